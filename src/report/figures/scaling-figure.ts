@@ -1,0 +1,114 @@
+import * as Plot from "@observablehq/plot";
+import type { ClaimResult } from "../../claims/claim-result.ts";
+import {
+  LEGEND_MARGIN,
+  type LegendEntry,
+  legendMarks,
+  noteMarks,
+  notesMargin,
+  titleMark,
+} from "../annotations.ts";
+import { seriesColor } from "../palette.ts";
+import { renderPlot } from "../svg.ts";
+import { logNotes, logPoints } from "./log-points.ts";
+
+const DATA = seriesColor(0);
+const FIT = seriesColor(1);
+const PAPER = seriesColor(2);
+
+/**
+ * The paper's right side at each measured M, without its constant: the measurement's `prediction`
+ * when given (it may carry log factors), else M^α with α = `paperExponent`.
+ */
+function paperCurve(claim: ClaimResult): ((M: number, prediction: number | null) => number) | null {
+  const alpha = claim.paperExponent;
+  if (claim.measurements.some((m) => m.prediction !== null && m.prediction > 0)) {
+    return (M, p) => (p !== null && p > 0 ? p : alpha !== undefined ? M ** alpha : Number.NaN);
+  }
+  return alpha !== undefined ? (M) => M ** alpha : null;
+}
+
+/**
+ * A log–log scaling plot for one asymptotic claim: measured values against M with error bars, the
+ * fitted power law (slope from `claim.fit`, through the data's log-centroid — the least-squares
+ * intercept of the fit, times the log factor L(M) = prediction/M^α when the paper's right side has
+ * one), and the paper's prediction drawn through the last point. Values ≤ 0 are skipped with a note.
+ */
+export function scalingFigure(claim: ClaimResult): string {
+  const ms = claim.measurements;
+  const lp = logPoints(
+    ms.map((m) => m.M),
+    ms.map((m) => m.value),
+  );
+  const pts = lp.points.map((p) => ({ ...p, prediction: ms[p.index].prediction }));
+  const paper = paperCurve(claim);
+  const alpha = claim.paperExponent;
+  const logFactor = (M: number, pred: number | null) =>
+    paper && alpha !== undefined ? paper(M, pred) / M ** alpha : 1;
+  const hasLogFactor = pts.some((p) => Math.abs(logFactor(p.x, p.prediction) - 1) > 1e-12);
+  const marks: Plot.Markish[] = [
+    Plot.ruleX(pts, { x: "x", y1: "lo", y2: "hi", stroke: DATA, strokeWidth: 1.5 }),
+    Plot.dot(pts, {
+      x: "x",
+      y: "value",
+      fill: DATA,
+      r: 3.5,
+      symbol: (p: { lowerBound: boolean }) => (p.lowerBound ? "triangle" : "circle"),
+    }),
+  ];
+  const legend: LegendEntry[] = [{ label: "measured ± error", color: DATA, swatch: "dot" }];
+  if (pts.some((p) => p.lowerBound)) {
+    legend.push({ label: "▲ = lower bound (sampled sup)", color: DATA, swatch: "dot" });
+  }
+  const fit = claim.fit;
+  if (fit && Number.isFinite(fit.exponent) && pts.length >= 2) {
+    const ys = pts.map(
+      (p) => Math.log(p.value / logFactor(p.x, p.prediction)) - fit.exponent * Math.log(p.x),
+    );
+    const c = Math.exp(ys.reduce((a, b) => a + b, 0) / ys.length);
+    const curve = pts.map((p) => ({
+      x: p.x,
+      y: c * p.x ** fit.exponent * logFactor(p.x, p.prediction),
+    }));
+    marks.push(Plot.line(curve, { x: "x", y: "y", stroke: FIT, strokeWidth: 1.5 }));
+    legend.push({
+      label: `fit: M^${fit.exponent.toFixed(3)} (± ${fit.exponentError.toFixed(3)})${hasLogFactor ? "·L(M)" : ""}`,
+      color: FIT,
+      swatch: "line",
+    });
+  }
+  const last = pts[pts.length - 1];
+  if (paper && last) {
+    const p0 = paper(last.x, last.prediction);
+    const curve = pts.map((p) => ({ x: p.x, y: (last.value * paper(p.x, p.prediction)) / p0 }));
+    marks.push(
+      Plot.line(curve, { x: "x", y: "y", stroke: PAPER, strokeWidth: 1.5, strokeDasharray: "6 4" }),
+    );
+    legend.push({
+      label: `paper: ${alpha !== undefined ? `M^${alpha.toFixed(3)}` : "prediction"}${hasLogFactor ? "·L(M)" : ""}`,
+      color: PAPER,
+      swatch: "dashed",
+    });
+  }
+  const notes = logNotes("measured", "M", lp);
+  if (hasLogFactor) notes.push("L(M) = the paper's prediction / M^α: its logarithmic factor");
+  return renderPlot({
+    width: 720,
+    height: 380 + notesMargin(notes.length) - 40,
+    marginTop: 48,
+    marginLeft: 60,
+    marginRight: LEGEND_MARGIN,
+    marginBottom: notesMargin(notes.length),
+    inset: 10,
+    x: { type: "log", label: "M", labelAnchor: "center", labelOffset: 32, grid: true },
+    y: { type: "log", label: null, grid: true, tickFormat: "~g" },
+    marks: [
+      titleMark(
+        `(${claim.id}) ${claim.title} — ${claim.cutoff}, ${claim.variant}: ${claim.verdict}`,
+      ),
+      ...marks,
+      ...legendMarks(legend),
+      ...noteMarks(notes),
+    ],
+  });
+}
