@@ -1,0 +1,251 @@
+/**
+ * Three-dimensional FFT on Float64Array, built on the radix-4 1D FFT of fft.js (F. Indutny,
+ * MIT licence, https://github.com/indutny/fft.js).
+ *
+ * Conventions (those of numpy.fft.fftn / ifftn / rfftn / irfftn):
+ * - array index (i, j, k) of an n×n×n array is stored at `(i·n + j)·n + k` (row-major, k fastest);
+ * - complex arrays are interleaved (re, im), length 2n³;
+ * - forward:  X[p,q,r] = Σ x[i,j,k] e^{−2πi(pi + qj + rk)/n}   (no scaling);
+ * - inverse:  x[i,j,k] = n^{−3} Σ X[p,q,r] e^{+2πi(pi + qj + rk)/n};
+ * - real-to-complex: the half spectrum r = 0..n/2 (nh = n/2 + 1 entries along the last axis),
+ *   complex array of length 2·n·n·nh, index `((p·n + q)·nh + r)`.
+ *
+ * Strided axes are transformed by copying an n×n slab into a contiguous transposed scratch block,
+ * transforming its rows and copying back, so every memory access runs along rows (cache friendly).
+ * The inverse real transform packs two Hermitian lines into one complex line (x₁ + i x₂), so the
+ * last axis costs half a complex transform. Inverses are computed as conj(F(conj X))/n³ with the
+ * conjugations folded into the copies. No typed-array allocation after construction.
+ */
+import { createRequire } from "node:module";
+import { RuleError } from "./errors.ts";
+
+interface FFT1D {
+  readonly size: number;
+  transform(out: Float64Array, data: Float64Array): void;
+  realTransform(out: Float64Array, data: Float64Array): void;
+}
+type FFT1DConstructor = new (size: number) => FFT1D;
+
+const FFT = createRequire(import.meta.url)("fft.js") as FFT1DConstructor;
+
+/** True for 2, 4, 8, … (fft.js needs a power of two > 1). */
+export function isPowerOfTwo(n: number): boolean {
+  return Number.isInteger(n) && n >= 2 && (n & (n - 1)) === 0;
+}
+
+export class FFT3D {
+  readonly n: number;
+  /** n/2 + 1: length of the last axis of a real-to-complex spectrum. */
+  readonly nh: number;
+  private readonly fft: FFT1D;
+  private readonly line: Float64Array;
+  private readonly line2: Float64Array;
+  private readonly lineHalf: Float64Array;
+  private readonly block: Float64Array;
+  private readonly blockOut: Float64Array;
+  private readonly blockIn: Float64Array[];
+  private readonly blockOutViews: Float64Array[];
+  /** Number of lines transposed together on the strided axes (tuned at n = 64, 128). */
+  static CHUNK = 16;
+
+  constructor(n: number) {
+    if (!isPowerOfTwo(n) || n > 1024) {
+      throw new RuleError("FFT size n must be a power of two in [2, 1024]", `got ${n}`);
+    }
+    this.n = n;
+    this.nh = (n >> 1) + 1;
+    this.fft = new FFT(n);
+    this.line = new Float64Array(2 * n);
+    this.line2 = new Float64Array(2 * n);
+    this.lineHalf = this.line.subarray(0, 2 * this.nh);
+    // one slab of n lines of length n (complex), used for the strided axes
+    this.block = new Float64Array(2 * n * FFT3D.CHUNK);
+    this.blockOut = new Float64Array(2 * n * FFT3D.CHUNK);
+    this.blockIn = [];
+    this.blockOutViews = [];
+    for (let c = 0; c < FFT3D.CHUNK; c++) {
+      this.blockIn.push(this.block.subarray(2 * n * c, 2 * n * (c + 1)));
+      this.blockOutViews.push(this.blockOut.subarray(2 * n * c, 2 * n * (c + 1)));
+    }
+  }
+
+  /** Allocate an interleaved complex n³ array. */
+  complexArray(): Float64Array {
+    return new Float64Array(2 * this.n ** 3);
+  }
+
+  /** Allocate an interleaved complex half spectrum n·n·nh. */
+  halfSpectrumArray(): Float64Array {
+    return new Float64Array(2 * this.n * this.n * this.nh);
+  }
+
+  /** In-place forward complex 3D transform of an interleaved array of length 2n³. */
+  forward(data: Float64Array): void {
+    this.check(data, 2 * this.n ** 3);
+    this.complex3(data, false);
+  }
+
+  /** In-place inverse complex 3D transform (scaled by n^{−3}). */
+  inverse(data: Float64Array): void {
+    this.check(data, 2 * this.n ** 3);
+    this.complex3(data, true);
+  }
+
+  /** Real-to-complex forward transform: `real` (n³) → `out` (half spectrum, 2·n·n·nh). */
+  forwardReal(real: Float64Array, out: Float64Array): void {
+    const n = this.n;
+    const nh = this.nh;
+    this.check(real, n ** 3);
+    this.check(out, 2 * n * n * nh);
+    const line = this.line;
+    const half = this.lineHalf;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const row = i * n + j;
+        this.fft.realTransform(line, real.subarray(row * n, row * n + n));
+        out.set(half, 2 * row * nh);
+      }
+      this.stridedSlab(out, nh, 1, i, false, 0);
+    }
+    for (let j = 0; j < n; j++) this.stridedSlab(out, nh, 0, j, false, 0);
+  }
+
+  /**
+   * Complex-to-real inverse transform of a Hermitian half spectrum (scaled by n^{−3}).
+   * `spec` is overwritten (used as workspace); the result goes to `out` (n³).
+   */
+  inverseReal(spec: Float64Array, out: Float64Array): void {
+    const n = this.n;
+    const nh = this.nh;
+    this.check(spec, 2 * n * n * nh);
+    this.check(out, n ** 3);
+    for (let j = 0; j < n; j++) this.stridedSlab(spec, nh, 0, j, true, 0);
+    // last axis: two Hermitian lines a, b → z = A + iB (full spectra) → ifft → a + i b
+    const z = this.line;
+    const w = this.line2;
+    const scale = 1 / n ** 3;
+    for (let i = 0; i < n; i++) {
+      this.stridedSlab(spec, nh, 1, i, false, 0);
+      for (let row = i * n; row < (i + 1) * n; row += 2) {
+        const oa = 2 * row * nh;
+        const ob = oa + 2 * nh;
+        // spec holds conj of the partial inverse; undo the conjugation here
+        for (let r = 0; r < nh; r++) {
+          const ar = spec[oa + 2 * r];
+          const ai = -spec[oa + 2 * r + 1];
+          const br = spec[ob + 2 * r];
+          const bi = -spec[ob + 2 * r + 1];
+          // conj(Z[r]) with Z[r] = A[r] + i B[r] (forward transform of conj = conj of inverse)
+          z[2 * r] = ar - bi;
+          z[2 * r + 1] = -(ai + br);
+          if (r > 0 && r < n - r) {
+            // Z[n−r] = conj(A[r]) + i conj(B[r])
+            const s = 2 * (n - r);
+            z[s] = ar + bi;
+            z[s + 1] = -(-ai + br);
+          }
+        }
+        this.fft.transform(w, z);
+        const o = row * n;
+        for (let k = 0; k < n; k++) {
+          out[o + k] = w[2 * k] * scale;
+          out[o + n + k] = -w[2 * k + 1] * scale;
+        }
+      }
+    }
+  }
+
+  private check(a: Float64Array, len: number): void {
+    if (a.length !== len)
+      throw new RangeError(`FFT3D(${this.n}): array length ${a.length}, expected ${len}`);
+  }
+
+  /**
+   * Complex transform of an n×n×n array along all three axes. Axes 2 and 1 are done slab by slab
+   * (one slab of n² complex values stays in cache), then axis 0 in a second pass. The inverse is
+   * conj(F(conj x))/n³, with the conjugations folded into the first and last copies.
+   */
+  private complex3(data: Float64Array, inverse: boolean): void {
+    const n = this.n;
+    const line = this.line;
+    const line2 = this.line2;
+    const fft = this.fft;
+    const n2 = 2 * n;
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        const o = 2 * (i * n + j) * n;
+        if (inverse) {
+          for (let k = 0; k < n2; k += 2) {
+            line2[k] = data[o + k];
+            line2[k + 1] = -data[o + k + 1];
+          }
+          fft.transform(line, line2);
+        } else {
+          fft.transform(line, data.subarray(o, o + n2));
+        }
+        data.set(line, o);
+      }
+      this.stridedSlab(data, n, 1, i, false, 0);
+    }
+    const scale = inverse ? 1 / n ** 3 : 0;
+    for (let j = 0; j < n; j++) this.stridedSlab(data, n, 0, j, false, scale);
+  }
+
+  /**
+   * Transform along axis 0 (stride n·m) or axis 1 (stride m) of an n×n×m complex array, for all
+   * m positions of the last axis, in slab `s` (index j for axis 0, index i for axis 1). The slab is
+   * transposed into `block` CHUNK columns at a time. `conjIn`: conjugate while gathering;
+   * `conjScale` ≠ 0: write conj(result)·conjScale (the last step of an inverse).
+   */
+  private stridedSlab(
+    data: Float64Array,
+    m: number,
+    axis: 0 | 1,
+    s: number,
+    conjIn: boolean,
+    conjScale: number,
+  ): void {
+    const n = this.n;
+    const n2 = 2 * n;
+    const fft = this.fft;
+    const ins = this.blockIn;
+    const outs = this.blockOutViews;
+    const block = this.block;
+    const res = this.blockOut;
+    const W = FFT3D.CHUNK;
+    const stride = axis === 1 ? 2 * m : 2 * n * m;
+    const base = axis === 1 ? 2 * s * n * m : 2 * s * m;
+    const sgn = conjIn ? -1 : 1;
+    for (let c0 = 0; c0 < m; c0 += W) {
+      const w = Math.min(W, m - c0);
+      for (let t = 0; t < n; t++) {
+        let o = base + t * stride + 2 * c0;
+        let b = 2 * t;
+        for (let c = 0; c < w; c++, o += 2, b += n2) {
+          block[b] = data[o];
+          block[b + 1] = sgn * data[o + 1];
+        }
+      }
+      for (let c = 0; c < w; c++) fft.transform(outs[c], ins[c]);
+      if (conjScale === 0) {
+        for (let t = 0; t < n; t++) {
+          let o = base + t * stride + 2 * c0;
+          let b = 2 * t;
+          for (let c = 0; c < w; c++, o += 2, b += n2) {
+            data[o] = res[b];
+            data[o + 1] = res[b + 1];
+          }
+        }
+      } else {
+        for (let t = 0; t < n; t++) {
+          let o = base + t * stride + 2 * c0;
+          let b = 2 * t;
+          for (let c = 0; c < w; c++, o += 2, b += n2) {
+            data[o] = res[b] * conjScale;
+            data[o + 1] = -res[b + 1] * conjScale;
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { RuleError } from "../../src/math/errors.ts";
+import { FFT3D, isPowerOfTwo } from "../../src/math/fft3d.ts";
+
+/** Deterministic pseudo-random numbers (LCG), so the tests are reproducible. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32 - 0.5;
+  };
+}
+
+/** Direct O(n⁶) DFT, the independent reference. */
+function directDFT(x: Float64Array, n: number, sign: number): Float64Array {
+  const out = new Float64Array(2 * n ** 3);
+  for (let p = 0; p < n; p++)
+    for (let q = 0; q < n; q++)
+      for (let r = 0; r < n; r++) {
+        let re = 0;
+        let im = 0;
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j < n; j++)
+            for (let k = 0; k < n; k++) {
+              const a = (sign * 2 * Math.PI * (p * i + q * j + r * k)) / n;
+              const o = 2 * ((i * n + j) * n + k);
+              const c = Math.cos(a);
+              const s = Math.sin(a);
+              re += x[o] * c - x[o + 1] * s;
+              im += x[o] * s + x[o + 1] * c;
+            }
+        const o = 2 * ((p * n + q) * n + r);
+        out[o] = re;
+        out[o + 1] = im;
+      }
+  return out;
+}
+
+function maxAbsDiff(a: Float64Array, b: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+test("fft3d: forward equals the direct DFT (n = 2, 4, 8)", () => {
+  for (const n of [2, 4, 8]) {
+    const rnd = lcg(n);
+    const x = new Float64Array(2 * n ** 3).map(() => rnd());
+    const ref = directDFT(x, n, -1);
+    const f = new FFT3D(n);
+    const y = x.slice();
+    f.forward(y);
+    assert.ok(maxAbsDiff(y, ref) < 1e-12 * n ** 3, `n=${n}: ${maxAbsDiff(y, ref)}`);
+  }
+});
+
+test("fft3d: inverse equals the scaled direct inverse DFT and round-trips", () => {
+  const n = 8;
+  const rnd = lcg(7);
+  const x = new Float64Array(2 * n ** 3).map(() => rnd());
+  const ref = directDFT(x, n, +1).map((v) => v / n ** 3);
+  const f = new FFT3D(n);
+  const y = x.slice();
+  f.inverse(y);
+  assert.ok(maxAbsDiff(y, ref) < 1e-14 * n ** 3);
+  f.forward(y);
+  assert.ok(maxAbsDiff(y, x) < 1e-14 * n ** 3);
+});
+
+test("fft3d: real-to-complex matches the complex transform; complex-to-real round-trips", () => {
+  for (const n of [2, 4, 16]) {
+    const rnd = lcg(100 + n);
+    const nh = n / 2 + 1;
+    const real = new Float64Array(n ** 3).map(() => rnd());
+    const cx = new Float64Array(2 * n ** 3);
+    for (let i = 0; i < n ** 3; i++) cx[2 * i] = real[i];
+    const f = new FFT3D(n);
+    f.forward(cx);
+    const half = f.halfSpectrumArray();
+    f.forwardReal(real, half);
+    let err = 0;
+    for (let p = 0; p < n; p++)
+      for (let q = 0; q < n; q++)
+        for (let r = 0; r < nh; r++) {
+          const a = 2 * ((p * n + q) * n + r);
+          const b = 2 * ((p * n + q) * nh + r);
+          err = Math.max(err, Math.abs(cx[a] - half[b]), Math.abs(cx[a + 1] - half[b + 1]));
+        }
+    assert.ok(err < 1e-12 * n ** 3, `n=${n}: r2c error ${err}`);
+    const back = new Float64Array(n ** 3);
+    f.inverseReal(half, back);
+    assert.ok(maxAbsDiff(back, real) < 1e-14 * n ** 3, `n=${n}: c2r round trip`);
+  }
+});
+
+test("fft3d: Parseval at n = 32", () => {
+  const n = 32;
+  const rnd = lcg(3);
+  const x = new Float64Array(2 * n ** 3).map(() => rnd());
+  let e0 = 0;
+  for (const v of x) e0 += v * v;
+  const f = new FFT3D(n);
+  f.forward(x);
+  let e1 = 0;
+  for (const v of x) e1 += v * v;
+  assert.ok(Math.abs(e1 / n ** 3 - e0) < 1e-12 * e0);
+});
+
+test("fft3d: sizes that are not powers of two are refused with a RuleError", () => {
+  assert.equal(isPowerOfTwo(48), false);
+  assert.equal(isPowerOfTwo(64), true);
+  assert.throws(() => new FFT3D(48), RuleError);
+  assert.throws(() => new FFT3D(1), RuleError);
+});
