@@ -53,7 +53,7 @@ export function titleMark(title: string): Plot.Markish {
 
 /** Vertical space in pixels that {@link noteMarks} needs below the x-axis for `n` notes. */
 export function notesMargin(n: number): number {
-  return 40 + 14 * n;
+  return n ? 56 + 14 * n : 44;
 }
 
 /** Small red notes below the x-axis (skipped values, clipped error bars); reserve {@link notesMargin}. */
@@ -63,7 +63,7 @@ export function noteMarks(notes: readonly string[]): Plot.Markish[] {
       frameAnchor: "bottom-left",
       textAnchor: "start",
       dx: -40,
-      dy: 44 + 14 * k,
+      dy: 54 + 14 * k,
       fontSize: 10.5,
       fill: "#a33",
     }),

@@ -10,7 +10,7 @@ export const FIGURE_FONT = "DejaVu Sans, sans-serif";
 /**
  * Render an Observable Plot spec to a standalone SVG string in Node: Plot draws into a linkedom
  * document. Legends must be drawn as marks (see `annotations.ts`): a spec that makes Plot return a
- * `<figure>` (a `legend` or `title` option) is refused, because it would not be a single SVG.
+ * `<figure>` (a `title`, `subtitle`, `caption` or `legend` option) is refused, because it would not be a single SVG.
  */
 export function renderPlot(options: Plot.PlotOptions): string {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");

@@ -1,6 +1,7 @@
 import type { ClaimResult, Measurement } from "../../src/claims/claim-result.ts";
-import { estimate } from "../../src/math/estimate.ts";
+import { estimate, exact } from "../../src/math/estimate.ts";
 import { fitPowerLaw } from "../../src/math/power-fit.ts";
+import type { DeflationCurve, ReportData, TheoremRow } from "../../src/report/report-data.ts";
 
 /** A synthetic asymptotic claim: values 2·M^{α}·(1 + noise), with one value ≤ 0 when `withZero`. */
 export function syntheticScalingClaim(options: {
@@ -38,5 +39,100 @@ export function syntheticScalingClaim(options: {
     fit,
     impliedConstant: { min: 1.9, max: 2.1 },
     method: "synthetic fixture",
+  };
+}
+
+/** T* = M^{s−1} ln ln M (2.9) with s = 0.8, for synthetic rows. */
+function tstar(M: number): number {
+  return M ** -0.2 * Math.log(Math.log(M));
+}
+
+/** Synthetic Theorem 1.1 rows, with one non-positive value (finalDistance at the first M). */
+export function syntheticTheoremRows(): TheoremRow[] {
+  return [8, 16, 32, 64].map((M, k) => {
+    const e = (v: number, rel = 0.05) =>
+      estimate(v, rel * Math.abs(v) + 1e-9, "quadrature", "synthetic");
+    return {
+      M,
+      Tstar: exact(tstar(M)),
+      initialDistance: e(M ** -0.3),
+      finalDistance: k === 0 ? e(-1e-3) : e(0.8 + 0.01 * k),
+      weightedFinalNorm: e(Math.exp(-tstar(M) * M ** 0.2)),
+      invLnM: exact(1 / Math.log(M)),
+      deflation: e(0.5 / Math.log(M)),
+    };
+  });
+}
+
+/** Synthetic deflation curves: f_r decays like exp(−t M^{1−s}), f_b stays ≈ M^{s0−s}. */
+export function syntheticDeflationCurves(): DeflationCurve[] {
+  return [16, 64, 256].map((M) => {
+    const T = tstar(M);
+    const t = Array.from({ length: 21 }, (_, k) => (T * k) / 20);
+    return {
+      M,
+      t,
+      fr: t.map((x) =>
+        estimate(
+          Math.exp(-x * M ** 0.2),
+          0.02 * Math.exp(-x * M ** 0.2),
+          "quadrature",
+          "synthetic",
+        ),
+      ),
+      fb: t.map(() =>
+        estimate(M ** -0.3, 0.01 * M ** -0.3, "monte-carlo", "synthetic, n = 1000, seed 1"),
+      ),
+    };
+  });
+}
+
+/** An explicit claim (2.10) that is violated, with its counterexample. */
+export function syntheticViolatedClaim(): ClaimResult {
+  return {
+    id: "2.20",
+    title: "disjoint supports of I_{i,j}",
+    statement: "Supp I_{i1,j1} ∩ Supp I_{i2,j2} = ∅",
+    cutoff: "bump",
+    variant: "as-written",
+    verdict: "violated",
+    reason: "overlap found at v = (0.1, 0.2, 0.97) for (1,2) and (2,2) | a pipe",
+    measurements: [{ M: 8, value: exact(2), prediction: null }],
+    counterexample: {
+      v: [0.1, 0.2, 0.97],
+      pairs: [
+        [1, 2],
+        [2, 2],
+      ],
+    },
+    method: "grid search over the supports <script>",
+  };
+}
+
+/** A complete synthetic {@link ReportData}. */
+export function syntheticReportData(): ReportData {
+  return {
+    title: "boltzlab synthetic report",
+    parameters: {
+      s: 0.8,
+      s0: 0.5,
+      p: 10,
+      Ms: [8, 16, 32, 64],
+      cutoffs: ["bump"],
+      variants: ["as-written", "as-in-proof"],
+    },
+    claims: [
+      syntheticScalingClaim({ id: "2.24", alpha: -0.3, measured: -0.3 }),
+      syntheticScalingClaim({ id: "2.11/k=1", alpha: 3, measured: 3.4, withZero: true }),
+      syntheticViolatedClaim(),
+    ],
+    theorem: syntheticTheoremRows(),
+    deflation: syntheticDeflationCurves(),
+    runInfo: {
+      date: "2025-01-01T00:00:00.000Z",
+      durationSeconds: 12.5,
+      commandLine: "boltzlab report --M 8,16,32,64",
+      versions: { boltzlab: "0.1.0", node: process.version },
+    },
   };
 }

@@ -94,7 +94,7 @@ export function scalingFigure(claim: ClaimResult): string {
   if (hasLogFactor) notes.push("L(M) = the paper's prediction / M^α: its logarithmic factor");
   return renderPlot({
     width: 720,
-    height: 380 + notesMargin(notes.length) - 40,
+    height: 340 + notesMargin(notes.length),
     marginTop: 48,
     marginLeft: 60,
     marginRight: LEGEND_MARGIN,

@@ -1,0 +1,69 @@
+import * as Plot from "@observablehq/plot";
+import {
+  LEGEND_MARGIN,
+  type LegendEntry,
+  legendMarks,
+  noteMarks,
+  notesMargin,
+  titleMark,
+} from "../annotations.ts";
+import { seriesColor } from "../palette.ts";
+import type { DeflationCurve } from "../report-data.ts";
+import { renderPlot } from "../svg.ts";
+import { type LogPoint, logNotes, logPoints } from "./log-points.ts";
+
+/** Band (error) and line marks of one curve. */
+function curveMarks(points: readonly LogPoint[], color: string, dashed: boolean): Plot.Markish[] {
+  return [
+    Plot.areaY(points, { x: "x", y1: "lo", y2: "hi", fill: color, fillOpacity: 0.15 }),
+    Plot.line(points, {
+      x: "x",
+      y: "value",
+      stroke: color,
+      strokeWidth: 1.6,
+      strokeDasharray: dashed ? "6 4" : undefined,
+    }),
+  ];
+}
+
+/**
+ * Norm deflation (1.14)–(1.16): ‖e^{⟨v⟩²} f_r(t)‖ (solid) and ‖e^{⟨v⟩²} f_b(t)‖ (dashed) in
+ * L²_v H^{s0}_x against t ∈ [0, T*] for several M, log y axis, error bands shaded; one colour per M.
+ * Values ≤ 0 are skipped with a note.
+ */
+export function deflationFigure(curves: readonly DeflationCurve[]): string {
+  const marks: Plot.Markish[] = [];
+  const legend: LegendEntry[] = [];
+  const notes: string[] = [];
+  curves.forEach((c, k) => {
+    const color = seriesColor(k);
+    const fr = logPoints(c.t, c.fr);
+    const fb = logPoints(c.t, c.fb);
+    marks.push(...curveMarks(fr.points, color, false), ...curveMarks(fb.points, color, true));
+    legend.push({ label: `M = ${c.M}`, color, swatch: "line" });
+    notes.push(...logNotes(`M = ${c.M}, f_r`, "t", fr), ...logNotes(`M = ${c.M}, f_b`, "t", fb));
+  });
+  legend.push(
+    { label: "‖e^{⟨v⟩²} f_r(t)‖", color: "#444", swatch: "line" },
+    { label: "‖e^{⟨v⟩²} f_b(t)‖", color: "#444", swatch: "dashed" },
+    { label: "± error", color: "#444", swatch: "band" },
+  );
+  return renderPlot({
+    width: 760,
+    height: 340 + notesMargin(notes.length),
+    marginTop: 48,
+    marginLeft: 60,
+    marginRight: LEGEND_MARGIN,
+    marginBottom: notesMargin(notes.length),
+    x: { label: "t", labelAnchor: "center", labelOffset: 32, grid: true },
+    y: { type: "log", label: null, grid: true, tickFormat: "~g" },
+    marks: [
+      titleMark(
+        "Norm deflation: weighted L²_v H^{s0}_x norms of f_r and f_b on [0, T*] (1.14)–(1.16)",
+      ),
+      ...marks,
+      ...legendMarks(legend),
+      ...noteMarks(notes),
+    ],
+  });
+}
