@@ -1,0 +1,55 @@
+import type { Cutoff } from "./cutoff.ts";
+import { makeLattice, type Lattice } from "./lattice.ts";
+import type { Parameters } from "./parameters.ts";
+import { type TubeShape, tubeValue } from "./tubes.ts";
+import type { Variant } from "./variant.ts";
+import { type BumpShape, bumpValue, forEachBumpAt } from "./velocity-bumps.ts";
+
+/**
+ * The beam f_b of (2.4)/(1.7):
+ *   f_b(t, x, v) = M^{1−s} Σ_{1≤i≤j≤M} K_{i,j}(x − v t) I_{i,j}(v),
+ * the free transport (2.1) of f_b(0) = M^{1−s} Σ K_{i,j}(x) I_{i,j}(v).
+ */
+export interface Beam {
+  readonly params: Parameters;
+  readonly cutoff: Cutoff;
+  readonly variant: Variant;
+  readonly lattice: Lattice;
+  readonly tube: TubeShape;
+  readonly bump: BumpShape;
+  /** M^{1−s}. */
+  readonly amplitude: number;
+}
+
+export function makeBeam(params: Parameters, cutoff: Cutoff, variant: Variant): Beam {
+  const { M, s } = params;
+  return {
+    params,
+    cutoff,
+    variant,
+    lattice: makeLattice(M),
+    tube: { M, cutoff, scale: 1 },
+    bump: { M, cutoff, variant },
+    amplitude: M ** (1 - s),
+  };
+}
+
+/** f_b(t, x, v), visiting only the bumps that can be non-zero at v. */
+export function beamValue(beam: Beam, t: number, x: ArrayLike<number>, v: ArrayLike<number>): number {
+  y[0] = x[0] - v[0] * t;
+  y[1] = x[1] - v[1] * t;
+  y[2] = x[2] - v[2] * t;
+  let total = 0;
+  const e = beam.lattice.e;
+  forEachBumpAt(beam.bump, v, (k) => {
+    ek[0] = e[3 * k];
+    ek[1] = e[3 * k + 1];
+    ek[2] = e[3 * k + 2];
+    const I = bumpValue(beam.bump, ek, v);
+    if (I !== 0) total += I * tubeValue(beam.tube, ek, y);
+  });
+  return beam.amplitude * total;
+}
+
+const y = new Float64Array(3);
+const ek = new Float64Array(3);

@@ -1,0 +1,14 @@
+import { RuleError } from "../math/errors.ts";
+
+/**
+ * The two readings of I_{i,j} in (2.4) (DESIGN.md, "variants"):
+ * - `as-written`: χ(M P⊥v), the definition;
+ * - `as-in-proof`: |P⊥v| ≤ 1/(10M), what the proof of (2.20) uses in (2.21).
+ */
+export const VARIANTS = ["as-written", "as-in-proof"] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+export function variantByName(name: string): Variant {
+  if ((VARIANTS as readonly string[]).includes(name)) return name as Variant;
+  throw new RuleError(`variant must be one of ${VARIANTS.join(", ")}`, `got "${name}"`);
+}
