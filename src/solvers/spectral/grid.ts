@@ -1,0 +1,60 @@
+/**
+ * The velocity grid and the domain truncation of the fast spectral method (Mouhot & Pareschi,
+ * Math. Comp. 75 (2006) 1833–1852, §2; Filbet, Mouhot & Pareschi, SIAM J. Sci. Comput. 28 (2006)
+ * 1029–1053, §2).
+ *
+ * f is represented on the periodic box [−L, L)³ by n³ samples v_{ijk} = (−L + i h, −L + j h,
+ * −L + k h), h = 2L/n, and its trigonometric interpolant with wave numbers κ·k, κ = π/L,
+ * k ∈ {−n/2, …, n/2 − 1}³. The collision integral is truncated to relative velocities
+ * x, y ∈ B_R in the Carleman form (see `mouhot-pareschi.ts`). If supp f ⊂ B_S, the choice
+ * R = 2S, L ≥ (3 + √2) S / 2 makes the periodized operator exact on B_S (no aliasing; MP 2006,
+ * Prop. 2.1). By default we take the largest S the box allows, S = 2L/(3 + √2), R = 2S; f is then
+ * only approximately supported in B_S and the method is spectrally accurate, not exact.
+ */
+import { RuleError } from "../../math/errors.ts";
+import { isPowerOfTwo } from "../../math/fft3d.ts";
+
+export interface VelocityGrid {
+  /** Points per axis (a power of two). */
+  readonly n: number;
+  /** Box half-width: the periodic box is [−L, L)³. */
+  readonly L: number;
+  /** Grid spacing h = 2L/n. */
+  readonly h: number;
+  /** Cell volume h³ (the weight of the trapezoidal rule on the periodic grid). */
+  readonly dv: number;
+  /** Fundamental wave number κ = π/L. */
+  readonly kappa: number;
+  /** Support radius S for which the method is alias-free. */
+  readonly S: number;
+  /** Truncation radius R of the relative velocities. */
+  readonly R: number;
+  /** Coordinates v_i = −L + i h, i = 0..n−1 (the same on each axis). */
+  readonly axis: Float64Array;
+}
+
+export function makeGrid(n: number, L: number, R?: number): VelocityGrid {
+  if (!isPowerOfTwo(n) || n < 4 || n > 256) {
+    throw new RuleError("n must be a power of two between 4 and 256", `got ${n}`);
+  }
+  if (!Number.isFinite(L) || L <= 0)
+    throw new RuleError("box half-width L must be > 0", `got ${L}`);
+  const S = (2 * L) / (3 + Math.SQRT2);
+  const r = R ?? 2 * S;
+  if (!Number.isFinite(r) || r <= 0)
+    throw new RuleError("truncation radius R must be > 0", `got ${R}`);
+  const h = (2 * L) / n;
+  const axis = new Float64Array(n);
+  for (let i = 0; i < n; i++) axis[i] = -L + i * h;
+  return { n, L, h, dv: h ** 3, kappa: Math.PI / L, S, R: r, axis };
+}
+
+/** Signed wave number of DFT bin p: p for p < n/2, p − n otherwise (−n/2 is the Nyquist bin). */
+export function waveNumber(p: number, n: number): number {
+  return p < n >> 1 ? p : p - n;
+}
+
+/** One-line description of the truncation, for outputs. */
+export function describeGrid(g: VelocityGrid): string {
+  return `n=${g.n}^3 points on the periodic box [-${g.L}, ${g.L})^3 (h=${g.h.toPrecision(4)}), relative velocities truncated to |x|,|y| <= R=${g.R.toPrecision(4)} (alias-free for supp f in B_S, S=${g.S.toPrecision(4)}; Mouhot-Pareschi 2006: R=2S, L>=(3+sqrt2)S/2)`;
+}

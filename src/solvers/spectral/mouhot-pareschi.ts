@@ -1,0 +1,206 @@
+/**
+ * The fast spectral method of Mouhot & Pareschi for Q(f,f) on an n³ velocity grid.
+ *
+ * References: C. Mouhot, L. Pareschi, "Fast algorithms for computing the Boltzmann collision
+ * operator", Math. Comp. 75 (2006) 1833–1852; F. Filbet, C. Mouhot, L. Pareschi, "Solving the
+ * Boltzmann equation in N log₂ N", SIAM J. Sci. Comput. 28 (2006) 1029–1053 (3D hard spheres).
+ *
+ * Derivation in boltzlab's normalization (ω over all of S², see `src/kinetic/kernel.ts`). With
+ * g = u − v, y = (g·ω)ω, x = g − y one has v* = v + y, u* = v + x, u = v + x + y, and for fixed
+ * ω, g = tω + x (x ⊥ ω); since (ω, t) ↦ tω covers R³ twice with dy = t² dt dω,
+ *
+ *   ∫_{R³}∫_{S²} B(g, ω) F(y, x) dω dg = 2 ∫_{R³}∫_{R³} B |y|^{−1} δ(x·y) F(y, x) dx dy   (Carleman).
+ *
+ * Hard spheres: B = |g·ω| = |y|, weight 2. Constant kernel: B = 1, weight 2/|y|. (Check: the loss
+ * frequency 2∫∫ B|y|^{-1}δ(x·y) f(v+x+y) dx dy equals 2π∫|u−v| f(u) du, resp. 4π∫f, as it must.)
+ * Truncating x, y ∈ B_R and inserting the Fourier series f = Σ f̂_k e^{iκk·v} on [−L, L)³:
+ *
+ *   Q̂⁺_k = Σ_{l+m=k} β(l, m) f̂_l f̂_m,   Q̂⁻_k = Σ_{l+m=k} β(m, m) f̂_l f̂_m,
+ *   β(l, m) = ∫_{S²} φ(κ l·e) D(κ |Π_{e⊥} m|) de,
+ *
+ * where (y = ρe, δ(x·y) = δ(x·e)/ρ, and e ↔ −e symmetrized)
+ *   hard spheres:  φ(s) = 2∫_0^R ρ cos(ρs) dρ = 2R² [sin z / z + (cos z − 1)/z²],  z = Rs,
+ *   constant:      φ(s) = 2∫_0^R cos(ρs) dρ   = 2R sin z / z,
+ *   both:          D(r) = ∫_{e⊥ ∩ B_R} e^{i r x₁} dx = 2πR² J₁(Rr)/(Rr)   (the disk integral in
+ *                  closed form, so only the direction e is discretized).
+ * With the sphere rule of `directions.ts` (weights W_e), β(l,m) ≈ Σ_e W_e φ_e(l) D_e(m) separates,
+ * and Q⁺(v) = Σ_e W_e A_e(v) B_e(v) with A_e = F⁻¹[φ_e f̂], B_e = F⁻¹[D_e f̂]. Both multipliers are
+ * real and even in k, so A_e and B_e are real and one complex inverse FFT of (φ_e + i D_e) f̂
+ * returns A_e + i B_e. The loss term is Q⁻ = f · F⁻¹[β(k,k) f̂] with β(k,k) from the same rule.
+ * Multipliers on the Nyquist planes (a component = −n/2) are set to zero, which keeps A_e, B_e
+ * real. Cost per evaluation: (count + 2) complex FFTs of size n³, count = 2M² directions.
+ */
+import besselj1 from "@stdlib/math-base-special-besselj1";
+import { RuleError } from "../../math/errors.ts";
+import { FFT3D } from "../../math/fft3d.ts";
+import { halfSphereRule, type SphereRule } from "./directions.ts";
+import { type VelocityGrid, waveNumber } from "./grid.ts";
+
+export type SpectralKernel = "hard-sphere" | "constant";
+
+export interface SpectralOptions {
+  /** Angular resolution M: 2M² directions e (default 4 → 32 directions). */
+  readonly angles?: number;
+  /** Memory budget for cached multipliers in bytes (default 512 MiB); beyond it they are recomputed. */
+  readonly cacheBytes?: number;
+}
+
+/** φ(s) for the hard-sphere kernel: 2∫_0^R ρ cos(ρ s) dρ. */
+export function phiHardSphere(s: number, R: number): number {
+  const z = R * s;
+  if (Math.abs(z) < 1e-3) {
+    const z2 = z * z;
+    return 2 * R * R * (0.5 - z2 / 8 + (z2 * z2) / 144);
+  }
+  return 2 * R * R * (Math.sin(z) / z + (Math.cos(z) - 1) / (z * z));
+}
+
+/** φ(s) for the constant kernel: 2∫_0^R cos(ρ s) dρ. */
+export function phiConstant(s: number, R: number): number {
+  const z = R * s;
+  if (Math.abs(z) < 1e-4) return 2 * R * (1 - (z * z) / 6);
+  return (2 * R * Math.sin(z)) / z;
+}
+
+/** D(r) = ∫ over the disk of radius R in a plane of e^{i r x₁} dx = 2πR² J₁(Rr)/(Rr). */
+export function diskTransform(r: number, R: number): number {
+  const z = R * r;
+  if (z < 1e-4) return Math.PI * R * R * (1 - (z * z) / 8);
+  return (2 * Math.PI * R * R * besselj1(z)) / z;
+}
+
+/**
+ * Q(f,f) by the fast spectral method. Not re-entrant (owns scratch buffers); create one per thread.
+ */
+export class MouhotPareschi {
+  readonly grid: VelocityGrid;
+  readonly kernel: SpectralKernel;
+  readonly rule: SphereRule;
+  readonly fft: FFT3D;
+  /** β(k, k) on the grid of wave numbers (the loss multiplier). */
+  readonly lossMultiplier: Float64Array;
+  private readonly cache: Float64Array[] | null;
+  private readonly spec: Float64Array;
+  private readonly work: Float64Array;
+  private readonly mulPhi: Float64Array;
+  private readonly mulD: Float64Array;
+
+  constructor(grid: VelocityGrid, kernel: SpectralKernel, opts: SpectralOptions = {}) {
+    if (kernel !== "hard-sphere" && kernel !== "constant") {
+      throw new RuleError("spectral kernel must be hard-sphere or constant", `got "${kernel}"`);
+    }
+    this.grid = grid;
+    this.kernel = kernel;
+    this.rule = halfSphereRule(opts.angles ?? 4);
+    this.fft = new FFT3D(grid.n);
+    const n3 = grid.n ** 3;
+    this.spec = new Float64Array(2 * n3);
+    this.work = new Float64Array(2 * n3);
+    this.mulPhi = new Float64Array(n3);
+    this.mulD = new Float64Array(n3);
+    const budget = opts.cacheBytes ?? 512 * 2 ** 20;
+    const need = this.rule.count * 2 * n3 * 8;
+    this.cache = need <= budget ? [] : null;
+    this.lossMultiplier = new Float64Array(n3);
+    for (let d = 0; d < this.rule.count; d++) {
+      this.multipliers(d, this.mulPhi, this.mulD);
+      const w = this.rule.weights[d];
+      for (let i = 0; i < n3; i++) this.lossMultiplier[i] += w * this.mulPhi[i] * this.mulD[i];
+      if (this.cache) this.cache.push(this.mulPhi.slice(), this.mulD.slice());
+    }
+  }
+
+  /** Number of directions e used. */
+  get directions(): number {
+    return this.rule.count;
+  }
+
+  /** φ_e(k) and D_e(k) for direction d on all wave numbers (zero on the Nyquist planes). */
+  private multipliers(d: number, phi: Float64Array, D: Float64Array): void {
+    const { n, kappa, R } = this.grid;
+    const ex = this.rule.dirs[3 * d];
+    const ey = this.rule.dirs[3 * d + 1];
+    const ez = this.rule.dirs[3 * d + 2];
+    const hs = this.kernel === "hard-sphere";
+    const half = n >> 1;
+    let idx = 0;
+    for (let p = 0; p < n; p++) {
+      const kx = kappa * waveNumber(p, n);
+      for (let q = 0; q < n; q++) {
+        const ky = kappa * waveNumber(q, n);
+        for (let r = 0; r < n; r++, idx++) {
+          if (p === half || q === half || r === half) {
+            phi[idx] = 0;
+            D[idx] = 0;
+            continue;
+          }
+          const kz = kappa * waveNumber(r, n);
+          const s = kx * ex + ky * ey + kz * ez;
+          const k2 = kx * kx + ky * ky + kz * kz;
+          const perp = Math.sqrt(Math.max(0, k2 - s * s));
+          phi[idx] = hs ? phiHardSphere(s, R) : phiConstant(s, R);
+          D[idx] = diskTransform(perp, R);
+        }
+      }
+    }
+  }
+
+  /**
+   * Q(f,f) = Q⁺ − Q⁻ on the grid: `out` ← Q. If `gain`/`lossFreq` are given, they receive Q⁺ and
+   * the loss frequency L (Q⁻ = f·L). All arrays have length n³ (index (i·n + j)·n + k).
+   */
+  evaluate(f: Float64Array, out: Float64Array, gain?: Float64Array, lossFreq?: Float64Array): void {
+    const n3 = this.grid.n ** 3;
+    if (f.length !== n3 || out.length !== n3)
+      throw new RangeError(`arrays must have length n^3 = ${n3}`);
+    const spec = this.spec;
+    const work = this.work;
+    for (let i = 0; i < n3; i++) {
+      spec[2 * i] = f[i];
+      spec[2 * i + 1] = 0;
+    }
+    this.fft.forward(spec);
+    // loss frequency
+    const lm = this.lossMultiplier;
+    for (let i = 0; i < n3; i++) {
+      work[2 * i] = spec[2 * i] * lm[i];
+      work[2 * i + 1] = spec[2 * i + 1] * lm[i];
+    }
+    this.fft.inverse(work);
+    for (let i = 0; i < n3; i++) {
+      const L = work[2 * i];
+      if (lossFreq) lossFreq[i] = L;
+      out[i] = -f[i] * L;
+    }
+    if (gain) gain.fill(0);
+    for (let d = 0; d < this.rule.count; d++) {
+      let phi = this.mulPhi;
+      let D = this.mulD;
+      if (this.cache) {
+        phi = this.cache[2 * d];
+        D = this.cache[2 * d + 1];
+      } else {
+        this.multipliers(d, phi, D);
+      }
+      for (let i = 0; i < n3; i++) {
+        const re = spec[2 * i];
+        const im = spec[2 * i + 1];
+        const a = phi[i];
+        const b = D[i];
+        work[2 * i] = re * a - im * b;
+        work[2 * i + 1] = im * a + re * b;
+      }
+      this.fft.inverse(work);
+      const w = this.rule.weights[d];
+      if (gain) {
+        for (let i = 0; i < n3; i++) {
+          const g = w * work[2 * i] * work[2 * i + 1];
+          gain[i] += g;
+          out[i] += g;
+        }
+      } else {
+        for (let i = 0; i < n3; i++) out[i] += w * work[2 * i] * work[2 * i + 1];
+      }
+    }
+  }
+}
