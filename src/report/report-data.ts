@@ -14,6 +14,17 @@ export interface TheoremRow {
   readonly weightedFinalNorm: Estimate;
   readonly invLnM: Estimate;
   readonly deflation: Estimate;
+  /** Cutoff and variant the row was computed with (absent in older data). */
+  readonly cutoff?: string;
+  readonly variant?: Variant;
+  /** ‖e^{⟨v⟩²} f_r(0)‖, ‖e^{⟨v⟩²} f_r(T*)‖ and ‖e^{⟨v⟩²} f_b‖ (time-independent) in L²_v H^{s0}_x. */
+  readonly weightedCoreInitial?: Estimate;
+  readonly weightedCoreFinal?: Estimate;
+  readonly weightedBeam?: Estimate;
+  /** Λ(T*, 0, 0) = ∫_0^{T*} A[f_b](τ, 0, 0) dτ, the exponent of the deflation. */
+  readonly exponent?: Estimate;
+  /** finalDistance − error > initialDistance + error: the separation of Theorem 1.1 is visible. */
+  readonly separated?: boolean;
 }
 
 /** The norms ‖e^{⟨v⟩²} f_r(t)‖ and ‖e^{⟨v⟩²} f_b(t)‖ in L²_v H^{s0}_x over t ∈ [0, T*] at one M ((1.14)–(1.15)). */
