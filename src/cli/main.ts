@@ -6,6 +6,13 @@
  */
 import { Command, CommanderError } from "commander";
 import { RuleError } from "../math/errors.ts";
+import * as claims from "./commands/claims.ts";
+import * as evalCommand from "./commands/eval.ts";
+import * as figures from "./commands/figures.ts";
+import * as lattice from "./commands/lattice.ts";
+import * as report from "./commands/report.ts";
+import * as theorem from "./commands/theorem.ts";
+import * as relaxCommand from "./commands/relax.ts";
 
 const program = new Command();
 program
@@ -15,7 +22,15 @@ program
   .exitOverride();
 
 // Each command module exports `register(program)`. Add new commands to this list.
-const modules: { register: (p: Command) => void }[] = [];
+const modules: { register: (p: Command) => void }[] = [
+  lattice,
+  evalCommand,
+  claims,
+  theorem,
+  report,
+  figures,
+  relaxCommand,
+];
 
 for (const m of modules) m.register(program);
 
