@@ -36,7 +36,7 @@ export function lineChartSvg(
   if (!svg) throw new Error("plot produced no svg");
   svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   const legend = Array.from(new Set(points.map((p) => p.series)));
-  let extra = `<text x="70" y="14" text-anchor="start" font-family="DejaVu Sans" font-size="13">${escapeXml(opts.title)}</text>`;
+  let extra = `<text x="240" y="14" text-anchor="start" font-family="DejaVu Sans" font-size="13">${escapeXml(opts.title)}</text>`;
   if (legend.length > 1) {
     const palette = [
       "#4269d0",
