@@ -10,14 +10,16 @@ import * as claims from "./commands/claims.ts";
 import * as evalCommand from "./commands/eval.ts";
 import * as figures from "./commands/figures.ts";
 import * as lattice from "./commands/lattice.ts";
+import * as relaxCommand from "./commands/relax.ts";
 import * as report from "./commands/report.ts";
 import * as theorem from "./commands/theorem.ts";
-import * as relaxCommand from "./commands/relax.ts";
 
 const program = new Command();
 program
   .name("boltzlab")
-  .description("The hard-sphere Boltzmann equation and the Chen–Shen–Zhang ill-posedness construction")
+  .description(
+    "The hard-sphere Boltzmann equation and the Chen–Shen–Zhang ill-posedness construction",
+  )
   .showHelpAfterError(false)
   .exitOverride();
 
@@ -44,7 +46,11 @@ try {
 } catch (err) {
   if (err instanceof RuleError) fail(err.message);
   if (err instanceof CommanderError) {
-    if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") {
+    if (
+      err.code === "commander.helpDisplayed" ||
+      err.code === "commander.version" ||
+      err.code === "commander.help"
+    ) {
       process.exit(0);
     }
     // commander already printed its message to stderr

@@ -1,0 +1,73 @@
+import type { Command } from "commander";
+import { VARIANTS } from "../../construction/variant.ts";
+import { RuleError } from "../../math/errors.ts";
+import {
+  addParameterOptions,
+  DEFAULT_MS,
+  parseCutoffs,
+  parseMList,
+  parseVariants,
+  validateParameters,
+} from "../common-options.ts";
+import { progressBar } from "../progress.ts";
+
+interface ReportOptions {
+  out: string;
+  M: string;
+  s?: string;
+  s0?: string;
+  cutoff: string;
+  variant: string;
+}
+
+/** The output directory: a non-empty path. */
+export function parseOutDir(raw: string): string {
+  if (raw.trim() === "") throw new RuleError("--out must be a non-empty directory path");
+  return raw;
+}
+
+/**
+ * `boltzlab report [--out report] [--M 4,8,16,32,64] [--s 0.8] [--s0 0.5] [--cutoff bump,plateau]
+ * [--variant as-written,as-in-proof]`: every claim and the Theorem 1.1 table, written atomically
+ * as index.html, report.md, report.json and figures/ (src/report/report.ts).
+ */
+export function register(program: Command): void {
+  addParameterOptions(
+    program
+      .command("report")
+      .description("compute every claim and Theorem 1.1 and write the HTML/Markdown/JSON report")
+      .option("--out <dir>", "output directory (replaced atomically)", "report")
+      .option("--M <list>", "values of M, comma-separated integers >= 2", DEFAULT_MS.join(",")),
+  )
+    .option("--cutoff <list>", "cutoff profiles: bump,plateau", "bump,plateau")
+    .option("--variant <list>", `readings of I_{i,j}: ${VARIANTS.join(",")}`, VARIANTS.join(","))
+    .action(async (o: ReportOptions) => {
+      const out = parseOutDir(o.out);
+      const Ms = parseMList(o.M);
+      const { s, s0 } = validateParameters(Ms, o);
+      const cutoffs = parseCutoffs(o.cutoff);
+      const variants = parseVariants(o.variant);
+      const [{ buildReportData }, { writeReport }] = await Promise.all([
+        import("../../report/build-report.ts"),
+        import("../../report/report.ts"),
+      ]);
+      const progress = progressBar("report");
+      try {
+        const data = await buildReportData({
+          Ms,
+          s,
+          s0,
+          cutoffs,
+          variants,
+          onProgress: (done: number, total: number) => progress.update(done, total),
+        });
+        progress.stop();
+        await writeReport(out, data);
+      } finally {
+        progress.stop();
+      }
+      process.stderr.write(
+        `report written to ${out}/ (index.html, report.md, report.json, figures/)\n`,
+      );
+    });
+}
