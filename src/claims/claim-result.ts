@@ -2,9 +2,9 @@ import type { Estimate } from "../math/estimate.ts";
 import type { PowerFit } from "../math/power-fit.ts";
 import type { Verdict } from "./verdict.ts";
 
-/** Which reading of I_{i,j} (2.4) is used: χ(M P⊥v) as written, or |P⊥v| ≤ 1/(10M) as in (2.21). */
-export const VARIANTS = ["as-written", "as-in-proof"] as const;
-export type Variant = (typeof VARIANTS)[number];
+import type { Variant } from "../construction/variant.ts";
+
+export { VARIANTS, type Variant } from "../construction/variant.ts";
 
 /** One measured value of a claim at one M (and possibly one k or t). */
 export interface Measurement {

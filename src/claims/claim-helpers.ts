@@ -1,0 +1,77 @@
+import type { Beam } from "../construction/beam.ts";
+import { makeBeam } from "../construction/beam.ts";
+import { cutoffByName } from "../construction/cutoff.ts";
+import { makeParameters } from "../construction/parameters.ts";
+import type { Variant } from "../construction/variant.ts";
+import type { Estimate } from "../math/estimate.ts";
+import type { ClaimResult, Measurement } from "./claim-result.ts";
+import { type Direction, judgeScaling } from "./verdict.ts";
+
+/** What every claim check receives. */
+export interface ClaimContext {
+  readonly Ms: readonly number[];
+  readonly s: number;
+  readonly s0: number;
+  readonly cutoff: string;
+  readonly variant: Variant;
+}
+
+export function beamFor(ctx: ClaimContext, M: number): Beam {
+  return makeBeam(makeParameters({ M, s: ctx.s, s0: ctx.s0 }), cutoffByName(ctx.cutoff), ctx.variant);
+}
+
+/** Deterministic uniform generator (Park–Miller) for reproducible sampling; the seed is reported. */
+export function lcg(seed: number): () => number {
+  let x = seed % 2147483647;
+  if (x <= 0) x += 2147483646;
+  return () => {
+    x = (x * 16807) % 2147483647;
+    return (x - 1) / 2147483646;
+  };
+}
+
+/** A uniformly random unit vector. */
+export function randomUnit(rnd: () => number, out: number[] = [0, 0, 0]): number[] {
+  const z = 2 * rnd() - 1;
+  const ph = 2 * Math.PI * rnd();
+  const r = Math.sqrt(1 - z * z);
+  out[0] = r * Math.cos(ph);
+  out[1] = r * Math.sin(ph);
+  out[2] = z;
+  return out;
+}
+
+/**
+ * Assemble an asymptotic claim: measurements (value vs the paper's right side without constant)
+ * judged by {@link judgeScaling}. `variable` "lnM" fits against ln M instead of M (for statements
+ * whose right side is a power of ln M).
+ */
+export function scalingClaim(
+  base: Omit<ClaimResult, "verdict" | "reason" | "fit" | "impliedConstant" | "paperExponent" | "measurements">,
+  measurements: Measurement[],
+  alpha: number,
+  direction: Direction,
+  variable: "M" | "lnM" = "M",
+  logFactor?: (M: number) => number,
+): ClaimResult {
+  const samples = measurements.map((m) => ({
+    M: variable === "M" ? m.M : Math.log(m.M),
+    value: m.value.value,
+    error: m.value.error,
+  }));
+  const j = judgeScaling(samples, alpha, direction, logFactor);
+  const lowerBounds = measurements.some((m) => m.value.lowerBound);
+  return {
+    ...base,
+    measurements,
+    paperExponent: alpha,
+    fit: j.fit,
+    impliedConstant: { min: j.impliedConstantMin, max: j.impliedConstantMax },
+    verdict: j.verdict,
+    reason: `${variable === "lnM" ? "fit against ln M: " : ""}${j.reason}${lowerBounds ? "; values are sampled sups (lower bounds)" : ""}`,
+  };
+}
+
+export function m(M: number, value: Estimate, prediction: number | null, where?: Record<string, unknown>): Measurement {
+  return where ? { M, value, prediction, where } : { M, value, prediction };
+}
