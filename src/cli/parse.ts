@@ -34,7 +34,8 @@ export function parseVec3(name: string, raw: string): [number, number, number] {
 /** "4,8,16" → list of numbers, each parsed by `item`. */
 export function parseList<T>(name: string, raw: string, item: (name: string, s: string) => T): T[] {
   const parts = raw.split(",").filter((p) => p.trim() !== "");
-  if (parts.length === 0) throw new RuleError(`${name} must be a non-empty comma-separated list`, `got "${raw}"`);
+  if (parts.length === 0)
+    throw new RuleError(`${name} must be a non-empty comma-separated list`, `got "${raw}"`);
   return parts.map((p) => item(name, p));
 }
 
@@ -51,6 +52,7 @@ export function parseShard(raw: string): { k: number; n: number } {
   if (!m) throw new RuleError("--shard must be k/n with integers 1 <= k <= n", `got "${raw}"`);
   const k = Number(m[1]);
   const n = Number(m[2]);
-  if (k < 1 || n < 1 || k > n) throw new RuleError("--shard must be k/n with integers 1 <= k <= n", `got "${raw}"`);
+  if (k < 1 || n < 1 || k > n)
+    throw new RuleError("--shard must be k/n with integers 1 <= k <= n", `got "${raw}"`);
   return { k, n };
 }
