@@ -44,7 +44,19 @@ function hypot(a: Estimate, b: Estimate): Estimate {
   return estimate(v, err, "derived", "(a² + b²)^{1/2}");
 }
 
+const rowCache = new Map<string, TheoremRow>();
+
+/** One row (memoized per M, s, s0, p, cutoff, variant: the claims and the table share rows). */
 export function theoremRow(M: number, opts: Omit<TheoremOptions, "Ms">): TheoremRow {
+  const key = JSON.stringify([M, opts.s, opts.s0, opts.p ?? null, opts.cutoff, opts.variant]);
+  const hit = rowCache.get(key);
+  if (hit) return hit;
+  const row = computeTheoremRow(M, opts);
+  rowCache.set(key, row);
+  return row;
+}
+
+function computeTheoremRow(M: number, opts: Omit<TheoremOptions, "Ms">): TheoremRow {
   const beam = normBeam(M, opts.s, opts.s0, opts.p, opts.cutoff, opts.variant);
   const T = beam.params.Tstar;
   const fr0w = coreNorm(beam, 0, { weighted: true, subtract: 0 }).norm;
