@@ -7,6 +7,7 @@
 import { Command, CommanderError } from "commander";
 import { RuleError } from "../math/errors.ts";
 import * as claims from "./commands/claims.ts";
+import * as collide from "./commands/collide.ts";
 import * as evalCommand from "./commands/eval.ts";
 import * as figures from "./commands/figures.ts";
 import * as lattice from "./commands/lattice.ts";
@@ -25,6 +26,7 @@ program
 
 // Each command module exports `register(program)`. Add new commands to this list.
 const modules: { register: (p: Command) => void }[] = [
+  collide,
   lattice,
   evalCommand,
   claims,
