@@ -2,7 +2,7 @@ import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate, exact, times } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { refineUntil } from "../math/refine.ts";
-import { orthonormalFrame, type Vec3Like } from "../math/vec3.ts";
+import { orthonormalFrame } from "../math/vec3.ts";
 import { hardSphere, type Kernel } from "./kernel.ts";
 import { boundingBall, type PhaseSpaceFunction, type VelocityPiece } from "./phase-space.ts";
 import { visitPlane, visitVolume } from "./support-quadrature.ts";
@@ -85,7 +85,7 @@ function resolve(o: CollisionOptions = {}): Resolved {
   return { kernel: o.kernel ?? hardSphere, tol, absTol, maxLevel, minLevel };
 }
 
-function checkPoint(t: number, x: Vec3Like, v: Vec3Like): void {
+function checkPoint(t: number, x: ArrayLike<number>, v: ArrayLike<number>): void {
   if (!Number.isFinite(t)) throw new RuleError("t must be a finite number", `got ${t}`);
   for (const [name, a] of [
     ["x", x],
@@ -110,20 +110,22 @@ const scratchP = new Float64Array(3);
 const bbA = new Float64Array(4);
 const bbB = new Float64Array(4);
 
-function evaluator(fn: PhaseSpaceFunction, piece: VelocityPiece, t: number, x: Vec3Like) {
+function evaluator(fn: PhaseSpaceFunction, piece: VelocityPiece, t: number, x: ArrayLike<number>) {
   const part = piece.part;
-  return part ? (u: Vec3Like) => part(t, x, u) : (u: Vec3Like) => fn.value(t, x, u);
+  return part
+    ? (u: ArrayLike<number>) => part(t, x, u)
+    : (u: ArrayLike<number>) => fn.value(t, x, u);
 }
 
 /** Angular radius of the bounding ball of a piece seen from v (π when v is inside it). */
-function angularRadius(piece: VelocityPiece, v: Vec3Like): number {
+function angularRadius(piece: VelocityPiece, v: ArrayLike<number>): number {
   const b = boundingBall(bbA, piece.region);
   const d = Math.hypot(b[0] - v[0], b[1] - v[1], b[2] - v[2]);
   return d <= b[3] ? Math.PI : Math.asin(b[3] / d);
 }
 
 /** Can some y ∈ piece a − v and w ∈ piece b − v be orthogonal? (bounding-cone test) */
-function mayBeOrthogonal(a: VelocityPiece, b: VelocityPiece, v: Vec3Like): boolean {
+function mayBeOrthogonal(a: VelocityPiece, b: VelocityPiece, v: ArrayLike<number>): boolean {
   const A = boundingBall(bbA, a.region);
   const B = boundingBall(bbB, b.region);
   const ax = A[0] - v[0];
@@ -154,8 +156,8 @@ function frequencySum(
   g: PhaseSpaceFunction,
   piece: VelocityPiece,
   t: number,
-  x: Vec3Like,
-  v: Vec3Like,
+  x: ArrayLike<number>,
+  v: ArrayLike<number>,
   gamma: number,
   n: number,
 ): number {
@@ -177,8 +179,8 @@ function frequencySum(
 export function collisionFrequency(
   g: PhaseSpaceFunction,
   t: number,
-  x: Vec3Like,
-  v: Vec3Like,
+  x: ArrayLike<number>,
+  v: ArrayLike<number>,
   options?: CollisionOptions,
 ): Estimate {
   checkPoint(t, x, v);
@@ -223,8 +225,8 @@ export function lossTerm(
   f: PhaseSpaceFunction,
   g: PhaseSpaceFunction,
   t: number,
-  x: Vec3Like,
-  v: Vec3Like,
+  x: ArrayLike<number>,
+  v: ArrayLike<number>,
   options?: CollisionOptions,
 ): Estimate {
   checkPoint(t, x, v);
@@ -244,8 +246,8 @@ function gainPair(
   g: PhaseSpaceFunction,
   pg: VelocityPiece,
   t: number,
-  x: Vec3Like,
-  v: Vec3Like,
+  x: ArrayLike<number>,
+  v: ArrayLike<number>,
   kernel: Kernel,
   mode: KernelMode,
   n: number,
@@ -325,8 +327,8 @@ export function gainTerm(
   f: PhaseSpaceFunction,
   g: PhaseSpaceFunction,
   t: number,
-  x: Vec3Like,
-  v: Vec3Like,
+  x: ArrayLike<number>,
+  v: ArrayLike<number>,
   options?: CollisionOptions,
 ): Estimate {
   checkPoint(t, x, v);
@@ -356,8 +358,8 @@ export function collisionOperator(
   f: PhaseSpaceFunction,
   g: PhaseSpaceFunction,
   t: number,
-  x: Vec3Like,
-  v: Vec3Like,
+  x: ArrayLike<number>,
+  v: ArrayLike<number>,
   options?: CollisionOptions,
 ): Estimate {
   const gp = gainTerm(f, g, t, x, v, options);
@@ -384,9 +386,9 @@ export function collisionOperator(
 export function weakForm(
   f: PhaseSpaceFunction,
   g: PhaseSpaceFunction,
-  phi: (v: Vec3Like) => number,
+  phi: (v: ArrayLike<number>) => number,
   t: number,
-  x: Vec3Like,
+  x: ArrayLike<number>,
   options?: CollisionOptions,
 ): Estimate {
   const o = resolve({ maxLevel: 3, ...options });

@@ -1,5 +1,4 @@
 import { RuleError } from "../math/errors.ts";
-import type { Vec3Like } from "../math/vec3.ts";
 import type { PhaseSpaceFunction, VelocityPiece } from "./phase-space.ts";
 
 /**
@@ -17,7 +16,7 @@ export function freeTransport(f0: PhaseSpaceFunction): PhaseSpaceFunction {
     );
   }
   const y = new Float64Array(3);
-  const shift = (t: number, x: Vec3Like, v: Vec3Like) => {
+  const shift = (t: number, x: ArrayLike<number>, v: ArrayLike<number>) => {
     y[0] = x[0] - v[0] * t;
     y[1] = x[1] - v[1] * t;
     y[2] = x[2] - v[2] * t;
@@ -26,7 +25,11 @@ export function freeTransport(f0: PhaseSpaceFunction): PhaseSpaceFunction {
   const pieces: VelocityPiece[] = all(0).map((p) => {
     const part = p.part;
     return part
-      ? { ...p, part: (t: number, x: Vec3Like, v: Vec3Like) => part(0, shift(t, x, v), v) }
+      ? {
+          ...p,
+          part: (t: number, x: ArrayLike<number>, v: ArrayLike<number>) =>
+            part(0, shift(t, x, v), v),
+        }
       : p;
   });
   return {
@@ -75,7 +78,7 @@ export function sampledPhaseSpace(
   for (let d = 4; d >= 0; d--) stride[d] = stride[d + 1] * dims[d + 1];
   const idx = new Int32Array(6);
   const frac = new Float64Array(6);
-  const value = (_t: number, x: Vec3Like, v: Vec3Like) => {
+  const value = (_t: number, x: ArrayLike<number>, v: ArrayLike<number>) => {
     for (let d = 0; d < 6; d++) {
       const c = d < 3 ? x[d] : v[d - 3];
       const s = ((c - lo[d]) / (hi[d] - lo[d])) * (dims[d] - 1);

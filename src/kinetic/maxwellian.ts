@@ -2,7 +2,6 @@ import erf from "@stdlib/math-base-special-erf";
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
-import type { Vec3Like } from "../math/vec3.ts";
 import { constantKernel, hardSphere, type Kernel } from "./kernel.ts";
 import type { PhaseSpaceFunction, VelocityPiece } from "./phase-space.ts";
 
@@ -46,7 +45,7 @@ export function maxwellian(params: MaxwellianParams): PhaseSpaceFunction {
   const c = rho * (2 * Math.PI * T) ** -1.5;
   const inv2T = 1 / (2 * T);
   const [ux, uy, uz] = u;
-  const h = (v: Vec3Like) => {
+  const h = (v: ArrayLike<number>) => {
     const dx = v[0] - ux;
     const dy = v[1] - uy;
     const dz = v[2] - uz;
@@ -126,7 +125,7 @@ export function meanDistancePowerStdNormal(a: number, gamma: number): Estimate {
  */
 export function maxwellianCollisionFrequency(
   params: MaxwellianParams,
-  v: Vec3Like,
+  v: ArrayLike<number>,
   kernel: Kernel = hardSphere,
 ): Estimate {
   const { rho, u, T } = checkMaxwellian(params);

@@ -1,5 +1,4 @@
 import { RuleError } from "../math/errors.ts";
-import { norm, type Vec3Like } from "../math/vec3.ts";
 
 /**
  * Phase-space functions f(t, x, v) given together with their velocity supports.
@@ -13,7 +12,7 @@ import { norm, type Vec3Like } from "../math/vec3.ts";
 /** A ball {v : |v − center| ≤ radius}. */
 export interface BallRegion {
   readonly kind: "ball";
-  readonly center: Vec3Like;
+  readonly center: ArrayLike<number>;
   readonly radius: number;
 }
 
@@ -23,8 +22,8 @@ export interface BallRegion {
  */
 export interface CylinderRegion {
   readonly kind: "cylinder";
-  readonly center: Vec3Like;
-  readonly axis: Vec3Like;
+  readonly center: ArrayLike<number>;
+  readonly axis: ArrayLike<number>;
   readonly a0: number;
   readonly a1: number;
   readonly radius: number;
@@ -42,7 +41,7 @@ export type VelocityRegion = BallRegion | CylinderRegion;
 export interface VelocityPiece {
   readonly region: VelocityRegion;
   /** The component of f carried by this piece, as a function of (t, x, v) (optional, see above). */
-  readonly part?: (t: number, x: Vec3Like, v: Vec3Like) => number;
+  readonly part?: (t: number, x: ArrayLike<number>, v: ArrayLike<number>) => number;
   /**
    * Bound on ∫_{outside region} ⟨u − center⟩ |f| du when the region truncates a function that is
    * not compactly supported (Maxwellians); 0 or absent for exact supports.
@@ -53,9 +52,9 @@ export interface VelocityPiece {
 export interface PhaseSpaceFunction {
   readonly name: string;
   /** f(t, x, v). */
-  value(t: number, x: Vec3Like, v: Vec3Like): number;
+  value(t: number, x: ArrayLike<number>, v: ArrayLike<number>): number;
   /** Pieces whose regions cover supp f(t, x, ·) (see {@link VelocityPiece}). */
-  velocitySupport(t: number, x: Vec3Like): readonly VelocityPiece[];
+  velocitySupport(t: number, x: ArrayLike<number>): readonly VelocityPiece[];
   /**
    * Optional: pieces covering ∪_x supp f(t, x, ·) for every x (the velocity support does not depend
    * on x). Free transport (free-transport.ts) needs it, since e^{−t v·∇x} moves x but not v.
@@ -91,7 +90,7 @@ export function checkRegion(r: VelocityRegion): VelocityRegion {
     if (!(r.a1 > r.a0) || !Number.isFinite(r.a0) || !Number.isFinite(r.a1)) {
       throw new RuleError("a cylinder region needs finite a0 < a1");
     }
-    if (Math.abs(norm(r.axis) - 1) > 1e-12)
+    if (Math.abs(Math.hypot(r.axis[0], r.axis[1], r.axis[2]) - 1) > 1e-12)
       throw new RuleError("a cylinder axis must be a unit vector");
   }
   return r;
@@ -103,7 +102,7 @@ export function checkRegion(r: VelocityRegion): VelocityRegion {
  */
 export function velocityFunction(
   name: string,
-  h: (v: Vec3Like) => number,
+  h: (v: ArrayLike<number>) => number,
   regions: readonly VelocityRegion[],
   tail = 0,
 ): PhaseSpaceFunction {

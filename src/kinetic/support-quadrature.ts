@@ -1,5 +1,5 @@
 import { gaussLegendre } from "../math/gauss-legendre.ts";
-import { orthonormalFrame, type Vec3Like } from "../math/vec3.ts";
+import { orthonormalFrame } from "../math/vec3.ts";
 import type { CylinderRegion, VelocityRegion } from "./phase-space.ts";
 
 /**
@@ -82,7 +82,7 @@ function graded(out: number[], lo: number, hi: number, x0: number, h0: number): 
  */
 export function visitVolume(
   region: VelocityRegion,
-  v: Vec3Like,
+  v: ArrayLike<number>,
   k: number,
   n: number,
   visit: VolumeVisitor,
@@ -92,9 +92,9 @@ export function visitVolume(
 }
 
 function ballVolume(
-  c: Vec3Like,
+  c: ArrayLike<number>,
   R: number,
-  v: Vec3Like,
+  v: ArrayLike<number>,
   k: number,
   n: number,
   visit: VolumeVisitor,
@@ -190,7 +190,7 @@ function ballVolume(
 
 function cylinderVolume(
   cyl: CylinderRegion,
-  v: Vec3Like,
+  v: ArrayLike<number>,
   k: number,
   n: number,
   visit: VolumeVisitor,
@@ -269,7 +269,7 @@ function cylinderVolume(
  * (α1 < α < α2) or the bottom cap (α > α2); the side range is graded toward α1 and α2.
  */
 function nearCylinder(
-  v: Vec3Like,
+  v: ArrayLike<number>,
   e1: Float64Array,
   e2: Float64Array,
   e3: Float64Array,
@@ -363,7 +363,7 @@ function nearCylinder(
  */
 export function visitPlane(
   region: VelocityRegion,
-  v: Vec3Like,
+  v: ArrayLike<number>,
   nx: number,
   ny: number,
   nz: number,
@@ -421,7 +421,7 @@ const nn = new Float64Array(3);
  */
 function planeCylinder(
   cyl: CylinderRegion,
-  v: Vec3Like,
+  v: ArrayLike<number>,
   nx: number,
   ny: number,
   nz: number,

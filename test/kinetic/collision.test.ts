@@ -52,9 +52,12 @@ test("closed form E|Z − aê| agrees with an independent 2-D quadrature (and it
       `a=${a}: ${meanDistanceStdNormal(a)} vs ${ref}`,
     );
   }
-  // continuity across the series switch at a = 1e-4
+  // continuity across the series switch at a = 1e-4 (the true change over the 2e-9 interval is
+  // f'(a)·2e-9 = 2√(2/π)(a/3)·2e-9 ≈ 1.06e-13)
+  const jump = meanDistanceStdNormal(1.00001e-4) - meanDistanceStdNormal(0.99999e-4);
   assert.ok(
-    Math.abs(meanDistanceStdNormal(0.99999e-4) - meanDistanceStdNormal(1.00001e-4)) < 1e-14,
+    Math.abs(jump - 2 * Math.sqrt(2 / Math.PI) * (1e-4 / 3) * 2e-9) < 2e-15,
+    `jump ${jump}`,
   );
 });
 

@@ -14,7 +14,12 @@ import {
 } from "../../kinetic/collision.ts";
 import { kernelByName } from "../../kinetic/kernel.ts";
 import { maxwellian } from "../../kinetic/maxwellian.ts";
-import { type PhaseSpaceFunction, sumOf, type VelocityPiece } from "../../kinetic/phase-space.ts";
+import {
+  type CylinderRegion,
+  type PhaseSpaceFunction,
+  sumOf,
+  type VelocityPiece,
+} from "../../kinetic/phase-space.ts";
 import { RuleError } from "../../math/errors.ts";
 import type { Estimate } from "../../math/estimate.ts";
 import { parseChoice, parseNumber, parseVec3 } from "../parse.ts";
@@ -94,7 +99,7 @@ export function beamPhaseSpace(beam: Beam): PhaseSpaceFunction {
     value: (t, x, v) => beamValue(beam, t, x, v),
     velocitySupport: (t, x) =>
       t === 0
-        ? pieces.filter((p) => tubeValue(beam.tube, p.region.axis as Float64Array, x) !== 0)
+        ? pieces.filter((p) => tubeValue(beam.tube, (p.region as CylinderRegion).axis, x) !== 0)
         : pieces,
     velocitySupportAllX: () => pieces,
   };
