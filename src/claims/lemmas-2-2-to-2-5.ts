@@ -4,6 +4,7 @@ import { coreNorm } from "../construction/core-norm.ts";
 import { makeLattice } from "../construction/lattice.ts";
 import { tubeSum } from "../construction/tubes.ts";
 import { estimate, exact } from "../math/estimate.ts";
+import { projectPerp } from "../math/vec3.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";
 import { beamFor, type ClaimContext, lcg, m, randomUnit, scalingClaim } from "./claim-helpers.ts";
 import { normBeam, theoremRow } from "./theorem-1-1.ts";
@@ -48,12 +49,14 @@ function frequencyProbes(M: number, seed: number): number[][] {
   const rnd = lcg(seed);
   const d = randomUnit(rnd);
   const lat = makeLattice(M);
-  const e = [lat.e[3 * (lat.count - 1)], lat.e[3 * (lat.count - 1) + 1], lat.e[3 * (lat.count - 1) + 2]];
-  const q = randomUnit(rnd);
+  const k = lat.count - 1;
+  const e = [lat.e[3 * k], lat.e[3 * k + 1], lat.e[3 * k + 2]];
+  // a point at |x| ≈ 0.3 on the last tube's axis, pushed sideways by 0.7/M · P⊥(random unit)
+  const q = projectPerp([0, 0, 0], randomUnit(rnd), e);
   return [
     [0, 0, 0],
     [d[0] / (100 * M), d[1] / (100 * M), d[2] / (100 * M)],
-    [0.3 * e[0] + 0.7 * q[0] / M - 0.7 * (q[0] * e[0] + q[1] * e[1] + q[2] * e[2]) * e[0] / M, 0.3 * e[1] + 0.7 * q[1] / M - 0.7 * (q[0] * e[0] + q[1] * e[1] + q[2] * e[2]) * e[1] / M, 0.3 * e[2] + 0.7 * q[2] / M - 0.7 * (q[0] * e[0] + q[1] * e[1] + q[2] * e[2]) * e[2] / M],
+    e.map((c, i) => 0.3 * c + (0.7 * q[i]) / M),
     [d[1] / (2 * M), d[2] / (2 * M), d[0] / (2 * M)],
   ];
 }

@@ -3,7 +3,6 @@ import { beamSobolevNorm } from "../construction/beam-norm.ts";
 import { cutoffByName } from "../construction/cutoff.ts";
 import { coreNorm } from "../construction/core-norm.ts";
 import type { Beam } from "../construction/beam.ts";
-import { MAX_MATERIALIZED_M } from "../construction/lattice.ts";
 import { makeParameters } from "../construction/parameters.ts";
 import type { Variant } from "../construction/variant.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
@@ -141,4 +140,3 @@ export function deflationCurve(M: number, opts: Omit<TheoremOptions, "Ms">, poin
   return { M, t, fr, fb: fbs };
 }
 
-export { MAX_MATERIALIZED_M };

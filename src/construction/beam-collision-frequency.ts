@@ -150,6 +150,17 @@ function tubeIntegral(
   local.fill(0);
   let absMass = 0; // ∫ |∇^k K(x − ut)| I(u) du (up to the speed factor), for the separable bound
   const dpsi = (2 * Math.PI) / n;
+  // axial factors at the a-nodes (independent of r and ψ): weight·φ(10|a−1|), φ(|η−at|) and derivatives
+  for (let ia = 0; ia < n; ia++) {
+    const a = 1 + 0.1 * gl.nodes[ia];
+    const ya = eta - a * t;
+    const za = Math.abs(ya);
+    axA[ia] = a;
+    axW[ia] = 0.1 * gl.weights[ia] * phi(10 * Math.abs(a - 1));
+    axF[ia] = phi(za);
+    axD[ia] = order > 0 ? dphi(za) * Math.sign(ya) : 0;
+    axD2[ia] = order > 1 ? d2phi(za) : 0;
+  }
   for (let ir = 0; ir < n; ir++) {
     const r = 0.5 * (1 + gl.nodes[ir]);
     const wr = 0.5 * gl.weights[ir] * r * phi(r);
@@ -162,14 +173,12 @@ function tubeIntegral(
         transversePoint(M, q1, q2, t * pr, ip * dpsi, order, phi, dphi, d2phi, dpsi);
       }
       for (let ia = 0; ia < n; ia++) {
-        const a = 1 + 0.1 * gl.nodes[ia];
-        const wa = 0.1 * gl.weights[ia] * phi(10 * Math.abs(a - 1));
+        const wa = axW[ia];
         if (wa === 0) continue;
-        const ya = eta - a * t;
-        const za = Math.abs(ya);
-        const fa = phi(za);
-        const dfa = order > 0 ? dphi(za) * Math.sign(ya) : 0;
-        const d2fa = order > 1 ? d2phi(za) : 0;
+        const a = axA[ia];
+        const fa = axF[ia];
+        const dfa = axD[ia];
+        const d2fa = axD2[ia];
         const speed = Math.sqrt((a - ve) * (a - ve) + pr * pr);
         const w = wa * wr * speed;
         accumulate(w, fa, dfa, d2fa, order);
@@ -178,14 +187,12 @@ function tubeIntegral(
       continue;
     }
     for (let ia = 0; ia < n; ia++) {
-      const a = 1 + 0.1 * gl.nodes[ia];
-      const wa = 0.1 * gl.weights[ia] * phi(10 * Math.abs(a - 1));
+      const wa = axW[ia];
       if (wa === 0) continue;
-      const ya = eta - a * t;
-      const za = Math.abs(ya);
-      const fa = phi(za);
-      const dfa = order > 0 ? dphi(za) * Math.sign(ya) : 0;
-      const d2fa = order > 1 ? d2phi(za) : 0;
+      const a = axA[ia];
+      const fa = axF[ia];
+      const dfa = axD[ia];
+      const d2fa = axD2[ia];
       if (fa === 0 && dfa === 0 && d2fa === 0) continue;
       const da = (a - ve) * (a - ve);
       for (let ip = 0; ip < n; ip++) {
@@ -300,6 +307,12 @@ function toWorld(order: number, scale: number, out: Float64Array): void {
 }
 
 const trans = new Float64Array(12);
+const MAX_ORDER = ORDERS[ORDERS.length - 1];
+const axA = new Float64Array(MAX_ORDER);
+const axW = new Float64Array(MAX_ORDER);
+const axF = new Float64Array(MAX_ORDER);
+const axD = new Float64Array(MAX_ORDER);
+const axD2 = new Float64Array(MAX_ORDER);
 const dir = new Float64Array(3);
 const e = new Float64Array(3);
 const e1 = new Float64Array(3);

@@ -75,7 +75,7 @@ export function coreNorm(beam: Beam, t: number, options: CoreNormOptions): CoreN
   const main = Math.abs(e0 - options.subtract);
   const value = amp * 0.5 * (wLo + wHi) * main * hsNorm;
   const error =
-    amp * 0.5 * (wHi - wLo) * main * hsNorm + amp * wHi * (main * hsErr + gHs + delta0 * 0 /* in gHs */);
+    amp * 0.5 * (wHi - wLo) * main * hsNorm + amp * wHi * (main * hsErr + gHs);
   return {
     norm: estimate(
       value,

@@ -68,11 +68,9 @@ export function centreFrequency(beam: Beam, tau: number, integrateTo?: number): 
   const rho = bumpRadius(beam.bump);
   const c = bumpWidthFactor(beam.variant);
   const { phi } = beam.cutoff;
-  const nTubes = (M * (M + 1)) / 2;
   // n ρ² computed as (M+1)/(2 c² M) to stay finite for huge M
   const nRho2 = (M + 1) / (2 * c * c * M);
   const pref = 2 * Math.PI * M ** (1 - s) * nRho2 * 2 * Math.PI;
-  void nTubes;
   const at = (n: number) => {
     const { nodes, weights } = gaussLegendre(n);
     let total = 0;

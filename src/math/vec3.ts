@@ -2,7 +2,8 @@
  * Allocation-free 3-vector helpers in the gl-matrix style: `out` first, plain
  * `Float64Array`/number-array storage through the structural {@link Vec3Like} type.
  */
-export type Vec3Like = { 0: number; 1: number; 2: number; length: number } | Float64Array;
+/** Anything indexable with three numbers: number[], Float64Array, … (writable for `out`). */
+export type Vec3Like = { [index: number]: number; readonly length: number };
 
 export function vec3(x = 0, y = 0, z = 0): Float64Array {
   const out = new Float64Array(3);
