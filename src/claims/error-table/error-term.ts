@@ -1,0 +1,104 @@
+import type { Beam } from "../../construction/beam.ts";
+import type { Estimate } from "../../math/estimate.ts";
+
+/**
+ * The shared vocabulary of the Section 4 error table: the eight terms of F_err (4.1), the four
+ * parts of the Z-norm (3.3)/(4.2), the Duhamel windows (t0, t), and the paper's bound for each
+ * term × part (Lemmas 4.3–4.6). Each term's measurement lives in its own file of this folder and
+ * implements {@link ErrorTermMeasure}; `error-table.ts` sweeps them over M and windows.
+ */
+
+/** The eight error terms of (4.1), as used on the command line and in JSON. */
+export const ERROR_TERMS = [
+  "v.grad(fr)",
+  "Q+(fr,fb)",
+  "Q-(fb,fr)",
+  "Q+(fb,fr)",
+  "Q-(fr,fr)",
+  "Q+(fr,fr)",
+  "Q-(fb,fb)",
+  "Q+(fb,fb)",
+] as const;
+export type ErrorTermId = (typeof ERROR_TERMS)[number];
+
+/**
+ * The four parts of the Z-norm (3.3), each with its M-prefactor included:
+ *   L2       = M^{s0}   ‖·‖_{L^{2,1}_v L^2_x}
+ *   gradL2   = M^{s0−1} ‖∇x ·‖_{L^{2,1}_v L^2_x}
+ *   Linf     =          ‖·‖_{L^{1,1}_v L^∞_x}
+ *   gradLinf = M^{−1}   ‖∇x ·‖_{L^{1,1}_v L^∞_x}
+ * with ‖f‖_{L^{p,1}_v} = ‖⟨v⟩ f‖_{L^p_v} (DESIGN.md) and |∇x f| the Euclidean norm of the gradient.
+ */
+export const Z_PARTS = ["L2", "gradL2", "Linf", "gradLinf"] as const;
+export type ZPart = (typeof Z_PARTS)[number];
+
+export const Z_PART_LABELS: Readonly<Record<ZPart, string>> = {
+  L2: "M^{s0} ‖·‖_{L^{2,1}_v L^2_x}",
+  gradL2: "M^{s0−1} ‖∇x·‖_{L^{2,1}_v L^2_x}",
+  Linf: "‖·‖_{L^{1,1}_v L^∞_x}",
+  gradLinf: "M^{−1} ‖∇x·‖_{L^{1,1}_v L^∞_x}",
+};
+
+/** The M-prefactor of a Z-norm part (3.3). */
+export function zPartPrefactor(part: ZPart, M: number, s0: number): number {
+  switch (part) {
+    case "L2":
+      return M ** s0;
+    case "gradL2":
+      return M ** (s0 - 1);
+    case "Linf":
+      return 1;
+    case "gradLinf":
+      return 1 / M;
+  }
+}
+
+/** A Duhamel window 0 ≤ t0 ≤ t ≤ T*. */
+export interface DuhamelWindow {
+  readonly t0: number;
+  readonly t: number;
+}
+
+/** Logarithmic factor accompanying a power of M in a bound. */
+export type LogFactor = "none" | "lnM" | "lnlnM";
+
+export function logFactorValue(f: LogFactor, M: number): number {
+  return f === "none" ? 1 : f === "lnM" ? Math.log(M) : Math.log(Math.log(M));
+}
+
+/** The paper's bound M^{exponent}·(log factor) for one term × part, and where it comes from. */
+export interface PaperBound {
+  readonly exponent: number;
+  readonly logFactor: LogFactor;
+  /** e.g. "M^{3/2−2s} ln M". */
+  readonly text: string;
+  /** e.g. "Lemma 4.6, (4.50)". */
+  readonly source: string;
+}
+
+/**
+ * One measured entry: prefactor × ‖e^{⟨v⟩²} ∫_{t0}^{t} e^{−(t−τ)v·∇x} F(τ) dτ‖_{part} for one
+ * window. A supremum over x found by search is a lower bound: `value.lowerBound` is then true
+ * and `where` says how the search was steered.
+ */
+export interface TermMeasurement {
+  readonly value: Estimate;
+  readonly window: DuhamelWindow;
+  readonly where?: Record<string, unknown>;
+}
+
+export interface MeasureOptions {
+  /** Relative tolerance for quadratures (default chosen by the term). */
+  readonly tol?: number;
+  /** Seed for any sampling (reported in the method string). */
+  readonly seed?: number;
+}
+
+/** How one error term is measured in one Z-norm part. */
+export interface ErrorTermMeasure {
+  readonly term: ErrorTermId;
+  readonly part: ZPart;
+  /** The bound the paper proves for this entry, for parameters (s, s0, p). */
+  paper(s: number, s0: number, p: number): PaperBound;
+  measure(beam: Beam, window: DuhamelWindow, options?: MeasureOptions): TermMeasurement;
+}
