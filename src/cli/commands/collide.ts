@@ -1,11 +1,9 @@
 import type { Command } from "commander";
-import { type Beam, beamValue, makeBeam } from "../../construction/beam.ts";
-import { coreValue } from "../../construction/core.ts";
+import { makeBeam } from "../../construction/beam.ts";
 import { cutoffByName } from "../../construction/cutoff.ts";
 import { makeParameters } from "../../construction/parameters.ts";
-import { tubeValue } from "../../construction/tubes.ts";
 import { variantByName } from "../../construction/variant.ts";
-import { bumpRadius, bumpValue } from "../../construction/velocity-bumps.ts";
+import { beamPhaseSpace, corePhaseSpace } from "../../construction/phase-space-functions.ts";
 import {
   type CollisionOptions,
   collisionFrequency,
@@ -14,12 +12,7 @@ import {
 } from "../../kinetic/collision.ts";
 import { kernelByName } from "../../kinetic/kernel.ts";
 import { maxwellian } from "../../kinetic/maxwellian.ts";
-import {
-  type CylinderRegion,
-  type PhaseSpaceFunction,
-  sumOf,
-  type VelocityPiece,
-} from "../../kinetic/phase-space.ts";
+import { type PhaseSpaceFunction, sumOf } from "../../kinetic/phase-space.ts";
 import { RuleError } from "../../math/errors.ts";
 import type { Estimate } from "../../math/estimate.ts";
 import { parseChoice, parseNumber, parseVec3 } from "../parse.ts";
@@ -66,56 +59,6 @@ export function parseMaxwellianSpec(raw: string): PhaseSpaceFunction {
     parseNumber("u", us[2]),
   ];
   return maxwellian({ rho, u, T });
-}
-
-/**
- * f_b of (2.4) as a phase-space function: one cylinder piece per velocity bump I_{i,j}
- * (axis e_{i,j}, axial range (9/10, 11/10), radius 1/(cM)), each carrying its term
- * M^{1−s} K_{i,j}(x − vt) I_{i,j}(v). At t = 0 only the tubes containing x are kept.
- * (An adapter over the lead's beam.ts; it could move to construction/ as `beamPhaseSpace`.)
- */
-export function beamPhaseSpace(beam: Beam): PhaseSpaceFunction {
-  const { e, count } = beam.lattice;
-  const rho = bumpRadius(beam.bump);
-  const origin = new Float64Array(3);
-  const y = new Float64Array(3);
-  const pieces: VelocityPiece[] = [];
-  for (let k = 0; k < count; k++) {
-    const ek = e.subarray(3 * k, 3 * k + 3);
-    pieces.push({
-      region: { kind: "cylinder", center: origin, axis: ek, a0: 0.9, a1: 1.1, radius: rho },
-      part: (t, x, v) => {
-        const I = bumpValue(beam.bump, ek, v);
-        if (I === 0) return 0;
-        y[0] = x[0] - v[0] * t;
-        y[1] = x[1] - v[1] * t;
-        y[2] = x[2] - v[2] * t;
-        return beam.amplitude * I * tubeValue(beam.tube, ek, y);
-      },
-    });
-  }
-  return {
-    name: `fb(M=${beam.params.M})`,
-    value: (t, x, v) => beamValue(beam, t, x, v),
-    velocitySupport: (t, x) =>
-      t === 0
-        ? pieces.filter((p) => tubeValue(beam.tube, (p.region as CylinderRegion).axis, x) !== 0)
-        : pieces,
-    velocitySupportAllX: () => pieces,
-  };
-}
-
-/** f_r of (2.5): one ball piece of radius 1/N about v = 0. */
-export function corePhaseSpace(beam: Beam): PhaseSpaceFunction {
-  const piece: VelocityPiece = {
-    region: { kind: "ball", center: new Float64Array(3), radius: Math.exp(-beam.params.lnN) },
-  };
-  return {
-    name: `fr(M=${beam.params.M})`,
-    value: (t, x, v) => coreValue(beam, t, x, v).value,
-    velocitySupport: () => [piece],
-    velocitySupportAllX: () => [piece],
-  };
 }
 
 function constructionFunction(which: "fb" | "fr" | "fa", o: ConstructionOpts): PhaseSpaceFunction {
