@@ -78,11 +78,16 @@ export interface PaperBound {
 
 /**
  * One measured entry: prefactor × ‖e^{⟨v⟩²} ∫_{t0}^{t} e^{−(t−τ)v·∇x} F(τ) dτ‖_{part} for one
- * window. A supremum over x found by search is a lower bound: `value.lowerBound` is then true
- * and `where` says how the search was steered.
+ * window. A supremum over x found by search is a lower bound: `value.lowerBound` is then true,
+ * `where` says how the search was steered, and `upperBound` may bracket it from above.
  */
 export interface TermMeasurement {
   readonly value: Estimate;
+  /**
+   * Optional rigorous upper bound of the same quantity (for entries whose `value` is a sampled
+   * lower bound): the pair (value, upperBound) brackets the true norm.
+   */
+  readonly upperBound?: Estimate;
   readonly window: DuhamelWindow;
   readonly where?: Record<string, unknown>;
 }
