@@ -65,6 +65,7 @@ export function scalingClaim(
     ...base,
     measurements,
     paperExponent: alpha,
+    ...(variable === "lnM" ? { variable } : {}),
     fit: j.fit,
     impliedConstant: { min: j.impliedConstantMin, max: j.impliedConstantMax },
     verdict: j.verdict,

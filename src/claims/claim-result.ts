@@ -30,8 +30,10 @@ export interface ClaimResult {
   /** Why this verdict: what was tested, the fit, or the counterexample. */
   readonly reason: string;
   readonly measurements: readonly Measurement[];
-  /** For asymptotic claims: the paper's exponent of M and the fit. */
+  /** For asymptotic claims: the paper's exponent and the fit, both in the variable `variable`. */
   readonly paperExponent?: number;
+  /** The variable the exponent refers to: M (default) or ln M (statements like (ln M)^{−1}). */
+  readonly variable?: "M" | "lnM";
   readonly fit?: PowerFit;
   readonly impliedConstant?: { min: number; max: number };
   /** For violations: the counterexample (point, indices, numbers). */

@@ -16,23 +16,34 @@ const DATA = seriesColor(0);
 const FIT = seriesColor(1);
 const PAPER = seriesColor(2);
 
+/** X^α in the claim's fit variable X (M, or ln M for statements in powers of ln M). */
+function power(claim: ClaimResult, M: number, alpha: number): number {
+  return (claim.variable === "lnM" ? Math.log(M) : M) ** alpha;
+}
+
+/** "M" or "(ln M)" for labels. */
+function variableLabel(claim: ClaimResult): string {
+  return claim.variable === "lnM" ? "(ln M)" : "M";
+}
+
 /**
  * The paper's right side at each measured M, without its constant: the measurement's `prediction`
- * when given (it may carry log factors), else M^α with α = `paperExponent`.
+ * when given (it may carry log factors), else X^α with α = `paperExponent`.
  */
 function paperCurve(claim: ClaimResult): ((M: number, prediction: number | null) => number) | null {
   const alpha = claim.paperExponent;
   if (claim.measurements.some((m) => m.prediction !== null && m.prediction > 0)) {
-    return (M, p) => (p !== null && p > 0 ? p : alpha !== undefined ? M ** alpha : Number.NaN);
+    return (M, p) => (p !== null && p > 0 ? p : alpha !== undefined ? power(claim, M, alpha) : Number.NaN);
   }
-  return alpha !== undefined ? (M) => M ** alpha : null;
+  return alpha !== undefined ? (M) => power(claim, M, alpha) : null;
 }
 
 /**
  * A log–log scaling plot for one asymptotic claim: measured values against M with error bars, the
  * fitted power law (slope from `claim.fit`, through the data's log-centroid — the least-squares
- * intercept of the fit, times the log factor L(M) = prediction/M^α when the paper's right side has
- * one), and the paper's prediction drawn through the last point. Values ≤ 0 are skipped with a note.
+ * intercept of the fit, times the log factor L(M) = prediction/X^α when the paper's right side has
+ * one), and the paper's prediction drawn through the last point. X is M, or ln M for claims fitted
+ * against ln M (`claim.variable`). Values ≤ 0 are skipped with a note.
  */
 export function scalingFigure(claim: ClaimResult): string {
   const ms = claim.measurements;
@@ -44,7 +55,7 @@ export function scalingFigure(claim: ClaimResult): string {
   const paper = paperCurve(claim);
   const alpha = claim.paperExponent;
   const logFactor = (M: number, pred: number | null) =>
-    paper && alpha !== undefined ? paper(M, pred) / M ** alpha : 1;
+    paper && alpha !== undefined ? paper(M, pred) / power(claim, M, alpha) : 1;
   const hasLogFactor = pts.some((p) => Math.abs(logFactor(p.x, p.prediction) - 1) > 1e-12);
   const marks: Plot.Markish[] = [
     Plot.ruleX(pts, { x: "x", y1: "lo", y2: "hi", stroke: DATA, strokeWidth: 1.5 }),
@@ -63,16 +74,16 @@ export function scalingFigure(claim: ClaimResult): string {
   const fit = claim.fit;
   if (fit && Number.isFinite(fit.exponent) && pts.length >= 2) {
     const ys = pts.map(
-      (p) => Math.log(p.value / logFactor(p.x, p.prediction)) - fit.exponent * Math.log(p.x),
+      (p) => Math.log(p.value / logFactor(p.x, p.prediction) / power(claim, p.x, fit.exponent)),
     );
     const c = Math.exp(ys.reduce((a, b) => a + b, 0) / ys.length);
     const curve = pts.map((p) => ({
       x: p.x,
-      y: c * p.x ** fit.exponent * logFactor(p.x, p.prediction),
+      y: c * power(claim, p.x, fit.exponent) * logFactor(p.x, p.prediction),
     }));
     marks.push(Plot.line(curve, { x: "x", y: "y", stroke: FIT, strokeWidth: 1.5 }));
     legend.push({
-      label: `fit: M^${fit.exponent.toFixed(3)} (± ${fit.exponentError.toFixed(3)})${hasLogFactor ? "·L(M)" : ""}`,
+      label: `fit: ${variableLabel(claim)}^${fit.exponent.toFixed(3)} (± ${fit.exponentError.toFixed(3)})${hasLogFactor ? "·L(M)" : ""}`,
       color: FIT,
       swatch: "line",
     });
@@ -85,13 +96,15 @@ export function scalingFigure(claim: ClaimResult): string {
       Plot.line(curve, { x: "x", y: "y", stroke: PAPER, strokeWidth: 1.5, strokeDasharray: "6 4" }),
     );
     legend.push({
-      label: `paper: ${alpha !== undefined ? `M^${alpha.toFixed(3)}` : "prediction"}${hasLogFactor ? "·L(M)" : ""}`,
+      label: `paper: ${alpha !== undefined ? `${variableLabel(claim)}^${alpha.toFixed(3)}` : "prediction"}${hasLogFactor ? "·L(M)" : ""}`,
       color: PAPER,
       swatch: "dashed",
     });
   }
   const notes = logNotes("measured", "M", lp);
-  if (hasLogFactor) notes.push("L(M) = the paper's prediction / M^α: its logarithmic factor");
+  if (hasLogFactor) {
+    notes.push(`L(M) = the paper's prediction / ${variableLabel(claim)}^α: its logarithmic factor`);
+  }
   return renderPlot({
     width: 720,
     height: 340 + notesMargin(notes.length),
