@@ -2,6 +2,8 @@ import type { Variant } from "../construction/variant.ts";
 import { RuleError } from "../math/errors.ts";
 import type { ClaimResult } from "./claim-result.ts";
 import type { ClaimContext } from "./claim-helpers.ts";
+import { type ClaimPool, createClaimPool } from "./claim-pool.ts";
+import { seedTheoremRows } from "./theorem-1-1.ts";
 import { claim2_10, claim2_23, claimBumps, claimTubeSums } from "./lemma-2-1.ts";
 import { claim2_24, claim2_25, claim2_30, claim2_31, claim2_35, claimsDeflation } from "./lemmas-2-2-to-2-5.ts";
 import { claim1_9, claimTimeHypothesis } from "./supports.ts";
@@ -42,6 +44,10 @@ export interface RunClaimsOptions {
   readonly cutoffs: readonly string[];
   readonly variants: readonly Variant[];
   readonly onProgress?: (done: number, total: number) => void;
+  /** Worker threads (default 1: every check in-process; the CLI defaults to the number of cores). */
+  readonly workers?: number;
+  /** A pool shared with other work (the report); when given, `workers` is ignored and the pool is not destroyed. */
+  readonly pool?: ClaimPool | null;
 }
 
 /** The base id of a result ("2.11/k=1" → "2.11"). */
@@ -49,25 +55,80 @@ function baseId(id: string): string {
   return id.split("/")[0];
 }
 
-export async function runClaims(opts: RunClaimsOptions): Promise<ClaimResult[]> {
-  const wanted = opts.ids ?? CLAIM_IDS;
+/** The checks that produce any of `wanted`, in registry order (a RuleError for an unknown id). */
+function selectChecks(wanted: readonly string[]): readonly ClaimCheck[] {
   for (const id of wanted) {
     if (!CLAIM_IDS.includes(id)) throw new RuleError(`claim id must be one of ${CLAIM_IDS.join(", ")}`, `got "${id}"`);
   }
-  const checks = CHECKS.filter((c) => c.ids.some((id) => wanted.includes(id)));
-  const total = checks.length * opts.cutoffs.length * opts.variants.length;
-  let done = 0;
-  const out: ClaimResult[] = [];
+  return CHECKS.filter((c) => c.ids.some((id) => wanted.includes(id)));
+}
+
+/** Number of independent tasks runClaims will run (checks × cutoffs × variants), for a steady progress total. */
+export function claimTaskCount(opts: Pick<RunClaimsOptions, "ids" | "cutoffs" | "variants">): number {
+  return selectChecks(opts.ids ?? CLAIM_IDS).length * opts.cutoffs.length * opts.variants.length;
+}
+
+/** Run the check whose first id is `checkId` (the unit of work of the claim pool). */
+export function runCheck(checkId: string, ctx: ClaimContext): ClaimResult[] {
+  const check = CHECKS.find((c) => c.ids[0] === checkId);
+  if (!check) throw new RuleError(`claim id must be one of ${CLAIM_IDS.join(", ")}`, `got "${checkId}"`);
+  return check.run(ctx);
+}
+
+/**
+ * Relative cost of a check (measured on the default report, s = 0.8, M ≤ 64): the pool queues
+ * expensive checks first so that the cores finish together. Only the order of execution depends
+ * on it, never a result.
+ */
+const COST_HINT: Readonly<Record<string, number>> = { "2.30": 16, "2.36": 10, "2.31": 8, "2.25": 5, "2.24": 2 };
+
+/**
+ * Every selected check for each cutoff and variant. Checks are independent: with `workers` > 1
+ * they run on a worker pool ({@link createClaimPool}), heaviest first; results come back in the
+ * same order as in-process (cutoff, variant, registry order) and are identical to it.
+ * Theorem 1.1 rows computed by workers seed this process's row cache.
+ */
+export async function runClaims(opts: RunClaimsOptions): Promise<ClaimResult[]> {
+  const wanted = opts.ids ?? CLAIM_IDS;
+  const checks = selectChecks(wanted);
+  const tasks: { checkId: string; ctx: ClaimContext }[] = [];
   for (const cutoff of opts.cutoffs) {
     for (const variant of opts.variants) {
       for (const check of checks) {
-        const ctx: ClaimContext = { Ms: opts.Ms, s: opts.s, s0: opts.s0, cutoff, variant };
-        for (const r of check.run(ctx)) if (wanted.includes(baseId(r.id))) out.push(r);
-        done++;
-        opts.onProgress?.(done, total);
-        await new Promise((r) => setImmediate(r));
+        tasks.push({ checkId: check.ids[0], ctx: { Ms: [...opts.Ms], s: opts.s, s0: opts.s0, cutoff, variant } });
       }
     }
   }
-  return out;
+  const total = tasks.length;
+  let done = 0;
+  const keep = (rs: readonly ClaimResult[]) => rs.filter((r) => wanted.includes(baseId(r.id)));
+  const ownPool = opts.pool === undefined ? createClaimPool(opts.workers ?? 1) : null;
+  const pool = opts.pool ?? ownPool;
+  if (!pool) {
+    const out: ClaimResult[] = [];
+    for (const task of tasks) {
+      out.push(...keep(runCheck(task.checkId, task.ctx)));
+      done++;
+      opts.onProgress?.(done, total);
+      await new Promise((r) => setImmediate(r));
+    }
+    return out;
+  }
+  try {
+    const results: ClaimResult[][] = new Array(total);
+    const order = tasks.map((_, i) => i).sort((a, b) => (COST_HINT[tasks[b].checkId] ?? 1) - (COST_HINT[tasks[a].checkId] ?? 1) || a - b);
+    await Promise.all(
+      order.map(async (i) => {
+        const res = await pool.run({ kind: "check", ...tasks[i] });
+        if (res.kind !== "check") throw new Error("claim pool: unexpected result kind");
+        seedTheoremRows(res.rows);
+        results[i] = keep(res.claims);
+        done++;
+        opts.onProgress?.(done, total);
+      }),
+    );
+    return results.flat();
+  } finally {
+    await ownPool?.destroy();
+  }
 }

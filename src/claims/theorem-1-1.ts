@@ -8,6 +8,7 @@ import type { Variant } from "../construction/variant.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
 import { fitPowerLaw } from "../math/power-fit.ts";
 import type { DeflationCurve, TheoremRow } from "../report/report-data.ts";
+import { createClaimPool } from "./claim-pool.ts";
 
 /**
  * Theorem 1.1 for the approximate solutions f_a = f_r + f_b and g_a ≡ f_r(0):
@@ -44,15 +45,47 @@ function hypot(a: Estimate, b: Estimate): Estimate {
 }
 
 const rowCache = new Map<string, TheoremRow>();
+let recording = false;
+const computed: [string, TheoremRow][] = [];
+
+function rowKey(M: number, opts: Omit<TheoremOptions, "Ms">): string {
+  return JSON.stringify([M, opts.s, opts.s0, opts.p ?? null, opts.cutoff, opts.variant]);
+}
 
 /** One row (memoized per M, s, s0, p, cutoff, variant: the claims and the table share rows). */
 export function theoremRow(M: number, opts: Omit<TheoremOptions, "Ms">): TheoremRow {
-  const key = JSON.stringify([M, opts.s, opts.s0, opts.p ?? null, opts.cutoff, opts.variant]);
+  const key = rowKey(M, opts);
   const hit = rowCache.get(key);
   if (hit) return hit;
   const row = computeTheoremRow(M, opts);
   rowCache.set(key, row);
+  if (recording) computed.push([key, row]);
   return row;
+}
+
+/** Empty this thread's row cache (tests compare fresh computations). */
+export function clearTheoremRowCache(): void {
+  rowCache.clear();
+}
+
+/** Whether the row for (M, opts) is already in this thread's cache. */
+export function hasTheoremRow(M: number, opts: Omit<TheoremOptions, "Ms">): boolean {
+  return rowCache.has(rowKey(M, opts));
+}
+
+/** Record newly computed rows (a pool worker does, so that its parent can reuse them). */
+export function recordComputedRows(on: boolean): void {
+  recording = on;
+}
+
+/** The rows computed since the last call (while recording), as [key, row] pairs; clears the list. */
+export function takeComputedRows(): [string, TheoremRow][] {
+  return computed.splice(0);
+}
+
+/** Put rows computed elsewhere (a pool worker) into this thread's cache; existing entries are kept. */
+export function seedTheoremRows(entries: readonly (readonly [string, TheoremRow])[]): void {
+  for (const [key, row] of entries) if (!rowCache.has(key)) rowCache.set(key, row);
 }
 
 function computeTheoremRow(M: number, opts: Omit<TheoremOptions, "Ms">): TheoremRow {
@@ -90,6 +123,44 @@ function computeTheoremRow(M: number, opts: Omit<TheoremOptions, "Ms">): Theorem
 
 export function theoremTable(opts: TheoremOptions): TheoremRow[] {
   return opts.Ms.map((M) => theoremRow(M, opts));
+}
+
+/**
+ * {@link theoremTable} with the rows (independent for different M) computed on a worker pool of
+ * `workers` threads (1: in-process); identical rows. `onProgress(done, total)` after each row.
+ */
+export async function theoremTableParallel(
+  opts: TheoremOptions,
+  workers: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<TheoremRow[]> {
+  const { Ms, ...rowOpts } = opts;
+  const total = Ms.length;
+  let done = 0;
+  const pool = createClaimPool(Math.min(workers, Ms.length));
+  try {
+    if (!pool) {
+      const rows: TheoremRow[] = [];
+      for (const M of Ms) {
+        rows.push(theoremRow(M, rowOpts));
+        onProgress?.(++done, total);
+        await new Promise((r) => setImmediate(r));
+      }
+      return rows;
+    }
+    const todo = Ms.filter((M) => !hasTheoremRow(M, rowOpts));
+    done = total - todo.length;
+    await Promise.all(
+      todo.map(async (M) => {
+        const res = await pool.run({ kind: "theorem-row", M, opts: rowOpts });
+        seedTheoremRows(res.rows);
+        onProgress?.(++done, total);
+      }),
+    );
+    return theoremTable(opts);
+  } finally {
+    await pool?.destroy();
+  }
 }
 
 /** The M grid of the large-M table: 4, 8, 16, 32, 64, 128, 256, then 10^3 … 10^12 (as-in-proof only beyond 256). */

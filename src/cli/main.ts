@@ -6,14 +6,6 @@
  */
 import { Command, CommanderError } from "commander";
 import { RuleError } from "../math/errors.ts";
-import * as claims from "./commands/claims.ts";
-import * as collide from "./commands/collide.ts";
-import * as evalCommand from "./commands/eval.ts";
-import * as figures from "./commands/figures.ts";
-import * as lattice from "./commands/lattice.ts";
-import * as relaxCommand from "./commands/relax.ts";
-import * as report from "./commands/report.ts";
-import * as theorem from "./commands/theorem.ts";
 
 const program = new Command();
 program
@@ -24,18 +16,29 @@ program
   .showHelpAfterError(false)
   .exitOverride();
 
-// Each command module exports `register(program)`. Add new commands to this list.
-const modules: { register: (p: Command) => void }[] = [
-  collide,
-  lattice,
-  evalCommand,
-  claims,
-  theorem,
-  report,
-  figures,
-  relaxCommand,
-];
+type CommandModule = { register: (p: Command) => void };
 
+/**
+ * Subcommand modules, loaded lazily: only the module of the command being run is imported (the
+ * spectral solver behind `relax`, for instance, is not loaded for `lattice`). With no command, an
+ * unknown one or `help`, every module is loaded so that the help lists them all.
+ * Add new commands to this table.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  collide: () => import("./commands/collide.ts"),
+  lattice: () => import("./commands/lattice.ts"),
+  eval: () => import("./commands/eval.ts"),
+  claims: () => import("./commands/claims.ts"),
+  theorem: () => import("./commands/theorem.ts"),
+  report: () => import("./commands/report.ts"),
+  figures: () => import("./commands/figures.ts"),
+  relax: () => import("./commands/relax.ts"),
+};
+
+const requested = process.argv.slice(2).find((a) => !a.startsWith("-"));
+const names =
+  requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
+const modules = await Promise.all(names.map((n) => COMMANDS[n]()));
 for (const m of modules) m.register(program);
 
 function fail(message: string): never {

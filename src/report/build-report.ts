@@ -1,5 +1,14 @@
-import { runClaims } from "../claims/registry.ts";
-import { deflationCurve, deflationLaw, largeMGrid, theoremTable } from "../claims/theorem-1-1.ts";
+import { type ClaimPool, createClaimPool } from "../claims/claim-pool.ts";
+import type { PoolTask, RowOptions } from "../claims/claim-worker.ts";
+import { claimTaskCount, runClaims } from "../claims/registry.ts";
+import {
+  deflationCurve,
+  deflationLaw,
+  hasTheoremRow,
+  largeMGrid,
+  seedTheoremRows,
+  theoremTable,
+} from "../claims/theorem-1-1.ts";
 import type { Variant } from "../construction/variant.ts";
 import type { DeflationCurve, ReportData, TheoremRow } from "./report-data.ts";
 
@@ -7,6 +16,11 @@ import type { DeflationCurve, ReportData, TheoremRow } from "./report-data.ts";
  * Compute everything the main report shows: every Section 2 claim for each cutoff and variant over
  * `Ms`, the Theorem 1.1 table (over `Ms`, and for the as-in-proof variant on the large-M grid up to
  * 10^12), the deflation law, and the deflation curves.
+ *
+ * Independent parts run on one worker pool (`workers` > 1): the claim checks, the deflation curves
+ * and the Theorem 1.1 rows the claims did not already compute. The data is identical to an
+ * in-process run (`workers` = 1). Progress: one step per claim task, per deflation curve and per
+ * Theorem 1.1 section (cutoff × variant); the total is fixed from the start.
  */
 export interface BuildReportOptions {
   readonly Ms: readonly number[];
@@ -16,20 +30,64 @@ export interface BuildReportOptions {
   readonly variants: readonly Variant[];
   readonly largeM?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Worker threads (default 1: in-process). */
+  readonly workers?: number;
+}
+
+/** Points on [0, T*] of each deflation curve. */
+const CURVE_POINTS = 9;
+
+interface Section {
+  readonly cutoff: string;
+  readonly variant: Variant;
+  readonly Ms: number[];
 }
 
 export async function buildReportData(opts: BuildReportOptions): Promise<ReportData> {
   const started = Date.now();
-  const claims = await runClaims({ ...opts, onProgress: (d, t) => opts.onProgress?.(d, t + 1) });
-  const theorem: TheoremRow[] = [];
-  const deflation: DeflationCurve[] = [];
-  const laws: Record<string, string> = {};
+  const rowOpts = (cutoff: string, variant: Variant): RowOptions => ({ s: opts.s, s0: opts.s0, cutoff, variant });
+  const sections: Section[] = [];
+  const curves: { M: number; opts: RowOptions }[] = [];
   for (const cutoff of opts.cutoffs) {
     for (const variant of opts.variants) {
       const Ms =
         opts.largeM !== false && variant === "as-in-proof"
           ? [...new Set([...opts.Ms, ...largeMGrid(variant).filter((M) => M > 256)])]
           : [...opts.Ms];
+      sections.push({ cutoff, variant, Ms });
+      if (cutoff === opts.cutoffs[0]) {
+        for (const M of opts.Ms.filter((_, i) => i % 2 === 0)) curves.push({ M, opts: rowOpts(cutoff, variant) });
+      }
+    }
+  }
+  const total = claimTaskCount(opts) + curves.length + sections.length;
+  let done = 0;
+  const step = () => opts.onProgress?.(++done, total);
+
+  const pool = createClaimPool(opts.workers ?? 1);
+  try {
+    const claimsP = runClaims({ ...opts, pool, onProgress: step });
+    const curvesP = Promise.all(curves.map((c) => curve(pool, c.M, c.opts).finally(step)));
+    const claims = await claimsP;
+    // rows the claims did not compute (other M, or ids without the deflation claims), in parallel
+    const missing: PoolTask[] = [];
+    for (const sec of sections) {
+      for (const M of sec.Ms) {
+        const o = rowOpts(sec.cutoff, sec.variant);
+        if (!hasTheoremRow(M, o)) missing.push({ kind: "theorem-row", M, opts: o });
+      }
+    }
+    if (pool) {
+      await Promise.all(
+        missing.map(async (task) => {
+          const res = await pool.run(task);
+          seedTheoremRows(res.rows);
+        }),
+      );
+    }
+    const theorem: TheoremRow[] = [];
+    const laws: Record<string, string> = {};
+    for (const { cutoff, variant, Ms } of sections) {
       const rows = theoremTable({ Ms, s: opts.s, s0: opts.s0, cutoff, variant });
       theorem.push(...rows);
       const law = deflationLaw(rows);
@@ -38,23 +96,35 @@ export async function buildReportData(opts: BuildReportOptions): Promise<ReportD
       laws[`separation ${cutoff}/${variant}`] = sep
         ? `first visible at M = ${sep.M} on the grid ${Ms.join(", ")}`
         : `not visible on the grid ${Ms.join(", ")}`;
-      if (cutoff === opts.cutoffs[0]) {
-        for (const M of opts.Ms.filter((_, i) => i % 2 === 0)) deflation.push(deflationCurve(M, { s: opts.s, s0: opts.s0, cutoff, variant }, 9));
-      }
+      step();
+      await new Promise((r) => setImmediate(r));
     }
+    const deflation: DeflationCurve[] = await curvesP;
+    return {
+      title: "boltzlab — Section 2 of Chen–Shen–Zhang, measured",
+      parameters: { s: opts.s, s0: opts.s0, p: 10, Ms: opts.Ms, cutoffs: opts.cutoffs, variants: opts.variants, extra: laws },
+      claims,
+      theorem,
+      deflation,
+      runInfo: {
+        date: new Date(started).toISOString(),
+        durationSeconds: (Date.now() - started) / 1000,
+        commandLine: process.argv.slice(1).join(" "),
+        versions: { boltzlab: "0.1.0", node: process.version },
+      },
+    };
+  } finally {
+    await pool?.destroy();
   }
-  opts.onProgress?.(1, 1);
-  return {
-    title: "boltzlab — Section 2 of Chen–Shen–Zhang, measured",
-    parameters: { s: opts.s, s0: opts.s0, p: 10, Ms: opts.Ms, cutoffs: opts.cutoffs, variants: opts.variants, extra: laws },
-    claims,
-    theorem,
-    deflation,
-    runInfo: {
-      date: new Date(started).toISOString(),
-      durationSeconds: (Date.now() - started) / 1000,
-      commandLine: process.argv.slice(1).join(" "),
-      versions: { boltzlab: "0.1.0", node: process.version },
-    },
-  };
+}
+
+/** One deflation curve, on the pool when there is one. */
+async function curve(pool: ClaimPool | null, M: number, o: RowOptions): Promise<DeflationCurve> {
+  if (!pool) {
+    await new Promise((r) => setImmediate(r));
+    return deflationCurve(M, o, CURVE_POINTS);
+  }
+  const res = await pool.run({ kind: "deflation-curve", M, opts: o, points: CURVE_POINTS });
+  if (res.kind !== "deflation-curve") throw new Error("claim pool: unexpected result kind");
+  return res.curve;
 }

@@ -14,6 +14,7 @@ import {
   validateParameters,
 } from "../common-options.ts";
 import { progressBar } from "../progress.ts";
+import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
 interface ClaimsOptions {
   id?: string;
@@ -23,6 +24,7 @@ interface ClaimsOptions {
   cutoff: string;
   variant: string;
   json?: boolean;
+  workers?: string;
 }
 
 /** "2.10,2.12" → ids, each one of `valid` (else a RuleError listing the valid ids). */
@@ -49,7 +51,7 @@ function exponentText(c: ClaimResult): string {
  * variant, and print their verdicts. Progress on stderr.
  */
 export function register(program: Command): void {
-  addParameterOptions(
+  const cmd = addParameterOptions(
     program
       .command("claims")
       .description("check the paper's claims across M and print the verdicts")
@@ -58,46 +60,48 @@ export function register(program: Command): void {
     .option("--M <list>", "values of M, comma-separated integers >= 2", DEFAULT_MS.join(","))
     .option("--cutoff <list>", "cutoff profiles: bump,plateau", "bump,plateau")
     .option("--variant <list>", `readings of I_{i,j}: ${VARIANTS.join(",")}`, VARIANTS.join(","))
-    .option("--json", "machine-readable output on stdout")
-    .action(async (o: ClaimsOptions) => {
-      const Ms = parseMList(o.M);
-      const { s, s0 } = validateParameters(Ms, o);
-      const cutoffs = parseCutoffs(o.cutoff);
-      const variants = parseVariants(o.variant);
-      const { CLAIM_IDS, runClaims } = await import("../../claims/registry.ts");
-      const ids = o.id === undefined ? undefined : parseClaimIds(o.id, CLAIM_IDS);
+    .option("--json", "machine-readable output on stdout");
+  addWorkersOption(cmd).action(async (o: ClaimsOptions) => {
+    const Ms = parseMList(o.M);
+    const { s, s0 } = validateParameters(Ms, o);
+    const cutoffs = parseCutoffs(o.cutoff);
+    const variants = parseVariants(o.variant);
+    const workers = parseWorkers(o.workers);
+    const { CLAIM_IDS, runClaims } = await import("../../claims/registry.ts");
+    const ids = o.id === undefined ? undefined : parseClaimIds(o.id, CLAIM_IDS);
 
-      const progress = progressBar("claims");
-      let claims: ClaimResult[];
-      try {
-        claims = await runClaims({
-          ids,
-          Ms,
-          s,
-          s0,
-          cutoffs,
-          variants,
-          onProgress: (done, total) => progress.update(done, total),
-        });
-      } finally {
-        progress.stop();
-      }
-      if (o.json) {
-        printJson({ claims });
-        return;
-      }
-      const rows = claims.map((c) => [
-        c.id,
-        c.cutoff,
-        c.variant,
-        c.verdict,
-        exponentText(c),
-        c.paperExponent === undefined ? "" : fmt(c.paperExponent),
-        c.reason,
-      ]);
-      process.stdout.write(
-        `${formatTable(["id", "cutoff", "variant", "verdict", "fitted exponent", "paper exponent", "reason"], rows)}\n`,
-      );
-      process.stdout.write(`\nM = ${Ms.join(", ")}; s = ${s}; s0 = ${s0}\n`);
-    });
+    const progress = progressBar("claims");
+    let claims: ClaimResult[];
+    try {
+      claims = await runClaims({
+        ids,
+        Ms,
+        s,
+        s0,
+        cutoffs,
+        variants,
+        workers,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+    } finally {
+      progress.stop();
+    }
+    if (o.json) {
+      printJson({ claims });
+      return;
+    }
+    const rows = claims.map((c) => [
+      c.id,
+      c.cutoff,
+      c.variant,
+      c.verdict,
+      exponentText(c),
+      c.paperExponent === undefined ? "" : fmt(c.paperExponent),
+      c.reason,
+    ]);
+    process.stdout.write(
+      `${formatTable(["id", "cutoff", "variant", "verdict", "fitted exponent", "paper exponent", "reason"], rows)}\n`,
+    );
+    process.stdout.write(`\nM = ${Ms.join(", ")}; s = ${s}; s0 = ${s0}\n`);
+  });
 }

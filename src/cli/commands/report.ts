@@ -10,6 +10,7 @@ import {
   validateParameters,
 } from "../common-options.ts";
 import { progressBar } from "../progress.ts";
+import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
 interface ReportOptions {
   out: string;
@@ -18,6 +19,7 @@ interface ReportOptions {
   s0?: string;
   cutoff: string;
   variant: string;
+  workers?: string;
 }
 
 /** The output directory: a non-empty path. */
@@ -32,7 +34,7 @@ export function parseOutDir(raw: string): string {
  * as index.html, report.md, report.json and figures/ (src/report/report.ts).
  */
 export function register(program: Command): void {
-  addParameterOptions(
+  const cmd = addParameterOptions(
     program
       .command("report")
       .description("compute every claim and Theorem 1.1 and write the HTML/Markdown/JSON report")
@@ -40,34 +42,36 @@ export function register(program: Command): void {
       .option("--M <list>", "values of M, comma-separated integers >= 2", DEFAULT_MS.join(",")),
   )
     .option("--cutoff <list>", "cutoff profiles: bump,plateau", "bump,plateau")
-    .option("--variant <list>", `readings of I_{i,j}: ${VARIANTS.join(",")}`, VARIANTS.join(","))
-    .action(async (o: ReportOptions) => {
-      const out = parseOutDir(o.out);
-      const Ms = parseMList(o.M);
-      const { s, s0 } = validateParameters(Ms, o);
-      const cutoffs = parseCutoffs(o.cutoff);
-      const variants = parseVariants(o.variant);
-      const [{ buildReportData }, { writeReport }] = await Promise.all([
-        import("../../report/build-report.ts"),
-        import("../../report/report.ts"),
-      ]);
-      const progress = progressBar("report");
-      try {
-        const data = await buildReportData({
-          Ms,
-          s,
-          s0,
-          cutoffs,
-          variants,
-          onProgress: (done: number, total: number) => progress.update(done, total),
-        });
-        progress.stop();
-        await writeReport(out, data);
-      } finally {
-        progress.stop();
-      }
-      process.stderr.write(
-        `report written to ${out}/ (index.html, report.md, report.json, figures/)\n`,
-      );
-    });
+    .option("--variant <list>", `readings of I_{i,j}: ${VARIANTS.join(",")}`, VARIANTS.join(","));
+  addWorkersOption(cmd).action(async (o: ReportOptions) => {
+    const out = parseOutDir(o.out);
+    const Ms = parseMList(o.M);
+    const { s, s0 } = validateParameters(Ms, o);
+    const cutoffs = parseCutoffs(o.cutoff);
+    const variants = parseVariants(o.variant);
+    const workers = parseWorkers(o.workers);
+    const [{ buildReportData }, { writeReport }] = await Promise.all([
+      import("../../report/build-report.ts"),
+      import("../../report/report.ts"),
+    ]);
+    const progress = progressBar("report");
+    try {
+      const data = await buildReportData({
+        Ms,
+        s,
+        s0,
+        cutoffs,
+        variants,
+        workers,
+        onProgress: (done: number, total: number) => progress.update(done, total),
+      });
+      progress.stop();
+      await writeReport(out, data);
+    } finally {
+      progress.stop();
+    }
+    process.stderr.write(
+      `report written to ${out}/ (index.html, report.md, report.json, figures/)\n`,
+    );
+  });
 }

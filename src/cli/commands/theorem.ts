@@ -11,6 +11,8 @@ import {
   printJson,
   validateParameters,
 } from "../common-options.ts";
+import { progressBar } from "../progress.ts";
+import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
 interface TheoremOptions {
   M: string;
@@ -20,6 +22,7 @@ interface TheoremOptions {
   cutoff: string;
   variant: string;
   json?: boolean;
+  workers?: string;
 }
 
 type FlatRow = { M: number } & Record<string, number | { value: number; error: number }>;
@@ -43,7 +46,7 @@ export function flattenRow(row: TheoremRow): FlatRow {
  * table (T*, initial and final distances, weighted norm (1.16) against 1/ln M, deflation).
  */
 export function register(program: Command): void {
-  addParameterOptions(
+  const cmd = addParameterOptions(
     program
       .command("theorem")
       .description("Theorem 1.1 quantities for each M (T*, distances, (1.16), deflation)")
@@ -52,27 +55,37 @@ export function register(program: Command): void {
     .option("--p <number>", "N = M^p (p >= 1, default 10)")
     .option("--cutoff <name>", "cutoff profile: bump | plateau", "bump")
     .option("--variant <name>", "reading of I_{i,j}: as-written | as-in-proof", "as-in-proof")
-    .option("--json", "machine-readable output on stdout")
-    .action(async (o: TheoremOptions) => {
-      const Ms = parseMList(o.M);
-      const { s, s0, p } = validateParameters(Ms, o);
-      const cutoff = parseCutoff(o.cutoff);
-      const variant = parseVariant(o.variant);
-      const { theoremTable } = await import("../../claims/theorem-1-1.ts");
-      const rows = (await theoremTable({ Ms, s, s0, p, cutoff, variant })).map(flattenRow);
-      if (o.json) {
-        printJson({ rows, s, s0, ...(p !== undefined ? { p } : {}), cutoff, variant });
-        return;
-      }
-      const keys = rows.length ? Object.keys(rows[0]).filter((k) => k !== "M") : [];
-      const cell = (v: FlatRow[string] | undefined) =>
-        v === undefined ? "" : typeof v === "number" ? fmt(v) : `${fmt(v.value)} ± ${fmt(v.error)}`;
-      const table = formatTable(
-        ["M", ...keys],
-        rows.map((r) => [String(r.M), ...keys.map((k) => cell(r[k]))]),
+    .option("--json", "machine-readable output on stdout");
+  addWorkersOption(cmd).action(async (o: TheoremOptions) => {
+    const Ms = parseMList(o.M);
+    const { s, s0, p } = validateParameters(Ms, o);
+    const cutoff = parseCutoff(o.cutoff);
+    const variant = parseVariant(o.variant);
+    const workers = parseWorkers(o.workers);
+    const { theoremTableParallel } = await import("../../claims/theorem-1-1.ts");
+    const progress = progressBar("theorem");
+    let rows: FlatRow[];
+    try {
+      const table = await theoremTableParallel({ Ms, s, s0, p, cutoff, variant }, workers, (d, t) =>
+        progress.update(d, t),
       );
-      process.stdout.write(
-        `${table}\n\ns = ${s}; s0 = ${s0}; cutoff = ${cutoff}; variant = ${variant}\n`,
-      );
-    });
+      rows = table.map(flattenRow);
+    } finally {
+      progress.stop();
+    }
+    if (o.json) {
+      printJson({ rows, s, s0, ...(p !== undefined ? { p } : {}), cutoff, variant });
+      return;
+    }
+    const keys = rows.length ? Object.keys(rows[0]).filter((k) => k !== "M") : [];
+    const cell = (v: FlatRow[string] | undefined) =>
+      v === undefined ? "" : typeof v === "number" ? fmt(v) : `${fmt(v.value)} ± ${fmt(v.error)}`;
+    const table = formatTable(
+      ["M", ...keys],
+      rows.map((r) => [String(r.M), ...keys.map((k) => cell(r[k]))]),
+    );
+    process.stdout.write(
+      `${table}\n\ns = ${s}; s0 = ${s0}; cutoff = ${cutoff}; variant = ${variant}\n`,
+    );
+  });
 }

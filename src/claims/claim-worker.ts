@@ -1,0 +1,65 @@
+import type { Variant } from "../construction/variant.ts";
+import type { DeflationCurve, TheoremRow } from "../report/report-data.ts";
+import type { ClaimResult } from "./claim-result.ts";
+import type { ClaimContext } from "./claim-helpers.ts";
+import { runCheck } from "./registry.ts";
+import { deflationCurve, recordComputedRows, takeComputedRows, theoremRow } from "./theorem-1-1.ts";
+
+/**
+ * One unit of independent work for the claim pool ({@link ClaimPool}) and its result, all plain
+ * data. `rows` carries the Theorem 1.1 rows the task computed (the deflation claims compute them),
+ * so that the parent can seed its row cache and not compute them again.
+ */
+export type PoolTask =
+  | { readonly kind: "check"; readonly checkId: string; readonly ctx: ClaimContext }
+  | { readonly kind: "theorem-row"; readonly M: number; readonly opts: RowOptions }
+  | {
+      readonly kind: "deflation-curve";
+      readonly M: number;
+      readonly opts: RowOptions;
+      readonly points: number;
+    };
+
+export interface RowOptions {
+  readonly s: number;
+  readonly s0: number;
+  readonly p?: number;
+  readonly cutoff: string;
+  readonly variant: Variant;
+}
+
+export type PoolResult =
+  | {
+      readonly kind: "check";
+      readonly claims: ClaimResult[];
+      readonly rows: [string, TheoremRow][];
+    }
+  | {
+      readonly kind: "theorem-row";
+      readonly row: TheoremRow;
+      readonly rows: [string, TheoremRow][];
+    }
+  | {
+      readonly kind: "deflation-curve";
+      readonly curve: DeflationCurve;
+      readonly rows: [string, TheoremRow][];
+    };
+
+/** Run one task (in a worker, or in-process). */
+export function runPoolTask(task: PoolTask): PoolResult {
+  recordComputedRows(true);
+  switch (task.kind) {
+    case "check":
+      return { kind: "check", claims: runCheck(task.checkId, task.ctx), rows: takeComputedRows() };
+    case "theorem-row":
+      return { kind: "theorem-row", row: theoremRow(task.M, task.opts), rows: takeComputedRows() };
+    case "deflation-curve":
+      return {
+        kind: "deflation-curve",
+        curve: deflationCurve(task.M, task.opts, task.points),
+        rows: takeComputedRows(),
+      };
+  }
+}
+
+export default runPoolTask;
