@@ -645,3 +645,32 @@ export function steeredSup(
   }
   return best;
 }
+
+/**
+ * The Z-norm of f + g when f and g have disjoint velocity supports (f_a = f_b + f_r, (2.5)–(2.4)):
+ * at each v only one of them is non-zero, so the L²_v parts add in quadrature and the L¹_v parts
+ * add, exactly. Parts are combined after their prefactors (the same for both).
+ */
+export function disjointSumZNorm(a: ZNorm, b: ZNorm): ZNorm {
+  const parts = {} as Record<ZPart, Estimate>;
+  let v = 0;
+  let e = 0;
+  let dominant: ZPart = "L2";
+  for (const p of Z_PARTS) {
+    const x = a.parts[p];
+    const y = b.parts[p];
+    const extra = { unconverged: x.unconverged || y.unconverged, lowerBound: x.lowerBound || y.lowerBound };
+    if (p === "L2" || p === "gradL2") {
+      const h = Math.hypot(x.value, y.value);
+      parts[p] = estimate(h, h > 0 ? (x.value * x.error + y.value * y.error) / h : x.error + y.error, "derived", `(a² + b²)^{1/2}, disjoint velocity supports`, extra);
+    } else {
+      parts[p] = estimate(x.value + y.value, x.error + y.error, "derived", "a + b, disjoint velocity supports", extra);
+    }
+    v += parts[p].value;
+    e += parts[p].error;
+    if (parts[p].value > parts[dominant].value) dominant = p;
+  }
+  const lb = Z_PARTS.some((p) => parts[p].lowerBound);
+  const un = Z_PARTS.some((p) => parts[p].unconverged);
+  return { parts, total: estimate(v, e, "derived", "sum of the four Z-norm parts (3.3) of a sum with disjoint velocity supports", { lowerBound: lb, unconverged: un }), dominant };
+}
