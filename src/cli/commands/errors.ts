@@ -1,0 +1,344 @@
+import { spawn } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, truncateSync } from "node:fs";
+import { dirname } from "node:path";
+import { type Command, Option } from "commander";
+import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
+import { DEFAULT_P } from "../../construction/parameters.ts";
+import { VARIANTS } from "../../construction/variant.ts";
+import { RuleError } from "../../math/errors.ts";
+import type { ErrorTableEntry, JobRecord, TableParameters } from "../../claims/error-table/error-table.ts";
+import { ERROR_TERMS, type ErrorTermId, Z_PARTS, type ZPart } from "../../claims/error-table/error-term.ts";
+import {
+  addParameterOptions,
+  fmt,
+  formatTable,
+  parseCutoff,
+  parseMList,
+  parseVariant,
+  printJson,
+  validateParameters,
+} from "../common-options.ts";
+import { parseInteger, parseNumber, parseShard } from "../parse.ts";
+import { progressBar } from "../progress.ts";
+
+/**
+ * `boltzlab errors`: the Section 4 error table (Proposition 4.1), term × Z-norm part × M jobs
+ * (src/claims/error-table/). Each finished job is appended to `--out` as one JSON line; a rerun skips
+ * the jobs already there (or in the `--in` files) with the same parameters, so an interrupted run
+ * resumes (a truncated last line is dropped and recomputed), `--shard k/n` runs only the jobs with
+ * index ≡ k−1 (mod n) (Slurm arrays), and a later unsharded run with `--in` merges shard files.
+ * `--workers N` runs N child processes of this command, each on a sub-shard, appending to the same
+ * file (one write per line). Every option, and every input file, is checked before anything is
+ * computed or written.
+ */
+
+interface ErrorsOptions {
+  M: string;
+  term?: string;
+  norm?: string;
+  s?: string;
+  s0?: string;
+  cutoff: string;
+  variant: string;
+  grid: string;
+  out: string;
+  in?: string;
+  shard?: string;
+  workers: string;
+  json?: boolean;
+  child?: boolean;
+}
+
+export const DEFAULT_ERRORS_OUT = "report/errors.jsonl";
+const TERM_RULE = `term must be one of ${ERROR_TERMS.join(", ")}`;
+const NORM_RULE = `norm must be one of ${Z_PARTS.join(", ")}`;
+
+/** Split on commas that are not inside parentheses ("Q+(fr,fb),L2" → ["Q+(fr,fb)", "L2"]). */
+export function splitTopLevel(raw: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of raw) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === "," && depth === 0) {
+      out.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur.trim());
+  return out;
+}
+
+export function parseTerms(raw: string): ErrorTermId[] {
+  const parts = splitTopLevel(raw);
+  if (parts.length === 1 && parts[0] === "all") return [...ERROR_TERMS];
+  for (const p of parts) {
+    if (!(ERROR_TERMS as readonly string[]).includes(p)) throw new RuleError(TERM_RULE, `got "${p}"`);
+  }
+  return ERROR_TERMS.filter((t) => parts.includes(t));
+}
+
+export function parseNorms(raw: string): ZPart[] {
+  const parts = raw.split(",").map((p) => p.trim());
+  if (parts.length === 1 && parts[0] === "all") return [...Z_PARTS];
+  for (const p of parts) {
+    if (!(Z_PARTS as readonly string[]).includes(p)) throw new RuleError(NORM_RULE, `got "${p}"`);
+  }
+  return Z_PARTS.filter((z) => parts.includes(z));
+}
+
+function parseGrid(raw: string): number[] {
+  const parts = raw.split(",").map((p) => p.trim());
+  const xs = parts.map((p) => parseNumber("grid", p));
+  // validated by the table's rule (fractions of T* in [0, 1] containing 0 and 1)
+  return xs;
+}
+
+/** A JSON Lines file of job records: the records, and whether its last line is truncated. */
+interface ParsedFile {
+  readonly records: JobRecord[];
+  readonly truncatedTail: boolean;
+  readonly size: number;
+  readonly tailStart: number;
+}
+
+/**
+ * Read a job file. Every complete line must be a job record; a last line without its newline that
+ * does not parse is a truncated write (ignored, `truncatedTail`). Throws {@link RuleError} `rule`.
+ */
+async function readJobFile(path: string, rule: string): Promise<ParsedFile> {
+  const { isJobRecord } = await import("../../claims/error-table/error-table.ts");
+  let text: string;
+  try {
+    if (!statSync(path).isFile()) throw new Error("not a file");
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new RuleError(rule, `cannot read "${path}"`);
+  }
+  const records: JobRecord[] = [];
+  const lines = text.split("\n");
+  const endsWithNewline = text.endsWith("\n") || text === "";
+  let offset = 0;
+  let truncatedTail = false;
+  let tailStart = text.length;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const isLast = i === lines.length - 1;
+    const start = offset;
+    offset += Buffer.byteLength(line, "utf8") + 1;
+    if (line.trim() === "") continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      parsed = undefined;
+    }
+    if (isJobRecord(parsed)) {
+      records.push(parsed);
+      continue;
+    }
+    if (isLast && !endsWithNewline) {
+      truncatedTail = true;
+      tailStart = start;
+      continue;
+    }
+    throw new RuleError(rule, `"${path}" line ${i + 1} is not a boltzlab errors record`);
+  }
+  return { records, truncatedTail, size: Buffer.byteLength(text, "utf8"), tailStart };
+}
+
+function parseIn(raw: string): string[] {
+  const files = raw.split(",").map((p) => p.trim());
+  if (files.some((f) => f === "")) {
+    throw new RuleError("--in must be a comma-separated list of readable boltzlab errors JSONL files", `got "${raw}"`);
+  }
+  return files;
+}
+
+function exponentText(e: ErrorTableEntry): string {
+  const f = e.fittedExponent;
+  return f ? `${f.value.toFixed(2)} ± ${f.error.toFixed(2)}` : "";
+}
+
+function valueText(e: ErrorTableEntry, M: number): string {
+  const v = e.values.find((x) => x.M === M);
+  if (!v) return "";
+  const lb = v.sup.lowerBound ? "≥" : "";
+  const ub = v.sup.upperBound !== undefined && v.sup.lowerBound ? ` (≤ ${fmt(v.sup.upperBound)})` : "";
+  return `${lb}${fmt(v.sup.value)}${ub}`;
+}
+
+export function register(program: Command): void {
+  addParameterOptions(
+    program
+      .command("errors")
+      .description("the Section 4 error table: each term of F_err (4.1) in each Z-norm part (3.3) across M"),
+  )
+    .option("--M <list>", "values of M, comma-separated integers >= 3", "4,8,16")
+    .option("--term <list>", `terms (default all): ${ERROR_TERMS.join(" ")}`)
+    .option("--norm <list>", `Z-norm parts (default all): ${Z_PARTS.join(",")}`)
+    .option("--cutoff <name>", `cutoff profile: ${CUTOFF_NAMES.join(", ")}`, "bump")
+    .option("--variant <name>", `reading of I_{i,j}: ${VARIANTS.join(", ")}`, "as-in-proof")
+    .option("--grid <fractions>", "window grid: t0, t in these fractions of T*", "0,0.25,0.5,0.75,1")
+    .option("--out <file>", "JSON Lines file the job results are appended to", DEFAULT_ERRORS_OUT)
+    .option("--in <files>", "more result files to read (comma-separated), e.g. shard outputs to merge")
+    .option("--shard <k/n>", "run only the jobs with index = k-1 (mod n)")
+    .option("--workers <n>", "child processes running sub-shards", "1")
+    .option("--json", "machine-readable output on stdout")
+    .addOption(new Option("--child", "internal: a worker of --workers (no output)").hideHelp())
+    .action(async (o: ErrorsOptions) => {
+      // ── validate everything before computing or writing ──
+      const Ms = parseMList(o.M);
+      const { s, s0 } = validateParameters(Ms, o);
+      const cutoff = parseCutoff(o.cutoff);
+      const variant = parseVariant(o.variant);
+      const terms = o.term === undefined ? [...ERROR_TERMS] : parseTerms(o.term);
+      const parts = o.norm === undefined ? [...Z_PARTS] : parseNorms(o.norm);
+      const shard = o.shard === undefined ? { k: 1, n: 1 } : parseShard(o.shard);
+      const workers = parseInteger("--workers", o.workers, 1);
+      const table = await import("../../claims/error-table/error-table.ts");
+      const grid = table.validateWindowFractions(parseGrid(o.grid));
+      const params: TableParameters = { s, s0, p: DEFAULT_P, cutoff, variant, grid };
+      for (const M of Ms) table.beamForTable(M, params);
+      if (o.out.trim() === "") throw new RuleError("--out must be a file path");
+      const inFiles = o.in === undefined ? [] : parseIn(o.in);
+      const inParsed: ParsedFile[] = [];
+      for (const f of inFiles) {
+        inParsed.push(await readJobFile(f, "--in must be a comma-separated list of readable boltzlab errors JSONL files"));
+      }
+      const outExists = existsSync(o.out);
+      const outParsed = outExists
+        ? await readJobFile(o.out, "--out must be a boltzlab errors JSONL file (or not exist yet)")
+        : undefined;
+
+      const { findMeasure } = await import("../../claims/error-table/measures.ts");
+      const done = new Set<string>();
+      for (const f of [...(outParsed ? [outParsed] : []), ...inParsed]) {
+        for (const r of f.records) done.add(table.jobKey(r));
+      }
+      const all = table.errorJobs(terms, parts, Ms);
+      const mine = table.shardJobs(all, shard.k, shard.n);
+      const todo = mine.filter(
+        (j) => findMeasure(j.term, j.part) !== undefined && !done.has(table.jobKey({ ...j, ...params })),
+      );
+
+      // ── compute ──
+      if (todo.length > 0) {
+        mkdirSync(dirname(o.out), { recursive: true });
+        if (outParsed?.truncatedTail) truncateSync(o.out, outParsed.tailStart);
+      }
+      const progress = o.child ? undefined : progressBar("errors");
+      try {
+        if (todo.length > 0 && workers > 1 && todo.length > 1) {
+          await runWorkers(o, shard, Math.min(workers, todo.length), todo.length, progress);
+        } else {
+          const beams = new Map<number, ReturnType<typeof table.beamForTable>>();
+          let count = 0;
+          progress?.update(0, todo.length);
+          for (const job of todo) {
+            const measure = findMeasure(job.term, job.part);
+            if (!measure) continue;
+            let beam = beams.get(job.M);
+            if (!beam) {
+              beam = table.beamForTable(job.M, params);
+              beams.set(job.M, beam);
+            }
+            const rec = table.runErrorJob(job, measure, beam, params);
+            appendFileSync(o.out, `${JSON.stringify(rec)}\n`);
+            progress?.update(++count, todo.length);
+          }
+        }
+      } finally {
+        progress?.stop();
+      }
+      if (o.child) return;
+
+      // ── assemble and print ──
+      const records: JobRecord[] = [];
+      if (existsSync(o.out)) {
+        records.push(...(await readJobFile(o.out, "--out must be a boltzlab errors JSONL file")).records);
+      }
+      for (const f of inParsed) records.push(...f.records);
+      const entries = table.assembleEntries(records, terms, parts, Ms, params, (t, z) => findMeasure(t, z) !== undefined);
+      const notMeasured = mine.filter((j) => findMeasure(j.term, j.part) === undefined).length;
+      const summary = {
+        total: all.length,
+        inShard: mine.length,
+        computed: todo.length,
+        alreadyDone: mine.length - todo.length - notMeasured,
+        notMeasured,
+        shard: `${shard.k}/${shard.n}`,
+        workers,
+        out: o.out,
+        in: inFiles,
+      };
+      if (o.json) {
+        printJson({ entries, parameters: { ...params, Ms }, jobs: summary });
+        return;
+      }
+      const header = ["term", "norm", ...Ms.map((M) => `M=${M} (max over windows)`), "fitted exp.", "paper exp.", "verdict"];
+      const rows = entries.map((e) => [
+        e.term,
+        e.norm,
+        ...Ms.map((M) => valueText(e, M)),
+        exponentText(e),
+        e.paperExponent === null ? "" : `${fmt(e.paperExponent)}${e.paperLogFactor && e.paperLogFactor !== "none" ? ` ·${e.paperLogFactor}` : ""}`,
+        e.verdict,
+      ]);
+      process.stdout.write(`${formatTable(header, rows)}\n\n`);
+      for (const e of entries) process.stdout.write(`${e.term} ${e.norm}: ${e.reason}\n`);
+      process.stdout.write(
+        `\ns = ${s}; s0 = ${s0}; p = ${DEFAULT_P}; cutoff ${cutoff}; variant ${variant}; window grid ${grid.join(",")} × T*; ` +
+          `fits divided by the paper's log factor; jobs: ${todo.length} computed, ${summary.alreadyDone} already in the files (${o.out}), ${notMeasured} without a measure\n`,
+      );
+    });
+}
+
+/**
+ * `--workers N`: N child processes of this command, worker w running the sub-shard
+ * (k + n·w)/(n·N) of the shard k/n, all appending to the same `--out`. Progress is the number of
+ * lines the file gained.
+ */
+async function runWorkers(
+  o: ErrorsOptions,
+  shard: { k: number; n: number },
+  N: number,
+  expected: number,
+  progress: { update(d: number, t: number): void } | undefined,
+): Promise<void> {
+  const base: string[] = ["errors", "--M", o.M, "--cutoff", o.cutoff, "--variant", o.variant, "--grid", o.grid, "--out", o.out];
+  if (o.term !== undefined) base.push("--term", o.term);
+  if (o.norm !== undefined) base.push("--norm", o.norm);
+  if (o.s !== undefined) base.push("--s", o.s);
+  if (o.s0 !== undefined) base.push("--s0", o.s0);
+  if (o.in !== undefined) base.push("--in", o.in);
+  const countLines = () => (existsSync(o.out) ? readFileSync(o.out, "utf8").split("\n").length - 1 : 0);
+  const start = countLines();
+  const timer = setInterval(() => progress?.update(Math.min(expected, countLines() - start), expected), 1000);
+  try {
+    const runs = [];
+    for (let w = 0; w < N; w++) {
+      const sub = `${shard.k + shard.n * w}/${shard.n * N}`;
+      const args = [...process.execArgv, process.argv[1], ...base, "--shard", sub, "--child"];
+      runs.push(
+        new Promise<void>((resolve, reject) => {
+          const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+          let err = "";
+          child.stderr.on("data", (d) => {
+            err += String(d);
+          });
+          child.on("error", reject);
+          child.on("exit", (code) =>
+            code === 0 ? resolve() : reject(new Error(`worker ${sub} exited ${code}: ${err.trim().split("\n").pop()}`)),
+          );
+        }),
+      );
+    }
+    await Promise.all(runs);
+  } finally {
+    clearInterval(timer);
+  }
+  progress?.update(expected, expected);
+}
+
