@@ -1,5 +1,4 @@
 import { beamCollisionFrequency } from "../construction/beam-collision-frequency.ts";
-import { beamLpLinfNorm, beamSobolevNorm } from "../construction/beam-norm.ts";
 import { coreNorm } from "../construction/core-norm.ts";
 import { makeLattice } from "../construction/lattice.ts";
 import { tubeSum } from "../construction/tubes.ts";
@@ -10,8 +9,8 @@ import { beamFor, type ClaimContext, lcg, m, randomUnit, scalingClaim } from "./
 import { normBeam, theoremRow } from "./theorem-1-1.ts";
 
 /**
- * Lemma 2.2 ((2.24), (2.25)), Lemma 2.3 ((2.30), (2.31), (2.35)), Lemma 2.4 ((2.36)–(2.39)) and
- * Proposition 2.5 ((2.42)–(2.43)), measured across M.
+ * Lemma 2.3 ((2.30), (2.31), (2.35)), Lemma 2.4 ((2.36)–(2.39)) and Proposition 2.5 ((2.42)–(2.43)),
+ * measured across M. Lemma 2.2 ((2.24)–(2.26)) is in lemma-2-2.ts, (2.34) in pointwise-sandwich.ts.
  */
 const base = (ctx: ClaimContext, id: string, title: string, statement: string, method: string) => ({
   id,
@@ -21,28 +20,6 @@ const base = (ctx: ClaimContext, id: string, title: string, statement: string, m
   variant: ctx.variant,
   method,
 });
-
-export function claim2_24(ctx: ClaimContext): ClaimResult {
-  const meas = ctx.Ms.map((M) => m(M, beamSobolevNorm(beamFor(ctx, M), ctx.s0, "gaussian"), M ** (ctx.s0 - ctx.s)));
-  return scalingClaim(
-    base(ctx, "2.24", "Beam in the strong norm", "‖e^{⟨v⟩²} f_b(t)‖_{L²_v H^{s0}_x} ≲ M^{s0−s}, t ∈ [0, 1/4]", "exact in t (translation invariance); tube H^s by Fourier quadrature, bump integrals, overlaps bracketed"),
-    meas,
-    ctx.s0 - ctx.s,
-    "upper",
-  );
-}
-
-export function claim2_25(ctx: ClaimContext): ClaimResult[] {
-  return [1, 2].map((p) => {
-    const meas = ctx.Ms.map((M) => m(M, beamLpLinfNorm(beamFor(ctx, M), p, "gaussian"), M ** (1 - ctx.s)));
-    return scalingClaim(
-      base(ctx, `2.25/p=${p}`, "Beam in L^p_v L^∞_x", `‖e^{⟨v⟩²} f_b(t)‖_{L^${p}_v L^∞_x} ≲ M^{1−s} (the k = 0 part of (2.25))`, "sup_x Σ K_k(x − vt) I_k(v) = Σ I_k(v) exactly (all tubes equal 1 at x = vt); v-integral over the bump supports"),
-      meas,
-      1 - ctx.s,
-      "upper",
-    );
-  });
-}
 
 /** Points where A and its derivatives are probed for (2.30): the centre, the core edge, tube edges, random. */
 function frequencyProbes(M: number, seed: number): number[][] {

@@ -5,7 +5,9 @@ import type { ClaimContext } from "./claim-helpers.ts";
 import { type ClaimPool, createClaimPool } from "./claim-pool.ts";
 import { seedTheoremRows } from "./theorem-1-1.ts";
 import { claim2_10, claim2_23, claimBumps, claimTubeSums } from "./lemma-2-1.ts";
-import { claim2_24, claim2_25, claim2_30, claim2_31, claim2_35, claimsDeflation } from "./lemmas-2-2-to-2-5.ts";
+import { claim2_24, claim2_25, claim2_26 } from "./lemma-2-2.ts";
+import { claim2_30, claim2_31, claim2_35, claimsDeflation } from "./lemmas-2-2-to-2-5.ts";
+import { claim2_34 } from "./pointwise-sandwich.ts";
 import { claim1_9, claimTimeHypothesis } from "./supports.ts";
 
 /**
@@ -26,9 +28,11 @@ const CHECKS: readonly ClaimCheck[] = [
   { ids: ["2.23"], run: (c) => [claim2_23(c)] },
   { ids: ["2.24"], run: (c) => [claim2_24(c)] },
   { ids: ["2.25"], run: claim2_25 },
+  { ids: ["2.26"], run: claim2_26 },
   { ids: ["2.29"], run: (c) => claimTubeSums(c, 10) },
   { ids: ["2.30"], run: claim2_30 },
   { ids: ["2.31"], run: (c) => [claim2_31(c)] },
+  { ids: ["2.34"], run: claim2_34 },
   { ids: ["2.35"], run: (c) => [claim2_35(c)] },
   { ids: ["2.36", "2.37", "2.38", "2.39", "2.42", "2.43"], run: claimsDeflation },
   { ids: ["T*<=1/4"], run: (c) => [claimTimeHypothesis(c)] },
