@@ -2,6 +2,7 @@ import type { ErrorTermId, ZPart } from "./error-term.ts";
 import type { GridAwareMeasure } from "./error-table.ts";
 import { CORE_BILINEAR_MEASURES } from "./core-bilinear-terms.ts";
 import { TRANSPORT_MEASURES } from "./transport-term.ts";
+import { gainBeamBeamMeasures } from "./gain-beam-beam.ts";
 
 /**
  * Every {@link GridAwareMeasure} of the Section 4 error table, one per term × part that has one.
@@ -11,6 +12,7 @@ import { TRANSPORT_MEASURES } from "./transport-term.ts";
 export const ERROR_TERM_MEASURES: readonly GridAwareMeasure[] = [
   ...TRANSPORT_MEASURES,
   ...CORE_BILINEAR_MEASURES,
+  ...gainBeamBeamMeasures,
 ];
 
 /** The measure of a term × part, if there is one. */
