@@ -33,6 +33,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   report: () => import("./commands/report.ts"),
   figures: () => import("./commands/figures.ts"),
   relax: () => import("./commands/relax.ts"),
+  errors: () => import("./commands/errors.ts"),
 };
 
 const requested = process.argv.slice(2).find((a) => !a.startsWith("-"));
