@@ -1,8 +1,12 @@
-import { type BeamLinfNorms, beamLinfNorms, type LinfExponent } from "../construction/beam-gradient-norm.ts";
+import {
+  type BeamLinfNorms,
+  beamLinfNorms,
+  type LinfExponent,
+} from "../construction/beam-gradient-norm.ts";
 import { type BeamMixedNorm, beamMixedNorm } from "../construction/beam-mixed-norm.ts";
 import { beamSobolevNorm } from "../construction/beam-norm.ts";
-import type { ClaimResult, Measurement } from "./claim-result.ts";
 import { beamFor, type ClaimContext, m, scalingClaim } from "./claim-helpers.ts";
+import type { ClaimResult, Measurement } from "./claim-result.ts";
 
 /**
  * Lemma 2.2, the norms of the beam f_b for t ∈ [0, 1/4]: (2.24) L²_v H^{s0}_x, (2.25) L^p_v L^∞_x of
@@ -19,9 +23,17 @@ const base = (ctx: ClaimContext, id: string, title: string, statement: string, m
 });
 
 export function claim2_24(ctx: ClaimContext): ClaimResult {
-  const meas = ctx.Ms.map((M) => m(M, beamSobolevNorm(beamFor(ctx, M), ctx.s0, "gaussian"), M ** (ctx.s0 - ctx.s)));
+  const meas = ctx.Ms.map((M) =>
+    m(M, beamSobolevNorm(beamFor(ctx, M), ctx.s0, "gaussian"), M ** (ctx.s0 - ctx.s)),
+  );
   return scalingClaim(
-    base(ctx, "2.24", "Beam in the strong norm", "‖e^{⟨v⟩²} f_b(t)‖_{L²_v H^{s0}_x} ≲ M^{s0−s}, t ∈ [0, 1/4]", "exact in t (translation invariance); tube H^s by Fourier quadrature, bump integrals, overlaps bracketed"),
+    base(
+      ctx,
+      "2.24",
+      "Beam in the strong norm",
+      "‖e^{⟨v⟩²} f_b(t)‖_{L²_v H^{s0}_x} ≲ M^{s0−s}, t ∈ [0, 1/4]",
+      "exact in t (translation invariance); tube H^s by Fourier quadrature, bump integrals, overlaps bracketed",
+    ),
     meas,
     ctx.s0 - ctx.s,
     "upper",
@@ -103,7 +115,8 @@ export function claim2_26(ctx: ClaimContext): ClaimResult[] {
         const r = rows[it];
         const where: Record<string, unknown> = { t: r.t, overlapShare: r.overlapShare };
         if (k === 1) where.bracket = r.gradientBracket;
-        if (atTstar && it === times.length - 1) where.atTstar = { t: atTstar.t, value: k === 0 ? atTstar.value : atTstar.gradient };
+        if (atTstar && it === times.length - 1)
+          where.atTstar = { t: atTstar.t, value: k === 0 ? atTstar.value : atTstar.gradient };
         return m(M, k === 0 ? r.value : r.gradient, M ** alpha, where);
       });
       const claim = scalingClaim(
@@ -120,7 +133,14 @@ export function claim2_26(ctx: ClaimContext): ClaimResult[] {
         alpha,
         "upper",
       );
-      out.push(k === 1 && upperOnly ? { ...claim, reason: `${claim.reason}; values are upper bounds of the left side (overlapping bumps)` } : claim);
+      out.push(
+        k === 1 && upperOnly
+          ? {
+              ...claim,
+              reason: `${claim.reason}; values are upper bounds of the left side (overlapping bumps)`,
+            }
+          : claim,
+      );
     }
   });
   return out;

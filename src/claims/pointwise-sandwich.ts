@@ -1,10 +1,15 @@
 import { beamValue } from "../construction/beam.ts";
 import { tubeValue } from "../construction/tubes.ts";
-import { type BumpShape, bumpRadius, bumpValue, forEachBumpAt } from "../construction/velocity-bumps.ts";
+import {
+  type BumpShape,
+  bumpRadius,
+  bumpValue,
+  forEachBumpAt,
+} from "../construction/velocity-bumps.ts";
 import { estimate } from "../math/estimate.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
-import type { ClaimResult, Measurement } from "./claim-result.ts";
 import { beamFor, type ClaimContext, m } from "./claim-helpers.ts";
+import type { ClaimResult, Measurement } from "./claim-result.ts";
 
 /**
  * (2.34), the pointwise sandwich used in the proof of Lemma 2.3 for 0 ≤ t ≤ 1/4:
@@ -53,8 +58,18 @@ function sandwichBounds(
 }
 
 export function claim2_34(ctx: ClaimContext): ClaimResult[] {
-  const lower: Side = { worst: Number.NEGATIVE_INFINITY, worstCore: Number.NEGATIVE_INFINITY, where: undefined, tested: 0 };
-  const upper: Side = { worst: Number.NEGATIVE_INFINITY, worstCore: Number.NEGATIVE_INFINITY, where: undefined, tested: 0 };
+  const lower: Side = {
+    worst: Number.NEGATIVE_INFINITY,
+    worstCore: Number.NEGATIVE_INFINITY,
+    where: undefined,
+    tested: 0,
+  };
+  const upper: Side = {
+    worst: Number.NEGATIVE_INFINITY,
+    worstCore: Number.NEGATIVE_INFINITY,
+    where: undefined,
+    tested: 0,
+  };
   const measLower: Measurement[] = [];
   const measUpper: Measurement[] = [];
   for (const M of ctx.Ms) {
@@ -88,7 +103,16 @@ export function claim2_34(ctx: ClaimContext): ClaimResult[] {
               const [lo, hi] = sandwichBounds(writtenBump, lat.e, x, u, amp, inner, outer);
               const nx = Math.hypot(x[0], x[1], x[2]);
               const core = nx <= 1 / (100 * M);
-              const rec = () => ({ M, t, x: [...x], u: [...u], direction: [lat.azimuth[k], lat.ring[k]], fb: f, lowerSide: lo, upperSide: hi });
+              const rec = () => ({
+                M,
+                t,
+                x: [...x],
+                u: [...u],
+                direction: [lat.azimuth[k], lat.ring[k]],
+                fb: f,
+                lowerSide: lo,
+                upperSide: hi,
+              });
               if (lo > 0) {
                 lower.tested++;
                 const excess = (lo - f) / lo;
@@ -112,8 +136,26 @@ export function claim2_34(ctx: ClaimContext): ClaimResult[] {
         }
       }
     }
-    measLower.push(m(M, estimate(mLow, 1e-14, "sampled-sup", "max over probes of (lower side − f_b)/lower side", { lowerBound: true }), null, wLow));
-    measUpper.push(m(M, estimate(mUp, 1e-14, "sampled-sup", "max over probes of (f_b − upper side)/f_b", { lowerBound: true }), null, wUp));
+    measLower.push(
+      m(
+        M,
+        estimate(mLow, 1e-14, "sampled-sup", "max over probes of (lower side − f_b)/lower side", {
+          lowerBound: true,
+        }),
+        null,
+        wLow,
+      ),
+    );
+    measUpper.push(
+      m(
+        M,
+        estimate(mUp, 1e-14, "sampled-sup", "max over probes of (f_b − upper side)/f_b", {
+          lowerBound: true,
+        }),
+        null,
+        wUp,
+      ),
+    );
     if (mLow > lower.worst) {
       lower.worst = mLow;
       lower.where = wLow;
@@ -124,7 +166,13 @@ export function claim2_34(ctx: ClaimContext): ClaimResult[] {
     }
   }
   const tol = 1e-12;
-  const mk = (id: string, side: Side, meas: Measurement[], statement: string, extra: string): ClaimResult => {
+  const mk = (
+    id: string,
+    side: Side,
+    meas: Measurement[],
+    statement: string,
+    extra: string,
+  ): ClaimResult => {
     const violated = side.worst > tol;
     return {
       id,
@@ -148,9 +196,17 @@ export function claim2_34(ctx: ClaimContext): ClaimResult[] {
       lower,
       measLower,
       "M^{1−s}Σ χ(10MP⊥x)χ(10Px)χ(MP⊥u)χ(10P(u−e)) ≤ f_b(t,x,u), 0 ≤ t ≤ 1/4",
-      ctx.variant === "as-in-proof" ? " (the u-factor χ(MP⊥u) of (2.34) is ten times wider than the as-in-proof bump χ(10MP⊥u))" : "",
+      ctx.variant === "as-in-proof"
+        ? " (the u-factor χ(MP⊥u) of (2.34) is ten times wider than the as-in-proof bump χ(10MP⊥u))"
+        : "",
     ),
-    mk("2.34/upper", upper, measUpper, "f_b(t,x,u) ≤ M^{1−s}Σ χ(MP⊥x/10)χ(Px/10)χ(MP⊥u)χ(10P(u−e)), 0 ≤ t ≤ 1/4", ""),
+    mk(
+      "2.34/upper",
+      upper,
+      measUpper,
+      "f_b(t,x,u) ≤ M^{1−s}Σ χ(MP⊥x/10)χ(Px/10)χ(MP⊥u)χ(10P(u−e)), 0 ≤ t ≤ 1/4",
+      "",
+    ),
   ];
 }
 

@@ -46,7 +46,11 @@ export interface AveragedTubeResolution {
   readonly nB: number;
 }
 
-export const DEFAULT_AVERAGED_TUBE_RESOLUTION: AveragedTubeResolution = { nSigma: 24, nPsi: 32, nB: 24 };
+export const DEFAULT_AVERAGED_TUBE_RESOLUTION: AveragedTubeResolution = {
+  nSigma: 24,
+  nPsi: 32,
+  nB: 24,
+};
 
 export function averagedTube(
   beam: Beam,
@@ -54,13 +58,15 @@ export function averagedTube(
   weight: VelocityWeight,
   res: AveragedTubeResolution = DEFAULT_AVERAGED_TUBE_RESOLUTION,
 ): AveragedTube {
-  if (!(t >= 0 && Number.isFinite(t))) throw new RuleError("t must be a finite number >= 0", `got ${t}`);
+  if (!(t >= 0 && Number.isFinite(t)))
+    throw new RuleError("t must be a finite number >= 0", `got ${t}`);
   const { M } = beam.params;
   const { phi, dphi } = beam.cutoff;
   const rhoB = bumpRadius(beam.bump);
   const tau = t * M * rhoB;
   const gauss = weight === "gaussian";
-  const psi: (order: ProfileOrder, r: number) => number = (order, r) => (order === 0 ? phi(r) : Math.abs(dphi(r)));
+  const psi: (order: ProfileOrder, r: number) => number = (order, r) =>
+    order === 0 ? phi(r) : Math.abs(dphi(r));
   // σ-rule with its weights σ e^{ρ_b²σ²} φ(σ), folded once
   const gs = gaussLegendre(res.nSigma);
   const sig = new Float64Array(res.nSigma);
@@ -104,7 +110,8 @@ export function averagedTube(
         const c0 = x * x + ts * ts;
         const c1 = 2 * x * ts;
         let inner = 0;
-        for (let j = 0; j < cosPsi.length; j++) inner += psiW[j] * psi(order, Math.sqrt(Math.max(0, c0 - c1 * cosPsi[j])));
+        for (let j = 0; j < cosPsi.length; j++)
+          inner += psiW[j] * psi(order, Math.sqrt(Math.max(0, c0 - c1 * cosPsi[j])));
         total += sigW[i] * inner;
       }
       return rhoB * rhoB * total;
@@ -112,7 +119,8 @@ export function averagedTube(
     axial(a, order) {
       if (t === 0) return bMass * psi(order, Math.abs(a));
       let total = 0;
-      for (let i = 0; i < bNode.length; i++) total += bW[i] * psi(order, Math.abs(a - t * bNode[i]));
+      for (let i = 0; i < bNode.length; i++)
+        total += bW[i] * psi(order, Math.abs(a - t * bNode[i]));
       return total;
     },
   };
@@ -123,7 +131,12 @@ export function averagedTube(
  * (zero outside): for brute-force checks that evaluate a profile millions of times. The error is
  * O(h⁴ max|f''''|); callers compare two n to see it.
  */
-export function tabulateProfile(f: (x: number) => number, lo: number, hi: number, n: number): (x: number) => number {
+export function tabulateProfile(
+  f: (x: number) => number,
+  lo: number,
+  hi: number,
+  n: number,
+): (x: number) => number {
   const h = (hi - lo) / n;
   const vals = new Float64Array(n + 3);
   for (let i = -1; i <= n + 1; i++) vals[i + 1] = f(lo + i * h);
@@ -136,6 +149,8 @@ export function tabulateProfile(f: (x: number) => number, lo: number, hi: number
     const p1 = vals[i + 1];
     const p2 = vals[i + 2];
     const p3 = vals[i + 3];
-    return p1 + 0.5 * u * (p2 - p0 + u * (2 * p0 - 5 * p1 + 4 * p2 - p3 + u * (3 * (p1 - p2) + p3 - p0)));
+    return (
+      p1 + 0.5 * u * (p2 - p0 + u * (2 * p0 - 5 * p1 + 4 * p2 - p3 + u * (3 * (p1 - p2) + p3 - p0)))
+    );
   };
 }

@@ -3,8 +3,8 @@ import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { Beam } from "./beam.ts";
 import type { VelocityWeight } from "./beam-norm.ts";
-import { forEachInCone } from "./lattice-cone.ts";
 import { MAX_MATERIALIZED_M } from "./lattice.ts";
+import { forEachInCone } from "./lattice-cone.ts";
 import { type TubeGradientSup, tubeGradientSup } from "./tube-gradient-sup.ts";
 import { bumpRadius, bumpValue, forEachBumpAt } from "./velocity-bumps.ts";
 
@@ -186,12 +186,27 @@ function gradientLower(beam: Beam, count: number, G: TubeGradientSup): number {
   return best;
 }
 
-function pass(beam: Beam, weight: VelocityWeight, m: number, nbrs: Int32Array[], G: TubeGradientSup): PassResult {
+function pass(
+  beam: Beam,
+  weight: VelocityWeight,
+  m: number,
+  nbrs: Int32Array[],
+  G: TubeGradientSup,
+): PassResult {
   const rho = bumpRadius(beam.bump);
   const { phi } = beam.cutoff;
   const { nodes, weights } = gaussLegendre(m);
   const lat = beam.lattice;
-  const res: PassResult = { s1: 0, s2: 0, g1: 0, g2: 0, multiMass: 0, supWS: 0, supWG: 0, overlaps: false };
+  const res: PassResult = {
+    s1: 0,
+    s2: 0,
+    g1: 0,
+    g2: 0,
+    multiMass: 0,
+    supWS: 0,
+    supWG: 0,
+    overlaps: false,
+  };
   for (let k = 0; k < lat.count; k++) {
     ek[0] = lat.e[3 * k];
     ek[1] = lat.e[3 * k + 1];
@@ -237,10 +252,14 @@ function pass(beam: Beam, weight: VelocityWeight, m: number, nbrs: Int32Array[],
 }
 
 /** sup over one bump of w I, by zooming grids in (a, r) ∈ [0.9, 1.1] × [0, 1]; returns [sup, a, r]. */
-export function singleBumpWeightedSup(beam: Beam, weight: VelocityWeight): [number, number, number] {
+export function singleBumpWeightedSup(
+  beam: Beam,
+  weight: VelocityWeight,
+): [number, number, number] {
   const rho = bumpRadius(beam.bump);
   const { phi } = beam.cutoff;
-  const f = (a: number, r: number) => weightOf(weight, a * a + rho * rho * r * r) * phi(10 * Math.abs(a - 1)) * phi(r);
+  const f = (a: number, r: number) =>
+    weightOf(weight, a * a + rho * rho * r * r) * phi(10 * Math.abs(a - 1)) * phi(r);
   let best = -1;
   let ba = 1;
   let br = 0;
@@ -273,7 +292,13 @@ export function singleBumpWeightedSup(beam: Beam, weight: VelocityWeight): [numb
 }
 
 /** Steered probes for the sups: each bump's axis at the argmax a_⋆ of w I, and points between each direction and its neighbours at |v| = 1 and |v| = a_⋆. */
-function probeSups(beam: Beam, weight: VelocityWeight, nbrs: Int32Array[], G: TubeGradientSup, aStar: number): [number, number, boolean] {
+function probeSups(
+  beam: Beam,
+  weight: VelocityWeight,
+  nbrs: Int32Array[],
+  G: TubeGradientSup,
+  aStar: number,
+): [number, number, boolean] {
   const lat = beam.lattice;
   let supWS = 0;
   let supWG = 0;
@@ -331,27 +356,79 @@ export function beamLinfNorms(beam: Beam, weight: VelocityWeight, m?: number): B
   const root = (x: number, p: number) => x ** (1 / p);
   const errOf = (f: number, c: number, p: number) => Math.abs(root(f, p) - root(c, p));
   const value: Record<LinfExponent, Estimate> = {
-    "1": estimate(amp * fine.s1, amp * Math.abs(fine.s1 - coarse.s1), "quadrature", `M^{1−s}∫wΣI (sup_x = ΣI exactly); ${rule}`),
-    "2": estimate(amp * root(fine.s2, 2), amp * errOf(fine.s2, coarse.s2, 2), "quadrature", `M^{1−s}(∫(wΣI)²)^{1/2} (sup_x = ΣI exactly); ${rule}`),
+    "1": estimate(
+      amp * fine.s1,
+      amp * Math.abs(fine.s1 - coarse.s1),
+      "quadrature",
+      `M^{1−s}∫wΣI (sup_x = ΣI exactly); ${rule}`,
+    ),
+    "2": estimate(
+      amp * root(fine.s2, 2),
+      amp * errOf(fine.s2, coarse.s2, 2),
+      "quadrature",
+      `M^{1−s}(∫(wΣI)²)^{1/2} (sup_x = ΣI exactly); ${rule}`,
+    ),
     inf: overlaps
-      ? estimate(amp * Math.max(fine.supWS, coarse.supWS, probeWS, supSingle), 0, "sampled-sup", "M^{1−s} sup_v wΣI over quadrature nodes and probes between neighbouring directions (overlapping bumps)", { lowerBound: true })
-      : estimate(amp * supSingle, amp * supSingle * 1e-9, "derived", `M^{1−s} sup_v wI of one bump (disjoint supports met at every node and probe), at |v|·e = ${aStar.toFixed(5)}, r/ρ = ${rStar.toFixed(5)}`),
+      ? estimate(
+          amp * Math.max(fine.supWS, coarse.supWS, probeWS, supSingle),
+          0,
+          "sampled-sup",
+          "M^{1−s} sup_v wΣI over quadrature nodes and probes between neighbouring directions (overlapping bumps)",
+          { lowerBound: true },
+        )
+      : estimate(
+          amp * supSingle,
+          amp * supSingle * 1e-9,
+          "derived",
+          `M^{1−s} sup_v wI of one bump (disjoint supports met at every node and probe), at |v|·e = ${aStar.toFixed(5)}, r/ρ = ${rStar.toFixed(5)}`,
+        ),
   };
-  const bracket = (lo: number, hi: number, q: number, method: string, lowerBound = false): Estimate =>
-    estimate(0.5 * (lo + hi), 0.5 * (hi - lo) + q, lowerBound ? "sampled-sup" : "derived", method, lowerBound ? { lowerBound } : {});
+  const bracket = (
+    lo: number,
+    hi: number,
+    q: number,
+    method: string,
+    lowerBound = false,
+  ): Estimate =>
+    estimate(
+      0.5 * (lo + hi),
+      0.5 * (hi - lo) + q,
+      lowerBound ? "sampled-sup" : "derived",
+      method,
+      lowerBound ? { lowerBound } : {},
+    );
   const g1 = [gAmp * fine.g1, gAmp * G.upper * fine.s1] as const;
   const g2 = [gAmp * root(fine.g2, 2), gAmp * G.upper * root(fine.s2, 2)] as const;
   const gInf: readonly [number, number] = overlaps
-    ? [gAmp * Math.max(fine.supWG, coarse.supWG, probeWG), gAmp * G.upper * Math.max(fine.supWS, coarse.supWS, probeWS, supSingle)]
+    ? [
+        gAmp * Math.max(fine.supWG, coarse.supWG, probeWG),
+        gAmp * G.upper * Math.max(fine.supWS, coarse.supWS, probeWS, supSingle),
+      ]
     : [gAmp * G.lower * supSingle, gAmp * G.upper * supSingle];
   const how = overlaps
     ? "bracket [explicit |Σ I∇K| at steered points y, sum of sups]"
     : "bracket sup|∇K| ∈ [V, U] (one bump non-zero at every node: G = I sup|∇K| exactly)";
   const gradient: Record<LinfExponent, Estimate> = {
-    "1": bracket(g1[0], g1[1], gAmp * (Math.abs(fine.g1 - coarse.g1) + G.upper * Math.abs(fine.s1 - coarse.s1)), `M^{−s}∫w sup_y|ΣI∇K|; ${how}; ${rule}`),
-    "2": bracket(g2[0], g2[1], gAmp * (errOf(fine.g2, coarse.g2, 2) + G.upper * errOf(fine.s2, coarse.s2, 2)), `M^{−s}(∫(w sup_y|ΣI∇K|)²)^{1/2}; ${how}; ${rule}`),
+    "1": bracket(
+      g1[0],
+      g1[1],
+      gAmp * (Math.abs(fine.g1 - coarse.g1) + G.upper * Math.abs(fine.s1 - coarse.s1)),
+      `M^{−s}∫w sup_y|ΣI∇K|; ${how}; ${rule}`,
+    ),
+    "2": bracket(
+      g2[0],
+      g2[1],
+      gAmp * (errOf(fine.g2, coarse.g2, 2) + G.upper * errOf(fine.s2, coarse.s2, 2)),
+      `M^{−s}(∫(w sup_y|ΣI∇K|)²)^{1/2}; ${how}; ${rule}`,
+    ),
     inf: overlaps
-      ? estimate(gInf[0], 0, "sampled-sup", "M^{−s} sup_v w sup_y|ΣI∇K| over nodes and probes (explicit values at steered y; the sum of sups would give at most the upper end)", { lowerBound: true })
+      ? estimate(
+          gInf[0],
+          0,
+          "sampled-sup",
+          "M^{−s} sup_v w sup_y|ΣI∇K| over nodes and probes (explicit values at steered y; the sum of sups would give at most the upper end)",
+          { lowerBound: true },
+        )
       : bracket(gInf[0], gInf[1], 0, `M^{−s} sup|∇K| sup_v wI; ${how}`),
   };
   return {

@@ -1,5 +1,10 @@
 import { type Estimate, estimate } from "../math/estimate.ts";
-import { type AveragedTube, type AveragedTubeResolution, averagedTube, type ProfileOrder } from "./averaged-tube.ts";
+import {
+  type AveragedTube,
+  type AveragedTubeResolution,
+  averagedTube,
+  type ProfileOrder,
+} from "./averaged-tube.ts";
 import type { Beam } from "./beam.ts";
 import type { VelocityWeight } from "./beam-norm.ts";
 import { type SeparableTube, type TubeSumL2, tubeSumL2 } from "./tube-sum-l2.ts";
@@ -72,11 +77,26 @@ export function beamMixedNorm(
   const qErr = amp * (perp.norm.error + axial.norm.error / M);
   const disjoint = beam.variant === "as-in-proof";
   const gradient = disjoint
-    ? estimate(0.5 * (lo + hi), 0.5 * (hi - lo) + qErr, "derived", `M^{−s}‖Σ H_k‖ with H⊥ ≤ H ≤ H⊥ + H∥ (disjoint bumps); ${perp.norm.method}`)
-    : estimate(hi, qErr, "derived", `UPPER BOUND M^{−s}(‖Σ H⊥‖ + ‖Σ H∥‖/M) ≥ M^{−1}‖w∇f_b‖ (overlapping as-written bumps: |Σ I∇K| ≤ Σ I|∇K|); ${perp.norm.method}`);
+    ? estimate(
+        0.5 * (lo + hi),
+        0.5 * (hi - lo) + qErr,
+        "derived",
+        `M^{−s}‖Σ H_k‖ with H⊥ ≤ H ≤ H⊥ + H∥ (disjoint bumps); ${perp.norm.method}`,
+      )
+    : estimate(
+        hi,
+        qErr,
+        "derived",
+        `UPPER BOUND M^{−s}(‖Σ H⊥‖ + ‖Σ H∥‖/M) ≥ M^{−1}‖w∇f_b‖ (overlapping as-written bumps: |Σ I∇K| ≤ Σ I|∇K|); ${perp.norm.method}`,
+      );
   return {
     t,
-    value: estimate(amp * g.norm.value, amp * g.norm.error, "quadrature", `M^{1−s}‖Σ_k G_k‖_{L²}, G_k = ∫ w I_k K_k(x − vt) dv = R(|P⊥x|)A(e·x); ${g.norm.method}`),
+    value: estimate(
+      amp * g.norm.value,
+      amp * g.norm.error,
+      "quadrature",
+      `M^{1−s}‖Σ_k G_k‖_{L²}, G_k = ∫ w I_k K_k(x − vt) dv = R(|P⊥x|)A(e·x); ${g.norm.method}`,
+    ),
     gradient,
     gradientBracket: [disjoint ? lo : null, hi],
     overlapShare: g.offDiagonal / g.squared.value,

@@ -19,7 +19,9 @@ export interface ShellResolution {
 function shells(lattice: Lattice, tube: SeparableTube, res: ShellResolution): number {
   const M = lattice.M;
   const rOut = Math.hypot(Math.max(tube.aMax, -tube.aMin), tube.rMax) * 1.0001;
-  const edges = [0, 1 / M, 4 / M, 0.3, rOut].filter((r, i, a) => i === 0 || (r > a[i - 1] && r <= rOut));
+  const edges = [0, 1 / M, 4 / M, 0.3, rOut].filter(
+    (r, i, a) => i === 0 || (r > a[i - 1] && r <= rOut),
+  );
   if (edges[edges.length - 1] < rOut) edges.push(rOut);
   const gr = gaussLegendre(res.nR);
   const gt = gaussLegendre(res.nTheta);
@@ -57,9 +59,22 @@ function shells(lattice: Lattice, tube: SeparableTube, res: ShellResolution): nu
   return total;
 }
 
-export function tubeSumL2Shells(lattice: Lattice, tube: SeparableTube, res: ShellResolution): Estimate {
+export function tubeSumL2Shells(
+  lattice: Lattice,
+  tube: SeparableTube,
+  res: ShellResolution,
+): Estimate {
   const coarse = shells(lattice, tube, res);
-  const fineRes = { nR: Math.round(1.5 * res.nR), nTheta: Math.round(1.5 * res.nTheta), nPhi: Math.round(1.5 * res.nPhi) };
+  const fineRes = {
+    nR: Math.round(1.5 * res.nR),
+    nTheta: Math.round(1.5 * res.nTheta),
+    nPhi: Math.round(1.5 * res.nPhi),
+  };
   const fine = shells(lattice, tube, fineRes);
-  return estimate(fine, Math.abs(fine - coarse), "quadrature", `spherical shells: ${fineRes.nR} radial nodes per panel, ${fineRes.nTheta} × ${fineRes.nPhi} angular (vs ${res.nR}, ${res.nTheta} × ${res.nPhi})`);
+  return estimate(
+    fine,
+    Math.abs(fine - coarse),
+    "quadrature",
+    `spherical shells: ${fineRes.nR} radial nodes per panel, ${fineRes.nTheta} × ${fineRes.nPhi} angular (vs ${res.nR}, ${res.nTheta} × ${res.nPhi})`,
+  );
 }

@@ -49,7 +49,7 @@ export interface LatticeMoments {
   readonly pairs: number;
 }
 
-const momentCache = new Map<string, LatticeMoments>();
+const momentCache = new WeakMap<Lattice, Map<number, LatticeMoments>>();
 
 /** The pair quantities u = cot(θ/2)/2 and 1/sin θ of e_k, e_l from |e_k ∓ e_l| (no cancellation). */
 function pairGeometry(e: Float64Array, k: number, l: number, out: Float64Array): boolean {
@@ -68,8 +68,12 @@ function pairGeometry(e: Float64Array, k: number, l: number, out: Float64Array):
 }
 
 export function latticeMoments(lattice: Lattice, N: number): LatticeMoments {
-  const key = `${lattice.M}:${N}`;
-  const hit = momentCache.get(key);
+  let perN = momentCache.get(lattice);
+  if (!perN) {
+    perN = new Map();
+    momentCache.set(lattice, perN);
+  }
+  const hit = perN.get(N);
   if (hit) return hit;
   const { e, count } = lattice;
   const g = new Float64Array(2);
@@ -112,8 +116,16 @@ export function latticeMoments(lattice: Lattice, N: number): LatticeMoments {
       }
     }
   }
-  const out: LatticeMoments = { M: lattice.M, terms, logLo: lo, logHi: hi, mu, antiparallel: anti, pairs };
-  momentCache.set(key, out);
+  const out: LatticeMoments = {
+    M: lattice.M,
+    terms,
+    logLo: lo,
+    logHi: hi,
+    mu,
+    antiparallel: anti,
+    pairs,
+  };
+  perN.set(N, out);
   return out;
 }
 
@@ -151,7 +163,8 @@ function pairSum(lattice: Lattice, tube: SeparableTube, n: number, N: number): P
   }
   // Φ(p_i, q_j) = Σ_m W_m R(√(α_m² + p_i²)) R(√(α_m² + q_j²))
   const Rt = new Float64Array(n * n);
-  for (let m = 0; m < n; m++) for (let i = 0; i < n; i++) Rt[m * n + i] = tube.radial(Math.hypot(x[m], x[i]));
+  for (let m = 0; m < n; m++)
+    for (let i = 0; i < n; i++) Rt[m * n + i] = tube.radial(Math.hypot(x[m], x[i]));
   const Phi = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
@@ -245,7 +258,12 @@ export interface TubeSumL2Options {
   readonly N?: number;
 }
 
-export function tubeSumL2(lattice: Lattice, tube: SeparableTube, fineTube: SeparableTube = tube, opts: TubeSumL2Options = {}): TubeSumL2 {
+export function tubeSumL2(
+  lattice: Lattice,
+  tube: SeparableTube,
+  fineTube: SeparableTube = tube,
+  opts: TubeSumL2Options = {},
+): TubeSumL2 {
   const n = opts.n ?? 24;
   const N = opts.N ?? 24;
   const coarse = pairSum(lattice, tube, n, N);
