@@ -166,6 +166,76 @@ function column(x: Float64Array, nV: number, i: number): { value: number; se: nu
   return collapsedStrataMean(c, nV);
 }
 
+/**
+ * The steered search of sup_z D̂(z) and sup_z |∇D̂(z)| over the nodes at v (module comment):
+ * maximizers into zBestD, zBestG, the unit gradient direction at zBestG into gDir.
+ */
+function steeredSearch(beam: Beam, nodes: CarlemanNodes, t0: number, t: number, nTau: number): void {
+  const M = beam.params.M;
+  const L = t - t0;
+  const sv = Math.hypot(vS[0], vS[1], vS[2]);
+  const searchNodes = nodes;
+  const widen = sv > 0 ? Math.min(0.2, 1 / (M * sv)) : 0;
+  const nc = 9;
+  const dstep = 0.5 / M;
+  let bestD = -1;
+  let bestG = -1;
+  for (let ic = 0; ic < nc; ic++) {
+    const tc = t0 - widen + ((L + 2 * widen) * ic) / (nc - 1);
+    for (let i1 = -2; i1 <= 2; i1++) {
+      for (let i2 = -2; i2 <= 2; i2++) {
+        for (let q = 0; q < 3; q++) zS[q] = -tc * vS[q] + dstep * (i1 * f1[q] + i2 * f2[q]);
+        duhamelAtNodes(beam, searchNodes, vS, zS, t0, t, nTau, true, dOut);
+        const d = dOut[D_DIAG] + dOut[D_OFF];
+        const g = gradNorm(dOut);
+        if (d > bestD) {
+          bestD = d;
+          zBestD.set(zS);
+        }
+        if (g > bestG) {
+          bestG = g;
+          zBestG.set(zS);
+        }
+      }
+    }
+  }
+  // pattern search (steps along v̂, f1, f2), separately for D and |∇D|
+  for (let which = 0; which < 2; which++) {
+    const zb = which === 0 ? zBestD : zBestG;
+    let best = which === 0 ? bestD : bestG;
+    if (!(best > 0)) continue;
+    let h = 0.25 / M;
+    for (let level = 0; level < 5; level++) {
+      let moved = true;
+      let guard = 0;
+      while (moved && guard++ < 8) {
+        moved = false;
+        for (let dir = 0; dir < 6; dir++) {
+          const d3 = dir >> 1;
+          const sg = dir & 1 ? -1 : 1;
+          const u = d3 === 0 ? vh : d3 === 1 ? f1 : f2;
+          for (let q = 0; q < 3; q++) zTry[q] = zb[q] + sg * h * u[q];
+          duhamelAtNodes(beam, searchNodes, vS, zTry, t0, t, nTau, which === 1, dOut);
+          const val = which === 0 ? dOut[D_DIAG] + dOut[D_OFF] : gradNorm(dOut);
+          if (val > best) {
+            best = val;
+            zb.set(zTry);
+            moved = true;
+          }
+        }
+      }
+      h *= 0.5;
+    }
+  }
+  // gradient direction from the search nodes at z*_∇
+  duhamelAtNodes(beam, searchNodes, vS, zBestG, t0, t, nTau, true, dOut);
+  gDir[0] = dOut[G_DIAG] + dOut[G_OFF];
+  gDir[1] = dOut[G_DIAG + 1] + dOut[G_OFF + 1];
+  gDir[2] = dOut[G_DIAG + 2] + dOut[G_OFF + 2];
+  const gn = Math.hypot(gDir[0], gDir[1], gDir[2]);
+  for (let q = 0; q < 3; q++) gDir[q] = gn > 0 ? gDir[q] / gn : 0;
+}
+
 /** The L^{1,1}_v L^∞_x parts of D⁺ for one window (see the module comment). */
 export function gainLinfParts(beam: Beam, t0: number, t: number, options: GainLinfOptions = {}): GainLinfResult {
   if (!(t0 >= 0 && t >= t0)) throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
@@ -219,65 +289,7 @@ export function gainLinfParts(beam: Beam, t0: number, t: number, options: GainLi
     orthonormalFrame(f1, f2, vh);
     for (let q = 0; q < 3; q++) zRef[q] = -0.5 * (t0 + t) * vS[q];
     if (searchNodes.count > 0) {
-      const widen = sv > 0 ? Math.min(0.2, 1 / (M * sv)) : 0;
-      const nc = 9;
-      const dstep = 0.5 / M;
-      let bestD = -1;
-      let bestG = -1;
-      for (let ic = 0; ic < nc; ic++) {
-        const tc = t0 - widen + ((L + 2 * widen) * ic) / (nc - 1);
-        for (let i1 = -2; i1 <= 2; i1++) {
-          for (let i2 = -2; i2 <= 2; i2++) {
-            for (let q = 0; q < 3; q++) zS[q] = -tc * vS[q] + dstep * (i1 * f1[q] + i2 * f2[q]);
-            duhamelAtNodes(beam, searchNodes, vS, zS, t0, t, nTau, true, dOut);
-            const d = dOut[D_DIAG] + dOut[D_OFF];
-            const g = gradNorm(dOut);
-            if (d > bestD) {
-              bestD = d;
-              zBestD.set(zS);
-            }
-            if (g > bestG) {
-              bestG = g;
-              zBestG.set(zS);
-            }
-          }
-        }
-      }
-      // pattern search (steps along v̂, f1, f2), separately for D and |∇D|
-      for (let which = 0; which < 2; which++) {
-        const zb = which === 0 ? zBestD : zBestG;
-        let best = which === 0 ? bestD : bestG;
-        if (!(best > 0)) continue;
-        let h = 0.25 / M;
-        for (let level = 0; level < 5; level++) {
-          let moved = true;
-          let guard = 0;
-          while (moved && guard++ < 8) {
-            moved = false;
-            for (let dir = 0; dir < 6; dir++) {
-              const d3 = dir >> 1;
-              const sg = dir & 1 ? -1 : 1;
-              const u = d3 === 0 ? vh : d3 === 1 ? f1 : f2;
-              for (let q = 0; q < 3; q++) zTry[q] = zb[q] + sg * h * u[q];
-              duhamelAtNodes(beam, searchNodes, vS, zTry, t0, t, nTau, which === 1, dOut);
-              const val = which === 0 ? dOut[D_DIAG] + dOut[D_OFF] : gradNorm(dOut);
-              if (val > best) {
-                best = val;
-                zb.set(zTry);
-                moved = true;
-              }
-            }
-          }
-          h *= 0.5;
-        }
-      }
-      // gradient direction from the search nodes at z*_∇
-      duhamelAtNodes(beam, searchNodes, vS, zBestG, t0, t, nTau, true, dOut);
-      gDir[0] = dOut[G_DIAG] + dOut[G_OFF];
-      gDir[1] = dOut[G_DIAG + 1] + dOut[G_OFF + 1];
-      gDir[2] = dOut[G_DIAG + 2] + dOut[G_OFF + 2];
-      const gn = Math.hypot(gDir[0], gDir[1], gDir[2]);
-      for (let q = 0; q < 3; q++) gDir[q] = gn > 0 ? gDir[q] / gn : 0;
+      steeredSearch(beam, searchNodes, t0, t, nTau);
     } else {
       zBestD.set(zRef);
       zBestG.set(zRef);
@@ -325,5 +337,97 @@ export function gainLinfParts(beam: Beam, t0: number, t: number, options: GainLi
     nodesPerV: nodesTotal / nV,
     ms: Date.now() - started,
     method: `v radially stratified in |v| ≤ ${Rv.toFixed(4)} (${nV} samples, seed ${seed}); Carleman nodes per v: ${nOS} outer draws (search, all pairs), ${nOF} (fresh, off-diagonal), ${nOD} (fresh, diagonal, near bumps); τ by ${nTau}-point Gauss–Legendre on the exact support interval; sup_x by a steered grid (characteristics through the origin, 9 crossing times × 5×5 normal offsets of 1/(2M)) + pattern search, re-evaluated with fresh nodes (lower bound); upper bound Σ_nodes sup_z (exact windowed line integrals)`,
+  };
+}
+
+export interface GainLinfDiagonalResult {
+  /** ∫ W sup_x D⁺_diag (lower bound), × M^{2−2s}. */
+  readonly linf: { value: number; se: number };
+  readonly linfUpper: { value: number; se: number };
+  readonly gradLinf: { value: number; se: number };
+  readonly gradLinfUpper: { value: number; se: number };
+  readonly nV: number;
+  readonly seed: number;
+  readonly ms: number;
+  readonly method: string;
+}
+
+/**
+ * Case 2 alone (k1 = k2, (4.51)): the same lower/upper bracket for D⁺_diag, the part of D⁺ with
+ * k1 = k2, with v sampled where Case 2 lives — the union of the balls B(c_k, √2 R_k) (beam-gain.ts
+ * diagonalCandidates): k uniform, v uniform in its ball, weight (number of bumps)·|ball|/m(v) with
+ * m(v) the number of balls containing v (unbiased over the union). iid samples, plain standard error.
+ */
+export function gainLinfDiagonal(beam: Beam, t0: number, t: number, options: GainLinfOptions = {}): GainLinfDiagonalResult {
+  if (!(t0 >= 0 && t >= t0)) throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
+  const seed = options.seed ?? 1;
+  const nV = options.nV ?? 64;
+  const nO = options.nOuterSearch ?? 100;
+  const nTau = options.nTau ?? 10;
+  if (!(Number.isInteger(nV) && nV >= 2)) throw new RuleError("nV must be an integer >= 2", `got ${nV}`);
+  const started = Date.now();
+  const rnd = seededUniform(seed ^ 0x5bd1e995);
+  const pieces = beamBumpPieces(beam);
+  const nb = pieces.length;
+  if (diagList.length < nb) diagList = new Int32Array(nb);
+  const A2 = beam.amplitude ** 2;
+  const L = t - t0;
+  const sums = new Float64Array(8);
+  for (let i = 0; i < nV; i++) {
+    const k = Math.min(nb - 1, Math.floor(rnd() * nb));
+    const bb = pieces[k].bb;
+    const rb = Math.SQRT2 * bb[3];
+    uniformBall(vS, rb, rnd);
+    vS[0] += bb[0];
+    vS[1] += bb[1];
+    vS[2] += bb[2];
+    const nd = diagonalCandidates(beam, vS, diagList);
+    if (nd === 0) continue;
+    const v2 = vS[0] ** 2 + vS[1] ** 2 + vS[2] ** 2;
+    const W = Math.sqrt(1 + v2) * Math.exp(1 + v2);
+    const factor = (A2 * W * nb * (4 / 3) * Math.PI * rb ** 3) / nd;
+    const draw = { outer: diagList, outerCount: nd, inner: diagList, innerCount: nd, nOuter: nO, pairs: "diagonal" as const };
+    sampleCarlemanNodes(searchNodes, vS, pieces, draw, rnd);
+    sampleCarlemanNodes(diagNodes, vS, pieces, draw, rnd);
+    const sv = Math.sqrt(v2);
+    vh[0] = vS[0] / sv;
+    vh[1] = vS[1] / sv;
+    vh[2] = vS[2] / sv;
+    orthonormalFrame(f1, f2, vh);
+    if (searchNodes.count > 0) steeredSearch(beam, searchNodes, t0, t, nTau);
+    else {
+      for (let q = 0; q < 3; q++) zBestD[q] = -0.5 * (t0 + t) * vS[q];
+      zBestG.set(zBestD);
+      gDir.fill(0);
+    }
+    duhamelAtNodes(beam, diagNodes, vS, zBestD, t0, t, nTau, false, dOut);
+    const d = factor * dOut[D_DIAG];
+    duhamelAtNodes(beam, diagNodes, vS, zBestG, t0, t, nTau, true, dOut);
+    const g = factor * (gDir[0] * dOut[G_DIAG] + gDir[1] * dOut[G_DIAG + 1] + gDir[2] * dOut[G_DIAG + 2]);
+    supBoundsAtNodes(beam, diagNodes, vS, L, bOut);
+    const u = factor * bOut[U_DIAG];
+    const ug = factor * bOut[UG_DIAG];
+    sums[0] += d;
+    sums[1] += d * d;
+    sums[2] += g;
+    sums[3] += g * g;
+    sums[4] += u;
+    sums[5] += u * u;
+    sums[6] += ug;
+    sums[7] += ug * ug;
+  }
+  const ms = (j: number) => {
+    const m = sums[j] / nV;
+    return { value: m, se: Math.sqrt(Math.max(0, sums[j + 1] / nV - m * m) / (nV - 1)) };
+  };
+  return {
+    linf: ms(0),
+    gradLinf: ms(2),
+    linfUpper: ms(4),
+    gradLinfUpper: ms(6),
+    nV,
+    seed,
+    ms: Date.now() - started,
+    method: `Case 2 only: v uniform over ∪_k B(c_k, √2R_k) (${nV} samples, seed ${seed}), diagonal Carleman nodes ${nO}+${nO} outer draws per v, same steered search and bounds`,
   };
 }
