@@ -14,7 +14,7 @@ import {
   U_DIAG,
   U_OFF,
 } from "../../src/construction/beam-gain-duhamel.ts";
-import { gainLinfParts } from "../../src/construction/beam-gain-linf.ts";
+import { gainLinfDiagonal, gainLinfParts } from "../../src/construction/beam-gain-linf.ts";
 import { bump, plateau } from "../../src/construction/cutoff.ts";
 import { makeParameters } from "../../src/construction/parameters.ts";
 import { beamPhaseSpace } from "../../src/construction/phase-space-functions.ts";
@@ -234,6 +234,9 @@ test("L^{1,1}_v L^∞_x of D⁺ at M = 4: lower ≤ upper ≤ trivial chain, Cas
   assert.ok(r.linfUpper.total <= r.linfTrivial.value * (1 + 1e-9), "per-node bounds never exceed t − t0");
   assert.ok(r.linf.offDiagonal > r.linf.diagonal);
   assert.ok(r.originRule.value <= r.linf.total + 3 * (r.linf.totalSE + r.originRule.se));
+  const c2 = gainLinfDiagonal(beam, 0, T, { nV: 60, nOuterSearch: 40, seed: 3 });
+  assert.ok(c2.linf.value > 0 && c2.linf.value <= c2.linfUpper.value + 3 * (c2.linf.se + c2.linfUpper.se));
+  assert.ok(c2.linfUpper.value < r.linfUpper.total, "Case 2 is the smaller case");
   const parts = gainBeamBeamMeasures.map((m) => m.part).sort();
   assert.deepEqual(parts, ["L2", "Linf", "gradL2", "gradLinf"]);
   for (const m of gainBeamBeamMeasures) assert.equal(m.term, "Q+(fb,fb)");

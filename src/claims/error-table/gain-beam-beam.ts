@@ -1,6 +1,6 @@
 import type { Beam } from "../../construction/beam.ts";
 import { type GainL2Result, gainL2Parts } from "../../construction/beam-gain-l2.ts";
-import { type GainLinfResult, gainLinfParts } from "../../construction/beam-gain-linf.ts";
+import { type GainLinfDiagonalResult, type GainLinfResult, gainLinfDiagonal, gainLinfParts } from "../../construction/beam-gain-linf.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
 import type { GridAwareMeasure } from "./error-table.ts";
 import type { DuhamelWindow, MeasureOptions, PaperBound, TermMeasurement, ZPart } from "./error-term.ts";
@@ -41,6 +41,7 @@ const PAPER_LINF = (s: number): PaperBound => ({
 
 interface Cached {
   linf?: GainLinfResult;
+  diag?: GainLinfDiagonalResult;
   l2?: GainL2Result;
 }
 const cache = new WeakMap<Beam, Map<string, Cached>>();
@@ -61,7 +62,16 @@ function entry(beam: Beam, w: DuhamelWindow, seed: number): Cached {
 }
 
 /** Default sample sizes (tuned for ≈ 10 % standard errors at M ≤ 32; see the README table). */
-export const GAIN_BEAM_BEAM_SIZES = { nV: 128, nOuter: 300, l2Samples: 40_000, l2Outer: 24 };
+export const GAIN_BEAM_BEAM_SIZES = { nV: 128, nOuter: 300, l2Samples: 40_000, l2Outer: 24, case2V: 400, case2Outer: 60 };
+
+function diagFor(beam: Beam, w: DuhamelWindow, o: MeasureOptions = {}): GainLinfDiagonalResult {
+  const seed = o.seed ?? 1;
+  const c = entry(beam, w, seed);
+  if (!c.diag) {
+    c.diag = gainLinfDiagonal(beam, w.t0, w.t, { seed, nV: GAIN_BEAM_BEAM_SIZES.case2V, nOuterSearch: GAIN_BEAM_BEAM_SIZES.case2Outer });
+  }
+  return c.diag;
+}
 
 function linfFor(beam: Beam, w: DuhamelWindow, o: MeasureOptions = {}): GainLinfResult {
   const seed = o.seed ?? 1;
@@ -135,6 +145,9 @@ function linfMeasure(part: "Linf" | "gradLinf"): GridAwareMeasure {
     paper: (s) => PAPER_LINF(s),
     measure(beam, window, options): TermMeasurement {
       const r = linfFor(beam, window, options);
+      const c2 = diagFor(beam, window, options);
+      const c2lo = part === "Linf" ? c2.linf : c2.gradLinf;
+      const c2up = part === "Linf" ? c2.linfUpper : c2.gradLinfUpper;
       const pre = zPartPrefactor(part as ZPart, beam.params.M, beam.params.s0);
       const lo = part === "Linf" ? r.linf : r.gradLinf;
       const up = part === "Linf" ? r.linfUpper : r.gradLinfUpper;
@@ -154,6 +167,13 @@ function linfMeasure(part: "Linf" | "gradLinf"): GridAwareMeasure {
           caseSplit: {
             lower: { offDiagonal: pre * lo.offDiagonal, offDiagonalSE: pre * lo.offDiagonalSE, diagonal: pre * lo.diagonal, diagonalSE: pre * lo.diagonalSE },
             upper: { offDiagonal: pre * up.offDiagonal, offDiagonalSE: pre * up.offDiagonalSE, diagonal: pre * up.diagonal, diagonalSE: pre * up.diagonalSE },
+            case2Dedicated: {
+              lower: { value: pre * c2lo.value, se: pre * c2lo.se },
+              upper: { value: pre * c2up.value, se: pre * c2up.se },
+              method: c2.method,
+              ms: c2.ms,
+            },
+            note: "Case 1 = k1 ≠ k2 (paper (4.50)), Case 2 = k1 = k2 (paper (4.51)); the split at the total's maximizer is in lower/upper, the dedicated Case 2 run (its own sup, v sampled over the diagonal support) in case2Dedicated",
           },
           ...(part === "Linf"
             ? {
