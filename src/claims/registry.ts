@@ -54,9 +54,9 @@ export interface RunClaimsOptions {
   readonly pool?: ClaimPool | null;
 }
 
-/** The base id of a result ("2.11/k=1" → "2.11"). */
+/** The base id of a result ("2.11/k=1" → "2.11"; a registered id such as "T*<=1/4" is its own base). */
 function baseId(id: string): string {
-  return id.split("/")[0];
+  return CLAIM_IDS.includes(id) ? id : id.split("/")[0];
 }
 
 /** The checks that produce any of `wanted`, in registry order (a RuleError for an unknown id). */

@@ -161,16 +161,28 @@ function tubeIntegral(
     axD[ia] = order > 0 ? dphi(za) * Math.sign(ya) : 0;
     axD2[ia] = order > 1 ? d2phi(za) : 0;
   }
+  const { cos, sin } = trigTable(n);
+  let transReady = false;
   for (let ir = 0; ir < n; ir++) {
     const r = 0.5 * (1 + gl.nodes[ir]);
     const wr = 0.5 * gl.weights[ir] * r * phi(r);
     if (wr === 0) continue;
     const pr = rho * r;
     if (separable) {
-      // transverse ψ-integrals at this r: φ(R); M φ'(R) n̂; Hessian block; (|·| for the bound)
-      trans.fill(0);
-      for (let ip = 0; ip < n; ip++) {
-        transversePoint(M, q1, q2, t * pr, ip * dpsi, order, phi, dphi, d2phi, dpsi);
+      // transverse ψ-integrals at this r: φ(R); M φ'(R) n̂; Hessian block; (|·| for the bound).
+      // At t = 0 the shift t ρ r ω̂(ψ) vanishes: the integrand is constant in ψ and r, so one
+      // point with weight 2π gives the trapezoid sum (same value up to rounding).
+      if (t === 0) {
+        if (!transReady) {
+          trans.fill(0);
+          transversePoint(M, q1, q2, 0, 1, 0, order, phi, dphi, d2phi, 2 * Math.PI);
+          transReady = true;
+        }
+      } else {
+        trans.fill(0);
+        for (let ip = 0; ip < n; ip++) {
+          transversePoint(M, q1, q2, t * pr, cos[ip], sin[ip], order, phi, dphi, d2phi, dpsi);
+        }
       }
       for (let ia = 0; ia < n; ia++) {
         const wa = axW[ia];
@@ -186,6 +198,12 @@ function tubeIntegral(
       }
       continue;
     }
+    // the transverse factors depend on (r, ψ) only: evaluate them once per ψ-node, reuse for every a
+    for (let ip = 0; ip < n; ip++) {
+      trans.fill(0);
+      transversePoint(M, q1, q2, t * pr, cos[ip], sin[ip], order, phi, dphi, d2phi, 1);
+      transPsi.set(trans, TRANS * ip);
+    }
     for (let ia = 0; ia < n; ia++) {
       const wa = axW[ia];
       if (wa === 0) continue;
@@ -196,15 +214,10 @@ function tubeIntegral(
       if (fa === 0 && dfa === 0 && d2fa === 0) continue;
       const da = (a - ve) * (a - ve);
       for (let ip = 0; ip < n; ip++) {
-        const psi = ip * dpsi;
-        const c = Math.cos(psi);
-        const sn = Math.sin(psi);
-        const du1 = pr * c - v1;
-        const du2 = pr * sn - v2;
+        const du1 = pr * cos[ip] - v1;
+        const du2 = pr * sin[ip] - v2;
         const speed = Math.sqrt(da + du1 * du1 + du2 * du2);
-        trans.fill(0);
-        transversePoint(M, q1, q2, t * pr, psi, order, phi, dphi, d2phi, 1);
-        accumulate(wa * wr * dpsi * speed, fa, dfa, d2fa, order);
+        accumulateFrom(transPsi, TRANS * ip, wa * wr * dpsi * speed, fa, dfa, d2fa, order);
       }
     }
   }
@@ -219,22 +232,23 @@ export const SEPARABLE_SPEED = 1e-6;
  * Add the transverse factors of ∇^k K at angle ψ (weight w) into `trans`:
  * [0] φ(R), [1..2] M φ'(R) n̂, [3..5] M²[φ''(R) n̂n̂ᵀ + (φ'(R)/R)(I − n̂n̂ᵀ)] (11, 12, 22),
  * [9..11] |φ(R)|, |M φ'(R)|, |M² max(|φ''|, |φ'/R|)| for the separable bound.
- * R = M |q − s ω̂(ψ)|.
+ * R = M |q − s ω̂(ψ)|, ω̂(ψ) = (cos ψ, sin ψ).
  */
 function transversePoint(
   M: number,
   q1: number,
   q2: number,
   s: number,
-  psi: number,
+  cosPsi: number,
+  sinPsi: number,
   order: number,
   phi: (r: number) => number,
   dphi: (r: number) => number,
   d2phi: (r: number) => number,
   w: number,
 ): void {
-  const y1 = q1 - s * Math.cos(psi);
-  const y2 = q2 - s * Math.sin(psi);
+  const y1 = q1 - s * cosPsi;
+  const y2 = q2 - s * sinPsi;
   const ry = Math.sqrt(y1 * y1 + y2 * y2);
   const R = M * ry;
   const fr = phi(R);
@@ -259,25 +273,46 @@ function transversePoint(
 
 /** Combine the transverse sums with the axial factors φ(|a|), φ'(|a|)sgn, φ''(|a|) into `local`. */
 function accumulate(w: number, fa: number, dfa: number, d2fa: number, order: number): void {
+  accumulateFrom(trans, 0, w, fa, dfa, d2fa, order);
+}
+
+/** {@link accumulate} with the transverse factors read from `src` at offset `o`. */
+function accumulateFrom(src: Float64Array, o: number, w: number, fa: number, dfa: number, d2fa: number, order: number): void {
   if (order === 0) {
-    local[0] += w * trans[0] * fa;
+    local[0] += w * src[o] * fa;
     return;
   }
   if (order === 1) {
     // ∇K = M φ'(R) φ(|a|) n̂ + φ(R) φ'(|a|) sgn e   (frame components 1, 2, e)
-    local[0] += w * trans[1] * fa;
-    local[1] += w * trans[2] * fa;
-    local[2] += w * trans[0] * dfa;
+    local[0] += w * src[o + 1] * fa;
+    local[1] += w * src[o + 2] * fa;
+    local[2] += w * src[o] * dfa;
     return;
   }
   // Hessian in the frame: transverse block × φ(|a|); mixed M φ'(R) n̂ ⊗ e × φ'(|a|) sgn; axial φ(R) φ''(|a|)
-  local[0] += w * trans[3] * fa;
-  local[1] += w * trans[4] * fa;
-  local[3] += w * trans[5] * fa;
-  local[2] += w * trans[1] * dfa;
-  local[4] += w * trans[2] * dfa;
-  local[5] += w * trans[0] * d2fa;
+  local[0] += w * src[o + 3] * fa;
+  local[1] += w * src[o + 4] * fa;
+  local[3] += w * src[o + 5] * fa;
+  local[2] += w * src[o + 1] * dfa;
+  local[4] += w * src[o + 2] * dfa;
+  local[5] += w * src[o] * d2fa;
 }
+
+/** cos ψ_i, sin ψ_i at the trapezoid nodes ψ_i = 2πi/n (computed once per n). */
+function trigTable(n: number): { cos: Float64Array; sin: Float64Array } {
+  let hit = trigCache.get(n);
+  if (!hit) {
+    hit = { cos: new Float64Array(n), sin: new Float64Array(n) };
+    for (let i = 0; i < n; i++) {
+      hit.cos[i] = Math.cos((i * 2 * Math.PI) / n);
+      hit.sin[i] = Math.sin((i * 2 * Math.PI) / n);
+    }
+    trigCache.set(n, hit);
+  }
+  return hit;
+}
+
+const trigCache = new Map<number, { cos: Float64Array; sin: Float64Array }>();
 
 /** Frame → world: a vector (1, 2, e) or the symmetric Hessian F H Fᵀ, times `scale`. */
 function toWorld(order: number, scale: number, out: Float64Array): void {
@@ -306,8 +341,10 @@ function toWorld(order: number, scale: number, out: Float64Array): void {
   }
 }
 
-const trans = new Float64Array(12);
+const TRANS = 12;
+const trans = new Float64Array(TRANS);
 const MAX_ORDER = ORDERS[ORDERS.length - 1];
+const transPsi = new Float64Array(TRANS * MAX_ORDER);
 const axA = new Float64Array(MAX_ORDER);
 const axW = new Float64Array(MAX_ORDER);
 const axF = new Float64Array(MAX_ORDER);

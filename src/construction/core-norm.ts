@@ -47,7 +47,7 @@ export function coreNorm(beam: Beam, t: number, options: CoreNormOptions): CoreN
   const sob = options.sobolev ?? s0;
   const { phi, dphi } = beam.cutoff;
   const lambda = 100 * M;
-  const L0 = t === 0 ? estimate(0, 0, "closed-form", "Λ(0) = 0") : centreFrequency(beam, 0, t);
+  const L0 = t === 0 ? estimate(0, 0, "closed-form", "Λ(0) = 0") : centreExponent(beam, t);
   const { W, V } = bumpMoments(beam);
   const { dphiMax, hessianMax } = profileConstants(beam.cutoff);
   const nTubes = (M * (M + 1)) / 2;
@@ -56,7 +56,7 @@ export function coreNorm(beam: Beam, t: number, options: CoreNormOptions): CoreN
   const delta = t * (G / (100 * M) + 2 * Math.PI * M ** (1 - s) * nTubes * V * invN) + L0.error;
   const D = t * G;
   // norms of χ_λ
-  const hs = radialSobolevNormSquared(phi, sob, lambda);
+  const hs = memo(beam.cutoff, `hs ${sob} ${lambda}`, () => radialSobolevNormSquared(phi, sob, lambda));
   const chiL2 = Math.sqrt(radialL2(phi)) * lambda ** -1.5;
   const gradL2 = Math.sqrt(radialL2(dphi)) * lambda ** -0.5;
   const e0 = Math.exp(-L0.value);
@@ -89,6 +89,32 @@ export function coreNorm(beam: Beam, t: number, options: CoreNormOptions): CoreN
     gradientBound: D,
   };
 }
+
+/**
+ * Λ(t, 0, 0) by {@link centreFrequency}, memoized: a Theorem 1.1 row asks for it several times
+ * (weighted and unweighted, f_r(T*) and f_r(T*) − f_r(0)) and the deflation claims again.
+ */
+function centreExponent(beam: Beam, t: number): Estimate {
+  const { M, s } = beam.params;
+  return memo(beam.cutoff, `L0 ${beam.variant} ${M} ${s} ${t}`, () => centreFrequency(beam, 0, t));
+}
+
+/** Results that depend only on the cutoff and the key (pure functions of their inputs). */
+function memo<T>(cutoff: object, key: string, compute: () => T): T {
+  let byKey = memoCache.get(cutoff) as Map<string, T> | undefined;
+  if (!byKey) {
+    byKey = new Map();
+    memoCache.set(cutoff, byKey);
+  }
+  const hit = byKey.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  if (byKey.size > 4096) byKey.clear();
+  byKey.set(key, value);
+  return value;
+}
+
+const memoCache = new WeakMap<object, Map<string, unknown>>();
 
 /** ∫_{R³} f(|x|)² dx = 4π ∫_0^1 f(r)² r² dr (Gauss–Legendre, 200 nodes; f smooth on [0, 1]). */
 export function radialL2(f: (r: number) => number): number {
