@@ -616,7 +616,7 @@ export function searchProposition3_1(Ms: readonly number[], s: number, s0: numbe
     }
     for (const k of KEYS) pushes[k].push({ name, values: vals[k], params });
   };
-  push("F centred further out (|c| → large; hard-sphere weight loss)", [0, 1, 2, 3], (c) => [
+  push("F centred further out (|c| → large; hard-sphere weight loss)", [0, 1, 2, 4, 8], (c) => [
     { kind: "maxwellian", c, T: 0.05 },
     { kind: "maxwellian", c: 0, T: 0.15 },
   ]);
