@@ -1,4 +1,4 @@
-import { Z_PARTS, type ZPart, zPartPrefactor } from "../claims/error-table/error-term.ts";
+import { Z_PARTS, type ZPart, zPartPrefactor } from "./z-parts.ts";
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
@@ -14,7 +14,7 @@ import type { PhaseSpaceFunction, VelocityRegion } from "./phase-space.ts";
  * (norm in x inside, in v outside; |∇x f| the Euclidean norm of the gradient) applied to w(v) f
  * with a named velocity weight w (Lemma 4.2, Proposition 3.1): e^{⟨v⟩²}, e^{(1−κt)⟨v⟩²} (3.4) or
  * ⟨v⟩e^{⟨v⟩²} (3.5)–(3.6). The four parts, their names and M-prefactors are those of
- * `claims/error-table/error-term.ts` ({@link Z_PARTS}, {@link zPartPrefactor}).
+ * `z-parts.ts` ({@link Z_PARTS}, {@link zPartPrefactor}).
  *
  * Two generic evaluators:
  * (a) {@link separableZNorm}: f(x, v) = a(x) F(v). The mixed norms factorize exactly:

@@ -1,5 +1,6 @@
 import type { Beam } from "../../construction/beam.ts";
 import type { Estimate } from "../../math/estimate.ts";
+import type { ZPart } from "../../kinetic/z-parts.ts";
 
 /**
  * The shared vocabulary of the Section 4 error table: the eight terms of F_err (4.1), the four
@@ -21,37 +22,7 @@ export const ERROR_TERMS = [
 ] as const;
 export type ErrorTermId = (typeof ERROR_TERMS)[number];
 
-/**
- * The four parts of the Z-norm (3.3), each with its M-prefactor included:
- *   L2       = M^{s0}   ‖·‖_{L^{2,1}_v L^2_x}
- *   gradL2   = M^{s0−1} ‖∇x ·‖_{L^{2,1}_v L^2_x}
- *   Linf     =          ‖·‖_{L^{1,1}_v L^∞_x}
- *   gradLinf = M^{−1}   ‖∇x ·‖_{L^{1,1}_v L^∞_x}
- * with ‖f‖_{L^{p,1}_v} = ‖⟨v⟩ f‖_{L^p_v} (DESIGN.md) and |∇x f| the Euclidean norm of the gradient.
- */
-export const Z_PARTS = ["L2", "gradL2", "Linf", "gradLinf"] as const;
-export type ZPart = (typeof Z_PARTS)[number];
-
-export const Z_PART_LABELS: Readonly<Record<ZPart, string>> = {
-  L2: "M^{s0} ‖·‖_{L^{2,1}_v L^2_x}",
-  gradL2: "M^{s0−1} ‖∇x·‖_{L^{2,1}_v L^2_x}",
-  Linf: "‖·‖_{L^{1,1}_v L^∞_x}",
-  gradLinf: "M^{−1} ‖∇x·‖_{L^{1,1}_v L^∞_x}",
-};
-
-/** The M-prefactor of a Z-norm part (3.3). */
-export function zPartPrefactor(part: ZPart, M: number, s0: number): number {
-  switch (part) {
-    case "L2":
-      return M ** s0;
-    case "gradL2":
-      return M ** (s0 - 1);
-    case "Linf":
-      return 1;
-    case "gradLinf":
-      return 1 / M;
-  }
-}
+export { Z_PART_LABELS, Z_PARTS, type ZPart, zPartPrefactor } from "../../kinetic/z-parts.ts";
 
 /** A Duhamel window 0 ≤ t0 ≤ t ≤ T*. */
 export interface DuhamelWindow {
