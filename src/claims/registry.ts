@@ -136,3 +136,8 @@ export async function runClaims(opts: RunClaimsOptions): Promise<ClaimResult[]> 
     await ownPool?.destroy();
   }
 }
+
+/** The first id of every check, in registry order (the unit of work of {@link runCheck}). */
+export function checkIds(): string[] {
+  return CHECKS.map((c) => c.ids[0]);
+}
