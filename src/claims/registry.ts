@@ -8,12 +8,16 @@ import { claim2_10, claim2_23, claimBumps, claimTubeSums } from "./lemma-2-1.ts"
 import { claim2_24, claim2_25, claim2_26 } from "./lemma-2-2.ts";
 import { claim2_30, claim2_31, claim2_35, claimsDeflation } from "./lemmas-2-2-to-2-5.ts";
 import { claim2_34 } from "./pointwise-sandwich.ts";
+import { claimsLemma4_2 } from "./lemma-4-2.ts";
+import { claimsProposition3_1 } from "./proposition-3-1.ts";
 import { claim1_9, claimTimeHypothesis } from "./supports.ts";
 
 /**
- * Every Section 2 statement the claims layer checks, keyed by the paper's equation number.
- * One check may produce several results (sub-cases k, p; and (2.10)/(2.19), (2.12)/(1.13)/(2.20),
- * (2.36)–(2.43) share their computations).
+ * Every statement the claims layer checks, keyed by the paper's equation number: Section 2,
+ * Proposition 3.1 ((3.4)–(3.6)) and Lemma 4.2 ((4.4)–(4.6), (4.18)–(4.19)). One check may
+ * produce several results (sub-cases k, p; and (2.10)/(2.19), (2.12)/(1.13)/(2.20), (2.36)–(2.43),
+ * (3.4)–(3.6), (4.4)–(4.19) share their computations). The Section 4 error table and
+ * Proposition 5.1 are not claims of this kind: see error-table/ and proposition-5-1.ts.
  */
 interface ClaimCheck {
   readonly ids: readonly string[];
@@ -36,6 +40,8 @@ const CHECKS: readonly ClaimCheck[] = [
   { ids: ["2.35"], run: (c) => [claim2_35(c)] },
   { ids: ["2.36", "2.37", "2.38", "2.39", "2.42", "2.43"], run: claimsDeflation },
   { ids: ["T*<=1/4"], run: (c) => [claimTimeHypothesis(c)] },
+  { ids: ["3.4", "3.5", "3.6"], run: claimsProposition3_1 },
+  { ids: ["4.4", "4.5", "4.6", "4.18", "4.19"], run: claimsLemma4_2 },
 ];
 
 export const CLAIM_IDS: readonly string[] = CHECKS.flatMap((c) => c.ids);
