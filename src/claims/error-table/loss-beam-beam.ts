@@ -13,9 +13,9 @@ import { type Estimate, estimate, exact } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
 import type { ClaimResult } from "../claim-result.ts";
 import { beamFor, type ClaimContext, m, scalingClaim } from "../claim-helpers.ts";
+import type { GridAwareMeasure } from "./error-table.ts";
 import {
   type DuhamelWindow,
-  type ErrorTermMeasure,
   type MeasureOptions,
   type PaperBound,
   type TermMeasurement,
@@ -41,9 +41,12 @@ import {
  * characteristic), not a triangle-inequality bracket.
  */
 export interface LossBeamBeamOptions extends MeasureOptions {
-  /** Bumps for the L^∞ parts: all of them when the lattice has at most this many (default 36), else a stratified sample of this size. */
+  /**
+   * Bumps for the L^∞ parts: all of them when the lattice has at most this many, else a stratified
+   * sample of this size (default: all when there are ≤ 36 bumps, i.e. M ≤ 8, else 12).
+   */
   readonly supBumps?: number;
-  /** Same for the L² parts (default 12). */
+  /** Same for the L² parts (default: all when there are ≤ 10 bumps, i.e. M ≤ 4, else 8). */
   readonly l2Bumps?: number;
   /** Lattice points per shift of the L² rule (default 251) and shifts (default 6). */
   readonly l2Points?: number;
@@ -97,7 +100,7 @@ function supData(beam: Beam, window: DuhamelWindow, o: LossBeamBeamOptions): Cac
   const c = cacheFor(beam, window, o);
   if (!c.sup) {
     const start = performance.now();
-    const sample = stratifiedBumpSample(beam.lattice.count, o.supBumps ?? 36, o.seed ?? DEFAULT_SEED);
+    const sample = stratifiedBumpSample(beam.lattice.count, o.supBumps ?? (beam.lattice.count <= 36 ? 36 : 12), o.seed ?? DEFAULT_SEED);
     const sup = new Map<number, BumpSupResult>();
     const upper = new Map<number, BumpUpperResult>();
     for (const k of sampledIndices(sample)) {
@@ -116,7 +119,7 @@ function l2Data(beam: Beam, window: DuhamelWindow, o: LossBeamBeamOptions): Cach
   const c = cacheFor(beam, window, o);
   if (!c.l2) {
     const start = performance.now();
-    const sample = stratifiedBumpSample(beam.lattice.count, o.l2Bumps ?? 12, (o.seed ?? DEFAULT_SEED) + 1);
+    const sample = stratifiedBumpSample(beam.lattice.count, o.l2Bumps ?? (beam.lattice.count <= 10 ? 10 : 8), (o.seed ?? DEFAULT_SEED) + 1);
     const l2 = new Map<number, BumpL2Result>();
     const up = new Map<number, BumpUpperResult>();
     for (const k of sampledIndices(sample)) {
@@ -249,10 +252,17 @@ const LINF_BOUND = (s: number): PaperBound => ({
   source: "Lemma 4.5, (4.26)",
 });
 
-function entry(part: ZPart): ErrorTermMeasure {
+/**
+ * Window grids: A[f_b] ≥ 0, so for fixed z = x − tv the integrand of J and hence D⁻ grows with the
+ * window: |D⁻(t0, t)| ≤ |D⁻(0, T*)| pointwise in (z, v), and the L^∞ and L² parts are largest on
+ * (0, T*) — only that window is measured for them. The gradient parts are not monotone
+ * (∇J can cancel), so they get the grid {0, T_* / 2, T_*}.
+ */
+function entry(part: ZPart): GridAwareMeasure {
   return {
     term: "Q-(fb,fb)",
     part,
+    windowFractions: part === "L2" || part === "Linf" ? [0, 1] : [0, 0.5, 1],
     paper(s, s0) {
       const b = part === "L2" || part === "gradL2" ? L2_BOUND(s, s0) : LINF_BOUND(s);
       return part === "gradL2" || part === "gradLinf"
@@ -266,7 +276,7 @@ function entry(part: ZPart): ErrorTermMeasure {
   };
 }
 
-export const lossBeamBeamMeasures: ErrorTermMeasure[] = (["L2", "gradL2", "Linf", "gradLinf"] as const).map(entry);
+export const lossBeamBeamMeasures: GridAwareMeasure[] = (["L2", "gradL2", "Linf", "gradLinf"] as const).map(entry);
 
 /**
  * The time integral of (4.25) at its worst case: sup over x and 3/4 ≤ |v| ≤ 5/4 of

@@ -3,6 +3,7 @@ import type { GridAwareMeasure } from "./error-table.ts";
 import { CORE_BILINEAR_MEASURES } from "./core-bilinear-terms.ts";
 import { TRANSPORT_MEASURES } from "./transport-term.ts";
 import { gainBeamBeamMeasures } from "./gain-beam-beam.ts";
+import { lossBeamBeamMeasures } from "./loss-beam-beam.ts";
 
 /**
  * Every {@link GridAwareMeasure} of the Section 4 error table, one per term × part that has one.
@@ -13,6 +14,7 @@ export const ERROR_TERM_MEASURES: readonly GridAwareMeasure[] = [
   ...TRANSPORT_MEASURES,
   ...CORE_BILINEAR_MEASURES,
   ...gainBeamBeamMeasures,
+  ...lossBeamBeamMeasures,
 ];
 
 /** The measure of a term × part, if there is one. */
