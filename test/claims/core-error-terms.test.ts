@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { coreCoreConstants, gainRadial, meanSpeed } from "../../src/claims/error-table/core-bilinear-terms.ts";
-import { coreDecay, transportConstants } from "../../src/claims/error-table/transport-term.ts";
-import { makeBeam } from "../../src/construction/beam.ts";
+import { coreCoreConstants, gainRadial, lineKernel, meanSpeed } from "../../src/claims/error-table/core-bilinear-terms.ts";
+import { coreDecay, radialIntegral, transportConstants } from "../../src/claims/error-table/transport-term.ts";
+import { beamValue, makeBeam } from "../../src/construction/beam.ts";
+import { beamPhaseSpace } from "../../src/construction/phase-space-functions.ts";
 import { cutoffByName } from "../../src/construction/cutoff.ts";
 import { coreExponent, coreLogAmplitude, coreValue } from "../../src/construction/core.ts";
 import { makeParameters } from "../../src/construction/parameters.ts";
@@ -186,4 +187,166 @@ test("Q⁺(f_r,f_r) at a point: collision.ts on Amp E χ(100Mx) χ(Nv) at scale 
   const Q = gainTerm(F0, F0, tau, y, [V / N, 0, 0], { tol: 1e-6, maxLevel: 6 });
   const expected = scale * scale * E * E * bump.phi(0.4) ** 2 * N ** -4 * gainRadial(bump, V).value;
   assert.ok(Math.abs(Q.value / expected - 1) <= 2 * Q.error / Q.value + 1e-6, `${Q.value} vs ${expected}`);
+});
+
+// ─── beam–core terms ─────────────────────────────────────────────────────────────────────────────
+
+/** The reduced core F₀ = s·E χ(100Mx) χ(Nu) as a phase-space function (s = Amp N^{−3/2}). */
+function reducedCore(beam: typeof beam4, tau: number): { F0: PhaseSpaceFunction; scale: number; E: number } {
+  const { M, lnN } = beam.params;
+  const N = Math.exp(lnN);
+  const E = Math.exp(-coreDecay(beam).lambda0(tau));
+  const scale = Math.exp(coreLogAmplitude(beam) - 1.5 * lnN);
+  const piece = { region: { kind: "ball" as const, center: new Float64Array(3), radius: 1 / N } };
+  return {
+    F0: {
+      name: "F0",
+      value: (_t, x, u) => scale * E * bump.phi(100 * M * Math.hypot(x[0], x[1], x[2])) * bump.phi(N * Math.hypot(u[0], u[1], u[2])),
+      velocitySupport: () => [piece],
+      velocitySupportAllX: () => [piece],
+    },
+    scale,
+    E,
+  };
+}
+
+test("Q⁻(f_b,f_r): A of the reduced core at |v| ~ 1 is 2π Amp N⁻³ E χ (|v|c₁ + m₄/(3N²|v|)) (collision.ts)", () => {
+  const { M, lnN, Tstar: T } = beam4.params;
+  const N = Math.exp(lnN);
+  const tau = 0.4 * T;
+  const { F0, scale, E } = reducedCore(beam4, tau);
+  const y = [0, 0.5 / (100 * M), 0];
+  const v = [0.3, 0.1, 0.95];
+  const A = collisionFrequency(F0, tau, y, v, { tol: 1e-10, maxLevel: 8 });
+  const vn = Math.hypot(v[0], v[1], v[2]);
+  const c1 = radialIntegral((r) => bump.phi(r)).value;
+  // the amplitude of F0 is Amp N^{−3/2}, so A carries N^{−3/2}·N^{−3} ... compare in that unit
+  const expected = 2 * Math.PI * scale * N ** -3 * E * bump.phi(0.5) * vn * c1;
+  assert.ok(Math.abs(A.value / expected - 1) < 1e-6 + A.error / A.value, `${A.value} vs ${expected}`);
+});
+
+test("Q⁺(f_b,f_r) = Q⁺(f_r,f_b), and both equal (2 Amp E χ N⁻³ c₁/|v|) ∫_{p·v=|v|²} f_b dA (collision.ts, brute-force plane integral)", () => {
+  const beam = makeBeam(makeParameters({ M: 4 }), bump, "as-written");
+  const { M, lnN, Tstar: T } = beam.params;
+  const N = Math.exp(lnN);
+  const tau = 0.5 * T;
+  const { F0, scale, E } = reducedCore(beam, tau);
+  const fb: PhaseSpaceFunction = beamPhaseSpace(beam);
+  const y = [0.2 / (100 * M), 0, 0];
+  const v = [0.25, 0.2, 0.3];
+  const opts = { tol: 1e-4, maxLevel: 6 };
+  const a = gainTerm(fb, F0, tau, y, v, opts);
+  const b = gainTerm(F0, fb, tau, y, v, opts);
+  assert.ok(a.value > 0);
+  assert.ok(Math.abs(a.value - b.value) <= 2 * (a.error + b.error) + 1e-4 * a.value, `Q⁺(fb,fr) ${a.value} vs Q⁺(fr,fb) ${b.value}`);
+  // plane p·v̂ = |v| through v, brute force: polar coordinates about v, f_b by its definition
+  const vn = Math.hypot(v[0], v[1], v[2]);
+  const n3 = v.map((x) => x / vn);
+  const e1 = [n3[1], -n3[0], 0].map((x) => x / Math.hypot(n3[0], n3[1]));
+  const e2 = [n3[1] * e1[2] - n3[2] * e1[1], n3[2] * e1[0] - n3[0] * e1[2], n3[0] * e1[1] - n3[1] * e1[0]];
+  const g = gaussLegendre(400);
+  let P = 0;
+  const p = [0, 0, 0];
+  for (let i = 0; i < 400; i++) {
+    const r = 0.6 * (1 + g.nodes[i]);
+    for (let k = 0; k < 720; k++) {
+      const th = (2 * Math.PI * k) / 720;
+      for (let d = 0; d < 3; d++) p[d] = v[d] + r * (Math.cos(th) * e1[d] + Math.sin(th) * e2[d]);
+      P += 0.6 * g.weights[i] * r * ((2 * Math.PI) / 720) * beamValue(beam, tau, y, p);
+    }
+  }
+  const c1 = radialIntegral((r) => bump.phi(r)).value;
+  const expected = ((2 * scale * E * bump.phi(0.2) * N ** -3 * c1) / vn) * P;
+  assert.ok(Math.abs(a.value / expected - 1) < 0.02, `gainTerm ${a.value} vs plane formula ${expected}`);
+});
+
+test("exchange of the v-integral with the plane integrals: ∫dv Ψ(|v|)∫_{p·v̂=|v|} g = ∫dp g(p) 2π∫_0^1 (|p|c)²Ψ(|p|c) dc", () => {
+  const p0 = [0.1, -0.2, 0.6];
+  const R = 0.3;
+  const Psi = (r: number) => Math.exp(-2 * r) / (0.2 + r);
+  const P = (d: number) => {
+    // ∫ over the plane at distance d from p0 of φ(|p − p0|/R) = R² · 2π ∫_{d/R}^1 φ(ρ) ρ dρ
+    const a = Math.min(1, Math.abs(d) / R);
+    const q = gaussLegendre(64);
+    let s = 0;
+    for (let i = 0; i < 64; i++) {
+      const rho = a + 0.5 * (1 - a) * (1 + q.nodes[i]);
+      s += 0.5 * (1 - a) * q.weights[i] * bump.phi(rho) * rho;
+    }
+    return R * R * 2 * Math.PI * s;
+  };
+  // left: v = r ω̂ over r ∈ [0, 1.2], ω̂ by Gauss–Legendre in cos θ × trapezoid in azimuth
+  const gr = gaussLegendre(48);
+  const gc = gaussLegendre(96);
+  let left = 0;
+  for (let i = 0; i < 48; i++) {
+    const r = 0.6 * (1 + gr.nodes[i]);
+    for (let j = 0; j < 96; j++) {
+      const ct = gc.nodes[j];
+      const st = Math.sqrt(1 - ct * ct);
+      for (let k = 0; k < 192; k++) {
+        const ph = (2 * Math.PI * k) / 192;
+        const w = [st * Math.cos(ph), st * Math.sin(ph), ct];
+        const d = r - (w[0] * p0[0] + w[1] * p0[1] + w[2] * p0[2]);
+        left += 0.6 * gr.weights[i] * gc.weights[j] * ((2 * Math.PI) / 192) * r * r * Psi(r) * P(d);
+      }
+    }
+  }
+  // right: p over the ball about p0 (spherical), c by Gauss–Legendre
+  let right = 0;
+  const q = gaussLegendre(32);
+  for (let i = 0; i < 32; i++) {
+    const rr = 0.5 * R * (1 + q.nodes[i]);
+    for (let j = 0; j < 32; j++) {
+      const ct = q.nodes[j];
+      const st = Math.sqrt(1 - ct * ct);
+      for (let k = 0; k < 64; k++) {
+        const ph = (2 * Math.PI * k) / 64;
+        const pp = [p0[0] + rr * st * Math.cos(ph), p0[1] + rr * st * Math.sin(ph), p0[2] + rr * ct];
+        const pn = Math.hypot(pp[0], pp[1], pp[2]);
+        let inner = 0;
+        for (let m = 0; m < 32; m++) {
+          const c = 0.5 * (1 + q.nodes[m]);
+          inner += 0.5 * q.weights[m] * (pn * c) ** 2 * Psi(pn * c);
+        }
+        right += 0.5 * R * q.weights[i] * q.weights[j] * ((2 * Math.PI) / 64) * rr * rr * bump.phi(rr / R) * 2 * Math.PI * inner;
+      }
+    }
+  }
+  assert.ok(Math.abs(left / right - 1) < 2e-3, `left ${left} vs right ${right}`);
+});
+
+test("line-autocorrelation cell kernel: Σ over cells of a constant h equals ∫dX (∫_0^L Φ(X − λsê) ds)² by direct quadrature", () => {
+  const K = lineKernel(bump, "plain");
+  for (const lamL of [0.7, 1.6, 5]) {
+    // kernel form: ∫_0^L∫_0^L ψ(λ|s − s'|) = λ⁻² · 2S(λL); compare λ² × both sides
+    const viaKernel = 2 * K.S(lamL);
+    // direct: ∫ d²Z ∫ dS (C(S,Z) − C(S − λL, Z))², C(a,Z) = ∫_{−∞}^{a} φ(√(s² + Z²)) ds
+    const q = gaussLegendre(64);
+    const C = (a: number, Z: number) => {
+      const half = Math.sqrt(Math.max(0, 1 - Z * Z));
+      const hi = Math.min(a, half);
+      if (hi <= -half) return 0;
+      let s = 0;
+      const h = 0.5 * (hi + half);
+      for (let i = 0; i < 64; i++) {
+        const x = -half + h * (1 + q.nodes[i]);
+        s += h * q.weights[i] * bump.phi(Math.sqrt(x * x + Z * Z));
+      }
+      return s;
+    };
+    let direct = 0;
+    for (let iz = 0; iz < 64; iz++) {
+      const Z = 0.5 * (1 + q.nodes[iz]);
+      const wz = 0.5 * q.weights[iz] * 2 * Math.PI * Z;
+      const S0 = -1;
+      const S1 = lamL + 1;
+      for (let is = 0; is < 64; is++) {
+        const S = S0 + 0.5 * (S1 - S0) * (1 + q.nodes[is]);
+        const x = C(S, Z) - C(S - lamL, Z);
+        direct += wz * 0.5 * (S1 - S0) * q.weights[is] * x * x;
+      }
+    }
+    assert.ok(Math.abs(viaKernel / direct - 1) < 1e-3, `λL=${lamL}: ${viaKernel} vs ${direct}`);
+  }
 });
