@@ -93,6 +93,44 @@ function segmentDensity(z: Float64Array, v: Float64Array, t0: number, t: number,
   return norm2 * Math.exp(-perp2 / (2 * sigma * sigma)) * along;
 }
 
+/**
+ * Draw z from the proposal q(z | v) of the module comment: with weights 0.4/0.3/0.15 a Gaussian
+ * tube of width (1, 4, 16)/M about the segment {−τv : τ ∈ [t0, t]}, with weight 0.15 uniform on
+ * the ball |z| ≤ Rz.
+ */
+export function sampleZ(out: Float64Array, v: Float64Array, t0: number, t: number, M: number, Rz: number, rnd: Uniform): void {
+  const pick = rnd();
+  let acc = 0;
+  for (let c = 0; c < SEGMENT_SIGMAS.length; c++) {
+    acc += SEGMENT_WEIGHTS[c];
+    if (pick < acc) {
+      const tau = t0 + (t - t0) * rnd();
+      const sg = SEGMENT_SIGMAS[c] / M;
+      for (let q = 0; q < 3; q++) out[q] = -tau * v[q] + sg * gauss(rnd);
+      return;
+    }
+  }
+  for (;;) {
+    const a = 2 * rnd() - 1;
+    const b = 2 * rnd() - 1;
+    const c = 2 * rnd() - 1;
+    if (a * a + b * b + c * c <= 1) {
+      out[0] = Rz * a;
+      out[1] = Rz * b;
+      out[2] = Rz * c;
+      return;
+    }
+  }
+}
+
+/** The density q(z | v) of {@link sampleZ} (closed form; erf for the segment components). */
+export function zDensity(z: Float64Array, v: Float64Array, t0: number, t: number, M: number, Rz: number): number {
+  const inBall = z[0] ** 2 + z[1] ** 2 + z[2] ** 2 <= Rz * Rz ? 1 : 0;
+  let q = (UNIFORM_WEIGHT * inBall) / ((4 / 3) * Math.PI * Rz ** 3);
+  for (let c = 0; c < SEGMENT_SIGMAS.length; c++) q += SEGMENT_WEIGHTS[c] * segmentDensity(z, v, t0, t, SEGMENT_SIGMAS[c] / M);
+  return q;
+}
+
 /** One Carleman estimate of D⁺(z, v) and ∇D⁺ (off + diag nodes) into out. */
 function estimateAt(
   beam: Beam,
@@ -136,8 +174,6 @@ export function gainL2Parts(beam: Beam, t0: number, t: number, options: GainL2Op
   const Rv = gainVelocityRadius(beam);
   const volV = (4 / 3) * Math.PI * Rv ** 3;
   const Rz = Math.sqrt(1 + 1 / (M * M)) + t * (Math.hypot(1.1, bumpRadius(beam.bump)) + Rv) + 1e-9;
-  const volZ = (4 / 3) * Math.PI * Rz ** 3;
-  const sig = SEGMENT_SIGMAS.map((c) => c / M);
   const cols = 6;
   const x = new Float64Array(n * cols);
   for (let i = 0; i < n; i++) {
@@ -145,35 +181,8 @@ export function gainL2Parts(beam: Beam, t0: number, t: number, options: GainL2Op
     if (!(t > t0)) continue;
     const v2 = vS[0] ** 2 + vS[1] ** 2 + vS[2] ** 2;
     const W2 = (1 + v2) * Math.exp(2 * (1 + v2));
-    const pick = rnd();
-    let acc = 0;
-    let comp = -1;
-    for (let c = 0; c < sig.length; c++) {
-      acc += SEGMENT_WEIGHTS[c];
-      if (pick < acc) {
-        comp = c;
-        break;
-      }
-    }
-    if (comp >= 0) {
-      const tau = t0 + (t - t0) * rnd();
-      for (let q = 0; q < 3; q++) zS[q] = -tau * vS[q] + sig[comp] * gauss(rnd);
-    } else {
-      for (;;) {
-        const a = 2 * rnd() - 1;
-        const b = 2 * rnd() - 1;
-        const c = 2 * rnd() - 1;
-        if (a * a + b * b + c * c <= 1) {
-          zS[0] = Rz * a;
-          zS[1] = Rz * b;
-          zS[2] = Rz * c;
-          break;
-        }
-      }
-    }
-    const inBall = zS[0] ** 2 + zS[1] ** 2 + zS[2] ** 2 <= Rz * Rz ? 1 : 0;
-    let qz = (UNIFORM_WEIGHT * inBall) / volZ;
-    for (let c = 0; c < sig.length; c++) qz += SEGMENT_WEIGHTS[c] * segmentDensity(zS, vS, t0, t, sig[c]);
+    sampleZ(zS, vS, t0, t, M, Rz, rnd);
+    const qz = zDensity(zS, vS, t0, t, M, Rz);
     const nReach = segmentReachList(beam, zS, vS, t0, t, reach);
     if (nReach === 0) continue;
     flag.fill(0, 0, nbumps);

@@ -14,6 +14,7 @@ import {
   U_DIAG,
   U_OFF,
 } from "../../src/construction/beam-gain-duhamel.ts";
+import { sampleZ, zDensity } from "../../src/construction/beam-gain-l2.ts";
 import { gainLinfDiagonal, gainLinfParts } from "../../src/construction/beam-gain-linf.ts";
 import { bump, plateau } from "../../src/construction/cutoff.ts";
 import { makeParameters } from "../../src/construction/parameters.ts";
@@ -241,4 +242,38 @@ test("L^{1,1}_v L^∞_x of D⁺ at M = 4: lower ≤ upper ≤ trivial chain, Cas
   assert.deepEqual(parts, ["L2", "Linf", "gradL2", "gradLinf"]);
   for (const m of gainBeamBeamMeasures) assert.equal(m.term, "Q+(fb,fb)");
   assert.equal(gainBeamBeamMeasures.find((m) => m.part === "Linf")?.paper(0.8, 0.5, 10).exponent.toFixed(3), (1.5 - 1.6).toFixed(3));
+});
+
+test("L² z-proposal: E_q[h/q] = ∫h for normalized test functions (the density matches the sampler)", () => {
+  const rnd = seededUniform(17);
+  const z = new Float64Array(3);
+  const M = 8;
+  const Rz = 2.2;
+  for (const v of [new Float64Array([0.3, 0.2, 0.8]), new Float64Array([1e-12, 0, 0])]) {
+    const t0 = 0.05;
+    const t = 0.45;
+    // h1: a normalized Gaussian of width 2/M at −0.2v + (0.1/M, 0, 0); h2: the indicator of |z| ≤ 1 (∫ = 4π/3)
+    const c = [-0.2 * v[0] + 0.1 / M, -0.2 * v[1], -0.2 * v[2]];
+    const s = 2 / M;
+    const xs1: number[] = [];
+    const xs2: number[] = [];
+    for (let b = 0; b < 20; b++) {
+      let a1 = 0;
+      let a2 = 0;
+      const n = 20000;
+      for (let i = 0; i < n; i++) {
+        sampleZ(z, v, t0, t, M, Rz, rnd);
+        const q = zDensity(z, v, t0, t, M, Rz);
+        const d2 = (z[0] - c[0]) ** 2 + (z[1] - c[1]) ** 2 + (z[2] - c[2]) ** 2;
+        a1 += Math.exp(-d2 / (2 * s * s)) / ((2 * Math.PI) ** 1.5 * s ** 3) / q;
+        a2 += (z[0] ** 2 + z[1] ** 2 + z[2] ** 2 <= 1 ? 1 : 0) / q;
+      }
+      xs1.push(a1 / n);
+      xs2.push(a2 / n);
+    }
+    const r1 = meanSE(xs1);
+    const r2 = meanSE(xs2);
+    assert.ok(Math.abs(r1.m - 1) < 4 * r1.se && r1.se < 0.03, `Gaussian: ${r1.m} ± ${r1.se}`);
+    assert.ok(Math.abs(r2.m - (4 * Math.PI) / 3) < 4 * r2.se && r2.se < 0.05, `ball: ${r2.m} ± ${r2.se}`);
+  }
 });
