@@ -1,12 +1,21 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { coreCoreConstants, gainRadial, lineKernel, meanSpeed } from "../../src/claims/error-table/core-bilinear-terms.ts";
-import { coreDecay, radialIntegral, transportConstants } from "../../src/claims/error-table/transport-term.ts";
+import {
+  coreCoreConstants,
+  gainRadial,
+  lineKernel,
+  meanSpeed,
+} from "../../src/claims/error-table/core-bilinear-terms.ts";
+import {
+  coreDecay,
+  radialIntegral,
+  transportConstants,
+} from "../../src/claims/error-table/transport-term.ts";
 import { beamValue, makeBeam } from "../../src/construction/beam.ts";
-import { beamPhaseSpace } from "../../src/construction/phase-space-functions.ts";
-import { cutoffByName } from "../../src/construction/cutoff.ts";
 import { coreExponent, coreLogAmplitude, coreValue } from "../../src/construction/core.ts";
+import { cutoffByName } from "../../src/construction/cutoff.ts";
 import { makeParameters } from "../../src/construction/parameters.ts";
+import { beamPhaseSpace } from "../../src/construction/phase-space-functions.ts";
 import { collisionFrequency, gainTerm } from "../../src/kinetic/collision.ts";
 import type { PhaseSpaceFunction } from "../../src/kinetic/phase-space.ts";
 import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
@@ -27,7 +36,8 @@ test("Λ₀(τ) (Chebyshev antiderivative of the single-tube A(τ,0,0)) equals t
   for (const tau of [0.3 * T, T]) {
     const general = coreExponent(beam4, tau, [0, 0, 0], [0, 0, 0]);
     assert.ok(
-      Math.abs(dec.lambda0(tau) - general.value) <= general.error + dec.lambda0Error + 1e-7 * general.value,
+      Math.abs(dec.lambda0(tau) - general.value) <=
+        general.error + dec.lambda0Error + 1e-7 * general.value,
       `τ=${tau}: ${dec.lambda0(tau)} vs ${general.value} ± ${general.error}`,
     );
   }
@@ -78,8 +88,16 @@ test("transport integrand: v·∇x f_r by finite differences of the general f_r 
     const main = amp * chiV * E * lam * bump.dphi(yr) * cosA * vn;
     const delta = dec.delta(tau);
     const bound =
-      amp * chiV * vn * E * (Math.expm1(delta) * lam * Math.abs(bump.dphi(yr)) + Math.exp(delta) * dec.gradBound(tau) * bump.phi(yr));
-    assert.ok(Math.abs(fd - main) <= bound + 1e-5 * Math.abs(main), `|y|·100M=${yr}: fd ${fd}, main ${main}, bound ${bound}`);
+      amp *
+      chiV *
+      vn *
+      E *
+      (Math.expm1(delta) * lam * Math.abs(bump.dphi(yr)) +
+        Math.exp(delta) * dec.gradBound(tau) * bump.phi(yr));
+    assert.ok(
+      Math.abs(fd - main) <= bound + 1e-5 * Math.abs(main),
+      `|y|·100M=${yr}: fd ${fd}, main ${main}, bound ${bound}`,
+    );
     assert.ok(bound < 0.01 * Math.abs(main), "the bound is a small fraction of the value");
   }
   // the constants of the separable norms: ∫χ²|V|², ∫φ'(|X|)² against tensor Gauss–Legendre on the cube
@@ -103,7 +121,10 @@ test("transport integrand: v·∇x f_r by finite differences of the general f_r 
     const r = i / 400;
     for (const cth of [1, 0]) {
       // X̂·V̂ = cth, |V| = 1: |∇²Φ V|² = φ''² cth² + (φ'/r)² (1 − cth²)
-      best = Math.max(best, Math.sqrt(bump.d2phi(r) ** 2 * cth * cth + (bump.dphi(r) / r) ** 2 * (1 - cth * cth)));
+      best = Math.max(
+        best,
+        Math.sqrt(bump.d2phi(r) ** 2 * cth * cth + (bump.dphi(r) / r) ** 2 * (1 - cth * cth)),
+      );
     }
   }
   assert.ok(best <= c.H * (1 + 1e-12) && best > 0.999 * c.H, `scan ${best} vs H ${c.H}`);
@@ -121,15 +142,24 @@ test("a(r) = ∫|W−V|χ(W)dW and q(r) = Q⁺(χ,χ) against collision.ts; ∫Q
   for (const r of [0.4, 1.5]) {
     const A = collisionFrequency(chi, 0, [0, 0, 0], [r, 0, 0], { tol: 1e-9, maxLevel: 8 });
     const a = 2 * Math.PI * meanSpeed(bump, r);
-    assert.ok(Math.abs(a - A.value) <= A.error + 1e-8 * A.value, `r=${r}: ${a} vs ${A.value} ± ${A.error}`);
+    assert.ok(
+      Math.abs(a - A.value) <= A.error + 1e-8 * A.value,
+      `r=${r}: ${a} vs ${A.value} ± ${A.error}`,
+    );
   }
   const r = 0.5;
   const Q = gainTerm(chi, chi, 0, [0, 0, 0], [0, r, 0], { tol: 1e-6, maxLevel: 6 });
   const q = gainRadial(bump, r);
-  assert.ok(Math.abs(q.value - Q.value) <= 2 * Q.error + 1e-6 * Q.value, `q(${r}) ${q.value} vs ${Q.value} ± ${Q.error}`);
+  assert.ok(
+    Math.abs(q.value - Q.value) <= 2 * Q.error + 1e-6 * Q.value,
+    `q(${r}) ${q.value} vs ${Q.value} ± ${Q.error}`,
+  );
   const plus = coreCoreConstants(bump, "+");
   const minus = coreCoreConstants(bump, "-");
-  assert.ok(Math.abs(plus.C1 - minus.C1) <= (plus.relErr + minus.relErr) * plus.C1 + 1e-9 * plus.C1, `${plus.C1} vs ${minus.C1}`);
+  assert.ok(
+    Math.abs(plus.C1 - minus.C1) <= (plus.relErr + minus.relErr) * plus.C1 + 1e-9 * plus.C1,
+    `${plus.C1} vs ${minus.C1}`,
+  );
 });
 
 test("Q⁻(f_r,f_r) at a point: collision.ts on the general f_r is within e^{±2Δ} of the reduction", () => {
@@ -148,7 +178,11 @@ test("Q⁻(f_r,f_r) at a point: collision.ts on the general f_r is within e^{±2
   const scale = Math.exp(logAmp - 1.5 * lnN);
   const fry: PhaseSpaceFunction = {
     name: "fr(τ,y,·)",
-    value: (_t, x, u) => scale * Math.exp(-Ly) * bump.phi(100 * M * Math.hypot(x[0], x[1], x[2])) * bump.phi(N * Math.hypot(u[0], u[1], u[2])),
+    value: (_t, x, u) =>
+      scale *
+      Math.exp(-Ly) *
+      bump.phi(100 * M * Math.hypot(x[0], x[1], x[2])) *
+      bump.phi(N * Math.hypot(u[0], u[1], u[2])),
     velocitySupport: () => [piece],
     velocitySupportAllX: () => [piece],
   };
@@ -159,10 +193,20 @@ test("Q⁻(f_r,f_r) at a point: collision.ts on the general f_r is within e^{±2
   const E = Math.exp(-dec.lambda0(tau));
   const Vn = Math.hypot(V[0], V[1], V[2]);
   const reduced =
-    Math.exp(2 * logAmp - 5.5 * lnN) * E * E * bump.phi(Math.hypot(y[0], y[1], y[2]) * 100 * M) ** 2 * 2 * Math.PI * bump.phi(Vn) * meanSpeed(bump, Vn);
+    Math.exp(2 * logAmp - 5.5 * lnN) *
+    E *
+    E *
+    bump.phi(Math.hypot(y[0], y[1], y[2]) * 100 * M) ** 2 *
+    2 *
+    Math.PI *
+    bump.phi(Vn) *
+    meanSpeed(bump, Vn);
   const rel = Math.abs(general / reduced - 1);
   const qErr = A.error / A.value + frv.error / frv.value;
-  assert.ok(rel <= Math.expm1(2 * dec.delta(tau)) + qErr, `rel ${rel} vs bound ${Math.expm1(2 * dec.delta(tau))}`);
+  assert.ok(
+    rel <= Math.expm1(2 * dec.delta(tau)) + qErr,
+    `rel ${rel} vs bound ${Math.expm1(2 * dec.delta(tau))}`,
+  );
   assert.ok(rel > 10 * qErr, `the general f_r differs measurably from the reduced one (${rel})`);
 });
 
@@ -178,7 +222,11 @@ test("Q⁺(f_r,f_r) at a point: collision.ts on Amp E χ(100Mx) χ(Nv) at scale 
   const scale = Math.exp(logAmp - 1.5 * lnN);
   const F0: PhaseSpaceFunction = {
     name: "F0",
-    value: (_t, x, u) => scale * E * bump.phi(100 * M * Math.hypot(x[0], x[1], x[2])) * bump.phi(N * Math.hypot(u[0], u[1], u[2])),
+    value: (_t, x, u) =>
+      scale *
+      E *
+      bump.phi(100 * M * Math.hypot(x[0], x[1], x[2])) *
+      bump.phi(N * Math.hypot(u[0], u[1], u[2])),
     velocitySupport: () => [piece],
     velocitySupportAllX: () => [piece],
   };
@@ -186,13 +234,19 @@ test("Q⁺(f_r,f_r) at a point: collision.ts on Amp E χ(100Mx) χ(Nv) at scale 
   const V = 0.6;
   const Q = gainTerm(F0, F0, tau, y, [V / N, 0, 0], { tol: 1e-6, maxLevel: 6 });
   const expected = scale * scale * E * E * bump.phi(0.4) ** 2 * N ** -4 * gainRadial(bump, V).value;
-  assert.ok(Math.abs(Q.value / expected - 1) <= 2 * Q.error / Q.value + 1e-6, `${Q.value} vs ${expected}`);
+  assert.ok(
+    Math.abs(Q.value / expected - 1) <= (2 * Q.error) / Q.value + 1e-6,
+    `${Q.value} vs ${expected}`,
+  );
 });
 
 // ─── beam–core terms ─────────────────────────────────────────────────────────────────────────────
 
 /** The reduced core F₀ = s·E χ(100Mx) χ(Nu) as a phase-space function (s = Amp N^{−3/2}). */
-function reducedCore(beam: typeof beam4, tau: number): { F0: PhaseSpaceFunction; scale: number; E: number } {
+function reducedCore(
+  beam: typeof beam4,
+  tau: number,
+): { F0: PhaseSpaceFunction; scale: number; E: number } {
   const { M, lnN } = beam.params;
   const N = Math.exp(lnN);
   const E = Math.exp(-coreDecay(beam).lambda0(tau));
@@ -201,7 +255,11 @@ function reducedCore(beam: typeof beam4, tau: number): { F0: PhaseSpaceFunction;
   return {
     F0: {
       name: "F0",
-      value: (_t, x, u) => scale * E * bump.phi(100 * M * Math.hypot(x[0], x[1], x[2])) * bump.phi(N * Math.hypot(u[0], u[1], u[2])),
+      value: (_t, x, u) =>
+        scale *
+        E *
+        bump.phi(100 * M * Math.hypot(x[0], x[1], x[2])) *
+        bump.phi(N * Math.hypot(u[0], u[1], u[2])),
       velocitySupport: () => [piece],
       velocitySupportAllX: () => [piece],
     },
@@ -222,7 +280,10 @@ test("Q⁻(f_b,f_r): A of the reduced core at |v| ~ 1 is 2π Amp N⁻³ E χ (|v
   const c1 = radialIntegral((r) => bump.phi(r)).value;
   // the amplitude of F0 is Amp N^{−3/2}, so A carries N^{−3/2}·N^{−3} ... compare in that unit
   const expected = 2 * Math.PI * scale * N ** -3 * E * bump.phi(0.5) * vn * c1;
-  assert.ok(Math.abs(A.value / expected - 1) < 1e-6 + A.error / A.value, `${A.value} vs ${expected}`);
+  assert.ok(
+    Math.abs(A.value / expected - 1) < 1e-6 + A.error / A.value,
+    `${A.value} vs ${expected}`,
+  );
 });
 
 test("Q⁺(f_b,f_r) = Q⁺(f_r,f_b), and both equal (2 Amp E χ N⁻³ c₁/|v|) ∫_{p·v=|v|²} f_b dA (collision.ts, brute-force plane integral)", () => {
@@ -238,12 +299,19 @@ test("Q⁺(f_b,f_r) = Q⁺(f_r,f_b), and both equal (2 Amp E χ N⁻³ c₁/|v|)
   const a = gainTerm(fb, F0, tau, y, v, opts);
   const b = gainTerm(F0, fb, tau, y, v, opts);
   assert.ok(a.value > 0);
-  assert.ok(Math.abs(a.value - b.value) <= 2 * (a.error + b.error) + 1e-4 * a.value, `Q⁺(fb,fr) ${a.value} vs Q⁺(fr,fb) ${b.value}`);
+  assert.ok(
+    Math.abs(a.value - b.value) <= 2 * (a.error + b.error) + 1e-4 * a.value,
+    `Q⁺(fb,fr) ${a.value} vs Q⁺(fr,fb) ${b.value}`,
+  );
   // plane p·v̂ = |v| through v, brute force: polar coordinates about v, f_b by its definition
   const vn = Math.hypot(v[0], v[1], v[2]);
   const n3 = v.map((x) => x / vn);
   const e1 = [n3[1], -n3[0], 0].map((x) => x / Math.hypot(n3[0], n3[1]));
-  const e2 = [n3[1] * e1[2] - n3[2] * e1[1], n3[2] * e1[0] - n3[0] * e1[2], n3[0] * e1[1] - n3[1] * e1[0]];
+  const e2 = [
+    n3[1] * e1[2] - n3[2] * e1[1],
+    n3[2] * e1[0] - n3[0] * e1[2],
+    n3[0] * e1[1] - n3[1] * e1[0],
+  ];
   const g = gaussLegendre(400);
   let P = 0;
   const p = [0, 0, 0];
@@ -257,7 +325,10 @@ test("Q⁺(f_b,f_r) = Q⁺(f_r,f_b), and both equal (2 Amp E χ N⁻³ c₁/|v|)
   }
   const c1 = radialIntegral((r) => bump.phi(r)).value;
   const expected = ((2 * scale * E * bump.phi(0.2) * N ** -3 * c1) / vn) * P;
-  assert.ok(Math.abs(a.value / expected - 1) < 0.02, `gainTerm ${a.value} vs plane formula ${expected}`);
+  assert.ok(
+    Math.abs(a.value / expected - 1) < 0.02,
+    `gainTerm ${a.value} vs plane formula ${expected}`,
+  );
 });
 
 test("exchange of the v-integral with the plane integrals: ∫dv Ψ(|v|)∫_{p·v̂=|v|} g = ∫dp g(p) 2π∫_0^1 (|p|c)²Ψ(|p|c) dc", () => {
@@ -302,14 +373,29 @@ test("exchange of the v-integral with the plane integrals: ∫dv Ψ(|v|)∫_{p·
       const st = Math.sqrt(1 - ct * ct);
       for (let k = 0; k < 64; k++) {
         const ph = (2 * Math.PI * k) / 64;
-        const pp = [p0[0] + rr * st * Math.cos(ph), p0[1] + rr * st * Math.sin(ph), p0[2] + rr * ct];
+        const pp = [
+          p0[0] + rr * st * Math.cos(ph),
+          p0[1] + rr * st * Math.sin(ph),
+          p0[2] + rr * ct,
+        ];
         const pn = Math.hypot(pp[0], pp[1], pp[2]);
         let inner = 0;
         for (let m = 0; m < 32; m++) {
           const c = 0.5 * (1 + q.nodes[m]);
           inner += 0.5 * q.weights[m] * (pn * c) ** 2 * Psi(pn * c);
         }
-        right += 0.5 * R * q.weights[i] * q.weights[j] * ((2 * Math.PI) / 64) * rr * rr * bump.phi(rr / R) * 2 * Math.PI * inner;
+        right +=
+          0.5 *
+          R *
+          q.weights[i] *
+          q.weights[j] *
+          ((2 * Math.PI) / 64) *
+          rr *
+          rr *
+          bump.phi(rr / R) *
+          2 *
+          Math.PI *
+          inner;
       }
     }
   }

@@ -13,12 +13,19 @@ import {
   validateWindowFractions,
   windowsFor,
 } from "../../src/claims/error-table/error-table.ts";
-import { ERROR_TERM_MEASURES, findMeasure } from "../../src/claims/error-table/measures.ts";
 import { ERROR_TERMS, Z_PARTS } from "../../src/claims/error-table/error-term.ts";
-import { estimate } from "../../src/math/estimate.ts";
+import { ERROR_TERM_MEASURES, findMeasure } from "../../src/claims/error-table/measures.ts";
 import { RuleError } from "../../src/math/errors.ts";
+import { estimate } from "../../src/math/estimate.ts";
 
-const params: TableParameters = { s: 0.8, s0: 0.5, p: 10, cutoff: "bump", variant: "as-in-proof", grid: [0, 0.25, 0.5, 0.75, 1] };
+const params: TableParameters = {
+  s: 0.8,
+  s0: 0.5,
+  p: 10,
+  cutoff: "bump",
+  variant: "as-in-proof",
+  grid: [0, 0.25, 0.5, 0.75, 1],
+};
 
 test("window grid: every t0 < t of the grid once, (0, T*) first; bad grids refused", () => {
   const w = windowsFor([0, 0.25, 0.5, 0.75, 1], 2);
@@ -55,7 +62,10 @@ test("T* must be positive: M = 2 is refused by the table (ln ln 2 < 0)", () => {
 });
 
 /** A fake measure whose value is c·M^α·(ln ln M)^β at every window, scaled by (t − t0)/T*. */
-function fake(alpha: number, opts: { lower?: boolean; upperAlpha?: number; grid?: number[] } = {}): GridAwareMeasure {
+function fake(
+  alpha: number,
+  opts: { lower?: boolean; upperAlpha?: number; grid?: number[] } = {},
+): GridAwareMeasure {
   return {
     term: "Q-(fb,fb)",
     part: "L2",
@@ -65,18 +75,27 @@ function fake(alpha: number, opts: { lower?: boolean; upperAlpha?: number; grid?
       const M = beam.params.M;
       const f = (window.t - window.t0) / beam.params.Tstar;
       const v = 3 * M ** alpha * Math.log(Math.log(M)) * f;
-      const value = estimate(v, v * 1e-6, opts.lower ? "sampled-sup" : "quadrature", "fake", { lowerBound: opts.lower });
+      const value = estimate(v, v * 1e-6, opts.lower ? "sampled-sup" : "quadrature", "fake", {
+        lowerBound: opts.lower,
+      });
       const upper =
         opts.upperAlpha === undefined
           ? undefined
-          : estimate(5 * M ** opts.upperAlpha * Math.log(Math.log(M)) * f, 0, "derived", "fake majorant");
+          : estimate(
+              5 * M ** opts.upperAlpha * Math.log(Math.log(M)) * f,
+              0,
+              "derived",
+              "fake majorant",
+            );
       return { value, window, ...(upper ? { upperBound: upper } : {}) };
     },
   };
 }
 
 function records(m: GridAwareMeasure, Ms: number[]): JobRecord[] {
-  return Ms.map((M, i) => runErrorJob({ index: i, term: m.term, part: m.part, M }, m, beamForTable(M, params), params));
+  return Ms.map((M, i) =>
+    runErrorJob({ index: i, term: m.term, part: m.part, M }, m, beamForTable(M, params), params),
+  );
 }
 
 function entryOf(m: GridAwareMeasure, Ms = [4, 8, 16, 32]) {
@@ -101,7 +120,10 @@ test("verdicts: rigorous values consistent / inconsistent; the log factor is div
   const good = entryOf(fake(-1));
   assert.equal(good.verdict, "consistent");
   assert.ok(good.fittedExponent);
-  assert.ok(Math.abs(good.fittedExponent.value + 1) < 1e-9, `ln ln M divided out: ${good.fittedExponent.value}`);
+  assert.ok(
+    Math.abs(good.fittedExponent.value + 1) < 1e-9,
+    `ln ln M divided out: ${good.fittedExponent.value}`,
+  );
   assert.equal(good.fittedExponent.logFactorDividedOut, "lnlnM");
   assert.equal(entryOf(fake(-3)).verdict, "consistent");
   const bad = entryOf(fake(0.5));
@@ -116,25 +138,45 @@ test("verdicts: sampled lower bounds need a rigorous upper bound to be consisten
   assert.match(noUpper.reason, /without a rigorous upper bound/);
   const withUpper = entryOf(fake(-2, { lower: true, upperAlpha: -1.5 }));
   assert.equal(withUpper.verdict, "consistent");
-  assert.ok(withUpper.upperBoundExponent && Math.abs(withUpper.upperBoundExponent.value + 1.5) < 1e-9);
+  assert.ok(
+    withUpper.upperBoundExponent && Math.abs(withUpper.upperBoundExponent.value + 1.5) < 1e-9,
+  );
   assert.equal(withUpper.values[0].sup.lowerBound, true);
   assert.ok((withUpper.values[0].sup.upperBound ?? 0) > withUpper.values[0].sup.value);
   const looseUpper = entryOf(fake(-2, { lower: true, upperAlpha: 1 }));
   assert.equal(looseUpper.verdict, "inconclusive");
   const growing = entryOf(fake(1, { lower: true, upperAlpha: 2 }));
-  assert.equal(growing.verdict, "inconsistent", "even the lower bounds grow faster than the paper allows");
+  assert.equal(
+    growing.verdict,
+    "inconsistent",
+    "even the lower bounds grow faster than the paper allows",
+  );
 });
 
 test("entries: a term × part without a measure or without results reads `not measured`, never skipped", () => {
   const Ms = [4, 8];
-  const es = assembleEntries([], ["Q-(fb,fb)", "v.grad(fr)"], ["L2", "Linf"], Ms, params, (t) => t === "v.grad(fr)");
+  const es = assembleEntries(
+    [],
+    ["Q-(fb,fb)", "v.grad(fr)"],
+    ["L2", "Linf"],
+    Ms,
+    params,
+    (t) => t === "v.grad(fr)",
+  );
   assert.equal(es.length, 4);
   for (const e of es) assert.equal(e.verdict, "not measured");
   assert.match(es[0].reason, /no measure/);
   assert.match(es[2].reason, /no results yet/);
   // a record with other parameters is not mixed in
   const rec = records(fake(-1), [4]);
-  const other = assembleEntries(rec, ["Q-(fb,fb)"], ["L2"], [4], { ...params, s0: 0.4 }, () => true);
+  const other = assembleEntries(
+    rec,
+    ["Q-(fb,fb)"],
+    ["L2"],
+    [4],
+    { ...params, s0: 0.4 },
+    () => true,
+  );
   assert.equal(other[0].verdict, "not measured");
 });
 

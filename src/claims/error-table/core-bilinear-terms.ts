@@ -1,11 +1,18 @@
 import type { Beam } from "../../construction/beam.ts";
-import type { Cutoff } from "../../construction/cutoff.ts";
 import { coreLogAmplitude } from "../../construction/core.ts";
+import type { Cutoff } from "../../construction/cutoff.ts";
 import { forEachInCone } from "../../construction/lattice-cone.ts";
 import { bumpRadius } from "../../construction/velocity-bumps.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
-import type { DuhamelWindow, ErrorTermId, ErrorTermMeasure, PaperBound, TermMeasurement, ZPart } from "./error-term.ts";
+import type {
+  DuhamelWindow,
+  ErrorTermId,
+  ErrorTermMeasure,
+  PaperBound,
+  TermMeasurement,
+  ZPart,
+} from "./error-term.ts";
 import { Z_PARTS } from "./error-term.ts";
 import { coreDecay, coreWeightSpread, maximize1d, radialIntegral } from "./transport-term.ts";
 
@@ -93,7 +100,8 @@ function gainRadialAt(cutoff: Cutoff, r: number, n: number): number {
       let inner = 0;
       for (let k = 0; k < n; k++) {
         const rho = lo + hr * (1 + nodes[k]);
-        inner += hr * weights[k] * phi(Math.sqrt(Math.max(0, r * r + rho * rho + 2 * r * rho * c))) * rho;
+        inner +=
+          hr * weights[k] * phi(Math.sqrt(Math.max(0, r * r + rho * rho + 2 * r * rho * c))) * rho;
       }
       total += hc * weights[i] * P * inner;
     }
@@ -196,7 +204,9 @@ function squareConstants(cutoff: Cutoff): SquareConstants {
     n1: Math.sqrt(i1.value),
     n2: Math.sqrt(i2.value),
     g2: maximize1d((r) => Math.abs(d1(r))),
-    H2: maximize1d((r) => Math.max(Math.abs(d2(r)), r > 1e-9 ? Math.abs(d1(r) / r) : Math.abs(d2(0)))),
+    H2: maximize1d((r) =>
+      Math.max(Math.abs(d2(r)), r > 1e-9 ? Math.abs(d1(r) / r) : Math.abs(d2(0))),
+    ),
     relErr: Math.max(i0.error / i0.value, i1.error / i1.value, i2.error / i2.value),
   };
   sqCache.set(cutoff, out);
@@ -222,7 +232,11 @@ function coreCoreMeasure(term: "Q-(fr,fr)" | "Q+(fr,fr)", part: ZPart): ErrorTer
       const inv = 1 / (100 * M);
       const IE2 = dec.integrate(w.t0, w.t, (_t, E) => E * E);
       const IE2d = dec.integrate(w.t0, w.t, (t, E) => E * E * Math.expm1(2 * dec.delta(t)));
-      const IE2D = dec.integrate(w.t0, w.t, (t, E) => E * E * Math.exp(2 * dec.delta(t)) * 2 * dec.gradBound(t));
+      const IE2D = dec.integrate(
+        w.t0,
+        w.t,
+        (t, E) => E * E * Math.exp(2 * dec.delta(t)) * 2 * dec.gradBound(t),
+      );
       // log of e · Amp² · N⁻⁴
       const logBase = 1 + 2 * coreLogAmplitude(beam) - 4 * lnN;
       let main: number;
@@ -236,7 +250,9 @@ function coreCoreMeasure(term: "Q-(fr,fr)" | "Q+(fr,fr)", part: ZPart): ErrorTer
           break;
         case "gradL2":
           main = IE2.value * sq.n1 * Math.sqrt(cc.C2);
-          err = Math.sqrt(cc.C2) * (IE2.value * eps * sq.n2 + IE2d.value * sq.n1 + IE2D.value * inv * sq.n0);
+          err =
+            Math.sqrt(cc.C2) *
+            (IE2.value * eps * sq.n2 + IE2d.value * sq.n1 + IE2D.value * inv * sq.n0);
           logUnit = (s0 - 1) * lnM + logBase + ln100M - 1.5 * ln100M - 1.5 * lnN;
           break;
         case "Linf":
@@ -263,7 +279,12 @@ function coreCoreMeasure(term: "Q-(fr,fr)" | "Q+(fr,fr)", part: ZPart): ErrorTer
         where: {
           reduction: "f_r ≈ Amp e^{−Λ(τ,0,0)} χ(100Mx) χ(Nv)",
           integralOfDecaySquared: IE2.value,
-          supOverX: part === "Linf" ? "exact: X = 0" : part === "gradLinf" ? "exact: maximizer of |(φ²)'|" : undefined,
+          supOverX:
+            part === "Linf"
+              ? "exact: X = 0"
+              : part === "gradLinf"
+                ? "exact: maximizer of |(φ²)'|"
+                : undefined,
         },
       };
     },
@@ -289,7 +310,12 @@ export interface LineKernel {
   readonly relErr: number;
 }
 
-function autocorrelationAt(cutoff: Cutoff, D: number, kind: "plain" | "grad" | "abs", n: number): number {
+function autocorrelationAt(
+  cutoff: Cutoff,
+  D: number,
+  kind: "plain" | "grad" | "abs",
+  n: number,
+): number {
   const { phi, dphi } = cutoff;
   const { nodes, weights } = gaussLegendre(n);
   let total = 0;
@@ -357,13 +383,15 @@ function chebAntiderivative(f: (x: number) => number, n: number, T: number): (x:
   const c = new Float64Array(n + 1);
   for (let k = 0; k <= n; k++) {
     let sum = 0;
-    for (let j = 0; j <= n; j++) sum += (j === 0 || j === n ? 0.5 : 1) * vals[j] * Math.cos((Math.PI * j * k) / n);
+    for (let j = 0; j <= n; j++)
+      sum += (j === 0 || j === n ? 0.5 : 1) * vals[j] * Math.cos((Math.PI * j * k) / n);
     c[k] = (2 / n) * sum;
   }
   c[0] *= 0.5;
   c[n] *= 0.5;
   const C = new Float64Array(n + 2);
-  for (let k = 1; k <= n + 1; k++) C[k] = ((k === 1 ? 2 * c[0] : c[k - 1]) - (k + 1 <= n ? c[k + 1] : 0)) / (2 * k);
+  for (let k = 1; k <= n + 1; k++)
+    C[k] = ((k === 1 ? 2 * c[0] : c[k - 1]) - (k + 1 <= n ? c[k + 1] : 0)) / (2 * k);
   let atMinus1 = 0;
   for (let k = 1; k <= n + 1; k++) atMinus1 += C[k] * (k % 2 === 0 ? 1 : -1);
   C[0] = -atMinus1;
@@ -427,7 +455,12 @@ export function lineGradientSup(cutoff: Cutoff): { lo: number; hi: number; u: nu
     }
   }
   const d1 = maximize1d((r) => Math.abs(dphi(r)));
-  const H = maximize1d((r) => Math.max(Math.abs(cutoff.d2phi(r)), r > 1e-9 ? Math.abs(dphi(r) / r) : Math.abs(cutoff.d2phi(0))));
+  const H = maximize1d((r) =>
+    Math.max(
+      Math.abs(cutoff.d2phi(r)),
+      r > 1e-9 ? Math.abs(dphi(r) / r) : Math.abs(cutoff.d2phi(0)),
+    ),
+  );
   const lip = Math.sqrt(3 * d1 * d1 + 4 * H * H);
   const out = { lo: best * (1 - 1e-6), hi: best + (lip * h) / Math.SQRT2 + 1e-6, u: bu, Z: bZ };
   gammaCache.set(cutoff, out);
@@ -545,17 +578,23 @@ function bumpNodes(beam: Beam, n: number): BumpNode[] {
   return out;
 }
 
-function kLo(phi: (r: number) => number, perp: number, ax: number, tau: number, delta: number): number {
+function kLo(
+  phi: (r: number) => number,
+  perp: number,
+  ax: number,
+  tau: number,
+  delta: number,
+): number {
   return phi(tau * perp + 0.01) * phi(tau * ax + delta);
 }
-function kHi(phi: (r: number) => number, perp: number, ax: number, tau: number, delta: number): number {
+function kHi(
+  phi: (r: number) => number,
+  perp: number,
+  ax: number,
+  tau: number,
+  delta: number,
+): number {
   return phi(Math.max(0, tau * perp - 0.01)) * phi(Math.max(0, tau * ax - delta));
-}
-
-/** Per-window sums of one bump's contribution, in units of the part (see {@link beamCoreLossWindow}). */
-interface Bracket {
-  lo: number;
-  hi: number;
 }
 
 function cellForm(h1: Float64Array, h2: Float64Array, nc: number, Kd: Float64Array): number {
@@ -582,7 +621,12 @@ const dC = new Float64Array(NC);
  * One window of Q⁻(f_b,f_r) for one part, summed over the bump nodes: returns the bracket of the
  * part's value divided by exp(logUnit) (before the factor n and the multiplicity bracket).
  */
-function beamCoreLossWindow(beam: Beam, part: ZPart, w: DuhamelWindow, nodes: readonly BumpNode[]): { lo: number; hi: number; main: number; err: number } {
+function beamCoreLossWindow(
+  beam: Beam,
+  part: ZPart,
+  w: DuhamelWindow,
+  nodes: readonly BumpNode[],
+): { lo: number; hi: number; main: number; err: number } {
   const { M, lnN } = beam.params;
   const { phi } = beam.cutoff;
   const dec = coreDecay(beam);
@@ -611,7 +655,7 @@ function beamCoreLossWindow(beam: Beam, part: ZPart, w: DuhamelWindow, nodes: re
   const Ka = new Float64Array(NC);
   for (const nd of nodes) {
     const lam = 100 * M * nd.vn;
-    const b = nd.vn * tc.c1 + tc.m4 * invN2 / (3 * nd.vn);
+    const b = nd.vn * tc.c1 + (tc.m4 * invN2) / (3 * nd.vn);
     const wgt = nd.wv * Math.sqrt(1 + nd.vn * nd.vn) * Math.exp(1 + nd.vn * nd.vn);
     if (part === "Linf" || part === "gradLinf") {
       const span = Math.min(L, 2 / lam);
@@ -632,9 +676,13 @@ function beamCoreLossWindow(beam: Beam, part: ZPart, w: DuhamelWindow, nodes: re
         const varE = Math.max(E0 * Math.expm1(dT), E0 - Ea * Math.exp(-dT));
         const gradF = nd.I * gradKBound(beam, tc.H, nd, w.t0, ta, delta);
         const side = E0 * Math.exp(dT) * (gradF + nd.I * kh0 * dec.gradBound(w.t)) * Xc;
-        const up = (100 * M / lam) * (hHi * (full ? G.hi : 2 * tc.d1) + nd.I * kh0 * varE * 2 * tc.d1) + side;
+        const up =
+          ((100 * M) / lam) * (hHi * (full ? G.hi : 2 * tc.d1) + nd.I * kh0 * varE * 2 * tc.d1) +
+          side;
         const down = full
-          ? (100 * M / lam) * (nd.I * kLo(phi, nd.perp, nd.ax, ta, delta) * (E0 * G.lo - varE * 2 * tc.d1)) - side
+          ? ((100 * M) / lam) *
+              (nd.I * kLo(phi, nd.perp, nd.ax, ta, delta) * (E0 * G.lo - varE * 2 * tc.d1)) -
+            side
           : 0;
         lo += wgt * b * Math.max(0, down);
         hi += wgt * b * up;
@@ -684,19 +732,33 @@ function beamCoreLossWindow(beam: Beam, part: ZPart, w: DuhamelWindow, nodes: re
   if (part === "gradL2") {
     const main = Math.sqrt(main2);
     const err = Math.sqrt(e1) + Math.sqrt(e2) + Math.sqrt(e3);
-    return { lo: Math.max(0, main - Math.sqrt(e1)), hi: main + err, main, err: Math.sqrt(e2) + Math.sqrt(e3) };
+    return {
+      lo: Math.max(0, main - Math.sqrt(e1)),
+      hi: main + err,
+      main,
+      err: Math.sqrt(e2) + Math.sqrt(e3),
+    };
   }
   if (part === "L2") return { lo: Math.sqrt(lo), hi: Math.sqrt(hi), main: 0, err: 0 };
   return { lo, hi, main: 0, err: 0 };
 }
 
 /** sup of |∇K(y − τv)| for τ ∈ [ta, tb], |y| ≤ δ (transverse M|φ'|·φ + φ·axial |φ'|). */
-function gradKBound(beam: Beam, H: number, nd: BumpNode, ta: number, tb: number, delta: number): number {
+function gradKBound(
+  beam: Beam,
+  H: number,
+  nd: BumpNode,
+  ta: number,
+  tb: number,
+  delta: number,
+): number {
   const { M } = beam.params;
   const { phi } = beam.cutoff;
   const tr = dphiSupOn(beam.cutoff, H, ta * nd.perp - 0.01, tb * nd.perp + 0.01);
   const axd = dphiSupOn(beam.cutoff, H, ta * nd.ax - delta, tb * nd.ax + delta);
-  return M * tr * phi(Math.max(0, ta * nd.ax - delta)) + phi(Math.max(0, ta * nd.perp - 0.01)) * axd;
+  return (
+    M * tr * phi(Math.max(0, ta * nd.ax - delta)) + phi(Math.max(0, ta * nd.perp - 0.01)) * axd
+  );
 }
 
 interface LikeConstants {
@@ -714,7 +776,10 @@ function transportLikeConstants(cutoff: Cutoff): LikeConstants {
     m4: radialIntegral((r) => cutoff.phi(r) * r * r).value,
     d1: maximize1d((r) => Math.abs(cutoff.dphi(r))),
     H: maximize1d((r) =>
-      Math.max(Math.abs(cutoff.d2phi(r)), r > 1e-9 ? Math.abs(cutoff.dphi(r) / r) : Math.abs(cutoff.d2phi(0))),
+      Math.max(
+        Math.abs(cutoff.d2phi(r)),
+        r > 1e-9 ? Math.abs(cutoff.dphi(r) / r) : Math.abs(cutoff.d2phi(0)),
+      ),
     ),
   };
   likeCache.set(cutoff, out);
@@ -747,7 +812,11 @@ function beamCoreLossMeasure(part: ZPart): ErrorTermMeasure {
       const quadErr = Math.max(Math.abs(fine.lo - coarse.lo), Math.abs(fine.hi - coarse.hi));
       const linear = part === "Linf" || part === "gradLinf";
       const mult = linear ? 1 : Math.sqrt(m);
-      const kernelRel = linear ? 0 : lineKernel(beam.cutoff, "plain").relErr + lineKernel(beam.cutoff, "grad").relErr + lineKernel(beam.cutoff, "abs").relErr;
+      const kernelRel = linear
+        ? 0
+        : lineKernel(beam.cutoff, "plain").relErr +
+          lineKernel(beam.cutoff, "grad").relErr +
+          lineKernel(beam.cutoff, "abs").relErr;
       const lo = Math.max(0, fine.lo * (1 - kernelRel) - quadErr);
       const hi = (fine.hi * (1 + kernelRel) + quadErr) * mult;
       const unit = Math.exp(logUnit);
@@ -761,14 +830,26 @@ function beamCoreLossMeasure(part: ZPart): ErrorTermMeasure {
       };
       if (rigorousTwoSided) {
         return {
-          value: estimate(0.5 * (lo + hi) * unit, 0.5 * (hi - lo) * unit, "derived", `${method}; value ± half-width of the rigorous bracket`),
+          value: estimate(
+            0.5 * (lo + hi) * unit,
+            0.5 * (hi - lo) * unit,
+            "derived",
+            `${method}; value ± half-width of the rigorous bracket`,
+          ),
           window: w,
           where,
         };
       }
       return {
-        value: estimate(lo * unit, 0, "derived", `${method}; lower end of the bracket`, { lowerBound: true }),
-        upperBound: estimate(hi * unit, 0, "derived", "upper end of the bracket (Cauchy–Schwarz over overlapping bumps)"),
+        value: estimate(lo * unit, 0, "derived", `${method}; lower end of the bracket`, {
+          lowerBound: true,
+        }),
+        upperBound: estimate(
+          hi * unit,
+          0,
+          "derived",
+          "upper end of the bracket (Cauchy–Schwarz over overlapping bumps)",
+        ),
         window: w,
         where,
       };
@@ -806,8 +887,14 @@ function beamCoreLossMeasure(part: ZPart): ErrorTermMeasure {
  * window: then the crossing is truncated, X_c = (2/λ)∫_0^{λL/2}φ, and the gradient's lower end is
  * not used). The L² parts are quadratic in the plane integrals and are not measured yet.
  */
-function beamCoreGainLinf(beam: Beam, part: "Linf" | "gradLinf", w: DuhamelWindow, nb: number, nc: number): { lo: number; hi: number } {
-  const { M, lnN, s } = beam.params;
+function beamCoreGainLinf(
+  beam: Beam,
+  part: "Linf" | "gradLinf",
+  w: DuhamelWindow,
+  nb: number,
+  nc: number,
+): { lo: number; hi: number } {
+  const { M, lnN } = beam.params;
   const { phi } = beam.cutoff;
   const dec = coreDecay(beam);
   const tc = transportLikeConstants(beam.cutoff);
@@ -856,7 +943,8 @@ function beamCoreGainLinf(beam: Beam, part: "Linf" | "gradLinf", w: DuhamelWindo
           const gradF = gradKBound(beam, tc.H, nd, w.t0, ta, delta);
           // r² · (1/r) · (100M/λ) = 1
           const side = E0 * Math.exp(dT) * (gradF + kh * dec.gradBound(w.t)) * rXc;
-          const up = E0 * Math.exp(dT) * kh * (full ? G.hi : 2 * tc.d1) + kh * varE * 2 * tc.d1 + side;
+          const up =
+            E0 * Math.exp(dT) * kh * (full ? G.hi : 2 * tc.d1) + kh * varE * 2 * tc.d1 + side;
           const down = full ? kl * (E0 * G.lo - varE * 2 * tc.d1) - side : 0;
           lo += nd.wv * nd.I * wc * wr * Math.max(0, down);
           hi += nd.wv * nd.I * wc * wr * up;
@@ -868,32 +956,27 @@ function beamCoreGainLinf(beam: Beam, part: "Linf" | "gradLinf", w: DuhamelWindo
   const rho = bumpRadius(beam.bump);
   const c = 1 / (rho * M);
   const N = Math.exp(lnN);
-  const nT = (M * (M + 1)) / 2;
   const v1 = Math.max(vmin, (10 * c * M) / N);
   const wMax = 3 * Math.exp(1);
   const gradFactor = part === "gradLinf" ? (100 * M * tc.d1 + (M + 1) * tc.d1) / M : 1;
   const P0 = planeIntegral(phi, 0, 64);
   const Amax = 2 * rho * Math.sqrt(0.04 + 4 * rho * rho);
   // |v| < v1: Q⁺ ≤ (2 Amp E N⁻³/|v|) 3P(0) M^{1−s} n A_max (slab of width 2.4/(N|v|) around the plane)
-  const small = ((3 * P0) / tc.c1) * wMax * L * E0 * Math.exp(dT) * Amax * 2 * Math.PI * v1 * v1 * gradFactor;
+  const small =
+    ((3 * P0) / tc.c1) * wMax * L * E0 * Math.exp(dT) * Amax * 2 * Math.PI * v1 * v1 * gradFactor;
   // |v| ≥ v1: |R| ≤ (2 Amp E N⁻³ c₁/|v|)(1.58/(N|v|)) 2.2 L_b A_ε(v), A_ε = area of the plane ∩ ε-enlarged bumps
   const eps = 3.5 / (N * v1);
   const volEps = Math.PI * (rho + eps) ** 2 * (0.2 + 2 * eps);
   const Lb = (dec.Tstar * (M + 1) + c * M + 10) * tc.d1;
-  const band = ((volEps * 2 * Math.PI * wMax * L * E0 * Math.exp(dT) * 1.58 * 2.2 * Lb) / N) * gradFactor;
-  void nT;
-  void s;
+  const band =
+    ((volEps * 2 * Math.PI * wMax * L * E0 * Math.exp(dT) * 1.58 * 2.2 * Lb) / N) * gradFactor;
   return { lo: Math.max(0, lo - band), hi: hi + small + band };
 }
 
-/** V = ∫ I(u) du for one bump. */
-function bumpVolumes(beam: Beam): { V: number } {
-  let V = 0;
-  for (const nd of bumpNodes(beam, 32)) V += nd.wv * nd.I;
-  return { V };
-}
-
-function beamCoreGainMeasure(term: "Q+(fb,fr)" | "Q+(fr,fb)", part: "Linf" | "gradLinf"): ErrorTermMeasure {
+function beamCoreGainMeasure(
+  term: "Q+(fb,fr)" | "Q+(fr,fb)",
+  part: "Linf" | "gradLinf",
+): ErrorTermMeasure {
   return {
     term,
     part,
@@ -903,7 +986,8 @@ function beamCoreGainMeasure(term: "Q+(fb,fr)" | "Q+(fr,fb)", part: "Linf" | "gr
       const n = (M * (M + 1)) / 2;
       const tc = transportLikeConstants(beam.cutoff);
       const lnM = Math.log(M);
-      const base = Math.log(2 * tc.c1) + coreLogAmplitude(beam) - 3 * lnN + (1 - s) * lnM + Math.log(n);
+      const base =
+        Math.log(2 * tc.c1) + coreLogAmplitude(beam) - 3 * lnN + (1 - s) * lnM + Math.log(n);
       const logUnit = part === "Linf" ? base : -lnM + base;
       const fine = beamCoreGainLinf(beam, part, w, 24, 32);
       const coarse = beamCoreGainLinf(beam, part, w, 16, 24);
@@ -949,5 +1033,7 @@ export const CORE_BILINEAR_MEASURES: readonly ErrorTermMeasure[] = [
   ...(["Q+(fb,fr)", "Q+(fr,fb)"] as const).flatMap((term) =>
     (["Linf", "gradLinf"] as const).map((part) => beamCoreGainMeasure(term, part)),
   ),
-  ...CORE_CORE.flatMap((term) => Z_PARTS.map((part) => coreCoreMeasure(term as "Q-(fr,fr)" | "Q+(fr,fr)", part))),
+  ...CORE_CORE.flatMap((term) =>
+    Z_PARTS.map((part) => coreCoreMeasure(term as "Q-(fr,fr)" | "Q+(fr,fr)", part)),
+  ),
 ];

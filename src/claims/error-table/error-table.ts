@@ -1,4 +1,4 @@
-import { makeBeam, type Beam } from "../../construction/beam.ts";
+import { type Beam, makeBeam } from "../../construction/beam.ts";
 import { cutoffByName } from "../../construction/cutoff.ts";
 import { makeParameters } from "../../construction/parameters.ts";
 import type { Variant } from "../../construction/variant.ts";
@@ -53,7 +53,8 @@ export function validateWindowFractions(fr: readonly number[]): number[] {
     throw new RuleError(GRID_RULE, `got ${fr.join(",")}`);
   }
   const out = [...new Set(fr)].sort((a, b) => a - b);
-  if (out[0] !== 0 || out[out.length - 1] !== 1) throw new RuleError(GRID_RULE, `got ${fr.join(",")}`);
+  if (out[0] !== 0 || out[out.length - 1] !== 1)
+    throw new RuleError(GRID_RULE, `got ${fr.join(",")}`);
   return out;
 }
 
@@ -102,7 +103,11 @@ export function errorJobs(
 }
 
 /** Jobs of shard k/n: index ≡ k − 1 (mod n). */
-export function shardJobs<T extends { index: number }>(jobs: readonly T[], k: number, n: number): T[] {
+export function shardJobs<T extends { index: number }>(
+  jobs: readonly T[],
+  k: number,
+  n: number,
+): T[] {
   return jobs.filter((j) => j.index % n === k - 1);
 }
 
@@ -176,7 +181,10 @@ export function isJobRecord(x: unknown): x is JobRecord {
 export function beamForTable(M: number, params: TableParameters): Beam {
   const pr = makeParameters({ M, s: params.s, s0: params.s0, p: params.p });
   if (!(pr.Tstar > 0)) {
-    throw new RuleError("M must be >= 3 for the error table (T* = M^{s-1} ln ln M > 0)", `got M = ${M}`);
+    throw new RuleError(
+      "M must be >= 3 for the error table (T* = M^{s-1} ln ln M > 0)",
+      `got M = ${M}`,
+    );
   }
   return makeBeam(pr, cutoffByName(params.cutoff), params.variant);
 }
@@ -199,7 +207,9 @@ export function runErrorJob(
   params: TableParameters,
 ): JobRecord {
   const t0 = Date.now();
-  const gridUsed = measure.windowFractions ? validateWindowFractions(measure.windowFractions) : [...params.grid];
+  const gridUsed = measure.windowFractions
+    ? validateWindowFractions(measure.windowFractions)
+    : [...params.grid];
   const T = beam.params.Tstar;
   const windows: WindowRecord[] = [];
   for (const w of windowsFor(gridUsed, T)) {
@@ -340,7 +350,13 @@ function summary(w: WindowRecord): WindowSummary {
 
 function toFit(f: PowerFit, lf: LogFactor): ExponentFit | null {
   if (!Number.isFinite(f.exponent)) return null;
-  return { value: f.exponent, error: f.exponentError, logFactorDividedOut: lf, localSlopes: f.localSlopes, n: f.n };
+  return {
+    value: f.exponent,
+    error: f.exponentError,
+    logFactorDividedOut: lf,
+    localSlopes: f.localSlopes,
+    n: f.n,
+  };
 }
 
 /**
@@ -415,14 +431,24 @@ function entryFrom(
   }
   const paper = recs[0].paper;
   const lf = (M: number) => logFactorValue(paper.logFactor, M);
-  const values: EntryValue[] = recs.map((r) => ({ M: r.M, Tstar: r.Tstar, full: summary(r.full), sup: summary(r.sup) }));
-  const samples: Sample[] = recs.map((r) => ({ M: r.M, value: r.sup.value.value, error: r.sup.value.error }));
+  const values: EntryValue[] = recs.map((r) => ({
+    M: r.M,
+    Tstar: r.Tstar,
+    full: summary(r.full),
+    sup: summary(r.sup),
+  }));
+  const samples: Sample[] = recs.map((r) => ({
+    M: r.M,
+    value: r.sup.value.value,
+    error: r.sup.value.error,
+  }));
   const uppers = recs.map((r) => rigorousUpper(r.sup));
   const anyLower = recs.some((r) => r.sup.value.lowerBound);
   const j = judgeScaling(samples, paper.exponent, "upper", lf);
   const missing = Ms.filter((M) => !recs.some((r) => r.M === M));
   const missingText = missing.length ? `; no results for M = ${missing.join(", ")}` : "";
-  const logText = paper.logFactor === "none" ? "" : ` (values divided by ${paper.logFactor} before fitting)`;
+  const logText =
+    paper.logFactor === "none" ? "" : ` (values divided by ${paper.logFactor} before fitting)`;
   let verdict: Verdict;
   let reason: string;
   let upperFit: ExponentFit | null = null;

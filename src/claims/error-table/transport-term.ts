@@ -1,11 +1,17 @@
 import type { Beam } from "../../construction/beam.ts";
-import type { Cutoff } from "../../construction/cutoff.ts";
 import { centreFrequency, coreLogAmplitude } from "../../construction/core.ts";
 import { bumpMoments } from "../../construction/core-norm.ts";
+import type { Cutoff } from "../../construction/cutoff.ts";
 import { profileConstants } from "../../construction/profile-constants.ts";
-import { type Estimate, estimate } from "../../math/estimate.ts";
+import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
-import type { DuhamelWindow, ErrorTermMeasure, PaperBound, TermMeasurement, ZPart } from "./error-term.ts";
+import type {
+  DuhamelWindow,
+  ErrorTermMeasure,
+  PaperBound,
+  TermMeasurement,
+  ZPart,
+} from "./error-term.ts";
 import { zPartPrefactor } from "./error-term.ts";
 
 /**
@@ -58,7 +64,11 @@ export interface CoreDecay {
   /** Bound HΛ(τ) ≥ |∇²yΛ(τ,y,u)| (Frobenius) on the core. */
   hessBound(tau: number): number;
   /** ∫_{t0}^{t} g(τ, E(τ)) dτ by Gauss–Legendre (16 vs 32 nodes; error = difference). */
-  integrate(t0: number, t: number, g: (tau: number, E: number) => number): { value: number; error: number };
+  integrate(
+    t0: number,
+    t: number,
+    g: (tau: number, E: number) => number,
+  ): { value: number; error: number };
 }
 
 const decayCache = new WeakMap<Beam, CoreDecay>();
@@ -121,7 +131,11 @@ export function coreDecay(beam: Beam): CoreDecay {
  * τ ↦ ∫_0^τ f on [0, T]: f sampled at the n + 1 Chebyshev–Lobatto points, Chebyshev coefficients,
  * term-wise antiderivative, Clenshaw evaluation.
  */
-function chebyshevAntiderivative(f: (tau: number) => number, n: number, T: number): (tau: number) => number {
+function chebyshevAntiderivative(
+  f: (tau: number) => number,
+  n: number,
+  T: number,
+): (tau: number) => number {
   const vals = new Float64Array(n + 1);
   for (let j = 0; j <= n; j++) vals[j] = f(0.5 * T * (1 + Math.cos((Math.PI * j) / n)));
   const c = new Float64Array(n + 1);
@@ -240,13 +254,17 @@ export function transportConstants(cutoff: Cutoff): TransportConstants {
   ];
   const relErr = Math.max(...items.map((x) => x.error / Math.abs(x.value)));
   const d1 = maximize1d((r) => Math.abs(dphi(r)));
-  const H = maximize1d((r) => Math.max(Math.abs(d2phi(r)), r > 1e-9 ? Math.abs(dphi(r) / r) : Math.abs(d2phi(0))));
+  const H = maximize1d((r) =>
+    Math.max(Math.abs(d2phi(r)), r > 1e-9 ? Math.abs(dphi(r) / r) : Math.abs(d2phi(0))),
+  );
   // third derivatives: |φ'''| + 6|φ''/r − φ'/r²|, φ''' by central differences of φ''
   const h = 1e-5;
   let T3 = 0;
   for (let i = 1; i <= 20_000; i++) {
     const r = i / 20_000;
-    const d3 = (d2phi(Math.min(1, r + h)) - d2phi(Math.max(0, r - h))) / (Math.min(1, r + h) - Math.max(0, r - h));
+    const d3 =
+      (d2phi(Math.min(1, r + h)) - d2phi(Math.max(0, r - h))) /
+      (Math.min(1, r + h) - Math.max(0, r - h));
     const mixed = r > 1e-3 ? Math.abs(d2phi(r) / r - dphi(r) / (r * r)) : Math.abs(d3);
     T3 = Math.max(T3, Math.abs(d3) + 6 * mixed);
   }
@@ -285,7 +303,11 @@ interface Reduced {
  * The transport quantity for one part and window, as (main, error) in units of
  * prefactor × e × Amp (100M/N) × (part scaling); see the module comment for each line.
  */
-function transportReduced(beam: Beam, part: ZPart, w: DuhamelWindow): Reduced & { logUnit: number; IE: number } {
+function transportReduced(
+  beam: Beam,
+  part: ZPart,
+  w: DuhamelWindow,
+): Reduced & { logUnit: number; IE: number } {
   const { M, s0, lnN } = beam.params;
   const dec = coreDecay(beam);
   const c = transportConstants(beam.cutoff);
@@ -322,13 +344,18 @@ function transportReduced(beam: Beam, part: ZPart, w: DuhamelWindow): Reduced & 
         IE.error * Math.sqrt((c.chi2v2 * c.P2) / 3) +
         IE.value * Math.sqrt(3) * c.T3 * eps * Math.sqrt(c.chi2v4) * volShift +
         Math.sqrt(c.chi2v2) *
-          (IEd.value * Math.sqrt(c.P2) + 2 * IED.value * inv * Math.sqrt(c.P1) + IEH.value * inv * inv * Math.sqrt(c.P0));
+          (IEd.value * Math.sqrt(c.P2) +
+            2 * IED.value * inv * Math.sqrt(c.P1) +
+            IEH.value * inv * inv * Math.sqrt(c.P0));
       logUnit = (s0 - 1) * lnM + logBase + ln100M - 1.5 * ln100M - 1.5 * lnN;
       break;
     }
     case "Linf": {
       main = IE.value * c.d1 * c.chiv1;
-      err = IE.error * c.d1 * c.chiv1 + IE.value * c.H * eps * c.chiv2 + c.chiv1 * (IEd.value * c.d1 + IED.value * inv);
+      err =
+        IE.error * c.d1 * c.chiv1 +
+        IE.value * c.H * eps * c.chiv2 +
+        c.chiv1 * (IEd.value * c.d1 + IED.value * inv);
       logUnit = logBase - 3 * lnN;
       break;
     }
@@ -362,7 +389,10 @@ export function transportPaperBound(part: ZPart, s: number, s0: number, p: numbe
       exponent: s - p,
       logFactor: "lnlnM",
       text: `T*·M·N⁻¹ = M^{s−p} ln ln M (proof's chain with the part's prefactor); Lemma 4.3 states ≲ N^{−1/2} = M^{${(-p / 2).toString()}} (and M^{−δ})`,
-      source: part === "gradL2" ? "Lemma 4.3, (4.12) and the display after it" : "Lemma 4.3, (4.12) 'analogously' with (2.41)",
+      source:
+        part === "gradL2"
+          ? "Lemma 4.3, (4.12) and the display after it"
+          : "Lemma 4.3, (4.12) 'analogously' with (2.41)",
     };
   }
   return {
@@ -393,7 +423,10 @@ function transportMeasure(part: ZPart): ErrorTermMeasure {
         where: {
           reduction: "f_r ≈ Amp e^{−Λ(τ,0,0)} χ(100Mx) χ(Nv)",
           integralOfDecay: r.IE,
-          sup: part === "Linf" || part === "gradLinf" ? "exact: X̂ ∥ V at the maximizer of the profile factor" : undefined,
+          sup:
+            part === "Linf" || part === "gradLinf"
+              ? "exact: X̂ ∥ V at the maximizer of the profile factor"
+              : undefined,
           prefactor: zPartPrefactor(part, beam.params.M, beam.params.s0),
         },
       };
@@ -402,6 +435,6 @@ function transportMeasure(part: ZPart): ErrorTermMeasure {
 }
 
 /** v·∇x f_r in the four parts. */
-export const TRANSPORT_MEASURES: readonly ErrorTermMeasure[] = (["L2", "gradL2", "Linf", "gradLinf"] as const).map(
-  transportMeasure,
-);
+export const TRANSPORT_MEASURES: readonly ErrorTermMeasure[] = (
+  ["L2", "gradL2", "Linf", "gradLinf"] as const
+).map(transportMeasure);

@@ -1,13 +1,29 @@
 import { spawn } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, truncateSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+} from "node:fs";
 import { dirname } from "node:path";
 import { type Command, Option } from "commander";
+import type {
+  ErrorTableEntry,
+  JobRecord,
+  TableParameters,
+} from "../../claims/error-table/error-table.ts";
+import {
+  ERROR_TERMS,
+  type ErrorTermId,
+  Z_PARTS,
+  type ZPart,
+} from "../../claims/error-table/error-term.ts";
 import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
 import { DEFAULT_P } from "../../construction/parameters.ts";
 import { VARIANTS } from "../../construction/variant.ts";
 import { RuleError } from "../../math/errors.ts";
-import type { ErrorTableEntry, JobRecord, TableParameters } from "../../claims/error-table/error-table.ts";
-import { ERROR_TERMS, type ErrorTermId, Z_PARTS, type ZPart } from "../../claims/error-table/error-term.ts";
 import {
   addParameterOptions,
   fmt,
@@ -74,7 +90,8 @@ export function parseTerms(raw: string): ErrorTermId[] {
   const parts = splitTopLevel(raw);
   if (parts.length === 1 && parts[0] === "all") return [...ERROR_TERMS];
   for (const p of parts) {
-    if (!(ERROR_TERMS as readonly string[]).includes(p)) throw new RuleError(TERM_RULE, `got "${p}"`);
+    if (!(ERROR_TERMS as readonly string[]).includes(p))
+      throw new RuleError(TERM_RULE, `got "${p}"`);
   }
   return ERROR_TERMS.filter((t) => parts.includes(t));
 }
@@ -151,7 +168,10 @@ async function readJobFile(path: string, rule: string): Promise<ParsedFile> {
 function parseIn(raw: string): string[] {
   const files = raw.split(",").map((p) => p.trim());
   if (files.some((f) => f === "")) {
-    throw new RuleError("--in must be a comma-separated list of readable boltzlab errors JSONL files", `got "${raw}"`);
+    throw new RuleError(
+      "--in must be a comma-separated list of readable boltzlab errors JSONL files",
+      `got "${raw}"`,
+    );
   }
   return files;
 }
@@ -165,7 +185,8 @@ function valueText(e: ErrorTableEntry, M: number): string {
   const v = e.values.find((x) => x.M === M);
   if (!v) return "";
   const lb = v.sup.lowerBound ? "≥" : "";
-  const ub = v.sup.upperBound !== undefined && v.sup.lowerBound ? ` (≤ ${fmt(v.sup.upperBound)})` : "";
+  const ub =
+    v.sup.upperBound !== undefined && v.sup.lowerBound ? ` (≤ ${fmt(v.sup.upperBound)})` : "";
   return `${lb}${fmt(v.sup.value)}${ub}`;
 }
 
@@ -173,16 +194,25 @@ export function register(program: Command): void {
   addParameterOptions(
     program
       .command("errors")
-      .description("the Section 4 error table: each term of F_err (4.1) in each Z-norm part (3.3) across M"),
+      .description(
+        "the Section 4 error table: each term of F_err (4.1) in each Z-norm part (3.3) across M",
+      ),
   )
     .option("--M <list>", "values of M, comma-separated integers >= 3", "4,8,16")
     .option("--term <list>", `terms (default all): ${ERROR_TERMS.join(" ")}`)
     .option("--norm <list>", `Z-norm parts (default all): ${Z_PARTS.join(",")}`)
     .option("--cutoff <name>", `cutoff profile: ${CUTOFF_NAMES.join(", ")}`, "bump")
     .option("--variant <name>", `reading of I_{i,j}: ${VARIANTS.join(", ")}`, "as-in-proof")
-    .option("--grid <fractions>", "window grid: t0, t in these fractions of T*", "0,0.25,0.5,0.75,1")
+    .option(
+      "--grid <fractions>",
+      "window grid: t0, t in these fractions of T*",
+      "0,0.25,0.5,0.75,1",
+    )
     .option("--out <file>", "JSON Lines file the job results are appended to", DEFAULT_ERRORS_OUT)
-    .option("--in <files>", "more result files to read (comma-separated), e.g. shard outputs to merge")
+    .option(
+      "--in <files>",
+      "more result files to read (comma-separated), e.g. shard outputs to merge",
+    )
     .option("--shard <k/n>", "run only the jobs with index = k-1 (mod n)")
     .option("--workers <n>", "child processes running sub-shards", "1")
     .option("--json", "machine-readable output on stdout")
@@ -205,7 +235,12 @@ export function register(program: Command): void {
       const inFiles = o.in === undefined ? [] : parseIn(o.in);
       const inParsed: ParsedFile[] = [];
       for (const f of inFiles) {
-        inParsed.push(await readJobFile(f, "--in must be a comma-separated list of readable boltzlab errors JSONL files"));
+        inParsed.push(
+          await readJobFile(
+            f,
+            "--in must be a comma-separated list of readable boltzlab errors JSONL files",
+          ),
+        );
       }
       const outExists = existsSync(o.out);
       const outParsed = outExists
@@ -220,7 +255,8 @@ export function register(program: Command): void {
       const all = table.errorJobs(terms, parts, Ms);
       const mine = table.shardJobs(all, shard.k, shard.n);
       const todo = mine.filter(
-        (j) => findMeasure(j.term, j.part) !== undefined && !done.has(table.jobKey({ ...j, ...params })),
+        (j) =>
+          findMeasure(j.term, j.part) !== undefined && !done.has(table.jobKey({ ...j, ...params })),
       );
 
       // ── compute ──
@@ -257,10 +293,19 @@ export function register(program: Command): void {
       // ── assemble and print ──
       const records: JobRecord[] = [];
       if (existsSync(o.out)) {
-        records.push(...(await readJobFile(o.out, "--out must be a boltzlab errors JSONL file")).records);
+        records.push(
+          ...(await readJobFile(o.out, "--out must be a boltzlab errors JSONL file")).records,
+        );
       }
       for (const f of inParsed) records.push(...f.records);
-      const entries = table.assembleEntries(records, terms, parts, Ms, params, (t, z) => findMeasure(t, z) !== undefined);
+      const entries = table.assembleEntries(
+        records,
+        terms,
+        parts,
+        Ms,
+        params,
+        (t, z) => findMeasure(t, z) !== undefined,
+      );
       const notMeasured = mine.filter((j) => findMeasure(j.term, j.part) === undefined).length;
       const summary = {
         total: all.length,
@@ -277,13 +322,22 @@ export function register(program: Command): void {
         printJson({ entries, parameters: { ...params, Ms }, jobs: summary });
         return;
       }
-      const header = ["term", "norm", ...Ms.map((M) => `M=${M} (max over windows)`), "fitted exp.", "paper exp.", "verdict"];
+      const header = [
+        "term",
+        "norm",
+        ...Ms.map((M) => `M=${M} (max over windows)`),
+        "fitted exp.",
+        "paper exp.",
+        "verdict",
+      ];
       const rows = entries.map((e) => [
         e.term,
         e.norm,
         ...Ms.map((M) => valueText(e, M)),
         exponentText(e),
-        e.paperExponent === null ? "" : `${fmt(e.paperExponent)}${e.paperLogFactor && e.paperLogFactor !== "none" ? ` ·${e.paperLogFactor}` : ""}`,
+        e.paperExponent === null
+          ? ""
+          : `${fmt(e.paperExponent)}${e.paperLogFactor && e.paperLogFactor !== "none" ? ` ·${e.paperLogFactor}` : ""}`,
         e.verdict,
       ]);
       process.stdout.write(`${formatTable(header, rows)}\n\n`);
@@ -307,15 +361,31 @@ async function runWorkers(
   expected: number,
   progress: { update(d: number, t: number): void } | undefined,
 ): Promise<void> {
-  const base: string[] = ["errors", "--M", o.M, "--cutoff", o.cutoff, "--variant", o.variant, "--grid", o.grid, "--out", o.out];
+  const base: string[] = [
+    "errors",
+    "--M",
+    o.M,
+    "--cutoff",
+    o.cutoff,
+    "--variant",
+    o.variant,
+    "--grid",
+    o.grid,
+    "--out",
+    o.out,
+  ];
   if (o.term !== undefined) base.push("--term", o.term);
   if (o.norm !== undefined) base.push("--norm", o.norm);
   if (o.s !== undefined) base.push("--s", o.s);
   if (o.s0 !== undefined) base.push("--s0", o.s0);
   if (o.in !== undefined) base.push("--in", o.in);
-  const countLines = () => (existsSync(o.out) ? readFileSync(o.out, "utf8").split("\n").length - 1 : 0);
+  const countLines = () =>
+    existsSync(o.out) ? readFileSync(o.out, "utf8").split("\n").length - 1 : 0;
   const start = countLines();
-  const timer = setInterval(() => progress?.update(Math.min(expected, countLines() - start), expected), 1000);
+  const timer = setInterval(
+    () => progress?.update(Math.min(expected, countLines() - start), expected),
+    1000,
+  );
   try {
     const runs = [];
     for (let w = 0; w < N; w++) {
@@ -330,7 +400,9 @@ async function runWorkers(
           });
           child.on("error", reject);
           child.on("exit", (code) =>
-            code === 0 ? resolve() : reject(new Error(`worker ${sub} exited ${code}: ${err.trim().split("\n").pop()}`)),
+            code === 0
+              ? resolve()
+              : reject(new Error(`worker ${sub} exited ${code}: ${err.trim().split("\n").pop()}`)),
           );
         }),
       );
@@ -341,4 +413,3 @@ async function runWorkers(
   }
   progress?.update(expected, expected);
 }
-
