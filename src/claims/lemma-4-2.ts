@@ -87,6 +87,15 @@ function rowFor(ctx: ClaimContext, M: number): Row {
   return row;
 }
 
+/**
+ * sup over the time grid of ‖e^{⟨v⟩²} f_a(t)‖_Z at one M (the Z_a of (5.9)), with the time where it
+ * is attained; shared with the Lemma 4.2 claims (cached).
+ */
+export function approximateSolutionZNorm(ctx: Omit<ClaimContext, "Ms">, M: number): { z: ZNorm; t: number } {
+  const r = rowFor({ ...ctx, Ms: [M] }, M);
+  return { z: r.fa, t: r.tFa };
+}
+
 function partsOf(z: ZNorm): Record<ZPart, number> {
   const out = {} as Record<ZPart, number>;
   for (const p of Z_PARTS) out[p] = z.parts[p].value;

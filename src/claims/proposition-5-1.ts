@@ -26,11 +26,11 @@ import { RuleError } from "../math/errors.ts";
 export interface Partition {
   /** The paper's n = √(ln M) ln ln M (not an integer in general). */
   readonly n: number;
-  /** Number of intervals used, ⌈n⌉. */
+  /** Number of intervals used, max(1, ⌈n⌉) (n < 1 for M ≤ 7: one interval, shorter than |I_j|). */
   readonly intervals: number;
   /** |I_j| = M^{s−1}/√(ln M). */
   readonly length: number;
-  /** Length of the last interval, T* − (⌈n⌉ − 1)|I_j|. */
+  /** Length of the last interval, T* − (intervals − 1)|I_j|. */
   readonly lastLength: number;
   readonly Tstar: number;
   readonly kappa: number;
@@ -44,12 +44,12 @@ function logM(params: Parameters): number {
 export function partition(params: Parameters): Partition {
   const { s, Tstar, kappa } = params;
   const lnM = logM(params);
-  if (lnM < Math.log(16) - 1e-12) {
-    throw new RuleError("the partition of Proposition 5.1 needs n = √(ln M) ln ln M ≥ 1, i.e. M ≥ 16", `got M = ${params.M}`);
+  if (!(lnM > 1)) {
+    throw new RuleError("the partition of Proposition 5.1 needs T* = M^{s−1} ln ln M > 0, i.e. M ≥ 3", `got M = ${params.M}`);
   }
   const n = Math.sqrt(lnM) * Math.log(lnM);
   const length = Math.exp((s - 1) * lnM) / Math.sqrt(lnM);
-  const intervals = Math.ceil(n - 1e-12);
+  const intervals = Math.max(1, Math.ceil(n - 1e-12));
   return { n, intervals, length, lastLength: Tstar - (intervals - 1) * length, Tstar, kappa };
 }
 

@@ -10,17 +10,21 @@ import {
 } from "../../src/claims/proposition-5-1.ts";
 
 test("the partition covers [0, T*] exactly with ⌈n⌉ intervals of length M^{s−1}/√ln M", () => {
-  for (const M of [16, 100, 1e4, 1e9]) {
+  for (const M of [4, 16, 100, 1e4, 1e9]) {
     const params = makeParameters({ M, s: 0.8, s0: 0.5 });
     const p = partition(params);
     const L = Math.log(M);
     assert.ok(Math.abs(p.length - M ** -0.2 / Math.sqrt(L)) <= 1e-14 * p.length);
-    assert.equal(p.intervals, Math.ceil(Math.sqrt(L) * Math.log(L)));
+    assert.equal(p.intervals, Math.max(1, Math.ceil(Math.sqrt(L) * Math.log(L))));
     assert.ok(p.lastLength > 0 && p.lastLength <= p.length * (1 + 1e-12));
     const covered = (p.intervals - 1) * p.length + p.lastLength;
     assert.ok(Math.abs(covered - params.Tstar) <= 1e-12 * params.Tstar);
   }
-  assert.throws(() => partition(makeParameters({ M: 8 })), /M ≥ 16/);
+  // M = 4: n = √(ln 4)·ln ln 4 ≈ 0.38 < 1, a single interval [0, T*], shorter than the paper's |I_j|
+  const p4 = partition(makeParameters({ M: 4 }));
+  assert.equal(p4.intervals, 1);
+  assert.ok(Math.abs(p4.lastLength - makeParameters({ M: 4 }).Tstar) < 1e-15 && p4.lastLength < p4.length);
+  assert.throws(() => partition(makeParameters({ M: 2 })), /M ≥ 3/);
 });
 
 test("(5.8): (|I_j|/κ)^{1/2} equals the middle expression; the last step needs a constant ≈ 1.107", () => {
