@@ -173,7 +173,7 @@ export interface ClosureSearch {
 
 /**
  * From which M on does the bootstrap close, if the measured laws for Z_a and E are extrapolated?
- * Scans ln M geometrically (factor 1.05) from ln 16 to `maxLnM` (default 10⁴; M itself overflows
+ * Scans ln M geometrically (factor 1.05) from ln 3 to `maxLnM` (default 10⁴; M itself overflows
  * there, so the parameters are built in log form: only ln M enters the formulas used). Closing
  * means: every interval admits the root and the final bound is below `target`.
  */
@@ -186,7 +186,7 @@ export function closureThreshold(
   maxLnM = 1e4,
 ): ClosureSearch {
   let found: ClosureSearch | null = null;
-  for (let lnM = Math.log(16); lnM <= maxLnM && !found; lnM *= 1.05) {
+  for (let lnM = Math.log(3); lnM <= maxLnM && !found; lnM *= 1.05) {
     const part = partition(logParameters(lnM, s));
     // ln c = (s−1) ln M + ½ ln ln ln M − ¼ ln ln M ((5.8)), kept in logs: c underflows, Z_a overflows
     const lnC = (s - 1) * lnM + 0.5 * Math.log(Math.log(lnM)) - 0.25 * Math.log(lnM);

@@ -34,6 +34,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   figures: () => import("./commands/figures.ts"),
   relax: () => import("./commands/relax.ts"),
   errors: () => import("./commands/errors.ts"),
+  bootstrap: () => import("./commands/bootstrap.ts"),
 };
 
 const requested = process.argv.slice(2).find((a) => !a.startsWith("-"));

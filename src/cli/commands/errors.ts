@@ -4,7 +4,6 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
-  statSync,
   truncateSync,
 } from "node:fs";
 import { dirname } from "node:path";
@@ -36,6 +35,7 @@ import {
 } from "../common-options.ts";
 import { parseInteger, parseNumber, parseShard } from "../parse.ts";
 import { progressBar } from "../progress.ts";
+import { type ParsedFile, readJobFile } from "../../claims/error-table/job-file.ts";
 
 /**
  * `boltzlab errors`: the Section 4 error table (Proposition 4.1), term × Z-norm part × M jobs
@@ -110,59 +110,6 @@ function parseGrid(raw: string): number[] {
   const xs = parts.map((p) => parseNumber("grid", p));
   // validated by the table's rule (fractions of T* in [0, 1] containing 0 and 1)
   return xs;
-}
-
-/** A JSON Lines file of job records: the records, and whether its last line is truncated. */
-interface ParsedFile {
-  readonly records: JobRecord[];
-  readonly truncatedTail: boolean;
-  readonly size: number;
-  readonly tailStart: number;
-}
-
-/**
- * Read a job file. Every complete line must be a job record; a last line without its newline that
- * does not parse is a truncated write (ignored, `truncatedTail`). Throws {@link RuleError} `rule`.
- */
-async function readJobFile(path: string, rule: string): Promise<ParsedFile> {
-  const { isJobRecord } = await import("../../claims/error-table/error-table.ts");
-  let text: string;
-  try {
-    if (!statSync(path).isFile()) throw new Error("not a file");
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new RuleError(rule, `cannot read "${path}"`);
-  }
-  const records: JobRecord[] = [];
-  const lines = text.split("\n");
-  const endsWithNewline = text.endsWith("\n") || text === "";
-  let offset = 0;
-  let truncatedTail = false;
-  let tailStart = text.length;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const isLast = i === lines.length - 1;
-    const start = offset;
-    offset += Buffer.byteLength(line, "utf8") + 1;
-    if (line.trim() === "") continue;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      parsed = undefined;
-    }
-    if (isJobRecord(parsed)) {
-      records.push(parsed);
-      continue;
-    }
-    if (isLast && !endsWithNewline) {
-      truncatedTail = true;
-      tailStart = start;
-      continue;
-    }
-    throw new RuleError(rule, `"${path}" line ${i + 1} is not a boltzlab errors record`);
-  }
-  return { records, truncatedTail, size: Buffer.byteLength(text, "utf8"), tailStart };
 }
 
 function parseIn(raw: string): string[] {

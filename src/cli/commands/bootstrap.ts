@@ -1,0 +1,156 @@
+import type { Command } from "commander";
+import type { JobRecord, TableParameters } from "../../claims/error-table/error-table.ts";
+import { ERROR_TERMS, Z_PARTS } from "../../claims/error-table/error-term.ts";
+import { readJobFile } from "../../claims/error-table/job-file.ts";
+import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
+import { DEFAULT_P } from "../../construction/parameters.ts";
+import { VARIANTS } from "../../construction/variant.ts";
+import { RuleError } from "../../math/errors.ts";
+import {
+  addParameterOptions,
+  fmt,
+  formatTable,
+  parseCutoff,
+  parseMList,
+  parseVariant,
+  printJson,
+  validateParameters,
+} from "../common-options.ts";
+import { parseNumber } from "../parse.ts";
+import { DEFAULT_ERRORS_OUT } from "./errors.ts";
+
+/**
+ * `boltzlab bootstrap`: Section 5 (Proposition 5.1) with the measured constants. For each M: the
+ * partition of [0, T*] (n, |I_j|), the coefficient (5.8), the measured Z-norm of f_a (Lemma 4.2),
+ * the measured error bound E (the Section 4 table, read from `boltzlab errors` output), and whether
+ * the iteration (5.7) closes; then from which M on it would close, extrapolating the measured laws
+ * with the fitted exponents and with the paper's.
+ */
+
+interface BootstrapOptions {
+  M: string;
+  s?: string;
+  s0?: string;
+  cutoff: string;
+  variant: string;
+  errors: string;
+  grid: string;
+  constant: string;
+  target: string;
+  json?: boolean;
+}
+
+const ERRORS_RULE = "--errors must be a comma-separated list of readable boltzlab errors JSONL files (run `boltzlab errors` first)";
+
+export function register(program: Command): void {
+  addParameterOptions(
+    program
+      .command("bootstrap")
+      .description(
+        "Proposition 5.1 with measured constants: partition, (5.8), Z-norm of f_a, error bound, does (5.7) close, from which M on",
+      ),
+  )
+    .option("--M <list>", "comma-separated M values (each must have error-table records)", "4,8,16")
+    .option("--cutoff <name>", `cutoff profile: ${CUTOFF_NAMES.join(", ")}`, "bump")
+    .option("--variant <name>", `reading of I_{i,j}: ${VARIANTS.join(", ")}`, "as-in-proof")
+    .option("--errors <files>", "error-table JSON Lines files written by `boltzlab errors`", DEFAULT_ERRORS_OUT)
+    .option("--grid <fractions>", "the window grid the error table was run with", "0,0.25,0.5,0.75,1")
+    .option("--constant <C>", "the constant of Proposition 3.1 in (5.7)", "1")
+    .option("--target <X>", "a final bound on ‖f_c‖_Z below X counts as closed", "0.1")
+    .option("--json", "machine-readable output on stdout")
+    .action(async (o: BootstrapOptions) => {
+      const Ms = parseMList(o.M);
+      const { s, s0 } = validateParameters(Ms, o);
+      const cutoff = parseCutoff(o.cutoff);
+      const variant = parseVariant(o.variant);
+      const constant = parseNumber("--constant", o.constant);
+      if (!(constant > 0)) throw new RuleError("--constant must be a number > 0", `got ${o.constant}`);
+      const target = parseNumber("--target", o.target);
+      if (!(target > 0)) throw new RuleError("--target must be a number > 0", `got ${o.target}`);
+      const table = await import("../../claims/error-table/error-table.ts");
+      const grid = table.validateWindowFractions(o.grid.split(",").map((x) => parseNumber("grid", x.trim())));
+      for (const M of Ms) {
+        if (M < 3) throw new RuleError("M must be >= 3 for Proposition 5.1 (T* = M^{s-1} ln ln M > 0)", `got M = ${M}`);
+      }
+      const files = o.errors.split(",").map((f) => f.trim());
+      if (files.some((f) => f === "")) throw new RuleError(ERRORS_RULE, `got "${o.errors}"`);
+      const records: JobRecord[] = [];
+      for (const f of files) records.push(...(await readJobFile(f, ERRORS_RULE)).records);
+
+      const { findMeasure } = await import("../../claims/error-table/measures.ts");
+      const { approximateSolutionZNorm } = await import("../../claims/lemma-4-2.ts");
+      const { measuredBootstrap, closureScenarios, ERROR_ENTRY_COUNT } = await import(
+        "../../claims/bootstrap-measured.ts"
+      );
+      const params: TableParameters = { s, s0, p: DEFAULT_P, cutoff, variant, grid };
+      const entries = table.assembleEntries(records, ERROR_TERMS, Z_PARTS, Ms, params, (t, z) => findMeasure(t, z) !== undefined);
+      const rows = measuredBootstrap({
+        Ms,
+        s,
+        s0,
+        cutoff,
+        variant,
+        constant,
+        entries,
+        zNormFa: (M) => approximateSolutionZNorm({ s, s0, cutoff, variant }, M).z.total,
+      });
+      const scenarios = closureScenarios(rows, entries, s, target);
+      if (o.json) {
+        printJson({
+          parameters: { s, s0, p: DEFAULT_P, cutoff, variant, grid, constant, target, errors: files },
+          rows: rows.map((r) => ({
+            M: r.M,
+            n: r.partition.n,
+            intervals: r.partition.intervals,
+            intervalLength: r.partition.length,
+            Tstar: r.partition.Tstar,
+            coefficient: r.coefficient.value,
+            coefficientBound: r.coefficient.right,
+            coefficientImpliedConstant: r.coefficient.impliedConstant,
+            zNormFa: r.zNormFa,
+            errorBound: r.errorBound,
+            absorption: r.result.absorption,
+            closes: r.result.closes,
+            failsAt: r.result.failsAt,
+            finalBound: r.result.finalBound,
+            paperFinalBound: r.result.paperFinalBound,
+          })),
+          closure: scenarios.map((c) => ({
+            scenario: c.name,
+            lnM: c.search.lnM,
+            scannedToLnM: c.search.scannedTo,
+            zNormLaw: c.zNormLaw,
+            errorLaws: c.errorLaws,
+          })),
+        });
+        return;
+      }
+      const header = ["M", "n", "|I_j|", "(5.8) c", "Z_a", "E (entries)", "C·c·Z_a", "closes", "final ‖f_c‖_Z", "paper's (2^{n+1}−1)2CE"];
+      const body = rows.map((r) => [
+        String(r.M),
+        `${fmt(r.partition.n)} → ${r.partition.intervals}`,
+        fmt(r.partition.length),
+        fmt(r.coefficient.value),
+        fmt(r.zNormFa.value),
+        `${fmt(r.errorBound.value)} (${r.errorBound.entries}/${ERROR_ENTRY_COUNT}${r.errorBound.rigorous ? "" : ", some lower bounds"})`,
+        fmt(r.result.absorption),
+        r.result.closes ? "yes" : `no (interval ${r.result.failsAt})`,
+        fmt(r.result.finalBound),
+        fmt(r.result.paperFinalBound),
+      ]);
+      process.stdout.write(`${formatTable(header, body)}\n\n`);
+      const incomplete = rows.filter((r) => r.errorBound.entries < ERROR_ENTRY_COUNT);
+      if (incomplete.length > 0) {
+        process.stdout.write(
+          `warning: E is incomplete at M = ${incomplete.map((r) => r.M).join(", ")} (entries missing from the error table or not measured): "closes" is optimistic there\n`,
+        );
+      }
+      for (const c of scenarios) {
+        const at = c.search.lnM === null ? `does not close for ln M ≤ ${fmt(c.search.scannedTo)}` : `closes from ln M ≈ ${fmt(c.search.lnM)} (M ≈ 10^${fmt(c.search.lnM / Math.LN10)})`;
+        process.stdout.write(`extrapolated with ${c.name}: ${at} (final bound < ${target}, C = ${constant})\n`);
+      }
+      process.stdout.write(
+        `\ns = ${s}; s0 = ${s0}; cutoff ${cutoff}; variant ${variant}; E = Σ over the term × part entries of the largest value over the window grid (rigorous upper bound where the value is a sampled lower bound); errors from ${files.join(", ")}\n`,
+      );
+    });
+}
