@@ -90,7 +90,17 @@ export function runCheck(checkId: string, ctx: ClaimContext): ClaimResult[] {
  * expensive checks first so that the cores finish together. Only the order of execution depends
  * on it, never a result.
  */
-const COST_HINT: Readonly<Record<string, number>> = { "2.30": 16, "2.36": 10, "2.31": 8, "2.25": 5, "2.24": 2 };
+const COST_HINT: Readonly<Record<string, number>> = {
+  "2.30": 16,
+  "4.4": 15,
+  "2.36": 10,
+  "2.31": 8,
+  "3.4": 5,
+  "2.24": 5,
+  "2.26": 4,
+  "2.25": 4,
+  "2.34": 2,
+};
 
 /**
  * Every selected check for each cutoff and variant. Checks are independent: with `workers` > 1
