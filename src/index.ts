@@ -127,9 +127,9 @@ export { beamLpLinfNorm, beamSobolevNorm } from "./construction/beam-norm.ts";
 export { beamPhaseSpace, corePhaseSpace } from "./construction/phase-space-functions.ts";
 
 // ── claims ────────────────────────────────────────────────────────────────────────────────────
-export { type ClaimResult, type Measurement } from "./claims/claim-result.ts";
+export type { ClaimResult, Measurement } from "./claims/claim-result.ts";
 export { type Verdict, VERDICTS, judgeScaling } from "./claims/verdict.ts";
-export { type ClaimContext } from "./claims/claim-helpers.ts";
+export type { ClaimContext } from "./claims/claim-helpers.ts";
 export { CLAIM_IDS, type RunClaimsOptions, runClaims } from "./claims/registry.ts";
 export {
   type TheoremOptions,
