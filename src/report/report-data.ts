@@ -1,5 +1,6 @@
 import type { ClaimResult, Variant } from "../claims/claim-result.ts";
 import type { Estimate } from "../math/estimate.ts";
+import type { Sections35Data } from "./sections-3-5.ts";
 
 /**
  * One row of the Theorem 1.1 table at one M: the separation time T* = M^{s−1} ln ln M (2.9), the
@@ -63,5 +64,7 @@ export interface ReportData {
   readonly claims: readonly ClaimResult[];
   readonly theorem: readonly TheoremRow[];
   readonly deflation: readonly DeflationCurve[];
+  /** The Sections 3–5 chapter (error table, Proposition 5.1), when computed. */
+  readonly sections35?: Sections35Data;
   readonly runInfo: RunInfo;
 }

@@ -1,6 +1,7 @@
 import type { ClaimResult } from "../claims/claim-result.ts";
 import type { ReportData } from "./report-data.ts";
 import type { ReportFigure, ReportFigures } from "./report-figures.ts";
+import { sections35Blocks } from "./sections-3-5.ts";
 import { type Cell, estimateCell, numberCell, verdictCell } from "./table.ts";
 
 /** A block of the report, rendered to Markdown (render-markdown.ts) and HTML (render-html.ts). */
@@ -134,8 +135,23 @@ export function disagreements(claims: readonly ClaimResult[]): string[] {
     });
 }
 
+/** Error-table entries that are inconsistent with the paper's exponent, one line each. */
+function errorTableDisagreements(data: ReportData): string[] {
+  const out: string[] = [];
+  for (const t of data.sections35?.errorTables ?? []) {
+    for (const e of t.entries) {
+      if (e.verdict !== "inconsistent") continue;
+      const f = e.fittedExponent;
+      out.push(
+        `Error term ${e.term}, ${e.normLabel} [${t.cutoff}, ${t.variant}] — inconsistent: fitted exponent ${f ? `${f.value.toFixed(3)} ± ${f.error.toFixed(3)}` : "—"} vs the paper's ${e.paperText ?? "—"} (${e.paperSource ?? ""}). ${e.reason}`,
+      );
+    }
+  }
+  return out;
+}
+
 function disagreementSection(data: ReportData): Block[] {
-  const items = disagreements(data.claims);
+  const items = [...disagreements(data.claims), ...errorTableDisagreements(data)];
   const inconclusive = data.claims.filter((c) => c.verdict === "inconclusive").length;
   return [
     h(2, "Where the text and the numbers disagree"),
@@ -170,8 +186,8 @@ function methodSection(data: ReportData): Block[] {
 
 /**
  * The report as blocks: title and parameters; Section 2 objects (Figures 1–3); claims table and
- * scaling plots; Theorem 1.1 table and plot; deflation curves; where the text and the numbers
- * disagree; method notes.
+ * scaling plots; Theorem 1.1 table and plot; deflation curves; Sections 3–5 (error table,
+ * Proposition 5.1); where the text and the numbers disagree; method notes.
  */
 export function reportDocument(data: ReportData, figures: ReportFigures): Block[] {
   return [
@@ -181,6 +197,7 @@ export function reportDocument(data: ReportData, figures: ReportFigures): Block[
     ...claimsSection(data, figures),
     ...theoremSection(data, figures),
     ...deflationSection(figures),
+    ...(data.sections35 ? sections35Blocks(data.sections35, figures.sections35) : []),
     ...disagreementSection(data),
     ...methodSection(data),
   ];

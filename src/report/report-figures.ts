@@ -6,6 +6,7 @@ import { scalingFigure } from "./figures/scaling-figure.ts";
 import { theoremFigure } from "./figures/theorem-figure.ts";
 import { tubesFigure } from "./figures/tubes-figure.ts";
 import type { ReportData } from "./report-data.ts";
+import { sections35Figures } from "./sections-3-5.ts";
 
 /** One figure of the report: file name (without extension), caption and SVG. */
 export interface ReportFigure {
@@ -20,6 +21,8 @@ export interface ReportFigures {
   readonly scaling: readonly (ReportFigure | null)[];
   readonly theorem: ReportFigure | null;
   readonly deflation: ReportFigure | null;
+  /** The error-table plots of the Sections 3–5 chapter. */
+  readonly sections35: readonly ReportFigure[];
 }
 
 /** An asymptotic claim (≲, ∼, → 0): one with a paper exponent or a fit, and measurements to plot. */
@@ -97,6 +100,7 @@ export function reportFigures(data: ReportData): ReportFigures {
           svg: deflationFigure(data.deflation),
         }
       : null,
+    sections35: data.sections35 ? sections35Figures(data.sections35) : [],
   };
 }
 
@@ -107,5 +111,6 @@ export function allFigures(f: ReportFigures): ReportFigure[] {
     ...f.scaling.filter((x): x is ReportFigure => x !== null),
     ...(f.theorem ? [f.theorem] : []),
     ...(f.deflation ? [f.deflation] : []),
+    ...f.sections35,
   ];
 }

@@ -1,0 +1,79 @@
+import { existsSync } from "node:fs";
+import { closureScenarios, measuredBootstrap } from "../claims/bootstrap-measured.ts";
+import {
+  assembleEntries,
+  DEFAULT_WINDOW_FRACTIONS,
+  type JobRecord,
+  type TableParameters,
+} from "../claims/error-table/error-table.ts";
+import { ERROR_TERMS, Z_PARTS } from "../claims/error-table/error-term.ts";
+import { readJobFile } from "../claims/error-table/job-file.ts";
+import { findMeasure } from "../claims/error-table/measures.ts";
+import { approximateSolutionZNorm } from "../claims/lemma-4-2.ts";
+import { DEFAULT_P } from "../construction/parameters.ts";
+import type { Variant } from "../construction/variant.ts";
+import type { BootstrapSection, ErrorTableSection, Sections35Data } from "./sections-3-5.ts";
+
+export interface BuildSections35Options {
+  readonly s: number;
+  readonly s0: number;
+  readonly cutoffs: readonly string[];
+  readonly variants: readonly Variant[];
+  /** Error-table JSON Lines files (`boltzlab errors --out`); missing files are noted, not fatal. */
+  readonly errorFiles: readonly string[];
+  /** The constant of Proposition 3.1 in (5.7) (default 1). */
+  readonly constant?: number;
+  /** Final bound on ‖f_c‖_Z that counts as closed (default 0.1). */
+  readonly target?: number;
+}
+
+/**
+ * The data of the Sections 3–5 chapter: for every cutoff × variant that has error-table records
+ * with these s, s0 (default window grid), the entries over the M present, and Proposition 5.1
+ * with the measured Z_a (Lemma 4.2) and E at those M (M ≥ 3).
+ */
+export async function buildSections35(o: BuildSections35Options): Promise<Sections35Data> {
+  const notes: string[] = [];
+  const records: JobRecord[] = [];
+  const used: string[] = [];
+  for (const f of o.errorFiles) {
+    if (!existsSync(f)) {
+      notes.push(`No error-table file at ${f}: run \`boltzlab errors --out ${f}\` (resumable) and rebuild the report to fill this chapter.`);
+      continue;
+    }
+    records.push(...(await readJobFile(f, "error-table files must be boltzlab errors JSONL files")).records);
+    used.push(f);
+  }
+  const errorTables: ErrorTableSection[] = [];
+  const bootstrap: BootstrapSection[] = [];
+  const constant = o.constant ?? 1;
+  const target = o.target ?? 0.1;
+  for (const cutoff of o.cutoffs) {
+    for (const variant of o.variants) {
+      const params: TableParameters = { s: o.s, s0: o.s0, p: DEFAULT_P, cutoff, variant, grid: DEFAULT_WINDOW_FRACTIONS };
+      const mine = records.filter(
+        (r) => r.s === o.s && r.s0 === o.s0 && r.p === DEFAULT_P && r.cutoff === cutoff && r.variant === variant,
+      );
+      const Ms = [...new Set(mine.map((r) => r.M))].sort((a, b) => a - b);
+      if (Ms.length === 0) continue;
+      const entries = assembleEntries(mine, ERROR_TERMS, Z_PARTS, Ms, params, (t, z) => findMeasure(t, z) !== undefined);
+      errorTables.push({ cutoff, variant, Ms, entries, files: used });
+      const rows = measuredBootstrap({
+        Ms,
+        s: o.s,
+        s0: o.s0,
+        cutoff,
+        variant,
+        constant,
+        entries,
+        zNormFa: (M) => approximateSolutionZNorm({ s: o.s, s0: o.s0, cutoff, variant }, M).z.total,
+      });
+      const closure = closureScenarios(rows, entries, o.s, target).map((c) => ({ name: c.name, search: c.search }));
+      bootstrap.push({ cutoff, variant, constant, target, rows, closure });
+    }
+  }
+  if (used.length > 0 && errorTables.length === 0) {
+    notes.push(`The error-table files (${used.join(", ")}) hold no records for s = ${o.s}, s0 = ${o.s0} and the cutoffs and variants of this report.`);
+  }
+  return { errorTables, bootstrap, notes };
+}
