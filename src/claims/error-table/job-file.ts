@@ -3,6 +3,12 @@ import { RuleError } from "../../math/errors.ts";
 import { isJobRecord, type JobRecord } from "./error-table.ts";
 
 /**
+ * Where `boltzlab errors` appends its job records by default, and where the report and the
+ * bootstrap command look for them (outside report/, which the report replaces atomically).
+ */
+export const DEFAULT_ERRORS_FILE = "results/errors.jsonl";
+
+/**
  * Reading the error table's JSON Lines files (one job record per line, format
  * `boltzlab-errors-v1`), as written by `boltzlab errors`.
  */

@@ -35,7 +35,11 @@ import {
 } from "../common-options.ts";
 import { parseInteger, parseNumber, parseShard } from "../parse.ts";
 import { progressBar } from "../progress.ts";
-import { type ParsedFile, readJobFile } from "../../claims/error-table/job-file.ts";
+import {
+  DEFAULT_ERRORS_FILE,
+  type ParsedFile,
+  readJobFile,
+} from "../../claims/error-table/job-file.ts";
 
 /**
  * `boltzlab errors`: the Section 4 error table (Proposition 4.1), term × Z-norm part × M jobs
@@ -65,7 +69,7 @@ interface ErrorsOptions {
   child?: boolean;
 }
 
-export const DEFAULT_ERRORS_OUT = "report/errors.jsonl";
+export const DEFAULT_ERRORS_OUT = DEFAULT_ERRORS_FILE;
 const TERM_RULE = `term must be one of ${ERROR_TERMS.join(", ")}`;
 const NORM_RULE = `norm must be one of ${Z_PARTS.join(", ")}`;
 

@@ -9,6 +9,7 @@ import {
   parseVariants,
   validateParameters,
 } from "../common-options.ts";
+import { DEFAULT_ERRORS_FILE } from "../../claims/error-table/job-file.ts";
 import { progressBar } from "../progress.ts";
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
@@ -20,6 +21,7 @@ interface ReportOptions {
   cutoff: string;
   variant: string;
   workers?: string;
+  errors: string;
 }
 
 /** The output directory: a non-empty path. */
@@ -42,7 +44,12 @@ export function register(program: Command): void {
       .option("--M <list>", "values of M, comma-separated integers >= 2", DEFAULT_MS.join(",")),
   )
     .option("--cutoff <list>", "cutoff profiles: bump,plateau", "bump,plateau")
-    .option("--variant <list>", `readings of I_{i,j}: ${VARIANTS.join(",")}`, VARIANTS.join(","));
+    .option("--variant <list>", `readings of I_{i,j}: ${VARIANTS.join(",")}`, VARIANTS.join(","))
+    .option(
+      "--errors <files>",
+      "error-table JSON Lines files (boltzlab errors) for the Sections 3–5 chapter; missing files are noted",
+      DEFAULT_ERRORS_FILE,
+    );
   addWorkersOption(cmd).action(async (o: ReportOptions) => {
     const out = parseOutDir(o.out);
     const Ms = parseMList(o.M);
@@ -50,9 +57,14 @@ export function register(program: Command): void {
     const cutoffs = parseCutoffs(o.cutoff);
     const variants = parseVariants(o.variant);
     const workers = parseWorkers(o.workers);
-    const [{ buildReportData }, { writeReport }] = await Promise.all([
+    const errorFiles = o.errors.split(",").map((f) => f.trim());
+    if (errorFiles.some((f) => f === "")) {
+      throw new RuleError("--errors must be a comma-separated list of file paths", `got "${o.errors}"`);
+    }
+    const [{ buildReportData }, { writeReport }, { buildSections35 }] = await Promise.all([
       import("../../report/build-report.ts"),
       import("../../report/report.ts"),
+      import("../../report/build-sections-3-5.ts"),
     ]);
     const progress = progressBar("report");
     try {
@@ -66,7 +78,8 @@ export function register(program: Command): void {
         onProgress: (done: number, total: number) => progress.update(done, total),
       });
       progress.stop();
-      await writeReport(out, data);
+      const sections35 = await buildSections35({ s, s0, cutoffs, variants, errorFiles });
+      await writeReport(out, { ...data, sections35 });
     } finally {
       progress.stop();
     }
