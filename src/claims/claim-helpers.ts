@@ -73,6 +73,11 @@ export function scalingClaim(
   };
 }
 
+/** The descriptive fields every claim result of a context carries. */
+export function claimBase(ctx: ClaimContext, id: string, title: string, statement: string, method: string) {
+  return { id, title, statement, cutoff: ctx.cutoff, variant: ctx.variant, method };
+}
+
 export function m(M: number, value: Estimate, prediction: number | null, where?: Record<string, unknown>): Measurement {
   return where ? { M, value, prediction, where } : { M, value, prediction };
 }

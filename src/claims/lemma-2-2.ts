@@ -5,7 +5,7 @@ import {
 } from "../construction/beam-gradient-norm.ts";
 import { type BeamMixedNorm, beamMixedNorm } from "../construction/beam-mixed-norm.ts";
 import { beamSobolevNorm } from "../construction/beam-norm.ts";
-import { beamFor, type ClaimContext, m, scalingClaim } from "./claim-helpers.ts";
+import { beamFor, type ClaimContext, m, scalingClaim, claimBase } from "./claim-helpers.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";
 
 /**
@@ -13,14 +13,6 @@ import type { ClaimResult, Measurement } from "./claim-result.ts";
  * f_b and M^{−1}∇x f_b (p = 1, 2, ∞), (2.26) L²_x L¹_v of f_b and M^{−1}∇x f_b — all with the weight
  * e^{⟨v⟩²}, measured across M.
  */
-const base = (ctx: ClaimContext, id: string, title: string, statement: string, method: string) => ({
-  id,
-  title,
-  statement,
-  cutoff: ctx.cutoff,
-  variant: ctx.variant,
-  method,
-});
 
 export function claim2_24(ctx: ClaimContext): ClaimResult {
   const meas = ctx.Ms.map((M) =>

@@ -5,21 +5,13 @@ import { tubeSum } from "../construction/tubes.ts";
 import { estimate, exact } from "../math/estimate.ts";
 import { projectPerp } from "../math/vec3.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";
-import { beamFor, type ClaimContext, lcg, m, randomUnit, scalingClaim } from "./claim-helpers.ts";
+import { beamFor, type ClaimContext, lcg, m, randomUnit, scalingClaim, claimBase } from "./claim-helpers.ts";
 import { normBeam, theoremRow } from "./theorem-1-1.ts";
 
 /**
  * Lemma 2.3 ((2.30), (2.31), (2.35)), Lemma 2.4 ((2.36)–(2.39)) and Proposition 2.5 ((2.42)–(2.43)),
  * measured across M. Lemma 2.2 ((2.24)–(2.26)) is in lemma-2-2.ts, (2.34) in pointwise-sandwich.ts.
  */
-const base = (ctx: ClaimContext, id: string, title: string, statement: string, method: string) => ({
-  id,
-  title,
-  statement,
-  cutoff: ctx.cutoff,
-  variant: ctx.variant,
-  method,
-});
 
 /** Points where A and its derivatives are probed for (2.30): the centre, the core edge, tube edges, random. */
 function frequencyProbes(M: number, seed: number): number[][] {
@@ -59,7 +51,7 @@ export function claim2_30(ctx: ClaimContext): ClaimResult[] {
       return m(M, best, M ** (k + 1 - ctx.s), where);
     });
     return scalingClaim(
-      base(ctx, `2.30/k=${k}`, "Upper bound on the collision frequency", `|χ(Nv) ∇_x^${k} A[f_b](t,x,v)| ≲ M^{${k}+1−s}, t ∈ [0, 1/4]`, "sampled sup over t ∈ {0, 1/8, 1/4} and 4 points (centre, core edge 1/(100M), half a tube width, a tube edge at |x| = 0.3), v ∈ supp χ(N·)"),
+      claimBase(ctx, `2.30/k=${k}`, "Upper bound on the collision frequency", `|χ(Nv) ∇_x^${k} A[f_b](t,x,v)| ≲ M^{${k}+1−s}, t ∈ [0, 1/4]`, "sampled sup over t ∈ {0, 1/8, 1/4} and 4 points (centre, core edge 1/(100M), half a tube width, a tube edge at |x| = 0.3), v ∈ supp χ(N·)"),
       meas,
       k + 1 - ctx.s,
       "upper",
@@ -91,7 +83,7 @@ export function claim2_31(ctx: ClaimContext): ClaimResult {
     return m(M, estimate(low, lowErr, "sampled-sup", "min over probes of A[f_b] on the core (an upper bound of the inf)"), M ** (1 - ctx.s), where);
   });
   return scalingClaim(
-    base(ctx, "2.31", "Lower bound on the collision frequency", "χ(Nv) A[f_b] ≳ M^{1−s} χ(Nv) for |x| ≤ 1/(100M)", "min over t ∈ {0, 1/8, 1/4} and core points (centre and |x| = 1/(100M))"),
+    claimBase(ctx, "2.31", "Lower bound on the collision frequency", "χ(Nv) A[f_b] ≳ M^{1−s} χ(Nv) for |x| ≤ 1/(100M)", "min over t ∈ {0, 1/8, 1/4} and core points (centre and |x| = 1/(100M))"),
     meas,
     1 - ctx.s,
     "lower",
@@ -117,7 +109,7 @@ export function claim2_35(ctx: ClaimContext): ClaimResult {
     return m(M, estimate(low, low * 1e-14, "sampled-sup", "min over 40 core points (an upper bound of the inf)"), M ** 2, { x: where });
   });
   return scalingClaim(
-    base(ctx, "2.35", "Inner tube count at the core", "Σ χ(10 M P⊥x) χ(10 P x) ≳ M² for |x| ≤ 1/(100M)", "exact tube sums at 40 points of the core, biased to its edge"),
+    claimBase(ctx, "2.35", "Inner tube count at the core", "Σ χ(10 M P⊥x) χ(10 P x) ≳ M² for |x| ≤ 1/(100M)", "exact tube sums at 40 points of the core, biased to its edge"),
     meas,
     2,
     "lower",
@@ -142,7 +134,7 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   });
   out.push(
     scalingClaim(
-      base(ctx, "2.36", "Deflation rate of the core", "‖e^{⟨v⟩²} f_r(t)‖_{L²_v H^{s0}_x} ≲ exp(−t M^{1−s}), tested at t = T*", "reduced core norm with explicit bounds; at t = T*, exp(−T* M^{1−s}) = 1/ln M, so the fit is against ln M with predicted exponent −1"),
+      claimBase(ctx, "2.36", "Deflation rate of the core", "‖e^{⟨v⟩²} f_r(t)‖_{L²_v H^{s0}_x} ≲ exp(−t M^{1−s}), tested at t = T*", "reduced core norm with explicit bounds; at t = T*, exp(−T* M^{1−s}) = 1/ln M, so the fit is against ln M with predicted exponent −1"),
       meas36,
       -1,
       "upper",
@@ -151,7 +143,7 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   );
   out.push(
     scalingClaim(
-      base(ctx, "2.37", "Core lower bound", "‖f_r(0)‖_{L²_v H^{s0}_x} ≳ 1", "closed reduction at t = 0 (radial Fourier H^{s0} of χ(100M·))"),
+      claimBase(ctx, "2.37", "Core lower bound", "‖f_r(0)‖_{L²_v H^{s0}_x} ≳ 1", "closed reduction at t = 0 (radial Fourier H^{s0} of χ(100M·))"),
       rows.map((r) => m(r.M, core(r.M, 0, false), 1)),
       0,
       "lower",
@@ -159,7 +151,7 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   );
   out.push(
     scalingClaim(
-      base(ctx, "2.38", "Core at t = 0", "‖e^{⟨v⟩²} f_r(0)‖ ∼ ‖f_r(0)‖ ∼ 1", "as (2.37), weighted"),
+      claimBase(ctx, "2.38", "Core at t = 0", "‖e^{⟨v⟩²} f_r(0)‖ ∼ ‖f_r(0)‖ ∼ 1", "as (2.37), weighted"),
       rows.map((r) => m(r.M, r.weightedCoreInitial ?? core(r.M, 0, true), 1)),
       0,
       "two-sided",
@@ -167,7 +159,7 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   );
   out.push(
     scalingClaim(
-      base(ctx, "2.39", "Core at T*", "‖e^{⟨v⟩²} f_r(T*)‖_{L²_v H^{s0}_x} ≲ 1/ln M", "reduced core norm at T*; fitted against ln M (predicted exponent −1)"),
+      claimBase(ctx, "2.39", "Core at T*", "‖e^{⟨v⟩²} f_r(T*)‖_{L²_v H^{s0}_x} ≲ 1/ln M", "reduced core norm at T*; fitted against ln M (predicted exponent −1)"),
       rows.map((r) => m(r.M, r.weightedCoreFinal ?? core(r.M, r.Tstar.value, true), 1 / Math.log(r.M))),
       -1,
       "upper",
@@ -176,7 +168,7 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   );
   out.push(
     scalingClaim(
-      base(ctx, "2.42", "Approximate solution at t = 0", "‖e^{⟨v⟩²} f_a(0)‖_{L²_v H^{s0}_x} ∼ 1", "(‖e f_r(0)‖² + ‖e f_b‖²)^{1/2} (disjoint velocity supports)"),
+      claimBase(ctx, "2.42", "Approximate solution at t = 0", "‖e^{⟨v⟩²} f_a(0)‖_{L²_v H^{s0}_x} ∼ 1", "(‖e f_r(0)‖² + ‖e f_b‖²)^{1/2} (disjoint velocity supports)"),
       rows.map((r) => {
         const a = r.weightedCoreInitial ?? exact(0);
         const b = r.weightedBeam ?? exact(0);
@@ -189,7 +181,7 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   );
   out.push(
     scalingClaim(
-      base(ctx, "2.43", "Norm deflation of the approximate solution", "‖e^{⟨v⟩²} f_a(T*)‖_{L²_v H^{s0}_x} ≲ 1/ln M", "(‖e f_r(T*)‖² + ‖e f_b‖²)^{1/2}; fitted against ln M (predicted exponent −1)"),
+      claimBase(ctx, "2.43", "Norm deflation of the approximate solution", "‖e^{⟨v⟩²} f_a(T*)‖_{L²_v H^{s0}_x} ≲ 1/ln M", "(‖e f_r(T*)‖² + ‖e f_b‖²)^{1/2}; fitted against ln M (predicted exponent −1)"),
       rows.map((r) => m(r.M, r.weightedFinalNorm, 1 / Math.log(r.M))),
       -1,
       "upper",
