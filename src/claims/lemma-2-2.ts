@@ -19,7 +19,7 @@ export function claim2_24(ctx: ClaimContext): ClaimResult {
     m(M, beamSobolevNorm(beamFor(ctx, M), ctx.s0, "gaussian"), M ** (ctx.s0 - ctx.s)),
   );
   return scalingClaim(
-    base(
+    claimBase(
       ctx,
       "2.24",
       "Beam in the strong norm",
@@ -44,7 +44,7 @@ export function claim2_25(ctx: ClaimContext): ClaimResult[] {
   for (const p of ["1", "2", "inf"] as const) {
     out.push(
       scalingClaim(
-        base(
+        claimBase(
           ctx,
           `2.25/p=${p}`,
           "Beam in L^p_v L^∞_x",
@@ -60,7 +60,7 @@ export function claim2_25(ctx: ClaimContext): ClaimResult[] {
   for (const p of ["1", "2", "inf"] as const) {
     out.push(
       scalingClaim(
-        base(
+        claimBase(
           ctx,
           `2.25/grad,p=${p}`,
           "Beam gradient in L^p_v L^∞_x",
@@ -112,7 +112,7 @@ export function claim2_26(ctx: ClaimContext): ClaimResult[] {
         return m(M, k === 0 ? r.value : r.gradient, M ** alpha, where);
       });
       const claim = scalingClaim(
-        base(
+        claimBase(
           ctx,
           `2.26/k=${k},t=${label}`,
           k === 0 ? "Beam in L²_x L¹_v" : "Beam gradient in L²_x L¹_v",
