@@ -9,10 +9,11 @@
  * Layers (DESIGN.md), re-exported here from the bottom up:
  * - math: {@link Estimate}, Gauss–Legendre rules, power-law fits, 3-D FFT, {@link RuleError};
  * - kinetic: kernels, the collision operator Q⁺/Q⁻ and the collision frequency
- *   A[g] = 2π∫|u − v| g du, Maxwellians with their closed forms, free transport;
+ *   A[g] = 2π∫|u − v| g du, Maxwellians with their closed forms, free transport, the Z-norm (3.3);
  * - construction: parameters (2.7)–(2.9), cutoffs χ, the lattice (2.3), tubes K and bumps I (2.4),
  *   the beam f_b (2.4), its collision frequency A[f_b] (2.6), the core f_r (2.5) and their norms;
- * - claims: every Section 2 statement as a checkable claim with a verdict, and Theorem 1.1;
+ * - claims: every Section 2 statement, Proposition 3.1 and Lemma 4.2 as checkable claims with
+ *   verdicts; Theorem 1.1; the Section 4 error table (error-table/); Proposition 5.1;
  * - solvers: the homogeneous spectral solver (Mouhot–Pareschi);
  * - report: the report data and the HTML/Markdown/JSON writer.
  *
@@ -78,6 +79,18 @@ export {
   velocityFunction,
 } from "./kinetic/phase-space.ts";
 export { freeTransport, sampledPhaseSpace } from "./kinetic/free-transport.ts";
+export { Z_PART_LABELS, Z_PARTS, type ZPart, zPartPrefactor } from "./kinetic/z-parts.ts";
+export {
+  type ZNorm,
+  type ZWeight,
+  GAUSSIAN_WEIGHT,
+  V_GAUSSIAN_WEIGHT,
+  NO_WEIGHT,
+  kappaWeight,
+  separableZNorm,
+  generalZNorm,
+  disjointSumZNorm,
+} from "./kinetic/znorm.ts";
 
 // ── construction ──────────────────────────────────────────────────────────────────────────────
 export {
@@ -125,6 +138,13 @@ export { centreFrequency, coreExponent, coreValue } from "./construction/core.ts
 export { type CoreNormDetail, type CoreNormOptions, coreNorm } from "./construction/core-norm.ts";
 export { beamLpLinfNorm, beamSobolevNorm } from "./construction/beam-norm.ts";
 export { beamPhaseSpace, corePhaseSpace } from "./construction/phase-space-functions.ts";
+export { type BeamZNorm, beamZNorm } from "./construction/beam-znorm.ts";
+export { type CoreZNorm, coreZNorm } from "./construction/core-znorm.ts";
+export { beamMixedNorm } from "./construction/beam-mixed-norm.ts";
+export { beamLinfNorms } from "./construction/beam-gradient-norm.ts";
+export { characteristicFrequency } from "./construction/characteristic-frequency.ts";
+export { gainLinfParts, gainLinfDiagonal } from "./construction/beam-gain-linf.ts";
+export { gainL2Parts } from "./construction/beam-gain-l2.ts";
 
 // ── claims ────────────────────────────────────────────────────────────────────────────────────
 export type { ClaimResult, Measurement } from "./claims/claim-result.ts";
@@ -139,6 +159,36 @@ export {
   theoremRow,
   theoremTable,
 } from "./claims/theorem-1-1.ts";
+export { claimsLemma4_2, approximateSolutionZNorm } from "./claims/lemma-4-2.ts";
+export { claimsProposition3_1 } from "./claims/proposition-3-1.ts";
+export {
+  ERROR_TERMS,
+  type ErrorTermId,
+  type ErrorTermMeasure,
+  type DuhamelWindow,
+  type PaperBound,
+} from "./claims/error-table/error-term.ts";
+export {
+  type ErrorTableEntry,
+  type JobRecord,
+  type TableParameters,
+  DEFAULT_WINDOW_FRACTIONS,
+  assembleEntries,
+  errorJobs,
+  runErrorJob,
+  beamForTable,
+} from "./claims/error-table/error-table.ts";
+export { ERROR_TERM_MEASURES, findMeasure } from "./claims/error-table/measures.ts";
+export { DEFAULT_ERRORS_FILE, readJobFile } from "./claims/error-table/job-file.ts";
+export {
+  bootstrap,
+  closureThreshold,
+  coefficient58,
+  partition,
+  type BootstrapResult,
+  type Partition,
+} from "./claims/proposition-5-1.ts";
+export { measuredBootstrap, closureScenarios, measuredErrorBound } from "./claims/bootstrap-measured.ts";
 
 // ── solvers ───────────────────────────────────────────────────────────────────────────────────
 export { type SolverOptions, HomogeneousSolver } from "./solvers/spectral/time-step.ts";

@@ -8,6 +8,7 @@ import { claim2_10, claim2_23, claimBumps, claimTubeSums } from "./lemma-2-1.ts"
 import { claim2_24, claim2_25, claim2_26 } from "./lemma-2-2.ts";
 import { claim2_30, claim2_31, claim2_35, claimsDeflation } from "./lemmas-2-2-to-2-5.ts";
 import { claim2_34 } from "./pointwise-sandwich.ts";
+import { claim425 } from "./error-table/loss-beam-beam.ts";
 import { claimsLemma4_2 } from "./lemma-4-2.ts";
 import { claimsProposition3_1 } from "./proposition-3-1.ts";
 import { claim1_9, claimTimeHypothesis } from "./supports.ts";
@@ -42,6 +43,7 @@ const CHECKS: readonly ClaimCheck[] = [
   { ids: ["T*<=1/4"], run: (c) => [claimTimeHypothesis(c)] },
   { ids: ["3.4", "3.5", "3.6"], run: claimsProposition3_1 },
   { ids: ["4.4", "4.5", "4.6", "4.18", "4.19"], run: claimsLemma4_2 },
+  { ids: ["4.25"], run: (c) => [claim425(c)] },
 ];
 
 export const CLAIM_IDS: readonly string[] = CHECKS.flatMap((c) => c.ids);
