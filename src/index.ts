@@ -136,7 +136,12 @@ export {
 } from "./construction/beam-collision-frequency.ts";
 export { centreFrequency, coreExponent, coreValue } from "./construction/core.ts";
 export { type CoreNormDetail, type CoreNormOptions, coreNorm } from "./construction/core-norm.ts";
-export { beamLpLinfNorm, beamSobolevNorm } from "./construction/beam-norm.ts";
+export {
+  type VelocityWeight,
+  beamLpLinfNorm,
+  beamSobolevNorm,
+  kappaVelocityWeight,
+} from "./construction/beam-norm.ts";
 export { beamPhaseSpace, corePhaseSpace } from "./construction/phase-space-functions.ts";
 export { type BeamZNorm, beamZNorm } from "./construction/beam-znorm.ts";
 export { type CoreZNorm, coreZNorm } from "./construction/core-znorm.ts";

@@ -1,7 +1,7 @@
 import { RuleError } from "../math/errors.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import type { Beam } from "./beam.ts";
-import type { VelocityWeight } from "./beam-norm.ts";
+import type { BasicWeight } from "./beam-norm.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
 
 /**
@@ -55,7 +55,7 @@ export const DEFAULT_AVERAGED_TUBE_RESOLUTION: AveragedTubeResolution = {
 export function averagedTube(
   beam: Beam,
   t: number,
-  weight: VelocityWeight,
+  weight: BasicWeight,
   res: AveragedTubeResolution = DEFAULT_AVERAGED_TUBE_RESOLUTION,
 ): AveragedTube {
   if (!(t >= 0 && Number.isFinite(t)))

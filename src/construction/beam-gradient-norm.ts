@@ -2,7 +2,7 @@ import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { Beam } from "./beam.ts";
-import type { VelocityWeight } from "./beam-norm.ts";
+import type { BasicWeight } from "./beam-norm.ts";
 import { MAX_MATERIALIZED_M } from "./lattice.ts";
 import { forEachInCone } from "./lattice-cone.ts";
 import { type TubeGradientSup, tubeGradientSup } from "./tube-gradient-sup.ts";
@@ -64,7 +64,7 @@ interface PassResult {
   overlaps: boolean;
 }
 
-function weightOf(weight: VelocityWeight, v2: number): number {
+function weightOf(weight: BasicWeight, v2: number): number {
   return weight === "gaussian" ? Math.exp(1 + v2) : 1;
 }
 
@@ -188,7 +188,7 @@ function gradientLower(beam: Beam, count: number, G: TubeGradientSup): number {
 
 function pass(
   beam: Beam,
-  weight: VelocityWeight,
+  weight: BasicWeight,
   m: number,
   nbrs: Int32Array[],
   G: TubeGradientSup,
@@ -254,7 +254,7 @@ function pass(
 /** sup over one bump of w I, by zooming grids in (a, r) ∈ [0.9, 1.1] × [0, 1]; returns [sup, a, r]. */
 export function singleBumpWeightedSup(
   beam: Beam,
-  weight: VelocityWeight,
+  weight: BasicWeight,
 ): [number, number, number] {
   const rho = bumpRadius(beam.bump);
   const { phi } = beam.cutoff;
@@ -294,7 +294,7 @@ export function singleBumpWeightedSup(
 /** Steered probes for the sups: each bump's axis at the argmax a_⋆ of w I, and points between each direction and its neighbours at |v| = 1 and |v| = a_⋆. */
 function probeSups(
   beam: Beam,
-  weight: VelocityWeight,
+  weight: BasicWeight,
   nbrs: Int32Array[],
   G: TubeGradientSup,
   aStar: number,
@@ -338,7 +338,7 @@ function probeSups(
   return [supWS, supWG, overlaps];
 }
 
-export function beamLinfNorms(beam: Beam, weight: VelocityWeight, m?: number): BeamLinfNorms {
+export function beamLinfNorms(beam: Beam, weight: BasicWeight, m?: number): BeamLinfNorms {
   const { M, s } = beam.params;
   if (M > MAX_MATERIALIZED_M) throw new RangeError("lattice too large to enumerate");
   const n = m ?? (M <= 16 ? 12 : 8);

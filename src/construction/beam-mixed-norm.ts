@@ -6,7 +6,7 @@ import {
   type ProfileOrder,
 } from "./averaged-tube.ts";
 import type { Beam } from "./beam.ts";
-import type { VelocityWeight } from "./beam-norm.ts";
+import type { BasicWeight } from "./beam-norm.ts";
 import { type SeparableTube, type TubeSumL2, tubeSumL2 } from "./tube-sum-l2.ts";
 
 /**
@@ -59,7 +59,7 @@ function separable(at: AveragedTube, radial: ProfileOrder, axial: ProfileOrder):
 export function beamMixedNorm(
   beam: Beam,
   t: number,
-  weight: VelocityWeight,
+  weight: BasicWeight,
   opts: BeamMixedNormOptions = {},
 ): BeamMixedNorm {
   const { M, s } = beam.params;

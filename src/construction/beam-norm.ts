@@ -1,3 +1,4 @@
+import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
@@ -20,10 +21,32 @@ import { bumpRadius, bumpSum } from "./velocity-bumps.ts";
  */
 export const OVERLAP_MAX_M = 256;
 
-export type VelocityWeight = "gaussian" | "none";
+/** e^{⟨v⟩²} ("gaussian") or none: the weights whose integrals some methods use in closed form. */
+export type BasicWeight = "gaussian" | "none";
+
+/**
+ * A velocity weight of the L²_v H^s_x norms: e^{⟨v⟩²}, 1, or e^{c⟨v⟩²} with c = 1 − κt ∈ [0, 1]
+ * (the weight of (3.4) and Proposition 5.1; {@link kappaVelocityWeight}).
+ */
+export type VelocityWeight = BasicWeight | { readonly gaussianFactor: number };
+
+/** e^{(1−κt)⟨v⟩²} for 0 ≤ t ≤ 1/κ (κ = 1/T* of the parameters). */
+export function kappaVelocityWeight(kappa: number, t: number): VelocityWeight {
+  const c = 1 - kappa * t;
+  if (!(Number.isFinite(c) && c >= 0 && c <= 1)) {
+    throw new RuleError("the weight e^{(1−κt)⟨v⟩²} needs 0 ≤ κt ≤ 1", `got κt = ${kappa * t}`);
+  }
+  return { gaussianFactor: c };
+}
+
+/** The exponent c of e^{c⟨v⟩²} (1 for "gaussian", 0 for "none"). */
+export function gaussianFactor(weight: VelocityWeight): number {
+  return weight === "gaussian" ? 1 : weight === "none" ? 0 : weight.gaussianFactor;
+}
 
 function weightValue(weight: VelocityWeight, v2: number): number {
-  return weight === "gaussian" ? Math.exp(1 + v2) : 1;
+  const c = gaussianFactor(weight);
+  return c === 0 ? 1 : Math.exp(c * (1 + v2));
 }
 
 /** ∫ w^p I^p dv for one bump (any direction), Gauss–Legendre 96² in (a, r). */

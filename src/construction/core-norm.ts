@@ -1,3 +1,4 @@
+import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { radialSobolevNormSquared } from "../kinetic/radial-sobolev.ts";
@@ -24,11 +25,15 @@ import { bumpRadius } from "./velocity-bumps.ts";
  *    ‖g χ_λ‖_{H^s} ≤ ‖g χ_λ‖_{L²}^{1−s} ‖g χ_λ‖_{H¹}^{s} (interpolation, 0 ≤ s ≤ 1), with
  *    ‖gχ_λ‖_{L²} ≤ δ₀‖χ_λ‖, ‖gχ_λ‖²_{H¹} ≤ δ₀²‖χ_λ‖² + (δ₀‖∇χ_λ‖ + δ₁‖χ_λ‖)², χ_λ = χ(λ·), λ = 100M.
  *    The main term is |e^{−Λ₀} − c₀| · ‖χ_λ‖_{H^s}; the bound is added to the error.
- * 3. The v-integral factorizes: ‖w χ(N·)‖_{L²_v} = N^{−3/2} ‖χ‖_{L²} · [e, e^{1+N^{−2}}] for the
- *    Gaussian weight (exactly N^{−3/2}‖χ‖ without it); N^{3/2} cancels against the amplitude.
+ * 3. The v-integral factorizes: ‖w χ(N·)‖_{L²_v} = N^{−3/2} ‖χ‖_{L²} · [e^c, e^{c(1+N^{−2})}] for the
+ *    weight e^{c⟨v⟩²} (c = 1: e^{⟨v⟩²}; c = 1 − κt: the weight of (3.4); c = 0: none);
+ *    N^{3/2} cancels against the amplitude.
  */
 export interface CoreNormOptions {
+  /** Weight e^{c⟨v⟩²}: true for c = 1 (e^{⟨v⟩²}), false for none. */
   readonly weighted: boolean;
+  /** c in e^{c⟨v⟩²} when weighted (default 1; 1 − κt for the weight of (3.4)), in [0, 1]. */
+  readonly gaussianFactor?: number;
   /** 0 for ‖f_r(t)‖, 1 for ‖f_r(t) − f_r(0)‖. */
   readonly subtract: 0 | 1;
   /** Sobolev index (default s0 of the parameters). */
@@ -69,8 +74,10 @@ export function coreNorm(beam: Beam, t: number, options: CoreNormOptions): CoreN
   const hsErr = hs.error / (2 * hsNorm);
   // v-factor times amplitude: M^{3/2−s0} ‖χ‖_{L²(R³)} · [e, e^{1+1/N²}] (weighted)
   const chiNorm = Math.sqrt(radialL2(phi));
-  const wLo = options.weighted ? Math.E : 1;
-  const wHi = options.weighted ? Math.exp(1 + invN * invN) : 1;
+  const c = options.weighted ? (options.gaussianFactor ?? 1) : 0;
+  if (!(c >= 0 && c <= 1)) throw new RuleError("gaussianFactor must lie in [0, 1]", `got ${c}`);
+  const wLo = Math.exp(c);
+  const wHi = Math.exp(c * (1 + invN * invN));
   const amp = M ** (1.5 - s0) * chiNorm;
   const main = Math.abs(e0 - options.subtract);
   const value = amp * 0.5 * (wLo + wHi) * main * hsNorm;
