@@ -5,6 +5,8 @@ import {
   gainRadial,
   lineKernel,
   meanSpeed,
+  planeSectionNodes,
+  sectionNodeBuffers,
 } from "../../src/claims/error-table/core-bilinear-terms.ts";
 import {
   coreDecay,
@@ -15,6 +17,7 @@ import { beamValue, makeBeam } from "../../src/construction/beam.ts";
 import { coreExponent, coreLogAmplitude, coreValue } from "../../src/construction/core.ts";
 import { cutoffByName } from "../../src/construction/cutoff.ts";
 import { makeParameters } from "../../src/construction/parameters.ts";
+import { bumpRadius, bumpValue } from "../../src/construction/velocity-bumps.ts";
 import { beamPhaseSpace } from "../../src/construction/phase-space-functions.ts";
 import { collisionFrequency, gainTerm } from "../../src/kinetic/collision.ts";
 import type { PhaseSpaceFunction } from "../../src/kinetic/phase-space.ts";
@@ -434,5 +437,52 @@ test("line-autocorrelation cell kernel: Σ over cells of a constant h equals ∫
       }
     }
     assert.ok(Math.abs(viaKernel / direct - 1) < 1e-3, `λL=${lamL}: ${viaKernel} vs ${direct}`);
+  }
+});
+
+test("Q⁺(f_b,f_r) L² parts: the plane ∩ bump quadrature (both parametrizations) equals a brute-force integral over the plane in orthonormal coordinates with bumpValue", () => {
+  for (const variant of ["as-in-proof", "as-written"] as const) {
+    const beam = makeBeam(makeParameters({ M: 4 }), bump, variant);
+    const rho = bumpRadius(beam.bump);
+    const e = [0, 0, 1];
+    const g = (a: number, q: number) => Math.cos(3 * a) * (1 + (5 * q) / rho);
+    const gl = gaussLegendre(24);
+    const big = gaussLegendre(200);
+    for (const [r, c] of [
+      [0.95, 0.97],
+      [0.7, 0.72],
+      [0.3, 0.31],
+      [0.02, 0.012],
+    ] as const) {
+      const count = planeSectionNodes(rho, r, c, gl.nodes, gl.weights, bump.phi);
+      const { w, a, q } = sectionNodeBuffers();
+      let fast = 0;
+      for (let j = 0; j < count; j++) fast += w[j] * g(a[j], q[j]);
+      // brute force: p = rω̂ + x₁u₁ + x₂u₂, ω̂ = (s, 0, c), u₁ = (c, 0, −s), u₂ = (0, 1, 0)
+      const s = Math.sqrt(1 - c * c);
+      const x1a = Math.max((-rho - r * s) / c, Math.min((r * c - 1.1) / s, (r * c - 0.9) / s));
+      const x1b = Math.min((rho - r * s) / c, Math.max((r * c - 1.1) / s, (r * c - 0.9) / s));
+      assert.ok(x1b > x1a, `section empty at r=${r}, c=${c}`);
+      let brute = 0;
+      const p = [0, 0, 0];
+      for (let i = 0; i < 200; i++) {
+        const x1 = x1a + 0.5 * (x1b - x1a) * (1 + big.nodes[i]);
+        for (let k = 0; k < 200; k++) {
+          const x2 = rho * big.nodes[k];
+          p[0] = r * s + x1 * c;
+          p[1] = x2;
+          p[2] = r * c - x1 * s;
+          const I = bumpValue(beam.bump, e, p);
+          if (I === 0) continue;
+          brute +=
+            0.5 * (x1b - x1a) * big.weights[i] * rho * big.weights[k] * I * g(p[2], Math.hypot(p[0], p[1]));
+        }
+      }
+      assert.ok(brute !== 0);
+      assert.ok(
+        Math.abs(fast / brute - 1) < 2e-3,
+        `${variant} r=${r} c=${c}: section quadrature ${fast} vs brute force ${brute}`,
+      );
+    }
   }
 });

@@ -3,6 +3,7 @@ import { coreLogAmplitude } from "../../construction/core.ts";
 import type { Cutoff } from "../../construction/cutoff.ts";
 import { forEachInCone } from "../../construction/lattice-cone.ts";
 import { bumpRadius } from "../../construction/velocity-bumps.ts";
+import { RuleError } from "../../math/errors.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
 import type {
@@ -64,7 +65,7 @@ export function meanSpeed(cutoff: Cutoff, r: number): number {
 }
 
 /** P(d) = ∫ over the plane at distance d from 0 of φ(|·|) = 2π ∫_d^1 φ(ρ) ρ dρ. */
-function planeIntegral(phi: (r: number) => number, d: number, n: number): number {
+export function planeIntegral(phi: (r: number) => number, d: number, n: number): number {
   if (d >= 1) return 0;
   const { nodes, weights } = gaussLegendre(n);
   const h = 0.5 * (1 - d);
@@ -409,7 +410,7 @@ function chebAntiderivative(f: (x: number) => number, n: number, T: number): (x:
 }
 
 /** λ² × ∫_{cell 0}∫_{cell d} ψ(λ|τ − τ'|) for cells of width w, u = λw. */
-function cellKernel(K: LineKernel, u: number, d: number): number {
+export function cellKernel(K: LineKernel, u: number, d: number): number {
   return K.S(Math.abs(1 - d) * u) - 2 * K.S(d * u) + K.S((d + 1) * u);
 }
 
@@ -543,7 +544,7 @@ const multCache = new WeakMap<Beam, number>();
  * number of bumps at one velocity, {@link bumpMultiplicity}; all G_k ≥ 0): the value is then the
  * lower end (`lowerBound`) with the upper end as `upperBound`.
  */
-interface BumpNode {
+export interface BumpNode {
   readonly wv: number;
   readonly I: number;
   readonly vn: number;
@@ -578,7 +579,7 @@ function bumpNodes(beam: Beam, n: number): BumpNode[] {
   return out;
 }
 
-function kLo(
+export function kLo(
   phi: (r: number) => number,
   perp: number,
   ax: number,
@@ -587,7 +588,7 @@ function kLo(
 ): number {
   return phi(tau * perp + 0.01) * phi(tau * ax + delta);
 }
-function kHi(
+export function kHi(
   phi: (r: number) => number,
   perp: number,
   ax: number,
@@ -597,7 +598,7 @@ function kHi(
   return phi(Math.max(0, tau * perp - 0.01)) * phi(Math.max(0, tau * ax - delta));
 }
 
-function cellForm(h1: Float64Array, h2: Float64Array, nc: number, Kd: Float64Array): number {
+export function cellForm(h1: Float64Array, h2: Float64Array, nc: number, Kd: Float64Array): number {
   let s = 0;
   for (let c = 0; c < nc; c++) s += h1[c] * h2[c] * Kd[0];
   for (let d = 1; d < Kd.length && d < nc; d++) {
@@ -744,7 +745,7 @@ function beamCoreLossWindow(
 }
 
 /** sup of |∇K(y − τv)| for τ ∈ [ta, tb], |y| ≤ δ (transverse M|φ'|·φ + φ·axial |φ'|). */
-function gradKBound(
+export function gradKBound(
   beam: Beam,
   H: number,
   nd: BumpNode,
@@ -768,7 +769,7 @@ interface LikeConstants {
   H: number;
 }
 const likeCache = new Map<Cutoff, LikeConstants>();
-function transportLikeConstants(cutoff: Cutoff): LikeConstants {
+export function transportLikeConstants(cutoff: Cutoff): LikeConstants {
   const hit = likeCache.get(cutoff);
   if (hit) return hit;
   const out = {
@@ -885,7 +886,7 @@ function beamCoreLossMeasure(part: ZPart): ErrorTermMeasure {
  * frame. The sup over x and its bracket are those of Q⁻(f_b,f_r) with the plane integrals in place
  * of f_b(t,x,v) (the line crosses the core in τ-length 2/(100M|v|), which for small |v| exceeds the
  * window: then the crossing is truncated, X_c = (2/λ)∫_0^{λL/2}φ, and the gradient's lower end is
- * not used). The L² parts are quadratic in the plane integrals and are not measured yet.
+ * not used). The L² parts are quadratic in the plane integrals: {@link beamCoreGainL2Window}.
  */
 function beamCoreGainLinf(
   beam: Beam,
@@ -1012,6 +1013,308 @@ function beamCoreGainMeasure(
   };
 }
 
+// ─── Q⁺(f_b, f_r): the L² parts ──────────────────────────────────────────────────────────────────
+
+/**
+ * The L² parts of Q⁺(f_b,f_r) = Q⁺(f_r,f_b) with the reduction above: for |v| ≥ v₁
+ *   Q⁺(τ, y, v) = (2 Amp E(τ) χ(100My) N⁻³ c₁/|v|) P_b(τ, y, v) + R,  P_b = ∫_{p·v = |v|²} f_b(τ, y, p) dA(p).
+ * The norms are quadratic in P_b, so the v-integral is done by quadrature. For y in the core,
+ * f_b(τ, y, p) = M^{1−s} Σ_k I_k(p) K_k(y − τp) ∈ M^{1−s} Σ_k I_k [K^lo, K^hi](τ, p) (as for Q⁻), and
+ * P_b is a sum over bumps of plane integrals P_k ≥ 0. Per bump, in its frame (e = ẑ, v = r ω̂,
+ * c = cos∠(ω̂, e), s = sin), with p = a e + q, |q| ≤ ρ:
+ *   P_k(r, c) = (1/c) ∫_{disk} I K d²q at a = (r − q₁s)/c   (ρs ≤ 0.1c),
+ *            = (1/s) ∫_{0.9}^{1.1} da ∫ dq₂ I K at q₁ = (r − ac)/s   (otherwise)
+ * (Gauss–Legendre on the boxes; supports: r ∈ [0, √(1.1² + ρ²)], c ∈ [(r − ρ)/1.1, (r + ρ)/0.9]).
+ * The x-norms of G(x, v) = (2Amp c₁N⁻³/|v|) ∫ E P_k χ(100M(x − (t−τ)v)) dτ are the exact cell-kernel
+ * forms of Q⁻(f_b,f_r) (64 cells; P bracketed per cell by K monotone in τ; for ∇x the χ' term with
+ * ψ∇/ψ|∇|, the ∇K term with gradKBound, the ∇Λ term with D). The v-integral of one bump is
+ * 2π ∫dr ∫dc r² (azimuthal symmetry of the bump frame). Over bumps: every bump gives the same, and
+ * since all P_k ≥ 0, n‖G_1‖² ≤ ‖Σ G_k‖² ≤ n·n‖G_1‖² (the planes of one v meet several bumps; the
+ * crude multiplicity n is used): the value is the bracket's midpoint ± its half-width. The remainder R (|v| ≥ v₁) and the slab bound (|v| < v₁) of the L^∞ parts are carried
+ * into L² by Minkowski (‖∫ E χ(100M·) dτ‖_{L²} ≤ ‖χ(100M·)‖₂ ∫E), the area of the plane ∩ enlarged
+ * bumps bounded by n·A_max,ε; they widen the bracket (and dominate it: the slab term over |v| < v₁,
+ * ∝ √v₁ n A_max, exceeds the main term at M = 4, 8, 16, so the lower end is 0 there; `where` keeps
+ * the main term's own bracket) (for ∇x multiplied by the same factor as in the
+ * L^∞ code, which is a bound of the x-Lipschitz constant of f_b and χ(100M·), not of ∇R proven here).
+ */
+/** Nodes of the plane {p : p·ω̂ = r} ∩ one bump (frame e = ẑ, cos∠(ω̂, e) = c), see below. */
+const SEC_MAX = 64 * 64;
+const secW = new Float64Array(SEC_MAX);
+const secA = new Float64Array(SEC_MAX);
+const secQ = new Float64Array(SEC_MAX);
+
+/** The buffers filled by {@link planeSectionNodes} (read-only views for tests). */
+export function sectionNodeBuffers(): { w: Float64Array; a: Float64Array; q: Float64Array } {
+  return { w: secW, a: secA, q: secQ };
+}
+
+/**
+ * Fill the module buffers with the quadrature nodes of ∫_{p·ω̂ = r} I(p) g(p) dA(p) for one bump
+ * I = φ(|q|/ρ) φ(10|a − 1|), p = a e + q (q ⊥ e), ω̂ at angle acos(c) from e: weight × I in `secW`,
+ * the axial coordinate a in `secA`, |q| in `secQ`; returns the count. Where ρs ≤ 0.1c the plane is
+ * parametrized by the disk (q₁, q₂) ∈ [−ρ, ρ]² with a = (r − q₁s)/c, dA = d²q/c; otherwise by
+ * (a, q₂) ∈ [0.9, 1.1] × [−ρ, ρ] with q₁ = (r − ac)/s, dA = da dq₂/s (Gauss–Legendre on the box).
+ */
+export function planeSectionNodes(
+  rho: number,
+  r: number,
+  c: number,
+  nodes: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  phi: (r: number) => number,
+): number {
+  const nq = nodes.length;
+  if (nq * nq > SEC_MAX) throw new RuleError("plane-section order must be at most 64", `got ${nq}`);
+  const s = Math.sqrt(Math.max(0, 1 - c * c));
+  // the box of the smaller extent: the disk spans a-width 2ρs/c, the a-box q₁-width 0.2c/s
+  const disk = rho * s <= 0.1 * c;
+  let count = 0;
+  for (let i = 0; i < nq; i++) {
+    for (let j = 0; j < nq; j++) {
+      let a: number;
+      let q1: number;
+      let wq: number;
+      const q2 = rho * nodes[j];
+      if (disk) {
+        q1 = rho * nodes[i];
+        a = (r - q1 * s) / c;
+        wq = (rho * rho * weights[i] * weights[j]) / c;
+      } else {
+        if (s === 0) continue;
+        a = 1 + 0.1 * nodes[i];
+        q1 = (r - a * c) / s;
+        wq = (0.1 * rho * weights[i] * weights[j]) / s;
+      }
+      const qn = Math.sqrt(q1 * q1 + q2 * q2);
+      if (qn >= rho || Math.abs(a - 1) >= 0.1) continue;
+      const I = phi(qn / rho) * phi(10 * Math.abs(a - 1));
+      if (I === 0) continue;
+      secW[count] = wq * I;
+      secA[count] = a;
+      secQ[count] = qn;
+      count++;
+    }
+  }
+  return count;
+}
+
+function beamCoreGainL2Window(
+  beam: Beam,
+  part: "L2" | "gradL2",
+  w: DuhamelWindow,
+  nv: number,
+  nq: number,
+): { lo: number; hi: number } {
+  const { M } = beam.params;
+  const { phi } = beam.cutoff;
+  const dec = coreDecay(beam);
+  const tc = transportLikeConstants(beam.cutoff);
+  const rho = bumpRadius(beam.bump);
+  const delta = 1 / (100 * M);
+  const L = w.t - w.t0;
+  const cw = L / NC;
+  const Ecell = new Float64Array(NC + 1);
+  const Dl = new Float64Array(NC + 1);
+  const Dg = new Float64Array(NC + 1);
+  const taus = new Float64Array(NC + 1);
+  for (let i = 0; i <= NC; i++) {
+    const tau = w.t0 + i * cw;
+    taus[i] = tau;
+    Ecell[i] = Math.exp(-dec.lambda0(tau));
+    Dl[i] = dec.delta(tau);
+    Dg[i] = dec.gradBound(tau);
+  }
+  const gv = gaussLegendre(nv);
+  const gq = gaussLegendre(nq);
+  const kp = lineKernel(beam.cutoff, "plain");
+  const kg = lineKernel(beam.cutoff, "grad");
+  const ka = lineKernel(beam.cutoff, "abs");
+  const Kp = new Float64Array(NC);
+  const Kg = new Float64Array(NC);
+  const Ka = new Float64Array(NC);
+  const pLo = new Float64Array(NC + 1);
+  const pHi = new Float64Array(NC + 1);
+  const pGr = new Float64Array(NC);
+  const node = { wv: 0, I: 0, vn: 0, perp: 0, ax: 0 };
+  const rMax = Math.sqrt(1.21 + rho * rho);
+  let lo2 = 0;
+  let hi2 = 0;
+  let main2 = 0;
+  let e1 = 0;
+  let e2 = 0;
+  let e3 = 0;
+  for (let ir = 0; ir < nv; ir++) {
+    const r = 0.5 * rMax * (1 + gv.nodes[ir]);
+    const wr = 0.5 * rMax * gv.weights[ir];
+    const cA = Math.max(-1, (r - rho) / 1.1);
+    const cB = Math.min(1, (r + rho) / 0.9);
+    // split the c-range where the plane parametrization changes (ρs = 0.1c)
+    const cS = rho / Math.sqrt(0.01 + rho * rho);
+    for (const [c0, c1] of [
+      [cA, Math.min(cB, cS)],
+      [Math.max(cA, cS), cB],
+    ] as const) {
+      if (c1 <= c0) continue;
+      const hc = 0.5 * (c1 - c0);
+      for (let ic = 0; ic < nv; ic++) {
+        const c = c0 + hc * (1 + gv.nodes[ic]);
+        const wc = hc * gv.weights[ic];
+        const s = Math.sqrt(Math.max(0, 1 - c * c));
+        pLo.fill(0);
+        pHi.fill(0);
+        pGr.fill(0);
+        const count = planeSectionNodes(rho, r, c, gq.nodes, gq.weights, phi);
+        if (count === 0) continue;
+        for (let j = 0; j < count; j++) {
+          const wI = secW[j];
+          const a = secA[j];
+          node.perp = M * secQ[j];
+          node.ax = a;
+          for (let k = 0; k <= NC; k++) {
+            pLo[k] += wI * kLo(phi, node.perp, a, taus[k], delta);
+            pHi[k] += wI * kHi(phi, node.perp, a, taus[k], delta);
+            if (part === "gradL2" && k < NC)
+              pGr[k] += wI * gradKBound(beam, tc.H, node, taus[k], taus[k + 1], delta);
+          }
+        }
+        const lam = 100 * M * r;
+        const u = lam * cw;
+        Kp.fill(0);
+        Kg.fill(0);
+        Ka.fill(0);
+        for (let d = 0; d < NC; d++) {
+          if (d >= 2 && (d - 1) * u >= 2) break;
+          Kp[d] = cellKernel(kp, u, d);
+          if (part === "gradL2") {
+            Kg[d] = cellKernel(kg, u, d);
+            Ka[d] = cellKernel(ka, u, d);
+          }
+        }
+        for (let k = 0; k < NC; k++) {
+          hHiC[k] = Ecell[k] * Math.exp(Dl[k + 1]) * pHi[k];
+          hLoC[k] = Ecell[k + 1] * Math.exp(-Dl[k + 1]) * pLo[k + 1];
+          if (part === "gradL2") {
+            hMid[k] = 0.5 * (hHiC[k] + hLoC[k]);
+            hHw[k] = 0.5 * (hHiC[k] - hLoC[k]);
+            gC[k] = Ecell[k] * Math.exp(Dl[k + 1]) * pGr[k];
+            dC[k] = hHiC[k] * Dg[k + 1];
+          }
+        }
+        // dv = 2π r² dr dc; (1/r)² from the prefactor; ⟨v⟩² e^{2⟨v⟩²}; ‖·‖²_x = (100M)⁻³ λ⁻² form
+        const scale =
+          (2 * Math.PI * wr * wc * (1 + r * r) * Math.exp(2 + 2 * r * r)) / (lam * lam);
+        if (part === "L2") {
+          lo2 += scale * cellForm(hLoC, hLoC, NC, Kp);
+          hi2 += scale * cellForm(hHiC, hHiC, NC, Kp);
+        } else {
+          const g2 = (100 * M) ** 2;
+          main2 += scale * g2 * Math.max(0, cellForm(hMid, hMid, NC, Kg));
+          e1 += scale * g2 * cellForm(hHw, hHw, NC, Ka);
+          e2 += scale * cellForm(gC, gC, NC, Kp);
+          e3 += scale * cellForm(dC, dC, NC, Kp);
+        }
+      }
+    }
+  }
+  if (part === "L2") return { lo: Math.sqrt(lo2), hi: Math.sqrt(hi2) };
+  const main = Math.sqrt(main2);
+  return {
+    lo: Math.max(0, main - Math.sqrt(e1) - Math.sqrt(e2) - Math.sqrt(e3)),
+    hi: main + Math.sqrt(e1) + Math.sqrt(e2) + Math.sqrt(e3),
+  };
+}
+
+/**
+ * Remainder (band rotation, |v| ≥ v₁) and slab (|v| < v₁) bounds in L² (unit of the measure times
+ * √n; see the comment above): ‖G_R‖ ≤ (∫dv ⟨v⟩²e^{2⟨v⟩²} B(v)²)^{1/2} ‖Φ‖₂ ∫E e^{Δ}.
+ */
+function beamCoreGainL2Remainder(beam: Beam, part: "L2" | "gradL2", w: DuhamelWindow): number {
+  const { M, lnN } = beam.params;
+  const { phi } = beam.cutoff;
+  const dec = coreDecay(beam);
+  const tc = transportLikeConstants(beam.cutoff);
+  const rho = bumpRadius(beam.bump);
+  const n = (M * (M + 1)) / 2;
+  const N = Math.exp(lnN);
+  const c = 1 / (rho * M);
+  const vmin = Math.exp(-0.9 * lnN);
+  const v1 = Math.max(vmin, (10 * c * M) / N);
+  const IE = dec.integrate(w.t0, w.t, (t, E) => E * Math.exp(dec.delta(t)));
+  const phiL2 = Math.sqrt(radialIntegral((r) => phi(r) ** 2).value);
+  const eps = 3.5 / (N * v1);
+  const AmaxEps = 2 * (rho + eps) * Math.sqrt((0.2 + 2 * eps) ** 2 + 4 * (rho + eps) ** 2);
+  const Lb = (dec.Tstar * (M + 1) + c * M + 10) * tc.d1;
+  // |v| ≥ v₁: B = (1/|v|)(1.58/(N|v|)) 2.2 L_b n A_max,ε (in units 2Amp c₁ N⁻³ M^{1−s}) → ∫ 4π r² B² ≤ 4π K²/v₁
+  const K = ((1.58 * 2.2) / N) * (Lb / 1) * n * AmaxEps;
+  // ∫_{v₁}^{rMax} ⟨v⟩²e^{2⟨v⟩²}/r² dr ≤ e²/v₁ + e² rMax g(rMax), g(r) = ((1+r²)e^{2r²} − 1)/r² increasing
+  const rMax = Math.sqrt(1.21 + rho * rho);
+  const gMax = ((1 + rMax * rMax) * Math.exp(2 * rMax * rMax) - 1) / (rMax * rMax);
+  const band2 = 4 * Math.PI * K * K * Math.exp(2) * (1 / v1 + rMax * gMax);
+  // |v| < v₁: Q⁺ ≤ (1/|v|) 3P(0) n A_max / c₁ → ∫_{|v|<v₁} 4π r² B² = 4π v₁ (3P(0) n A_max/c₁)²
+  const P0 = planeIntegral(phi, 0, 64);
+  const Amax = 2 * rho * Math.sqrt(0.04 + 4 * rho * rho);
+  const small2 =
+    4 * Math.PI * (1 + v1 * v1) * Math.exp(2 + 2 * v1 * v1) * v1 * ((3 * P0 * n * Amax) / tc.c1) ** 2;
+  const gradFactor = part === "gradL2" ? 100 * M * tc.d1 + (M + 1) * tc.d1 : 1;
+  // in the measure's unit (which has (100M)^{-3/2} and √n): divide by √n, multiply by ‖Φ‖₂ ∫E
+  return (
+    ((Math.sqrt(band2) + Math.sqrt(small2)) * phiL2 * (IE.value + IE.error) * gradFactor) /
+    Math.sqrt(n)
+  );
+}
+
+function beamCoreGainL2Measure(
+  term: "Q+(fb,fr)" | "Q+(fr,fb)",
+  part: "L2" | "gradL2",
+): ErrorTermMeasure {
+  return {
+    term,
+    part,
+    paper: lemma44Bound,
+    measure(beam: Beam, w: DuhamelWindow): TermMeasurement {
+      const { M, s, s0, lnN } = beam.params;
+      const n = (M * (M + 1)) / 2;
+      const tc = transportLikeConstants(beam.cutoff);
+      const lnM = Math.log(M);
+      const ln100M = Math.log(100 * M);
+      const base = Math.log(2 * tc.c1) + coreLogAmplitude(beam) - 3 * lnN + (1 - s) * lnM;
+      const logUnit =
+        (part === "L2" ? s0 * lnM : (s0 - 1) * lnM) + base - 1.5 * ln100M + 0.5 * Math.log(n);
+      const fine = beamCoreGainL2Window(beam, part, w, 24, 16);
+      const coarse = beamCoreGainL2Window(beam, part, w, 16, 12);
+      const quadErr = Math.max(Math.abs(fine.lo - coarse.lo), Math.abs(fine.hi - coarse.hi));
+      const kernelRel =
+        lineKernel(beam.cutoff, "plain").relErr +
+        (part === "gradL2"
+          ? lineKernel(beam.cutoff, "grad").relErr + lineKernel(beam.cutoff, "abs").relErr
+          : 0);
+      // the remainder in this unit (‖χ(100M·)‖₂ = (100M)^{−3/2}‖Φ‖₂ is the unit's (100M)^{−3/2})
+      const rem = beamCoreGainL2Remainder(beam, part, w);
+      const lo = Math.max(0, fine.lo * (1 - kernelRel) - quadErr - rem);
+      const hi = (fine.hi * (1 + kernelRel) + quadErr + rem) * Math.sqrt(n);
+      const unit = Math.exp(logUnit);
+      const method = `Q⁺(f_b,F) = (2 Amp E χ N⁻³ c₁/|v|) ∫_{p·v=|v|²} f_b dA + R; reduction of f_r (e^{±Δ}); plane integrals of one bump by Gauss–Legendre on the plane ∩ bump, f_b bracketed over the core crossing; exact line-autocorrelation cell kernels (64 cells); v = (r, cos θ) Gauss–Legendre 24² × plane 16² vs 16² × 12²; remainder and |v| < v₁ by Minkowski; overlapping plane supports: n‖G₁‖² ≤ ‖G‖² ≤ n²‖G₁‖²`;
+      return {
+        value: estimate(
+          0.5 * (lo + hi) * unit,
+          0.5 * (hi - lo) * unit,
+          "derived",
+          `${method}; value ± half-width of the bracket`,
+        ),
+        window: w,
+        where: {
+          symmetry: "Q⁺(f_r,f_b) = Q⁺(f_b,f_r) for hard spheres",
+          bracket: [lo * unit, hi * unit],
+          remainderInUnit: rem,
+          planeBracketInUnit: [fine.lo, fine.hi],
+          mainTermWithoutRemainder: [fine.lo * unit, fine.hi * unit * Math.sqrt(n)],
+          quadratureDifference: quadErr,
+        },
+      };
+    },
+  };
+}
+
 /**
  * Lemma 4.4: T* M^{1−s} N⁻¹ ≲ (ln ln M) N⁻¹ for every term and part, from (4.16)–(4.19) and
  * (3.5)–(3.6).
@@ -1032,6 +1335,9 @@ export const CORE_BILINEAR_MEASURES: readonly ErrorTermMeasure[] = [
   ...Z_PARTS.map(beamCoreLossMeasure),
   ...(["Q+(fb,fr)", "Q+(fr,fb)"] as const).flatMap((term) =>
     (["Linf", "gradLinf"] as const).map((part) => beamCoreGainMeasure(term, part)),
+  ),
+  ...(["Q+(fb,fr)", "Q+(fr,fb)"] as const).flatMap((term) =>
+    (["L2", "gradL2"] as const).map((part) => beamCoreGainL2Measure(term, part)),
   ),
   ...CORE_CORE.flatMap((term) =>
     Z_PARTS.map((part) => coreCoreMeasure(term as "Q-(fr,fr)" | "Q+(fr,fr)", part)),
