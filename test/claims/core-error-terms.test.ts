@@ -7,6 +7,8 @@ import {
   meanSpeed,
   planeSectionNodes,
   sectionNodeBuffers,
+  velocityNodeBuffers,
+  velocityNodes,
 } from "../../src/claims/error-table/core-bilinear-terms.ts";
 import {
   coreDecay,
@@ -484,5 +486,43 @@ test("Q⁺(f_b,f_r) L² parts: the plane ∩ bump quadrature (both parametrizati
         `${variant} r=${r} c=${c}: section quadrature ${fast} vs brute force ${brute}`,
       );
     }
+  }
+});
+
+test("Q⁺(f_b,f_r) L² parts: the velocity nodes cover the plane integrals' support: Σ_v Ψ(|v|) P(v) equals ∫dp I(p) 2π∫_0^1 (|p|c)²Ψ(|p|c) dc", () => {
+  const Psi = (r: number) => Math.exp(-2 * r) / (0.2 + r);
+  for (const variant of ["as-in-proof", "as-written"] as const) {
+    const beam = makeBeam(makeParameters({ M: 4 }), bump, variant);
+    const rho = bumpRadius(beam.bump);
+    const gv = gaussLegendre(48);
+    const gq = gaussLegendre(24);
+    const nVel = velocityNodes(rho, gv.nodes, gv.weights);
+    const vel = velocityNodeBuffers();
+    const sec = sectionNodeBuffers();
+    let left = 0;
+    for (let i = 0; i < nVel; i++) {
+      const count = planeSectionNodes(rho, vel.r[i], vel.c[i], gq.nodes, gq.weights, bump.phi);
+      let P = 0;
+      for (let j = 0; j < count; j++) P += sec.w[j];
+      left += vel.w[i] * Psi(vel.r[i]) * P;
+    }
+    // right: the bump in its own coordinates (a, |q|), c by Gauss–Legendre
+    const g = gaussLegendre(64);
+    let right = 0;
+    for (let i = 0; i < 64; i++) {
+      const a = 1 + 0.1 * g.nodes[i];
+      for (let k = 0; k < 64; k++) {
+        const q = 0.5 * rho * (1 + g.nodes[k]);
+        const I = bump.phi(q / rho) * bump.phi(10 * Math.abs(a - 1));
+        const pn = Math.hypot(a, q);
+        let inner = 0;
+        for (let m = 0; m < 64; m++) {
+          const c = 0.5 * (1 + g.nodes[m]);
+          inner += 0.5 * g.weights[m] * (pn * c) ** 2 * Psi(pn * c);
+        }
+        right += 0.1 * g.weights[i] * 0.5 * rho * g.weights[k] * 2 * Math.PI * q * I * 2 * Math.PI * inner;
+      }
+    }
+    assert.ok(Math.abs(left / right - 1) < 2e-3, `${variant}: velocity nodes ${left} vs exchange ${right}`);
   }
 });

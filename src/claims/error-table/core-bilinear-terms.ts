@@ -1098,6 +1098,49 @@ export function planeSectionNodes(
   return count;
 }
 
+const VEL_MAX = 2 * 64 * 64;
+const velR = new Float64Array(VEL_MAX);
+const velC = new Float64Array(VEL_MAX);
+const velW = new Float64Array(VEL_MAX);
+
+/** The buffers filled by {@link velocityNodes} (read-only views for tests). */
+export function velocityNodeBuffers(): { r: Float64Array; c: Float64Array; w: Float64Array } {
+  return { r: velR, c: velC, w: velW };
+}
+
+/**
+ * Velocity nodes v = r ω̂ in one bump's frame (c = cos∠(ω̂, e)) covering the support of its plane
+ * integrals: r ∈ [0, √(1.1² + ρ²)] (|v| = p·ω̂ ≤ |p|), c ∈ [(r − ρ)/1.1, (r + ρ)/0.9] (the plane
+ * p·ω̂ = r meets the bump only if 0.9c − ρ ≤ r ≤ 1.1c + ρ), split at ρs = 0.1c where the plane
+ * parametrization changes; weights of dv = 2π r² dr dc (azimuth integrated). Returns the count.
+ */
+export function velocityNodes(rho: number, nodes: ArrayLike<number>, weights: ArrayLike<number>): number {
+  const nv = nodes.length;
+  if (nv > 64) throw new RuleError("velocity order must be at most 64", `got ${nv}`);
+  const rMax = Math.sqrt(1.21 + rho * rho);
+  const cS = rho / Math.sqrt(0.01 + rho * rho);
+  let count = 0;
+  for (let ir = 0; ir < nv; ir++) {
+    const r = 0.5 * rMax * (1 + nodes[ir]);
+    const wr = 0.5 * rMax * weights[ir];
+    const cA = Math.max(-1, (r - rho) / 1.1);
+    const cB = Math.min(1, (r + rho) / 0.9);
+    for (let seg = 0; seg < 2; seg++) {
+      const c0 = seg === 0 ? cA : Math.max(cA, cS);
+      const c1 = seg === 0 ? Math.min(cB, cS) : cB;
+      if (c1 <= c0) continue;
+      const hc = 0.5 * (c1 - c0);
+      for (let ic = 0; ic < nv; ic++) {
+        velR[count] = r;
+        velC[count] = c0 + hc * (1 + nodes[ic]);
+        velW[count] = 2 * Math.PI * r * r * wr * hc * weights[ic];
+        count++;
+      }
+    }
+  }
+  return count;
+}
+
 function beamCoreGainL2Window(
   beam: Beam,
   part: "L2" | "gradL2",
@@ -1136,30 +1179,16 @@ function beamCoreGainL2Window(
   const pHi = new Float64Array(NC + 1);
   const pGr = new Float64Array(NC);
   const node = { wv: 0, I: 0, vn: 0, perp: 0, ax: 0 };
-  const rMax = Math.sqrt(1.21 + rho * rho);
   let lo2 = 0;
   let hi2 = 0;
   let main2 = 0;
   let e1 = 0;
   let e2 = 0;
   let e3 = 0;
-  for (let ir = 0; ir < nv; ir++) {
-    const r = 0.5 * rMax * (1 + gv.nodes[ir]);
-    const wr = 0.5 * rMax * gv.weights[ir];
-    const cA = Math.max(-1, (r - rho) / 1.1);
-    const cB = Math.min(1, (r + rho) / 0.9);
-    // split the c-range where the plane parametrization changes (ρs = 0.1c)
-    const cS = rho / Math.sqrt(0.01 + rho * rho);
-    for (const [c0, c1] of [
-      [cA, Math.min(cB, cS)],
-      [Math.max(cA, cS), cB],
-    ] as const) {
-      if (c1 <= c0) continue;
-      const hc = 0.5 * (c1 - c0);
-      for (let ic = 0; ic < nv; ic++) {
-        const c = c0 + hc * (1 + gv.nodes[ic]);
-        const wc = hc * gv.weights[ic];
-        const s = Math.sqrt(Math.max(0, 1 - c * c));
+  const nVel = velocityNodes(rho, gv.nodes, gv.weights);
+  for (let iv = 0; iv < nVel; iv++) {
+        const r = velR[iv];
+        const c = velC[iv];
         pLo.fill(0);
         pHi.fill(0);
         pGr.fill(0);
@@ -1201,8 +1230,7 @@ function beamCoreGainL2Window(
           }
         }
         // dv = 2π r² dr dc; (1/r)² from the prefactor; ⟨v⟩² e^{2⟨v⟩²}; ‖·‖²_x = (100M)⁻³ λ⁻² form
-        const scale =
-          (2 * Math.PI * wr * wc * (1 + r * r) * Math.exp(2 + 2 * r * r)) / (lam * lam);
+        const scale = (velW[iv] * (1 + r * r) * Math.exp(2 + 2 * r * r)) / (r * r * lam * lam);
         if (part === "L2") {
           lo2 += scale * cellForm(hLoC, hLoC, NC, Kp);
           hi2 += scale * cellForm(hHiC, hHiC, NC, Kp);
@@ -1213,8 +1241,6 @@ function beamCoreGainL2Window(
           e2 += scale * cellForm(gC, gC, NC, Kp);
           e3 += scale * cellForm(dC, dC, NC, Kp);
         }
-      }
-    }
   }
   if (part === "L2") return { lo: Math.sqrt(lo2), hi: Math.sqrt(hi2) };
   const main = Math.sqrt(main2);
