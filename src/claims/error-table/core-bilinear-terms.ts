@@ -618,6 +618,73 @@ const hHw = new Float64Array(NC);
 const gC = new Float64Array(NC);
 const dC = new Float64Array(NC);
 
+/** Indices of the running sums of {@link addCellForms}. */
+const LO2 = 0;
+const HI2 = 1;
+const MAIN2 = 2;
+const E1 = 3;
+const E2 = 4;
+const E3 = 5;
+
+/**
+ * Cell kernels of the plain, gradient and absolute line kernels for cell width u (in units of the
+ * profile scale), written into Kp (and Kg, Ka when `withGrad`); cells farther apart than the
+ * kernels' support stay 0.
+ */
+function fillCellKernels(
+  kp: ReturnType<typeof lineKernel>,
+  kg: ReturnType<typeof lineKernel>,
+  ka: ReturnType<typeof lineKernel>,
+  u: number,
+  withGrad: boolean,
+  Kp: Float64Array,
+  Kg: Float64Array,
+  Ka: Float64Array,
+): void {
+  Kp.fill(0);
+  Kg.fill(0);
+  Ka.fill(0);
+  for (let d = 0; d < NC; d++) {
+    if (d >= 2 && (d - 1) * u >= 2) break;
+    Kp[d] = cellKernel(kp, u, d);
+    if (withGrad) {
+      Kg[d] = cellKernel(kg, u, d);
+      Ka[d] = cellKernel(ka, u, d);
+    }
+  }
+}
+
+/**
+ * Add one velocity node's cell forms to `sums` ([lo², hi², main², e1, e2, e3]): for L2 the forms of
+ * the lower and upper cell brackets hLoC, hHiC; for gradL2 the main form of their midpoint with the
+ * gradient kernel (×(100M)²), the half-width with the absolute kernel, and the forms of gC (∇ of
+ * the profile) and dC (the ∇Λ term) with the plain kernel. hMid and hHw are derived here.
+ */
+function addCellForms(
+  sums: Float64Array,
+  part: "L2" | "gradL2",
+  scale: number,
+  M: number,
+  Kp: Float64Array,
+  Kg: Float64Array,
+  Ka: Float64Array,
+): void {
+  if (part === "L2") {
+    sums[LO2] += scale * cellForm(hLoC, hLoC, NC, Kp);
+    sums[HI2] += scale * cellForm(hHiC, hHiC, NC, Kp);
+    return;
+  }
+  for (let c = 0; c < NC; c++) {
+    hMid[c] = 0.5 * (hHiC[c] + hLoC[c]);
+    hHw[c] = 0.5 * (hHiC[c] - hLoC[c]);
+  }
+  const g2 = (100 * M) ** 2;
+  sums[MAIN2] += scale * g2 * Math.max(0, cellForm(hMid, hMid, NC, Kg));
+  sums[E1] += scale * g2 * cellForm(hHw, hHw, NC, Ka);
+  sums[E2] += scale * cellForm(gC, gC, NC, Kp);
+  sums[E3] += scale * cellForm(dC, dC, NC, Kp);
+}
+
 /**
  * One window of Q⁻(f_b,f_r) for one part, summed over the bump nodes: returns the bracket of the
  * part's value divided by exp(logUnit) (before the factor n and the multiplicity bracket).
@@ -637,10 +704,7 @@ function beamCoreLossWindow(
   const invN2 = Math.exp(-2 * lnN);
   let lo = 0;
   let hi = 0;
-  let main2 = 0;
-  let e1 = 0;
-  let e2 = 0;
-  let e3 = 0;
+  const sums = new Float64Array(6);
   const cw = L / NC;
   const Ecell = new Float64Array(NC + 1);
   const Dl = new Float64Array(NC + 1);
@@ -695,52 +759,27 @@ function beamCoreLossWindow(
     const kp = lineKernel(beam.cutoff, "plain");
     const kg = lineKernel(beam.cutoff, "grad");
     const ka = lineKernel(beam.cutoff, "abs");
-    Kp.fill(0);
-    Kg.fill(0);
-    Ka.fill(0);
-    for (let d = 0; d < NC; d++) {
-      if (d >= 2 && (d - 1) * u >= 2) break;
-      Kp[d] = cellKernel(kp, u, d);
-      Kg[d] = cellKernel(kg, u, d);
-      Ka[d] = cellKernel(ka, u, d);
-    }
+    fillCellKernels(kp, kg, ka, u, part === "gradL2", Kp, Kg, Ka);
     for (let c = 0; c < NC; c++) {
       const ta = w.t0 + c * cw;
       const tb = ta + cw;
       hHiC[c] = Ecell[c] * Math.exp(Dl[c + 1]) * nd.I * kHi(phi, nd.perp, nd.ax, ta, delta);
       hLoC[c] = Ecell[c + 1] * Math.exp(-Dl[c + 1]) * nd.I * kLo(phi, nd.perp, nd.ax, tb, delta);
       if (part === "gradL2") {
-        hMid[c] = 0.5 * (hHiC[c] + hLoC[c]);
-        hHw[c] = 0.5 * (hHiC[c] - hLoC[c]);
         gC[c] = Ecell[c] * Math.exp(Dl[c + 1]) * nd.I * gradKBound(beam, tc.H, nd, ta, tb, delta);
         dC[c] = hHiC[c] * Dg[c + 1];
       }
     }
     const wv2 = (1 + nd.vn * nd.vn) * Math.exp(2 + 2 * nd.vn * nd.vn);
-    const scale = (nd.wv * wv2 * b * b) / (lam * lam);
-    if (part === "L2") {
-      lo += scale * cellForm(hLoC, hLoC, NC, Kp);
-      hi += scale * cellForm(hHiC, hHiC, NC, Kp);
-    } else {
-      // ∇: main with (100M)² relative to the plain kernel
-      const g2 = (100 * M) ** 2;
-      main2 += scale * g2 * Math.max(0, cellForm(hMid, hMid, NC, Kg));
-      e1 += scale * g2 * cellForm(hHw, hHw, NC, Ka);
-      e2 += scale * cellForm(gC, gC, NC, Kp);
-      e3 += scale * cellForm(dC, dC, NC, Kp);
-    }
+    addCellForms(sums, part, (nd.wv * wv2 * b * b) / (lam * lam), M, Kp, Kg, Ka);
   }
   if (part === "gradL2") {
-    const main = Math.sqrt(main2);
-    const err = Math.sqrt(e1) + Math.sqrt(e2) + Math.sqrt(e3);
-    return {
-      lo: Math.max(0, main - Math.sqrt(e1)),
-      hi: main + err,
-      main,
-      err: Math.sqrt(e2) + Math.sqrt(e3),
-    };
+    const main = Math.sqrt(sums[MAIN2]);
+    const e1 = Math.sqrt(sums[E1]);
+    const e23 = Math.sqrt(sums[E2]) + Math.sqrt(sums[E3]);
+    return { lo: Math.max(0, main - e1), hi: main + e1 + e23, main, err: e23 };
   }
-  if (part === "L2") return { lo: Math.sqrt(lo), hi: Math.sqrt(hi), main: 0, err: 0 };
+  if (part === "L2") return { lo: Math.sqrt(sums[LO2]), hi: Math.sqrt(sums[HI2]), main: 0, err: 0 };
   return { lo, hi, main: 0, err: 0 };
 }
 
@@ -1179,12 +1218,7 @@ function beamCoreGainL2Window(
   const pHi = new Float64Array(NC + 1);
   const pGr = new Float64Array(NC);
   const node = { wv: 0, I: 0, vn: 0, perp: 0, ax: 0 };
-  let lo2 = 0;
-  let hi2 = 0;
-  let main2 = 0;
-  let e1 = 0;
-  let e2 = 0;
-  let e3 = 0;
+  const sums = new Float64Array(6);
   const nVel = velocityNodes(rho, gv.nodes, gv.weights);
   for (let iv = 0; iv < nVel; iv++) {
         const r = velR[iv];
@@ -1208,46 +1242,23 @@ function beamCoreGainL2Window(
         }
         const lam = 100 * M * r;
         const u = lam * cw;
-        Kp.fill(0);
-        Kg.fill(0);
-        Ka.fill(0);
-        for (let d = 0; d < NC; d++) {
-          if (d >= 2 && (d - 1) * u >= 2) break;
-          Kp[d] = cellKernel(kp, u, d);
-          if (part === "gradL2") {
-            Kg[d] = cellKernel(kg, u, d);
-            Ka[d] = cellKernel(ka, u, d);
-          }
-        }
+        fillCellKernels(kp, kg, ka, u, part === "gradL2", Kp, Kg, Ka);
         for (let k = 0; k < NC; k++) {
           hHiC[k] = Ecell[k] * Math.exp(Dl[k + 1]) * pHi[k];
           hLoC[k] = Ecell[k + 1] * Math.exp(-Dl[k + 1]) * pLo[k + 1];
           if (part === "gradL2") {
-            hMid[k] = 0.5 * (hHiC[k] + hLoC[k]);
-            hHw[k] = 0.5 * (hHiC[k] - hLoC[k]);
             gC[k] = Ecell[k] * Math.exp(Dl[k + 1]) * pGr[k];
             dC[k] = hHiC[k] * Dg[k + 1];
           }
         }
         // dv = 2π r² dr dc; (1/r)² from the prefactor; ⟨v⟩² e^{2⟨v⟩²}; ‖·‖²_x = (100M)⁻³ λ⁻² form
         const scale = (velW[iv] * (1 + r * r) * Math.exp(2 + 2 * r * r)) / (r * r * lam * lam);
-        if (part === "L2") {
-          lo2 += scale * cellForm(hLoC, hLoC, NC, Kp);
-          hi2 += scale * cellForm(hHiC, hHiC, NC, Kp);
-        } else {
-          const g2 = (100 * M) ** 2;
-          main2 += scale * g2 * Math.max(0, cellForm(hMid, hMid, NC, Kg));
-          e1 += scale * g2 * cellForm(hHw, hHw, NC, Ka);
-          e2 += scale * cellForm(gC, gC, NC, Kp);
-          e3 += scale * cellForm(dC, dC, NC, Kp);
-        }
+        addCellForms(sums, part, scale, M, Kp, Kg, Ka);
   }
-  if (part === "L2") return { lo: Math.sqrt(lo2), hi: Math.sqrt(hi2) };
-  const main = Math.sqrt(main2);
-  return {
-    lo: Math.max(0, main - Math.sqrt(e1) - Math.sqrt(e2) - Math.sqrt(e3)),
-    hi: main + Math.sqrt(e1) + Math.sqrt(e2) + Math.sqrt(e3),
-  };
+  if (part === "L2") return { lo: Math.sqrt(sums[LO2]), hi: Math.sqrt(sums[HI2]) };
+  const main = Math.sqrt(sums[MAIN2]);
+  const err = Math.sqrt(sums[E1]) + Math.sqrt(sums[E2]) + Math.sqrt(sums[E3]);
+  return { lo: Math.max(0, main - err), hi: main + err };
 }
 
 /**
