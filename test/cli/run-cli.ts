@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** Repository root (the CLI runs with this as cwd). */
@@ -30,9 +29,4 @@ export function runJson(args: readonly string[]): Record<string, unknown> {
     throw new Error(`boltzlab ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
   }
   return JSON.parse(r.stdout) as Record<string, unknown>;
-}
-
-/** Whether a source file (relative to the root) exists: guards tests of parts not yet written. */
-export function sourceExists(path: string): boolean {
-  return existsSync(join(ROOT, path));
 }
