@@ -87,49 +87,38 @@ function neighbourLists(beam: Beam): Int32Array[] {
   return out;
 }
 
+/** Append bump l to `act`/`actVal` when I_l(v) > 0 (adding it to sScratch[0]); returns the new count. */
+function recordIfActive(beam: Beam, l: number, v: Float64Array, count: number): number {
+  const e = beam.lattice.e;
+  el[0] = e[3 * l];
+  el[1] = e[3 * l + 1];
+  el[2] = e[3 * l + 2];
+  const I = bumpValue(beam.bump, el, v);
+  if (!(I > 0)) return count;
+  act[count] = l;
+  actVal[count] = I;
+  sScratch[0] += I;
+  return count + 1;
+}
+
 /**
  * Evaluate S(v) = Σ I_l(v) over k and its neighbours into `act`/`actVal`; returns the count of non-zero
  * bumps and leaves S in sScratch[0].
  */
 function activeBumps(beam: Beam, k: number, nbr: Int32Array, v: Float64Array): number {
-  const e = beam.lattice.e;
-  let count = 0;
-  let S = 0;
-  for (let idx = -1; idx < nbr.length; idx++) {
-    const l = idx < 0 ? k : nbr[idx];
-    el[0] = e[3 * l];
-    el[1] = e[3 * l + 1];
-    el[2] = e[3 * l + 2];
-    const I = bumpValue(beam.bump, el, v);
-    if (I > 0) {
-      act[count] = l;
-      actVal[count] = I;
-      count++;
-      S += I;
-    }
-  }
-  sScratch[0] = S;
+  sScratch[0] = 0;
+  let count = recordIfActive(beam, k, v, 0);
+  for (let idx = 0; idx < nbr.length; idx++) count = recordIfActive(beam, nbr[idx], v, count);
   return count;
 }
 
 /** Every bump non-zero at v (cone enumeration, exact test by value) into `act`/`actVal`; S in sScratch[0]. */
 function activeBumpsAt(beam: Beam, v: Float64Array): number {
-  const e = beam.lattice.e;
+  sScratch[0] = 0;
   let count = 0;
-  let S = 0;
   forEachBumpAt(beam.bump, v, (l) => {
-    el[0] = e[3 * l];
-    el[1] = e[3 * l + 1];
-    el[2] = e[3 * l + 2];
-    const I = bumpValue(beam.bump, el, v);
-    if (I > 0) {
-      act[count] = l;
-      actVal[count] = I;
-      count++;
-      S += I;
-    }
+    count = recordIfActive(beam, l, v, count);
   });
-  sScratch[0] = S;
   return count;
 }
 
