@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Piscina } from "piscina";
-import type { PoolResult, PoolTask } from "./claim-worker.ts";
+import { RuleError } from "../math/errors.ts";
+import type { PoolResult, PoolTask, RuleErrorReply } from "./claim-worker.ts";
 
 /**
  * A worker pool for independent claim work (DESIGN.md, "Speed": independent work runs on a worker
@@ -32,6 +33,16 @@ function workerExecArgv(): string[] {
   return argv;
 }
 
+/**
+ * A bad-input error raised in a worker comes back as a {@link RuleErrorReply} (a thrown error loses
+ * its class across the thread boundary) and is thrown here again as a {@link RuleError}, so the CLI
+ * still reports it as one line with exit code 2.
+ */
+function rethrowRuleError(reply: PoolResult | RuleErrorReply): PoolResult {
+  if (reply.kind === "rule-error") throw new RuleError(reply.message);
+  return reply;
+}
+
 /** A pool of `workers` threads (≥ 2), or null for 1 (run in-process). */
 export function createClaimPool(workers: number): ClaimPool | null {
   if (workers <= 1) return null;
@@ -44,7 +55,7 @@ export function createClaimPool(workers: number): ClaimPool | null {
   });
   return {
     workers,
-    run: (task) => piscina.run(task) as Promise<PoolResult>,
+    run: (task) => (piscina.run(task) as Promise<PoolResult | RuleErrorReply>).then(rethrowRuleError),
     destroy: () => piscina.destroy(),
   };
 }

@@ -1,4 +1,5 @@
 import type { Variant } from "../construction/variant.ts";
+import { RuleError } from "../math/errors.ts";
 import type { DeflationCurve, TheoremRow } from "../report/report-data.ts";
 import type { ClaimResult } from "./claim-result.ts";
 import type { ClaimContext } from "./claim-helpers.ts";
@@ -62,4 +63,18 @@ export function runPoolTask(task: PoolTask): PoolResult {
   }
 }
 
-export default runPoolTask;
+/** A bad-input error raised in a worker, sent back as data (a thrown error loses its class there). */
+export interface RuleErrorReply {
+  readonly kind: "rule-error";
+  readonly message: string;
+}
+
+/** The worker's entry: {@link runPoolTask}, with a {@link RuleError} returned as a {@link RuleErrorReply}. */
+export default function poolEntry(task: PoolTask): PoolResult | RuleErrorReply {
+  try {
+    return runPoolTask(task);
+  } catch (err) {
+    if (err instanceof RuleError) return { kind: "rule-error", message: err.message };
+    throw err;
+  }
+}

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { runClaims } from "../../src/claims/registry.ts";
+import { RuleError } from "../../src/math/errors.ts";
 import { clearTheoremRowCache, theoremTableParallel } from "../../src/claims/theorem-1-1.ts";
 import { buildReportData } from "../../src/report/build-report.ts";
 
@@ -81,4 +82,13 @@ test("report data: pooled equals in-process (everything but the run time)", asyn
   const strip = ({ runInfo: _, ...rest }: typeof a) => rest;
   assert.deepEqual(strip(b), strip(a));
   assert.ok(a.claims.length > 10 && a.theorem.length >= 1 && a.deflation.length === 1);
+});
+
+test("runClaims: a bad-input error raised inside a worker reaches the caller as a RuleError", async () => {
+  const run = runClaims({ ...small, Ms: [16384], variants: ["as-in-proof"], ids: ["1.9"], workers: 2 });
+  await assert.rejects(run, (err: unknown) => {
+    assert.ok(err instanceof RuleError, `expected a RuleError, got ${String(err)}`);
+    assert.match((err as Error).message, /materialized only for M <= 10000/);
+    return true;
+  });
 });
