@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -104,4 +104,14 @@ test("unknown claim id lists the valid ids", () => {
 
 test("figures: an empty --out is refused and nothing is written", () => {
   expectRule(["figures", "--out", ""], "--out must be a non-empty directory path");
+});
+
+test("report: an --errors file that does not parse is refused before any computation", () => {
+  const bad = join(tmp, "not-errors.jsonl");
+  writeFileSync(bad, "this is not json\n");
+  expectNoWrite("report", ["--errors", bad], "error-table files must be boltzlab errors JSONL files");
+});
+
+test("claims: a limit met inside a pool worker is one line and exit 2", () => {
+  expectRule(["claims", "--id", "1.9", "--M", "16384", "--workers", "2"], "materialized only for M <= 10000");
 });

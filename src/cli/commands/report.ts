@@ -66,6 +66,8 @@ export function register(program: Command): void {
       import("../../report/report.ts"),
       import("../../report/build-sections-3-5.ts"),
     ]);
+    // the error-table files first: one that does not parse stops the run before the long part
+    const sections35 = await buildSections35({ s, s0, cutoffs, variants, errorFiles });
     const progress = progressBar("report");
     try {
       const data = await buildReportData({
@@ -78,7 +80,6 @@ export function register(program: Command): void {
         onProgress: (done: number, total: number) => progress.update(done, total),
       });
       progress.stop();
-      const sections35 = await buildSections35({ s, s0, cutoffs, variants, errorFiles });
       await writeReport(out, { ...data, sections35 });
     } finally {
       progress.stop();
