@@ -4,6 +4,7 @@ import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { Beam } from "./beam.ts";
 import type { Lattice } from "./lattice.ts";
+import { bump } from "./cutoff.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
 
 /**
@@ -103,8 +104,74 @@ function checkWindow(t0: number, t: number): void {
 }
 
 /**
+ * The per-level rules (a, r, τ nodes and weights with the profile factors folded in, ψ table),
+ * built once per (level, cutoff profile) and reused by every call: the same numbers as building
+ * them per call.
+ */
+interface LevelRules {
+  readonly na: number;
+  readonly axA: Float64Array;
+  readonly axW: Float64Array;
+  readonly nr: number;
+  readonly rN: Float64Array;
+  readonly rW: Float64Array;
+  readonly nt: number;
+  readonly tN: Float64Array;
+  readonly tW: Float64Array;
+  readonly npsi: number;
+  readonly dpsi: number;
+  readonly cosP: Float64Array;
+  readonly sinP: Float64Array;
+}
+
+const rulesCache = new WeakMap<(r: number) => number, LevelRules[]>();
+
+function levelRules(level: number, phi: (r: number) => number): LevelRules {
+  let byLevel = rulesCache.get(phi);
+  if (!byLevel) {
+    byLevel = [];
+    rulesCache.set(phi, byLevel);
+  }
+  const hit = byLevel[level];
+  if (hit) return hit;
+  const ord = CHARACTERISTIC_LEVELS[level];
+  const axA = new Float64Array(MAXN);
+  const axW = new Float64Array(MAXN);
+  const rN = new Float64Array(MAXN);
+  const rW = new Float64Array(MAXN);
+  const tN = new Float64Array(MAXN);
+  const tW = new Float64Array(MAXN);
+  const na = compositeRule(A_BREAKS, ord.na, axA, axW);
+  for (let ia = 0; ia < na; ia++) axW[ia] *= phi(10 * Math.abs(axA[ia] - 1));
+  const nr = compositeRule(R_BREAKS, ord.nr, rN, rW);
+  for (let ir = 0; ir < nr; ir++) rW[ir] *= rN[ir] * phi(rN[ir]);
+  const nt = compositeRule(T_BREAKS, ord.ntau, tN, tW);
+  const npsi = ord.npsi;
+  const dpsi = (2 * Math.PI) / npsi;
+  const cosP = new Float64Array(npsi);
+  const sinP = new Float64Array(npsi);
+  for (let ip = 0; ip < npsi; ip++) {
+    cosP[ip] = Math.cos(ip * dpsi);
+    sinP[ip] = Math.sin(ip * dpsi);
+  }
+  const rules: LevelRules = { na, axA, axW, nr, rN, rW, nt, tN, tW, npsi, dpsi, cosP, sinP };
+  byLevel[level] = rules;
+  return rules;
+}
+
+/**
  * J and (if `gradient`) ∇_z J at fixed orders (level index into {@link CHARACTERISTIC_LEVELS}),
  * with z = x − t v the position at time 0. Writes out[0] = J, out[1..3] = ∇J (world frame).
+ *
+ * Work saved without changing a single operation on the numbers that are summed:
+ * - the rules of a level are built once ({@link levelRules});
+ * - for a velocity node (r, ψ) the transverse factor φ(M|q + τw⊥|) (and φ') does not depend on the
+ *   axial node a: when the τ-panels of the next a-node are the same as the previous one's (the
+ *   usual case: the axial clipping and the axial panel ends fall outside a short crossing), the
+ *   transverse factors are reused instead of recomputed;
+ * - for the `bump` profile, φ and φ' at one argument share their exponential
+ *   (φ'(r) = φ(r)·(−2r/(1 − r²)²), the same floating-point operations as cutoff.ts).
+ * The result is bitwise that of the straightforward loop (kept as a reference in the tests).
  */
 export function characteristicFrequencyAt(
   beam: Beam,
@@ -121,21 +188,12 @@ export function characteristicFrequencyAt(
   if (!ord) throw new RuleError(`level must be in 0..${CHARACTERISTIC_LEVELS.length - 1}`, `got ${level}`);
   const { M } = beam.params;
   const { phi, dphi } = beam.cutoff;
+  const fused = phi === bump.phi && dphi === bump.dphi;
   const rho = bumpRadius(beam.bump);
   const frames = tubeFrames(beam.lattice);
   const invM2 = 1 / (M * M);
   const reach = 1 / M + t * rho;
-  const npsi = ord.npsi;
-  const dpsi = (2 * Math.PI) / npsi;
-  const na = compositeRule(A_BREAKS, ord.na, axA, axW);
-  for (let ia = 0; ia < na; ia++) axW[ia] *= phi(10 * Math.abs(axA[ia] - 1));
-  const nr = compositeRule(R_BREAKS, ord.nr, rN, rW);
-  for (let ir = 0; ir < nr; ir++) rW[ir] *= rN[ir] * phi(rN[ir]);
-  const nt = compositeRule(T_BREAKS, ord.ntau, tN, tW);
-  for (let ip = 0; ip < npsi; ip++) {
-    cosP[ip] = Math.cos(ip * dpsi);
-    sinP[ip] = Math.sin(ip * dpsi);
-  }
+  const { na, axA, axW, nr, rN, rW, nt, tN, tW, npsi, dpsi, cosP, sinP } = levelRules(level, phi);
   let s0 = 0;
   let g0 = 0;
   let g1 = 0;
@@ -205,6 +263,11 @@ export function characteristicFrequencyAt(
             hasHalf = true;
           }
         }
+        // transverse factors at the τ-nodes of the panels (cLo, cHi, cBrk): valid across a-nodes
+        let cached = false;
+        let cLo = 0;
+        let cHi = 0;
+        let cNb = 0;
         for (let ia = 0; ia < na; ia++) {
           const wa = axW[ia];
           if (wa === 0) continue;
@@ -249,34 +312,46 @@ export function characteristicFrequencyAt(
             }
             brk[j + 1] = x;
           }
+          let same = cached && lo === cLo && hi === cHi && nb === cNb;
+          for (let i = 0; same && i < nb; i++) same = brk[i] === cBrk[i];
+          if (!same) {
+            fillTransverse(lo, hi, nb, nt, tN, tW, q1, q2, w1, w2, M, gradient, fused, phi, dphi);
+            cached = true;
+            cLo = lo;
+            cHi = hi;
+            cNb = nb;
+            for (let i = 0; i < nb; i++) cBrk[i] = brk[i];
+          }
           const w = wr * dpsi * wa * Math.sqrt(we * we + A2);
-          let left = lo;
-          for (let pnl = 0; pnl <= nb; pnl++) {
-            const right = pnl < nb ? brk[pnl] : hi;
-            const half = 0.5 * (right - left);
-            const mid = 0.5 * (right + left);
-            left = right;
-            if (half <= 0) continue;
-            for (let it = 0; it < nt; it++) {
-              const tau = mid + half * tN[it];
-              const wt = w * half * tW[it];
-              const p1 = q1 + tau * w1;
-              const p2 = q2 + tau * w2;
-              const rr = Math.sqrt(p1 * p1 + p2 * p2);
-              const zeta = eta + tau * we;
-              const az = Math.abs(zeta);
-              const fR = phi(M * rr);
-              const fz = phi(az);
-              l0 += wt * fR * fz;
-              if (gradient) {
-                const dR = dphi(M * rr);
-                if (rr > 0) {
-                  const c = (wt * M * dR * fz) / rr;
-                  l1 += c * p1;
-                  l2 += c * p2;
-                }
-                l3 += wt * fR * dphi(az) * (zeta > 0 ? 1 : zeta < 0 ? -1 : 0);
+          const nn = nodeCount;
+          for (let n = 0; n < nn; n++) {
+            const wt = w * nHalf[n] * nTw[n];
+            const fR = nFR[n];
+            const zeta = eta + nTau[n] * we;
+            const az = Math.abs(zeta);
+            let fz: number;
+            let dz = 0;
+            if (fused) {
+              if (az >= 1) {
+                fz = 0;
+              } else {
+                const qz = 1 - az * az;
+                fz = Math.exp(1 - 1 / qz);
+                if (gradient) dz = fz * ((-2 * az) / (qz * qz));
               }
+            } else {
+              fz = phi(az);
+              if (gradient) dz = dphi(az);
+            }
+            l0 += wt * fR * fz;
+            if (gradient) {
+              const rr = nRR[n];
+              if (rr > 0) {
+                const c = (wt * M * nDR[n] * fz) / rr;
+                l1 += c * nP1[n];
+                l2 += c * nP2[n];
+              }
+              l3 += wt * fR * dz * (zeta > 0 ? 1 : zeta < 0 ? -1 : 0);
             }
           }
         }
@@ -296,16 +371,84 @@ export function characteristicFrequencyAt(
   out[3] = pref * g2;
 }
 
+/**
+ * The τ-nodes of the panels [lo, brk_0, …, brk_{nb−1}, hi] (Gauss–Legendre, nt per panel) and the
+ * transverse factors there: nTau, nHalf (panel half-width), nTw (unit weight), p = q + τw⊥,
+ * R = |p|, φ(MR) and (gradient) φ'(MR). Writes {@link nodeCount}.
+ */
+function fillTransverse(
+  lo: number,
+  hi: number,
+  nb: number,
+  nt: number,
+  tN: Float64Array,
+  tW: Float64Array,
+  q1: number,
+  q2: number,
+  w1: number,
+  w2: number,
+  M: number,
+  gradient: boolean,
+  fused: boolean,
+  phi: (r: number) => number,
+  dphi: (r: number) => number,
+): void {
+  let n = 0;
+  let left = lo;
+  for (let pnl = 0; pnl <= nb; pnl++) {
+    const right = pnl < nb ? brk[pnl] : hi;
+    const half = 0.5 * (right - left);
+    const mid = 0.5 * (right + left);
+    left = right;
+    if (half <= 0) continue;
+    for (let it = 0; it < nt; it++) {
+      const tau = mid + half * tN[it];
+      const p1 = q1 + tau * w1;
+      const p2 = q2 + tau * w2;
+      const rr = Math.sqrt(p1 * p1 + p2 * p2);
+      const x = M * rr;
+      let fR: number;
+      let dR = 0;
+      if (fused) {
+        if (x >= 1) {
+          fR = 0;
+        } else {
+          const q = 1 - x * x;
+          fR = Math.exp(1 - 1 / q);
+          if (gradient) dR = fR * ((-2 * x) / (q * q));
+        }
+      } else {
+        fR = phi(x);
+        if (gradient) dR = dphi(x);
+      }
+      nTau[n] = tau;
+      nHalf[n] = half;
+      nTw[n] = tW[it];
+      nP1[n] = p1;
+      nP2[n] = p2;
+      nRR[n] = rr;
+      nFR[n] = fR;
+      nDR[n] = dR;
+      n++;
+    }
+  }
+  nodeCount = n;
+}
+
 const MAXN = 64;
-const axA = new Float64Array(MAXN);
-const axW = new Float64Array(MAXN);
-const rN = new Float64Array(MAXN);
-const rW = new Float64Array(MAXN);
-const tN = new Float64Array(MAXN);
-const tW = new Float64Array(MAXN);
 const brk = new Float64Array(8);
-const cosP = new Float64Array(MAXN);
-const sinP = new Float64Array(MAXN);
+const cBrk = new Float64Array(8);
+/** τ-nodes of the current (r, ψ, panels): at most 5 panels × the largest ntau. */
+const MAXNODES = 5 * 16;
+const nTau = new Float64Array(MAXNODES);
+const nHalf = new Float64Array(MAXNODES);
+const nTw = new Float64Array(MAXNODES);
+const nP1 = new Float64Array(MAXNODES);
+const nP2 = new Float64Array(MAXNODES);
+const nRR = new Float64Array(MAXNODES);
+const nFR = new Float64Array(MAXNODES);
+const nDR = new Float64Array(MAXNODES);
+let nodeCount = 0;
 
 export interface CharacteristicOptions {
   /** Relative tolerance between successive levels (default 1e-4). */
