@@ -1,15 +1,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { coreCoreConstants, gainRadial, meanSpeed } from "../../src/claims/error-table/core-core-terms.ts";
+import { lineKernel } from "../../src/claims/error-table/line-kernels.ts";
 import {
-  coreCoreConstants,
-  gainRadial,
-  lineKernel,
-  meanSpeed,
   planeSectionNodes,
   sectionNodeBuffers,
   velocityNodeBuffers,
   velocityNodes,
-} from "../../src/claims/error-table/core-bilinear-terms.ts";
+} from "../../src/claims/error-table/plane-section-nodes.ts";
 import {
   coreDecay,
   radialIntegral,

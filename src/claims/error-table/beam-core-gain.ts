@@ -1,0 +1,169 @@
+import type { Beam } from "../../construction/beam.ts";
+import { coreLogAmplitude } from "../../construction/core.ts";
+import { bumpRadius } from "../../construction/velocity-bumps.ts";
+import { estimate } from "../../math/estimate.ts";
+import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { halfXray, planeIntegral, transportLikeConstants } from "./core-profile-integrals.ts";
+import { bumpNodes, gradKBound, kHi, kLo } from "./core-crossing.ts";
+import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement } from "./error-term.ts";
+import { lemma44Bound } from "./lemma-4-4-bound.ts";
+import { lineGradientSup } from "./line-kernels.ts";
+import { coreDecay } from "./transport-term.ts";
+
+/**
+ * For hard spheres (ω over the whole sphere) Q⁺ is symmetric: in the Carleman form
+ * Q⁺(f,g)(v) = 2∫∫ δ(y·w) f(v + y) g(v + w) dy dw, so Q⁺(f_r, f_b) = Q⁺(f_b, f_r) and both entries
+ * of (4.1) are the same quantity (checked against collision.ts in the tests).
+ *
+ * One argument at |u| ≤ 1/N: Q⁺(f_b, F)(v) = 2∫dy |y|⁻¹ f_b(v + y) ∫_{w ⊥ y} F(v + w) dA(w). For the
+ * reduced core F = Amp E χ(100My) χ(N·) the plane integral is Amp E χ(100My) N⁻² P(N|v·ŷ|),
+ * P(d) = 2π∫_d^1 φρ dρ, which confines ŷ to the band |v·ŷ| ≤ 1/N around the great circle ⊥ v. In the
+ * band angle α, N|v| sin α = s and cos α dα = ds/(N|v|) exactly, ∫P(|s|)ds = c₁, so
+ *   Q⁺(f_b, F)(v) = (2 Amp E χ(100My) N⁻³ c₁ / |v|) ∫_{p·v = |v|²} f_b(p) dA(p) + R,
+ * the post-collisional velocities v*, u* ≈ 0 lying on the sphere with diameter [0, v*]: v sees every
+ * bump met by the plane through v perpendicular to v. The remainder comes from rotating the rays by
+ * at most asin(1/(N|v|)): |R| ≤ (2 Amp E N⁻³/|v|) 2π c₁ L_b (1.58/(N|v|)) 2.2³/3, L_b the Lipschitz
+ * constant of f_b(τ, y, ·) (M^{1−s}[τ(M+1) + cM + 10]‖φ'‖); only rays meeting the bumps enlarged by
+ * ε = 2.2·1.58/(N|v|) count, so |R| ≤ (2 Amp E N⁻³ c₁/|v|)(1.58/(N|v|)) 2.2 L_b A_ε(v), A_ε the area of
+ * the plane ∩ enlarged bumps, integrated by the same exchange (below). For |v| < v₁ = 10cM/N the
+ * slab bound Q⁺ ≤ (2 Amp E N⁻³/|v|) 3P(0) M^{1−s} n A_max (the band is a slab of width 2.4/(N|v|)
+ * about the plane; A_max the largest plane section of a bump) is integrated instead. These bounds need
+ * N ≫ (cM)²·100M: at M = 4 (N ≈ 10⁶) they dominate the bracket, from M = 8 on they are ≲ 2 %.
+ *
+ * The L¹_v parts are linear in the plane integrals, so the v-integral is exchanged with them:
+ *   ∫dv Ψ(|v|) ∫_{p·v̂ = |v|} g(p) dA(p) = ∫dp g(p) 2π ∫_0^1 (|p|c)² Ψ(|p|c) dc
+ * (v = rω̂, ∫r²dr δ(p·ω̂ − r)), and g = M^{1−s} Σ_k I_k K_k^{lo/hi}(−pτ) is n times one bump in its
+ * frame. The sup over x and its bracket are those of Q⁻(f_b,f_r) with the plane integrals in place
+ * of f_b(t,x,v) (the line crosses the core in τ-length 2/(100M|v|), which for small |v| exceeds the
+ * window: then the crossing is truncated, X_c = (2/λ)∫_0^{λL/2}φ, and the gradient's lower end is
+ * not used). The L² parts are quadratic in the plane integrals: {@link beamCoreGainL2Window}.
+ */
+function beamCoreGainLinf(
+  beam: Beam,
+  part: "Linf" | "gradLinf",
+  w: DuhamelWindow,
+  nb: number,
+  nc: number,
+): { lo: number; hi: number } {
+  const { M, lnN } = beam.params;
+  const { phi } = beam.cutoff;
+  const dec = coreDecay(beam);
+  const tc = transportLikeConstants(beam.cutoff);
+  const delta = 1 / (100 * M);
+  const L = w.t - w.t0;
+  const nodes = bumpNodes(beam, nb);
+  const { nodes: gx, weights: gw } = gaussLegendre(nc);
+  const vmin = Math.exp(-0.9 * lnN);
+  const G = lineGradientSup(beam.cutoff);
+  const E0 = Math.exp(-dec.lambda0(w.t0));
+  const dT = dec.delta(w.t);
+  const rStar = 2 / (100 * M * L); // λL = 2 at |v| = r*
+  let lo = 0;
+  let hi = 0;
+  for (const nd of nodes) {
+    const pn = nd.vn;
+    const cMin = Math.max(vmin, (10 * M) / (bumpRadius(beam.bump) * M * Math.exp(lnN))) / pn;
+    const cStar = Math.min(1, Math.max(cMin, rStar / pn));
+    for (const [c0, c1] of [
+      [cMin, cStar],
+      [cStar, 1],
+    ] as const) {
+      if (c1 <= c0) continue;
+      const hc = 0.5 * (c1 - c0);
+      for (let i = 0; i < nc; i++) {
+        const c = c0 + hc * (1 + gx[i]);
+        const r = pn * c;
+        const wc = hc * gw[i] * 2 * Math.PI;
+        // (cMin from v₁ = 10cM/N: the plane formula is used for |v| ≥ v₁ only)
+        const lam = 100 * M * r;
+        const span = Math.min(L, 2 / lam);
+        const ta = w.t0 + span;
+        // r · X_c(r) = (2/(100M)) ∫_0^{λ span/2} φ
+        const rXc = (2 / (100 * M)) * halfXray(phi, 0.5 * lam * span);
+        const wr = Math.sqrt(1 + r * r) * Math.exp(1 + r * r);
+        const Ea = Math.exp(-dec.lambda0(ta));
+        const kl = kLo(phi, nd.perp, nd.ax, ta, delta);
+        const kh = kHi(phi, nd.perp, nd.ax, w.t0, delta);
+        // (|p|c)² Ψ(|p|c) with Ψ = w · (1/r) · [sup_x bracket] — the factor 2 Amp N⁻³ c₁ M^{1−s} is in the unit
+        if (part === "Linf") {
+          lo += nd.wv * nd.I * wc * wr * Ea * Math.exp(-dT) * kl * rXc;
+          hi += nd.wv * nd.I * wc * wr * E0 * Math.exp(dT) * kh * rXc;
+        } else {
+          const full = lam * L >= 2;
+          const varE = Math.max(E0 * Math.expm1(dT), E0 - Ea * Math.exp(-dT));
+          const gradF = gradKBound(beam, tc.H, nd, w.t0, ta, delta);
+          // r² · (1/r) · (100M/λ) = 1
+          const side = E0 * Math.exp(dT) * (gradF + kh * dec.gradBound(w.t)) * rXc;
+          const up =
+            E0 * Math.exp(dT) * kh * (full ? G.hi : 2 * tc.d1) + kh * varE * 2 * tc.d1 + side;
+          const down = full ? kl * (E0 * G.lo - varE * 2 * tc.d1) - side : 0;
+          lo += nd.wv * nd.I * wc * wr * Math.max(0, down);
+          hi += nd.wv * nd.I * wc * wr * up;
+        }
+      }
+    }
+  }
+  // small |v| and the band-rotation remainder, in the unit 2c₁ Amp N⁻³ M^{1−s} n (see the comment)
+  const rho = bumpRadius(beam.bump);
+  const c = 1 / (rho * M);
+  const N = Math.exp(lnN);
+  const v1 = Math.max(vmin, (10 * c * M) / N);
+  const wMax = 3 * Math.exp(1);
+  const gradFactor = part === "gradLinf" ? (100 * M * tc.d1 + (M + 1) * tc.d1) / M : 1;
+  const P0 = planeIntegral(phi, 0, 64);
+  const Amax = 2 * rho * Math.sqrt(0.04 + 4 * rho * rho);
+  // |v| < v1: Q⁺ ≤ (2 Amp E N⁻³/|v|) 3P(0) M^{1−s} n A_max (slab of width 2.4/(N|v|) around the plane)
+  const small =
+    ((3 * P0) / tc.c1) * wMax * L * E0 * Math.exp(dT) * Amax * 2 * Math.PI * v1 * v1 * gradFactor;
+  // |v| ≥ v1: |R| ≤ (2 Amp E N⁻³ c₁/|v|)(1.58/(N|v|)) 2.2 L_b A_ε(v), A_ε = area of the plane ∩ ε-enlarged bumps
+  const eps = 3.5 / (N * v1);
+  const volEps = Math.PI * (rho + eps) ** 2 * (0.2 + 2 * eps);
+  const Lb = (dec.Tstar * (M + 1) + c * M + 10) * tc.d1;
+  const band =
+    ((volEps * 2 * Math.PI * wMax * L * E0 * Math.exp(dT) * 1.58 * 2.2 * Lb) / N) * gradFactor;
+  return { lo: Math.max(0, lo - band), hi: hi + small + band };
+}
+
+function beamCoreGainMeasure(
+  term: "Q+(fb,fr)" | "Q+(fr,fb)",
+  part: "Linf" | "gradLinf",
+): ErrorTermMeasure {
+  return {
+    term,
+    part,
+    paper: lemma44Bound,
+    measure(beam: Beam, w: DuhamelWindow): TermMeasurement {
+      const { M, s, lnN } = beam.params;
+      const n = (M * (M + 1)) / 2;
+      const tc = transportLikeConstants(beam.cutoff);
+      const lnM = Math.log(M);
+      const base =
+        Math.log(2 * tc.c1) + coreLogAmplitude(beam) - 3 * lnN + (1 - s) * lnM + Math.log(n);
+      const logUnit = part === "Linf" ? base : -lnM + base;
+      const fine = beamCoreGainLinf(beam, part, w, 24, 32);
+      const coarse = beamCoreGainLinf(beam, part, w, 16, 24);
+      const quadErr = Math.max(Math.abs(fine.lo - coarse.lo), Math.abs(fine.hi - coarse.hi));
+      const lo = Math.max(0, fine.lo - quadErr);
+      const hi = fine.hi + quadErr;
+      const unit = Math.exp(logUnit);
+      return {
+        value: estimate(
+          0.5 * (lo + hi) * unit,
+          0.5 * (hi - lo) * unit,
+          "derived",
+          `Q⁺(f_b,F) = (2 Amp E χ N⁻³ c₁/|v|) ∫_{p·v=|v|²} f_b dA + R (band remainder and |v| < N^{−1/2} bounded); reduction of f_r (e^{±Δ}); v-integral exchanged with the plane integrals (n × one bump, Gauss–Legendre 24² × 32 in c vs 16² × 24); sup over x bracketed as for Q⁻(f_b,f_r); value ± half-width of the rigorous bracket`,
+        ),
+        window: w,
+        where: {
+          symmetry: "Q⁺(f_r,f_b) = Q⁺(f_b,f_r) for hard spheres",
+          bracket: [lo * unit, hi * unit],
+        },
+      };
+    },
+  };
+}
+
+/** Q⁺(f_b, f_r) = Q⁺(f_r, f_b), the L^{1,1}_v L^∞_x parts (both term ids). */
+export const BEAM_CORE_GAIN_LINF_MEASURES: readonly ErrorTermMeasure[] = (
+  ["Q+(fb,fr)", "Q+(fr,fb)"] as const
+).flatMap((term) => (["Linf", "gradLinf"] as const).map((part) => beamCoreGainMeasure(term, part)));
