@@ -8,11 +8,12 @@ import type { PowerFit, Sample } from "../../math/power-fit.ts";
 import { judgeScaling, type Verdict } from "../verdict.ts";
 import {
   type DuhamelWindow,
-  type ErrorTermId,
   type ErrorTermMeasure,
   type LogFactor,
   logFactorValue,
   type PaperBound,
+  solutionOf,
+  type TableTermId,
   Z_PART_LABELS,
   type ZPart,
 } from "./error-term.ts";
@@ -41,7 +42,9 @@ export const DEFAULT_WINDOW_FRACTIONS: readonly number[] = [0, 0.25, 0.5, 0.75, 
  * A measure may declare a cheaper window grid (fractions of T*, containing 0 and 1) when a term is
  * costly; the grid actually used is recorded in every job record.
  */
-export interface GridAwareMeasure extends ErrorTermMeasure {
+export interface GridAwareMeasure extends Omit<ErrorTermMeasure, "term"> {
+  /** A term of F_err (4.1) or of G_err (5.2) (error-term.ts `G_ERR_TERMS`). */
+  readonly term: TableTermId;
   readonly windowFractions?: readonly number[];
 }
 
@@ -82,14 +85,14 @@ export interface TableParameters {
 
 export interface ErrorJob {
   readonly index: number;
-  readonly term: ErrorTermId;
+  readonly term: TableTermId;
   readonly part: ZPart;
   readonly M: number;
 }
 
 /** The jobs term × part × M in a fixed order (term, then part, then M); `index` is their position. */
 export function errorJobs(
-  terms: readonly ErrorTermId[],
+  terms: readonly TableTermId[],
   parts: readonly ZPart[],
   Ms: readonly number[],
 ): ErrorJob[] {
@@ -125,7 +128,12 @@ export interface WindowRecord {
 /** One job's result: one line of the JSON Lines file. */
 export interface JobRecord extends Omit<TableParameters, "grid"> {
   readonly format: typeof JOB_FORMAT;
-  readonly term: ErrorTermId;
+  /**
+   * Present (and "g") only on records of the G_err table of the second solution g_a ≡ f_r(0)
+   * (5.2), (5.12); F_err records carry no such field (files written before it existed read as f).
+   */
+  readonly solution?: "g";
+  readonly term: TableTermId;
   readonly part: ZPart;
   readonly M: number;
   readonly grid: readonly number[];
@@ -162,6 +170,7 @@ export function isJobRecord(x: unknown): x is JobRecord {
   const r = x as Record<string, unknown>;
   return (
     r.format === JOB_FORMAT &&
+    (r.solution === undefined || r.solution === "g") &&
     typeof r.term === "string" &&
     typeof r.part === "string" &&
     typeof r.M === "number" &&
@@ -226,6 +235,7 @@ export function runErrorJob(
   for (const w of windows) if (w.value.value > sup.value.value) sup = w;
   return {
     format: JOB_FORMAT,
+    ...(solutionOf(job.term) === "g" ? { solution: "g" as const } : {}),
     term: job.term,
     part: job.part,
     M: job.M,
@@ -309,7 +319,9 @@ export interface ExponentFit {
 
 /** One row of the table: term × norm across M. */
 export interface ErrorTableEntry {
-  readonly term: ErrorTermId;
+  readonly term: TableTermId;
+  /** "g" for the entries of the G_err table (5.12); absent for F_err entries. */
+  readonly solution?: "g";
   readonly norm: ZPart;
   readonly normLabel: string;
   readonly M: readonly number[];
@@ -365,13 +377,13 @@ function toFit(f: PowerFit, lf: LogFactor): ExponentFit | null {
  * A term × part without any record reads `not measured`; `hasMeasure` says whether that is because
  * no measure exists yet.
  */
-export function assembleEntries(
+export function assembleEntries<T extends TableTermId>(
   records: readonly JobRecord[],
-  terms: readonly ErrorTermId[],
+  terms: readonly T[],
   parts: readonly ZPart[],
   Ms: readonly number[],
   params: TableParameters,
-  hasMeasure: (term: ErrorTermId, part: ZPart) => boolean,
+  hasMeasure: (term: T, part: ZPart) => boolean,
 ): ErrorTableEntry[] {
   const byKey = new Map<string, JobRecord>();
   for (const r of records) {
@@ -393,7 +405,7 @@ export function assembleEntries(
 }
 
 function entryFrom(
-  term: ErrorTermId,
+  term: TableTermId,
   part: ZPart,
   Ms: readonly number[],
   recs: readonly JobRecord[],
@@ -402,6 +414,7 @@ function entryFrom(
 ): ErrorTableEntry {
   const base = {
     term,
+    ...(solutionOf(term) === "g" ? { solution: "g" as const } : {}),
     norm: part,
     normLabel: Z_PART_LABELS[part],
     s: params.s,

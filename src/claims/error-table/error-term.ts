@@ -78,3 +78,35 @@ export interface ErrorTermMeasure {
   paper(s: number, s0: number, p: number): PaperBound;
   measure(beam: Beam, window: DuhamelWindow, options?: MeasureOptions): TermMeasurement;
 }
+
+// ─── the second solution g = g_a + g_c of Section 5 ──────────────────────────────────────────────
+
+/**
+ * The three terms of G_err (5.2) for g_a ≡ f_r(0) (∂_t g_a = 0):
+ * G_err = v·∇x f_r(0) + Q⁻(f_r(0), f_r(0)) − Q⁺(f_r(0), f_r(0)). Kept apart from
+ * {@link ERROR_TERMS} so that the F_err table stays its 32 entries.
+ */
+export const G_ERR_TERMS = ["v.grad(fr0)", "Q-(fr0,fr0)", "Q+(fr0,fr0)"] as const;
+export type GErrTermId = (typeof G_ERR_TERMS)[number];
+
+/** Any term of either table: F_err (4.1) or G_err (5.2). */
+export type TableTermId = ErrorTermId | GErrTermId;
+
+/** Which approximate solution a term belongs to: f = f_a (F_err, (5.1)) or g = g_a (G_err, (5.2)). */
+export type Solution = "f" | "g";
+
+export function isGErrTerm(term: string): term is GErrTermId {
+  return (G_ERR_TERMS as readonly string[]).includes(term);
+}
+
+export function solutionOf(term: TableTermId): Solution {
+  return isGErrTerm(term) ? "g" : "f";
+}
+
+/** How one G_err term is measured in one Z-norm part (the same contract as {@link ErrorTermMeasure}). */
+export interface GErrTermMeasure extends Omit<ErrorTermMeasure, "term"> {
+  readonly term: GErrTermId;
+}
+
+/** A measure of either table. */
+export type TableTermMeasure = ErrorTermMeasure | GErrTermMeasure;

@@ -15,7 +15,9 @@ import type {
 } from "../../claims/error-table/error-table.ts";
 import {
   ERROR_TERMS,
-  type ErrorTermId,
+  G_ERR_TERMS,
+  type Solution,
+  type TableTermId,
   Z_PARTS,
   type ZPart,
 } from "../../claims/error-table/error-term.ts";
@@ -43,7 +45,9 @@ import {
 
 /**
  * `boltzlab errors`: the Section 4 error table (Proposition 4.1), term × Z-norm part × M jobs
- * (src/claims/error-table/). Each finished job is appended to `--out` as one JSON line; a rerun skips
+ * (src/claims/error-table/); with `--solution g` (or `both`) also the table of G_err (5.2), (5.12)
+ * of the second solution g_a ≡ f_r(0) (terms `v.grad(fr0) Q-(fr0,fr0) Q+(fr0,fr0)`; its records
+ * carry `"solution": "g"`, F_err records are unchanged). Each finished job is appended to `--out` as one JSON line; a rerun skips
  * the jobs already there (or in the `--in` files) with the same parameters, so an interrupted run
  * resumes (a truncated last line is dropped and recomputed), `--shard k/n` runs only the jobs with
  * index ≡ k−1 (mod n) (Slurm arrays), and a later unsharded run with `--in` merges shard files.
@@ -67,10 +71,24 @@ interface ErrorsOptions {
   workers: string;
   json?: boolean;
   child?: boolean;
+  solution: string;
 }
 
 export const DEFAULT_ERRORS_OUT = DEFAULT_ERRORS_FILE;
-const TERM_RULE = `term must be one of ${ERROR_TERMS.join(", ")}`;
+const SOLUTION_RULE = "--solution must be one of f, g, both";
+
+/** `--solution f|g|both`: which tables (F_err of f_a (4.1), G_err of g_a (5.2)). */
+export function parseSolution(raw: string): Solution[] {
+  const v = raw.trim();
+  if (v === "f" || v === "g") return [v];
+  if (v === "both") return ["f", "g"];
+  throw new RuleError(SOLUTION_RULE, `got "${raw}"`);
+}
+
+/** The terms of the chosen tables, F_err's first. */
+export function termsOf(solutions: readonly Solution[]): TableTermId[] {
+  return [...(solutions.includes("f") ? ERROR_TERMS : []), ...(solutions.includes("g") ? G_ERR_TERMS : [])];
+}
 const NORM_RULE = `norm must be one of ${Z_PARTS.join(", ")}`;
 
 /** Split on commas that are not inside parentheses ("Q+(fr,fb),L2" → ["Q+(fr,fb)", "L2"]). */
@@ -90,14 +108,15 @@ export function splitTopLevel(raw: string): string[] {
   return out;
 }
 
-export function parseTerms(raw: string): ErrorTermId[] {
+/** `--term`: a list of terms of the chosen tables (default F_err's), or `all`. */
+export function parseTerms(raw: string, allowed: readonly TableTermId[] = ERROR_TERMS): TableTermId[] {
   const parts = splitTopLevel(raw);
-  if (parts.length === 1 && parts[0] === "all") return [...ERROR_TERMS];
+  if (parts.length === 1 && parts[0] === "all") return [...allowed];
   for (const p of parts) {
-    if (!(ERROR_TERMS as readonly string[]).includes(p))
-      throw new RuleError(TERM_RULE, `got "${p}"`);
+    if (!(allowed as readonly string[]).includes(p))
+      throw new RuleError(`term must be one of ${allowed.join(", ")}`, `got "${p}"`);
   }
-  return ERROR_TERMS.filter((t) => parts.includes(t));
+  return allowed.filter((t) => parts.includes(t));
 }
 
 export function parseNorms(raw: string): ZPart[] {
@@ -150,7 +169,15 @@ export function register(program: Command): void {
       ),
   )
     .option("--M <list>", "values of M, comma-separated integers >= 3", "4,8,16")
-    .option("--term <list>", `terms (default all): ${ERROR_TERMS.join(" ")}`)
+    .option(
+      "--solution <which>",
+      "f: F_err (4.1) of f_a; g: G_err (5.2) of g_a = f_r(0); both",
+      "f",
+    )
+    .option(
+      "--term <list>",
+      `terms (default all of the chosen tables): ${ERROR_TERMS.join(" ")} | ${G_ERR_TERMS.join(" ")}`,
+    )
     .option("--norm <list>", `Z-norm parts (default all): ${Z_PARTS.join(",")}`)
     .option("--cutoff <name>", `cutoff profile: ${CUTOFF_NAMES.join(", ")}`, "bump")
     .option("--variant <name>", `reading of I_{i,j}: ${VARIANTS.join(", ")}`, "as-in-proof")
@@ -174,7 +201,9 @@ export function register(program: Command): void {
       const { s, s0 } = validateParameters(Ms, o);
       const cutoff = parseCutoff(o.cutoff);
       const variant = parseVariant(o.variant);
-      const terms = o.term === undefined ? [...ERROR_TERMS] : parseTerms(o.term);
+      const solutions = parseSolution(o.solution);
+      const allowed = termsOf(solutions);
+      const terms = o.term === undefined ? allowed : parseTerms(o.term, allowed);
       const parts = o.norm === undefined ? [...Z_PARTS] : parseNorms(o.norm);
       const shard = o.shard === undefined ? { k: 1, n: 1 } : parseShard(o.shard);
       const workers = parseInteger("--workers", o.workers, 1);
@@ -198,7 +227,9 @@ export function register(program: Command): void {
         ? await readJobFile(o.out, "--out must be a boltzlab errors JSONL file (or not exist yet)")
         : undefined;
 
-      const { findMeasure } = await import("../../claims/error-table/measures.ts");
+      const { findTableMeasure: findMeasure } = await import(
+        "../../claims/error-table/table-measures.ts"
+      );
       const done = new Set<string>();
       for (const f of [...(outParsed ? [outParsed] : []), ...inParsed]) {
         for (const r of f.records) done.add(table.jobKey(r));
@@ -322,6 +353,8 @@ async function runWorkers(
     o.variant,
     "--grid",
     o.grid,
+    "--solution",
+    o.solution,
     "--out",
     o.out,
   ];
