@@ -1,15 +1,8 @@
 import * as Plot from "@observablehq/plot";
-import {
-  LEGEND_MARGIN,
-  type LegendEntry,
-  legendMarks,
-  noteMarks,
-  notesMargin,
-  titleMark,
-} from "../annotations.ts";
+import type { LegendEntry } from "../annotations.ts";
 import { seriesColor } from "../palette.ts";
 import type { DeflationCurve } from "../report-data.ts";
-import { renderPlot } from "../svg.ts";
+import { annotatedPlot } from "./annotated-plot.ts";
 import { type LogPoint, logNotes, logPoints } from "./log-points.ts";
 
 /** Band (error) and line marks of one curve. */
@@ -48,22 +41,13 @@ export function deflationFigure(curves: readonly DeflationCurve[]): string {
     { label: "‖e^{⟨v⟩²} f_b(t)‖", color: "#444", swatch: "dashed" },
     { label: "± error", color: "#444", swatch: "band" },
   );
-  return renderPlot({
+  return annotatedPlot({
+    title: "Norm deflation: weighted L²_v H^{s0}_x norms of f_r and f_b on [0, T*] (1.14)–(1.16)",
     width: 760,
-    height: 340 + notesMargin(notes.length),
-    marginTop: 48,
-    marginLeft: 60,
-    marginRight: LEGEND_MARGIN,
-    marginBottom: notesMargin(notes.length),
-    x: { label: "t", labelAnchor: "center", labelOffset: 32, grid: true },
-    y: { type: "log", label: null, grid: true, tickFormat: "~g" },
-    marks: [
-      titleMark(
-        "Norm deflation: weighted L²_v H^{s0}_x norms of f_r and f_b on [0, T*] (1.14)–(1.16)",
-      ),
-      ...marks,
-      ...legendMarks(legend),
-      ...noteMarks(notes),
-    ],
+    height: 340,
+    x: { label: "t", log: false },
+    marks,
+    legend,
+    notes,
   });
 }

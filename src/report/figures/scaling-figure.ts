@@ -1,15 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import type { ClaimResult } from "../../claims/claim-result.ts";
-import {
-  LEGEND_MARGIN,
-  type LegendEntry,
-  legendMarks,
-  noteMarks,
-  notesMargin,
-  titleMark,
-} from "../annotations.ts";
+import type { LegendEntry } from "../annotations.ts";
 import { seriesColor } from "../palette.ts";
-import { renderPlot } from "../svg.ts";
+import { annotatedPlot } from "./annotated-plot.ts";
 import { logNotes, logPoints } from "./log-points.ts";
 
 const DATA = seriesColor(0);
@@ -105,23 +98,14 @@ export function scalingFigure(claim: ClaimResult): string {
   if (hasLogFactor) {
     notes.push(`L(M) = the paper's prediction / ${variableLabel(claim)}^α: its logarithmic factor`);
   }
-  return renderPlot({
+  return annotatedPlot({
+    title: `(${claim.id}) ${claim.title} — ${claim.cutoff}, ${claim.variant}: ${claim.verdict}`,
     width: 720,
-    height: 340 + notesMargin(notes.length),
-    marginTop: 48,
-    marginLeft: 60,
-    marginRight: LEGEND_MARGIN,
-    marginBottom: notesMargin(notes.length),
+    height: 340,
+    x: { label: "M", log: true },
+    marks,
+    legend,
+    notes,
     inset: 10,
-    x: { type: "log", label: "M", labelAnchor: "center", labelOffset: 32, grid: true },
-    y: { type: "log", label: null, grid: true, tickFormat: "~g" },
-    marks: [
-      titleMark(
-        `(${claim.id}) ${claim.title} — ${claim.cutoff}, ${claim.variant}: ${claim.verdict}`,
-      ),
-      ...marks,
-      ...legendMarks(legend),
-      ...noteMarks(notes),
-    ],
   });
 }

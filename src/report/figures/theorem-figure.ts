@@ -1,16 +1,9 @@
 import * as Plot from "@observablehq/plot";
 import type { Estimate } from "../../math/estimate.ts";
-import {
-  LEGEND_MARGIN,
-  type LegendEntry,
-  legendMarks,
-  noteMarks,
-  notesMargin,
-  titleMark,
-} from "../annotations.ts";
+import type { LegendEntry } from "../annotations.ts";
 import { seriesColor } from "../palette.ts";
 import type { TheoremRow } from "../report-data.ts";
-import { renderPlot } from "../svg.ts";
+import { annotatedPlot } from "./annotated-plot.ts";
 import { logNotes, logPoints } from "./log-points.ts";
 
 /** The Theorem 1.1 quantities drawn, with their legend labels. */
@@ -46,21 +39,14 @@ export function theoremFigure(rows: readonly TheoremRow[]): string {
     legend.push({ label, color, swatch: "line" });
     notes.push(...logNotes(label, "M", lp));
   });
-  return renderPlot({
+  return annotatedPlot({
+    title: "Theorem 1.1 quantities against M",
     width: 760,
-    height: 360 + notesMargin(notes.length),
-    marginTop: 48,
-    marginLeft: 60,
-    marginRight: LEGEND_MARGIN,
-    marginBottom: notesMargin(notes.length),
+    height: 360,
+    x: { label: "M", log: true },
+    marks,
+    legend,
+    notes,
     inset: 10,
-    x: { type: "log", label: "M", labelAnchor: "center", labelOffset: 32, grid: true },
-    y: { type: "log", label: null, grid: true, tickFormat: "~g" },
-    marks: [
-      titleMark("Theorem 1.1 quantities against M"),
-      ...marks,
-      ...legendMarks(legend),
-      ...noteMarks(notes),
-    ],
   });
 }
