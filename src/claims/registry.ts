@@ -12,11 +12,13 @@ import { claim425 } from "./error-table/loss-beam-beam.ts";
 import { claimsLemma4_2 } from "./lemma-4-2.ts";
 import { claimsProposition3_1 } from "./proposition-3-1.ts";
 import { claimsProposition3_1Construction } from "./proposition-3-1-construction.ts";
+import { claimsSecondSolution } from "./second-solution.ts";
 import { claim1_9, claimTimeHypothesis } from "./supports.ts";
 
 /**
  * Every statement the claims layer checks, keyed by the paper's equation number: Section 2,
- * Proposition 3.1 ((3.4)–(3.6)) and Lemma 4.2 ((4.4)–(4.6), (4.18)–(4.19)). One check may
+ * Proposition 3.1 ((3.4)–(3.6)), Lemma 4.2 ((4.4)–(4.6), (4.18)–(4.19)) and the second solution
+ * g_a ≡ f_r(0) of Section 5 ((5.11), (5.12); second-solution.ts). One check may
  * produce several results (sub-cases k, p; and (2.10)/(2.19), (2.12)/(1.13)/(2.20), (2.36)–(2.43),
  * (3.4)–(3.6), (4.4)–(4.19) share their computations). The Section 4 error table and
  * Proposition 5.1 are not claims of this kind: see error-table/ and proposition-5-1.ts.
@@ -47,6 +49,7 @@ const CHECKS: readonly ClaimCheck[] = [
   { ids: ["3.4", "3.5", "3.6"], run: claimsProposition3_1 },
   { ids: ["4.4", "4.5", "4.6", "4.18", "4.19"], run: claimsLemma4_2 },
   { ids: ["4.25"], run: (c) => [claim425(c)] },
+  { ids: ["5.11", "5.12"], run: claimsSecondSolution },
   { ids: ["3.5-fb", "3.6-fb"], run: claimsProposition3_1Construction, optIn: true },
 ];
 
