@@ -12,14 +12,8 @@ import { bumpRadius } from "../construction/velocity-bumps.ts";
 import { GAUSSIAN_WEIGHT, maximize1D } from "../kinetic/znorm.ts";
 import { RuleError } from "../math/errors.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
-import {
-  type BumpNode,
-  gradKBound,
-  kHi,
-  kLo,
-  planeIntegral,
-  transportLikeConstants,
-} from "./error-table/core-bilinear-terms.ts";
+import { bumpNodes, gradKBound, kHi, kLo } from "./error-table/core-crossing.ts";
+import { planeIntegral, transportLikeConstants } from "./error-table/core-profile-integrals.ts";
 import { coreDecay } from "./error-table/transport-term.ts";
 
 /**
@@ -218,33 +212,6 @@ export function windowLimit(beam: Beam, term: "Q-(fb,fr)" | "Q+(fb,fr)" | "Q-(fr
   const b = at(eps1);
   const w = Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]));
   return [Math.max(0, a[0] - w), a[1] + w];
-}
-
-/** Bump quadrature nodes in one bump's frame (the same as the measures'): p = a e + q, |q| = ρr. */
-function bumpNodes(beam: Beam, n: number): BumpNode[] {
-  const rho = bumpRadius(beam.bump);
-  const { phi } = beam.cutoff;
-  const { M } = beam.params;
-  const { nodes, weights } = gaussLegendre(n);
-  const out: BumpNode[] = [];
-  for (let ia = 0; ia < n; ia++) {
-    const a = 1 + 0.1 * nodes[ia];
-    const fa = phi(10 * Math.abs(a - 1));
-    if (fa === 0) continue;
-    for (let ir = 0; ir < n; ir++) {
-      const r = 0.5 * (1 + nodes[ir]);
-      const I = fa * phi(r);
-      if (I === 0) continue;
-      out.push({
-        wv: 2 * Math.PI * rho * rho * r * 0.1 * weights[ia] * 0.5 * weights[ir],
-        I,
-        vn: Math.sqrt(a * a + rho * rho * r * r),
-        perp: M * rho * r,
-        ax: a,
-      });
-    }
-  }
-  return out;
 }
 
 /** ⟨v⟩e^{⟨v⟩²} at |v| = r (the L^{1,1}_v integrand weight of e^{⟨v⟩²}). */
