@@ -4,7 +4,14 @@ import { RuleError } from "../math/errors.ts";
 import type { Estimate } from "../math/estimate.ts";
 import { fitPowerLaw } from "../math/power-fit.ts";
 import type { ErrorTableEntry } from "./error-table/error-table.ts";
-import { ERROR_TERMS, type LogFactor, logFactorValue, Z_PARTS } from "./error-table/error-term.ts";
+import {
+  ERROR_TERMS,
+  G_ERR_TERMS,
+  type LogFactor,
+  logFactorValue,
+  type Solution,
+  Z_PARTS,
+} from "./error-table/error-term.ts";
 import {
   type BootstrapResult,
   bootstrap,
@@ -24,6 +31,10 @@ import {
  * iteration (5.7) closes (proposition-5-1.ts). Then, from which M on it would close if the
  * measured laws were extrapolated: once with the fitted exponents, once with the paper's.
  *
+ * The second solution g = g_a + g_c (5.2), (5.4) runs the same iteration ("the same iterative
+ * argument") with Z_a = ‖e^{⟨v⟩²} g_a‖_Z = ‖e^{⟨v⟩²} f_r(0)‖_Z (5.11) and E from the 12 entries of
+ * the G_err table (5.12) (`solution: "g"`).
+ *
  * Honesty notes carried in the results: an entry whose value is a sampled lower bound contributes
  * its rigorous upper bound when it has one, else its lower bound (then E is only a lower bound and
  * the verdict on closing is optimistic); a missing entry makes E incomplete; the constant of
@@ -31,6 +42,14 @@ import {
  */
 
 export const ERROR_ENTRY_COUNT = ERROR_TERMS.length * Z_PARTS.length;
+
+/** The number of entries of the G_err table (5.12): 3 terms × 4 parts. */
+export const G_ERROR_ENTRY_COUNT = G_ERR_TERMS.length * Z_PARTS.length;
+
+/** How many entries E sums for a solution's table. */
+export function entryCount(solution: Solution): number {
+  return solution === "g" ? G_ERROR_ENTRY_COUNT : ERROR_ENTRY_COUNT;
+}
 
 export interface MeasuredErrorBound {
   readonly value: number;
@@ -60,8 +79,11 @@ export function measuredErrorBound(entries: readonly ErrorTableEntry[], M: numbe
 
 export interface MeasuredBootstrapRow {
   readonly M: number;
+  /** "g" for the bootstrap of g_c (5.4); absent for f_c (5.3). */
+  readonly solution?: "g";
   readonly partition: Partition;
   readonly coefficient: Coefficient58;
+  /** Z_a: of f_a (5.9), or of g_a (5.11) when `solution` is "g". */
   readonly zNormFa: Estimate;
   readonly errorBound: MeasuredErrorBound;
   readonly constant: number;
@@ -74,21 +96,30 @@ export interface MeasuredBootstrapInput {
   readonly s0: number;
   readonly cutoff: string;
   readonly variant: Variant;
-  /** Z_a at M (e.g. lemma-4-2.ts `approximateSolutionZNorm`). */
+  /**
+   * Z_a at M: lemma-4-2.ts `approximateSolutionZNorm` for f_c, second-solution.ts
+   * `stationaryCoreZNorm` for g_c.
+   */
   readonly zNormFa: (M: number) => Estimate;
+  /** The entries of the solution's table (F_err's 32 for f, G_err's 12 for g). */
   readonly entries: readonly ErrorTableEntry[];
+  /** Which correction: f_c (5.3, default) or g_c (5.4). */
+  readonly solution?: Solution;
   /** The constant of Proposition 3.1 (default 1). */
   readonly constant?: number;
 }
 
 export function measuredBootstrap(input: MeasuredBootstrapInput): MeasuredBootstrapRow[] {
   const C = input.constant ?? 1;
+  const sol = input.solution ?? "f";
+  const entries = input.entries.filter((e) => (e.solution ?? "f") === sol);
   return input.Ms.map((M) => {
     const params = makeParameters({ M, s: input.s, s0: input.s0 });
     const z = input.zNormFa(M);
-    const E = measuredErrorBound(input.entries, M);
+    const E = measuredErrorBound(entries, M);
     return {
       M,
+      ...(input.solution === "g" ? { solution: "g" as const } : {}),
       partition: partition(params),
       coefficient: coefficient58(params),
       zNormFa: z,
@@ -107,7 +138,8 @@ export interface ClosureScenario {
 }
 
 /**
- * Extrapolate the measured Z_a and the 32 entries from the largest measured M and scan ln M for
+ * Extrapolate the measured Z_a and the entries (those of the rows' solution: F_err's for f_c,
+ * G_err's for g_c) from the largest measured M and scan ln M for
  * the first closing bootstrap with final bound below `target` (proposition-5-1.ts
  * `closureThreshold`). Each entry's law is anchored at its value at the largest M it has and
  * continued with its fitted exponent (scenario 1) or the paper's (scenario 2), the paper's log
@@ -126,9 +158,11 @@ export function closureScenarios(
       ? { prefactor: zFit.prefactor, exponent: zFit.exponent }
       : { prefactor: rows[0]?.zNormFa.value ?? 1, exponent: 1 - s };
   const C = rows[0]?.constant ?? 1;
+  const sol = rows[0]?.solution ?? "f";
+  const mine = entries.filter((e) => (e.solution ?? "f") === sol);
   return (["fitted exponents", "paper exponents"] as const).map((name) => {
     const errorLaws: (PowerLaw & { term: string; norm: string })[] = [];
-    for (const e of entries) {
+    for (const e of mine) {
       const last = e.values[e.values.length - 1];
       if (!last) continue;
       const alpha = name === "fitted exponents" ? e.fittedExponent?.value : (e.paperExponent ?? undefined);

@@ -20,6 +20,11 @@ import { RuleError } from "../math/errors.ts";
  * cannot jump over the root); the bootstrap fails on the first interval where the root does not
  * exist. n is not an integer in general: the partition uses ⌈n⌉ intervals of the paper's length,
  * the last one cut at T* (the coefficient uses the paper's |I_j|, an upper bound for the last).
+ *
+ * g_c (5.4) follows "the same iterative argument": the same inequality with X the Z-norm of g_c,
+ * Z_a = ‖e^{⟨v⟩²} g_a‖_Z = ‖e^{⟨v⟩²} f_r(0)‖_Z (5.11) and E the bound (5.12) of G_err; nothing in
+ * the iteration depends on which correction it is ({@link BootstrapInput}'s `zNormFa` and
+ * `errorBound` are then those of g).
  */
 
 /** The partition of [0, T*] in the proof of Proposition 5.1. */
@@ -84,9 +89,9 @@ export const COEFFICIENT_58_CONSTANT = Math.sqrt(1 / 0.3) * Math.exp(-0.15 / 0.3
 
 export interface BootstrapInput {
   readonly params: Parameters;
-  /** Z_a = sup_t ‖e^{⟨v⟩²} f_a(t)‖_Z (5.9), measured. */
+  /** Z_a = sup_t ‖e^{⟨v⟩²} f_a(t)‖_Z (5.9), measured (for g_c: ‖e^{⟨v⟩²} g_a‖_Z (5.11)). */
   readonly zNormFa: number;
-  /** E = sup over windows of ‖e^{⟨v⟩²} ∫ e^{−(t−τ)v·∇x} F_err dτ‖_Z (5.10), measured. */
+  /** E = sup over windows of ‖e^{⟨v⟩²} ∫ e^{−(t−τ)v·∇x} F_err dτ‖_Z (5.10), measured (for g_c: G_err, (5.12)). */
   readonly errorBound: number;
   /** C, the constant of Proposition 3.1 ((3.4)); 1 when the ≲ is read with constant one. */
   readonly constant: number;

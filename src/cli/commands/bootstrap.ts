@@ -1,6 +1,7 @@
 import type { Command } from "commander";
+import type { ClosureScenario, MeasuredBootstrapRow } from "../../claims/bootstrap-measured.ts";
 import type { JobRecord, TableParameters } from "../../claims/error-table/error-table.ts";
-import { ERROR_TERMS, Z_PARTS } from "../../claims/error-table/error-term.ts";
+import { ERROR_TERMS, G_ERR_TERMS, type Solution, Z_PARTS } from "../../claims/error-table/error-term.ts";
 import { readJobFile } from "../../claims/error-table/job-file.ts";
 import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
 import { DEFAULT_P } from "../../construction/parameters.ts";
@@ -17,14 +18,16 @@ import {
   validateParameters,
 } from "../common-options.ts";
 import { parseNumber } from "../parse.ts";
-import { DEFAULT_ERRORS_OUT } from "./errors.ts";
+import { DEFAULT_ERRORS_OUT, parseSolution } from "./errors.ts";
 
 /**
  * `boltzlab bootstrap`: Section 5 (Proposition 5.1) with the measured constants. For each M: the
  * partition of [0, T*] (n, |I_j|), the coefficient (5.8), the measured Z-norm of f_a (Lemma 4.2),
  * the measured error bound E (the Section 4 table, read from `boltzlab errors` output), and whether
  * the iteration (5.7) closes; then from which M on it would close, extrapolating the measured laws
- * with the fitted exponents and with the paper's.
+ * with the fitted exponents and with the paper's. `--solution g` does the same for g_c (5.4): Z_a =
+ * ‖e^{⟨v⟩²} f_r(0)‖_Z (5.11), E from the G_err table (5.12) (`boltzlab errors --solution g`); the
+ * default is both when the files hold G_err records, else f.
  */
 
 interface BootstrapOptions {
@@ -37,6 +40,7 @@ interface BootstrapOptions {
   grid: string;
   constant: string;
   target: string;
+  solution?: string;
   json?: boolean;
 }
 
@@ -57,6 +61,10 @@ export function register(program: Command): void {
     .option("--grid <fractions>", "the window grid the error table was run with", "0,0.25,0.5,0.75,1")
     .option("--constant <C>", "the constant of Proposition 3.1 in (5.7)", "1")
     .option("--target <X>", "a final bound on ‖f_c‖_Z below X counts as closed", "0.1")
+    .option(
+      "--solution <which>",
+      "f: f_c (5.3); g: g_c (5.4) with g_a = f_r(0); both (default: both when the files hold G_err records, else f)",
+    )
     .option("--json", "machine-readable output on stdout")
     .action(async (o: BootstrapOptions) => {
       const Ms = parseMList(o.M);
@@ -67,6 +75,7 @@ export function register(program: Command): void {
       if (!(constant > 0)) throw new RuleError("--constant must be a number > 0", `got ${o.constant}`);
       const target = parseNumber("--target", o.target);
       if (!(target > 0)) throw new RuleError("--target must be a number > 0", `got ${o.target}`);
+      const requested = o.solution === undefined ? undefined : parseSolution(o.solution);
       const table = await import("../../claims/error-table/error-table.ts");
       const grid = table.validateWindowFractions(o.grid.split(",").map((x) => parseNumber("grid", x.trim())));
       for (const M of Ms) {
@@ -77,28 +86,36 @@ export function register(program: Command): void {
       const records: JobRecord[] = [];
       for (const f of files) records.push(...(await readJobFile(f, ERRORS_RULE)).records);
 
-      const { findMeasure } = await import("../../claims/error-table/measures.ts");
+      const { findTableMeasure } = await import("../../claims/error-table/table-measures.ts");
       const { approximateSolutionZNorm } = await import("../../claims/lemma-4-2.ts");
-      const { measuredBootstrap, closureScenarios, ERROR_ENTRY_COUNT } = await import(
-        "../../claims/bootstrap-measured.ts"
-      );
+      const { stationaryCoreZNorm } = await import("../../claims/second-solution.ts");
+      const { measuredBootstrap, closureScenarios, entryCount } = await import("../../claims/bootstrap-measured.ts");
       const params: TableParameters = { s, s0, p: DEFAULT_P, cutoff, variant, grid };
-      const entries = table.assembleEntries(records, ERROR_TERMS, Z_PARTS, Ms, params, (t, z) => findMeasure(t, z) !== undefined);
-      const rows = measuredBootstrap({
-        Ms,
-        s,
-        s0,
-        cutoff,
-        variant,
-        constant,
-        entries,
-        zNormFa: (M) => approximateSolutionZNorm({ s, s0, cutoff, variant }, M).z.total,
+      const solutions: Solution[] = requested ?? (records.some((r) => r.solution === "g") ? ["f", "g"] : ["f"]);
+      const ctx = { s, s0, cutoff, variant };
+      const runs = solutions.map((solution) => {
+        const entries =
+          solution === "g"
+            ? table.assembleEntries(records, G_ERR_TERMS, Z_PARTS, Ms, params, (t, z) => findTableMeasure(t, z) !== undefined)
+            : table.assembleEntries(records, ERROR_TERMS, Z_PARTS, Ms, params, (t, z) => findTableMeasure(t, z) !== undefined);
+        const rows = measuredBootstrap({
+          Ms,
+          s,
+          s0,
+          cutoff,
+          variant,
+          constant,
+          entries,
+          solution,
+          zNormFa: (M) =>
+            solution === "g" ? stationaryCoreZNorm(ctx, M).total : approximateSolutionZNorm(ctx, M).z.total,
+        });
+        return { solution, rows, scenarios: closureScenarios(rows, entries, s, target) };
       });
-      const scenarios = closureScenarios(rows, entries, s, target);
+      type Run = (typeof runs)[number];
       if (o.json) {
-        printJson({
-          parameters: { s, s0, p: DEFAULT_P, cutoff, variant, grid, constant, target, errors: files },
-          rows: rows.map((r) => ({
+        const rowsJson = (run: Run) =>
+          run.rows.map((r) => ({
             M: r.M,
             n: r.partition.n,
             intervals: r.partition.intervals,
@@ -107,50 +124,81 @@ export function register(program: Command): void {
             coefficient: r.coefficient.value,
             coefficientBound: r.coefficient.right,
             coefficientImpliedConstant: r.coefficient.impliedConstant,
-            zNormFa: r.zNormFa,
+            ...(run.solution === "g" ? { zNormGa: r.zNormFa } : { zNormFa: r.zNormFa }),
             errorBound: r.errorBound,
             absorption: r.result.absorption,
             closes: r.result.closes,
             failsAt: r.result.failsAt,
             finalBound: r.result.finalBound,
             paperFinalBound: r.result.paperFinalBound,
-          })),
-          closure: scenarios.map((c) => ({
+          }));
+        const closureJson = (run: Run) =>
+          run.scenarios.map((c) => ({
             scenario: c.name,
             lnM: c.search.lnM,
             scannedToLnM: c.search.scannedTo,
             zNormLaw: c.zNormLaw,
             errorLaws: c.errorLaws,
-          })),
+          }));
+        const f = runs.find((r) => r.solution === "f");
+        const g = runs.find((r) => r.solution === "g");
+        printJson({
+          parameters: { s, s0, p: DEFAULT_P, cutoff, variant, grid, constant, target, errors: files, solution: solutions.length === 2 ? "both" : solutions[0] },
+          ...(f ? { rows: rowsJson(f), closure: closureJson(f) } : {}),
+          ...(g ? { g: { rows: rowsJson(g), closure: closureJson(g) } } : {}),
         });
         return;
       }
-      const header = ["M", "n", "|I_j|", "(5.8) c", "Z_a", "E (entries)", "C·c·Z_a", "closes", "final ‖f_c‖_Z", "paper's (2^{n+1}−1)2CE"];
-      const body = rows.map((r) => [
-        String(r.M),
-        `${fmt(r.partition.n)} → ${r.partition.intervals}`,
-        fmt(r.partition.length),
-        fmt(r.coefficient.value),
-        fmt(r.zNormFa.value),
-        `${fmt(r.errorBound.value)} (${r.errorBound.entries}/${ERROR_ENTRY_COUNT}${r.errorBound.rigorous ? "" : ", some lower bounds"})`,
-        fmt(r.result.absorption),
-        r.result.closes ? "yes" : `no (interval ${r.result.failsAt})`,
-        fmt(r.result.finalBound),
-        fmt(r.result.paperFinalBound),
-      ]);
-      process.stdout.write(`${formatTable(header, body)}\n\n`);
-      const incomplete = rows.filter((r) => r.errorBound.entries < ERROR_ENTRY_COUNT);
-      if (incomplete.length > 0) {
-        process.stdout.write(
-          `warning: E is incomplete at M = ${incomplete.map((r) => r.M).join(", ")} (entries missing from the error table or not measured): "closes" is optimistic there\n`,
-        );
-      }
-      for (const c of scenarios) {
-        const at = c.search.lnM === null ? `does not close for ln M ≤ ${fmt(c.search.scannedTo)}` : `closes from ln M ≈ ${fmt(c.search.lnM)} (M ≈ 10^${fmt(c.search.lnM / Math.LN10)})`;
-        process.stdout.write(`extrapolated with ${c.name}: ${at} (final bound < ${target}, C = ${constant})\n`);
-      }
+      runs.forEach((run, i) => {
+        if (i > 0) process.stdout.write("\n");
+        printRun(run.solution, run.rows, run.scenarios, entryCount(run.solution), target, constant, runs.length > 1);
+      });
       process.stdout.write(
         `\ns = ${s}; s0 = ${s0}; cutoff ${cutoff}; variant ${variant}; E = Σ over the term × part entries of the largest value over the window grid (rigorous upper bound where the value is a sampled lower bound); errors from ${files.join(", ")}\n`,
       );
     });
+}
+
+/** One solution's table, warnings and closure lines (f_c: Z_a of f_a, E of F_err; g_c: of g_a, G_err). */
+function printRun(
+  solution: Solution,
+  rows: readonly MeasuredBootstrapRow[],
+  scenarios: readonly ClosureScenario[],
+  count: number,
+  target: number,
+  constant: number,
+  heading: boolean,
+): void {
+  if (heading) {
+    process.stdout.write(
+  solution === "g"
+    ? "g_c (5.4): g_a = f_r(0), Z_a = ‖e^{⟨v⟩²} f_r(0)‖_Z (5.11), E from the G_err table (5.12)\n"
+    : "f_c (5.3): Z_a = sup_t ‖e^{⟨v⟩²} f_a‖_Z (5.9), E from the F_err table (5.10)\n",
+    );
+  }
+  const corr = solution === "g" ? "g_c" : "f_c";
+  const header = ["M", "n", "|I_j|", "(5.8) c", "Z_a", "E (entries)", "C·c·Z_a", "closes", `final ‖${corr}‖_Z`, "paper's (2^{n+1}−1)2CE"];
+  const body = rows.map((r) => [
+    String(r.M),
+    `${fmt(r.partition.n)} → ${r.partition.intervals}`,
+    fmt(r.partition.length),
+    fmt(r.coefficient.value),
+    fmt(r.zNormFa.value),
+    `${fmt(r.errorBound.value)} (${r.errorBound.entries}/${count}${r.errorBound.rigorous ? "" : ", some lower bounds"})`,
+    fmt(r.result.absorption),
+    r.result.closes ? "yes" : `no (interval ${r.result.failsAt})`,
+    fmt(r.result.finalBound),
+    fmt(r.result.paperFinalBound),
+  ]);
+  process.stdout.write(`${formatTable(header, body)}\n\n`);
+  const incomplete = rows.filter((r) => r.errorBound.entries < count);
+  if (incomplete.length > 0) {
+    process.stdout.write(
+      `warning: E is incomplete at M = ${incomplete.map((r) => r.M).join(", ")} (entries missing from the error table or not measured): "closes" is optimistic there\n`,
+    );
+  }
+  for (const c of scenarios) {
+    const at = c.search.lnM === null ? `does not close for ln M ≤ ${fmt(c.search.scannedTo)}` : `closes from ln M ≈ ${fmt(c.search.lnM)} (M ≈ 10^${fmt(c.search.lnM / Math.LN10)})`;
+    process.stdout.write(`extrapolated with ${c.name}: ${at} (final bound < ${target}, C = ${constant})\n`);
+  }
 }
