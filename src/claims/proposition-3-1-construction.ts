@@ -388,6 +388,11 @@ export interface CorePairRatio {
   readonly lhs: Interval;
   readonly rhs: Interval;
   readonly ratio: Estimate;
+  /**
+   * The ratio with ‖⟨v⟩e^{⟨v⟩²}f_b‖_Z replaced by its L^∞-slot part when f_b is in the Z slot (equal
+   * to the ratio otherwise): an upper bound of the ratio, since the Z-norm contains that part.
+   */
+  readonly envelope: Estimate;
 }
 
 /** The arguments (f, g) of a term id "Q±(f,g)". */
@@ -415,7 +420,9 @@ export function corePairRatios(beam: Beam, t: number, cases: readonly PairCase[]
     const rhs = ivMul(norms[zSlot].Z, norms[infSlot].inf);
     const r: Interval = [lhs[0] / rhs[1], lhs[1] / rhs[0]];
     const ratio = ivMid(r, `(${inequality}) for ${term}: [lhs_lo/rhs_hi, lhs_hi/rhs_lo] as midpoint ± half-width`);
-    return { M, t, term, inequality, zSlot, infSlot, parts, lhs, rhs, ratio };
+    const envRhs = zSlot === "fb" ? ivMul(norms.fb.inf, norms[infSlot].inf) : rhs;
+    const envelope = ivMid([lhs[0] / envRhs[1], lhs[1] / envRhs[0]], `(${inequality}) for ${term} with ‖f_b‖_Z replaced by its L^∞-slot part (an upper bound of the ratio)`);
+    return { M, t, term, inequality, zSlot, infSlot, parts, lhs, rhs, ratio, envelope };
   });
 }
 
@@ -424,7 +431,11 @@ const fmt = (x: number) => Number(x.toPrecision(4));
 /**
  * Claims "3.5-construction" and "3.6-construction": at each M the largest ratio (by midpoint) over
  * the cases of {@link PAIR_CASES} for that inequality and t ∈ {ε₁, ½T*, T*}, judged as a bounded
- * quantity (exponent 0); `where` names the pair and t and lists every ratio.
+ * quantity (exponent 0); `where` names the pair and t and lists every ratio. Beside it the largest
+ * envelope (the ratio with ‖⟨v⟩e^{⟨v⟩²}f_b‖_Z replaced by its L^∞-slot part, an upper bound of every
+ * ratio) is judged the same way: where the ratio grows over the M reached but the envelope does not,
+ * the growth is that of the quotient (L^∞-slot part)/(Z-norm) of f_b, which is ≤ 1, and the verdict
+ * is `inconclusive` with that reason instead of `inconsistent`.
  */
 export function claimsProposition3_1CorePairs(ctx: ClaimContext): ClaimResult[] {
   const perM = ctx.Ms.map((M) => {
@@ -433,9 +444,12 @@ export function claimsProposition3_1CorePairs(ctx: ClaimContext): ClaimResult[] 
     return { M, rows: [coreWindows(M).eps1, T / 2, T].flatMap((t) => corePairRatios(beam, t)) };
   });
   return (["3.5", "3.6"] as const).map((ineq) => {
+    const envelopes: ReturnType<typeof m>[] = [];
     const meas = perM.map(({ M, rows }) => {
       const mine = rows.filter((r) => r.inequality === ineq);
       const best = mine.reduce((a, b) => (b.ratio.value > a.ratio.value ? b : a));
+      const env = mine.reduce((a, b) => (b.envelope.value > a.envelope.value ? b : a));
+      envelopes.push(m(M, env.envelope, 1, { pair: env.term, t: env.t }));
       return m(M, best.ratio, 1, {
         pair: best.term,
         t: best.t,
@@ -444,21 +458,34 @@ export function claimsProposition3_1CorePairs(ctx: ClaimContext): ClaimResult[] 
         lhs: best.lhs.map(fmt),
         rhs: best.rhs.map(fmt),
         lhsParts: Object.fromEntries(Z_PARTS.map((p) => [p, best.parts[p].map(fmt)])),
-        ratios: mine.map((r) => ({ pair: r.term, t: fmt(r.t), ratio: fmt(r.ratio.value), bracket: [fmt(r.ratio.value - r.ratio.error), fmt(r.ratio.value + r.ratio.error)] })),
+        envelope: { pair: env.term, t: fmt(env.t), value: fmt(env.envelope.value), error: fmt(env.envelope.error) },
+        ratios: mine.map((r) => ({
+          pair: r.term,
+          t: fmt(r.t),
+          ratio: fmt(r.ratio.value),
+          bracket: [fmt(r.ratio.value - r.ratio.error), fmt(r.ratio.value + r.ratio.error)],
+          envelope: fmt(r.envelope.value),
+        })),
       });
     });
     const which = ineq === "3.5" ? "Q±(f,g), f in the Z slot" : "Q⁺(f,g), g in the Z slot";
-    return scalingClaim(
-      claimBase(
-        ctx,
-        `${ineq}-construction`,
-        `(${ineq}) on the construction's pairs with the core (f_b,f_r), (f_r,f_b), (f_r,f_r)`,
-        `‖e^{⟨v⟩²}${which}‖_Z over the right side of (${ineq}) stays bounded in M, for Q${ineq === "3.5" ? "±" : "⁺"} of the pairs of f_b and f_r`,
-        "left side: error-table measures over (t − ε₂, t)/ε₂, ε₂ = 10⁻⁵/M (window error from ε₁ = 10ε₂), except ∇L^∞ of the beam–core terms (instantaneous brackets) and Q⁻(f_r,f_b) (A[f_b] on the core × Z parts of f_r); right side from beam-znorm.ts and core-znorm.ts; all brackets; largest midpoint over the pairs and t ∈ {ε₁, T*/2, T*}",
-      ),
-      meas,
-      0,
-      "upper",
+    const base = claimBase(
+      ctx,
+      `${ineq}-construction`,
+      `(${ineq}) on the construction's pairs with the core (f_b,f_r), (f_r,f_b), (f_r,f_r)`,
+      `‖e^{⟨v⟩²}${which}‖_Z over the right side of (${ineq}) stays bounded in M, for Q${ineq === "3.5" ? "±" : "⁺"} of the pairs of f_b and f_r`,
+      "left side: error-table measures over (t − ε₂, t)/ε₂, ε₂ = 10⁻⁵/M (window error from ε₁ = 10ε₂), except ∇L^∞ of the beam–core terms (instantaneous brackets) and Q⁻(f_r,f_b) (A[f_b] on the core × Z parts of f_r); right side from beam-znorm.ts and core-znorm.ts; all brackets; largest midpoint over the pairs and t ∈ {ε₁, T*/2, T*}",
     );
+    const claim = scalingClaim(base, meas, 0, "upper");
+    const envClaim = scalingClaim(base, envelopes, 0, "upper");
+    const envText = `envelope (‖f_b‖_Z replaced by its L^∞-slot part, ≥ every ratio): ${envelopes.map((e) => `${fmt(e.value.value)} (${e.where?.pair})`).join(", ")} at M = ${ctx.Ms.join(", ")}, ${envClaim.verdict}: ${envClaim.reason}`;
+    if (claim.verdict === "inconsistent" && envClaim.verdict === "consistent") {
+      return {
+        ...claim,
+        verdict: "inconclusive",
+        reason: `${claim.reason}; the growth is that of (L^∞-slot part)/(Z-norm) of ⟨v⟩e^{⟨v⟩²}f_b (its L² parts ~M^{s0−s} dominate the Z-norm at these M, the L^∞ parts ~M^{1−s} take over only for M in the hundreds and beyond), a quotient ≤ 1: the ${envText}`,
+      };
+    }
+    return { ...claim, reason: `${claim.reason}; ${envText}` };
   });
 }

@@ -11,7 +11,7 @@ import { claim2_34 } from "./pointwise-sandwich.ts";
 import { claim425 } from "./error-table/loss-beam-beam.ts";
 import { claimsLemma4_2 } from "./lemma-4-2.ts";
 import { claimsProposition3_1 } from "./proposition-3-1.ts";
-import { claimsProposition3_1Construction } from "./proposition-3-1-construction.ts";
+import { claimsProposition3_1Construction, claimsProposition3_1CorePairs } from "./proposition-3-1-construction.ts";
 import { claimsSecondSolution } from "./second-solution.ts";
 import { claim1_9, claimTimeHypothesis } from "./supports.ts";
 
@@ -51,6 +51,7 @@ const CHECKS: readonly ClaimCheck[] = [
   { ids: ["4.25"], run: (c) => [claim425(c)] },
   { ids: ["5.11", "5.12"], run: claimsSecondSolution },
   { ids: ["3.5-fb", "3.6-fb"], run: claimsProposition3_1Construction, optIn: true },
+  { ids: ["3.5-construction", "3.6-construction"], run: claimsProposition3_1CorePairs, optIn: true },
 ];
 
 export const CLAIM_IDS: readonly string[] = CHECKS.flatMap((c) => c.ids);
