@@ -1,7 +1,7 @@
 import type { CarlemanNodes } from "../kinetic/carleman-sampler.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import type { Beam } from "./beam.ts";
-import type { Cutoff } from "./cutoff.ts";
+import { bump, type Cutoff } from "./cutoff.ts";
 import { profileConstants } from "./profile-constants.ts";
 
 /**
@@ -93,12 +93,17 @@ function clipToTube(
 
 const gk = new Float64Array(4);
 
-/** K_e(p) into gk[0] and ∇K_e(p) into gk[1..3] (when grad). */
+/**
+ * K_e(p) into gk[0] and ∇K_e(p) into gk[1..3] (when grad). With `fused` (the `bump` profile) φ and
+ * φ' at one argument share their exponential: φ'(r) = φ(r)·(−2r/(1 − r²)²) with the very
+ * floating-point operations of cutoff.ts, so the numbers are bitwise those of φ and φ' called apart.
+ */
 function tubeWithGradient(
   e: Float64Array,
   eo: number,
   M: number,
   c: Cutoff,
+  fused: boolean,
   px: number,
   py: number,
   pz: number,
@@ -121,12 +126,31 @@ function tubeWithGradient(
     gk[3] = 0;
     return;
   }
-  const fr = c.phi(rho);
-  const fa = c.phi(za);
+  let fr: number;
+  let fa: number;
+  let dr = 0;
+  let da = 0;
+  if (fused) {
+    const qr = 1 - rho * rho;
+    const qa = 1 - za * za;
+    fr = Math.exp(1 - 1 / qr);
+    fa = Math.exp(1 - 1 / qa);
+    if (grad) {
+      dr = fr * ((-2 * rho) / (qr * qr));
+      da = fa * ((-2 * za) / (qa * qa));
+    }
+  } else {
+    fr = c.phi(rho);
+    fa = c.phi(za);
+    if (grad) {
+      dr = c.dphi(rho);
+      da = c.dphi(za);
+    }
+  }
   gk[0] = fr * fa;
   if (!grad) return;
-  const perp = r > 0 ? (c.dphi(rho) * fa * M) / r : 0;
-  const par = fr * c.dphi(za) * (a >= 0 ? 1 : -1);
+  const perp = r > 0 ? (dr * fa * M) / r : 0;
+  const par = fr * da * (a >= 0 ? 1 : -1);
   gk[1] = perp * qx + par * ex;
   gk[2] = perp * qy + par * ey;
   gk[3] = perp * qz + par * ez;
@@ -151,6 +175,7 @@ export function duhamelAtNodes(
   const e = beam.lattice.e;
   const M = beam.params.M;
   const c = beam.cutoff;
+  const fused = c.phi === bump.phi && c.dphi === bump.dphi;
   const gl = gaussLegendre(nTau);
   const { vs, us, weight, k1: K1, k2: K2 } = nodes;
   for (let i = 0; i < nodes.count; i++) {
@@ -175,13 +200,13 @@ export function duhamelAtNodes(
     for (let j = 0; j < nTau; j++) {
       const tau = m + h * gl.nodes[j];
       const wj = h * gl.weights[j];
-      tubeWithGradient(e, e1, M, c, z[0] - tau * yx, z[1] - tau * yy, z[2] - tau * yz, grad);
+      tubeWithGradient(e, e1, M, c, fused, z[0] - tau * yx, z[1] - tau * yy, z[2] - tau * yz, grad);
       const a0 = gk[0];
       if (a0 === 0) continue;
       const a1 = gk[1];
       const a2 = gk[2];
       const a3 = gk[3];
-      tubeWithGradient(e, e2, M, c, z[0] - tau * wx, z[1] - tau * wy, z[2] - tau * wz, grad);
+      tubeWithGradient(e, e2, M, c, fused, z[0] - tau * wx, z[1] - tau * wy, z[2] - tau * wz, grad);
       const b0 = gk[0];
       if (b0 === 0) continue;
       s += wj * a0 * b0;

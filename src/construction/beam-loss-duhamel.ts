@@ -30,7 +30,18 @@ import { bumpRadius, bumpValue, forEachBumpAt } from "./velocity-bumps.ts";
  *   ‖D⁻(·, v)‖_{L²} ≤ ‖f_b(·, v)‖_{L²} J̄(v).
  */
 
-/** D⁻ and ∇_x D⁻ at z = x − t v: out[0] = D⁻, out[1..3] = ∇_x D⁻. */
+/**
+ * The characteristic rule J, ∇J at fixed level ({@link characteristicFrequencyAt} by default; the
+ * tests and bench/error-table.ts pass the pre-optimization reference loop to compare the two on
+ * the same sample points).
+ */
+export type CharacteristicKernel = typeof characteristicFrequencyAt;
+
+/**
+ * D⁻ and ∇_x D⁻ at z = x − t v: out[0] = D⁻, out[1..3] = ∇_x D⁻. With `gradient` false only
+ * out[0] is written (the same number: the value sum of the characteristic rule does not depend on
+ * whether the gradient is accumulated beside it).
+ */
 export function lossDuhamelAt(
   beam: Beam,
   z: ArrayLike<number>,
@@ -39,14 +50,17 @@ export function lossDuhamelAt(
   t: number,
   level: number,
   out: Float64Array,
+  gradient = true,
+  kernel: CharacteristicKernel = characteristicFrequencyAt,
 ): void {
   const f = beamValueAndGradient(beam, 0, z, v, gradF);
   if (f === 0 && gradF[0] === 0 && gradF[1] === 0 && gradF[2] === 0) {
     out[0] = out[1] = out[2] = out[3] = 0;
     return;
   }
-  characteristicFrequencyAt(beam, z, v, t0, t, level, true, jOut);
+  kernel(beam, z, v, t0, t, level, gradient, jOut);
   out[0] = f * jOut[0];
+  if (!gradient) return;
   out[1] = gradF[0] * jOut[0] + f * jOut[1];
   out[2] = gradF[1] * jOut[0] + f * jOut[2];
   out[3] = gradF[2] * jOut[0] + f * jOut[3];
@@ -91,6 +105,8 @@ export interface SupSearchOptions {
   readonly gridPoints?: number;
   /** Nelder–Mead evaluations after the grid (default 40). */
   readonly refineEvaluations?: number;
+  /** The characteristic rule (default {@link characteristicFrequencyAt}). */
+  readonly kernel?: CharacteristicKernel;
 }
 
 export interface BumpSupResult {
@@ -124,6 +140,7 @@ export function bumpSupIntegrals(
   const level = options.level ?? 0;
   const nGrid = options.gridPoints ?? 16;
   const nRefine = options.refineEvaluations ?? 40;
+  const kernel = options.kernel ?? characteristicFrequencyAt;
   const { M } = beam.params;
   const fr = tubeFrames(beam.lattice);
   const o = 9 * k;
@@ -139,7 +156,7 @@ export function bumpSupIntegrals(
   const objective = (p: ArrayLike<number>, grad: boolean, v: ArrayLike<number>, lev: number): number => {
     if (Math.abs(p[0]) > 1 || p[1] * p[1] + p[2] * p[2] >= 1) return 0;
     setZ(p);
-    lossDuhamelAt(beam, z, v, t0, t, lev, out);
+    lossDuhamelAt(beam, z, v, t0, t, lev, out, grad, kernel);
     return grad ? Math.hypot(out[1], out[2], out[3]) : out[0];
   };
   const etaLo = Math.max(-1, -1.1 * t - 3 / M);
@@ -386,6 +403,8 @@ export interface L2Options {
   /** Number of random shifts (default 6). */
   readonly shifts?: number;
   readonly seed?: number;
+  /** The characteristic rule (default {@link characteristicFrequencyAt}). */
+  readonly kernel?: CharacteristicKernel;
 }
 
 export interface BumpL2Result {
@@ -409,6 +428,7 @@ export function bumpL2Integrals(beam: Beam, k: number, t0: number, t: number, op
   const level = options.level ?? 0;
   const n = options.points ?? 251;
   const R = options.shifts ?? 6;
+  const kernel = options.kernel ?? characteristicFrequencyAt;
   const rnd = lcgUniform((options.seed ?? 1) * 7919 + k + 1);
   const { M } = beam.params;
   const rho = bumpRadius(beam.bump);
@@ -466,7 +486,7 @@ export function bumpL2Integrals(beam: Beam, k: number, t0: number, t: number, op
       }
       const share = tubeShare(beam, j, z, v);
       if (share === 0) continue;
-      lossDuhamelAt(beam, z, v, t0, t, lev, out);
+      lossDuhamelAt(beam, z, v, t0, t, lev, out, true, kernel);
       s0 += share * out[0] * out[0];
       s1 += share * (out[1] * out[1] + out[2] * out[2] + out[3] * out[3]);
     }

@@ -11,7 +11,7 @@ import { bumpRadius } from "../../src/construction/velocity-bumps.ts";
 /**
  * Reference for the tests: the straightforward loop of characteristic-frequency.ts as it was before
  * the transverse factors were shared across axial nodes and φ, φ' of `bump` shared their
- * exponential (commit 7039c0d). Every node recomputes everything through the cutoff's own φ, φ'.
+ * exponential (before commit "characteristic-frequency: rules built once per level…", parent 7039c0d). Every node recomputes everything through the cutoff's own φ, φ'.
  * The optimized kernel must agree with it bitwise.
  */
 const T_BREAKS = [-1, 1];
