@@ -6,10 +6,11 @@ import {
   type JobRecord,
   type TableParameters,
 } from "../claims/error-table/error-table.ts";
-import { ERROR_TERMS, Z_PARTS } from "../claims/error-table/error-term.ts";
+import { ERROR_TERMS, G_ERR_TERMS, type TableTermId, Z_PARTS, type ZPart } from "../claims/error-table/error-term.ts";
 import { readJobFile } from "../claims/error-table/job-file.ts";
-import { findMeasure } from "../claims/error-table/measures.ts";
+import { findTableMeasure } from "../claims/error-table/table-measures.ts";
 import { approximateSolutionZNorm } from "../claims/lemma-4-2.ts";
+import { stationaryCoreZNorm } from "../claims/second-solution.ts";
 import { DEFAULT_P } from "../construction/parameters.ts";
 import type { Variant } from "../construction/variant.ts";
 import type { BootstrapSection, ErrorTableSection, Sections35Data } from "./sections-3-5.ts";
@@ -30,7 +31,9 @@ export interface BuildSections35Options {
 /**
  * The data of the Sections 3–5 chapter: for every cutoff × variant that has error-table records
  * with these s, s0 (default window grid), the entries over the M present, and Proposition 5.1
- * with the measured Z_a (Lemma 4.2) and E at those M (M ≥ 3).
+ * with the measured Z_a (Lemma 4.2) and E at those M (M ≥ 3); where the files hold G_err records
+ * (`boltzlab errors --solution g`), the G_err table (5.12) and the g_c bootstrap (5.4) with
+ * Z_a = ‖e^{⟨v⟩²}f_r(0)‖_Z (5.11), each after its f counterpart.
  */
 export async function buildSections35(o: BuildSections35Options): Promise<Sections35Data> {
   const notes: string[] = [];
@@ -54,22 +57,31 @@ export async function buildSections35(o: BuildSections35Options): Promise<Sectio
       const mine = records.filter(
         (r) => r.s === o.s && r.s0 === o.s0 && r.p === DEFAULT_P && r.cutoff === cutoff && r.variant === variant,
       );
-      const Ms = [...new Set(mine.map((r) => r.M))].sort((a, b) => a - b);
-      if (Ms.length === 0) continue;
-      const entries = assembleEntries(mine, ERROR_TERMS, Z_PARTS, Ms, params, (t, z) => findMeasure(t, z) !== undefined);
-      errorTables.push({ cutoff, variant, Ms, entries, files: used });
-      const rows = measuredBootstrap({
-        Ms,
-        s: o.s,
-        s0: o.s0,
-        cutoff,
-        variant,
-        constant,
-        entries,
-        zNormFa: (M) => approximateSolutionZNorm({ s: o.s, s0: o.s0, cutoff, variant }, M).z.total,
-      });
-      const closure = closureScenarios(rows, entries, o.s, target).map((c) => ({ name: c.name, search: c.search }));
-      bootstrap.push({ cutoff, variant, constant, target, rows, closure });
+      const has = (t: TableTermId, z: ZPart) => findTableMeasure(t, z) !== undefined;
+      const ctx = { s: o.s, s0: o.s0, cutoff, variant };
+      for (const solution of ["f", "g"] as const) {
+        const recs = mine.filter((r) => (r.solution ?? "f") === solution);
+        const Ms = [...new Set(recs.map((r) => r.M))].sort((a, b) => a - b);
+        if (Ms.length === 0) continue;
+        const entries =
+          solution === "g"
+            ? assembleEntries(recs, G_ERR_TERMS, Z_PARTS, Ms, params, has)
+            : assembleEntries(recs, ERROR_TERMS, Z_PARTS, Ms, params, has);
+        errorTables.push({ ...(solution === "g" ? { solution } : {}), cutoff, variant, Ms, entries, files: used });
+        const rows = measuredBootstrap({
+          Ms,
+          s: o.s,
+          s0: o.s0,
+          cutoff,
+          variant,
+          constant,
+          entries,
+          solution,
+          zNormFa: (M) => (solution === "g" ? stationaryCoreZNorm(ctx, M).total : approximateSolutionZNorm(ctx, M).z.total),
+        });
+        const closure = closureScenarios(rows, entries, o.s, target).map((c) => ({ name: c.name, search: c.search }));
+        bootstrap.push({ ...(solution === "g" ? { solution } : {}), cutoff, variant, constant, target, rows, closure });
+      }
     }
   }
   if (used.length > 0 && errorTables.length === 0) {

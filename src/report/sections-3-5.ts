@@ -1,5 +1,5 @@
 import type { ClosureScenario, MeasuredBootstrapRow } from "../claims/bootstrap-measured.ts";
-import { ERROR_ENTRY_COUNT } from "../claims/bootstrap-measured.ts";
+import { entryCount } from "../claims/bootstrap-measured.ts";
 import type { ClaimResult, Measurement } from "../claims/claim-result.ts";
 import type { ErrorTableEntry } from "../claims/error-table/error-table.ts";
 import { logFactorValue } from "../claims/error-table/error-term.ts";
@@ -13,10 +13,14 @@ import { type Cell, estimateCell, numberCell, verdictCell } from "./table.ts";
 /**
  * The report's Sections 3–5 chapter: the Section 4 error table (term × Z-norm part across M, read
  * from `boltzlab errors` output) with its log–log plots, and Proposition 5.1 with the measured
- * constants (partition, (5.8), Z_a, E, does (5.7) close, from which M on). The Z-norm claims of
+ * constants (partition, (5.8), Z_a, E, does (5.7) close, from which M on); and the same for the
+ * second solution g_a ≡ f_r(0) of (5.2): its G_err table (5.12) and the bootstrap of g_c (5.4)
+ * beside f_c's. The Z-norm claims of
  * Lemma 4.2 and Proposition 3.1 are in the claims table with the others.
  */
 export interface ErrorTableSection {
+  /** "g": the G_err table (5.12) of g_a ≡ f_r(0); absent: the F_err table (Section 4). */
+  readonly solution?: "g";
   readonly cutoff: string;
   readonly variant: Variant;
   readonly Ms: readonly number[];
@@ -25,6 +29,8 @@ export interface ErrorTableSection {
 }
 
 export interface BootstrapSection {
+  /** "g": the bootstrap of g_c (5.4) with Z_a = ‖e^{⟨v⟩²}f_r(0)‖_Z (5.11); absent: f_c (5.3). */
+  readonly solution?: "g";
   readonly cutoff: string;
   readonly variant: Variant;
   readonly constant: number;
@@ -117,7 +123,20 @@ export function sections35Blocks(data: Sections35Data, figures: readonly ReportF
   });
   for (const note of data.notes) out.push({ kind: "paragraph", text: note });
   for (const t of data.errorTables) {
-    out.push({ kind: "heading", level: 3, text: `Error table — ${t.cutoff}, ${t.variant} (from ${t.files.join(", ")})` });
+    out.push({
+      kind: "heading",
+      level: 3,
+      text:
+        t.solution === "g"
+          ? `G_err table (5.12), second solution g_a = f_r(0) — ${t.cutoff}, ${t.variant} (from ${t.files.join(", ")})`
+          : `Error table — ${t.cutoff}, ${t.variant} (from ${t.files.join(", ")})`,
+    });
+    if (t.solution === "g") {
+      out.push({
+        kind: "paragraph",
+        text: "G_err = v·∇x f_r(0) + Q⁻(f_r(0), f_r(0)) − Q⁺(f_r(0), f_r(0)) of the stationary g_a ≡ f_r(0) (5.2), each term in each Z-norm part: v·∇x f_r(0) by its exact Duhamel integral f_r(0)(x) − f_r(0)(x − (t−t0)v), Q∓(f_r(0), f_r(0)) separable (Λ(0) = 0); every value is a rigorous bracket (midpoint ± half-width). The paper's (5.12) states ≲ M^{−δ}; the column gives the chains of Lemmas 4.3–4.4 repeated with f_r(0).",
+      });
+    }
     out.push({
       kind: "table",
       header: ["term", "part", ...t.Ms.map((M) => `M = ${M}`), "fitted exponent", "paper", "verdict"],
@@ -132,14 +151,24 @@ export function sections35Blocks(data: Sections35Data, figures: readonly ReportF
     });
   }
   for (const b of data.bootstrap) {
-    out.push({ kind: "heading", level: 3, text: `Proposition 5.1 with measured constants — ${b.cutoff}, ${b.variant}` });
+    const g = b.solution === "g";
+    const count = entryCount(g ? "g" : "f");
+    out.push({
+      kind: "heading",
+      level: 3,
+      text: g
+        ? `Proposition 5.1 for g_c (5.4), g_a = f_r(0), with measured constants — ${b.cutoff}, ${b.variant}`
+        : `Proposition 5.1 with measured constants — ${b.cutoff}, ${b.variant}`,
+    });
     out.push({
       kind: "paragraph",
-      text: `Partition T_j = j M^{s−1}/√(ln M), n = √(ln M) ln ln M (⌈n⌉ intervals used); coefficient (5.8) c = (|I_j|/κ)^{1/2}; Z_a = sup_t ‖e^{⟨v⟩²} f_a‖_Z (Lemma 4.2); E = Σ of the ${ERROR_ENTRY_COUNT} entries above at M. The iteration of (5.7) X ≤ X_j + C c Z_a X + C c X² + E is followed exactly (smaller root on each interval) with C = ${b.constant}; "closes" means every interval admits the root. The paper's cruder (2^{n+1} − 1)·2CE is shown beside it.`,
+      text: g
+        ? `The same iteration for g_c ("the same iterative argument"): Z_a = ‖e^{⟨v⟩²} g_a‖_Z = ‖e^{⟨v⟩²} f_r(0)‖_Z (5.11); E = Σ of the ${count} G_err entries at M (5.12); C = ${b.constant}.`
+        : `Partition T_j = j M^{s−1}/√(ln M), n = √(ln M) ln ln M (⌈n⌉ intervals used); coefficient (5.8) c = (|I_j|/κ)^{1/2}; Z_a = sup_t ‖e^{⟨v⟩²} f_a‖_Z (Lemma 4.2); E = Σ of the ${count} entries above at M. The iteration of (5.7) X ≤ X_j + C c Z_a X + C c X² + E is followed exactly (smaller root on each interval) with C = ${b.constant}; "closes" means every interval admits the root. The paper's cruder (2^{n+1} − 1)·2CE is shown beside it.`,
     });
     out.push({
       kind: "table",
-      header: ["M", "n → intervals", "|I_j|", "(5.8) c", "implied const. of (5.8)", "Z_a", "E (entries)", "C c Z_a", "closes", "final ‖f_c‖_Z", "paper's bound"],
+      header: ["M", "n → intervals", "|I_j|", "(5.8) c", "implied const. of (5.8)", "Z_a", "E (entries)", "C c Z_a", "closes", g ? "final ‖g_c‖_Z" : "final ‖f_c‖_Z", "paper's bound"],
       rows: b.rows.map((r): Cell[] => [
         String(r.M),
         `${numberCell(r.partition.n, 3)} → ${r.partition.intervals}`,
@@ -147,7 +176,7 @@ export function sections35Blocks(data: Sections35Data, figures: readonly ReportF
         numberCell(r.coefficient.value, 4),
         numberCell(r.coefficient.impliedConstant, 3),
         estimateCell(r.zNormFa),
-        `${numberCell(r.errorBound.value, 4)} (${r.errorBound.entries}/${ERROR_ENTRY_COUNT}${r.errorBound.rigorous ? "" : ", lower bounds"})`,
+        `${numberCell(r.errorBound.value, 4)} (${r.errorBound.entries}/${count}${r.errorBound.rigorous ? "" : ", lower bounds"})`,
         numberCell(r.result.absorption, 3),
         r.result.closes ? "yes" : `no (interval ${r.result.failsAt})`,
         numberCell(r.result.finalBound, 4),
@@ -162,7 +191,7 @@ export function sections35Blocks(data: Sections35Data, figures: readonly ReportF
             ? `Extrapolated with the ${c.name}: does not close (final bound < ${b.target}) for ln M ≤ ${c.search.scannedTo}.`
             : `Extrapolated with the ${c.name}: closes (final bound < ${b.target}) from ln M ≈ ${numberCell(c.search.lnM, 4)}, i.e. M ≈ 10^${numberCell(c.search.lnM / Math.LN10, 4)}.`,
         ),
-        ...(b.rows.some((r) => r.errorBound.entries < ERROR_ENTRY_COUNT)
+        ...(b.rows.some((r) => r.errorBound.entries < count)
           ? ["E is incomplete at some M (entries missing or not measured): closing there is optimistic."]
           : []),
       ],
