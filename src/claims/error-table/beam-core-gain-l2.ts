@@ -15,48 +15,86 @@ import {
   MAIN2,
   NC,
 } from "./cell-forms.ts";
-import { planeIntegral, transportLikeConstants } from "./core-profile-integrals.ts";
+import { transportLikeConstants } from "./core-profile-integrals.ts";
 import { gradKBound, kHi, kLo } from "./core-crossing.ts";
+import {
+  bandRemainderSquared,
+  coreProfileNorms,
+  fbVelocityLipschitz,
+  gainRemainderGeometry,
+  remainderGradientFactors,
+  slabRemainderSquared,
+} from "./beam-core-gain-remainder.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement } from "./error-term.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
 import { lineKernel } from "./line-kernels.ts";
 import { planeSectionNodes, sectionNodeBuffers, velocityNodeBuffers, velocityNodes } from "./plane-section-nodes.ts";
-import { coreDecay, radialIntegral } from "./transport-term.ts";
+import { coreDecay } from "./transport-term.ts";
 
 /**
- * The L² parts of Q⁺(f_b,f_r) = Q⁺(f_r,f_b) with the reduction above: for |v| ≥ v₁
- *   Q⁺(τ, y, v) = (2 Amp E(τ) χ(100My) N⁻³ c₁/|v|) P_b(τ, y, v) + R,  P_b = ∫_{p·v = |v|²} f_b(τ, y, p) dA(p).
- * The norms are quadratic in P_b, so the v-integral is done by quadrature. For y in the core,
- * f_b(τ, y, p) = M^{1−s} Σ_k I_k(p) K_k(y − τp) ∈ M^{1−s} Σ_k I_k [K^lo, K^hi](τ, p) (as for Q⁻), and
- * P_b is a sum over bumps of plane integrals P_k ≥ 0. Per bump, in its frame (e = ẑ, v = r ω̂,
+ * The L² parts of Q⁺(f_b,f_r) = Q⁺(f_r,f_b) (Lemma 4.4) with the reduction of f_r: for |v| ≥ v₁
+ *   Q⁺(τ, y, v) = (2 Amp E(τ) χ(100My) N⁻³ c₁/|v|) P_b(τ, y, v) + R,  P_b = ∫_{p·v = |v|²} f_b(τ, y, p) dA(p),
+ * and for |v| < v₁ only the slab bound (beam-core-gain-remainder.ts, which derives R, the slab and
+ * their x-gradients). The norms are quadratic in P_b, so the v-integral is done by quadrature. For y
+ * in the core, f_b(τ, y, p) = M^{1−s} Σ_k I_k(p) K_k(y − τp) ∈ M^{1−s} Σ_k I_k [K^lo, K^hi](τ, p) (as for
+ * Q⁻), and P_b is a sum over bumps of plane integrals P_k ≥ 0. Per bump, in its frame (e = ẑ, v = r ω̂,
  * c = cos∠(ω̂, e), s = sin), with p = a e + q, |q| ≤ ρ:
  *   P_k(r, c) = (1/c) ∫_{disk} I K d²q at a = (r − q₁s)/c   (ρs ≤ 0.1c),
  *            = (1/s) ∫_{0.9}^{1.1} da ∫ dq₂ I K at q₁ = (r − ac)/s   (otherwise)
- * (Gauss–Legendre on the boxes; supports: r ∈ [0, √(1.1² + ρ²)], c ∈ [(r − ρ)/1.1, (r + ρ)/0.9]).
- * The x-norms of G(x, v) = (2Amp c₁N⁻³/|v|) ∫ E P_k χ(100M(x − (t−τ)v)) dτ are the exact cell-kernel
- * forms of Q⁻(f_b,f_r) (64 cells; P bracketed per cell by K monotone in τ; for ∇x the χ' term with
- * ψ∇/ψ|∇|, the ∇K term with gradKBound, the ∇Λ term with D). The v-integral of one bump is
- * 2π ∫dr ∫dc r² (azimuthal symmetry of the bump frame). Over bumps: every bump gives the same, and
- * since all P_k ≥ 0, n‖G_1‖² ≤ ‖Σ G_k‖² ≤ n·n‖G_1‖² (the planes of one v meet several bumps; the
- * crude multiplicity n is used): the value is the bracket's midpoint ± its half-width. The remainder R (|v| ≥ v₁) and the slab bound (|v| < v₁) of the L^∞ parts are carried
- * into L² by Minkowski (‖∫ E χ(100M·) dτ‖_{L²} ≤ ‖χ(100M·)‖₂ ∫E), the area of the plane ∩ enlarged
- * bumps bounded by n·A_max,ε; they widen the bracket (and dominate it: the slab term over |v| < v₁,
- * ∝ √v₁ n A_max, exceeds the main term at M = 4, 8, 16, so the lower end is 0 there; `where` keeps
- * the main term's own bracket) (for ∇x multiplied by the same factor as in the
- * L^∞ code, which is a bound of the x-Lipschitz constant of f_b and χ(100M·), not of ∇R proven here).
+ * (Gauss–Legendre on the boxes, plane-section-nodes.ts). The x-norms of
+ * G(x, v) = (2Amp c₁N⁻³/|v|) ∫ E P_k χ(100M(x − (t−τ)v)) dτ are the exact cell-kernel forms of
+ * Q⁻(f_b,f_r) (64 cells; P bracketed per cell by K monotone in τ; for ∇x the χ' term with ψ∇/ψ|∇|,
+ * the ∇K term with gradKBound, the ∇Λ term with D). The v-integral of one bump is 2π ∫dr ∫dc r²
+ * (azimuthal symmetry of the bump frame), in r-segments split at v₁ and at the candidates
+ * r*·4^{−j} (j = 1…4, r* = 2/(100M(t − t0)) the speed whose core crossing lasts the whole window),
+ * the sums kept per segment. Over bumps: every bump gives the same, and since all P_k ≥ 0,
+ * n‖G_1‖² ≤ ‖Σ G_k‖² ≤ n·n‖G_1‖² (upper end with the crude multiplicity n).
+ *
+ * The bracket, in the measure's unit (which carries √n):
+ *   lower = max over candidates v_lo ≥ v₁ of [ ‖main 1_{|v| ≥ v_lo}‖ − ‖R 1_{|v| ≥ v_lo}‖ ]
+ *     (‖Q⁺‖ ≥ ‖Q⁺ 1_{|v|≥v_lo}‖; the slab never enters the lower end; a larger v_lo drops a little
+ *     of the main term and much of R, whose L² mass sits at small |v|);
+ *   upper = √n ‖main‖ + ‖R 1_{|v| ≥ v₁}‖ + ‖slab 1_{|v| < v₁}‖ (main ≥ 0 over all |v|).
+ * R and the slab are carried into L²_x by Minkowski, with the number of bumps one plane (or slab)
+ * can meet counted exactly from the lattice (lattice-band-count.ts) instead of n. For ∇x the
+ * gradient pieces of beam-core-gain-remainder.ts; for gradL2 the lower end of the main term
+ * subtracts all three error forms (half-width, ∇f_b, ∇Λ).
  */
 
 const { lo: hLoC, hi: hHiC, grad: gC, dLambda: dC } = cellProfiles;
 const { w: secW, a: secA, q: secQ } = sectionNodeBuffers();
 const { r: velR, c: velC, w: velW } = velocityNodeBuffers();
 
+/** The r-breaks [0, v₁, candidates…, rMax] of one window (candidates r*·4^{−j} ≥ v₁, below rMax/2). */
+export function velocityBreaks(beam: Beam, w: DuhamelWindow): number[] {
+  const { M } = beam.params;
+  const rho = bumpRadius(beam.bump);
+  const rMax = Math.sqrt(1.21 + rho * rho);
+  const { v1 } = gainRemainderGeometry(beam);
+  const rStar = 2 / (100 * M * (w.t - w.t0));
+  const out = [0, v1];
+  for (let j = 4; j >= 1; j--) {
+    const b = rStar / 4 ** j;
+    if (b > out[out.length - 1] * (1 + 1e-9) && b < rMax / 2) out.push(b);
+  }
+  out.push(rMax);
+  return out;
+}
+
+/**
+ * One window, per r-segment [breaks[i], breaks[i+1]]: the sums [lo², hi², main², e1, e2, e3] of
+ * {@link addCellForms} (6 per segment, in units of the measure without √n). Gauss–Legendre with
+ * `nvBig` nodes in r on the last segment, `nvSmall` on the others, `nvBig` in c, nq² on the plane.
+ */
 function beamCoreGainL2Window(
   beam: Beam,
   part: "L2" | "gradL2",
   w: DuhamelWindow,
-  nv: number,
+  breaks: readonly number[],
+  nvBig: number,
+  nvSmall: number,
   nq: number,
-): { lo: number; hi: number } {
+): Float64Array {
   const { M } = beam.params;
   const { phi } = beam.cutoff;
   const dec = coreDecay(beam);
@@ -76,7 +114,6 @@ function beamCoreGainL2Window(
     Dl[i] = dec.delta(tau);
     Dg[i] = dec.gradBound(tau);
   }
-  const gv = gaussLegendre(nv);
   const gq = gaussLegendre(nq);
   const kp = lineKernel(beam.cutoff, "plain");
   const kg = lineKernel(beam.cutoff, "grad");
@@ -88,86 +125,99 @@ function beamCoreGainL2Window(
   const pHi = new Float64Array(NC + 1);
   const pGr = new Float64Array(NC);
   const node = { wv: 0, I: 0, vn: 0, perp: 0, ax: 0 };
-  const sums = new Float64Array(6);
-  const nVel = velocityNodes(rho, gv.nodes, gv.weights);
-  for (let iv = 0; iv < nVel; iv++) {
-        const r = velR[iv];
-        const c = velC[iv];
-        pLo.fill(0);
-        pHi.fill(0);
-        pGr.fill(0);
-        const count = planeSectionNodes(rho, r, c, gq.nodes, gq.weights, phi);
-        if (count === 0) continue;
-        for (let j = 0; j < count; j++) {
-          const wI = secW[j];
-          const a = secA[j];
-          node.perp = M * secQ[j];
-          node.ax = a;
-          for (let k = 0; k <= NC; k++) {
-            pLo[k] += wI * kLo(phi, node.perp, a, taus[k], delta);
-            pHi[k] += wI * kHi(phi, node.perp, a, taus[k], delta);
-            if (part === "gradL2" && k < NC)
-              pGr[k] += wI * gradKBound(beam, tc.H, node, taus[k], taus[k + 1], delta);
-          }
+  const nSeg = breaks.length - 1;
+  const out = new Float64Array(6 * nSeg);
+  for (let seg = 0; seg < nSeg; seg++) {
+    const sums = out.subarray(6 * seg, 6 * seg + 6);
+    const gv = gaussLegendre(seg === nSeg - 1 ? nvBig : nvSmall);
+    const gc = gaussLegendre(nvBig);
+    const nVel = velocityNodes(rho, gv.nodes, gv.weights, breaks[seg], breaks[seg + 1], gc.nodes, gc.weights);
+    for (let iv = 0; iv < nVel; iv++) {
+      const r = velR[iv];
+      const c = velC[iv];
+      pLo.fill(0);
+      pHi.fill(0);
+      pGr.fill(0);
+      const count = planeSectionNodes(rho, r, c, gq.nodes, gq.weights, phi);
+      if (count === 0) continue;
+      for (let j = 0; j < count; j++) {
+        const wI = secW[j];
+        const a = secA[j];
+        node.perp = M * secQ[j];
+        node.ax = a;
+        for (let k = 0; k <= NC; k++) {
+          pLo[k] += wI * kLo(phi, node.perp, a, taus[k], delta);
+          pHi[k] += wI * kHi(phi, node.perp, a, taus[k], delta);
+          if (part === "gradL2" && k < NC)
+            pGr[k] += wI * gradKBound(beam, tc.H, node, taus[k], taus[k + 1], delta);
         }
-        const lam = 100 * M * r;
-        const u = lam * cw;
-        fillCellKernels(kp, kg, ka, u, part === "gradL2", Kp, Kg, Ka);
-        for (let k = 0; k < NC; k++) {
-          hHiC[k] = Ecell[k] * Math.exp(Dl[k + 1]) * pHi[k];
-          hLoC[k] = Ecell[k + 1] * Math.exp(-Dl[k + 1]) * pLo[k + 1];
-          if (part === "gradL2") {
-            gC[k] = Ecell[k] * Math.exp(Dl[k + 1]) * pGr[k];
-            dC[k] = hHiC[k] * Dg[k + 1];
-          }
+      }
+      const lam = 100 * M * r;
+      const u = lam * cw;
+      fillCellKernels(kp, kg, ka, u, part === "gradL2", Kp, Kg, Ka);
+      for (let k = 0; k < NC; k++) {
+        hHiC[k] = Ecell[k] * Math.exp(Dl[k + 1]) * pHi[k];
+        hLoC[k] = Ecell[k + 1] * Math.exp(-Dl[k + 1]) * pLo[k + 1];
+        if (part === "gradL2") {
+          gC[k] = Ecell[k] * Math.exp(Dl[k + 1]) * pGr[k];
+          dC[k] = hHiC[k] * Dg[k + 1];
         }
-        // dv = 2π r² dr dc; (1/r)² from the prefactor; ⟨v⟩² e^{2⟨v⟩²}; ‖·‖²_x = (100M)⁻³ λ⁻² form
-        const scale = (velW[iv] * (1 + r * r) * Math.exp(2 + 2 * r * r)) / (r * r * lam * lam);
-        addCellForms(sums, part, scale, M, Kp, Kg, Ka);
+      }
+      // dv = 2π r² dr dc; (1/r)² from the prefactor; ⟨v⟩² e^{2⟨v⟩²}; ‖·‖²_x = (100M)⁻³ λ⁻² form
+      const scale = (velW[iv] * (1 + r * r) * Math.exp(2 + 2 * r * r)) / (r * r * lam * lam);
+      addCellForms(sums, part, scale, M, Kp, Kg, Ka);
+    }
   }
-  if (part === "L2") return { lo: Math.sqrt(sums[LO2]), hi: Math.sqrt(sums[HI2]) };
-  const main = Math.sqrt(sums[MAIN2]);
-  const err = Math.sqrt(sums[E1]) + Math.sqrt(sums[E2]) + Math.sqrt(sums[E3]);
-  return { lo: Math.max(0, main - err), hi: main + err };
+  return out;
+}
+
+/** Lower (from segment `from` on) and upper (all segments) ends of the main term, without √n. */
+function mainEnds(
+  part: "L2" | "gradL2",
+  sums: Float64Array,
+  from: number,
+): { lo: number; hi: number } {
+  const nSeg = sums.length / 6;
+  const acc = (idx: number, start: number) => {
+    let s = 0;
+    for (let seg = start; seg < nSeg; seg++) s += sums[6 * seg + idx];
+    return s;
+  };
+  if (part === "L2") return { lo: Math.sqrt(acc(LO2, from)), hi: Math.sqrt(acc(HI2, 0)) };
+  const err = (start: number) =>
+    Math.sqrt(acc(E1, start)) + Math.sqrt(acc(E2, start)) + Math.sqrt(acc(E3, start));
+  return {
+    lo: Math.sqrt(acc(MAIN2, from)) - err(from),
+    hi: Math.sqrt(acc(MAIN2, 0)) + err(0),
+  };
 }
 
 /**
- * Remainder (band rotation, |v| ≥ v₁) and slab (|v| < v₁) bounds in L² (unit of the measure times
- * √n; see the comment above): ‖G_R‖ ≤ (∫dv ⟨v⟩²e^{2⟨v⟩²} B(v)²)^{1/2} ‖Φ‖₂ ∫E e^{Δ}.
+ * ‖R 1_{|v| ≥ vLo}‖ and ‖slab 1_{|v| < v₁}‖ in the measure's unit: (∫⟨v⟩²e^{2⟨v⟩²}B²dv)^{1/2} ‖χ‖₂
+ * ∫_{t0}^{t} E e^{Δ} dτ / √n (the unit's (100M)^{−3/2} is ‖χ(100M·)‖₂'s), times L_b(t) for R, and for
+ * gradL2 times the multipliers of {@link remainderGradientFactors}.
  */
-function beamCoreGainL2Remainder(beam: Beam, part: "L2" | "gradL2", w: DuhamelWindow): number {
-  const { M, lnN } = beam.params;
-  const { phi } = beam.cutoff;
+export function gainRemainderInUnit(
+  beam: Beam,
+  part: "L2" | "gradL2",
+  w: DuhamelWindow,
+  vLo: number,
+): { band: number; slab: number; bandCounts: number[]; slabCounts: number[] } {
   const dec = coreDecay(beam);
-  const tc = transportLikeConstants(beam.cutoff);
-  const rho = bumpRadius(beam.bump);
-  const n = (M * (M + 1)) / 2;
-  const N = Math.exp(lnN);
-  const c = 1 / (rho * M);
-  const vmin = Math.exp(-0.9 * lnN);
-  const v1 = Math.max(vmin, (10 * c * M) / N);
+  const n = beam.lattice.count;
   const IE = dec.integrate(w.t0, w.t, (t, E) => E * Math.exp(dec.delta(t)));
-  const phiL2 = Math.sqrt(radialIntegral((r) => phi(r) ** 2).value);
-  const eps = 3.5 / (N * v1);
-  const AmaxEps = 2 * (rho + eps) * Math.sqrt((0.2 + 2 * eps) ** 2 + 4 * (rho + eps) ** 2);
-  const Lb = (dec.Tstar * (M + 1) + c * M + 10) * tc.d1;
-  // |v| ≥ v₁: B = (1/|v|)(1.58/(N|v|)) 2.2 L_b n A_max,ε (in units 2Amp c₁ N⁻³ M^{1−s}) → ∫ 4π r² B² ≤ 4π K²/v₁
-  const K = ((1.58 * 2.2) / N) * (Lb / 1) * n * AmaxEps;
-  // ∫_{v₁}^{rMax} ⟨v⟩²e^{2⟨v⟩²}/r² dr ≤ e²/v₁ + e² rMax g(rMax), g(r) = ((1+r²)e^{2r²} − 1)/r² increasing
-  const rMax = Math.sqrt(1.21 + rho * rho);
-  const gMax = ((1 + rMax * rMax) * Math.exp(2 * rMax * rMax) - 1) / (rMax * rMax);
-  const band2 = 4 * Math.PI * K * K * Math.exp(2) * (1 / v1 + rMax * gMax);
-  // |v| < v₁: Q⁺ ≤ (1/|v|) 3P(0) n A_max / c₁ → ∫_{|v|<v₁} 4π r² B² = 4π v₁ (3P(0) n A_max/c₁)²
-  const P0 = planeIntegral(phi, 0, 64);
-  const Amax = 2 * rho * Math.sqrt(0.04 + 4 * rho * rho);
-  const small2 =
-    4 * Math.PI * (1 + v1 * v1) * Math.exp(2 + 2 * v1 * v1) * v1 * ((3 * P0 * n * Amax) / tc.c1) ** 2;
-  const gradFactor = part === "gradL2" ? 100 * M * tc.d1 + (M + 1) * tc.d1 : 1;
-  // in the measure's unit (which has (100M)^{-3/2} and √n): divide by √n, multiply by ‖Φ‖₂ ∫E
-  return (
-    ((Math.sqrt(band2) + Math.sqrt(small2)) * phiL2 * (IE.value + IE.error) * gradFactor) /
-    Math.sqrt(n)
-  );
+  const { phiL2 } = coreProfileNorms(beam);
+  const { Lb } = fbVelocityLipschitz(beam, w.t);
+  const f = (phiL2 * (IE.value + IE.error)) / Math.sqrt(n);
+  const g = part === "gradL2" ? remainderGradientFactors(beam, w.t, dec.gradBound(w.t)) : undefined;
+  const b = bandRemainderSquared(beam, vLo);
+  const s = slabRemainderSquared(beam);
+  return {
+    band: Math.sqrt(b.value) * Lb * f * (g ? g.bandL2 : 1),
+    slab: Math.sqrt(s.value) * f * (g ? g.slabL2 : 1),
+    bandCounts: b.counts,
+    slabCounts: s.counts,
+  };
 }
 
 function beamCoreGainL2Measure(
@@ -180,42 +230,61 @@ function beamCoreGainL2Measure(
     paper: lemma44Bound,
     measure(beam: Beam, w: DuhamelWindow): TermMeasurement {
       const { M, s, s0, lnN } = beam.params;
-      const n = (M * (M + 1)) / 2;
+      const n = beam.lattice.count;
       const tc = transportLikeConstants(beam.cutoff);
       const lnM = Math.log(M);
       const ln100M = Math.log(100 * M);
       const base = Math.log(2 * tc.c1) + coreLogAmplitude(beam) - 3 * lnN + (1 - s) * lnM;
       const logUnit =
         (part === "L2" ? s0 * lnM : (s0 - 1) * lnM) + base - 1.5 * ln100M + 0.5 * Math.log(n);
-      const fine = beamCoreGainL2Window(beam, part, w, 24, 16);
-      const coarse = beamCoreGainL2Window(beam, part, w, 16, 12);
-      const quadErr = Math.max(Math.abs(fine.lo - coarse.lo), Math.abs(fine.hi - coarse.hi));
+      const breaks = velocityBreaks(beam, w);
+      const fine = beamCoreGainL2Window(beam, part, w, breaks, 24, 8, 16);
+      const coarse = beamCoreGainL2Window(beam, part, w, breaks, 16, 6, 12);
       const kernelRel =
         lineKernel(beam.cutoff, "plain").relErr +
         (part === "gradL2"
           ? lineKernel(beam.cutoff, "grad").relErr + lineKernel(beam.cutoff, "abs").relErr
           : 0);
-      // the remainder in this unit (‖χ(100M·)‖₂ = (100M)^{−3/2}‖Φ‖₂ is the unit's (100M)^{−3/2})
-      const rem = beamCoreGainL2Remainder(beam, part, w);
-      const lo = Math.max(0, fine.lo * (1 - kernelRel) - quadErr - rem);
-      const hi = (fine.hi * (1 + kernelRel) + quadErr + rem) * Math.sqrt(n);
+      // upper: √n ‖main‖ over all |v| + R over |v| ≥ v₁ + slab over |v| < v₁
+      const fAll = mainEnds(part, fine, 0);
+      const cAll = mainEnds(part, coarse, 0);
+      const hiQuad = Math.abs(fAll.hi - cAll.hi);
+      const remV1 = gainRemainderInUnit(beam, part, w, breaks[1]);
+      const hi = (fAll.hi * (1 + kernelRel) + hiQuad) * Math.sqrt(n) + remV1.band + remV1.slab;
+      // lower: best candidate v_lo ∈ breaks[1 … last − 1]
+      let lo = 0;
+      let best: Record<string, unknown> = { vLo: null };
+      for (let j = 1; j < breaks.length - 1; j++) {
+        const fl = mainEnds(part, fine, j).lo;
+        const cl = mainEnds(part, coarse, j).lo;
+        const rem = j === 1 ? remV1.band : gainRemainderInUnit(beam, part, w, breaks[j]).band;
+        const cand = fl * (1 - kernelRel) - Math.abs(fl - cl) - rem;
+        if (cand > lo) {
+          lo = cand;
+          best = { vLo: breaks[j], mainLowerInUnit: fl, remainderInUnit: rem };
+        }
+      }
       const unit = Math.exp(logUnit);
-      const method = `Q⁺(f_b,F) = (2 Amp E χ N⁻³ c₁/|v|) ∫_{p·v=|v|²} f_b dA + R; reduction of f_r (e^{±Δ}); plane integrals of one bump by Gauss–Legendre on the plane ∩ bump, f_b bracketed over the core crossing; exact line-autocorrelation cell kernels (64 cells); v = (r, cos θ) Gauss–Legendre 24² × plane 16² vs 16² × 12²; remainder and |v| < v₁ by Minkowski; overlapping plane supports: n‖G₁‖² ≤ ‖G‖² ≤ n²‖G₁‖²`;
+      const method = `Q⁺(f_b,F) = (2 Amp E χ N⁻³ c₁/|v|) ∫_{p·v=|v|²} f_b dA + R; reduction of f_r (e^{±Δ}); plane integrals of one bump by Gauss–Legendre on the plane ∩ bump, f_b bracketed over the core crossing; exact line-autocorrelation cell kernels (64 cells); v = (r, cos θ) Gauss–Legendre in r-segments split at v₁ and r*·4^{−j} (24 or 8 nodes) × 24 in c × plane 16² vs 16/6 × 16 × 12²; R (|v| ≥ v_lo) and the |v| < v₁ slab by Minkowski with the bumps one plane or slab can meet counted from the lattice; lower end: best v_lo of ‖main 1_{|v|≥v_lo}‖ − ‖R 1_{|v|≥v_lo}‖; upper: n‖G₁‖² ≤ ‖G‖² ≤ n²‖G₁‖² plus R and slab`;
       return {
         value: estimate(
           0.5 * (lo + hi) * unit,
           0.5 * (hi - lo) * unit,
           "derived",
-          `${method}; value ± half-width of the bracket`,
+          `${method}; value ± half-width of the rigorous bracket`,
         ),
         window: w,
         where: {
           symmetry: "Q⁺(f_r,f_b) = Q⁺(f_b,f_r) for hard spheres",
           bracket: [lo * unit, hi * unit],
-          remainderInUnit: rem,
-          planeBracketInUnit: [fine.lo, fine.hi],
-          mainTermWithoutRemainder: [fine.lo * unit, fine.hi * unit * Math.sqrt(n)],
-          quadratureDifference: quadErr,
+          lowerEnd: best,
+          remainderAtV1InUnit: remV1.band,
+          slabInUnit: remV1.slab,
+          bandCounts: remV1.bandCounts,
+          slabCounts: remV1.slabCounts,
+          mainTermWithoutRemainder: [mainEnds(part, fine, 1).lo * unit, fAll.hi * unit * Math.sqrt(n)],
+          quadratureDifference: hiQuad,
+          velocityBreaks: breaks,
         },
       };
     },

@@ -4,6 +4,7 @@ import { bumpRadius } from "../../construction/velocity-bumps.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
 import { halfXray, planeIntegral, transportLikeConstants } from "./core-profile-integrals.ts";
+import { remainderGradientFactors } from "./beam-core-gain-remainder.ts";
 import { bumpNodes, gradKBound, kHi, kLo } from "./core-crossing.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement } from "./error-term.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
@@ -109,18 +110,20 @@ function beamCoreGainLinf(
   const N = Math.exp(lnN);
   const v1 = Math.max(vmin, (10 * c * M) / N);
   const wMax = 3 * Math.exp(1);
-  const gradFactor = part === "gradLinf" ? (100 * M * tc.d1 + (M + 1) * tc.d1) / M : 1;
+  const Lb = (dec.Tstar * (M + 1) + c * M + 10) * tc.d1;
+  // ∇x: the multipliers derived in beam-core-gain-remainder.ts (no extra 1/M: the part's M⁻¹ is in the unit)
+  const gf =
+    part === "gradLinf" ? remainderGradientFactors(beam, w.t, dec.gradBound(w.t), Lb) : undefined;
   const P0 = planeIntegral(phi, 0, 64);
   const Amax = 2 * rho * Math.sqrt(0.04 + 4 * rho * rho);
   // |v| < v1: Q⁺ ≤ (2 Amp E N⁻³/|v|) 3P(0) M^{1−s} n A_max (slab of width 2.4/(N|v|) around the plane)
   const small =
-    ((3 * P0) / tc.c1) * wMax * L * E0 * Math.exp(dT) * Amax * 2 * Math.PI * v1 * v1 * gradFactor;
+    ((3 * P0) / tc.c1) * wMax * L * E0 * Math.exp(dT) * Amax * 2 * Math.PI * v1 * v1 * (gf ? gf.slabLinf : 1);
   // |v| ≥ v1: |R| ≤ (2 Amp E N⁻³ c₁/|v|)(1.58/(N|v|)) 2.2 L_b A_ε(v), A_ε = area of the plane ∩ ε-enlarged bumps
   const eps = 3.5 / (N * v1);
   const volEps = Math.PI * (rho + eps) ** 2 * (0.2 + 2 * eps);
-  const Lb = (dec.Tstar * (M + 1) + c * M + 10) * tc.d1;
   const band =
-    ((volEps * 2 * Math.PI * wMax * L * E0 * Math.exp(dT) * 1.58 * 2.2 * Lb) / N) * gradFactor;
+    ((volEps * 2 * Math.PI * wMax * L * E0 * Math.exp(dT) * 1.58 * 2.2 * Lb) / N) * (gf ? gf.bandLinf : 1);
   return { lo: Math.max(0, lo - band), hi: hi + small + band };
 }
 

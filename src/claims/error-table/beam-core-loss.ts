@@ -41,7 +41,8 @@ import { coreDecay } from "./transport-term.ts";
  *          Γ = {@link lineGradientSup}; the lower end is the line realizing Γ with its cut at t0;
  *   L²_{x}: ∫∫ h(τ)h(τ') k(τ−τ') with the exact cell kernels of {@link lineKernel} (h^lo ≤ h ≤ h^hi);
  *   ∇ L²_x: the same with ψ∇ for f_b∇ℓ (h at the cell midpoint, the half-width with ψ|∇|), plus the
- *          ∇f_b and ∇Λ terms with ψ.
+ *          ∇f_b and ∇Λ terms with ψ; the lower end is main − (half-width + ∇f_b + ∇Λ forms), the
+ *          upper end main + the three (triangle inequality both ways).
  * Every bump contributes the same (the core is radial and e^{−Λ₀} is a function of τ only), so the
  * v-integrals are n = M(M+1)/2 times one bump's, in its frame (Gauss–Legendre in the axial and radial
  * bump coordinates, 24² vs 16² nodes). Where bumps overlap (`as-written`), the L¹_v parts are linear
@@ -144,7 +145,9 @@ function beamCoreLossWindow(
     const main = Math.sqrt(sums[MAIN2]);
     const e1 = Math.sqrt(sums[E1]);
     const e23 = Math.sqrt(sums[E2]) + Math.sqrt(sums[E3]);
-    return { lo: Math.max(0, main - e1), hi: main + e1 + e23, main, err: e23 };
+    // ‖∇G‖ ≥ ‖main‖ − ‖half-width‖ − ‖∇f_b term‖ − ‖∇Λ term‖: the ∇f_b and ∇Λ forms can cancel the
+    // main one, so the rigorous lower end subtracts all three (as Q⁺(f_b,f_r) does)
+    return { lo: Math.max(0, main - e1 - e23), hi: main + e1 + e23, main, err: e23 };
   }
   if (part === "L2") return { lo: Math.sqrt(sums[LO2]), hi: Math.sqrt(sums[HI2]), main: 0, err: 0 };
   return { lo, hi, main: 0, err: 0 };

@@ -79,30 +79,44 @@ export function velocityNodeBuffers(): { r: Float64Array; c: Float64Array; w: Fl
 
 /**
  * Velocity nodes v = r ω̂ in one bump's frame (c = cos∠(ω̂, e)) covering the support of its plane
- * integrals: r ∈ [0, √(1.1² + ρ²)] (|v| = p·ω̂ ≤ |p|), c ∈ [(r − ρ)/1.1, (r + ρ)/0.9] (the plane
- * p·ω̂ = r meets the bump only if 0.9c − ρ ≤ r ≤ 1.1c + ρ), split at ρs = 0.1c where the plane
- * parametrization changes; weights of dv = 2π r² dr dc (azimuth integrated). Returns the count.
+ * integrals: r ∈ [r0, r1] ⊂ [0, √(1.1² + ρ²)] (|v| = p·ω̂ ≤ |p|; default the whole range), and
+ * c ∈ [min_a (r − ρ)/a, (r + ρ)/0.9] over a ∈ [0.9, 1.1] (the plane p·ω̂ = r meets the bump p = a e + q,
+ * |q| ≤ ρ, only if a c = r − q·ω̂ ∈ [r − ρ, r + ρ]; for r < ρ the lower end is (r − ρ)/0.9 < 0),
+ * split at ρs = 0.1c where the plane parametrization changes; weights of dv = 2π r² dr dc (azimuth
+ * integrated). Gauss–Legendre `nodes` in r and `cNodes` (default the same) in c. Returns the count.
  */
-export function velocityNodes(rho: number, nodes: ArrayLike<number>, weights: ArrayLike<number>): number {
+export function velocityNodes(
+  rho: number,
+  nodes: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  r0 = 0,
+  r1 = Math.sqrt(1.21 + rho * rho),
+  cNodes: ArrayLike<number> = nodes,
+  cWeights: ArrayLike<number> = weights,
+): number {
   const nv = nodes.length;
-  if (nv > 64) throw new RuleError("velocity order must be at most 64", `got ${nv}`);
+  const nc = cNodes.length;
+  if (nv > 64 || nc > 64) throw new RuleError("velocity order must be at most 64", `got ${nv}, ${nc}`);
   const rMax = Math.sqrt(1.21 + rho * rho);
+  if (!(r0 >= 0 && r0 <= r1 && r1 <= rMax)) {
+    throw new RuleError("velocity range must satisfy 0 <= r0 <= r1 <= sqrt(1.21 + rho^2)", `got [${r0}, ${r1}]`);
+  }
   const cS = rho / Math.sqrt(0.01 + rho * rho);
   let count = 0;
   for (let ir = 0; ir < nv; ir++) {
-    const r = 0.5 * rMax * (1 + nodes[ir]);
-    const wr = 0.5 * rMax * weights[ir];
-    const cA = Math.max(-1, (r - rho) / 1.1);
+    const r = r0 + 0.5 * (r1 - r0) * (1 + nodes[ir]);
+    const wr = 0.5 * (r1 - r0) * weights[ir];
+    const cA = Math.max(-1, Math.min((r - rho) / 0.9, (r - rho) / 1.1));
     const cB = Math.min(1, (r + rho) / 0.9);
     for (let seg = 0; seg < 2; seg++) {
       const c0 = seg === 0 ? cA : Math.max(cA, cS);
       const c1 = seg === 0 ? Math.min(cB, cS) : cB;
       if (c1 <= c0) continue;
       const hc = 0.5 * (c1 - c0);
-      for (let ic = 0; ic < nv; ic++) {
+      for (let ic = 0; ic < nc; ic++) {
         velR[count] = r;
-        velC[count] = c0 + hc * (1 + nodes[ic]);
-        velW[count] = 2 * Math.PI * r * r * wr * hc * weights[ic];
+        velC[count] = c0 + hc * (1 + cNodes[ic]);
+        velW[count] = 2 * Math.PI * r * r * wr * hc * cWeights[ic];
         count++;
       }
     }
