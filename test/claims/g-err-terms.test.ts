@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CORE_BILINEAR_MEASURES, meanSpeed } from "../../src/claims/error-table/core-bilinear-terms.ts";
+import { CORE_BILINEAR_MEASURES } from "../../src/claims/error-table/core-bilinear-terms.ts";
+import { meanSpeed } from "../../src/claims/error-table/core-core-terms.ts";
 import {
   assembleEntries,
   beamForTable,

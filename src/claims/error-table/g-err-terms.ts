@@ -3,7 +3,7 @@ import { coreLogAmplitude } from "../../construction/core.ts";
 import type { Cutoff } from "../../construction/cutoff.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
-import { coreCoreConstants, lemma44Bound } from "./core-bilinear-terms.ts";
+import { coreCoreConstants } from "./core-core-terms.ts";
 import {
   type DuhamelWindow,
   type GErrTermId,
@@ -14,6 +14,7 @@ import {
   type ZPart,
   zPartPrefactor,
 } from "./error-term.ts";
+import { lemma44Bound } from "./lemma-4-4-bound.ts";
 import {
   type CoreDecay,
   coreWeightSpread,
@@ -46,16 +47,17 @@ import {
  * constants ∫χ²|V|², ∫χ²|V|⁴, ∫χ|V|, ∫χ|V|². Sups over x are therefore exact brackets, not samples.
  *
  * Q∓(f_r(0), f_r(0)): Q∓(g,g)(y, v) = Amp² N⁻⁴ Φ(100My)² c∓(V) exactly (c⁻ = 2πχ a, c⁺ = Q⁺(χ,χ),
- * core-bilinear-terms.ts `coreCoreConstants`), so the Duhamel quantity is
+ * core-core-terms.ts `coreCoreConstants`), so the Duhamel quantity is
  *   Amp² N⁻⁴ c(V) ∫_{t0}^{t} Φ²(X − s(τ)V) dτ,   s(τ) = 100M(t − τ)/N ∈ [0, σ],
  * with (n0, n1, n2 = L² norms of Φ², ∇Φ², ∇²Φ²; g2 = max|∇Φ²|, H2 = max‖∇²Φ²‖_op; Vmax the support
  * radius of c):
  *   L²_x ∈ Δt[n0 − ½σVmax n1/√3, n0],  ∇L²_x ∈ Δt[n1 − ½σVmax n2/√3, n1]  (Minkowski; shifts by
  *   ∫ s dτ = ½σΔt),  L^∞_x ∈ Δt[1 − ½σVmax g2, 1] (Φ² ≤ 1; lower at X = (σ/2)V),
  *   ∇L^∞_x ∈ Δt[g2 − ½σVmax H2, g2] (lower at X = X⋆ + (σ/2)V, |∇Φ²(X⋆)| = g2).
- * This is the Q±(f_r,f_r) measure of core-bilinear-terms.ts with e^{−Λ} ≡ 1 (Δ = |∇Λ| = 0); it is
- * written here (not parameterized there) because that file is being split; a `decay: CoreDecay`
- * parameter there (default `coreDecay`, here {@link frozenCoreDecay}) would remove it.
+ * This is the Q±(f_r,f_r) measure of core-core-terms.ts with e^{−Λ} ≡ 1 (Δ = |∇Λ| = 0); it is
+ * written here (not parameterized there, and `squareConstants` there is not exported); a
+ * `decay: CoreDecay` parameter of its `coreCoreMeasure` (default `coreDecay`, here
+ * {@link frozenCoreDecay}) and a term-id parameter would remove the duplication.
  *
  * Weights: ⟨v⟩e^{⟨v⟩²} on |v| ≤ Vmax/N lies in [e, e(1 + w)], w = O(N⁻²) (`coreWeightSpread`).
  * Every value is the midpoint of its bracket; the error is the half-width plus the relative
@@ -313,7 +315,7 @@ function gErrMeasure(term: GErrTermId, part: ZPart): GErrTermMeasure {
         part,
         b,
         coreCoreConstants(beam.cutoff, sign).Vmax,
-        `Q${sign}(f_r(0), f_r(0)) separable (Λ(0) = 0); ${sign === "-" ? "c⁻ = 2πχ a" : "c⁺ = Q⁺(χ,χ) by the radial Carleman formula"} (core-bilinear-terms.ts); transport shift ≤ σ bracketed (Minkowski / Lipschitz)`,
+        `Q${sign}(f_r(0), f_r(0)) separable (Λ(0) = 0); ${sign === "-" ? "c⁻ = 2πχ a" : "c⁺ = Q⁺(χ,χ) by the radial Carleman formula"} (core-core-terms.ts); transport shift ≤ σ bracketed (Minkowski / Lipschitz)`,
         window,
       );
     },
