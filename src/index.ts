@@ -168,8 +168,13 @@ export { claimsLemma4_2, approximateSolutionZNorm } from "./claims/lemma-4-2.ts"
 export { claimsProposition3_1 } from "./claims/proposition-3-1.ts";
 export {
   ERROR_TERMS,
+  G_ERR_TERMS,
   type ErrorTermId,
+  type GErrTermId,
+  type TableTermId,
+  type Solution,
   type ErrorTermMeasure,
+  type GErrTermMeasure,
   type DuhamelWindow,
   type PaperBound,
 } from "./claims/error-table/error-term.ts";
@@ -184,6 +189,9 @@ export {
   beamForTable,
 } from "./claims/error-table/error-table.ts";
 export { ERROR_TERM_MEASURES, findMeasure } from "./claims/error-table/measures.ts";
+export { G_ERR_MEASURES, findGErrMeasure } from "./claims/error-table/g-err-terms.ts";
+export { findTableMeasure } from "./claims/error-table/table-measures.ts";
+export { claimsSecondSolution, gErrorSum, stationaryCoreZNorm } from "./claims/second-solution.ts";
 export { DEFAULT_ERRORS_FILE, readJobFile } from "./claims/error-table/job-file.ts";
 export {
   bootstrap,

@@ -131,3 +131,14 @@ test("Theorem 1.1 table: T* = M^{s−1} ln ln M and the distances are positive",
     assert.ok(Math.abs(r.invLnM.value - 1 / Math.log(r.M)) <= 1e-16);
   }
 });
+
+test("the second solution's G_err measures are public: three terms × four Z-norm parts, found by id", async () => {
+  const api = await import("../src/index.ts");
+  assert.deepEqual([...api.G_ERR_TERMS], ["v.grad(fr0)", "Q-(fr0,fr0)", "Q+(fr0,fr0)"]);
+  assert.equal(api.G_ERR_MEASURES.length, 12);
+  for (const term of api.G_ERR_TERMS) {
+    for (const part of ["L2", "gradL2", "Linf", "gradLinf"] as const) {
+      assert.ok(api.findTableMeasure(term, part), `${term} ${part}`);
+    }
+  }
+});
