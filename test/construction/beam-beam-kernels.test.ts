@@ -15,9 +15,10 @@ import { referenceDuhamelAtNodes } from "./beam-gain-duhamel-reference.ts";
 import { referenceCharacteristicFrequencyAt } from "./characteristic-frequency-reference.ts";
 
 /**
- * The Q^±(f_b, f_b) error-table kernels after the speed-up (shared transverse factors across axial
- * nodes, one exponential for φ and φ' of `bump`, value-only evaluations where only the value is
- * used) against the straightforward loops they replaced (kept in ./…-reference.ts): the same numbers
+ * The Q^±(f_b, f_b) error-table kernels after the speed-up (characteristic rule: transverse factors
+ * shared across axial nodes, one exponential for φ and φ' of `bump`; value-only evaluations where
+ * only the value is used; D⁺ at Carleman nodes: the per-tube helper written out in the loop) against
+ * the straightforward loops they replaced (kept in ./…-reference.ts): the same numbers
  * BITWISE, on probes steered to where the work is (characteristics through the common crossing of
  * the tubes near 0, where every tube contributes, and long crossings of nearly parallel tubes, where
  * the axial panel ends differ between axial nodes).

@@ -6,8 +6,8 @@ import { D_DIAG, D_OFF, DUHAMEL_SLOTS, G_DIAG, G_OFF } from "../../src/construct
 
 /**
  * Reference for the tests and bench/error-table.ts: `duhamelAtNodes` of beam-gain-duhamel.ts as it
- * was before φ and φ' of the `bump` profile shared their exponential (commit 7039c0d): every τ-node
- * calls the cutoff's φ and φ' apart. The optimized function must agree with it bitwise.
+ * was at commit 7039c0d, with K and ∇K of each tube evaluated by a helper per τ-node. The current
+ * function (the same operations written out in the loop) must agree with it bitwise.
  */
 const iv = new Float64Array(2);
 
