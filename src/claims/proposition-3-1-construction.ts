@@ -205,6 +205,9 @@ export function windowLimit(beam: Beam, term: "Q-(fb,fr)" | "Q+(fb,fr)" | "Q-(fr
   const at = (eps: number): Interval => {
     const r = measure.measure(beam, { t0: t - eps, t });
     const v = r.value;
+    if (!Number.isFinite(v.value) || !Number.isFinite(v.error)) {
+      throw new Error(`error-table measure ${term} ${part} returned ${v.value} ± ${v.error} on (${t - eps}, ${t})`);
+    }
     const iv: Interval = r.upperBound ? [v.value - v.error, r.upperBound.value + r.upperBound.error] : [v.value - v.error, v.value + v.error];
     return [Math.max(0, iv[0]) / eps, iv[1] / eps];
   };
