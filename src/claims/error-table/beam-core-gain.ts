@@ -37,7 +37,10 @@ import { coreDecay } from "./transport-term.ts";
  * frame. The sup over x and its bracket are those of Q⁻(f_b,f_r) with the plane integrals in place
  * of f_b(t,x,v) (the line crosses the core in τ-length 2/(100M|v|), which for small |v| exceeds the
  * window: then the crossing is truncated, X_c = (2/λ)∫_0^{λL/2}φ, and the gradient's lower end is
- * not used). The L² parts are quadratic in the plane integrals: {@link beamCoreGainL2Window}.
+ * not used). For ∇x the remainder and slab bounds are multiplied by the factors derived in
+ * beam-core-gain-remainder.ts ({@link remainderGradientFactors}: 100M‖φ'‖ + D + L_∇b/L_b for R,
+ * 100M‖φ'‖ + D + √(M² + 1)‖φ'‖ for the slab; the part's M⁻¹ is in the unit, not in the factor).
+ * The L² parts are quadratic in the plane integrals: beam-core-gain-l2.ts.
  */
 function beamCoreGainLinf(
   beam: Beam,
