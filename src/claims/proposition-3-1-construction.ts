@@ -130,7 +130,7 @@ export function claimsProposition3_1Construction(ctx: ClaimContext): ClaimResult
  *   by 100Mε|v| core radii, so ε = 10⁻³/M (used for f_b alone) is a 10–16 % shift here. We take
  *   ε₂ = 10⁻⁵/M (shift ≤ 1.6·10⁻³ core radii; the decay e^{−Λ₀} changes by ε₂A[f_b] ≲ 10⁻⁵, the tubes
  *   by ε₂M) and add |m(ε₁)/ε₁ − m(ε₂)/ε₂| with ε₁ = 10ε₂ to the error (the window error is linear in
- *   ε, so this over-covers it by ~10). For Q±(f_r,f_r) the velocities are ≤ 1/N and the window
+ *   ε, so this over-covers it by ~10; fallback pair in {@link coreWindows}). For Q±(f_r,f_r) the velocities are ≤ 1/N and the window
  *   barely matters (the two quotients agree to 10⁻⁶).
  * - ∇L^∞ part of Q⁻(f_b,f_r) and Q⁺(f_b,f_r) = Q⁺(f_r,f_b): the measures bracket sup_x|∇_x| of a
  *   Duhamel line integral that does not cross the whole core (λε < 2, λ = 100M|v|) by [0, bound ∝ 1/λ]
@@ -187,34 +187,42 @@ const ivMul = (a: Interval, b: Interval): Interval => [a[0] * b[0], a[1] * b[1]]
 const ivMid = (a: Interval, method: string): Estimate =>
   estimate(0.5 * (a[0] + a[1]), 0.5 * (a[1] - a[0]), "derived", method);
 
-/** The two window lengths of the short-window limit: ε₁ = 10⁻⁴/M, ε₂ = 10⁻⁵/M. */
-export function coreWindows(M: number): { eps1: number; eps2: number } {
-  return { eps1: 1e-4 / M, eps2: 1e-5 / M };
+/**
+ * The window lengths of the short-window limit, shortest first: ε₂ = 10⁻⁵/M with ε₁ = 10ε₂, and
+ * the fallback pair (10⁻⁴/M, 10⁻³/M) for a measure that returns a non-finite value on the shortest
+ * window (the Q⁺(f_b,f_r) gradL2 measure does at M = 16, ε = 10⁻⁵/M: its cell kernels are second
+ * differences of S at cell widths u ≈ 10⁻⁶). The smallest t of the claims is the longest window.
+ */
+export function coreWindows(M: number): { eps2: number; eps1: number; eps0: number } {
+  return { eps2: 1e-5 / M, eps1: 1e-4 / M, eps0: 1e-3 / M };
 }
 
 /**
- * ‖e^{⟨v⟩²}Q(t)‖_{part} from the error-table measure of `term` over (t − ε₂, t) divided by ε₂, with
- * |m(ε₁)/ε₁ − m(ε₂)/ε₂| added on both sides; a measure returning a lower end with `upperBound`
- * gives [lower, upper].
+ * ‖e^{⟨v⟩²}Q(t)‖_{part} from the error-table measure of `term` over (t − ε, t) divided by ε, with
+ * |m(10ε)/(10ε) − m(ε)/ε| added on both sides, ε = ε₂ (or ε₁ when a measure fails on ε₂, see
+ * {@link coreWindows}); a measure returning a lower end with `upperBound` gives [lower, upper].
  */
 export function windowLimit(beam: Beam, term: "Q-(fb,fr)" | "Q+(fb,fr)" | "Q-(fr,fr)" | "Q+(fr,fr)", part: ZPart, t: number): Interval {
   const measure = findMeasure(term, part);
   if (!measure) throw new Error(`no error-table measure for ${term} ${part}`);
-  const { eps1, eps2 } = coreWindows(beam.params.M);
+  const { eps2, eps1, eps0 } = coreWindows(beam.params.M);
   if (!(t >= eps1)) throw new RuleError("the window limit needs t ≥ ε₁ = 10⁻⁴/M", `got t = ${t}`);
-  const at = (eps: number): Interval => {
+  const at = (eps: number): Interval | null => {
     const r = measure.measure(beam, { t0: t - eps, t });
     const v = r.value;
-    if (!Number.isFinite(v.value) || !Number.isFinite(v.error)) {
-      throw new Error(`error-table measure ${term} ${part} returned ${v.value} ± ${v.error} on (${t - eps}, ${t})`);
-    }
     const iv: Interval = r.upperBound ? [v.value - v.error, r.upperBound.value + r.upperBound.error] : [v.value - v.error, v.value + v.error];
+    if (!Number.isFinite(iv[0]) || !Number.isFinite(iv[1])) return null;
     return [Math.max(0, iv[0]) / eps, iv[1] / eps];
   };
-  const a = at(eps2);
-  const b = at(eps1);
-  const w = Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]));
-  return [Math.max(0, a[0] - w), a[1] + w];
+  const ladder = t >= eps0 ? [[eps2, eps1], [eps1, eps0]] : [[eps2, eps1]];
+  for (const [short, long] of ladder) {
+    const a = at(short);
+    const b = a ? at(long) : null;
+    if (!a || !b) continue;
+    const w = Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]));
+    return [Math.max(0, a[0] - w), a[1] + w];
+  }
+  throw new Error(`error-table measure ${term} ${part} is not finite on the windows ending at t = ${t} (ε = ${ladder.flat().join(", ")})`);
 }
 
 /** ⟨v⟩e^{⟨v⟩²} at |v| = r (the L^{1,1}_v integrand weight of e^{⟨v⟩²}). */
@@ -433,7 +441,7 @@ const fmt = (x: number) => Number(x.toPrecision(4));
 
 /**
  * Claims "3.5-construction" and "3.6-construction": at each M the largest ratio (by midpoint) over
- * the cases of {@link PAIR_CASES} for that inequality and t ∈ {ε₁, ½T*, T*}, judged as a bounded
+ * the cases of {@link PAIR_CASES} for that inequality and t ∈ {10⁻³/M, ½T*, T*}, judged as a bounded
  * quantity (exponent 0); `where` names the pair and t and lists every ratio. Beside it the largest
  * envelope (the ratio with ‖⟨v⟩e^{⟨v⟩²}f_b‖_Z replaced by its L^∞-slot part, an upper bound of every
  * ratio) is judged the same way: where the ratio grows over the M reached but the envelope does not,
@@ -444,7 +452,7 @@ export function claimsProposition3_1CorePairs(ctx: ClaimContext): ClaimResult[] 
   const perM = ctx.Ms.map((M) => {
     const beam = beamFor(ctx, M);
     const T = beam.params.Tstar;
-    return { M, rows: [coreWindows(M).eps1, T / 2, T].flatMap((t) => corePairRatios(beam, t)) };
+    return { M, rows: [coreWindows(M).eps0, T / 2, T].flatMap((t) => corePairRatios(beam, t)) };
   });
   return (["3.5", "3.6"] as const).map((ineq) => {
     const envelopes: ReturnType<typeof m>[] = [];
@@ -477,7 +485,7 @@ export function claimsProposition3_1CorePairs(ctx: ClaimContext): ClaimResult[] 
       `${ineq}-construction`,
       `(${ineq}) on the construction's pairs with the core (f_b,f_r), (f_r,f_b), (f_r,f_r)`,
       `‖e^{⟨v⟩²}${which}‖_Z over the right side of (${ineq}) stays bounded in M, for Q${ineq === "3.5" ? "±" : "⁺"} of the pairs of f_b and f_r`,
-      "left side: error-table measures over (t − ε₂, t)/ε₂, ε₂ = 10⁻⁵/M (window error from ε₁ = 10ε₂), except ∇L^∞ of the beam–core terms (instantaneous brackets) and Q⁻(f_r,f_b) (A[f_b] on the core × Z parts of f_r); right side from beam-znorm.ts and core-znorm.ts; all brackets; largest midpoint over the pairs and t ∈ {ε₁, T*/2, T*}",
+      "left side: error-table measures over (t − ε₂, t)/ε₂, ε₂ = 10⁻⁵/M (window error from ε₁ = 10ε₂), except ∇L^∞ of the beam–core terms (instantaneous brackets) and Q⁻(f_r,f_b) (A[f_b] on the core × Z parts of f_r); right side from beam-znorm.ts and core-znorm.ts; all brackets; largest midpoint over the pairs and t ∈ {10⁻³/M, T*/2, T*}",
     );
     const claim = scalingClaim(base, meas, 0, "upper");
     const envClaim = scalingClaim(base, envelopes, 0, "upper");
