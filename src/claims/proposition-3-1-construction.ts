@@ -189,12 +189,13 @@ const ivMid = (a: Interval, method: string): Estimate =>
 
 /**
  * The window lengths of the short-window limit, shortest first: ε₂ = 10⁻⁵/M with ε₁ = 10ε₂, and
- * the fallback pair (10⁻⁴/M, 10⁻³/M) for a measure that returns a non-finite value on the shortest
- * window (the Q⁺(f_b,f_r) gradL2 measure does at M = 16, ε = 10⁻⁵/M: its cell kernels are second
- * differences of S at cell widths u ≈ 10⁻⁶). The smallest t of the claims is the longest window.
+ * the fallback pairs (10⁻⁴/M, 10⁻³/M), (10⁻³/M, 10⁻²/M) for a measure that returns a non-finite
+ * value on the shorter windows (the Q⁺(f_b,f_r) gradL2 measure does at M = 16 for ε = 10⁻⁵/M and at
+ * M = 32 for ε = 10⁻⁴/M: its cell kernels are second differences of S at cell widths u = λε/64 of
+ * 10⁻⁶…10⁻⁵). The smallest t of the claims is the longest window, 10⁻²/M.
  */
-export function coreWindows(M: number): { eps2: number; eps1: number; eps0: number } {
-  return { eps2: 1e-5 / M, eps1: 1e-4 / M, eps0: 1e-3 / M };
+export function coreWindows(M: number): { eps2: number; eps1: number; eps0: number; epsMax: number } {
+  return { eps2: 1e-5 / M, eps1: 1e-4 / M, eps0: 1e-3 / M, epsMax: 1e-2 / M };
 }
 
 /**
@@ -205,7 +206,7 @@ export function coreWindows(M: number): { eps2: number; eps1: number; eps0: numb
 export function windowLimit(beam: Beam, term: "Q-(fb,fr)" | "Q+(fb,fr)" | "Q-(fr,fr)" | "Q+(fr,fr)", part: ZPart, t: number): Interval {
   const measure = findMeasure(term, part);
   if (!measure) throw new Error(`no error-table measure for ${term} ${part}`);
-  const { eps2, eps1, eps0 } = coreWindows(beam.params.M);
+  const { eps2, eps1, eps0, epsMax } = coreWindows(beam.params.M);
   if (!(t >= eps1)) throw new RuleError("the window limit needs t ≥ ε₁ = 10⁻⁴/M", `got t = ${t}`);
   const at = (eps: number): Interval | null => {
     const r = measure.measure(beam, { t0: t - eps, t });
@@ -214,7 +215,11 @@ export function windowLimit(beam: Beam, term: "Q-(fb,fr)" | "Q+(fb,fr)" | "Q-(fr
     if (!Number.isFinite(iv[0]) || !Number.isFinite(iv[1])) return null;
     return [Math.max(0, iv[0]) / eps, iv[1] / eps];
   };
-  const ladder = t >= eps0 ? [[eps2, eps1], [eps1, eps0]] : [[eps2, eps1]];
+  const ladder = [
+    [eps2, eps1],
+    [eps1, eps0],
+    [eps0, epsMax],
+  ].filter(([, long]) => t >= long);
   for (const [short, long] of ladder) {
     const a = at(short);
     const b = a ? at(long) : null;
@@ -441,7 +446,7 @@ const fmt = (x: number) => Number(x.toPrecision(4));
 
 /**
  * Claims "3.5-construction" and "3.6-construction": at each M the largest ratio (by midpoint) over
- * the cases of {@link PAIR_CASES} for that inequality and t ∈ {10⁻³/M, ½T*, T*}, judged as a bounded
+ * the cases of {@link PAIR_CASES} for that inequality and t ∈ {10⁻²/M, ½T*, T*}, judged as a bounded
  * quantity (exponent 0); `where` names the pair and t and lists every ratio. Beside it the largest
  * envelope (the ratio with ‖⟨v⟩e^{⟨v⟩²}f_b‖_Z replaced by its L^∞-slot part, an upper bound of every
  * ratio) is judged the same way: where the ratio grows over the M reached but the envelope does not,
@@ -452,7 +457,7 @@ export function claimsProposition3_1CorePairs(ctx: ClaimContext): ClaimResult[] 
   const perM = ctx.Ms.map((M) => {
     const beam = beamFor(ctx, M);
     const T = beam.params.Tstar;
-    return { M, rows: [coreWindows(M).eps0, T / 2, T].flatMap((t) => corePairRatios(beam, t)) };
+    return { M, rows: [coreWindows(M).epsMax, T / 2, T].flatMap((t) => corePairRatios(beam, t)) };
   });
   return (["3.5", "3.6"] as const).map((ineq) => {
     const envelopes: ReturnType<typeof m>[] = [];
@@ -485,7 +490,7 @@ export function claimsProposition3_1CorePairs(ctx: ClaimContext): ClaimResult[] 
       `${ineq}-construction`,
       `(${ineq}) on the construction's pairs with the core (f_b,f_r), (f_r,f_b), (f_r,f_r)`,
       `‖e^{⟨v⟩²}${which}‖_Z over the right side of (${ineq}) stays bounded in M, for Q${ineq === "3.5" ? "±" : "⁺"} of the pairs of f_b and f_r`,
-      "left side: error-table measures over (t − ε₂, t)/ε₂, ε₂ = 10⁻⁵/M (window error from ε₁ = 10ε₂), except ∇L^∞ of the beam–core terms (instantaneous brackets) and Q⁻(f_r,f_b) (A[f_b] on the core × Z parts of f_r); right side from beam-znorm.ts and core-znorm.ts; all brackets; largest midpoint over the pairs and t ∈ {10⁻³/M, T*/2, T*}",
+      "left side: error-table measures over (t − ε₂, t)/ε₂, ε₂ = 10⁻⁵/M (window error from ε₁ = 10ε₂), except ∇L^∞ of the beam–core terms (instantaneous brackets) and Q⁻(f_r,f_b) (A[f_b] on the core × Z parts of f_r); right side from beam-znorm.ts and core-znorm.ts; all brackets; largest midpoint over the pairs and t ∈ {10⁻²/M, T*/2, T*}",
     );
     const claim = scalingClaim(base, meas, 0, "upper");
     const envClaim = scalingClaim(base, envelopes, 0, "upper");
