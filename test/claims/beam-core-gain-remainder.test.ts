@@ -7,6 +7,12 @@ import {
   remainderGradientFactors,
 } from "../../src/claims/error-table/beam-core-gain-remainder.ts";
 import { maxBandCount } from "../../src/claims/error-table/lattice-band-count.ts";
+import {
+  cellKernel,
+  lineKernel,
+  SMALL_CELL,
+  SMALL_CELL_REL,
+} from "../../src/claims/error-table/line-kernels.ts";
 import { coreDecay, radialIntegral } from "../../src/claims/error-table/transport-term.ts";
 import { beamValue, makeBeam } from "../../src/construction/beam.ts";
 import { coreLogAmplitude } from "../../src/construction/core.ts";
@@ -306,5 +312,19 @@ test("pointwise: gainTerm(f_b, F) is within the band-rotation bound of the plane
     }
     const slab = ((U * N * P0) / (c1 * (0.9 - g.v1))) * m * Math.min(2 * h * g.Amax, g.Vcyl);
     assert.ok(a.value > 0 && a.value <= slab, `Q⁺ ${a.value} vs slab bound ${slab}`);
+  }
+});
+
+test("cell kernel at small cells: the Taylor form meets the second difference of S at the switch within SMALL_CELL_REL, and stays finite for tiny u", () => {
+  for (const kind of ["plain", "grad", "abs"] as const) {
+    const K = lineKernel(bump, kind);
+    for (const d of [0, 1, 5, 30, 63]) {
+      const u = (1.05 * SMALL_CELL) / (d + 1);
+      const cheb = K.S(Math.abs(1 - d) * u) - 2 * K.S(d * u) + K.S((d + 1) * u);
+      const tay = K.psi0 * u * u + (K.psi2 * (12 * d * d + 2) * u ** 4) / 24;
+      assert.ok(Math.abs(cheb / tay - 1) < SMALL_CELL_REL, `${kind} d = ${d}: ${cheb} vs ${tay}`);
+      const tiny = cellKernel(K, 1e-12, d);
+      assert.ok(Number.isFinite(tiny) && Math.abs(tiny / (K.psi0 * 1e-24) - 1) < 1e-9);
+    }
   }
 });

@@ -27,7 +27,7 @@ import {
 } from "./beam-core-gain-remainder.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement } from "./error-term.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
-import { lineKernel } from "./line-kernels.ts";
+import { lineKernel, SMALL_CELL_REL } from "./line-kernels.ts";
 import { planeSectionNodes, sectionNodeBuffers, velocityNodeBuffers, velocityNodes } from "./plane-section-nodes.ts";
 import { coreDecay } from "./transport-term.ts";
 
@@ -241,6 +241,7 @@ function beamCoreGainL2Measure(
       const fine = beamCoreGainL2Window(beam, part, w, breaks, 24, 8, 16);
       const coarse = beamCoreGainL2Window(beam, part, w, breaks, 16, 6, 12);
       const kernelRel =
+        SMALL_CELL_REL +
         lineKernel(beam.cutoff, "plain").relErr +
         (part === "gradL2"
           ? lineKernel(beam.cutoff, "grad").relErr + lineKernel(beam.cutoff, "abs").relErr

@@ -17,6 +17,9 @@ export interface LineKernel {
   /** S(z) for z ≥ 0 (S(z) linear for z ≥ 2). */
   S(z: number): number;
   readonly relErr: number;
+  /** ψ(0) and ψ''(0) (ψ even), for the small-cell expansion of {@link cellKernel}. */
+  readonly psi0: number;
+  readonly psi2: number;
 }
 
 function autocorrelationAt(
@@ -80,7 +83,11 @@ export function lineKernel(cutoff: Cutoff, kind: "plain" | "grad" | "abs"): Line
     const b = autocorrelationAt(cutoff, D, kind, 96);
     rel = Math.max(rel, Math.abs(a - b) / Math.max(Math.abs(b), 1e-12 * Math.abs(psi(0))));
   }
-  const out: LineKernel = { S: fine, relErr: rel + 1e-12 };
+  // ψ''(0) by Richardson-extrapolated second differences (ψ even)
+  const p0 = psi(0);
+  const dd = (h: number) => (2 * (psi(h) - p0)) / (h * h);
+  const psi2 = (4 * dd(0.01) - dd(0.02)) / 3;
+  const out: LineKernel = { S: fine, relErr: rel + 1e-12, psi0: p0, psi2 };
   kernelCache.set(key, out);
   return out;
 }
@@ -117,8 +124,30 @@ function chebAntiderivative(f: (x: number) => number, n: number, T: number): (x:
   };
 }
 
-/** λ² × ∫_{cell 0}∫_{cell d} ψ(λ|τ − τ'|) for cells of width w, u = λw. */
+/**
+ * Below this largest argument (d + 1)u the cell kernel uses the Taylor form (slow velocities: the
+ * second difference of S would lose every digit to rounding, S(z) ≈ ψ(0)z²/2 ≪ S(2)).
+ */
+export const SMALL_CELL = 1e-3;
+
+/**
+ * Relative error allowed for {@link cellKernel} at small cells, to be added to `relErr` by callers
+ * that reach u ≪ 1 (the plane terms of Q⁺(f_b,f_r) at |v| ≪ 1): above {@link SMALL_CELL} the
+ * rounding of the second difference, ≤ 2⁻⁵² S(2)(d+1)²/(ψ(0)·10⁻⁶) ≲ 4·10⁻⁷ for d < 64; below it
+ * the Taylor remainder O(((d+1)u)³) ≲ 10⁻⁹ × the profile's scale.
+ */
+export const SMALL_CELL_REL = 1e-6;
+
+/**
+ * λ² × ∫_{cell 0}∫_{cell d} ψ(λ|τ − τ'|) for cells of width w, u = λw: the second difference
+ * S(|1−d|u) − 2S(du) + S((d+1)u), or for (d+1)u < {@link SMALL_CELL} its Taylor form
+ * ψ(0)u² + ψ''(0)(12d² + 2)u⁴/24 (S(z) = ψ(0)z²/2 + ψ''(0)z⁴/24 + …).
+ */
 export function cellKernel(K: LineKernel, u: number, d: number): number {
+  if ((d + 1) * u < SMALL_CELL) {
+    const u2 = u * u;
+    return K.psi0 * u2 + (K.psi2 * (12 * d * d + 2) * u2 * u2) / 24;
+  }
   return K.S(Math.abs(1 - d) * u) - 2 * K.S(d * u) + K.S((d + 1) * u);
 }
 
