@@ -166,9 +166,9 @@ function levelRules(level: number, phi: (r: number) => number): LevelRules {
  * Work saved without changing a single operation on the numbers that are summed:
  * - the rules of a level are built once ({@link levelRules});
  * - for a velocity node (r, ψ) the transverse factor φ(M|q + τw⊥|) (and φ') does not depend on the
- *   axial node a: when the τ-panels of the next a-node are the same as the previous one's (the
- *   usual case: the axial clipping and the axial panel ends fall outside a short crossing), the
- *   transverse factors are reused instead of recomputed;
+ *   axial node a: a τ-panel with the same ends as one already met at this (r, ψ) (the usual case:
+ *   the axial clipping and the axial panel ends fall outside a short crossing, so every a-node has
+ *   the same panels) reuses its nodes and transverse factors instead of recomputing them;
  * - for the `bump` profile, φ and φ' at one argument share their exponential
  *   (φ'(r) = φ(r)·(−2r/(1 − r²)²), the same floating-point operations as cutoff.ts).
  * The result is bitwise that of the straightforward loop (kept as a reference in the tests).
@@ -263,11 +263,9 @@ export function characteristicFrequencyAt(
             hasHalf = true;
           }
         }
-        // transverse factors at the τ-nodes of the panels (cLo, cHi, cBrk): valid across a-nodes
-        let cached = false;
-        let cLo = 0;
-        let cHi = 0;
-        let cNb = 0;
+        // transverse factors at the τ-nodes of every panel met so far at this (r, ψ): a panel
+        // [left, right] of another a-node with the same ends has the same nodes and factors
+        let panels = 0;
         for (let ia = 0; ia < na; ia++) {
           const wa = axW[ia];
           if (wa === 0) continue;
@@ -312,46 +310,59 @@ export function characteristicFrequencyAt(
             }
             brk[j + 1] = x;
           }
-          let same = cached && lo === cLo && hi === cHi && nb === cNb;
-          for (let i = 0; same && i < nb; i++) same = brk[i] === cBrk[i];
-          if (!same) {
-            fillTransverse(lo, hi, nb, nt, tN, tW, q1, q2, w1, w2, M, gradient, fused, phi, dphi);
-            cached = true;
-            cLo = lo;
-            cHi = hi;
-            cNb = nb;
-            for (let i = 0; i < nb; i++) cBrk[i] = brk[i];
-          }
           const w = wr * dpsi * wa * Math.sqrt(we * we + A2);
-          const nn = nodeCount;
-          for (let n = 0; n < nn; n++) {
-            const wt = w * nHalf[n] * nTw[n];
-            const fR = nFR[n];
-            const zeta = eta + nTau[n] * we;
-            const az = Math.abs(zeta);
-            let fz: number;
-            let dz = 0;
-            if (fused) {
-              if (az >= 1) {
-                fz = 0;
-              } else {
-                const qz = 1 - az * az;
-                fz = Math.exp(1 - 1 / qz);
-                if (gradient) dz = fz * ((-2 * az) / (qz * qz));
+          let left = lo;
+          for (let pnl = 0; pnl <= nb; pnl++) {
+            const right = pnl < nb ? brk[pnl] : hi;
+            const half = 0.5 * (right - left);
+            const mid = 0.5 * (right + left);
+            const pl = left;
+            left = right;
+            if (half <= 0) continue;
+            let slot = 0;
+            while (slot < panels && !(panelLeft[slot] === pl && panelRight[slot] === right)) slot++;
+            if (slot === panels) {
+              if (panels === MAXPANELS) {
+                // cache full (cannot happen with the levels defined here): start it afresh
+                panels = 0;
+                slot = 0;
               }
-            } else {
-              fz = phi(az);
-              if (gradient) dz = dphi(az);
+              fillTransverse(slot * nt, mid, half, nt, tN, q1, q2, w1, w2, M, gradient, fused, phi, dphi);
+              panelLeft[slot] = pl;
+              panelRight[slot] = right;
+              panels++;
             }
-            l0 += wt * fR * fz;
-            if (gradient) {
-              const rr = nRR[n];
-              if (rr > 0) {
-                const c = (wt * M * nDR[n] * fz) / rr;
-                l1 += c * nP1[n];
-                l2 += c * nP2[n];
+            const off = slot * nt;
+            for (let it = 0; it < nt; it++) {
+              const n = off + it;
+              const wt = w * half * tW[it];
+              const fR = nFR[n];
+              const zeta = eta + nTau[n] * we;
+              const az = Math.abs(zeta);
+              let fz: number;
+              let dz = 0;
+              if (fused) {
+                if (az >= 1) {
+                  fz = 0;
+                } else {
+                  const qz = 1 - az * az;
+                  fz = Math.exp(1 - 1 / qz);
+                  if (gradient) dz = fz * ((-2 * az) / (qz * qz));
+                }
+              } else {
+                fz = phi(az);
+                if (gradient) dz = dphi(az);
               }
-              l3 += wt * fR * dz * (zeta > 0 ? 1 : zeta < 0 ? -1 : 0);
+              l0 += wt * fR * fz;
+              if (gradient) {
+                const rr = nRR[n];
+                if (rr > 0) {
+                  const c = (wt * M * nDR[n] * fz) / rr;
+                  l1 += c * nP1[n];
+                  l2 += c * nP2[n];
+                }
+                l3 += wt * fR * dz * (zeta > 0 ? 1 : zeta < 0 ? -1 : 0);
+              }
             }
           }
         }
@@ -372,17 +383,16 @@ export function characteristicFrequencyAt(
 }
 
 /**
- * The τ-nodes of the panels [lo, brk_0, …, brk_{nb−1}, hi] (Gauss–Legendre, nt per panel) and the
- * transverse factors there: nTau, nHalf (panel half-width), nTw (unit weight), p = q + τw⊥,
- * R = |p|, φ(MR) and (gradient) φ'(MR). Writes {@link nodeCount}.
+ * The τ-nodes of one panel (centre mid, half-width half; Gauss–Legendre, nt nodes) and the
+ * transverse factors there, stored from index `off`: nTau, p = q + τw⊥ (nP1, nP2), R = |p| (nRR),
+ * φ(MR) (nFR) and (gradient) φ'(MR) (nDR).
  */
 function fillTransverse(
-  lo: number,
-  hi: number,
-  nb: number,
+  off: number,
+  mid: number,
+  half: number,
   nt: number,
   tN: Float64Array,
-  tW: Float64Array,
   q1: number,
   q2: number,
   w1: number,
@@ -393,62 +403,49 @@ function fillTransverse(
   phi: (r: number) => number,
   dphi: (r: number) => number,
 ): void {
-  let n = 0;
-  let left = lo;
-  for (let pnl = 0; pnl <= nb; pnl++) {
-    const right = pnl < nb ? brk[pnl] : hi;
-    const half = 0.5 * (right - left);
-    const mid = 0.5 * (right + left);
-    left = right;
-    if (half <= 0) continue;
-    for (let it = 0; it < nt; it++) {
-      const tau = mid + half * tN[it];
-      const p1 = q1 + tau * w1;
-      const p2 = q2 + tau * w2;
-      const rr = Math.sqrt(p1 * p1 + p2 * p2);
-      const x = M * rr;
-      let fR: number;
-      let dR = 0;
-      if (fused) {
-        if (x >= 1) {
-          fR = 0;
-        } else {
-          const q = 1 - x * x;
-          fR = Math.exp(1 - 1 / q);
-          if (gradient) dR = fR * ((-2 * x) / (q * q));
-        }
+  for (let it = 0; it < nt; it++) {
+    const tau = mid + half * tN[it];
+    const p1 = q1 + tau * w1;
+    const p2 = q2 + tau * w2;
+    const rr = Math.sqrt(p1 * p1 + p2 * p2);
+    const x = M * rr;
+    let fR: number;
+    let dR = 0;
+    if (fused) {
+      if (x >= 1) {
+        fR = 0;
       } else {
-        fR = phi(x);
-        if (gradient) dR = dphi(x);
+        const q = 1 - x * x;
+        fR = Math.exp(1 - 1 / q);
+        if (gradient) dR = fR * ((-2 * x) / (q * q));
       }
-      nTau[n] = tau;
-      nHalf[n] = half;
-      nTw[n] = tW[it];
-      nP1[n] = p1;
-      nP2[n] = p2;
-      nRR[n] = rr;
-      nFR[n] = fR;
-      nDR[n] = dR;
-      n++;
+    } else {
+      fR = phi(x);
+      if (gradient) dR = dphi(x);
     }
+    const n = off + it;
+    nTau[n] = tau;
+    nP1[n] = p1;
+    nP2[n] = p2;
+    nRR[n] = rr;
+    nFR[n] = fR;
+    nDR[n] = dR;
   }
-  nodeCount = n;
 }
 
 const MAXN = 64;
 const brk = new Float64Array(8);
-const cBrk = new Float64Array(8);
-/** τ-nodes of the current (r, ψ, panels): at most 5 panels × the largest ntau. */
-const MAXNODES = 5 * 16;
+/** Panels cached per (r, ψ) (at most 5 per axial node) and their τ-nodes (at most 12 per panel). */
+const MAXPANELS = 64;
+const panelLeft = new Float64Array(MAXPANELS);
+const panelRight = new Float64Array(MAXPANELS);
+const MAXNODES = MAXPANELS * 12;
 const nTau = new Float64Array(MAXNODES);
-const nHalf = new Float64Array(MAXNODES);
-const nTw = new Float64Array(MAXNODES);
 const nP1 = new Float64Array(MAXNODES);
 const nP2 = new Float64Array(MAXNODES);
 const nRR = new Float64Array(MAXNODES);
 const nFR = new Float64Array(MAXNODES);
 const nDR = new Float64Array(MAXNODES);
-let nodeCount = 0;
 
 export interface CharacteristicOptions {
   /** Relative tolerance between successive levels (default 1e-4). */
