@@ -11,7 +11,7 @@ import {
   type TableParameters,
 } from "../../src/claims/error-table/error-table.ts";
 import { G_ERR_TERMS, Z_PARTS } from "../../src/claims/error-table/error-term.ts";
-import { findGErrMeasure, frozenCoreDecay, G_ERR_MEASURES } from "../../src/claims/error-table/g-err-terms.ts";
+import { findGErrMeasure, G_ERR_MEASURES } from "../../src/claims/error-table/g-err-terms.ts";
 import { findTableMeasure } from "../../src/claims/error-table/table-measures.ts";
 import { coreDecay, TRANSPORT_MEASURES } from "../../src/claims/error-table/transport-term.ts";
 import { coreLogAmplitude } from "../../src/construction/core.ts";
@@ -159,14 +159,6 @@ test("the frozen-core entries lie above the f_r(t) entries by at most the decay 
       }
     }
   }
-});
-
-test("frozenCoreDecay: Λ ≡ 0, bounds 0, window integrals exact", () => {
-  const d = frozenCoreDecay(beam4);
-  assert.equal(d.lambda0(0.1), 0);
-  assert.equal(d.delta(0.1) + d.gradBound(0.1) + d.hessBound(0.1), 0);
-  const I = d.integrate(0.1, 0.3, (tau, E) => E * tau * tau);
-  assert.ok(Math.abs(I.value - (0.3 ** 3 - 0.1 ** 3) / 3) < 1e-15);
 });
 
 test("g table: 12 measures, records marked solution g, entries consistent with the proof's chains", () => {

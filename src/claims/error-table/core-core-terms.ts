@@ -157,8 +157,11 @@ export function coreCoreConstants(cutoff: Cutoff, sign: "+" | "-"): CoreCoreCons
   return out;
 }
 
-/** Constants of Φ² = φ(|·|)²: L² norms of Φ², ∇Φ², ∇²Φ², and max|∇Φ²|, max Hessian (cached). */
-interface SquareConstants {
+/**
+ * Constants of Φ² = φ(|·|)²: L² norms n0, n1, n2 of Φ², ∇Φ², ∇²Φ² (Frobenius) over R³, g2 = max|∇Φ²|,
+ * H2 = max‖∇²Φ²‖_op, and the relative quadrature error (radial integrals of transport-term.ts).
+ */
+export interface SquareConstants {
   readonly n0: number;
   readonly n1: number;
   readonly n2: number;
@@ -169,7 +172,8 @@ interface SquareConstants {
 
 const sqCache = new Map<Cutoff, SquareConstants>();
 
-function squareConstants(cutoff: Cutoff): SquareConstants {
+/** {@link SquareConstants} of a cutoff (cached). */
+export function squareConstants(cutoff: Cutoff): SquareConstants {
   const hit = sqCache.get(cutoff);
   if (hit) return hit;
   const { phi, dphi, d2phi } = cutoff;
@@ -177,6 +181,7 @@ function squareConstants(cutoff: Cutoff): SquareConstants {
   const d2 = (r: number) => 2 * (dphi(r) ** 2 + phi(r) * d2phi(r));
   const i0 = radialIntegral((r) => phi(r) ** 4);
   const i1 = radialIntegral((r) => d1(r) ** 2);
+  // |∇²Φ²|²_F = (ψ'')² + 2(ψ'/r)² for radial ψ = φ²
   const i2 = radialIntegral((r) => d2(r) ** 2 + 2 * (r > 0 ? (d1(r) / r) ** 2 : d2(0) ** 2));
   const out = {
     n0: Math.sqrt(i0.value),

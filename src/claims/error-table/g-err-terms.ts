@@ -1,9 +1,7 @@
 import type { Beam } from "../../construction/beam.ts";
 import { coreLogAmplitude } from "../../construction/core.ts";
-import type { Cutoff } from "../../construction/cutoff.ts";
 import { estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
-import { coreCoreConstants } from "./core-core-terms.ts";
+import { coreCoreConstants, squareConstants } from "./core-core-terms.ts";
 import {
   type DuhamelWindow,
   type GErrTermId,
@@ -15,14 +13,7 @@ import {
   zPartPrefactor,
 } from "./error-term.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
-import {
-  type CoreDecay,
-  coreWeightSpread,
-  maximize1d,
-  radialIntegral,
-  transportConstants,
-  transportPaperBound,
-} from "./transport-term.ts";
+import { coreWeightSpread, transportConstants, transportPaperBound } from "./transport-term.ts";
 
 /**
  * The error G_err of the second approximate solution g_a ≡ f_r(0) of Section 5, (5.2):
@@ -55,9 +46,8 @@ import {
  *   ∫ s dτ = ½σΔt),  L^∞_x ∈ Δt[1 − ½σVmax g2, 1] (Φ² ≤ 1; lower at X = (σ/2)V),
  *   ∇L^∞_x ∈ Δt[g2 − ½σVmax H2, g2] (lower at X = X⋆ + (σ/2)V, |∇Φ²(X⋆)| = g2).
  * This is the Q±(f_r,f_r) measure of core-core-terms.ts with e^{−Λ} ≡ 1 (Δ = |∇Λ| = 0); it is
- * written here (not parameterized there, and `squareConstants` there is not exported); a
- * `decay: CoreDecay` parameter of its `coreCoreMeasure` (default `coreDecay`, here
- * {@link frozenCoreDecay}) and a term-id parameter would remove the duplication.
+ * written here as an exact bracket (E ≡ 1 and no e^{±Δ} leave only the transport shift, bounded
+ * from both sides), with the Φ² constants of core-core-terms.ts `squareConstants`.
  *
  * Weights: ⟨v⟩e^{⟨v⟩²} on |v| ≤ Vmax/N lies in [e, e(1 + w)], w = O(N⁻²) (`coreWeightSpread`).
  * Every value is the midpoint of its bracket; the error is the half-width plus the relative
@@ -67,74 +57,6 @@ import {
  * chains of Lemma 4.3 (v·∇x f_r) and Lemma 4.4 (Q±(f_r,f_r)) with f_r(0) in place of f_r(t); those
  * explicit powers are recorded (transport-term.ts `transportPaperBound`, `lemma44Bound`).
  */
-
-// ─── the frozen core ─────────────────────────────────────────────────────────────────────────────
-
-/**
- * The {@link CoreDecay} of the stationary core g_a ≡ f_r(0): Λ ≡ 0, every reduction bound 0, and
- * E(τ) ≡ 1 so the window integrals are exact. The object the Section 4 core measures would take
- * to measure G_err instead of F_err if they were parameterized by their decay.
- */
-export function frozenCoreDecay(beam: Beam): CoreDecay {
-  return {
-    beam,
-    Tstar: beam.params.Tstar,
-    lambda0: () => 0,
-    lambda0Error: 0,
-    delta: () => 0,
-    gradBound: () => 0,
-    hessBound: () => 0,
-    integrate(t0, t, g) {
-      // E ≡ 1: Gauss–Legendre 32 vs 16 of g(τ, 1), as coreDecay does for g(τ, E(τ))
-      const q = (n: number) => {
-        const { nodes, weights } = gaussLegendre(n);
-        const h = 0.5 * (t - t0);
-        let sum = 0;
-        for (let i = 0; i < n; i++) sum += h * weights[i] * g(t0 + h * (1 + nodes[i]), 1);
-        return sum;
-      };
-      const a = q(32);
-      return { value: a, error: Math.abs(a - q(16)) + Math.abs(a) * 1e-15 };
-    },
-  };
-}
-
-// ─── constants of Φ² (the square of the core profile) ───────────────────────────────────────────
-
-/** L² norms of Φ², ∇Φ², ∇²Φ² (Frobenius) over R³, max|∇Φ²|, max‖∇²Φ²‖_op, relative quadrature error. */
-export interface SquareProfileConstants {
-  readonly n0: number;
-  readonly n1: number;
-  readonly n2: number;
-  readonly g2: number;
-  readonly H2: number;
-  readonly relErr: number;
-}
-
-const squareCache = new Map<Cutoff, SquareProfileConstants>();
-
-/** Constants of Φ² = φ(|·|)² (radial integrals by Gauss–Legendre 200 vs 100; cached per cutoff). */
-export function squareProfileConstants(cutoff: Cutoff): SquareProfileConstants {
-  const hit = squareCache.get(cutoff);
-  if (hit) return hit;
-  const { phi, dphi, d2phi } = cutoff;
-  const d1 = (r: number) => 2 * phi(r) * dphi(r);
-  const d2 = (r: number) => 2 * (dphi(r) ** 2 + phi(r) * d2phi(r));
-  const i0 = radialIntegral((r) => phi(r) ** 4);
-  const i1 = radialIntegral((r) => d1(r) ** 2);
-  // |∇²Φ²|²_F = (ψ'')² + 2(ψ'/r)² for radial ψ = φ²
-  const i2 = radialIntegral((r) => d2(r) ** 2 + 2 * (r > 0 ? (d1(r) / r) ** 2 : d2(0) ** 2));
-  const out: SquareProfileConstants = {
-    n0: Math.sqrt(i0.value),
-    n1: Math.sqrt(i1.value),
-    n2: Math.sqrt(i2.value),
-    g2: maximize1d((r) => Math.abs(d1(r))),
-    H2: maximize1d((r) => Math.max(Math.abs(d2(r)), r > 1e-9 ? Math.abs(d1(r) / r) : Math.abs(d2(0)))),
-    relErr: Math.max(i0.error / i0.value, i1.error / i1.value, i2.error / i2.value),
-  };
-  squareCache.set(cutoff, out);
-  return out;
-}
 
 // ─── brackets ────────────────────────────────────────────────────────────────────────────────────
 
@@ -214,7 +136,7 @@ export function transportFrozenBracket(beam: Beam, part: ZPart, w: DuhamelWindow
 export function coreCoreFrozenBracket(beam: Beam, sign: "+" | "-", part: ZPart, w: DuhamelWindow): Bracket {
   const { M, s0, lnN } = beam.params;
   const cc = coreCoreConstants(beam.cutoff, sign);
-  const sq = squareProfileConstants(beam.cutoff);
+  const sq = squareConstants(beam.cutoff);
   const lnM = Math.log(M);
   const ln100M = Math.log(100 * M);
   const lnSigma = logShift(beam, w);
