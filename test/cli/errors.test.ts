@@ -113,3 +113,29 @@ test("shards 1/2 and 2/2 merged with --in equal the unsharded run; --workers 2 t
   assert.equal(lines(join(tmp, "workers.jsonl")).length, 12);
   assert.deepEqual(workers.entries, whole.entries);
 });
+
+test("--recompute: the selected jobs are computed again and replace their records; the others stay", () => {
+  const out = join(tmp, "recompute.jsonl");
+  const first = runJson([...CHEAP, "--out", out]);
+  assert.equal(first.jobs.computed, 12);
+  // tamper with one v.grad(fr) L2 record at M = 4 (as if a measure had changed since)
+  const records = lines(out).map((l) => JSON.parse(l) as Record<string, any>);
+  const k = records.findIndex((r) => r.term === "v.grad(fr)" && r.part === "L2" && r.M === 4);
+  assert.ok(k >= 0);
+  const truth = records[k].full.value.value as number;
+  records[k].full.value.value = 2 * truth;
+  writeFileSync(out, records.map((r) => `${JSON.stringify(r)}\n`).join(""));
+  // a plain rerun trusts the file
+  assert.equal(runJson([...CHEAP, "--out", out]).jobs.computed, 0);
+  // --recompute of that term at M = 4 only: 2 jobs (L2, Linf) recomputed, 10 records untouched
+  const again = runJson(["--M", "4", "--term", "v.grad(fr)", "--norm", "L2,Linf", "--recompute", "--out", out]);
+  assert.equal(again.jobs.computed, 2);
+  const after = lines(out).map((l) => JSON.parse(l) as Record<string, any>);
+  assert.equal(after.length, 12, "no duplicates");
+  const fixed = after.filter((r) => r.term === "v.grad(fr)" && r.part === "L2" && r.M === 4);
+  assert.equal(fixed.length, 1);
+  assert.equal(fixed[0].full.value.value, truth);
+  const untouched = (rs: Record<string, any>[]) =>
+    rs.filter((r) => !(r.term === "v.grad(fr)" && r.M === 4)).map((r) => JSON.stringify(r)).sort();
+  assert.deepEqual(untouched(after), untouched(records));
+});

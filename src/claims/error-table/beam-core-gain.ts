@@ -112,7 +112,12 @@ function beamCoreGainLinf(
   const c = 1 / (rho * M);
   const N = Math.exp(lnN);
   const v1 = Math.max(vmin, (10 * c * M) / N);
+  // the weight ⟨v⟩e^{⟨v⟩²}: ≤ 3e on the slab |v| < v₁ ≪ 1; on the band up to its value at the top of
+  // the v-support, |v| ≤ max(|u|, |v*|) ≤ 1 + ρ (post-collisional velocities lie on the sphere with
+  // diameter [u, v*], u in a bump, v* in the core)
   const wMax = 3 * Math.exp(1);
+  const vTop2 = (1 + rho) ** 2;
+  const wBand = Math.sqrt(1 + vTop2) * Math.exp(1 + vTop2);
   const Lb = (dec.Tstar * (M + 1) + c * M + 10) * tc.d1;
   // ∇x: the multipliers derived in beam-core-gain-remainder.ts (no extra 1/M: the part's M⁻¹ is in the unit)
   const gf =
@@ -126,7 +131,7 @@ function beamCoreGainLinf(
   const eps = 3.5 / (N * v1);
   const volEps = Math.PI * (rho + eps) ** 2 * (0.2 + 2 * eps);
   const band =
-    ((volEps * 2 * Math.PI * wMax * L * E0 * Math.exp(dT) * 1.58 * 2.2 * Lb) / N) * (gf ? gf.bandLinf : 1);
+    ((volEps * 2 * Math.PI * wBand * L * E0 * Math.exp(dT) * 1.58 * 2.2 * Lb) / N) * (gf ? gf.bandLinf : 1);
   return { lo: Math.max(0, lo - band), hi: hi + small + band };
 }
 

@@ -4,7 +4,9 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
+  renameSync,
   truncateSync,
+  writeFileSync,
 } from "node:fs";
 import { dirname } from "node:path";
 import { type Command, Option } from "commander";
@@ -52,8 +54,10 @@ import {
  * resumes (a truncated last line is dropped and recomputed), `--shard k/n` runs only the jobs with
  * index ≡ k−1 (mod n) (Slurm arrays), and a later unsharded run with `--in` merges shard files.
  * `--workers N` runs N child processes of this command, each on a sub-shard, appending to the same
- * file (one write per line). Every option, and every input file, is checked before anything is
- * computed or written.
+ * file (one write per line). `--recompute` computes the selected jobs (terms × norms × M of this
+ * shard) again after a measure has changed: their records are first removed from `--out`, which is
+ * rewritten atomically (temporary file, rename); an interrupted recompute resumes as a plain rerun.
+ * Every option, and every input file, is checked before anything is computed or written.
  */
 
 interface ErrorsOptions {
@@ -71,6 +75,7 @@ interface ErrorsOptions {
   workers: string;
   json?: boolean;
   child?: boolean;
+  recompute?: boolean;
   solution: string;
 }
 
@@ -193,6 +198,10 @@ export function register(program: Command): void {
     )
     .option("--shard <k/n>", "run only the jobs with index = k-1 (mod n)")
     .option("--workers <n>", "child processes running sub-shards", "1")
+    .option(
+      "--recompute",
+      "compute the selected jobs again: their records are first removed from --out (rewritten atomically)",
+    )
     .option("--json", "machine-readable output on stdout")
     .addOption(new Option("--child", "internal: a worker of --workers (no output)").hideHelp())
     .action(async (o: ErrorsOptions) => {
@@ -230,22 +239,32 @@ export function register(program: Command): void {
       const { findTableMeasure: findMeasure } = await import(
         "../../claims/error-table/table-measures.ts"
       );
-      const done = new Set<string>();
-      for (const f of [...(outParsed ? [outParsed] : []), ...inParsed]) {
-        for (const r of f.records) done.add(table.jobKey(r));
-      }
       const all = table.errorJobs(terms, parts, Ms);
       const mine = table.shardJobs(all, shard.k, shard.n);
+      const selected = new Set(mine.map((j) => table.jobKey({ ...j, ...params })));
+      const done = new Set<string>();
+      for (const f of [...(outParsed ? [outParsed] : []), ...inParsed]) {
+        for (const r of f.records) {
+          const key = table.jobKey(r);
+          if (!(o.recompute && selected.has(key))) done.add(key);
+        }
+      }
       const todo = mine.filter(
         (j) =>
           findMeasure(j.term, j.part) !== undefined && !done.has(table.jobKey({ ...j, ...params })),
       );
 
       // ── compute ──
-      if (todo.length > 0) {
-        mkdirSync(dirname(o.out), { recursive: true });
-        if (outParsed?.truncatedTail) truncateSync(o.out, outParsed.tailStart);
+      if (o.recompute && outParsed) {
+        // every line but the selected jobs' records (a truncated tail is dropped with them)
+        const kept = outParsed.records.filter((r) => !selected.has(table.jobKey(r)));
+        const tmp = `${o.out}.recompute-${process.pid}`;
+        writeFileSync(tmp, kept.map((r) => `${JSON.stringify(r)}\n`).join(""));
+        renameSync(tmp, o.out);
+      } else if (todo.length > 0 && outParsed?.truncatedTail) {
+        truncateSync(o.out, outParsed.tailStart);
       }
+      if (todo.length > 0) mkdirSync(dirname(o.out), { recursive: true });
       const progress = o.child ? undefined : progressBar("errors");
       try {
         if (todo.length > 0 && workers > 1 && todo.length > 1) {
