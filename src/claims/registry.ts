@@ -11,7 +11,8 @@ import { claim2_34 } from "./pointwise-sandwich.ts";
 import { claim425 } from "./error-table/loss-beam-beam.ts";
 import { claimsLemma4_2 } from "./lemma-4-2.ts";
 import { claimsProposition3_1 } from "./proposition-3-1.ts";
-import { claimsProposition3_1Construction, claimsProposition3_1CorePairs } from "./proposition-3-1-construction.ts";
+import { claimsProposition3_1Construction } from "./proposition-3-1-construction.ts";
+import { claimsProposition3_1CorePairs } from "./proposition-3-1-core-pairs.ts";
 import { claimsSecondSolution } from "./second-solution.ts";
 import { claim1_9, claimTimeHypothesis } from "./supports.ts";
 

@@ -6,7 +6,7 @@ import {
   corePairRatios,
   slotNorms,
   windowLimit,
-} from "../../src/claims/proposition-3-1-construction.ts";
+} from "../../src/claims/proposition-3-1-core-pairs.ts";
 import { CLAIM_IDS, DEFAULT_CLAIM_IDS } from "../../src/claims/registry.ts";
 import { makeBeam } from "../../src/construction/beam.ts";
 import { coreZNorm } from "../../src/construction/core-znorm.ts";
