@@ -1,12 +1,19 @@
-import type { ZPart } from "../claims/error-table/error-term.ts";
+import type { ZPart } from "../kinetic/z-parts.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
-import { assembleZNorm, maximize1D, normWeightAt, type ZNorm, type ZWeight } from "../kinetic/znorm.ts";
+import {
+  assembleZNorm,
+  maximize1D,
+  normWeightAt,
+  type ZNorm,
+  type ZWeight,
+} from "../kinetic/znorm.ts";
 import type { Beam } from "./beam.ts";
 import { OVERLAP_MAX_M } from "./beam-norm.ts";
 import { MAX_MATERIALIZED_M } from "./lattice.ts";
 import type { Cutoff } from "./cutoff.ts";
+import { bumpNodes } from "./bump-polar-nodes.ts";
 import { bumpRadius, forEachBumpAt, bumpValue } from "./velocity-bumps.ts";
 
 /**
@@ -42,7 +49,12 @@ export interface BeamZNorm {
 }
 
 /** P₀, P₁, A₀, A₁ of the tube norms (see the module comment). */
-export function tubeProfileIntegrals(cutoff: Cutoff): { P0: Estimate; P1: Estimate; A0: Estimate; A1: Estimate } {
+export function tubeProfileIntegrals(cutoff: Cutoff): {
+  P0: Estimate;
+  P1: Estimate;
+  A0: Estimate;
+  A1: Estimate;
+} {
   const q = (f: (r: number) => number, radial: boolean, label: string): Estimate => {
     const at = (n: number) => {
       const { nodes, weights } = gaussLegendre(n);
@@ -55,7 +67,12 @@ export function tubeProfileIntegrals(cutoff: Cutoff): { P0: Estimate; P1: Estima
     };
     const a = at(200);
     const b = at(300);
-    return estimate(b, Math.abs(b - a) + 1e-15 * b, "quadrature", `${label}, Gauss–Legendre 300 (vs 200)`);
+    return estimate(
+      b,
+      Math.abs(b - a) + 1e-15 * b,
+      "quadrature",
+      `${label}, Gauss–Legendre 300 (vs 200)`,
+    );
   };
   return {
     P0: q(cutoff.phi, true, "∫ρφ²"),
@@ -72,7 +89,11 @@ export function tubeL2Squared(cutoff: Cutoff, M: number): { K2: Estimate; gradK2
   const K2 = c * P0.value * A0.value;
   const K2e = c * (P0.error * A0.value + P0.value * A0.error);
   const G2 = c * (M * M * P1.value * A0.value + P0.value * A1.value);
-  const G2e = c * (M * M * (P1.error * A0.value + P1.value * A0.error) + P0.error * A1.value + P0.value * A1.error);
+  const G2e =
+    c *
+    (M * M * (P1.error * A0.value + P1.value * A0.error) +
+      P0.error * A1.value +
+      P0.value * A1.error);
   return {
     K2: estimate(K2, K2e, "quadrature", "‖K‖² = (2π/M²)∫ρφ²·2∫φ²"),
     gradK2: estimate(G2, G2e, "quadrature", "‖∇K‖² = (2π/M²)(M²∫ρφ'²·2∫φ² + ∫ρφ²·2∫φ'²)"),
@@ -90,7 +111,12 @@ export function tubeGradientSup(cutoff: Cutoff, M: number): Estimate {
   const d = profileSlope(cutoff).max;
   const lo = M * d;
   const hi = Math.sqrt(M * M + 1) * d;
-  return estimate(0.5 * (lo + hi), 0.5 * (hi - lo) + 1e-12 * hi, "derived", "sup|∇K| ∈ [M‖φ'‖_∞, (M²+1)^{1/2}‖φ'‖_∞]");
+  return estimate(
+    0.5 * (lo + hi),
+    0.5 * (hi - lo) + 1e-12 * hi,
+    "derived",
+    "sup|∇K| ∈ [M‖φ'‖_∞, (M²+1)^{1/2}‖φ'‖_∞]",
+  );
 }
 
 /** ∫ W(|v|²) I(v)^p dv for one bump (any direction, W radial), Gauss–Legendre in (a, r), n vs 1.5n. */
@@ -116,7 +142,12 @@ export function singleBumpIntegral(beam: Beam, W: (v2: number) => number, p: num
   for (const n of [48, 64, 96, 128, 192]) {
     const cur = at(n);
     if (Math.abs(cur - prev) <= 1e-10 * Math.abs(cur) || n === 192) {
-      return estimate(cur, Math.abs(cur - prev), "quadrature", `single bump, Gauss–Legendre ${n}² in (a, r) (vs previous order)`);
+      return estimate(
+        cur,
+        Math.abs(cur - prev),
+        "quadrature",
+        `single bump, Gauss–Legendre ${n}² in (a, r) (vs previous order)`,
+      );
     }
     prev = cur;
   }
@@ -130,7 +161,11 @@ export function singleBumpIntegral(beam: Beam, W: (v2: number) => number, p: num
  * - Lg = Σ_k ∫ ⟨v⟩w I_k · |Σ_l I_l ∇K_l(y*)| / Σ_l I_l dv, the lower bound of the ∇L^∞ part
  *   (y* = (r⋆/M)ê, the best of four ê ⊥ e_k).
  */
-export function beamOverlapIntegrals(beam: Beam, weight: ZWeight, m = 8): { X: Estimate; Lg: Estimate } {
+export function beamOverlapIntegrals(
+  beam: Beam,
+  weight: ZWeight,
+  m = 8,
+): { X: Estimate; Lg: Estimate } {
   const { M } = beam.params;
   if (M > MAX_MATERIALIZED_M) throw new RangeError("lattice too large to enumerate");
   const rho = bumpRadius(beam.bump);
@@ -138,7 +173,7 @@ export function beamOverlapIntegrals(beam: Beam, weight: ZWeight, m = 8): { X: E
   const rStar = profileSlope(beam.cutoff).at / M;
   const lat = beam.lattice;
   const at = (n: number): [number, number] => {
-    const { nodes, weights } = gaussLegendre(n);
+    const bumpRule = bumpNodes(beam, n);
     let X = 0;
     let Lg = 0;
     for (let k = 0; k < lat.count; k++) {
@@ -146,56 +181,51 @@ export function beamOverlapIntegrals(beam: Beam, weight: ZWeight, m = 8): { X: E
       ek[1] = lat.e[3 * k + 1];
       ek[2] = lat.e[3 * k + 2];
       orthonormalFrame(e1, e2, ek);
-      for (let ia = 0; ia < n; ia++) {
-        const a = 1 + 0.1 * nodes[ia];
-        const fa = phi(10 * Math.abs(a - 1));
-        if (fa === 0) continue;
-        for (let ir = 0; ir < n; ir++) {
-          const r = 0.5 * (1 + nodes[ir]);
-          const Ik = fa * phi(r);
-          if (Ik === 0) continue;
-          const wq = (0.1 * weights[ia] * 0.5 * weights[ir] * r * 2 * Math.PI) / n;
-          for (let ip = 0; ip < n; ip++) {
-            const psi = (2 * Math.PI * (ip + 0.5)) / n;
-            const c = rho * r * Math.cos(psi);
-            const sn = rho * r * Math.sin(psi);
-            for (let d = 0; d < 3; d++) vv[d] = a * ek[d] + c * e1[d] + sn * e2[d];
-            const v2 = vv[0] * vv[0] + vv[1] * vv[1] + vv[2] * vv[2];
-            const nw = normWeightAt(weight, v2);
-            // Σ_l I_l(v) and the best of four values |Σ_l I_l ∇K_l(y*)|
-            let S = 0;
-            nLoc = 0;
-            forEachBumpAt(beam.bump, vv, (l) => {
-              el[0] = lat.e[3 * l];
-              el[1] = lat.e[3 * l + 1];
-              el[2] = lat.e[3 * l + 2];
-              const Il = bumpValue(beam.bump, el, vv);
-              if (Il === 0) return;
-              S += Il;
-              locI[nLoc] = Il;
-              locE[3 * nLoc] = el[0];
-              locE[3 * nLoc + 1] = el[1];
-              locE[3 * nLoc + 2] = el[2];
-              nLoc++;
-            });
-            let best = 0;
-            for (let q = 0; q < 4; q++) {
-              const cq = q === 0 ? 1 : q === 2 ? -1 : 0;
-              const sq = q === 1 ? 1 : q === 3 ? -1 : 0;
-              for (let d = 0; d < 3; d++) ys[d] = rStar * (cq * e1[d] + sq * e2[d]);
-              g[0] = 0;
-              g[1] = 0;
-              g[2] = 0;
-              for (let j = 0; j < nLoc; j++) tubeGradientAdd(g, locE, j, ys, M, phi, dphi, locI[j]);
-              best = Math.max(best, Math.hypot(g[0], g[1], g[2]));
-            }
-            X += wq * nw * nw * Ik * (S - Ik);
-            Lg += (wq * nw * Ik * best) / S;
+      for (const node of bumpRule) {
+        const a = node.ax;
+        const r = node.r;
+        const Ik = node.I;
+        const wq = node.wv / n;
+        for (let ip = 0; ip < n; ip++) {
+          const psi = (2 * Math.PI * (ip + 0.5)) / n;
+          const c = rho * r * Math.cos(psi);
+          const sn = rho * r * Math.sin(psi);
+          for (let d = 0; d < 3; d++) vv[d] = a * ek[d] + c * e1[d] + sn * e2[d];
+          const v2 = vv[0] * vv[0] + vv[1] * vv[1] + vv[2] * vv[2];
+          const nw = normWeightAt(weight, v2);
+          // Σ_l I_l(v) and the best of four values |Σ_l I_l ∇K_l(y*)|
+          let S = 0;
+          nLoc = 0;
+          forEachBumpAt(beam.bump, vv, (l) => {
+            el[0] = lat.e[3 * l];
+            el[1] = lat.e[3 * l + 1];
+            el[2] = lat.e[3 * l + 2];
+            const Il = bumpValue(beam.bump, el, vv);
+            if (Il === 0) return;
+            S += Il;
+            locI[nLoc] = Il;
+            locE[3 * nLoc] = el[0];
+            locE[3 * nLoc + 1] = el[1];
+            locE[3 * nLoc + 2] = el[2];
+            nLoc++;
+          });
+          let best = 0;
+          for (let q = 0; q < 4; q++) {
+            const cq = q === 0 ? 1 : q === 2 ? -1 : 0;
+            const sq = q === 1 ? 1 : q === 3 ? -1 : 0;
+            for (let d = 0; d < 3; d++) ys[d] = rStar * (cq * e1[d] + sq * e2[d]);
+            g[0] = 0;
+            g[1] = 0;
+            g[2] = 0;
+            for (let j = 0; j < nLoc; j++) tubeGradientAdd(g, locE, j, ys, M, phi, dphi, locI[j]);
+            best = Math.max(best, Math.hypot(g[0], g[1], g[2]));
           }
+          X += wq * nw * nw * Ik * (S - Ik);
+          Lg += (wq * nw * Ik * best) / S;
         }
       }
     }
-    return [rho * rho * X, rho * rho * Lg];
+    return [X, Lg];
   };
   const a = at(m);
   const b = at(Math.round(1.5 * m));
@@ -234,7 +264,11 @@ function tubeGradientAdd(
 }
 
 /** The Z-norm of w f_b(t), any t ∈ [0, T*] (exact in t for a t-independent weight). */
-export function beamZNorm(beam: Beam, weight: ZWeight, opts: { maxEnumerateM?: number } = {}): BeamZNorm {
+export function beamZNorm(
+  beam: Beam,
+  weight: ZWeight,
+  opts: { maxEnumerateM?: number } = {},
+): BeamZNorm {
   const enumerateUpTo = Math.min(opts.maxEnumerateM ?? OVERLAP_MAX_M, OVERLAP_MAX_M);
   const { M, s, s0 } = beam.params;
   const amp = beam.amplitude;
@@ -250,18 +284,38 @@ export function beamZNorm(beam: Beam, weight: ZWeight, opts: { maxEnumerateM?: n
   if (beam.variant === "as-in-proof" && M > enumerateUpTo) {
     X = estimate(0, 0, "closed-form", "disjoint supports (2.20)");
     const lo = S1.value * (gradSup.value - gradSup.error);
-    gradLinf = estimate(amp * 0.5 * (lo + upperG), amp * (0.5 * (upperG - lo) + S1.error * (gradSup.value + gradSup.error)), "derived", "M^{1−s} n∫⟨v⟩wI · sup|∇K| (disjoint bumps, (2.20))");
+    gradLinf = estimate(
+      amp * 0.5 * (lo + upperG),
+      amp * (0.5 * (upperG - lo) + S1.error * (gradSup.value + gradSup.error)),
+      "derived",
+      "M^{1−s} n∫⟨v⟩wI · sup|∇K| (disjoint bumps, (2.20))",
+    );
     how = `disjoint bumps (2.20) (checked by the claims for M ≤ ${OVERLAP_MAX_M}); not enumerated above M = ${enumerateUpTo}`;
   } else if (M <= enumerateUpTo) {
     const ov = beamOverlapIntegrals(beam, weight, M <= 16 ? 8 : 6);
     X = ov.X;
     const lo = Math.max(0, ov.Lg.value - ov.Lg.error);
     const hi = upperG + S1.error * (gradSup.value + gradSup.error);
-    gradLinf = estimate(amp * 0.5 * (lo + hi), amp * 0.5 * (hi - lo), "derived", `M^{1−s}∫⟨v⟩w sup_x|Σ I_k∇K_k| bracketed by its value at y* (${ov.Lg.method}) and Σ I·sup|∇K|`);
+    gradLinf = estimate(
+      amp * 0.5 * (lo + hi),
+      amp * 0.5 * (hi - lo),
+      "derived",
+      `M^{1−s}∫⟨v⟩w sup_x|Σ I_k∇K_k| bracketed by its value at y* (${ov.Lg.method}) and Σ I·sup|∇K|`,
+    );
     how = `overlaps enumerated (${ov.X.method})`;
   } else {
-    const nan = estimate(Number.NaN, Number.NaN, "derived", `as-written overlaps are enumerated only for M ≤ ${enumerateUpTo}`);
-    return { z: assembleZNorm({ L2: nan, gradL2: nan, Linf: nan, gradLinf: nan }, M, s0), overlap: nan, diagonal: D, method: nan.method };
+    const nan = estimate(
+      Number.NaN,
+      Number.NaN,
+      "derived",
+      `as-written overlaps are enumerated only for M ≤ ${enumerateUpTo}`,
+    );
+    return {
+      z: assembleZNorm({ L2: nan, gradL2: nan, Linf: nan, gradLinf: nan }, M, s0),
+      overlap: nan,
+      diagonal: D,
+      method: nan.method,
+    };
   }
   const amp2 = M ** (2 - 2 * s);
   const Xhi = X.value + X.error;
@@ -280,7 +334,12 @@ export function beamZNorm(beam: Beam, weight: ZWeight, opts: { maxEnumerateM?: n
     amp2 * (gradK2.value + gradK2.error) * (D.value + D.error + Xhi),
     `M^{1−s}‖∇K‖(n∫⟨v⟩²w²I²)^{1/2}, cross terms |⟨∇K_k,∇K_l⟩| ≤ ‖∇K‖² bracketed with X = ${X.value.toExponential(3)}`,
   );
-  const Linf = estimate(amp * S1.value, amp * S1.error, "quadrature", "M^{1−s} n∫⟨v⟩wI dv (sup_x Σ K_k(x − vt)I_k = Σ I_k, attained at x = vt)");
+  const Linf = estimate(
+    amp * S1.value,
+    amp * S1.error,
+    "quadrature",
+    "M^{1−s} n∫⟨v⟩wI dv (sup_x Σ K_k(x − vt)I_k = Σ I_k, attained at x = vt)",
+  );
   const raw: Record<ZPart, Estimate> = { L2, gradL2, Linf, gradLinf };
   return {
     z: assembleZNorm(raw, M, s0),

@@ -124,7 +124,7 @@ function beamCoreGainL2Window(
   const pLo = new Float64Array(NC + 1);
   const pHi = new Float64Array(NC + 1);
   const pGr = new Float64Array(NC);
-  const node = { wv: 0, I: 0, vn: 0, perp: 0, ax: 0 };
+  const node = { wv: 0, I: 0, vn: 0, r: 0, perp: 0, ax: 0 };
   const nSeg = breaks.length - 1;
   const out = new Float64Array(6 * nSeg);
   for (let seg = 0; seg < nSeg; seg++) {

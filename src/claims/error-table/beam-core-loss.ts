@@ -15,7 +15,8 @@ import {
   NC,
 } from "./cell-forms.ts";
 import { halfXray, transportLikeConstants } from "./core-profile-integrals.ts";
-import { type BumpNode, bumpNodes, gradKBound, kHi, kLo } from "./core-crossing.ts";
+import { gradKBound, kHi, kLo } from "./core-crossing.ts";
+import { type BumpNode, bumpNodes } from "../../construction/bump-polar-nodes.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement, ZPart } from "./error-term.ts";
 import { Z_PARTS } from "./error-term.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";

@@ -4,21 +4,6 @@ import { BEAM_CORE_LOSS_MEASURES } from "./beam-core-loss.ts";
 import { CORE_CORE_MEASURES } from "./core-core-terms.ts";
 import type { ErrorTermMeasure } from "./error-term.ts";
 
-// The names this file exported before it was split by concept (kept so that importers keep working).
-export { bumpMultiplicity } from "./bump-multiplicity.ts";
-export { cellForm } from "./cell-forms.ts";
-export { coreCoreConstants, gainRadial, meanSpeed } from "./core-core-terms.ts";
-export { type BumpNode, gradKBound, kHi, kLo } from "./core-crossing.ts";
-export { planeIntegral, transportLikeConstants } from "./core-profile-integrals.ts";
-export { lemma44Bound } from "./lemma-4-4-bound.ts";
-export { cellKernel, type LineKernel, lineGradientSup, lineKernel } from "./line-kernels.ts";
-export {
-  planeSectionNodes,
-  sectionNodeBuffers,
-  velocityNodeBuffers,
-  velocityNodes,
-} from "./plane-section-nodes.ts";
-
 /**
  * The bilinear terms of Lemma 4.4 that involve the core f_r, each in the four Z-norm parts, in the
  * table's order: Q⁻(f_b,f_r) (beam-core-loss.ts), Q⁺(f_b,f_r) = Q⁺(f_r,f_b) (beam-core-gain.ts for
