@@ -1,4 +1,4 @@
-import type { ZPart } from "../claims/error-table/error-term.ts";
+import type { ZPart } from "../kinetic/z-parts.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { assembleZNorm, maximize1D, normWeightAt, type ZNorm, type ZWeight } from "../kinetic/znorm.ts";
