@@ -4,6 +4,14 @@ import { bumpRadius } from "../../construction/velocity-bumps.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
 import {
+  bandRemainderSquared,
+  coreProfileNorms,
+  fbVelocityLipschitz,
+  gainRemainderGeometry,
+  remainderGradientFactors,
+  slabRemainderSquared,
+} from "./beam-core-gain-remainder.ts";
+import {
   addCellForms,
   cellProfiles,
   E1,
@@ -15,20 +23,18 @@ import {
   MAIN2,
   NC,
 } from "./cell-forms.ts";
-import { transportLikeConstants } from "./core-profile-integrals.ts";
 import { gradKBound, kHi, kLo } from "./core-crossing.ts";
-import {
-  bandRemainderSquared,
-  coreProfileNorms,
-  fbVelocityLipschitz,
-  gainRemainderGeometry,
-  remainderGradientFactors,
-  slabRemainderSquared,
-} from "./beam-core-gain-remainder.ts";
+import { transportLikeConstants } from "./core-profile-integrals.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement } from "./error-term.ts";
+import { symmetricGain } from "./gain-symmetry.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
 import { lineKernel, SMALL_CELL_REL } from "./line-kernels.ts";
-import { planeSectionNodes, sectionNodeBuffers, velocityNodeBuffers, velocityNodes } from "./plane-section-nodes.ts";
+import {
+  planeSectionNodes,
+  sectionNodeBuffers,
+  velocityNodeBuffers,
+  velocityNodes,
+} from "./plane-section-nodes.ts";
 import { coreDecay } from "./transport-term.ts";
 
 /**
@@ -131,7 +137,15 @@ function beamCoreGainL2Window(
     const sums = out.subarray(6 * seg, 6 * seg + 6);
     const gv = gaussLegendre(seg === nSeg - 1 ? nvBig : nvSmall);
     const gc = gaussLegendre(nvBig);
-    const nVel = velocityNodes(rho, gv.nodes, gv.weights, breaks[seg], breaks[seg + 1], gc.nodes, gc.weights);
+    const nVel = velocityNodes(
+      rho,
+      gv.nodes,
+      gv.weights,
+      breaks[seg],
+      breaks[seg + 1],
+      gc.nodes,
+      gc.weights,
+    );
     for (let iv = 0; iv < nVel; iv++) {
       const r = velR[iv];
       const c = velC[iv];
@@ -283,7 +297,10 @@ function beamCoreGainL2Measure(
           slabInUnit: remV1.slab,
           bandCounts: remV1.bandCounts,
           slabCounts: remV1.slabCounts,
-          mainTermWithoutRemainder: [mainEnds(part, fine, 1).lo * unit, fAll.hi * unit * Math.sqrt(n)],
+          mainTermWithoutRemainder: [
+            mainEnds(part, fine, 1).lo * unit,
+            fAll.hi * unit * Math.sqrt(n),
+          ],
           quadratureDifference: hiQuad,
           velocityBreaks: breaks,
         },
@@ -295,4 +312,6 @@ function beamCoreGainL2Measure(
 /** Q⁺(f_b, f_r) = Q⁺(f_r, f_b), the L²_v H^{s0} parts (both term ids). */
 export const BEAM_CORE_GAIN_L2_MEASURES: readonly ErrorTermMeasure[] = (
   ["Q+(fb,fr)", "Q+(fr,fb)"] as const
-).flatMap((term) => (["L2", "gradL2"] as const).map((part) => beamCoreGainL2Measure(term, part)));
+).flatMap((term) =>
+  (["L2", "gradL2"] as const).map((part) => symmetricGain(beamCoreGainL2Measure(term, part))),
+);

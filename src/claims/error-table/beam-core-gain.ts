@@ -1,13 +1,14 @@
 import type { Beam } from "../../construction/beam.ts";
+import { bumpNodes } from "../../construction/bump-polar-nodes.ts";
 import { coreLogAmplitude } from "../../construction/core.ts";
 import { bumpRadius } from "../../construction/velocity-bumps.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
-import { halfXray, planeIntegral, transportLikeConstants } from "./core-profile-integrals.ts";
 import { remainderGradientFactors } from "./beam-core-gain-remainder.ts";
 import { gradKBound, kHi, kLo } from "./core-crossing.ts";
-import { bumpNodes } from "../../construction/bump-polar-nodes.ts";
+import { halfXray, planeIntegral, transportLikeConstants } from "./core-profile-integrals.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement } from "./error-term.ts";
+import { symmetricGain } from "./gain-symmetry.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
 import { lineGradientSup } from "./line-kernels.ts";
 import { coreDecay } from "./transport-term.ts";
@@ -127,12 +128,23 @@ function beamCoreGainLinf(
   const Amax = 2 * rho * Math.sqrt(0.04 + 4 * rho * rho);
   // |v| < v1: Q⁺ ≤ (2 Amp E N⁻³/|v|) 3P(0) M^{1−s} n A_max (slab of width 2.4/(N|v|) around the plane)
   const small =
-    ((3 * P0) / tc.c1) * wMax * L * E0 * Math.exp(dT) * Amax * 2 * Math.PI * v1 * v1 * (gf ? gf.slabLinf : 1);
+    ((3 * P0) / tc.c1) *
+    wMax *
+    L *
+    E0 *
+    Math.exp(dT) *
+    Amax *
+    2 *
+    Math.PI *
+    v1 *
+    v1 *
+    (gf ? gf.slabLinf : 1);
   // |v| ≥ v1: |R| ≤ (2 Amp E N⁻³ c₁/|v|)(1.58/(N|v|)) 2.2 L_b A_ε(v), A_ε = area of the plane ∩ ε-enlarged bumps
   const eps = 3.5 / (N * v1);
   const volEps = Math.PI * (rho + eps) ** 2 * (0.2 + 2 * eps);
   const band =
-    ((volEps * 2 * Math.PI * wBand * L * E0 * Math.exp(dT) * 1.58 * 2.2 * Lb) / N) * (gf ? gf.bandLinf : 1);
+    ((volEps * 2 * Math.PI * wBand * L * E0 * Math.exp(dT) * 1.58 * 2.2 * Lb) / N) *
+    (gf ? gf.bandLinf : 1);
   return { lo: Math.max(0, lo - band), hi: hi + small + band };
 }
 
@@ -178,4 +190,6 @@ function beamCoreGainMeasure(
 /** Q⁺(f_b, f_r) = Q⁺(f_r, f_b), the L^{1,1}_v L^∞_x parts (both term ids). */
 export const BEAM_CORE_GAIN_LINF_MEASURES: readonly ErrorTermMeasure[] = (
   ["Q+(fb,fr)", "Q+(fr,fb)"] as const
-).flatMap((term) => (["Linf", "gradLinf"] as const).map((part) => beamCoreGainMeasure(term, part)));
+).flatMap((term) =>
+  (["Linf", "gradLinf"] as const).map((part) => symmetricGain(beamCoreGainMeasure(term, part))),
+);
