@@ -20,16 +20,6 @@ export function beamFor(ctx: ClaimContext, M: number): Beam {
   return makeBeam(makeParameters({ M, s: ctx.s, s0: ctx.s0 }), cutoffByName(ctx.cutoff), ctx.variant);
 }
 
-/** Deterministic uniform generator (Park–Miller) for reproducible sampling; the seed is reported. */
-export function lcg(seed: number): () => number {
-  let x = seed % 2147483647;
-  if (x <= 0) x += 2147483646;
-  return () => {
-    x = (x * 16807) % 2147483647;
-    return (x - 1) / 2147483646;
-  };
-}
-
 /** A uniformly random unit vector. */
 export function randomUnit(rnd: () => number, out: number[] = [0, 0, 0]): number[] {
   const z = 2 * rnd() - 1;

@@ -5,7 +5,8 @@ import { latticeSeparation } from "../construction/lattice-separation.ts";
 import { tubeSum } from "../construction/tubes.ts";
 import { estimate, exact } from "../math/estimate.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";
-import { beamFor, type ClaimContext, lcg, m, randomUnit, scalingClaim } from "./claim-helpers.ts";
+import { beamFor, type ClaimContext, m, randomUnit, scalingClaim } from "./claim-helpers.ts";
+import { lcgUniform } from "../math/lcg-uniform.ts";
 
 /**
  * Lemma 2.1: separation (2.10)/(2.18)/(2.19), tube sums (2.11) and (2.29), disjointness (2.20) and
@@ -69,7 +70,7 @@ export function claim2_10(ctx: ClaimContext): ClaimResult[] {
 
 /** Sample points for tube sums: log-spaced radii in random and lattice-steered directions. */
 function tubeSamplePoints(M: number, seed: number): number[][] {
-  const rnd = lcg(seed);
+  const rnd = lcgUniform(seed);
   const lat = makeLattice(M);
   const pts: number[][] = [];
   const radii = [0, 0.1 / M, 0.5 / M, 1 / M, 2 / M, 5 / M, 0.1, 0.3, 0.6, 0.9, 0.99, 0.999];

@@ -5,7 +5,8 @@ import { tubeSum } from "../construction/tubes.ts";
 import { estimate, exact } from "../math/estimate.ts";
 import { projectPerp } from "../math/vec3.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";
-import { beamFor, type ClaimContext, lcg, m, randomUnit, scalingClaim, claimBase } from "./claim-helpers.ts";
+import { beamFor, type ClaimContext, m, randomUnit, scalingClaim, claimBase } from "./claim-helpers.ts";
+import { lcgUniform } from "../math/lcg-uniform.ts";
 import { normBeam, theoremRow } from "./theorem-1-1.ts";
 
 /**
@@ -15,7 +16,7 @@ import { normBeam, theoremRow } from "./theorem-1-1.ts";
 
 /** Points where A and its derivatives are probed for (2.30): the centre, the core edge, tube edges, random. */
 function frequencyProbes(M: number, seed: number): number[][] {
-  const rnd = lcg(seed);
+  const rnd = lcgUniform(seed);
   const d = randomUnit(rnd);
   const lat = makeLattice(M);
   const k = lat.count - 1;
@@ -66,7 +67,7 @@ export function claim2_31(ctx: ClaimContext): ClaimResult {
     let low = Number.POSITIVE_INFINITY;
     let lowErr = 0;
     let where: Record<string, unknown> = {};
-    const rnd = lcg(31 + M);
+    const rnd = lcgUniform(31 + M);
     for (const t of [0, 0.125, 0.25]) {
       for (let i = 0; i < 3; i++) {
         const d = randomUnit(rnd);
@@ -93,7 +94,7 @@ export function claim2_31(ctx: ClaimContext): ClaimResult {
 export function claim2_35(ctx: ClaimContext): ClaimResult {
   const meas: Measurement[] = ctx.Ms.map((M) => {
     const beam = beamFor(ctx, M);
-    const rnd = lcg(35 + M);
+    const rnd = lcgUniform(35 + M);
     let low = Number.POSITIVE_INFINITY;
     let where: number[] = [];
     for (let i = 0; i < 40; i++) {

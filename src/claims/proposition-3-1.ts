@@ -18,7 +18,8 @@ import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";
-import { type ClaimContext, lcg, m, scalingClaim } from "./claim-helpers.ts";
+import { type ClaimContext, m, scalingClaim } from "./claim-helpers.ts";
+import { lcgUniform } from "../math/lcg-uniform.ts";
 
 /**
  * Proposition 3.1 measured: the ratio of the left side to the right side (without constant) of
@@ -587,7 +588,7 @@ export function searchProposition3_1(Ms: readonly number[], s: number, s0: numbe
     return out;
   };
   // seeded random centred pairs + local refinement around the worst (by the (3.5+) ratio)
-  const rnd = lcg(seed);
+  const rnd = lcgUniform(seed);
   let worstPair: [VelocityProfile, VelocityProfile] | null = null;
   let worstVal = -1;
   for (let i = 0; i < nRandom; i++) {

@@ -1,4 +1,4 @@
-import { seededUniform } from "../kinetic/seeded-random.ts";
+import { seededUniform } from "../math/seeded-random.ts";
 import { RuleError } from "../math/errors.ts";
 import type { Beam } from "./beam.ts";
 import { beamBumpPieces } from "./beam-gain.ts";

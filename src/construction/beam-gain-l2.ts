@@ -1,6 +1,6 @@
 import erf from "@stdlib/math-base-special-erf";
 import { CarlemanNodes, sampleCarlemanNodes } from "../kinetic/carleman-sampler.ts";
-import { seededUniform, type Uniform } from "../kinetic/seeded-random.ts";
+import { seededUniform, type Uniform } from "../math/seeded-random.ts";
 import { RuleError } from "../math/errors.ts";
 import type { Beam } from "./beam.ts";
 import { beamBumpPieces, diagonalCandidates, segmentReachList } from "./beam-gain.ts";

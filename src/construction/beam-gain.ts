@@ -1,5 +1,5 @@
 import { type CarlemanNodes, type CarlemanPiece, carlemanPiece, sampleCarlemanNodes } from "../kinetic/carleman-sampler.ts";
-import type { Uniform } from "../kinetic/seeded-random.ts";
+import type { Uniform } from "../math/seeded-random.ts";
 import { RuleError } from "../math/errors.ts";
 import type { Beam } from "./beam.ts";
 import { bumpRadius, bumpValue } from "./velocity-bumps.ts";

@@ -4,9 +4,9 @@ import { beamValueAndGradient } from "./beam-gradient.ts";
 import { characteristicBoundAt, lineConstants } from "./characteristic-frequency-bound.ts";
 import { characteristicFrequencyAt, tubeFrames } from "./characteristic-frequency.ts";
 import { bumpFrameRule } from "./bump-frame-rule.ts";
-import { korobovGeneratingVector } from "./korobov-lattice.ts";
-import { lcgUniform } from "./lcg-uniform.ts";
-import { profileSampler } from "./profile-sampler.ts";
+import { korobovGeneratingVector } from "../math/korobov-lattice.ts";
+import { lcgUniform } from "../math/lcg-uniform.ts";
+import { profileSampler } from "../math/profile-sampler.ts";
 import { bumpRadius, bumpValue, forEachBumpAt } from "./velocity-bumps.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { RuleError } from "../math/errors.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { VelocityRegion } from "./phase-space.ts";
-import type { Uniform } from "./seeded-random.ts";
+import type { Uniform } from "../math/seeded-random.ts";
 
 /**
  * Monte Carlo nodes of the hard-sphere gain term in the Carleman representation, at one velocity v,

@@ -24,7 +24,7 @@ import { bumpValue } from "../../src/construction/velocity-bumps.ts";
 import { gainBeamBeamMeasures } from "../../src/claims/error-table/gain-beam-beam.ts";
 import { CarlemanNodes, carlemanPiece, sampleCarlemanNodes } from "../../src/kinetic/carleman-sampler.ts";
 import { gainTerm } from "../../src/kinetic/collision.ts";
-import { seededUniform } from "../../src/kinetic/seeded-random.ts";
+import { seededUniform } from "../../src/math/seeded-random.ts";
 
 function meanSE(xs: number[]): { m: number; se: number } {
   const m = xs.reduce((a, b) => a + b, 0) / xs.length;

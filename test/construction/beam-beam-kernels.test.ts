@@ -6,11 +6,11 @@ import { DUHAMEL_SLOTS, duhamelAtNodes } from "../../src/construction/beam-gain-
 import { bumpL2Integrals, bumpSupIntegrals, lossDuhamelAt } from "../../src/construction/beam-loss-duhamel.ts";
 import { characteristicFrequencyAt, tubeFrames } from "../../src/construction/characteristic-frequency.ts";
 import { bump, customCutoff, plateau } from "../../src/construction/cutoff.ts";
-import { lcgUniform } from "../../src/construction/lcg-uniform.ts";
+import { lcgUniform } from "../../src/math/lcg-uniform.ts";
 import { makeParameters } from "../../src/construction/parameters.ts";
 import type { Variant } from "../../src/construction/variant.ts";
 import { CarlemanNodes, sampleCarlemanNodes } from "../../src/kinetic/carleman-sampler.ts";
-import { seededUniform } from "../../src/kinetic/seeded-random.ts";
+import { seededUniform } from "../../src/math/seeded-random.ts";
 import { referenceDuhamelAtNodes } from "./beam-gain-duhamel-reference.ts";
 import { referenceCharacteristicFrequencyAt } from "./characteristic-frequency-reference.ts";
 

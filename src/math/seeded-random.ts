@@ -1,4 +1,4 @@
-import { RuleError } from "../math/errors.ts";
+import { RuleError } from "./errors.ts";
 
 /**
  * A small seeded uniform generator for reproducible Monte Carlo: mulberry32 (T. Ettinger, public
