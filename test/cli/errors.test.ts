@@ -11,6 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { runCli } from "./run-cli.ts";
+import { dispatchGroups } from "../../src/cli/commands/errors.ts";
+import { errorJobs } from "../../src/claims/error-table/error-table.ts";
 
 /**
  * `boltzlab errors`: bad-input rules (exit 2, one line, nothing written), resume after a truncated
@@ -138,4 +140,30 @@ test("--recompute: the selected jobs are computed again and replace their record
   const untouched = (rs: Record<string, any>[]) =>
     rs.filter((r) => !(r.term === "v.grad(fr)" && r.M === 4)).map((r) => JSON.stringify(r)).sort();
   assert.deepEqual(untouched(after), untouched(records));
+});
+
+test("--workers queue: heaviest jobs first, the Q⁺(f_b,f_r)/Q⁺(f_r,f_b) pair of one part and M dispatched together", () => {
+  const jobs = errorJobs(["v.grad(fr)", "Q+(fr,fb)", "Q+(fb,fr)", "Q-(fb,fb)"], ["L2", "Linf"], [4, 8]);
+  const groups = dispatchGroups(jobs);
+  // every job exactly once
+  assert.deepEqual(
+    groups.flat().map((j) => j.index).sort((a, b) => a - b),
+    jobs.map((j) => j.index),
+  );
+  // the beam–beam term first, larger M first within it; the transport term last
+  assert.deepEqual(groups.slice(0, 4).map((g) => [g[0].term, g[0].M]), [
+    ["Q-(fb,fb)", 8],
+    ["Q-(fb,fb)", 8],
+    ["Q-(fb,fb)", 4],
+    ["Q-(fb,fb)", 4],
+  ]);
+  assert.equal(groups.at(-1)?.[0].term, "v.grad(fr)");
+  // the symmetric pair travels as one group
+  const pairs = groups.filter((g) => g.length === 2);
+  assert.equal(pairs.length, 4);
+  for (const g of pairs) {
+    assert.deepEqual(g.map((j) => j.term).sort(), ["Q+(fb,fr)", "Q+(fr,fb)"]);
+    assert.equal(g[0].part, g[1].part);
+    assert.equal(g[0].M, g[1].M);
+  }
 });

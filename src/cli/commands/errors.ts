@@ -3,7 +3,6 @@ import {
   appendFileSync,
   existsSync,
   mkdirSync,
-  readFileSync,
   renameSync,
   truncateSync,
   writeFileSync,
@@ -53,8 +52,8 @@ import {
  * the jobs already there (or in the `--in` files) with the same parameters, so an interrupted run
  * resumes (a truncated last line is dropped and recomputed), `--shard k/n` runs only the jobs with
  * index ≡ k−1 (mod n) (Slurm arrays), and a later unsharded run with `--in` merges shard files.
- * `--workers N` runs N child processes of this command, each on a sub-shard, appending to the same
- * file (one write per line). `--recompute` computes the selected jobs (terms × norms × M of this
+ * `--workers N` runs N child processes of this command fed from one job queue (heaviest jobs first),
+ * appending to the same file (one write per line). `--recompute` computes the selected jobs (terms × norms × M of this
  * shard) again after a measure has changed: their records are first removed from `--out`, which is
  * rewritten atomically (temporary file, rename); an interrupted recompute resumes as a plain rerun.
  * Every option, and every input file, is checked before anything is computed or written.
@@ -197,7 +196,7 @@ export function register(program: Command): void {
       "more result files to read (comma-separated), e.g. shard outputs to merge",
     )
     .option("--shard <k/n>", "run only the jobs with index = k-1 (mod n)")
-    .option("--workers <n>", "child processes running sub-shards", "1")
+    .option("--workers <n>", "child processes fed from one job queue (heaviest first)", "1")
     .option(
       "--recompute",
       "compute the selected jobs again: their records are first removed from --out (rewritten atomically)",
@@ -265,31 +264,38 @@ export function register(program: Command): void {
         truncateSync(o.out, outParsed.tailStart);
       }
       if (todo.length > 0) mkdirSync(dirname(o.out), { recursive: true });
-      const progress = o.child ? undefined : progressBar("errors");
+      const beams = new Map<number, ReturnType<typeof table.beamForTable>>();
+      const runJob = (job: (typeof all)[number]): void => {
+        const measure = findMeasure(job.term, job.part);
+        if (!measure) return;
+        let beam = beams.get(job.M);
+        if (!beam) {
+          beam = table.beamForTable(job.M, params);
+          beams.set(job.M, beam);
+        }
+        const rec = table.runErrorJob(job, measure, beam, params);
+        appendFileSync(o.out, `${JSON.stringify(rec)}\n`);
+      };
+      if (o.child) {
+        await serveQueue(all, runJob);
+        return;
+      }
+      const progress = progressBar("errors");
       try {
         if (todo.length > 0 && workers > 1 && todo.length > 1) {
-          await runWorkers(o, shard, Math.min(workers, todo.length), todo.length, progress);
+          const groups = dispatchGroups(todo);
+          await runQueue(o, groups, Math.min(workers, groups.length), todo.length, progress);
         } else {
-          const beams = new Map<number, ReturnType<typeof table.beamForTable>>();
           let count = 0;
-          progress?.update(0, todo.length);
+          progress.update(0, todo.length);
           for (const job of todo) {
-            const measure = findMeasure(job.term, job.part);
-            if (!measure) continue;
-            let beam = beams.get(job.M);
-            if (!beam) {
-              beam = table.beamForTable(job.M, params);
-              beams.set(job.M, beam);
-            }
-            const rec = table.runErrorJob(job, measure, beam, params);
-            appendFileSync(o.out, `${JSON.stringify(rec)}\n`);
-            progress?.update(++count, todo.length);
+            runJob(job);
+            progress.update(++count, todo.length);
           }
         }
       } finally {
-        progress?.stop();
+        progress.stop();
       }
-      if (o.child) return;
 
       // ── assemble and print ──
       const records: JobRecord[] = [];
@@ -350,19 +356,67 @@ export function register(program: Command): void {
     });
 }
 
+/** A job as the queue sees it: its index in the full job list, term, part and M. */
+interface QueuedJob {
+  readonly index: number;
+  readonly term: string;
+  readonly part: string;
+  readonly M: number;
+}
+
+/** Rough cost tier of a job for the dispatch order: the beam–beam terms, then the Q⁺ beam–core pair. */
+function costTier(j: QueuedJob): number {
+  if (j.term === "Q-(fb,fb)" || j.term === "Q+(fb,fb)") return 2;
+  if (j.term === "Q+(fb,fr)" || j.term === "Q+(fr,fb)") return 1;
+  return 0;
+}
+
 /**
- * `--workers N`: N child processes of this command, worker w running the sub-shard
- * (k + n·w)/(n·N) of the shard k/n, all appending to the same `--out`. Progress is the number of
- * lines the file gained.
+ * The units of work handed to `--workers` children, heaviest first (cost tier, then M): one job
+ * each, except that Q⁺(f_b,f_r) and Q⁺(f_r,f_b) of the same part and M go together, so that the
+ * child computes the pair once (gain-symmetry.ts).
  */
-async function runWorkers(
+export function dispatchGroups<J extends QueuedJob>(todo: readonly J[]): J[][] {
+  const byKey = new Map<string, J[]>();
+  for (const j of todo) {
+    const term = j.term === "Q+(fr,fb)" ? "Q+(fb,fr)" : j.term;
+    const key = `${term}|${j.part}|${j.M}`;
+    const g = byKey.get(key);
+    if (g) g.push(j);
+    else byKey.set(key, [j]);
+  }
+  return [...byKey.values()].sort(
+    (a, b) => costTier(b[0]) - costTier(a[0]) || b[0].M - a[0].M || a[0].index - b[0].index,
+  );
+}
+
+/**
+ * A `--workers` child: reads lines of comma-separated job indices on stdin, runs those jobs
+ * (appending each record to `--out`) and answers one line on stdout per group, until stdin ends.
+ */
+async function serveQueue<J extends QueuedJob>(all: readonly J[], run: (j: J) => void): Promise<void> {
+  const { createInterface } = await import("node:readline");
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line.trim() === "") continue;
+    for (const i of line.split(",")) run(all[Number(i)]);
+    process.stdout.write("done\n");
+  }
+}
+
+/**
+ * `--workers N`: N child processes of this command (`--child`) fed from one queue: each gets the
+ * next group of jobs (heaviest first, {@link dispatchGroups}) as soon as it finishes the last, so
+ * both cores stay busy however unequal the jobs are; all append to the same `--out` (one write per
+ * line). Progress counts finished jobs.
+ */
+async function runQueue(
   o: ErrorsOptions,
-  shard: { k: number; n: number },
+  groups: readonly QueuedJob[][],
   N: number,
-  expected: number,
-  progress: { update(d: number, t: number): void } | undefined,
+  total: number,
+  progress: { update(d: number, t: number): void },
 ): Promise<void> {
-  const base: string[] = [
+  const args: string[] = [
     "errors",
     "--M",
     o.M,
@@ -376,43 +430,51 @@ async function runWorkers(
     o.solution,
     "--out",
     o.out,
+    "--child",
   ];
-  if (o.term !== undefined) base.push("--term", o.term);
-  if (o.norm !== undefined) base.push("--norm", o.norm);
-  if (o.s !== undefined) base.push("--s", o.s);
-  if (o.s0 !== undefined) base.push("--s0", o.s0);
-  if (o.in !== undefined) base.push("--in", o.in);
-  const countLines = () =>
-    existsSync(o.out) ? readFileSync(o.out, "utf8").split("\n").length - 1 : 0;
-  const start = countLines();
-  const timer = setInterval(
-    () => progress?.update(Math.min(expected, countLines() - start), expected),
-    1000,
-  );
-  try {
-    const runs = [];
-    for (let w = 0; w < N; w++) {
-      const sub = `${shard.k + shard.n * w}/${shard.n * N}`;
-      const args = [...process.execArgv, process.argv[1], ...base, "--shard", sub, "--child"];
-      runs.push(
-        new Promise<void>((resolve, reject) => {
-          const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
-          let err = "";
-          child.stderr.on("data", (d) => {
-            err += String(d);
-          });
-          child.on("error", reject);
-          child.on("exit", (code) =>
-            code === 0
-              ? resolve()
-              : reject(new Error(`worker ${sub} exited ${code}: ${err.trim().split("\n").pop()}`)),
-          );
-        }),
-      );
-    }
-    await Promise.all(runs);
-  } finally {
-    clearInterval(timer);
+  if (o.term !== undefined) args.push("--term", o.term);
+  if (o.norm !== undefined) args.push("--norm", o.norm);
+  if (o.s !== undefined) args.push("--s", o.s);
+  if (o.s0 !== undefined) args.push("--s0", o.s0);
+  const { createInterface } = await import("node:readline");
+  let next = 0;
+  let done = 0;
+  progress.update(0, total);
+  const runs = [];
+  for (let w = 0; w < N; w++) {
+    runs.push(
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(process.execPath, [...process.execArgv, process.argv[1], ...args], {
+          stdio: ["pipe", "pipe", "pipe"],
+        });
+        let err = "";
+        let current: QueuedJob[] = [];
+        child.stderr.on("data", (d) => {
+          err += String(d);
+        });
+        const feed = () => {
+          if (next < groups.length) {
+            current = groups[next++];
+            child.stdin.write(`${current.map((j) => j.index).join(",")}\n`);
+          } else {
+            current = [];
+            child.stdin.end();
+          }
+        };
+        createInterface({ input: child.stdout }).on("line", () => {
+          done += current.length;
+          progress.update(done, total);
+          feed();
+        });
+        child.on("error", reject);
+        child.on("exit", (code) =>
+          code === 0
+            ? resolve()
+            : reject(new Error(`worker ${w + 1} exited ${code}: ${err.trim().split("\n").pop()}`)),
+        );
+        feed();
+      }),
+    );
   }
-  progress?.update(expected, expected);
+  await Promise.all(runs);
 }
