@@ -63,6 +63,11 @@ export async function buildSections35(o: BuildSections35Options): Promise<Sectio
         const recs = mine.filter((r) => (r.solution ?? "f") === solution);
         const Ms = [...new Set(recs.map((r) => r.M))].sort((a, b) => a - b);
         if (Ms.length === 0) continue;
+        if (Ms.length < 3) {
+          notes.push(
+            `${solution === "g" ? "G_err" : "Error"} table, ${cutoff}, ${variant}: records for M = ${Ms.join(", ")} only; a verdict needs a fit over at least 3 values of M, so every entry is inconclusive. Add M = 16, 32 with \`boltzlab errors --M 16,32 --solution both --cutoff ${cutoff} --variant ${variant} --workers 2\` (≈ 14 min on two cores for bump, as-in-proof) and rebuild the report.`,
+          );
+        }
         const entries =
           solution === "g"
             ? assembleEntries(recs, G_ERR_TERMS, Z_PARTS, Ms, params, has)

@@ -54,6 +54,11 @@ test("report chapter: the G_err table (5.12) and the g_c bootstrap (5.4) after t
     const iBg = texts.findIndex((t) => t.startsWith("Proposition 5.1 for g_c (5.4)"));
     const iBf = texts.findIndex((t) => t.startsWith("Proposition 5.1 with measured constants"));
     assert.ok(iF >= 0 && iG > iF && iBf > iG && iBg > iBf, JSON.stringify([iF, iG, iBf, iBg]));
+    // two values of M cannot decide a fit: the chapter says so, once per table, and how to add M
+    const few = data.notes.filter((n) => n.includes("records for M = 4, 8 only"));
+    assert.equal(few.length, 2);
+    assert.ok(few.every((n) => n.includes("boltzlab errors --M 16,32")));
+    for (const t of data.errorTables) for (const e of t.entries) assert.notEqual(e.verdict, "consistent");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
