@@ -121,22 +121,10 @@ export function tubeGradientSup(cutoff: Cutoff, M: number): Estimate {
 
 /** ∫ W(|v|²) I(v)^p dv for one bump (any direction, W radial), Gauss–Legendre in (a, r), n vs 1.5n. */
 export function singleBumpIntegral(beam: Beam, W: (v2: number) => number, p: number): Estimate {
-  const rho = bumpRadius(beam.bump);
-  const { phi } = beam.cutoff;
   const at = (n: number) => {
-    const { nodes, weights } = gaussLegendre(n);
     let total = 0;
-    for (let ia = 0; ia < n; ia++) {
-      const a = 1 + 0.1 * nodes[ia];
-      const fa = phi(10 * Math.abs(a - 1));
-      if (fa === 0) continue;
-      for (let ir = 0; ir < n; ir++) {
-        const r = 0.5 * (1 + nodes[ir]);
-        const I = fa * phi(r);
-        total += 0.1 * weights[ia] * 0.5 * weights[ir] * r * W(a * a + rho * rho * r * r) * I ** p;
-      }
-    }
-    return 2 * Math.PI * rho * rho * total;
+    for (const node of bumpNodes(beam, n)) total += node.wv * W(node.vn * node.vn) * node.I ** p;
+    return total;
   };
   let prev = at(32);
   for (const n of [48, 64, 96, 128, 192]) {
