@@ -53,9 +53,28 @@ export function createClaimPool(workers: number): ClaimPool | null {
     idleTimeout: 60_000,
     execArgv: workerExecArgv(),
   });
+  // Destroying the pool while tasks are still queued or running (a caller's Promise.all rejected
+  // on the first failed task) must not leave a worker to answer a task the pool has forgotten
+  // (piscina then emits an unhandled 'error'; aborting races with the answer in the same way): the
+  // pool is destroyed once every task it was given has settled.
+  const inFlight = new Set<Promise<unknown>>();
   return {
     workers,
-    run: (task) => (piscina.run(task) as Promise<PoolResult | RuleErrorReply>).then(rethrowRuleError),
-    destroy: () => piscina.destroy(),
+    run: (task) => {
+      const result = (
+        piscina.run(task) as Promise<PoolResult | RuleErrorReply>
+      ).then(rethrowRuleError);
+      const settled = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      inFlight.add(settled);
+      void settled.then(() => inFlight.delete(settled));
+      return result;
+    },
+    destroy: async () => {
+      await Promise.allSettled([...inFlight]);
+      await piscina.destroy();
+    },
   };
 }
