@@ -97,6 +97,15 @@ test("resume: truncate the file mid-line, rerun: the same entries, no duplicates
   assert.deepEqual(again.entries, first.entries);
   // a third run computes nothing
   assert.equal(runJson([...CHEAP, "--out", out]).jobs.computed, 0);
+  // the same with --workers 2 (three jobs to redo: two children): the parent truncates, the
+  // children only append
+  const keep = after.slice(0, 9).join("\n").length + 1 + Math.floor(after[9].length / 2);
+  truncateSync(out, Buffer.byteLength(readFileSync(out, "utf8").slice(0, keep)));
+  const viaWorkers = runJson([...CHEAP, "--workers", "2", "--out", out]);
+  assert.equal(viaWorkers.jobs.computed, 3);
+  assert.equal(lines(out).length, 12, "no duplicates, no partial line left (workers)");
+  for (const l of lines(out)) JSON.parse(l);
+  assert.deepEqual(viaWorkers.entries, first.entries);
 });
 
 test("shards 1/2 and 2/2 merged with --in equal the unsharded run; --workers 2 too", () => {

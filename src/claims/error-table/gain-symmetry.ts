@@ -7,6 +7,15 @@ import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement } from "./error-t
  * terms); this makes them share one computation: the measurement of a (part, window) is kept per
  * beam, and the second id returns the first one's result (the same numbers, not recomputed).
  */
+/**
+ * The id whose computation a term shares: Q⁺(f_r,f_b) → Q⁺(f_b,f_r), every other id itself. Jobs
+ * with the same shared id, part and M are one computation (the `--workers` queue keeps them in one
+ * process so that the second is free).
+ */
+export function sharedTermId(term: string): string {
+  return term === "Q+(fr,fb)" ? "Q+(fb,fr)" : term;
+}
+
 const shared = new WeakMap<Beam, Map<string, TermMeasurement>>();
 
 function sharedMeasurement(

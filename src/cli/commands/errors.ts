@@ -22,6 +22,7 @@ import {
   Z_PARTS,
   type ZPart,
 } from "../../claims/error-table/error-term.ts";
+import { sharedTermId } from "../../claims/error-table/gain-symmetry.ts";
 import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
 import { DEFAULT_P } from "../../construction/parameters.ts";
 import { VARIANTS } from "../../construction/variant.ts";
@@ -220,6 +221,28 @@ export function register(program: Command): void {
       const params: TableParameters = { s, s0, p: DEFAULT_P, cutoff, variant, grid };
       for (const M of Ms) table.beamForTable(M, params);
       if (o.out.trim() === "") throw new RuleError("--out must be a file path");
+      const { findTableMeasure: findMeasure } = await import(
+        "../../claims/error-table/table-measures.ts"
+      );
+      const all = table.errorJobs(terms, parts, Ms);
+      const beams = new Map<number, ReturnType<typeof table.beamForTable>>();
+      const runJob = (job: (typeof all)[number]): void => {
+        const measure = findMeasure(job.term, job.part);
+        if (!measure) return;
+        let beam = beams.get(job.M);
+        if (!beam) {
+          beam = table.beamForTable(job.M, params);
+          beams.set(job.M, beam);
+        }
+        const rec = table.runErrorJob(job, measure, beam, params);
+        appendFileSync(o.out, `${JSON.stringify(rec)}\n`);
+      };
+      // a --workers child only appends the records of the jobs it is sent: the parent has read,
+      // truncated or rewritten --out before starting it
+      if (o.child) {
+        await serveQueue(all, runJob);
+        return;
+      }
       const inFiles = o.in === undefined ? [] : parseIn(o.in);
       const inParsed: ParsedFile[] = [];
       for (const f of inFiles) {
@@ -235,10 +258,6 @@ export function register(program: Command): void {
         ? await readJobFile(o.out, "--out must be a boltzlab errors JSONL file (or not exist yet)")
         : undefined;
 
-      const { findTableMeasure: findMeasure } = await import(
-        "../../claims/error-table/table-measures.ts"
-      );
-      const all = table.errorJobs(terms, parts, Ms);
       const mine = table.shardJobs(all, shard.k, shard.n);
       const selected = new Set(mine.map((j) => table.jobKey({ ...j, ...params })));
       const done = new Set<string>();
@@ -264,22 +283,6 @@ export function register(program: Command): void {
         truncateSync(o.out, outParsed.tailStart);
       }
       if (todo.length > 0) mkdirSync(dirname(o.out), { recursive: true });
-      const beams = new Map<number, ReturnType<typeof table.beamForTable>>();
-      const runJob = (job: (typeof all)[number]): void => {
-        const measure = findMeasure(job.term, job.part);
-        if (!measure) return;
-        let beam = beams.get(job.M);
-        if (!beam) {
-          beam = table.beamForTable(job.M, params);
-          beams.set(job.M, beam);
-        }
-        const rec = table.runErrorJob(job, measure, beam, params);
-        appendFileSync(o.out, `${JSON.stringify(rec)}\n`);
-      };
-      if (o.child) {
-        await serveQueue(all, runJob);
-        return;
-      }
       const progress = progressBar("errors");
       try {
         if (todo.length > 0 && workers > 1 && todo.length > 1) {
@@ -367,20 +370,19 @@ interface QueuedJob {
 /** Rough cost tier of a job for the dispatch order: the beam–beam terms, then the Q⁺ beam–core pair. */
 function costTier(j: QueuedJob): number {
   if (j.term === "Q-(fb,fb)" || j.term === "Q+(fb,fb)") return 2;
-  if (j.term === "Q+(fb,fr)" || j.term === "Q+(fr,fb)") return 1;
+  if (sharedTermId(j.term) === "Q+(fb,fr)") return 1;
   return 0;
 }
 
 /**
  * The units of work handed to `--workers` children, heaviest first (cost tier, then M): one job
  * each, except that Q⁺(f_b,f_r) and Q⁺(f_r,f_b) of the same part and M go together, so that the
- * child computes the pair once (gain-symmetry.ts).
+ * child computes the pair once (gain-symmetry.ts `sharedTermId`).
  */
 export function dispatchGroups<J extends QueuedJob>(todo: readonly J[]): J[][] {
   const byKey = new Map<string, J[]>();
   for (const j of todo) {
-    const term = j.term === "Q+(fr,fb)" ? "Q+(fb,fr)" : j.term;
-    const key = `${term}|${j.part}|${j.M}`;
+    const key = `${sharedTermId(j.term)}|${j.part}|${j.M}`;
     const g = byKey.get(key);
     if (g) g.push(j);
     else byKey.set(key, [j]);
