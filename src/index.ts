@@ -14,202 +14,34 @@
  *   the beam f_b (2.4), its collision frequency A[f_b] (2.6), the core f_r (2.5) and their norms;
  * - claims: every Section 2 statement, Proposition 3.1 and Lemma 4.2 as checkable claims with
  *   verdicts; Theorem 1.1; the Section 4 error table (error-table/); Proposition 5.1;
- * - solvers: the homogeneous spectral solver (Mouhot–Pareschi);
- * - report: the report data and the HTML/Markdown/JSON writer.
+ * - solvers: the homogeneous spectral solver (Mouhot–Pareschi).
+ *
+ * Each layer is also its own entry point (`boltzlab/math`, `boltzlab/kinetic`,
+ * `boltzlab/construction`, `boltzlab/claims`, `boltzlab/solvers`). Everything here is
+ * browser-safe (no Node built-in). The Node-only edges are separate entry points:
+ * `boltzlab/parallel` (worker pools, error-table job files) and `boltzlab/report` (the report).
  *
  * @example
  * ```ts
- * import { makeBeam, makeParameters, cutoffByName, beamValue, beamCollisionFrequency } from "boltzlab";
- * const beam = makeBeam(makeParameters({ M: 16, s: 0.8, s0: 0.5 }), cutoffByName("bump"), "as-in-proof");
- * beamValue(beam, 0, [0, 0, 0], [0, 0, 1]);            // f_b(0, 0, e_{0}) = M^{1−s}
- * beamCollisionFrequency(beam, 0.1, [0, 0, 0], [0, 0, 0]); // A[f_b] with its quadrature error
+ * import assert from "node:assert/strict";
+ * import { beamCollisionFrequency, beamValue, cutoffByName, latticePoint, makeBeam, makeParameters } from "boltzlab";
+ * const M = 16;
+ * const beam = makeBeam(makeParameters({ M, s: 0.8, s0: 0.5 }), cutoffByName("bump"), "as-in-proof");
+ * const e = new Float64Array(3);
+ * latticePoint(e, 0, 1, 1, M); // the lattice direction e_{1,1} of (2.3)
+ * // at t = 0, x = 0 on its own direction the beam is its amplitude: K(0) = I(e) = 1
+ * assert.ok(Math.abs(beamValue(beam, 0, [0, 0, 0], e) - M ** (1 - 0.8)) < 1e-12);
+ * // off the lattice directions (v = (0, 0, 1) is not one) every bump vanishes
+ * assert.equal(beamValue(beam, 0, [0, 0, 0], [0, 0, 1]), 0);
+ * const A = beamCollisionFrequency(beam, 0.1, [0, 0, 0], [0, 0, 0]); // A[f_b] (2.6), an Estimate
+ * console.log(`A[f_b](0.1, 0, 0) = ${A.value} ± ${A.error}`);
  * ```
  *
  * @packageDocumentation
  */
 
-// ── math ──────────────────────────────────────────────────────────────────────────────────────
-export { RuleError, requireFinite } from "./math/errors.ts";
-export {
-  type Estimate,
-  type EstimateKind,
-  agree,
-  bracket,
-  estimate,
-  exact,
-  formatEstimate,
-  ratio,
-  scale,
-  sqrtEstimate,
-  sum,
-  times,
-} from "./math/estimate.ts";
-export { type GaussRule, gaussLegendre, gaussSum } from "./math/gauss-legendre.ts";
-export { refineUntil } from "./math/refine.ts";
-export { type PowerFit, type Sample, fitPowerLaw } from "./math/power-fit.ts";
-export { FFT3D } from "./math/fft3d.ts";
-export { type Vec3Like, orthonormalFrame, projectPerp } from "./math/vec3.ts";
-
-// ── kinetic ───────────────────────────────────────────────────────────────────────────────────
-export {
-  type Kernel,
-  constantKernel,
-  hardSphere,
-  kernelByName,
-  variableHardSpheres,
-} from "./kinetic/kernel.ts";
-export {
-  type CollisionOptions,
-  collisionFrequency,
-  collisionOperator,
-  gainTerm,
-  lossTerm,
-  weakForm,
-} from "./kinetic/collision.ts";
-export {
-  type MaxwellianParams,
-  maxwellian,
-  maxwellianCollisionFrequency,
-} from "./kinetic/maxwellian.ts";
-export {
-  type PhaseSpaceFunction,
-  type VelocityPiece,
-  type VelocityRegion,
-  sumOf,
-  velocityFunction,
-} from "./kinetic/phase-space.ts";
-export { freeTransport, sampledPhaseSpace } from "./kinetic/free-transport.ts";
-export { Z_PART_LABELS, Z_PARTS, type ZPart, zPartPrefactor } from "./kinetic/z-parts.ts";
-export {
-  type ZNorm,
-  type ZWeight,
-  GAUSSIAN_WEIGHT,
-  V_GAUSSIAN_WEIGHT,
-  NO_WEIGHT,
-  kappaWeight,
-  separableZNorm,
-  generalZNorm,
-  disjointSumZNorm,
-} from "./kinetic/znorm.ts";
-
-// ── construction ──────────────────────────────────────────────────────────────────────────────
-export {
-  type ParameterInput,
-  type Parameters,
-  DEFAULT_P,
-  DEFAULT_S,
-  DEFAULT_S0,
-  makeParameters,
-  tStar,
-} from "./construction/parameters.ts";
-export {
-  type Cutoff,
-  type CutoffName,
-  CUTOFF_NAMES,
-  bump,
-  customCutoff,
-  cutoffByName,
-  plateau,
-} from "./construction/cutoff.ts";
-export { type Variant, VARIANTS, variantByName } from "./construction/variant.ts";
-export {
-  type Lattice,
-  latticeCount,
-  latticeIndex,
-  latticePoint,
-  makeLattice,
-} from "./construction/lattice.ts";
-export { type LatticeSeparation, latticeSeparation } from "./construction/lattice-separation.ts";
-export { type LatticePairSum, latticePairSum } from "./construction/lattice-pair-sum.ts";
-export { type TubeShape, tubeGradientNorm, tubeSum, tubeValue } from "./construction/tubes.ts";
-export {
-  type BumpShape,
-  bumpOverlapCount,
-  bumpRadius,
-  bumpSum,
-  bumpValue,
-} from "./construction/velocity-bumps.ts";
-export { type Beam, beamValue, makeBeam } from "./construction/beam.ts";
-export {
-  type FrequencyOptions,
-  beamCollisionFrequency,
-} from "./construction/beam-collision-frequency.ts";
-export { centreFrequency, coreExponent, coreValue } from "./construction/core.ts";
-export { type CoreNormDetail, type CoreNormOptions, coreNorm } from "./construction/core-norm.ts";
-export {
-  type VelocityWeight,
-  beamLpLinfNorm,
-  beamSobolevNorm,
-  kappaVelocityWeight,
-} from "./construction/beam-norm.ts";
-export { beamPhaseSpace, corePhaseSpace } from "./construction/phase-space-functions.ts";
-export { type BeamZNorm, beamZNorm } from "./construction/beam-znorm.ts";
-export { type CoreZNorm, coreZNorm } from "./construction/core-znorm.ts";
-export { beamMixedNorm } from "./construction/beam-mixed-norm.ts";
-export { beamLinfNorms } from "./construction/beam-gradient-norm.ts";
-export { characteristicFrequency } from "./construction/characteristic-frequency.ts";
-export { gainLinfParts, gainLinfDiagonal } from "./construction/beam-gain-linf.ts";
-export { gainL2Parts } from "./construction/beam-gain-l2.ts";
-
-// ── claims ────────────────────────────────────────────────────────────────────────────────────
-export type { ClaimResult, Measurement } from "./claims/claim-result.ts";
-export { type Verdict, VERDICTS, judgeScaling } from "./claims/verdict.ts";
-export type { ClaimContext } from "./claims/claim-helpers.ts";
-export { CLAIM_IDS, type RunClaimsOptions, runClaims } from "./claims/registry.ts";
-export {
-  type TheoremOptions,
-  deflationCurve,
-  deflationLaw,
-  smallestSeparatingM,
-  theoremRow,
-  theoremTable,
-} from "./claims/theorem-1-1.ts";
-export { claimsLemma4_2, approximateSolutionZNorm } from "./claims/lemma-4-2.ts";
-export { claimsProposition3_1 } from "./claims/proposition-3-1.ts";
-export {
-  ERROR_TERMS,
-  G_ERR_TERMS,
-  type ErrorTermId,
-  type GErrTermId,
-  type TableTermId,
-  type Solution,
-  type ErrorTermMeasure,
-  type GErrTermMeasure,
-  type DuhamelWindow,
-  type PaperBound,
-} from "./claims/error-table/error-term.ts";
-export {
-  type ErrorTableEntry,
-  type JobRecord,
-  type TableParameters,
-  DEFAULT_WINDOW_FRACTIONS,
-  assembleEntries,
-  errorJobs,
-  runErrorJob,
-  beamForTable,
-} from "./claims/error-table/error-table.ts";
-export { ERROR_TERM_MEASURES, findMeasure } from "./claims/error-table/measures.ts";
-export { G_ERR_MEASURES, findGErrMeasure } from "./claims/error-table/g-err-terms.ts";
-export { findTableMeasure } from "./claims/error-table/table-measures.ts";
-export { claimsSecondSolution, gErrorSum, stationaryCoreZNorm } from "./claims/second-solution.ts";
-export { DEFAULT_ERRORS_FILE, readJobFile } from "./claims/error-table/job-file.ts";
-export {
-  bootstrap,
-  closureThreshold,
-  coefficient58,
-  partition,
-  type BootstrapResult,
-  type Partition,
-} from "./claims/proposition-5-1.ts";
-export { measuredBootstrap, closureScenarios, measuredErrorBound } from "./claims/bootstrap-measured.ts";
-
-// ── solvers ───────────────────────────────────────────────────────────────────────────────────
-export { type SolverOptions, HomogeneousSolver } from "./solvers/spectral/time-step.ts";
-export { type SpectralOptions, MouhotPareschi } from "./solvers/spectral/mouhot-pareschi.ts";
-export { type VelocityGrid, makeGrid } from "./solvers/spectral/grid.ts";
-export { Bkw } from "./solvers/spectral/bkw.ts";
-
-// ── report ────────────────────────────────────────────────────────────────────────────────────
-export type { ReportData, TheoremRow } from "./report/report-data.ts";
-export { type BuildReportOptions, buildReportData } from "./report/build-report.ts";
-export { writeReport } from "./report/report.ts";
+export * from "./math/index.ts";
+export * from "./kinetic/index.ts";
+export * from "./construction/index.ts";
+export * from "./claims/index.ts";
+export * from "./solvers/index.ts";

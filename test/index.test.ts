@@ -31,7 +31,7 @@ function simpson(f: (x: number) => number, a: number, b: number, n: number): num
   return (sum * h) / 3;
 }
 
-test("the package name resolves to src/index.ts (package.json exports)", async () => {
+test("the package name resolves to src/index.ts under the boltzlab-source condition (package.json exports)", async () => {
   const byName = await import("boltzlab");
   assert.equal(byName.makeBeam, makeBeam);
   assert.equal(byName.runClaims, runClaims);

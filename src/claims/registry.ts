@@ -2,7 +2,7 @@ import type { Variant } from "../construction/variant.ts";
 import { RuleError } from "../math/errors.ts";
 import type { ClaimResult } from "./claim-result.ts";
 import type { ClaimContext } from "./claim-helpers.ts";
-import { type ClaimPool, createClaimPool } from "./claim-pool.ts";
+import type { ClaimPool } from "./pool-task.ts";
 import { seedTheoremRows } from "./theorem-1-1.ts";
 import { claim2_10, claim2_23, claimBumps, claimTubeSums } from "./lemma-2-1.ts";
 import { claim2_24, claim2_25, claim2_26 } from "./lemma-2-2.ts";
@@ -68,9 +68,10 @@ export interface RunClaimsOptions {
   readonly cutoffs: readonly string[];
   readonly variants: readonly Variant[];
   readonly onProgress?: (done: number, total: number) => void;
-  /** Worker threads (default 1: every check in-process; the CLI defaults to the number of cores). */
-  readonly workers?: number;
-  /** A pool shared with other work (the report); when given, `workers` is ignored and the pool is not destroyed. */
+  /**
+   * A worker pool to run the checks on (`withClaimPool` / `createClaimPool` in `boltzlab/parallel`);
+   * absent or null: every check in-process. The pool is not destroyed here.
+   */
   readonly pool?: ClaimPool | null;
 }
 
@@ -117,8 +118,8 @@ const COST_HINT: Readonly<Record<string, number>> = {
 };
 
 /**
- * Every selected check for each cutoff and variant. Checks are independent: with `workers` > 1
- * they run on a worker pool ({@link createClaimPool}), heaviest first; results come back in the
+ * Every selected check for each cutoff and variant. Checks are independent: given a `pool`
+ * ({@link ClaimPool}) they run on its workers, heaviest first; results come back in the
  * same order as in-process (cutoff, variant, registry order) and are identical to it.
  * Theorem 1.1 rows computed by workers seed this process's row cache.
  */
@@ -136,35 +137,35 @@ export async function runClaims(opts: RunClaimsOptions): Promise<ClaimResult[]> 
   const total = tasks.length;
   let done = 0;
   const keep = (rs: readonly ClaimResult[]) => rs.filter((r) => wanted.includes(baseId(r.id)));
-  const ownPool = opts.pool === undefined ? createClaimPool(opts.workers ?? 1) : null;
-  const pool = opts.pool ?? ownPool;
+  const pool = opts.pool ?? null;
   if (!pool) {
     const out: ClaimResult[] = [];
     for (const task of tasks) {
       out.push(...keep(runCheck(task.checkId, task.ctx)));
       done++;
       opts.onProgress?.(done, total);
-      await new Promise((r) => setImmediate(r));
+      await yieldToEventLoop();
     }
     return out;
   }
-  try {
-    const results: ClaimResult[][] = new Array(total);
-    const order = tasks.map((_, i) => i).sort((a, b) => (COST_HINT[tasks[b].checkId] ?? 1) - (COST_HINT[tasks[a].checkId] ?? 1) || a - b);
-    await Promise.all(
-      order.map(async (i) => {
-        const res = await pool.run({ kind: "check", ...tasks[i] });
-        if (res.kind !== "check") throw new Error("claim pool: unexpected result kind");
-        seedTheoremRows(res.rows);
-        results[i] = keep(res.claims);
-        done++;
-        opts.onProgress?.(done, total);
-      }),
-    );
-    return results.flat();
-  } finally {
-    await ownPool?.destroy();
-  }
+  const results: ClaimResult[][] = new Array(total);
+  const order = tasks.map((_, i) => i).sort((a, b) => (COST_HINT[tasks[b].checkId] ?? 1) - (COST_HINT[tasks[a].checkId] ?? 1) || a - b);
+  await Promise.all(
+    order.map(async (i) => {
+      const res = await pool.run({ kind: "check", ...tasks[i] });
+      if (res.kind !== "check") throw new Error("claim pool: unexpected result kind");
+      seedTheoremRows(res.rows);
+      results[i] = keep(res.claims);
+      done++;
+      opts.onProgress?.(done, total);
+    }),
+  );
+  return results.flat();
+}
+
+/** Let the event loop run (progress output, signals) between in-process tasks; also in a browser. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** The first id of every check, in registry order (the unit of work of {@link runCheck}). */

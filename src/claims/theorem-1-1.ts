@@ -8,7 +8,6 @@ import type { Variant } from "../construction/variant.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
 import { fitPowerLaw } from "../math/power-fit.ts";
 import type { DeflationCurve, TheoremRow } from "../report/report-data.ts";
-import { createClaimPool } from "./claim-pool.ts";
 
 /**
  * Theorem 1.1 for the approximate solutions f_a = f_r + f_b and g_a ≡ f_r(0):
@@ -123,44 +122,6 @@ function computeTheoremRow(M: number, opts: Omit<TheoremOptions, "Ms">): Theorem
 
 export function theoremTable(opts: TheoremOptions): TheoremRow[] {
   return opts.Ms.map((M) => theoremRow(M, opts));
-}
-
-/**
- * {@link theoremTable} with the rows (independent for different M) computed on a worker pool of
- * `workers` threads (1: in-process); identical rows. `onProgress(done, total)` after each row.
- */
-export async function theoremTableParallel(
-  opts: TheoremOptions,
-  workers: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<TheoremRow[]> {
-  const { Ms, ...rowOpts } = opts;
-  const total = Ms.length;
-  let done = 0;
-  const pool = createClaimPool(Math.min(workers, Ms.length));
-  try {
-    if (!pool) {
-      const rows: TheoremRow[] = [];
-      for (const M of Ms) {
-        rows.push(theoremRow(M, rowOpts));
-        onProgress?.(++done, total);
-        await new Promise((r) => setImmediate(r));
-      }
-      return rows;
-    }
-    const todo = Ms.filter((M) => !hasTheoremRow(M, rowOpts));
-    done = total - todo.length;
-    await Promise.all(
-      todo.map(async (M) => {
-        const res = await pool.run({ kind: "theorem-row", M, opts: rowOpts });
-        seedTheoremRows(res.rows);
-        onProgress?.(++done, total);
-      }),
-    );
-    return theoremTable(opts);
-  } finally {
-    await pool?.destroy();
-  }
 }
 
 /** The M grid of the large-M table: 4, 8, 16, 32, 64, 128, 256, then 10^3 … 10^12 (as-in-proof only beyond 256). */

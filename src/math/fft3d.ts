@@ -16,7 +16,7 @@
  * last axis costs half a complex transform. Inverses are computed as conj(F(conj X))/n³ with the
  * conjugations folded into the copies. No typed-array allocation after construction.
  */
-import { createRequire } from "node:module";
+import FFTJS from "fft.js";
 import { RuleError } from "./errors.ts";
 
 interface FFT1D {
@@ -26,7 +26,8 @@ interface FFT1D {
 }
 type FFT1DConstructor = new (size: number) => FFT1D;
 
-const FFT = createRequire(import.meta.url)("fft.js") as FFT1DConstructor;
+/** fft.js is CommonJS (`module.exports = FFT`): its default import is the constructor (Node and bundlers). */
+const FFT = FFTJS as unknown as FFT1DConstructor;
 
 /** True for 2, 4, 8, … (fft.js needs a power of two > 1). */
 export function isPowerOfTwo(n: number): boolean {

@@ -1,5 +1,5 @@
-import { type ClaimPool, createClaimPool } from "../claims/claim-pool.ts";
-import type { PoolTask, RowOptions } from "../claims/claim-worker.ts";
+import type { ClaimPool, PoolTask, RowOptions } from "../claims/pool-task.ts";
+import { createClaimPool } from "../parallel/claim-pool.ts";
 import { claimTaskCount, runClaims } from "../claims/registry.ts";
 import {
   deflationCurve,

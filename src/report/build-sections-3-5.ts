@@ -7,7 +7,7 @@ import {
   type TableParameters,
 } from "../claims/error-table/error-table.ts";
 import { ERROR_TERMS, G_ERR_TERMS, type TableTermId, Z_PARTS, type ZPart } from "../claims/error-table/error-term.ts";
-import { readJobFile } from "../claims/error-table/job-file.ts";
+import { readJobFile } from "../parallel/job-file.ts";
 import { findTableMeasure } from "../claims/error-table/table-measures.ts";
 import { approximateSolutionZNorm } from "../claims/lemma-4-2.ts";
 import { stationaryCoreZNorm } from "../claims/second-solution.ts";

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { readJobFile } from "../../src/claims/error-table/job-file.ts";
+import { readJobFile } from "../../src/parallel/job-file.ts";
 import { runCli, runJson } from "./run-cli.ts";
 
 /**

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { ClosureScenario, MeasuredBootstrapRow } from "../../claims/bootstrap-measured.ts";
 import type { JobRecord, TableParameters } from "../../claims/error-table/error-table.ts";
 import { ERROR_TERMS, G_ERR_TERMS, type Solution, Z_PARTS } from "../../claims/error-table/error-term.ts";
-import { readJobFile } from "../../claims/error-table/job-file.ts";
+import { readJobFile } from "../../parallel/job-file.ts";
 import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
 import { DEFAULT_P } from "../../construction/parameters.ts";
 import { VARIANTS } from "../../construction/variant.ts";

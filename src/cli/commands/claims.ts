@@ -68,21 +68,24 @@ export function register(program: Command): void {
     const variants = parseVariants(o.variant);
     const workers = parseWorkers(o.workers);
     const { CLAIM_IDS, runClaims } = await import("../../claims/registry.ts");
+    const { withClaimPool } = await import("../../parallel/claim-pool.ts");
     const ids = o.id === undefined ? undefined : parseClaimIds(o.id, CLAIM_IDS);
 
     const progress = progressBar("claims");
     let claims: ClaimResult[];
     try {
-      claims = await runClaims({
-        ids,
-        Ms,
-        s,
-        s0,
-        cutoffs,
-        variants,
-        workers,
-        onProgress: (done, total) => progress.update(done, total),
-      });
+      claims = await withClaimPool(workers, (pool) =>
+        runClaims({
+          ids,
+          Ms,
+          s,
+          s0,
+          cutoffs,
+          variants,
+          pool,
+          onProgress: (done, total) => progress.update(done, total),
+        }),
+      );
     } finally {
       progress.stop();
     }

@@ -43,7 +43,7 @@ import {
   DEFAULT_ERRORS_FILE,
   type ParsedFile,
   readJobFile,
-} from "../../claims/error-table/job-file.ts";
+} from "../../parallel/job-file.ts";
 
 /**
  * `boltzlab errors`: the Section 4 error table (Proposition 4.1), term × Z-norm part × M jobs

@@ -9,7 +9,7 @@ import {
   parseVariants,
   validateParameters,
 } from "../common-options.ts";
-import { DEFAULT_ERRORS_FILE } from "../../claims/error-table/job-file.ts";
+import { DEFAULT_ERRORS_FILE } from "../../parallel/job-file.ts";
 import { progressBar } from "../progress.ts";
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 

@@ -62,7 +62,7 @@ export function register(program: Command): void {
     const cutoff = parseCutoff(o.cutoff);
     const variant = parseVariant(o.variant);
     const workers = parseWorkers(o.workers);
-    const { theoremTableParallel } = await import("../../claims/theorem-1-1.ts");
+    const { theoremTableParallel } = await import("../../parallel/theorem-table.ts");
     const progress = progressBar("theorem");
     let rows: FlatRow[];
     try {

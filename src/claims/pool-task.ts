@@ -1,10 +1,26 @@
 import type { Variant } from "../construction/variant.ts";
-import { RuleError } from "../math/errors.ts";
+import type { RuleError } from "../math/errors.ts";
 import type { DeflationCurve, TheoremRow } from "../report/report-data.ts";
 import type { ClaimResult } from "./claim-result.ts";
 import type { ClaimContext } from "./claim-helpers.ts";
 import { runCheck } from "./registry.ts";
 import { deflationCurve, recordComputedRows, takeComputedRows, theoremRow } from "./theorem-1-1.ts";
+
+/**
+ * A pool of workers that runs {@link PoolTask}s (claim checks, Theorem 1.1 rows, deflation curves)
+ * and answers with their {@link PoolResult}s. The claims layer only uses this interface; the
+ * implementation on worker threads is `createClaimPool` in `src/parallel/claim-pool.ts` (Node-only,
+ * so that claims/ imports no Node built-in and runs in a browser). A caller that gives no pool
+ * runs every task in-process with {@link runPoolTask}: the same function, the same numbers.
+ */
+export interface ClaimPool {
+  /** Number of worker threads. */
+  readonly workers: number;
+  /** Run one task on a worker; a bad input rejects with a {@link RuleError}. */
+  run(task: PoolTask): Promise<PoolResult>;
+  /** Wait for every task given to settle, then stop the workers. */
+  destroy(): Promise<void>;
+}
 
 /**
  * One unit of independent work for the claim pool ({@link ClaimPool}) and its result, all plain
@@ -60,21 +76,5 @@ export function runPoolTask(task: PoolTask): PoolResult {
         curve: deflationCurve(task.M, task.opts, task.points),
         rows: takeComputedRows(),
       };
-  }
-}
-
-/** A bad-input error raised in a worker, sent back as data (a thrown error loses its class there). */
-export interface RuleErrorReply {
-  readonly kind: "rule-error";
-  readonly message: string;
-}
-
-/** The worker's entry: {@link runPoolTask}, with a {@link RuleError} returned as a {@link RuleErrorReply}. */
-export default function poolEntry(task: PoolTask): PoolResult | RuleErrorReply {
-  try {
-    return runPoolTask(task);
-  } catch (err) {
-    if (err instanceof RuleError) return { kind: "rule-error", message: err.message };
-    throw err;
   }
 }

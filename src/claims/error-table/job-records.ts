@@ -1,16 +1,10 @@
-import { readFileSync, statSync } from "node:fs";
 import { RuleError } from "../../math/errors.ts";
 import { isJobRecord, type JobRecord } from "./error-table.ts";
 
 /**
- * Where `boltzlab errors` appends its job records by default, and where the report and the
- * bootstrap command look for them (outside report/, which the report replaces atomically).
- */
-export const DEFAULT_ERRORS_FILE = "results/errors.jsonl";
-
-/**
- * Reading the error table's JSON Lines files (one job record per line, format
- * `boltzlab-errors-v1`), as written by `boltzlab errors`.
+ * Parsing the error table's JSON Lines files (one job record per line, format
+ * `boltzlab-errors-v1`), as written by `boltzlab errors`. Reading them from disk is
+ * `readJobFile` in `src/parallel/job-file.ts` (Node-only); this part runs anywhere.
  */
 
 /** A JSON Lines file of job records: the records, and whether its last line is truncated. */
@@ -22,28 +16,22 @@ export interface ParsedFile {
 }
 
 /**
- * Read a job file. Every complete line must be a job record; a last line without its newline that
- * does not parse is a truncated write (ignored, `truncatedTail`). Throws {@link RuleError} `rule`.
+ * Parse the text of a job file named `path` (used in messages). Every complete line must be a job
+ * record; a last line without its newline that does not parse is a truncated write (ignored,
+ * `truncatedTail`). Sizes and offsets are in UTF-8 bytes. Throws {@link RuleError} `rule`.
  */
-export async function readJobFile(path: string, rule: string): Promise<ParsedFile> {
-  let text: string;
-  try {
-    if (!statSync(path).isFile()) throw new Error("not a file");
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new RuleError(rule, `cannot read "${path}"`);
-  }
+export function parseJobFile(text: string, path: string, rule: string): ParsedFile {
   const records: JobRecord[] = [];
   const lines = text.split("\n");
   const endsWithNewline = text.endsWith("\n") || text === "";
   let offset = 0;
   let truncatedTail = false;
-  let tailStart = text.length;
+  let tailStart = utf8Length(text);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const isLast = i === lines.length - 1;
     const start = offset;
-    offset += Buffer.byteLength(line, "utf8") + 1;
+    offset += utf8Length(line) + 1;
     if (line.trim() === "") continue;
     let parsed: unknown;
     try {
@@ -62,5 +50,12 @@ export async function readJobFile(path: string, rule: string): Promise<ParsedFil
     }
     throw new RuleError(rule, `"${path}" line ${i + 1} is not a boltzlab errors record`);
   }
-  return { records, truncatedTail, size: Buffer.byteLength(text, "utf8"), tailStart };
+  return { records, truncatedTail, size: utf8Length(text), tailStart };
+}
+
+const UTF8 = new TextEncoder();
+
+/** Length in bytes of `text` encoded as UTF-8. */
+function utf8Length(text: string): number {
+  return UTF8.encode(text).length;
 }

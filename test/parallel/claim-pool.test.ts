@@ -2,7 +2,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { runClaims } from "../../src/claims/registry.ts";
 import { RuleError } from "../../src/math/errors.ts";
-import { clearTheoremRowCache, theoremTableParallel } from "../../src/claims/theorem-1-1.ts";
+import { clearTheoremRowCache } from "../../src/claims/theorem-1-1.ts";
+import { withClaimPool } from "../../src/parallel/claim-pool.ts";
+import { theoremTableParallel } from "../../src/parallel/theorem-table.ts";
 import { buildReportData } from "../../src/report/build-report.ts";
 
 /**
@@ -22,20 +24,22 @@ const small = {
 test("runClaims: 2 workers give the same results, in the same order, as in-process", async () => {
   const ids = ["2.10", "2.24", "2.30", "T*<=1/4"];
   clearTheoremRowCache();
-  const inProcess = await runClaims({ ...small, variants: [...small.variants], ids, workers: 1 });
+  const inProcess = await runClaims({ ...small, variants: [...small.variants], ids });
   clearTheoremRowCache();
   const seen: number[] = [];
   let totals = new Set<number>();
-  const pooled = await runClaims({
-    ...small,
-    variants: [...small.variants],
-    ids,
-    workers: 2,
-    onProgress: (d, t) => {
-      seen.push(d);
-      totals.add(t);
-    },
-  });
+  const pooled = await withClaimPool(2, (pool) =>
+    runClaims({
+      ...small,
+      variants: [...small.variants],
+      ids,
+      pool,
+      onProgress: (d, t) => {
+        seen.push(d);
+        totals.add(t);
+      },
+    }),
+  );
   assert.ok(inProcess.length >= 2 * ids.length);
   assert.deepEqual(pooled, inProcess);
   // a steady total and one step per task
@@ -85,7 +89,9 @@ test("report data: pooled equals in-process (everything but the run time)", asyn
 });
 
 test("runClaims: a bad-input error raised inside a worker reaches the caller as a RuleError", async () => {
-  const run = runClaims({ ...small, Ms: [16384], variants: ["as-in-proof"], ids: ["1.9"], workers: 2 });
+  const run = withClaimPool(2, (pool) =>
+    runClaims({ ...small, Ms: [16384], variants: ["as-in-proof"], ids: ["1.9"], pool }),
+  );
   await assert.rejects(run, (err: unknown) => {
     assert.ok(err instanceof RuleError, `expected a RuleError, got ${String(err)}`);
     assert.match((err as Error).message, /materialized only for M <= 10000/);

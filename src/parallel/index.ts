@@ -1,0 +1,10 @@
+/**
+ * boltzlab/parallel — the Node-only edge below report/ and cli/: worker-thread pools for claim
+ * work (pass one to {@link runClaims}), the Theorem 1.1 table on a pool, and reading the error
+ * table's JSON Lines job files. Imports `node:os`, `node:fs` and piscina: not for browsers.
+ *
+ * @module boltzlab/parallel
+ */
+export { createClaimPool, defaultWorkers, withClaimPool } from "./claim-pool.ts";
+export { theoremTableParallel } from "./theorem-table.ts";
+export { DEFAULT_ERRORS_FILE, type ParsedFile, readJobFile } from "./job-file.ts";
