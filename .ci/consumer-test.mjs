@@ -51,7 +51,9 @@ function step(name, fn) {
 try {
   let tarball = "";
   step("npm pack (builds dist/)", () => {
-    const out = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", scratch, ...NPM_QUIET], ROOT));
+    const out = JSON.parse(
+      run("npm", ["pack", "--json", "--pack-destination", scratch, ...NPM_QUIET], ROOT),
+    );
     tarball = join(scratch, out[0].filename);
     const files = out[0].files.map((f) => f.path);
     console.log(`  ${files.length} files, ${(out[0].size / 1024).toFixed(0)} kB packed`);
@@ -59,7 +61,8 @@ try {
       if (!files.includes(must)) throw new Error(`the tarball lacks ${must}`);
     }
     const stray = files.filter((f) => /^(src|test|bench|\.ci|node_modules)\//.test(f));
-    if (stray.length) throw new Error(`the tarball ships development files: ${stray.slice(0, 5).join(", ")}`);
+    if (stray.length)
+      throw new Error(`the tarball ships development files: ${stray.slice(0, 5).join(", ")}`);
   });
 
   const project = join(scratch, "project");
@@ -68,11 +71,17 @@ try {
     // tarball and the production entries of this repository's lockfile (the versions CI tests),
     // so nothing is fetched and a dependency missing from package.json fails the install.
     mkdirSync(project);
-    const packed = JSON.parse(execFileSync("tar", ["-xOzf", tarball, "package/package.json"], { encoding: "utf8" }));
+    const packed = JSON.parse(
+      execFileSync("tar", ["-xOzf", tarball, "package/package.json"], { encoding: "utf8" }),
+    );
     const spec = `file:${tarball}`;
     writeFileSync(
       join(project, "package.json"),
-      JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { boltzlab: spec } }, null, 2),
+      JSON.stringify(
+        { name: "consumer", private: true, type: "module", dependencies: { boltzlab: spec } },
+        null,
+        2,
+      ),
     );
     const repoLock = JSON.parse(readFileSync(join(ROOT, "package-lock.json"), "utf8"));
     const packages = {
@@ -130,7 +139,9 @@ console.log(JSON.stringify({ value: A.value, error: A.error, exact }));
 `,
     );
     const out = JSON.parse(run("node", ["consumer.mjs"], project));
-    console.log(`  A[M](v) = ${out.value} ± ${out.error.toExponential(1)}, closed form ${out.exact}`);
+    console.log(
+      `  A[M](v) = ${out.value} ± ${out.error.toExponential(1)}, closed form ${out.exact}`,
+    );
   });
 
   step("strict TypeScript consumer (nodenext, no special flags)", () => {
@@ -179,10 +190,15 @@ export type Data = ReportData;
 
   step("npx boltzlab --version and lattice --M 5 --json", () => {
     const version = run("npx", ["--no", "--", "boltzlab", "--version"], project).trim();
-    if (version !== pkg.version) throw new Error(`boltzlab --version printed "${version}", package.json has ${pkg.version}`);
-    const lattice = JSON.parse(run("npx", ["--no", "--", "boltzlab", "lattice", "--M", "5", "--json"], project));
-    if (lattice.M !== 5 || lattice.count !== (5 * 6) / 2) throw new Error(`lattice --M 5: count ${lattice.count}, want 15`);
-    if (!(lattice.minSeparation * 5 >= 1)) throw new Error(`lattice --M 5: separation ${lattice.minSeparation} < 1/M`);
+    if (version !== pkg.version)
+      throw new Error(`boltzlab --version printed "${version}", package.json has ${pkg.version}`);
+    const lattice = JSON.parse(
+      run("npx", ["--no", "--", "boltzlab", "lattice", "--M", "5", "--json"], project),
+    );
+    if (lattice.M !== 5 || lattice.count !== (5 * 6) / 2)
+      throw new Error(`lattice --M 5: count ${lattice.count}, want 15`);
+    if (!(lattice.minSeparation * 5 >= 1))
+      throw new Error(`lattice --M 5: separation ${lattice.minSeparation} < 1/M`);
   });
 
   step("an example from the installed package, with plain Node", () => {

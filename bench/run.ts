@@ -28,12 +28,16 @@ if (names.length === 0) {
 }
 for (const n of names) {
   if (!available.includes(n)) {
-    process.stderr.write(`bench: error: benchmark name must be one of ${available.join(", ")} (got "${n}")\n`);
+    process.stderr.write(
+      `bench: error: benchmark name must be one of ${available.join(", ")} (got "${n}")\n`,
+    );
     process.exit(2);
   }
 }
 for (const n of names) {
   console.log(`── bench/${n}.ts`);
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(dir, `${n}.ts`)], { stdio: "inherit" });
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(dir, `${n}.ts`)], {
+    stdio: "inherit",
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

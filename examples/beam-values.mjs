@@ -24,7 +24,9 @@ const s = 0.8;
 const s0 = 0.5;
 const params = makeParameters({ M, s, s0 });
 const beam = makeBeam(params, cutoffByName("bump"), "as-in-proof");
-console.log(`M = ${M}, s = ${s}, s0 = ${s0}, p = ${params.p}, cutoff bump, variant as-in-proof, T* = ${params.Tstar.toPrecision(6)}`);
+console.log(
+  `M = ${M}, s = ${s}, s0 = ${s0}, p = ${params.p}, cutoff bump, variant as-in-proof, T* = ${params.Tstar.toPrecision(6)}`,
+);
 
 // f_b on a lattice direction e_{i,j} (2.3): at t = 0, x = 0 it is its amplitude M^{1−s} (K(0) = I(e) = 1);
 // free transport carries it to x = v t.
@@ -32,15 +34,21 @@ const e = new Float64Array(3);
 latticePoint(e, 0, 2, 3, M);
 const t = 0.5 * params.Tstar;
 const x = [t * e[0], t * e[1], t * e[2]];
-console.log(`f_b(0, 0, e_{2,3})      = ${beamValue(beam, 0, [0, 0, 0], e)}   (M^{1−s} = ${M ** (1 - s)})`);
+console.log(
+  `f_b(0, 0, e_{2,3})      = ${beamValue(beam, 0, [0, 0, 0], e)}   (M^{1−s} = ${M ** (1 - s)})`,
+);
 console.log(`f_b(t, e_{2,3} t, e_{2,3}) = ${beamValue(beam, t, x, e)}   (transported, t = T*/2)`);
-console.log(`f_b(0, 0, (0, 0, 1))    = ${beamValue(beam, 0, [0, 0, 0], [0, 0, 1])}   ((0, 0, 1) is not a lattice direction)`);
+console.log(
+  `f_b(0, 0, (0, 0, 1))    = ${beamValue(beam, 0, [0, 0, 0], [0, 0, 1])}   ((0, 0, 1) is not a lattice direction)`,
+);
 
 // A[f_b] at the centre, by the general per-tube quadrature and by the closed single-tube form
 for (const tau of [0, 0.5 * params.Tstar, params.Tstar]) {
   const A = beamCollisionFrequency(beam, tau, [0, 0, 0], [0, 0, 0]);
   const closed = centreFrequency(beam, tau);
-  console.log(`A[f_b](${tau.toPrecision(4)}, 0, 0) = ${formatEstimate(A)}   (single-tube form ${formatEstimate(closed)})`);
+  console.log(
+    `A[f_b](${tau.toPrecision(4)}, 0, 0) = ${formatEstimate(A)}   (single-tube form ${formatEstimate(closed)})`,
+  );
 }
 
 // the core f_r(t, 0, 0) = M^{3/2−s0} N^{3/2} exp(−Λ(t, 0, 0)): deflated by the beam

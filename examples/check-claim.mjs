@@ -27,7 +27,9 @@ for (const c of claims) {
   console.log(`(${c.id}) ${c.title}: ${c.verdict}`);
   console.log(`    ${c.reason}`);
   for (const m of c.measurements) {
-    console.log(`    M = ${m.M}: ${m.value.value} ± ${m.value.error}${m.prediction === null ? "" : ` (prediction ${m.prediction})`}`);
+    console.log(
+      `    M = ${m.M}: ${m.value.value} ± ${m.value.error}${m.prediction === null ? "" : ` (prediction ${m.prediction})`}`,
+    );
   }
   if (c.counterexample) console.log("    counterexample:", c.counterexample);
 }

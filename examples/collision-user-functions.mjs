@@ -46,11 +46,17 @@ for (const v of [
   const fv = bump.value(t, x, v);
   console.log(`v = (${v.join(", ")}):`);
   console.log(`  Q⁺(f, M) = ${formatEstimate(gain)}`);
-  console.log(`  Q⁻(f, M) = ${formatEstimate(loss)}   f(v) A[M](v) = ${fv * A.value} ± ${fv * A.error}`);
+  console.log(
+    `  Q⁻(f, M) = ${formatEstimate(loss)}   f(v) A[M](v) = ${fv * A.value} ± ${fv * A.error}`,
+  );
 }
 
 const v = [0.3, -0.2, 0.1];
 const gMM = gainTerm(M, M, t, x, v, { tol });
 const lMM = lossTerm(M, M, t, x, v, { tol });
-console.log(`Maxwellian at v = (${v.join(", ")}): Q⁺(M, M) = ${formatEstimate(gMM)}, Q⁻(M, M) = ${formatEstimate(lMM)}`);
-console.log(`  difference ${(gMM.value - lMM.value).toExponential(2)} within the combined error ${(gMM.error + lMM.error).toExponential(2)}: ${Math.abs(gMM.value - lMM.value) <= gMM.error + lMM.error}`);
+console.log(
+  `Maxwellian at v = (${v.join(", ")}): Q⁺(M, M) = ${formatEstimate(gMM)}, Q⁻(M, M) = ${formatEstimate(lMM)}`,
+);
+console.log(
+  `  difference ${(gMM.value - lMM.value).toExponential(2)} within the combined error ${(gMM.error + lMM.error).toExponential(2)}: ${Math.abs(gMM.value - lMM.value) <= gMM.error + lMM.error}`,
+);

@@ -11,7 +11,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { HomogeneousSolver, describeGrid, makeGrid, moments } from "boltzlab";
+import { describeGrid, HomogeneousSolver, makeGrid, moments } from "boltzlab";
 
 const small = process.env.BOLTZLAB_EXAMPLE_SIZE === "small";
 const outDir = process.argv[2] ?? "boltzlab-examples-out";
@@ -30,12 +30,17 @@ const grid = makeGrid(n, Math.round(((3 + Math.SQRT2) / 2) * S * 100) / 100);
 function initialDatum(v0, v1, v2) {
   const T = 0.6;
   const c = 0.5 * (2 * Math.PI * T) ** -1.5;
-  return c * (Math.exp(-((v0 - 1) ** 2 + v1 ** 2 + v2 ** 2) / (2 * T)) + Math.exp(-((v0 + 1) ** 2 + v1 ** 2 + v2 ** 2) / (2 * T)));
+  return (
+    c *
+    (Math.exp(-((v0 - 1) ** 2 + v1 ** 2 + v2 ** 2) / (2 * T)) +
+      Math.exp(-((v0 + 1) ** 2 + v1 ** 2 + v2 ** 2) / (2 * T)))
+  );
 }
 const f = new Float64Array(n ** 3);
 let idx = 0;
 for (let i = 0; i < n; i++)
-  for (let j = 0; j < n; j++) for (let k = 0; k < n; k++) f[idx++] = initialDatum(grid.axis[i], grid.axis[j], grid.axis[k]);
+  for (let j = 0; j < n; j++)
+    for (let k = 0; k < n; k++) f[idx++] = initialDatum(grid.axis[i], grid.axis[j], grid.axis[k]);
 
 const solver = new HomogeneousSolver(grid, "hard-sphere", { scheme: "rk2" });
 console.log(describeGrid(grid));
@@ -44,9 +49,17 @@ const history = [];
 const record = (/** @type {number} */ t) => {
   const m = moments(grid, f);
   const [Txx, Tyy, Tzz] = m.temperatureTensor;
-  const row = { t, mass: m.mass, energy: m.energy, entropy: m.entropy, anisotropy: Txx - (Tyy + Tzz) / 2 };
+  const row = {
+    t,
+    mass: m.mass,
+    energy: m.energy,
+    entropy: m.entropy,
+    anisotropy: Txx - (Tyy + Tzz) / 2,
+  };
   history.push(row);
-  console.log(`t = ${t.toFixed(2)}  mass ${m.mass.toFixed(10)}  energy ${m.energy.toFixed(10)}  H ${m.entropy.toFixed(6)}  Txx − (Tyy+Tzz)/2 = ${row.anisotropy.toExponential(4)}`);
+  console.log(
+    `t = ${t.toFixed(2)}  mass ${m.mass.toFixed(10)}  energy ${m.energy.toFixed(10)}  H ${m.entropy.toFixed(6)}  Txx − (Tyy+Tzz)/2 = ${row.anisotropy.toExponential(4)}`,
+  );
 };
 record(0);
 let t = 0;
@@ -62,5 +75,8 @@ for (let k = 1; k * every <= tEnd + 1e-12; k++) {
 }
 mkdirSync(outDir, { recursive: true });
 const file = join(outDir, "relaxation.json");
-writeFileSync(file, `${JSON.stringify({ n, L: grid.L, tol: 1e-3, kernel: "hard-sphere", history }, null, 2)}\n`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ n, L: grid.L, tol: 1e-3, kernel: "hard-sphere", history }, null, 2)}\n`,
+);
 console.log(`wrote ${file}`);

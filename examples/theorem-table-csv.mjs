@@ -19,8 +19,21 @@ const s0 = 0.5;
 const cutoff = "bump";
 const variant = "as-in-proof";
 
-const quantities = /** @type {const} */ (["Tstar", "initialDistance", "finalDistance", "deflation"]);
-const header = ["s", "s0", "cutoff", "variant", "M", ...quantities.flatMap((q) => [q, `${q}_error`]), "separated"];
+const quantities = /** @type {const} */ ([
+  "Tstar",
+  "initialDistance",
+  "finalDistance",
+  "deflation",
+]);
+const header = [
+  "s",
+  "s0",
+  "cutoff",
+  "variant",
+  "M",
+  ...quantities.flatMap((q) => [q, `${q}_error`]),
+  "separated",
+];
 const lines = [header.join(",")];
 for (const s of sGrid) {
   for (const row of theoremTable({ Ms, s, s0, cutoff, variant })) {

@@ -37,11 +37,11 @@
  * console.log(`A[f_b](0.1, 0, 0) = ${A.value} ± ${A.error}`);
  * ```
  *
- * @packageDocumentation
+ * @module boltzlab
  */
 
-export * from "./math/index.ts";
-export * from "./kinetic/index.ts";
-export * from "./construction/index.ts";
 export * from "./claims/index.ts";
+export * from "./construction/index.ts";
+export * from "./kinetic/index.ts";
+export * from "./math/index.ts";
 export * from "./solvers/index.ts";

@@ -29,7 +29,9 @@ function runExample(name: string): string {
 const lnln = (M: number) => Math.log(Math.log(M));
 
 test("every example is exercised here", () => {
-  const scripts = readdirSync(join(ROOT, "examples")).filter((f) => /\.(mjs|py)$/.test(f)).sort();
+  const scripts = readdirSync(join(ROOT, "examples"))
+    .filter((f) => /\.(mjs|py)$/.test(f))
+    .sort();
   assert.deepEqual(scripts, [
     "beam-values.mjs",
     "check-claim.mjs",
@@ -48,7 +50,10 @@ test("beam-values: f_b(0, 0, e) = M^{1−s} on a lattice direction, 0 off them; 
   const pairs = [...text.matchAll(/= (\S+) ± (\S+)\s+\(single-tube form (\S+) ± (\S+)\)/g)];
   assert.equal(pairs.length, 3, text);
   for (const [, a, ea, b, eb] of pairs) {
-    assert.ok(Math.abs(Number(a) - Number(b)) <= 1e-3 * Number(b) + Number(ea) + Number(eb), `${a} vs ${b}`);
+    assert.ok(
+      Math.abs(Number(a) - Number(b)) <= 1e-3 * Number(b) + Number(ea) + Number(eb),
+      `${a} vs ${b}`,
+    );
   }
 });
 
@@ -78,10 +83,15 @@ test("theorem-table-csv: one row per s and M, T* = M^{s−1} ln ln M", () => {
 test("collision-user-functions: Q⁺(M, M) = Q⁻(M, M) within the errors; Q⁻(f, M) = f A[M]", () => {
   const text = runExample("collision-user-functions.mjs");
   assert.match(text, /within the combined error \S+: true/);
-  const loss = [...text.matchAll(/Q⁻\(f, M\) = (\S+) ± (\S+)\s+f\(v\) A\[M\]\(v\) = (\S+) ± (\S+)/g)];
+  const loss = [
+    ...text.matchAll(/Q⁻\(f, M\) = (\S+) ± (\S+)\s+f\(v\) A\[M\]\(v\) = (\S+) ± (\S+)/g),
+  ];
   assert.equal(loss.length, 2, text);
   for (const [, a, ea, b, eb] of loss) {
-    assert.ok(Math.abs(Number(a) - Number(b)) <= 1e-3 * Number(b) + Number(ea) + Number(eb), `${a} vs ${b}`);
+    assert.ok(
+      Math.abs(Number(a) - Number(b)) <= 1e-3 * Number(b) + Number(ea) + Number(eb),
+      `${a} vs ${b}`,
+    );
   }
 });
 
@@ -94,12 +104,15 @@ test("spectral-relaxation: mass and energy conserved, the anisotropy decays", ()
   assert.ok(Math.abs(last.energy - first.energy) < 1e-10 * first.energy);
   // ½G(v ∓ e_x; 0.6): T_xx − (T_yy + T_zz)/2 = 1 + 0.6 − 0.6 = 1 at t = 0 (up to the grid)
   assert.ok(Math.abs(first.anisotropy - 1) < 1e-3, String(first.anisotropy));
-  for (let i = 1; i < history.length; i++) assert.ok(history[i].anisotropy < history[i - 1].anisotropy);
+  for (let i = 1; i < history.length; i++)
+    assert.ok(history[i].anisotropy < history[i - 1].anisotropy);
   assert.ok(last.anisotropy < 0.05);
 });
 
 test("load-outputs.py reads the CSV and JSON outputs with the standard library", () => {
-  const r = spawnSync("python3", [join(ROOT, "examples/load-outputs.py"), out], { encoding: "utf8" });
+  const r = spawnSync("python3", [join(ROOT, "examples/load-outputs.py"), out], {
+    encoding: "utf8",
+  });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /theorem\.csv: 4 rows/);
   assert.match(r.stdout, /\(2\.10\) Separation of directions: holds/);

@@ -8,55 +8,56 @@
  *
  * @module boltzlab/claims
  */
-export type { ClaimResult, Measurement } from "./claim-result.ts";
-export { type Verdict, VERDICTS, judgeScaling } from "./verdict.ts";
+
+export type { DeflationCurve, TheoremRow } from "../report/report-data.ts";
+export { closureScenarios, measuredBootstrap, measuredErrorBound } from "./bootstrap-measured.ts";
 export type { ClaimContext } from "./claim-helpers.ts";
-export { CLAIM_IDS, type RunClaimsOptions, runClaims } from "./registry.ts";
+export type { ClaimResult, Measurement } from "./claim-result.ts";
 export {
-  type TheoremOptions,
-  deflationCurve,
-  deflationLaw,
-  smallestSeparatingM,
-  theoremRow,
-  theoremTable,
-} from "./theorem-1-1.ts";
-export { claimsLemma4_2, approximateSolutionZNorm } from "./lemma-4-2.ts";
+  assembleEntries,
+  beamForTable,
+  DEFAULT_WINDOW_FRACTIONS,
+  type ErrorTableEntry,
+  errorJobs,
+  type JobRecord,
+  runErrorJob,
+  type TableParameters,
+} from "./error-table/error-table.ts";
+export {
+  type DuhamelWindow,
+  ERROR_TERMS,
+  type ErrorTermId,
+  type ErrorTermMeasure,
+  G_ERR_TERMS,
+  type GErrTermId,
+  type GErrTermMeasure,
+  type PaperBound,
+  type Solution,
+  type TableTermId,
+} from "./error-table/error-term.ts";
+export { findGErrMeasure, G_ERR_MEASURES } from "./error-table/g-err-terms.ts";
+export { type ParsedFile, parseJobFile } from "./error-table/job-records.ts";
+export { ERROR_TERM_MEASURES, findMeasure } from "./error-table/measures.ts";
+export { findTableMeasure } from "./error-table/table-measures.ts";
+export { approximateSolutionZNorm, claimsLemma4_2 } from "./lemma-4-2.ts";
+export type { ClaimPool, PoolResult, PoolTask, RowOptions } from "./pool-task.ts";
 export { claimsProposition3_1 } from "./proposition-3-1.ts";
 export {
-  ERROR_TERMS,
-  G_ERR_TERMS,
-  type ErrorTermId,
-  type GErrTermId,
-  type TableTermId,
-  type Solution,
-  type ErrorTermMeasure,
-  type GErrTermMeasure,
-  type DuhamelWindow,
-  type PaperBound,
-} from "./error-table/error-term.ts";
-export {
-  type ErrorTableEntry,
-  type JobRecord,
-  type TableParameters,
-  DEFAULT_WINDOW_FRACTIONS,
-  assembleEntries,
-  errorJobs,
-  runErrorJob,
-  beamForTable,
-} from "./error-table/error-table.ts";
-export { ERROR_TERM_MEASURES, findMeasure } from "./error-table/measures.ts";
-export { G_ERR_MEASURES, findGErrMeasure } from "./error-table/g-err-terms.ts";
-export { findTableMeasure } from "./error-table/table-measures.ts";
-export { claimsSecondSolution, gErrorSum, stationaryCoreZNorm } from "./second-solution.ts";
-export {
+  type BootstrapResult,
   bootstrap,
   closureThreshold,
   coefficient58,
-  partition,
-  type BootstrapResult,
   type Partition,
+  partition,
 } from "./proposition-5-1.ts";
-export { measuredBootstrap, closureScenarios, measuredErrorBound } from "./bootstrap-measured.ts";
-export type { DeflationCurve, TheoremRow } from "../report/report-data.ts";
-export type { ClaimPool, PoolResult, PoolTask, RowOptions } from "./pool-task.ts";
-export { type ParsedFile, parseJobFile } from "./error-table/job-records.ts";
+export { CLAIM_IDS, type RunClaimsOptions, runClaims } from "./registry.ts";
+export { claimsSecondSolution, gErrorSum, stationaryCoreZNorm } from "./second-solution.ts";
+export {
+  deflationCurve,
+  deflationLaw,
+  smallestSeparatingM,
+  type TheoremOptions,
+  theoremRow,
+  theoremTable,
+} from "./theorem-1-1.ts";
+export { judgeScaling, VERDICTS, type Verdict } from "./verdict.ts";

@@ -7,25 +7,36 @@
  *
  * @module boltzlab/construction
  */
+
+export { type Beam, beamValue, makeBeam } from "./beam.ts";
 export {
-  type ParameterInput,
-  type Parameters,
-  DEFAULT_P,
-  DEFAULT_S,
-  DEFAULT_S0,
-  makeParameters,
-  tStar,
-} from "./parameters.ts";
+  beamCollisionFrequency,
+  type FrequencyOptions,
+} from "./beam-collision-frequency.ts";
+export { gainL2Parts } from "./beam-gain-l2.ts";
+export { gainLinfDiagonal, gainLinfParts } from "./beam-gain-linf.ts";
+export { beamLinfNorms } from "./beam-gradient-norm.ts";
+export { beamMixedNorm } from "./beam-mixed-norm.ts";
 export {
+  beamLpLinfNorm,
+  beamSobolevNorm,
+  kappaVelocityWeight,
+  type VelocityWeight,
+} from "./beam-norm.ts";
+export { type BeamZNorm, beamZNorm } from "./beam-znorm.ts";
+export { characteristicFrequency } from "./characteristic-frequency.ts";
+export { centreFrequency, coreExponent, coreValue } from "./core.ts";
+export { type CoreNormDetail, type CoreNormOptions, coreNorm } from "./core-norm.ts";
+export { type CoreZNorm, coreZNorm } from "./core-znorm.ts";
+export {
+  bump,
+  CUTOFF_NAMES,
   type Cutoff,
   type CutoffName,
-  CUTOFF_NAMES,
-  bump,
   customCutoff,
   cutoffByName,
   plateau,
 } from "./cutoff.ts";
-export { type Variant, VARIANTS, variantByName } from "./variant.ts";
 export {
   type Lattice,
   latticeCount,
@@ -33,9 +44,20 @@ export {
   latticePoint,
   makeLattice,
 } from "./lattice.ts";
-export { type LatticeSeparation, latticeSeparation } from "./lattice-separation.ts";
 export { type LatticePairSum, latticePairSum } from "./lattice-pair-sum.ts";
+export { type LatticeSeparation, latticeSeparation } from "./lattice-separation.ts";
+export {
+  DEFAULT_P,
+  DEFAULT_S,
+  DEFAULT_S0,
+  makeParameters,
+  type ParameterInput,
+  type Parameters,
+  tStar,
+} from "./parameters.ts";
+export { beamPhaseSpace, corePhaseSpace } from "./phase-space-functions.ts";
 export { type TubeShape, tubeGradientNorm, tubeSum, tubeValue } from "./tubes.ts";
+export { VARIANTS, type Variant, variantByName } from "./variant.ts";
 export {
   type BumpShape,
   bumpOverlapCount,
@@ -43,24 +65,3 @@ export {
   bumpSum,
   bumpValue,
 } from "./velocity-bumps.ts";
-export { type Beam, beamValue, makeBeam } from "./beam.ts";
-export {
-  type FrequencyOptions,
-  beamCollisionFrequency,
-} from "./beam-collision-frequency.ts";
-export { centreFrequency, coreExponent, coreValue } from "./core.ts";
-export { type CoreNormDetail, type CoreNormOptions, coreNorm } from "./core-norm.ts";
-export {
-  type VelocityWeight,
-  beamLpLinfNorm,
-  beamSobolevNorm,
-  kappaVelocityWeight,
-} from "./beam-norm.ts";
-export { beamPhaseSpace, corePhaseSpace } from "./phase-space-functions.ts";
-export { type BeamZNorm, beamZNorm } from "./beam-znorm.ts";
-export { type CoreZNorm, coreZNorm } from "./core-znorm.ts";
-export { beamMixedNorm } from "./beam-mixed-norm.ts";
-export { beamLinfNorms } from "./beam-gradient-norm.ts";
-export { characteristicFrequency } from "./characteristic-frequency.ts";
-export { gainLinfParts, gainLinfDiagonal } from "./beam-gain-linf.ts";
-export { gainL2Parts } from "./beam-gain-l2.ts";

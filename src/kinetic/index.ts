@@ -7,13 +7,7 @@
  *
  * @module boltzlab/kinetic
  */
-export {
-  type Kernel,
-  constantKernel,
-  hardSphere,
-  kernelByName,
-  variableHardSpheres,
-} from "./kernel.ts";
+
 export {
   type CollisionOptions,
   collisionFrequency,
@@ -22,6 +16,14 @@ export {
   lossTerm,
   weakForm,
 } from "./collision.ts";
+export { freeTransport, sampledPhaseSpace } from "./free-transport.ts";
+export {
+  constantKernel,
+  hardSphere,
+  type Kernel,
+  kernelByName,
+  variableHardSpheres,
+} from "./kernel.ts";
 export {
   type MaxwellianParams,
   maxwellian,
@@ -29,21 +31,20 @@ export {
 } from "./maxwellian.ts";
 export {
   type PhaseSpaceFunction,
+  sumOf,
   type VelocityPiece,
   type VelocityRegion,
-  sumOf,
   velocityFunction,
 } from "./phase-space.ts";
-export { freeTransport, sampledPhaseSpace } from "./free-transport.ts";
 export { Z_PART_LABELS, Z_PARTS, type ZPart, zPartPrefactor } from "./z-parts.ts";
 export {
+  disjointSumZNorm,
+  GAUSSIAN_WEIGHT,
+  generalZNorm,
+  kappaWeight,
+  NO_WEIGHT,
+  separableZNorm,
+  V_GAUSSIAN_WEIGHT,
   type ZNorm,
   type ZWeight,
-  GAUSSIAN_WEIGHT,
-  V_GAUSSIAN_WEIGHT,
-  NO_WEIGHT,
-  kappaWeight,
-  separableZNorm,
-  generalZNorm,
-  disjointSumZNorm,
 } from "./znorm.ts";

@@ -9,10 +9,10 @@
  */
 export { RuleError, requireFinite } from "./errors.ts";
 export {
-  type Estimate,
-  type EstimateKind,
   agree,
   bracket,
+  type Estimate,
+  type EstimateKind,
   estimate,
   exact,
   formatEstimate,
@@ -22,8 +22,8 @@ export {
   sum,
   times,
 } from "./estimate.ts";
-export { type GaussRule, gaussLegendre, gaussSum } from "./gauss-legendre.ts";
-export { refineUntil } from "./refine.ts";
-export { type PowerFit, type Sample, fitPowerLaw } from "./power-fit.ts";
 export { FFT3D } from "./fft3d.ts";
-export { type Vec3Like, orthonormalFrame, projectPerp } from "./vec3.ts";
+export { type GaussRule, gaussLegendre, gaussSum } from "./gauss-legendre.ts";
+export { fitPowerLaw, type PowerFit, type Sample } from "./power-fit.ts";
+export { refineUntil } from "./refine.ts";
+export { orthonormalFrame, projectPerp, type Vec3Like } from "./vec3.ts";

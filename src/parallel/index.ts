@@ -6,5 +6,5 @@
  * @module boltzlab/parallel
  */
 export { createClaimPool, defaultWorkers, withClaimPool } from "./claim-pool.ts";
-export { theoremTableParallel } from "./theorem-table.ts";
 export { DEFAULT_ERRORS_FILE, type ParsedFile, readJobFile } from "./job-file.ts";
+export { theoremTableParallel } from "./theorem-table.ts";

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { type ParsedFile, parseJobFile } from "../claims/error-table/job-records.ts";
 
 export type { ParsedFile };
+
 import { RuleError } from "../math/errors.ts";
 
 /**

@@ -5,6 +5,7 @@
  *
  * @module boltzlab/report
  */
-export type { ReportData, TheoremRow } from "./report-data.ts";
+
 export { type BuildReportOptions, buildReportData } from "./build-report.ts";
 export { writeReport } from "./report.ts";
+export type { ReportData, TheoremRow } from "./report-data.ts";

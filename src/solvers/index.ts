@@ -6,19 +6,20 @@
  *
  * @module boltzlab/solvers
  */
+
+export { Bkw, type BkwParams } from "./spectral/bkw.ts";
+export { describeGrid, makeGrid, type VelocityGrid } from "./spectral/grid.ts";
+export { type Moments, moments } from "./spectral/moments.ts";
+export {
+  MouhotPareschi,
+  type SpectralKernel,
+  type SpectralOptions,
+} from "./spectral/mouhot-pareschi.ts";
 export {
   type AdaptiveReport,
+  HomogeneousSolver,
   type PositivityMode,
   type Scheme,
   type SolverOptions,
   type StepReport,
-  HomogeneousSolver,
 } from "./spectral/time-step.ts";
-export {
-  type SpectralKernel,
-  type SpectralOptions,
-  MouhotPareschi,
-} from "./spectral/mouhot-pareschi.ts";
-export { type VelocityGrid, describeGrid, makeGrid } from "./spectral/grid.ts";
-export { type Moments, moments } from "./spectral/moments.ts";
-export { type BkwParams, Bkw } from "./spectral/bkw.ts";

@@ -22,11 +22,18 @@ const LOWER_LAYERS = ["math", "kinetic", "construction", "claims", "solvers"];
  * initial-data.ts and the PNG/SVG plots (@resvg/resvg-js, linkedom) out of plots.ts; then empty
  * this list.
  */
-const KNOWN_EXCEPTIONS = new Set(["src/solvers/spectral/initial-data.ts", "src/solvers/spectral/plots.ts"]);
+const KNOWN_EXCEPTIONS = new Set([
+  "src/solvers/spectral/initial-data.ts",
+  "src/solvers/spectral/plots.ts",
+]);
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? tsFiles(join(dir, d.name)) : d.name.endsWith(".ts") ? [join(dir, d.name)] : [],
+    d.isDirectory()
+      ? tsFiles(join(dir, d.name))
+      : d.name.endsWith(".ts")
+        ? [join(dir, d.name)]
+        : [],
   );
 }
 
@@ -97,6 +104,11 @@ test("no Node global in our own sources of the lower layers", async () => {
 
 test("the checks detect a Node built-in and a Node global (sanity of the test itself)", async () => {
   const { errors } = await bundleErrors([join(ROOT, "src/parallel/job-file.ts")]);
-  assert.ok(errors.some((e) => /node:fs|built into node/i.test(e)), errors.join("\n"));
-  assert.deepEqual(nodeGlobals("const a = 'process'; // Buffer\nprocess.exit(1); x.require(2);"), ["process"]);
+  assert.ok(
+    errors.some((e) => /node:fs|built into node/i.test(e)),
+    errors.join("\n"),
+  );
+  assert.deepEqual(nodeGlobals("const a = 'process'; // Buffer\nprocess.exit(1); x.require(2);"), [
+    "process",
+  ]);
 });

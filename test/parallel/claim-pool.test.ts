@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { runClaims } from "../../src/claims/registry.ts";
-import { RuleError } from "../../src/math/errors.ts";
 import { clearTheoremRowCache } from "../../src/claims/theorem-1-1.ts";
+import { RuleError } from "../../src/math/errors.ts";
 import { withClaimPool } from "../../src/parallel/claim-pool.ts";
 import { theoremTableParallel } from "../../src/parallel/theorem-table.ts";
 import { buildReportData } from "../../src/report/build-report.ts";
