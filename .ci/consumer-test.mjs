@@ -57,7 +57,13 @@ try {
     tarball = join(scratch, out[0].filename);
     const files = out[0].files.map((f) => f.path);
     console.log(`  ${files.length} files, ${(out[0].size / 1024).toFixed(0)} kB packed`);
-    for (const must of ["dist/index.js", "dist/index.d.ts", "dist/cli/main.js", "package.json"]) {
+    for (const must of [
+      "bin/boltzlab.mjs",
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/cli/main.js",
+      "package.json",
+    ]) {
       if (!files.includes(must)) throw new Error(`the tarball lacks ${must}`);
     }
     const stray = files.filter((f) => /^(src|test|bench|\.ci|node_modules)\//.test(f));
