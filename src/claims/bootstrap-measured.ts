@@ -109,6 +109,11 @@ export interface MeasuredBootstrapInput {
   readonly constant?: number;
 }
 
+/**
+ * Proposition 5.1 with measured constants, one row per M: the partition and coefficient (5.8), the
+ * measured Z_a (5.9) and error bound E (5.10) (or (5.11), (5.12) for `solution: "g"`), and the
+ * bootstrap's outcome; E is flagged incomplete or a lower bound as described in the module comment.
+ */
 export function measuredBootstrap(input: MeasuredBootstrapInput): MeasuredBootstrapRow[] {
   const C = input.constant ?? 1;
   const sol = input.solution ?? "f";

@@ -19,6 +19,7 @@ export {
   DEFAULT_WINDOW_FRACTIONS,
   type ErrorTableEntry,
   errorJobs,
+  type GridAwareMeasure,
   type JobRecord,
   runErrorJob,
   type TableParameters,
@@ -40,7 +41,13 @@ export { type ParsedFile, parseJobFile } from "./error-table/job-records.ts";
 export { ERROR_TERM_MEASURES, findMeasure } from "./error-table/measures.ts";
 export { findTableMeasure } from "./error-table/table-measures.ts";
 export { approximateSolutionZNorm, claimsLemma4_2 } from "./lemma-4-2.ts";
-export type { ClaimPool, PoolResult, PoolTask, RowOptions } from "./pool-task.ts";
+export {
+  type ClaimPool,
+  type PoolResult,
+  type PoolTask,
+  type RowOptions,
+  runPoolTask,
+} from "./pool-task.ts";
 export { claimsProposition3_1 } from "./proposition-3-1.ts";
 export {
   type BootstrapResult,

@@ -113,6 +113,11 @@ export function dominantSummary(rows: readonly { M: number; z: ZNorm }[]): strin
   return runs.map((r) => `${r.part} (M ${r.from === r.to ? `= ${r.from}` : `${r.from}…${r.to}`})`).join(", ");
 }
 
+/**
+ * Check Lemma 4.2 — (4.4), (4.5), (4.6), (4.18), (4.19) — for one cutoff and variant: the Z-norm
+ * parts of f_b, f_r and f_a with the weight e^{⟨v⟩²}, sup over the time grid of the module comment,
+ * against the paper's M-scaling (verdicts by fitted exponent and implied constant).
+ */
 export function claimsLemma4_2(ctx: ClaimContext): ClaimResult[] {
   const extra = ctx.variant === "as-in-proof" ? EXTRA_AS_IN_PROOF.filter((M) => M > Math.max(...ctx.Ms)) : [];
   const Ms = [...ctx.Ms, ...extra].filter((M) => ctx.variant === "as-in-proof" || M <= 256);

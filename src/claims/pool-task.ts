@@ -37,6 +37,7 @@ export type PoolTask =
       readonly points: number;
     };
 
+/** The options of one Theorem 1.1 row (everything of {@link TheoremOptions} but M). */
 export interface RowOptions {
   readonly s: number;
   readonly s0: number;
@@ -45,6 +46,10 @@ export interface RowOptions {
   readonly variant: Variant;
 }
 
+/**
+ * The answer to a {@link PoolTask}, of the same kind, with the Theorem 1.1 rows it computed on the
+ * way (`rows`, to seed the caller's row cache).
+ */
 export type PoolResult =
   | {
       readonly kind: "check";

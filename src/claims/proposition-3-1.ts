@@ -642,6 +642,12 @@ function growing(values: readonly number[]): boolean {
   return f.every((x) => x > 1.05) && f[f.length - 1] >= f[0];
 }
 
+/**
+ * Check Proposition 3.1 — (3.5), (3.6), (3.4) — for the context's M, s and s0: the largest ratio
+ * of the left side to the right side (without constant) over the search of separable pairs described
+ * above, a lower bound of the implied constant (`sampled-sup`); the verdict follows the fit of that
+ * ratio against M (predicted exponent 0), or is `inconsistent` when a push sequence keeps growing.
+ */
 export function claimsProposition3_1(ctx: ClaimContext): ClaimResult[] {
   const res = searchProposition3_1(ctx.Ms, ctx.s, ctx.s0);
   const out: ClaimResult[] = [];

@@ -46,6 +46,10 @@ function logM(params: Parameters): number {
   return params.lnN / params.p;
 }
 
+/**
+ * The partition of [0, T*] of the proof of Proposition 5.1: n = √(ln M) ln ln M intervals of length
+ * M^{s−1}/√(ln M) (⌈n⌉ of them, the last cut at T*), with κ = 1/T*. A {@link RuleError} for M < 3.
+ */
 export function partition(params: Parameters): Partition {
   const { s, Tstar, kappa } = params;
   const lnM = logM(params);
@@ -70,6 +74,10 @@ export interface Coefficient58 {
   readonly impliedConstant: number;
 }
 
+/**
+ * The coefficient c = (|I_j|/κ)^{1/2} of (5.8) at these parameters, with the paper's two upper
+ * bounds for it (middle and right of (5.8)) and the constant the last ≲ of (5.8) needs here.
+ */
 export function coefficient58(params: Parameters): Coefficient58 {
   const { s } = params;
   const { length, kappa } = partition(params);
@@ -97,6 +105,7 @@ export interface BootstrapInput {
   readonly constant: number;
 }
 
+/** The outcome of {@link bootstrap}: the iteration (5.7) run exactly over the partition. */
 export interface BootstrapResult {
   readonly partition: Partition;
   readonly coefficient: number;

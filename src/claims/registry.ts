@@ -55,11 +55,19 @@ const CHECKS: readonly ClaimCheck[] = [
   { ids: ["3.5-construction", "3.6-construction"], run: claimsProposition3_1CorePairs, optIn: true },
 ];
 
+/**
+ * Every claim id the registry can check (the paper's equation numbers, e.g. "2.10", plus named
+ * checks such as "T*<=1/4"), in registry order; the opt-in ones included.
+ */
 export const CLAIM_IDS: readonly string[] = CHECKS.flatMap((c) => c.ids);
 
 /** The ids run when none are named: every check except the opt-in ones. */
 export const DEFAULT_CLAIM_IDS: readonly string[] = CHECKS.filter((c) => !c.optIn).flatMap((c) => c.ids);
 
+/**
+ * What {@link runClaims} checks: claim `ids` (default: every non-opt-in claim), over the values of
+ * M, with s and s0, for each cutoff and variant; `onProgress(done, total)` after each check.
+ */
 export interface RunClaimsOptions {
   readonly ids?: readonly string[];
   readonly Ms: readonly number[];

@@ -7,6 +7,7 @@ import { fitPowerLaw, type PowerFit, type Sample } from "../math/power-fit.ts";
  */
 export type Verdict = "holds" | "violated" | "consistent" | "inconsistent" | "inconclusive";
 
+/** Every verdict, in the order reports list them. */
 export const VERDICTS: readonly Verdict[] = [
   "holds",
   "violated",

@@ -35,6 +35,12 @@ export interface FrequencyOptions {
 
 const ORDERS = [8, 12, 16, 24, 32, 48, 64];
 
+/**
+ * The collision frequency of the beam (2.6), A[f_b](t, x, v) = 2π M^{1−s} Σ_{i,j} ∫ |u − v|
+ * K_{i,j}(x − ut) I_{i,j}(u) du, visiting only the tubes that can reach x and integrating each over
+ * its bump's support in the bump's own frame (Gauss–Legendre, refined per tube).
+ * @returns an {@link Estimate}: value and quadrature error bound (the sum of the per-tube errors).
+ */
 export function beamCollisionFrequency(
   beam: Beam,
   t: number,

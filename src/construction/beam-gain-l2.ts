@@ -154,6 +154,12 @@ function estimateAt(
   for (let q = 0; q < 3; q++) out[G_DIAG + q] = tmp[G_DIAG + q];
 }
 
+/**
+ * The squared L^{2,1}_v L²_x norms of D⁺ and ∇x D⁺ (Lemma 4.6, before (4.29)) over the window
+ * [t0, t], total and split into Case 1 (off-diagonal) and Case 2 (diagonal), by the seeded
+ * importance-sampled Monte Carlo of the module comment (mean and standard error; default 4000
+ * samples, seed 1). A {@link RuleError} unless 0 ≤ t0 ≤ t.
+ */
 export function gainL2Parts(beam: Beam, t0: number, t: number, options: GainL2Options = {}): GainL2Result {
   if (!(t0 >= 0 && t >= t0)) throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;

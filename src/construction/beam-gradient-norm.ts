@@ -327,6 +327,12 @@ function probeSups(
   return [supWS, supWG, overlaps];
 }
 
+/**
+ * Both parts of (2.25) for p = 1, 2, ∞: ‖w f_b‖_{L^p_v L^∞_x} and M⁻¹‖w ∇x f_b‖_{L^p_v L^∞_x}
+ * (independent of t), w = e^{⟨v⟩²} (`"gaussian"`) or 1 (`"none"`), with brackets and errors as in
+ * the module comment. Enumerates the lattice, so M ≤ 10⁴ (a RangeError beyond).
+ * @param m - quadrature nodes per axis of the coarse pass (default 12 for M ≤ 16, else 8).
+ */
 export function beamLinfNorms(beam: Beam, weight: BasicWeight, m?: number): BeamLinfNorms {
   const { M, s } = beam.params;
   if (M > MAX_MATERIALIZED_M) throw new RangeError("lattice too large to enumerate");

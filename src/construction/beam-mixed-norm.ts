@@ -56,6 +56,11 @@ function separable(at: AveragedTube, radial: ProfileOrder, axial: ProfileOrder):
   };
 }
 
+/**
+ * The mixed norms of (2.26) at time t: ‖w f_b(t)‖_{L²_x L¹_v} and M⁻¹‖w ∇x f_b(t)‖_{L²_x L¹_v},
+ * w = e^{⟨v⟩²} (`"gaussian"`) or 1, by the velocity-averaged tubes and their pair sums (module
+ * comment); the gradient part is a bracket, or an upper bound where bumps overlap (`as-written`).
+ */
 export function beamMixedNorm(
   beam: Beam,
   t: number,

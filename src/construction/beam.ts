@@ -21,6 +21,11 @@ export interface Beam {
   readonly amplitude: number;
 }
 
+/**
+ * The beam f_b of (2.4) for validated parameters, a cutoff and a variant: the lattice (2.3), the
+ * tube and bump shapes and the amplitude M^{1−s}. Evaluate it with {@link beamValue}, its collision
+ * frequency with {@link beamCollisionFrequency}; the core f_r (2.5) is built on it ({@link coreValue}).
+ */
 export function makeBeam(params: Parameters, cutoff: Cutoff, variant: Variant): Beam {
   const { M, s } = params;
   return {

@@ -12,7 +12,7 @@ import { bumpRadius } from "./velocity-bumps.ts";
  * f_r(t) (c₀ = 0, Lemma 2.4) and of f_r(t) − f_r(0) (c₀ = 1, Theorem 1.1), with weight
  * w = e^{⟨v⟩²} or 1, for every M up to 10^12 and beyond.
  *
- * Reductions, each with an explicit bound (Λ(t,x,v) = ∫_0^t A[f_b](τ,x,v) dτ):
+ * Reductions, each with an explicit bound (Λ(t, x, v) = ∫_0^t A[f_b](τ, x, v) dτ):
  * 1. Λ(t,x,v) is replaced by Λ₀(t) = Λ(t,0,0), computed by the single-tube identity
  *    ({@link centreFrequency}). On the support (|x| ≤ 1/(100M), |v| ≤ 1/N)
  *      |Λ(t,x,v) − Λ₀(t)| ≤ Δ(t) = t · [G/(100M) + 2π M^{1−s} n V / N],
@@ -40,6 +40,10 @@ export interface CoreNormOptions {
   readonly sobolev?: number;
 }
 
+/**
+ * The result of {@link coreNorm}: the norm with its error, Λ₀(t) = Λ(t, 0, 0), the bound Δ of
+ * |Λ − Λ₀| on the core's support and the bound of |∇x Λ| used (see the module comment).
+ */
 export interface CoreNormDetail {
   readonly norm: Estimate;
   readonly lambda0: Estimate;
@@ -47,6 +51,11 @@ export interface CoreNormDetail {
   readonly gradientBound: number;
 }
 
+/**
+ * ‖w f_r(t)‖_{L²_v H^s_x} (Lemma 2.4; `subtract: 0`) or ‖w (f_r(t) − f_r(0))‖ (Theorem 1.1;
+ * `subtract: 1`) for the core (2.5), at any M (no lattice is materialized): the main term in closed
+ * form, the reductions' explicit bounds added to the error (module comment).
+ */
 export function coreNorm(beam: Beam, t: number, options: CoreNormOptions): CoreNormDetail {
   const { M, s, s0, lnN } = beam.params;
   const sob = options.sobolev ?? s0;

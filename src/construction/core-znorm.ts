@@ -55,6 +55,10 @@ function radialL1(phi: (r: number) => number): number {
 const mid = (lo: number, hi: number, method: string): Estimate =>
   estimate(0.5 * (lo + hi), 0.5 * Math.abs(hi - lo) + 1e-13 * Math.abs(hi), "derived", method);
 
+/**
+ * The four parts of the Z-norm (3.3) of w·f_r(t) (Lemma 4.2: (4.5), (4.18), (4.19)), each bracketed
+ * by the explicit bounds of the module comment; weight `weight` (e.g. e^{⟨v⟩²}).
+ */
 export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
   const { M, s, s0, lnN } = beam.params;
   const { phi, dphi } = beam.cutoff;

@@ -15,7 +15,9 @@ export interface Cutoff {
   d2phi(r: number): number;
 }
 
+/** The named cutoff profiles χ(y) = φ(|y|) of DESIGN.md: `bump` and `plateau`. */
 export const CUTOFF_NAMES = ["bump", "plateau"] as const;
+/** A named cutoff profile: `"bump"` or `"plateau"`. */
 export type CutoffName = (typeof CUTOFF_NAMES)[number];
 
 /** `bump`: φ(r) = exp(1 − 1/(1 − r²)) for r < 1, else 0. */
@@ -123,6 +125,10 @@ export function customCutoff(
   };
 }
 
+/**
+ * The cutoff profile named `name` (`bump` or `plateau`); any other name is a {@link RuleError}.
+ * For a profile of your own use {@link customCutoff}.
+ */
 export function cutoffByName(name: string): Cutoff {
   if (name === "bump") return bump;
   if (name === "plateau") return plateau;

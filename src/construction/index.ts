@@ -21,6 +21,7 @@ export {
   beamLpLinfNorm,
   beamSobolevNorm,
   kappaVelocityWeight,
+  OVERLAP_MAX_M,
   type VelocityWeight,
 } from "./beam-norm.ts";
 export { type BeamZNorm, beamZNorm } from "./beam-znorm.ts";

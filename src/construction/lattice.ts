@@ -20,10 +20,12 @@ export interface Lattice {
 /** Largest M for which the lattice is materialized (≈ 5·10^7 points). */
 export const MAX_MATERIALIZED_M = 10_000;
 
+/** Number of lattice directions e_{i,j}, 1 ≤ i ≤ j ≤ M, of (2.3): M(M + 1)/2. */
 export function latticeCount(M: number): number {
   return (M * (M + 1)) / 2;
 }
 
+/** Index k of e_{i,j} in {@link Lattice.e} (ring j, azimuth i; 0-based, ring by ring). */
 export function latticeIndex(i: number, j: number): number {
   return (j * (j - 1)) / 2 + (i - 1);
 }
@@ -48,6 +50,11 @@ export function latticePoint(out: Float64Array, offset: number, i: number, j: nu
 
 const cache = new Map<number, Lattice>();
 
+/**
+ * The lattice of (2.3): the M(M + 1)/2 unit vectors e_{i,j} = (sin θ_j cos φ_{i,j}, sin θ_j sin φ_{i,j},
+ * cos θ_j), θ_j = πj/(2M), φ_{i,j} = 2πi/j, 1 ≤ i ≤ j ≤ M, materialized for M ≤ 10⁴ and cached.
+ * A {@link RuleError} for M not an integer ≥ 2 or beyond the materialized range.
+ */
 export function makeLattice(M: number): Lattice {
   if (!Number.isInteger(M) || M < 2) throw new RuleError("M must be an integer >= 2", `got ${M}`);
   if (M > MAX_MATERIALIZED_M) {

@@ -16,6 +16,11 @@ export interface Parameters {
   readonly kappa: number;
 }
 
+/**
+ * The raw parameters of the construction (2.7)–(2.9): the integer M ≥ 2 and, optionally, s, s0 and
+ * the exponent p of N = M^p (defaults {@link DEFAULT_S}, {@link DEFAULT_S0}, {@link DEFAULT_P}).
+ * Validated by {@link makeParameters}.
+ */
 export interface ParameterInput {
   M: number;
   s?: number;
@@ -23,8 +28,11 @@ export interface ParameterInput {
   p?: number;
 }
 
+/** Default regularity s = 0.8 (max(s0, 3/4) < s < 1). */
 export const DEFAULT_S = 0.8;
+/** Default s0 = 0.5 (the Sobolev index H^{s0}_x of the distances in Theorem 1.1). */
 export const DEFAULT_S0 = 0.5;
+/** Default exponent p of N = M^p (the core's velocity scale 1/N, (2.5)). */
 export const DEFAULT_P = 10;
 
 /** T* = M^{s−1} ln ln M (2.9). */

@@ -47,6 +47,12 @@ import { visitPlane, visitVolume } from "./support-quadrature.ts";
 /** Gauss–Legendre orders per dimension, by refinement level. */
 export const ORDER_SCHEDULE = [4, 6, 8, 12, 16, 24, 32, 48, 64] as const;
 
+/**
+ * Options of the collision operator's quadrature ({@link gainTerm}, {@link lossTerm},
+ * {@link collisionFrequency}, …): the kernel and the tolerances of the refinement, which raises the
+ * Gauss–Legendre orders through {@link ORDER_SCHEDULE} until two successive levels differ by at most
+ * max(absTol, tol·|value|) ({@link refineUntil}); that difference is the reported error.
+ */
 export interface CollisionOptions {
   /** Collision kernel (default hard sphere). */
   readonly kernel?: Kernel;

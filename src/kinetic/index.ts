@@ -14,6 +14,7 @@ export {
   collisionOperator,
   gainTerm,
   lossTerm,
+  ORDER_SCHEDULE,
   weakForm,
 } from "./collision.ts";
 export { freeTransport, sampledPhaseSpace } from "./free-transport.ts";
@@ -28,6 +29,7 @@ export {
   type MaxwellianParams,
   maxwellian,
   maxwellianCollisionFrequency,
+  meanDistancePowerStdNormal,
 } from "./maxwellian.ts";
 export {
   type PhaseSpaceFunction,

@@ -23,6 +23,7 @@ export interface Kernel {
   readonly gamma: number;
 }
 
+/** The paper's kernel B(u − v, ω) = |(u − v)·ω| = |u − v| |cos θ| (γ = 1; the default). */
 export const hardSphere: Kernel = {
   name: "hard-sphere",
   speed: (r) => r,
@@ -31,6 +32,7 @@ export const hardSphere: Kernel = {
   gamma: 1,
 };
 
+/** The constant kernel B ≡ 1 (Remark 1.5; Maxwell molecules with ∫_{S²} b = 4π). */
 export const constantKernel: Kernel = {
   name: "constant",
   speed: () => 1,

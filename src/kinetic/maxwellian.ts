@@ -117,7 +117,7 @@ export function meanDistancePowerStdNormal(a: number, gamma: number): Estimate {
 }
 
 /**
- * The collision frequency A_B[M](v) = ∫∫ M(u) B(u − v, ω) dω du of a Maxwellian (closed form):
+ * The collision frequency of a Maxwellian M at v, A_B[M] = ∫∫ M(u) B(u − v, ω) dω du (closed form):
  * - hard sphere: 2π ρ √T · E|Z − a ê|, a = |v − u0|/√T,
  *   i.e. 2π ρ √(2T/π) [e^{−a²/2} + (a + 1/a) √(π/2) erf(a/√2)];
  * - constant kernel: 4π ρ;

@@ -29,6 +29,7 @@ export interface CylinderRegion {
   readonly radius: number;
 }
 
+/** A region of velocity space that the quadrature integrates over: a ball or a solid cylinder. */
 export type VelocityRegion = BallRegion | CylinderRegion;
 
 /**
@@ -49,6 +50,12 @@ export interface VelocityPiece {
   readonly tail?: number;
 }
 
+/**
+ * A function f(t, x, v) on phase space together with the velocity regions that cover its support,
+ * so that the collision operator integrates only there (see the module comment). Build one with
+ * {@link velocityFunction}, {@link maxwellian}, {@link sumOf} or {@link freeTransport}, or write
+ * the three members yourself.
+ */
 export interface PhaseSpaceFunction {
   readonly name: string;
   /** f(t, x, v). */

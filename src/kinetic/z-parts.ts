@@ -7,8 +7,10 @@
  * with ‖f‖_{L^{p,1}_v} = ‖⟨v⟩ f‖_{L^p_v} (DESIGN.md) and |∇x f| the Euclidean norm of the gradient.
  */
 export const Z_PARTS = ["L2", "gradL2", "Linf", "gradLinf"] as const;
+/** One of the four parts of the Z-norm (3.3): `L2`, `gradL2`, `Linf`, `gradLinf`. */
 export type ZPart = (typeof Z_PARTS)[number];
 
+/** The formula of each Z-norm part (3.3) with its M-prefactor, for tables and reports. */
 export const Z_PART_LABELS: Readonly<Record<ZPart, string>> = {
   L2: "M^{s0} ‖·‖_{L^{2,1}_v L^2_x}",
   gradL2: "M^{s0−1} ‖∇x·‖_{L^{2,1}_v L^2_x}",

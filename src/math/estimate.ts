@@ -8,6 +8,11 @@
  */
 export type EstimateKind = "closed-form" | "quadrature" | "monte-carlo" | "sampled-sup" | "derived";
 
+/**
+ * A computed number with its error and provenance: `value`, `error` (an absolute bound for
+ * quadrature and closed forms, one standard error for Monte Carlo), `kind` and `method`.
+ * Results that missed their tolerance carry `unconverged`; sampled suprema carry `lowerBound`.
+ */
 export interface Estimate {
   readonly value: number;
   readonly error: number;
@@ -20,10 +25,20 @@ export interface Estimate {
   readonly lowerBound?: boolean;
 }
 
+/**
+ * An exact value (a closed form): its error is 4 ulp of the value (the rounding of the formula).
+ * @param method - the formula, for the provenance (default "closed form").
+ */
 export function exact(value: number, method = "closed form"): Estimate {
   return { value, error: Math.abs(value) * Number.EPSILON * 4, kind: "closed-form", method };
 }
 
+/**
+ * Make an {@link Estimate}; the error is stored as its absolute value.
+ * @param error - absolute error bound (quadrature, closed form) or standard error (Monte Carlo).
+ * @param method - how the value was obtained: rule and refinement, samples and seed, reductions.
+ * @param extra - `unconverged` (tolerance not reached) and `lowerBound` (a sampled supremum).
+ */
 export function estimate(
   value: number,
   error: number,

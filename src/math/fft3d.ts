@@ -34,6 +34,26 @@ export function isPowerOfTwo(n: number): boolean {
   return Number.isInteger(n) && n >= 2 && (n & (n - 1)) === 0;
 }
 
+/**
+ * In-place 3-D FFT of size n³ (n a power of two ≥ 2) with numpy's conventions: complex forward and
+ * inverse transforms on interleaved arrays of length 2n³, and real-to-complex / complex-to-real
+ * transforms on the half spectrum (n·n·(n/2 + 1) complex values). Scratch buffers are allocated once
+ * in the constructor; no call allocates. See the module comment above for the layout.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { FFT3D } from "boltzlab";
+ * const n = 4;
+ * const fft = new FFT3D(n);
+ * const data = fft.complexArray(); // 2n³ numbers, (re, im) interleaved
+ * data[0] = 1; // a unit impulse at index (0, 0, 0)
+ * fft.forward(data);
+ * for (let k = 0; k < n ** 3; k++) assert.ok(data[2 * k] === 1 && data[2 * k + 1] === 0); // flat spectrum
+ * fft.inverse(data); // back to the impulse
+ * assert.ok(Math.abs(data[0] - 1) < 1e-15 && Math.abs(data[2]) < 1e-15);
+ * ```
+ */
 export class FFT3D {
   readonly n: number;
   /** n/2 + 1: length of the last axis of a real-to-complex spectrum. */

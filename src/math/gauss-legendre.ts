@@ -11,6 +11,20 @@ export interface GaussRule {
 
 const cache = new Map<number, GaussRule>();
 
+/**
+ * The n-point Gauss–Legendre rule on [−1, 1] (exact for polynomials of degree ≤ 2n − 1), cached.
+ * Throws a RangeError unless n is an integer in [1, 4096].
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { gaussLegendre } from "boltzlab";
+ * const { nodes, weights } = gaussLegendre(5);
+ * let integral = 0; // ∫_{−1}^{1} x⁸ dx = 2/9, exact with 5 nodes
+ * for (let i = 0; i < 5; i++) integral += weights[i] * nodes[i] ** 8;
+ * assert.ok(Math.abs(integral - 2 / 9) < 1e-15);
+ * ```
+ */
 export function gaussLegendre(n: number): GaussRule {
   if (!Number.isInteger(n) || n < 1 || n > 4096) {
     throw new RangeError(`Gauss–Legendre order must be an integer in [1, 4096], got ${n}`);

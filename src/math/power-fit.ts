@@ -15,12 +15,30 @@ export interface PowerFit {
   readonly n: number;
 }
 
+/** One measurement for a power-law fit: the quantity `value` ± `error` at parameter M. */
 export interface Sample {
   readonly M: number;
   readonly value: number;
   readonly error: number;
 }
 
+/**
+ * Fit value ≈ C · M^α · L(M) by least squares in log–log coordinates (see the module comment for
+ * the exponent's uncertainty). Samples with a non-positive or non-finite value are dropped; with
+ * fewer than two left, every field of the fit is NaN.
+ * @param logFactor - a known factor L(M) divided out before the fit (e.g. `Math.log` for ln M).
+ * @returns the exponent α with its uncertainty, the prefactor C, the local slopes between
+ *   consecutive M and the number of samples used.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fitPowerLaw } from "boltzlab";
+ * const samples = [4, 8, 16, 32].map((M) => ({ M, value: 3 * M ** -0.2, error: 0 }));
+ * const fit = fitPowerLaw(samples);
+ * assert.ok(Math.abs(fit.exponent + 0.2) < 1e-12 && Math.abs(fit.prefactor - 3) < 1e-12);
+ * ```
+ */
 export function fitPowerLaw(samples: readonly Sample[], logFactor?: (M: number) => number): PowerFit {
   const pts = samples.filter((s) => s.value > 0 && Number.isFinite(s.value));
   const n = pts.length;

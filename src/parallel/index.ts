@@ -1,6 +1,6 @@
 /**
  * boltzlab/parallel — the Node-only edge below report/ and cli/: worker-thread pools for claim
- * work (pass one to {@link runClaims}), the Theorem 1.1 table on a pool, and reading the error
+ * work (pass one to `runClaims` of `boltzlab/claims`), the Theorem 1.1 table on a pool, and reading the error
  * table's JSON Lines job files. Imports `node:os`, `node:fs` and piscina: not for browsers.
  *
  * @module boltzlab/parallel

@@ -43,6 +43,11 @@ interface Section {
   readonly Ms: number[];
 }
 
+/**
+ * Compute the report's data — the claims, the Theorem 1.1 tables (for `as-in-proof` also on the
+ * large-M grid unless `largeM` is false), the deflation laws and curves — on one worker pool of
+ * `workers` threads (1: in-process); {@link writeReport} writes it.
+ */
 export async function buildReportData(opts: BuildReportOptions): Promise<ReportData> {
   const started = Date.now();
   const rowOpts = (cutoff: string, variant: Variant): RowOptions => ({ s: opts.s, s0: opts.s0, cutoff, variant });

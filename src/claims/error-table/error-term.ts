@@ -20,6 +20,7 @@ export const ERROR_TERMS = [
   "Q-(fb,fb)",
   "Q+(fb,fb)",
 ] as const;
+/** One of the eight terms of F_err (4.1) (see {@link ERROR_TERMS}). */
 export type ErrorTermId = (typeof ERROR_TERMS)[number];
 
 export { Z_PART_LABELS, Z_PARTS, type ZPart, zPartPrefactor } from "../../kinetic/z-parts.ts";
@@ -87,6 +88,7 @@ export interface ErrorTermMeasure {
  * {@link ERROR_TERMS} so that the F_err table stays its 32 entries.
  */
 export const G_ERR_TERMS = ["v.grad(fr0)", "Q-(fr0,fr0)", "Q+(fr0,fr0)"] as const;
+/** One of the three terms of G_err (5.2) (see {@link G_ERR_TERMS}). */
 export type GErrTermId = (typeof G_ERR_TERMS)[number];
 
 /** Any term of either table: F_err (4.1) or G_err (5.2). */

@@ -26,6 +26,7 @@ import type { VelocityGrid } from "./grid.ts";
 /** λ = 8π/15: the BKW rate for B ≡ 1 with ω over all of S² (ρ = 1). */
 export const BKW_RATE_CONSTANT_KERNEL = (8 * Math.PI) / 15;
 
+/** Parameters of the BKW solution: density, equilibrium temperature and K at t = 0. */
 export interface BkwParams {
   /** Density ρ > 0 (default 1). */
   readonly density?: number;
@@ -35,6 +36,10 @@ export interface BkwParams {
   readonly K0?: number;
 }
 
+/**
+ * The BKW exact solution for the constant kernel (module comment): K(t), f(t, v) as a function of
+ * |v|², its time derivative, and samples on a grid. The default rate is 8π/15 (B ≡ 1, ω over S²).
+ */
 export class Bkw {
   readonly rho: number;
   readonly T: number;

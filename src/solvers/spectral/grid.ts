@@ -14,6 +14,7 @@
 import { RuleError } from "../../math/errors.ts";
 import { isPowerOfTwo } from "../../math/fft3d.ts";
 
+/** A periodic velocity grid and its truncation parameters (built by {@link makeGrid}). */
 export interface VelocityGrid {
   /** Points per axis (a power of two). */
   readonly n: number;
@@ -33,6 +34,11 @@ export interface VelocityGrid {
   readonly axis: Float64Array;
 }
 
+/**
+ * The velocity grid: n³ points (n a power of two in [4, 256]) on the periodic box [−L, L)³, with
+ * relative velocities truncated to radius R (default R = 2S, S = 2L/(3 + √2), the alias-free choice
+ * of the module comment). A {@link RuleError} for n, L or R out of range.
+ */
 export function makeGrid(n: number, L: number, R?: number): VelocityGrid {
   if (!isPowerOfTwo(n) || n < 4 || n > 256) {
     throw new RuleError("n must be a power of two between 4 and 256", `got ${n}`);

@@ -6,6 +6,7 @@
  */
 import type { VelocityGrid } from "./grid.ts";
 
+/** Macroscopic quantities of a grid function (see the module comment for the quadrature). */
 export interface Moments {
   readonly mass: number;
   readonly momentum: [number, number, number];
@@ -25,6 +26,10 @@ export interface Moments {
   readonly negativeCount: number;
 }
 
+/**
+ * Mass, momentum, energy, mean velocity, temperature (scalar and diagonal of the tensor), entropy
+ * ∫ f ln f over f > 0, and the count and minimum of negative values of f on `grid`.
+ */
 export function moments(grid: VelocityGrid, f: Float64Array): Moments {
   const { n, axis, dv } = grid;
   let m0 = 0;

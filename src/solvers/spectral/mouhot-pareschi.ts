@@ -36,8 +36,10 @@ import { FFT3D } from "../../math/fft3d.ts";
 import { halfSphereRule, type SphereRule } from "./directions.ts";
 import { type VelocityGrid, waveNumber } from "./grid.ts";
 
+/** The kernels of the spectral solver: hard spheres (the paper's) or the constant kernel B ≡ 1. */
 export type SpectralKernel = "hard-sphere" | "constant";
 
+/** Options of the spectral collision operator: angular resolution and multiplier cache size. */
 export interface SpectralOptions {
   /** Angular resolution M: 2M² directions e (default 4 → 32 directions). */
   readonly angles?: number;

@@ -26,9 +26,12 @@ import {
 import type { VelocityGrid } from "./grid.ts";
 import { MouhotPareschi, type SpectralKernel, type SpectralOptions } from "./mouhot-pareschi.ts";
 
+/** The time integrator: SSP-RK2 (Heun) or SSP-RK3 (Shu–Osher). */
 export type Scheme = "rk2" | "rk3";
+/** What to do about negative values after a step: nothing, report them, or enforce f ≥ 0. */
 export type PositivityMode = "off" | "report" | "enforce";
 
+/** Options of {@link HomogeneousSolver}: the operator's, the scheme, positivity and corrections. */
 export interface SolverOptions extends SpectralOptions {
   readonly scheme?: Scheme;
   readonly positivity?: PositivityMode;
@@ -38,6 +41,7 @@ export interface SolverOptions extends SpectralOptions {
   readonly equilibriumPreserving?: boolean;
 }
 
+/** What one step did: its size, Q evaluations, negative values and the largest loss frequency. */
 export interface StepReport {
   readonly dt: number;
   /** Q evaluations used (including rejected attempts). */
@@ -52,6 +56,7 @@ export interface StepReport {
   readonly maxLossFrequency: number;
 }
 
+/** What one adaptive step did: a {@link StepReport} plus the next step size, rejections and error. */
 export interface AdaptiveReport extends StepReport {
   /** Suggested next step. */
   readonly dtNext: number;
@@ -60,6 +65,12 @@ export interface AdaptiveReport extends StepReport {
   readonly error: number;
 }
 
+/**
+ * The spatially homogeneous Boltzmann equation ∂t f = Q(f, f) on a velocity grid: the spectral
+ * operator of Mouhot–Pareschi made conservative and equilibrium-preserving, advanced by SSP
+ * Runge–Kutta steps in place (`step`, `adaptiveStep`; see the module comment). Mass, momentum and
+ * energy are conserved to round-off.
+ */
 export class HomogeneousSolver {
   readonly grid: VelocityGrid;
   readonly operator: MouhotPareschi;
