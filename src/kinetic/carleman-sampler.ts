@@ -34,6 +34,10 @@ export interface CarlemanPiece {
   readonly volume: number;
 }
 
+/**
+ * Prepare one piece of f for Carleman sampling: its region (radius > 0, else a {@link RuleError}),
+ * its profile, the frame ⊥ the axis, the bounding ball and the volume.
+ */
 export function carlemanPiece(region: VelocityRegion, profile: (u: Float64Array) => number): CarlemanPiece {
   if (!(region.radius > 0)) throw new RuleError("a Carleman piece needs a region of radius > 0");
   const f1 = new Float64Array(3);
@@ -223,6 +227,7 @@ export function planeCut(p: CarlemanPiece, v: ArrayLike<number>, n: Float64Array
   return (hi - lo) * 2 * rho;
 }
 
+/** Which pieces and pairs {@link sampleCarlemanNodes} draws from, and how many outer draws. */
 export interface CarlemanDraw {
   /** Indices allowed for the first argument (v* ∈ C_{k1}); `null`: all pieces. */
   readonly outer: Int32Array | null;

@@ -28,6 +28,10 @@ function tailBound(R: number): number {
   return Math.sqrt(2 / Math.PI) * Math.exp(-0.5 * R * R) * (R ** 3 + 2 * R * R + 3 * R + 4);
 }
 
+/**
+ * Validate Maxwellian parameters: ρ > 0, T > 0, u three finite numbers; otherwise a
+ * {@link RuleError} naming the rule. Returns its argument.
+ */
 export function checkMaxwellian(p: MaxwellianParams): MaxwellianParams {
   if (!Number.isFinite(p.rho) || !(p.rho > 0))
     throw new RuleError("Maxwellian density rho must be > 0", `got ${p.rho}`);

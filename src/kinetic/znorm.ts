@@ -422,6 +422,7 @@ export interface XSupport {
   readonly radius: number;
 }
 
+/** Options of {@link generalZNorm}: the x-gradient, the tolerance and refinement of the L² parts. */
 export interface GeneralZOptions {
   /** ∇_x f(t, x, v) written into out; default: Richardson-extrapolated central differences. */
   readonly gradX?: (out: Float64Array, x: ArrayLike<number>, v: ArrayLike<number>) => void;

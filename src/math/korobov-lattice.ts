@@ -9,6 +9,10 @@
  */
 const cache = new Map<string, number[]>();
 
+/**
+ * The generating vector (1, g, g², …, g^{d−1}) mod n of the n-point Korobov lattice in d dimensions
+ * with g minimizing P₂ (module comment); cached per (n, d).
+ */
 export function korobovGeneratingVector(n: number, d: number): number[] {
   const key = `${n},${d}`;
   const hit = cache.get(key);

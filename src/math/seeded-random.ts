@@ -8,6 +8,10 @@ import { RuleError } from "./errors.ts";
  */
 export type Uniform = () => number;
 
+/**
+ * A reproducible uniform generator on [0, 1) from an integer `seed` (mulberry32, 53-bit doubles);
+ * a {@link RuleError} for a non-integer seed.
+ */
 export function seededUniform(seed: number): Uniform {
   if (!Number.isInteger(seed)) throw new RuleError("a seed must be an integer", `got ${seed}`);
   let a = seed >>> 0;

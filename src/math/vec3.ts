@@ -5,6 +5,7 @@
 /** Anything indexable with three numbers: number[], Float64Array, … (writable for `out`). */
 export type Vec3Like = { [index: number]: number; readonly length: number };
 
+/** A new 3-vector (x, y, z) as a Float64Array (allocates; not for hot loops). */
 export function vec3(x = 0, y = 0, z = 0): Float64Array {
   const out = new Float64Array(3);
   out[0] = x;
@@ -13,14 +14,17 @@ export function vec3(x = 0, y = 0, z = 0): Float64Array {
   return out;
 }
 
+/** The dot product a·b. */
 export function dot(a: Vec3Like, b: Vec3Like): number {
   return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
 }
 
+/** The Euclidean norm |a|. */
 export function norm(a: Vec3Like): number {
   return Math.hypot(a[0], a[1], a[2]);
 }
 
+/** out = a − b; returns out. */
 export function sub<T extends Vec3Like>(out: T, a: Vec3Like, b: Vec3Like): T {
   out[0] = a[0] - b[0];
   out[1] = a[1] - b[1];
@@ -28,6 +32,7 @@ export function sub<T extends Vec3Like>(out: T, a: Vec3Like, b: Vec3Like): T {
   return out;
 }
 
+/** out = a + s b; returns out. */
 export function scaleAndAdd<T extends Vec3Like>(out: T, a: Vec3Like, b: Vec3Like, s: number): T {
   out[0] = a[0] + b[0] * s;
   out[1] = a[1] + b[1] * s;
