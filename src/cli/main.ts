@@ -4,8 +4,20 @@
  * calls the library and prints. A {@link RuleError} (bad input) or a commander usage error prints one
  * line on stderr and exits with code 2; nothing is written.
  */
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { RuleError } from "../math/errors.ts";
+
+/**
+ * The package's version, read at run time from package.json two folders up: this file is
+ * src/cli/main.ts under tsx and dist/cli/main.js when compiled, both two levels below the root.
+ */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version?: string;
+  };
+  return pkg.version ?? "unknown";
+}
 
 const program = new Command();
 program
@@ -13,6 +25,7 @@ program
   .description(
     "The hard-sphere Boltzmann equation and the Chen–Shen–Zhang ill-posedness construction",
   )
+  .version(packageVersion(), "-V, --version", "print the boltzlab version and exit")
   .showHelpAfterError(false)
   .exitOverride();
 
