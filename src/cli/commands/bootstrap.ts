@@ -9,7 +9,11 @@ import { VARIANTS } from "../../construction/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import {
   addParameterOptions,
+  DEFAULT_CUTOFF,
+  DEFAULT_VARIANT,
+  ERROR_TABLE_MS,
   fmt,
+  M_MIN_TIME,
   formatTable,
   parseCutoff,
   parseMList,
@@ -17,6 +21,7 @@ import {
   printJson,
   validateParameters,
 } from "../common-options.ts";
+import { type CsvValue, columnsOf, estimateColumns, parseCsvPath, writeCsv } from "../csv.ts";
 import { parseNumber } from "../parse.ts";
 import { DEFAULT_ERRORS_OUT, parseSolution } from "./errors.ts";
 
@@ -42,6 +47,7 @@ interface BootstrapOptions {
   target: string;
   solution?: string;
   json?: boolean;
+  csv?: string;
 }
 
 const ERRORS_RULE = "--errors must be a comma-separated list of readable boltzlab errors JSONL files (run `boltzlab errors` first)";
@@ -54,9 +60,13 @@ export function register(program: Command): void {
         "Proposition 5.1 with measured constants: partition, (5.8), Z-norm of f_a, error bound, does (5.7) close, from which M on",
       ),
   )
-    .option("--M <list>", "comma-separated M values (each must have error-table records)", "4,8,16")
-    .option("--cutoff <name>", `cutoff profile: ${CUTOFF_NAMES.join(", ")}`, "bump")
-    .option("--variant <name>", `reading of I_{i,j}: ${VARIANTS.join(", ")}`, "as-in-proof")
+    .option(
+      "--M <list>",
+      "comma-separated integers >= 3 (T* > 0), each with error-table records; used as given",
+      ERROR_TABLE_MS.join(","),
+    )
+    .option("--cutoff <name>", `cutoff profile: ${CUTOFF_NAMES.join(", ")}`, DEFAULT_CUTOFF)
+    .option("--variant <name>", `reading of I_{i,j}: ${VARIANTS.join(", ")}`, DEFAULT_VARIANT)
     .option("--errors <files>", "error-table JSON Lines files written by `boltzlab errors`", DEFAULT_ERRORS_OUT)
     .option("--grid <fractions>", "the window grid the error table was run with", "0,0.25,0.5,0.75,1")
     .option("--constant <C>", "the constant of Proposition 3.1 in (5.7)", "1")
@@ -66,8 +76,12 @@ export function register(program: Command): void {
       "f: f_c (5.3); g: g_c (5.4) with g_a = f_r(0); both (default: both when the files hold G_err records, else f)",
     )
     .option("--json", "machine-readable output on stdout")
+    .option(
+      "--csv <file>",
+      "also write the table as CSV (one row per solution × M, full precision, parameters as columns)",
+    )
     .action(async (o: BootstrapOptions) => {
-      const Ms = parseMList(o.M);
+      const Ms = parseMList(o.M, M_MIN_TIME);
       const { s, s0 } = validateParameters(Ms, o);
       const cutoff = parseCutoff(o.cutoff);
       const variant = parseVariant(o.variant);
@@ -78,9 +92,7 @@ export function register(program: Command): void {
       const requested = o.solution === undefined ? undefined : parseSolution(o.solution);
       const table = await import("../../claims/error-table/error-table.ts");
       const grid = table.validateWindowFractions(o.grid.split(",").map((x) => parseNumber("grid", x.trim())));
-      for (const M of Ms) {
-        if (M < 3) throw new RuleError("M must be >= 3 for Proposition 5.1 (T* = M^{s-1} ln ln M > 0)", `got M = ${M}`);
-      }
+      const csv = parseCsvPath(o.csv);
       const files = o.errors.split(",").map((f) => f.trim());
       if (files.some((f) => f === "")) throw new RuleError(ERRORS_RULE, `got "${o.errors}"`);
       const records: JobRecord[] = [];
@@ -113,6 +125,20 @@ export function register(program: Command): void {
         return { solution, rows, scenarios: closureScenarios(rows, entries, s, target) };
       });
       type Run = (typeof runs)[number];
+      if (csv !== undefined) {
+        const rows = runs.flatMap((run) =>
+          bootstrapCsvRows(run.solution, run.rows, entryCount(run.solution), {
+            s,
+            s0,
+            p: DEFAULT_P,
+            cutoff,
+            variant,
+            constant,
+            target,
+          }),
+        );
+        writeCsv(csv, { columns: columnsOf(rows), rows });
+      }
       if (o.json) {
         const rowsJson = (run: Run) =>
           run.rows.map((r) => ({
@@ -154,9 +180,41 @@ export function register(program: Command): void {
         printRun(run.solution, run.rows, run.scenarios, entryCount(run.solution), target, constant, runs.length > 1);
       });
       process.stdout.write(
-        `\ns = ${s}; s0 = ${s0}; cutoff ${cutoff}; variant ${variant}; E = Σ over the term × part entries of the largest value over the window grid (rigorous upper bound where the value is a sampled lower bound); errors from ${files.join(", ")}\n`,
+        `\nM = ${Ms.join(", ")} (as given); s = ${s}; s0 = ${s0}; p = ${DEFAULT_P}; cutoff ${cutoff}; variant ${variant}; E = Σ over the term × part entries of the largest value over the window grid (rigorous upper bound where the value is a sampled lower bound); errors from ${files.join(", ")}\n`,
       );
     });
+}
+
+/** The CSV rows of one solution's bootstrap table (one per M; E "n/a" as empty cells). */
+export function bootstrapCsvRows(
+  solution: Solution,
+  rows: readonly MeasuredBootstrapRow[],
+  count: number,
+  p: Record<string, CsvValue>,
+): Record<string, CsvValue>[] {
+  return rows.map((r) => {
+    const known = r.errorBound.entries > 0;
+    return {
+      solution,
+      M: r.M,
+      n: r.partition.n,
+      intervals: r.partition.intervals,
+      interval_length: r.partition.length,
+      Tstar: r.partition.Tstar,
+      coefficient_5_8: r.coefficient.value,
+      ...estimateColumns("Z_a", r.zNormFa),
+      E: known ? r.errorBound.value : undefined,
+      E_entries: r.errorBound.entries,
+      E_entries_total: count,
+      E_rigorous: known ? r.errorBound.rigorous : undefined,
+      absorption: r.result.absorption,
+      closes: known ? r.result.closes : undefined,
+      fails_at: r.result.failsAt,
+      final_bound: known && Number.isFinite(r.result.finalBound) ? r.result.finalBound : undefined,
+      paper_final_bound: r.result.paperFinalBound,
+      ...p,
+    };
+  });
 }
 
 /** One solution's table, warnings and closure lines (f_c: Z_a of f_a, E of F_err; g_c: of g_a, G_err). */
@@ -184,9 +242,15 @@ function printRun(
     fmt(r.partition.length),
     fmt(r.coefficient.value),
     fmt(r.zNormFa.value),
-    `${fmt(r.errorBound.value)} (${r.errorBound.entries}/${count}${r.errorBound.rigorous ? "" : ", some lower bounds"})`,
+    r.errorBound.entries === 0
+      ? `n/a (0/${count}: no error-table records)`
+      : `${fmt(r.errorBound.value)} (${r.errorBound.entries}/${count}${r.errorBound.rigorous ? "" : ", some lower bounds"})`,
     fmt(r.result.absorption),
-    r.result.closes ? "yes" : `no (interval ${r.result.failsAt})`,
+    r.errorBound.entries === 0
+      ? "n/a"
+      : r.result.closes
+        ? "yes"
+        : `no (interval ${r.result.failsAt})`,
     fmt(r.result.finalBound),
     fmt(r.result.paperFinalBound),
   ]);
@@ -198,7 +262,12 @@ function printRun(
     );
   }
   for (const c of scenarios) {
-    const at = c.search.lnM === null ? `does not close for ln M ≤ ${fmt(c.search.scannedTo)}` : `closes from ln M ≈ ${fmt(c.search.lnM)} (M ≈ 10^${fmt(c.search.lnM / Math.LN10)})`;
+    const at =
+      c.search.lnM === null
+        ? `does not close for ln M ≤ ${fmt(c.search.scannedTo)}`
+        : c.search.lnM <= Math.log(3) * (1 + 1e-12)
+          ? "closes at every M scanned, from the first (M = 3)"
+          : `first closes at ln M ≈ ${fmt(c.search.lnM)} (M ≈ 10^${fmt(c.search.lnM / Math.LN10)}) on the scan`;
     process.stdout.write(`extrapolated with ${c.name}: ${at} (final bound < ${target}, C = ${constant})\n`);
   }
 }
