@@ -1,8 +1,9 @@
 /**
  * The title of each id of the claim registry (registry.ts), in registry order, as its results carry
- * it (`ClaimResult.title`; sub-cases such as "2.25/p=1" share their id's title), for listings
+ * it (`ClaimResult.title` of its first result; later sub-cases, e.g. the gradient cases of (2.25), may
+ * carry a more specific title), for listings
  * (`boltzlab claims --list`, `claims --help`) without loading or running a check. Kept apart from
- * registry.ts so that a listing does not import every check. test/cli/claims-list.test.ts checks
+ * registry.ts so that a listing does not import every check. test/claims/claim-titles.test.ts checks
  * that its ids are the registry's, in order, and compares its titles with those the cheap checks
  * produce.
  */
@@ -16,8 +17,8 @@ export const CLAIM_TITLES: Readonly<Record<string, string>> = {
   "2.20": "Disjoint velocity supports",
   "2.23": "Relative velocity between distinct bumps",
   "2.24": "Beam in the strong norm",
-  "2.25": "Beam (and its gradient) in L^p_v L^∞_x",
-  "2.26": "Beam (and its gradient) in L²_x L¹_v",
+  "2.25": "Beam in L^p_v L^∞_x",
+  "2.26": "Beam in L²_x L¹_v",
   "2.29": "Enlarged tube sum bound",
   "2.30": "Upper bound on the collision frequency",
   "2.31": "Lower bound on the collision frequency",
@@ -43,6 +44,8 @@ export const CLAIM_TITLES: Readonly<Record<string, string>> = {
   "5.12": "Error of the second approximate solution",
   "3.5-fb": "(3.5) for Q⁻ with f = g = f_b",
   "3.6-fb": "(3.6) for Q⁺ with f = g = f_b",
-  "3.5-construction": "(3.5) on the construction's pairs with the core (f_b,f_r), (f_r,f_b), (f_r,f_r)",
-  "3.6-construction": "(3.6) on the construction's pairs with the core (f_b,f_r), (f_r,f_b), (f_r,f_r)",
+  "3.5-construction":
+    "(3.5) on the construction's pairs with the core (f_b,f_r), (f_r,f_b), (f_r,f_r)",
+  "3.6-construction":
+    "(3.6) on the construction's pairs with the core (f_b,f_r), (f_r,f_b), (f_r,f_r)",
 };

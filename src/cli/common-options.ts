@@ -67,10 +67,7 @@ export function parseM(raw: string, min: number = M_MIN): number {
 export function parseMList(raw: string, min: number = M_MIN): number[] {
   const parts = raw.split(",").map((p) => p.trim());
   if (parts.length === 0 || parts.some((p) => p === "")) {
-    throw new RuleError(
-      `M must be a comma-separated list of integers >= ${min}`,
-      `got "${raw}"`,
-    );
+    throw new RuleError(`M must be a comma-separated list of integers >= ${min}`, `got "${raw}"`);
   }
   return [...new Set(parts.map((p) => parseM(p, min)))];
 }

@@ -3,18 +3,18 @@ import { beamCollisionFrequency } from "../construction/beam-collision-frequency
 import { coreValue } from "../construction/core.ts";
 import { cutoffByName } from "../construction/cutoff.ts";
 import { forEachInDoubleCone } from "../construction/lattice-cone.ts";
+import { nearestLatticeDirection } from "../construction/lattice-nearest.ts";
 import { makeParameters } from "../construction/parameters.ts";
 import { tubeSum } from "../construction/tubes.ts";
 import type { Variant } from "../construction/variant.ts";
-import { nearestLatticeDirection } from "../construction/lattice-nearest.ts";
 import {
   bumpRadius,
   bumpSum,
   bumpWidthFactor,
   forEachBumpAt,
 } from "../construction/velocity-bumps.ts";
-import { fmt } from "./common-options.ts";
 import type { Quantity } from "./commands/eval.ts";
+import { fmt } from "./common-options.ts";
 
 /** Per-term rounding allowance (ulp) of one tube or bump value (sqrt, exp, products). */
 const TERM_ULP = 8;
@@ -82,7 +82,8 @@ const v3 = (a: readonly number[]) => `(${a.map((c) => fmt(c)).join(", ")})`;
 function bumpNote(o: EvalInput, rho: number): string {
   const nv = Math.hypot(o.v[0], o.v[1], o.v[2]);
   const hint = `list the directions with \`boltzlab lattice --M ${o.M} --points\``;
-  if (nv === 0) return `v = 0 lies outside every velocity bump I_{i,j} (they need 9/10 < e·v < 11/10); ${hint}`;
+  if (nv === 0)
+    return `v = 0 lies outside every velocity bump I_{i,j} (they need 9/10 < e·v < 11/10); ${hint}`;
   const n = nearestLatticeDirection(o.M, o.v);
   const perp = nv * Math.sin(n.angle);
   const axial = nv * Math.cos(n.angle);
@@ -105,7 +106,11 @@ function tubeNote(o: EvalInput, y: readonly number[], what: string): string {
 }
 
 /** A note when an exact sum is 0 because the point is off the supports (undefined otherwise). */
-function zeroNote(o: EvalInput, beam: ReturnType<typeof makeBeam>, value: number): string | undefined {
+function zeroNote(
+  o: EvalInput,
+  beam: ReturnType<typeof makeBeam>,
+  value: number,
+): string | undefined {
   if (value !== 0) return undefined;
   const y = [o.x[0] - o.v[0] * o.t, o.x[1] - o.v[1] * o.t, o.x[2] - o.v[2] * o.t];
   const rho = bumpRadius(beam.bump);
@@ -132,7 +137,10 @@ export async function evaluate(o: EvalInput): Promise<EvalResult> {
   switch (o.quantity) {
     case "Ksum": {
       const value = tubeSum(beam.tube, beam.lattice, o.x, 0);
-      return withNote(exactSum(value, tubeCandidates(o.M, o.x), "Σ K_{i,j}(x) of (2.4)"), zeroNote(o, beam, value));
+      return withNote(
+        exactSum(value, tubeCandidates(o.M, o.x), "Σ K_{i,j}(x) of (2.4)"),
+        zeroNote(o, beam, value),
+      );
     }
     case "Isum": {
       let n = 0;
@@ -149,7 +157,10 @@ export async function evaluate(o: EvalInput): Promise<EvalResult> {
       });
       const value = beamValue(beam, o.t, o.x, o.v);
       const r = exactSum(value, n, "f_b = M^{1-s} Σ K_{i,j}(x - vt) I_{i,j}(v) of (2.4)");
-      return withNote({ ...r, error: r.error + 2 * Number.EPSILON * Math.abs(value) }, zeroNote(o, beam, value));
+      return withNote(
+        { ...r, error: r.error + 2 * Number.EPSILON * Math.abs(value) },
+        zeroNote(o, beam, value),
+      );
     }
     case "A": {
       const e = beamCollisionFrequency(beam, o.t, o.x, o.v);

@@ -33,8 +33,8 @@ type CommandModule = { register: (p: Command) => void };
 
 /**
  * Subcommand modules, loaded lazily: only the module of the command being run is imported (the
- * spectral solver behind `relax`, for instance, is not loaded for `lattice`). With no command, an
- * unknown one or `help`, every module is loaded so that the help lists them all.
+ * spectral solver behind `relax`, for instance, is not loaded for `lattice`), none for `--version`.
+ * With no command, an unknown one or `help`, every module is loaded so that the help lists them all.
  * Add new commands to this table.
  */
 const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
@@ -50,9 +50,14 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   bootstrap: () => import("./commands/bootstrap.ts"),
 };
 
-const requested = process.argv.slice(2).find((a) => !a.startsWith("-"));
-const names =
-  requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
+const args = process.argv.slice(2);
+const requested = args.find((a) => !a.startsWith("-"));
+const versionOnly = requested === undefined && (args.includes("--version") || args.includes("-V"));
+const names = versionOnly
+  ? []
+  : requested !== undefined && requested in COMMANDS
+    ? [requested]
+    : Object.keys(COMMANDS);
 const modules = await Promise.all(names.map((n) => COMMANDS[n]()));
 for (const m of modules) m.register(program);
 

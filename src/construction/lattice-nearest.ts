@@ -24,7 +24,13 @@ export interface NearestDirection {
   readonly angle: number;
 }
 
-function ringCandidate(j: number, M: number, theta: number, phi: number, out: { i: number; d2: number }): void {
+function ringCandidate(
+  j: number,
+  M: number,
+  theta: number,
+  phi: number,
+  out: { i: number; d2: number },
+): void {
   const tj = polarAngle(j, M);
   const a = Math.sin(0.5 * (tj - theta));
   const base = 4 * a * a;
@@ -46,7 +52,8 @@ function ringCandidate(j: number, M: number, theta: number, phi: number, out: { 
 export function nearestLatticeDirection(M: number, u: ArrayLike<number>): NearestDirection {
   if (!Number.isInteger(M) || M < 2) throw new RuleError("M must be an integer >= 2", `got ${M}`);
   const n = Math.hypot(u[0], u[1], u[2]);
-  if (!(n > 0) || !Number.isFinite(n)) throw new RuleError("the direction must be a finite non-zero vector");
+  if (!(n > 0) || !Number.isFinite(n))
+    throw new RuleError("the direction must be a finite non-zero vector");
   const theta = Math.acos(Math.max(-1, Math.min(1, u[2] / n)));
   let phi = Math.atan2(u[1], u[0]);
   if (phi < 0) phi += 2 * Math.PI;
@@ -70,7 +77,11 @@ export function nearestLatticeDirection(M: number, u: ArrayLike<number>): Neares
   for (let j = j0 + 1; j <= M && lower(j) <= best.d2; j++) visit(j);
   const th = polarAngle(best.j, M);
   const ph = azimuthAngle(best.i, best.j);
-  const e: [number, number, number] = [Math.sin(th) * Math.cos(ph), Math.sin(th) * Math.sin(ph), Math.cos(th)];
+  const e: [number, number, number] = [
+    Math.sin(th) * Math.cos(ph),
+    Math.sin(th) * Math.sin(ph),
+    Math.cos(th),
+  ];
   const chord = Math.sqrt(best.d2);
   return { i: best.i, j: best.j, e, chord, angle: 2 * Math.asin(Math.min(1, chord / 2)) };
 }

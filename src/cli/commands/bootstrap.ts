@@ -1,7 +1,12 @@
 import type { Command } from "commander";
 import type { ClosureScenario, MeasuredBootstrapRow } from "../../claims/bootstrap-measured.ts";
 import type { JobRecord, TableParameters } from "../../claims/error-table/error-table.ts";
-import { ERROR_TERMS, G_ERR_TERMS, type Solution, Z_PARTS } from "../../claims/error-table/error-term.ts";
+import {
+  ERROR_TERMS,
+  G_ERR_TERMS,
+  type Solution,
+  Z_PARTS,
+} from "../../claims/error-table/error-term.ts";
 import { readJobFile } from "../../claims/error-table/job-file.ts";
 import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
 import { DEFAULT_P } from "../../construction/parameters.ts";
@@ -13,8 +18,8 @@ import {
   DEFAULT_VARIANT,
   ERROR_TABLE_MS,
   fmt,
-  M_MIN_TIME,
   formatTable,
+  M_MIN_TIME,
   parseCutoff,
   parseMList,
   parseVariant,
@@ -50,7 +55,8 @@ interface BootstrapOptions {
   csv?: string;
 }
 
-const ERRORS_RULE = "--errors must be a comma-separated list of readable boltzlab errors JSONL files (run `boltzlab errors` first)";
+const ERRORS_RULE =
+  "--errors must be a comma-separated list of readable boltzlab errors JSONL files (run `boltzlab errors` first)";
 
 export function register(program: Command): void {
   addParameterOptions(
@@ -67,8 +73,16 @@ export function register(program: Command): void {
     )
     .option("--cutoff <name>", `cutoff profile: ${CUTOFF_NAMES.join(", ")}`, DEFAULT_CUTOFF)
     .option("--variant <name>", `reading of I_{i,j}: ${VARIANTS.join(", ")}`, DEFAULT_VARIANT)
-    .option("--errors <files>", "error-table JSON Lines files written by `boltzlab errors`", DEFAULT_ERRORS_OUT)
-    .option("--grid <fractions>", "the window grid the error table was run with", "0,0.25,0.5,0.75,1")
+    .option(
+      "--errors <files>",
+      "error-table JSON Lines files written by `boltzlab errors`",
+      DEFAULT_ERRORS_OUT,
+    )
+    .option(
+      "--grid <fractions>",
+      "the window grid the error table was run with",
+      "0,0.25,0.5,0.75,1",
+    )
     .option("--constant <C>", "the constant of Proposition 3.1 in (5.7)", "1")
     .option("--target <X>", "a final bound on ‖f_c‖_Z below X counts as closed", "0.1")
     .option(
@@ -86,12 +100,15 @@ export function register(program: Command): void {
       const cutoff = parseCutoff(o.cutoff);
       const variant = parseVariant(o.variant);
       const constant = parseNumber("--constant", o.constant);
-      if (!(constant > 0)) throw new RuleError("--constant must be a number > 0", `got ${o.constant}`);
+      if (!(constant > 0))
+        throw new RuleError("--constant must be a number > 0", `got ${o.constant}`);
       const target = parseNumber("--target", o.target);
       if (!(target > 0)) throw new RuleError("--target must be a number > 0", `got ${o.target}`);
       const requested = o.solution === undefined ? undefined : parseSolution(o.solution);
       const table = await import("../../claims/error-table/error-table.ts");
-      const grid = table.validateWindowFractions(o.grid.split(",").map((x) => parseNumber("grid", x.trim())));
+      const grid = table.validateWindowFractions(
+        o.grid.split(",").map((x) => parseNumber("grid", x.trim())),
+      );
       const csv = parseCsvPath(o.csv);
       const files = o.errors.split(",").map((f) => f.trim());
       if (files.some((f) => f === "")) throw new RuleError(ERRORS_RULE, `got "${o.errors}"`);
@@ -101,15 +118,32 @@ export function register(program: Command): void {
       const { findTableMeasure } = await import("../../claims/error-table/table-measures.ts");
       const { approximateSolutionZNorm } = await import("../../claims/lemma-4-2.ts");
       const { stationaryCoreZNorm } = await import("../../claims/second-solution.ts");
-      const { measuredBootstrap, closureScenarios, entryCount } = await import("../../claims/bootstrap-measured.ts");
+      const { measuredBootstrap, closureScenarios, entryCount } = await import(
+        "../../claims/bootstrap-measured.ts"
+      );
       const params: TableParameters = { s, s0, p: DEFAULT_P, cutoff, variant, grid };
-      const solutions: Solution[] = requested ?? (records.some((r) => r.solution === "g") ? ["f", "g"] : ["f"]);
+      const solutions: Solution[] =
+        requested ?? (records.some((r) => r.solution === "g") ? ["f", "g"] : ["f"]);
       const ctx = { s, s0, cutoff, variant };
       const runs = solutions.map((solution) => {
         const entries =
           solution === "g"
-            ? table.assembleEntries(records, G_ERR_TERMS, Z_PARTS, Ms, params, (t, z) => findTableMeasure(t, z) !== undefined)
-            : table.assembleEntries(records, ERROR_TERMS, Z_PARTS, Ms, params, (t, z) => findTableMeasure(t, z) !== undefined);
+            ? table.assembleEntries(
+                records,
+                G_ERR_TERMS,
+                Z_PARTS,
+                Ms,
+                params,
+                (t, z) => findTableMeasure(t, z) !== undefined,
+              )
+            : table.assembleEntries(
+                records,
+                ERROR_TERMS,
+                Z_PARTS,
+                Ms,
+                params,
+                (t, z) => findTableMeasure(t, z) !== undefined,
+              );
         const rows = measuredBootstrap({
           Ms,
           s,
@@ -120,7 +154,9 @@ export function register(program: Command): void {
           entries,
           solution,
           zNormFa: (M) =>
-            solution === "g" ? stationaryCoreZNorm(ctx, M).total : approximateSolutionZNorm(ctx, M).z.total,
+            solution === "g"
+              ? stationaryCoreZNorm(ctx, M).total
+              : approximateSolutionZNorm(ctx, M).z.total,
         });
         return { solution, rows, scenarios: closureScenarios(rows, entries, s, target) };
       });
@@ -169,7 +205,18 @@ export function register(program: Command): void {
         const f = runs.find((r) => r.solution === "f");
         const g = runs.find((r) => r.solution === "g");
         printJson({
-          parameters: { s, s0, p: DEFAULT_P, cutoff, variant, grid, constant, target, errors: files, solution: solutions.length === 2 ? "both" : solutions[0] },
+          parameters: {
+            s,
+            s0,
+            p: DEFAULT_P,
+            cutoff,
+            variant,
+            grid,
+            constant,
+            target,
+            errors: files,
+            solution: solutions.length === 2 ? "both" : solutions[0],
+          },
           ...(f ? { rows: rowsJson(f), closure: closureJson(f) } : {}),
           ...(g ? { g: { rows: rowsJson(g), closure: closureJson(g) } } : {}),
         });
@@ -177,7 +224,15 @@ export function register(program: Command): void {
       }
       runs.forEach((run, i) => {
         if (i > 0) process.stdout.write("\n");
-        printRun(run.solution, run.rows, run.scenarios, entryCount(run.solution), target, constant, runs.length > 1);
+        printRun(
+          run.solution,
+          run.rows,
+          run.scenarios,
+          entryCount(run.solution),
+          target,
+          constant,
+          runs.length > 1,
+        );
       });
       process.stdout.write(
         `\nM = ${Ms.join(", ")} (as given); s = ${s}; s0 = ${s0}; p = ${DEFAULT_P}; cutoff ${cutoff}; variant ${variant}; E = Σ over the term × part entries of the largest value over the window grid (rigorous upper bound where the value is a sampled lower bound); errors from ${files.join(", ")}\n`,
@@ -211,7 +266,7 @@ export function bootstrapCsvRows(
       closes: known ? r.result.closes : undefined,
       fails_at: r.result.failsAt,
       final_bound: known && Number.isFinite(r.result.finalBound) ? r.result.finalBound : undefined,
-      paper_final_bound: r.result.paperFinalBound,
+      paper_final_bound: known ? r.result.paperFinalBound : undefined,
       ...p,
     };
   });
@@ -229,13 +284,24 @@ function printRun(
 ): void {
   if (heading) {
     process.stdout.write(
-  solution === "g"
-    ? "g_c (5.4): g_a = f_r(0), Z_a = ‖e^{⟨v⟩²} f_r(0)‖_Z (5.11), E from the G_err table (5.12)\n"
-    : "f_c (5.3): Z_a = sup_t ‖e^{⟨v⟩²} f_a‖_Z (5.9), E from the F_err table (5.10)\n",
+      solution === "g"
+        ? "g_c (5.4): g_a = f_r(0), Z_a = ‖e^{⟨v⟩²} f_r(0)‖_Z (5.11), E from the G_err table (5.12)\n"
+        : "f_c (5.3): Z_a = sup_t ‖e^{⟨v⟩²} f_a‖_Z (5.9), E from the F_err table (5.10)\n",
     );
   }
   const corr = solution === "g" ? "g_c" : "f_c";
-  const header = ["M", "n", "|I_j|", "(5.8) c", "Z_a", "E (entries)", "C·c·Z_a", "closes", `final ‖${corr}‖_Z`, "paper's (2^{n+1}−1)2CE"];
+  const header = [
+    "M",
+    "n",
+    "|I_j|",
+    "(5.8) c",
+    "Z_a",
+    "E (entries)",
+    "C·c·Z_a",
+    "closes",
+    `final ‖${corr}‖_Z`,
+    "paper's (2^{n+1}−1)2CE",
+  ];
   const body = rows.map((r) => [
     String(r.M),
     `${fmt(r.partition.n)} → ${r.partition.intervals}`,
@@ -251,8 +317,8 @@ function printRun(
       : r.result.closes
         ? "yes"
         : `no (interval ${r.result.failsAt})`,
-    fmt(r.result.finalBound),
-    fmt(r.result.paperFinalBound),
+    r.errorBound.entries === 0 ? "n/a" : fmt(r.result.finalBound),
+    r.errorBound.entries === 0 ? "n/a" : fmt(r.result.paperFinalBound),
   ]);
   process.stdout.write(`${formatTable(header, body)}\n\n`);
   const incomplete = rows.filter((r) => r.errorBound.entries < count);
@@ -268,6 +334,8 @@ function printRun(
         : c.search.lnM <= Math.log(3) * (1 + 1e-12)
           ? "closes at every M scanned, from the first (M = 3)"
           : `first closes at ln M ≈ ${fmt(c.search.lnM)} (M ≈ 10^${fmt(c.search.lnM / Math.LN10)}) on the scan`;
-    process.stdout.write(`extrapolated with ${c.name}: ${at} (final bound < ${target}, C = ${constant})\n`);
+    process.stdout.write(
+      `extrapolated with ${c.name}: ${at} (final bound < ${target}, C = ${constant})\n`,
+    );
   }
 }

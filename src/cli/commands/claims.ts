@@ -72,7 +72,8 @@ export function mFooter(claims: readonly ClaimResult[], Ms: readonly number[]): 
     groups.set(key, [...(groups.get(key) ?? []), label]);
   }
   const lines = [`M = ${formatMs(Ms)} (as given)`];
-  for (const [key, ids] of groups) lines.push(`  measured at M = ${key} instead of the list: ${ids.join(", ")}`);
+  for (const [key, ids] of groups)
+    lines.push(`  measured at M = ${key} instead of the list: ${ids.join(", ")}`);
   return lines;
 }
 
@@ -88,7 +89,8 @@ export function claimsCsvRows(
     variant: c.variant,
     verdict: c.verdict,
     fitted_exponent: c.fit && Number.isFinite(c.fit.exponent) ? c.fit.exponent : undefined,
-    fitted_exponent_error: c.fit && Number.isFinite(c.fit.exponent) ? c.fit.exponentError : undefined,
+    fitted_exponent_error:
+      c.fit && Number.isFinite(c.fit.exponent) ? c.fit.exponentError : undefined,
     paper_exponent: c.paperExponent,
     exponent_variable: c.paperExponent === undefined ? undefined : (c.variable ?? "M"),
     implied_constant_min: c.impliedConstant?.min,
@@ -140,9 +142,19 @@ export function register(program: Command): void {
     program
       .command("claims")
       .description("check the paper's claims across M and print the verdicts")
-      .option("--id <ids>", "claim id(s), comma-separated (default: every claim that is not opt-in)")
-      .option("--list", "list the claim ids and titles (JSON with --json, CSV with --csv) and exit"),
-  ).option("--M <list>", "values of M, comma-separated integers >= 2, used as given", DEFAULT_MS.join(","));
+      .option(
+        "--id <ids>",
+        "claim id(s), comma-separated (default: every claim that is not opt-in)",
+      )
+      .option(
+        "--list",
+        "list the claim ids and titles (JSON with --json, CSV with --csv) and exit",
+      ),
+  ).option(
+    "--M <list>",
+    "values of M, comma-separated integers >= 2, used as given",
+    DEFAULT_MS.join(","),
+  );
   addConfigurationOptions(cmd, "survey")
     .option("--large-M", LARGE_M_HELP)
     .option("--json", "machine-readable output on stdout")
@@ -181,7 +193,10 @@ export function register(program: Command): void {
       progress.stop();
     }
     if (csv !== undefined) {
-      writeCsv(csv, { columns: CLAIMS_CSV_COLUMNS, rows: claimsCsvRows(claims, { s, s0, largeM }) });
+      writeCsv(csv, {
+        columns: CLAIMS_CSV_COLUMNS,
+        rows: claimsCsvRows(claims, { s, s0, largeM }),
+      });
     }
     if (o.json) {
       printJson({ parameters: { Ms, s, s0, cutoffs, variants, largeM, workers }, claims });

@@ -2,8 +2,8 @@ import type { Command } from "commander";
 import { type Beam, makeBeam } from "../../construction/beam.ts";
 import { cutoffByName } from "../../construction/cutoff.ts";
 import { makeParameters } from "../../construction/parameters.ts";
-import type { Variant } from "../../construction/variant.ts";
 import { beamPhaseSpace, corePhaseSpace } from "../../construction/phase-space-functions.ts";
+import type { Variant } from "../../construction/variant.ts";
 import {
   type CollisionOptions,
   collisionFrequency,
@@ -62,7 +62,10 @@ export interface ConstructionEcho {
  * Validate the construction options once (defaults from the one rule in common-options.ts:
  * s = 0.8, s0 = 0.5, p = 10, cutoff bump, variant as-in-proof) and build the beam they name.
  */
-function constructionOf(o: ConstructionOpts, which: string): { echo: ConstructionEcho; beam: Beam } {
+function constructionOf(
+  o: ConstructionOpts,
+  which: string,
+): { echo: ConstructionEcho; beam: Beam } {
   if (o.M === undefined) throw new RuleError(`SPEC ${which} needs --M`);
   const M = parseM(o.M);
   const { s, s0, p } = validateParameters([M], o);
@@ -211,7 +214,13 @@ export function register(program: Command): void {
       ms: Math.round(ms * 10) / 10,
     };
     if (csv !== undefined) {
-      const row = { ...out, x: undefined, v: undefined, ...vecColumns("x", x), ...vecColumns("v", v) };
+      const row = {
+        ...out,
+        x: undefined,
+        v: undefined,
+        ...vecColumns("x", x),
+        ...vecColumns("v", v),
+      };
       writeCsv(csv, { columns: COLLIDE_CSV_COLUMNS, rows: [row] });
     }
     if (opts.json) {

@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { availableParallelism } from "node:os";
 import {
   appendFileSync,
   existsSync,
@@ -8,6 +7,7 @@ import {
   truncateSync,
   writeFileSync,
 } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
 import { type Command, Option } from "commander";
 import type {
@@ -24,6 +24,11 @@ import {
   type ZPart,
 } from "../../claims/error-table/error-term.ts";
 import { sharedTermId } from "../../claims/error-table/gain-symmetry.ts";
+import {
+  DEFAULT_ERRORS_FILE,
+  type ParsedFile,
+  readJobFile,
+} from "../../claims/error-table/job-file.ts";
 import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
 import { DEFAULT_P } from "../../construction/parameters.ts";
 import { VARIANTS } from "../../construction/variant.ts";
@@ -34,23 +39,18 @@ import {
   DEFAULT_VARIANT,
   ERROR_TABLE_MS,
   fmt,
-  M_MIN_TIME,
   formatTable,
+  M_MIN_TIME,
   parseCutoff,
   parseMList,
   parseVariant,
   printJson,
   validateParameters,
 } from "../common-options.ts";
-import { parseNumber, parseShard } from "../parse.ts";
 import { type CsvValue, columnsOf, parseCsvPath, writeCsv } from "../csv.ts";
-import { parseWorkers } from "../workers-option.ts";
+import { parseNumber, parseShard } from "../parse.ts";
 import { progressBar } from "../progress.ts";
-import {
-  DEFAULT_ERRORS_FILE,
-  type ParsedFile,
-  readJobFile,
-} from "../../claims/error-table/job-file.ts";
+import { parseWorkers } from "../workers-option.ts";
 
 /**
  * `boltzlab errors`: the Section 4 error table (Proposition 4.1), term × Z-norm part × M jobs
@@ -100,7 +100,10 @@ export function parseSolution(raw: string): Solution[] {
 
 /** The terms of the chosen tables, F_err's first. */
 export function termsOf(solutions: readonly Solution[]): TableTermId[] {
-  return [...(solutions.includes("f") ? ERROR_TERMS : []), ...(solutions.includes("g") ? G_ERR_TERMS : [])];
+  return [
+    ...(solutions.includes("f") ? ERROR_TERMS : []),
+    ...(solutions.includes("g") ? G_ERR_TERMS : []),
+  ];
 }
 const NORM_RULE = `norm must be one of ${Z_PARTS.join(", ")}`;
 
@@ -122,7 +125,10 @@ export function splitTopLevel(raw: string): string[] {
 }
 
 /** `--term`: a list of terms of the chosen tables (default F_err's), or `all`. */
-export function parseTerms(raw: string, allowed: readonly TableTermId[] = ERROR_TERMS): TableTermId[] {
+export function parseTerms(
+  raw: string,
+  allowed: readonly TableTermId[] = ERROR_TERMS,
+): TableTermId[] {
   const parts = splitTopLevel(raw);
   if (parts.length === 1 && parts[0] === "all") return [...allowed];
   for (const p of parts) {
@@ -257,7 +263,10 @@ export function register(program: Command): void {
       "--workers <n>",
       `child processes fed from one job queue, heaviest first (integer >= 1, 1 = in-process; default ${availableParallelism()}, the number of cores)`,
     )
-    .option("--csv <file>", "also write the table as CSV (one row per term × norm, full precision, parameters as columns)")
+    .option(
+      "--csv <file>",
+      "also write the table as CSV (one row per term × norm, full precision, parameters as columns)",
+    )
     .option(
       "--recompute",
       "compute the selected jobs again: their records are first removed from --out (rewritten atomically)",
@@ -461,7 +470,10 @@ export function dispatchGroups<J extends QueuedJob>(todo: readonly J[]): J[][] {
  * A `--workers` child: reads lines of comma-separated job indices on stdin, runs those jobs
  * (appending each record to `--out`) and answers one line on stdout per group, until stdin ends.
  */
-async function serveQueue<J extends QueuedJob>(all: readonly J[], run: (j: J) => void): Promise<void> {
+async function serveQueue<J extends QueuedJob>(
+  all: readonly J[],
+  run: (j: J) => void,
+): Promise<void> {
   const { createInterface } = await import("node:readline");
   for await (const line of createInterface({ input: process.stdin })) {
     if (line.trim() === "") continue;

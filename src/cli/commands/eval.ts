@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { RuleError } from "../../math/errors.ts";
 import { DEFAULT_P } from "../../construction/parameters.ts";
+import { RuleError } from "../../math/errors.ts";
 import {
   addConfigurationOptions,
   addParameterOptions,

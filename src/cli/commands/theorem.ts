@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import type { TheoremRow } from "../../report/report-data.ts";
 import { DEFAULT_P } from "../../construction/parameters.ts";
 import type { Variant } from "../../construction/variant.ts";
+import type { TheoremRow } from "../../report/report-data.ts";
 import {
   addConfigurationOptions,
   addParameterOptions,
@@ -18,7 +18,14 @@ import {
   printJson,
   validateParameters,
 } from "../common-options.ts";
-import { addCsvOption, type CsvValue, columnsOf, estimateColumns, parseCsvPath, writeCsv } from "../csv.ts";
+import {
+  addCsvOption,
+  type CsvValue,
+  columnsOf,
+  estimateColumns,
+  parseCsvPath,
+  writeCsv,
+} from "../csv.ts";
 import { progressBar } from "../progress.ts";
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
@@ -103,7 +110,9 @@ export function register(program: Command): void {
     const { largeMGrid, theoremTableParallel } = await import("../../claims/theorem-1-1.ts");
     const configs = cutoffs.flatMap((cutoff) => variants.map((variant) => ({ cutoff, variant })));
     const MsOf = (variant: Variant) =>
-      largeM ? [...new Set([...Ms, ...largeMGrid(variant).filter((M) => M > Math.max(...Ms))])] : Ms;
+      largeM
+        ? [...new Set([...Ms, ...largeMGrid(variant).filter((M) => M > Math.max(...Ms))])]
+        : Ms;
     const total = configs.reduce((n, c) => n + MsOf(c.variant).length, 0);
     const progress = progressBar("theorem");
     const rows: (FlatRow & { cutoff: string; variant: Variant })[] = [];
