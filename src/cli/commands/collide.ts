@@ -172,6 +172,13 @@ export function register(program: Command): void {
       (op === "A" && opts.g === undefined && isConstructionSpec(opts.f));
     const which = [opts.f, opts.g].find(isConstructionSpec) ?? "fb";
     const construction = usesConstruction ? constructionOf(copts, which) : undefined;
+    if (!usesConstruction) {
+      // unused construction options are still checked: a bad value is never silently ignored
+      parseCutoff(copts.cutoff ?? DEFAULT_CUTOFF);
+      parseVariant(copts.variant ?? DEFAULT_VARIANT);
+      // (the rules on s, s0, p do not depend on M: any valid M checks them)
+      validateParameters([copts.M === undefined ? 4 : parseM(copts.M)], copts);
+    }
     const f = op === "A" ? undefined : parseSpec(opts.f, copts, construction);
     const g =
       opts.g !== undefined
