@@ -231,6 +231,21 @@ test("bad input with --csv: one line, exit 2, no CSV written", () => {
       "variant must be one of",
     ],
     [["theorem", "--M", "4", "--cutoff", "bump,gauss"], "cutoff must be one of"],
+    // a construction option no SPEC uses is still checked
+    [
+      [
+        "collide",
+        "--op",
+        "loss",
+        "--f",
+        "maxwellian:rho=1,u=0;0;0,T=1",
+        "--v",
+        "0.5,0,0",
+        "--variant",
+        "nope",
+      ],
+      "variant must be one of",
+    ],
   ];
   for (const [args, rule] of cases) {
     const csv = join(tmp, `bad-${args[0]}.csv`);
