@@ -101,9 +101,13 @@ describe("explorer in chromium", () => {
       await page.click(`#tab-${view}`);
       await page.waitForSelector(`#view-${view}:not([hidden])`);
       if (view === "frequency") await page.waitForSelector("#heatmap[data-n]");
-      if (view === "theorem") await page.waitForSelector("#deflation-plot[data-complete='true'] svg", { timeout: 30_000 });
+      if (view === "theorem")
+        await page.waitForSelector("#deflation-plot[data-complete='true'] svg", {
+          timeout: 30_000,
+        });
       if (view === "claims") await page.waitForSelector("#claims-table");
-      if (view === "relax") await page.waitForSelector("#relax-slice[data-frames]", { timeout: 30_000 });
+      if (view === "relax")
+        await page.waitForSelector("#relax-slice[data-frames]", { timeout: 30_000 });
       assert.match(new URL(page.url()).hash, new RegExp(`view=${view}`));
       for (const handle of await page.$$(`#view-${view} canvas:not(.colorbar)`)) {
         const id = await handle.evaluate((c) => {
@@ -123,7 +127,9 @@ describe("explorer in chromium", () => {
     const { page, errors } = await open("#view=lattice&M=8");
     await page.focus("#ctl-M");
     for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowRight");
-    await page.waitForFunction(() => document.getElementById("lattice-count")?.dataset.value === "91");
+    await page.waitForFunction(
+      () => document.getElementById("lattice-count")?.dataset.value === "91",
+    );
     const M = Number(await page.$eval("#ctl-M", (e) => (e as HTMLInputElement).value));
     assert.equal(M, 13);
     const read = (id: string) => page.$eval(id, (e) => Number((e as HTMLElement).dataset.value));
@@ -206,7 +212,9 @@ describe("explorer in chromium", () => {
   test("the claims view shows the verdicts of the served report.json and filters them", async () => {
     const { page, errors } = await open("#view=claims");
     await page.waitForSelector("#claims-table");
-    const cells = await page.$$eval("#claims-table td button", (bs) => bs.map((b) => b.textContent));
+    const cells = await page.$$eval("#claims-table td button", (bs) =>
+      bs.map((b) => b.textContent),
+    );
     assert.deepEqual(cells.sort(), claims.map((c) => c.verdict).sort());
     await page.selectOption("#claims-cutoff", "plateau");
     const filtered = await page.$$eval("#claims-table td button", (bs) => bs.length);

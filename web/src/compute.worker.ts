@@ -126,7 +126,8 @@ function relax(job: Extract<Job, { kind: "relax" }>): void {
     const m = moments(grid, f);
     const slice = new Float64Array(n * n);
     // f is stored with index ((i·n + j)·n + k) for (v1, v2, v3) = (axis[i], axis[j], axis[k])
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) slice[j * n + i] = f[(i * n + j) * n + mid];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) slice[j * n + i] = f[(i * n + j) * n + mid];
     const [Txx, Tyy, Tzz] = m.temperatureTensor;
     post({
       type: "result",

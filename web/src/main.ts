@@ -59,7 +59,11 @@ for (const name of VIEWS) {
   b.addEventListener("keydown", (e) => {
     const i = VIEWS.indexOf(name);
     const next =
-      e.key === "ArrowRight" ? VIEWS[(i + 1) % VIEWS.length] : e.key === "ArrowLeft" ? VIEWS[(i + VIEWS.length - 1) % VIEWS.length] : null;
+      e.key === "ArrowRight"
+        ? VIEWS[(i + 1) % VIEWS.length]
+        : e.key === "ArrowLeft"
+          ? VIEWS[(i + VIEWS.length - 1) % VIEWS.length]
+          : null;
     if (next) {
       set({ view: next });
       tabButtons.get(next)?.focus();
@@ -98,7 +102,14 @@ function numberControl(
   );
   return input;
 }
-const ctlM = numberControl("M", "M =", 2, 64, 1, "lattice parameter, integer ≥ 2 (links accept up to 128)");
+const ctlM = numberControl(
+  "M",
+  "M =",
+  2,
+  64,
+  1,
+  "lattice parameter, integer ≥ 2 (links accept up to 128)",
+);
 const ctlS = numberControl("s", "s =", 0.76, 0.99, 0.01, "max(s0, 3/4) < s < 1");
 const ctlS0 = numberControl("s0", "s0 =", 0, 0.98, 0.01, "s0 ∈ [0, 1)");
 const ctlP = numberControl("p", "p =", 1, 20, 1, "N = M^p");
@@ -196,7 +207,10 @@ async function apply(next: ViewState): Promise<void> {
   await showView(state.view, prevView !== state.view ? null : changed);
 }
 
-async function showView(name: ViewName, changed: ReadonlySet<keyof ViewState> | null): Promise<void> {
+async function showView(
+  name: ViewName,
+  changed: ReadonlySet<keyof ViewState> | null,
+): Promise<void> {
   let view = views.get(name);
   if (!view) {
     const mod = await loaders[name]();

@@ -104,7 +104,8 @@ export function stateFromHash(hash: string): { state: ViewState; error?: string 
       const raw = q.get(key);
       if (raw === null) return fallback;
       const x = Number(raw);
-      if (raw.trim() === "" || !Number.isFinite(x)) throw new Error(`${key} must be a finite number`);
+      if (raw.trim() === "" || !Number.isFinite(x))
+        throw new Error(`${key} must be a finite number`);
       return x;
     };
     const view = q.get("view");

@@ -20,7 +20,11 @@ export function makeStage(label: string, target = new THREE.Vector3(0, 0, 0.4)):
   canvas.tabIndex = 0;
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", label);
-  const renderer = new THREE.WebGLRenderer({ canvas, antialias: true, preserveDrawingBuffer: true });
+  const renderer = new THREE.WebGLRenderer({
+    canvas,
+    antialias: true,
+    preserveDrawingBuffer: true,
+  });
   renderer.setClearColor(0xffffff);
   const scene = new THREE.Scene();
   const camera = new THREE.PerspectiveCamera(40, 1, 0.001, 100);
@@ -40,7 +44,10 @@ export function makeStage(label: string, target = new THREE.Vector3(0, 0, 0.4)):
     render() {
       const w = canvas.clientWidth || 560;
       const h = canvas.clientHeight || 560;
-      if (canvas.width !== Math.round(w * devicePixelRatio) || canvas.height !== Math.round(h * devicePixelRatio)) {
+      if (
+        canvas.width !== Math.round(w * devicePixelRatio) ||
+        canvas.height !== Math.round(h * devicePixelRatio)
+      ) {
         renderer.setPixelRatio(devicePixelRatio);
         renderer.setSize(w, h, false);
         camera.aspect = w / h;
@@ -87,7 +94,13 @@ export function hemisphereGuide(): THREE.Group {
 }
 
 /** Orient a unit-height object built along +y so that its axis is e. */
-export function orientAlong(m: THREE.Matrix4, e: ArrayLike<number>, center: THREE.Vector3, radius: number, length: number): THREE.Matrix4 {
+export function orientAlong(
+  m: THREE.Matrix4,
+  e: ArrayLike<number>,
+  center: THREE.Vector3,
+  radius: number,
+  length: number,
+): THREE.Matrix4 {
   const q = new THREE.Quaternion().setFromUnitVectors(
     new THREE.Vector3(0, 1, 0),
     new THREE.Vector3(e[0], e[1], e[2]),

@@ -16,7 +16,9 @@ export function fmt(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return "0";
   const a = Math.abs(x);
-  return a >= 1e-3 && a < 1e5 ? Number(x.toPrecision(digits)).toString() : x.toExponential(digits - 1);
+  return a >= 1e-3 && a < 1e5
+    ? Number(x.toPrecision(digits)).toString()
+    : x.toExponential(digits - 1);
 }
 
 /** value ± error. */
@@ -63,7 +65,12 @@ export function drawField(
 
 /** A colour-bar legend for {@link drawField}. */
 export function legend(lo: number, hi: number, label: string): HTMLElement {
-  const bar = el("canvas", { width: "160", height: "12", "aria-hidden": "true", class: "colorbar" });
+  const bar = el("canvas", {
+    width: "160",
+    height: "12",
+    "aria-hidden": "true",
+    class: "colorbar",
+  });
   const ctx = bar.getContext("2d");
   if (ctx) {
     const img = ctx.createImageData(160, 12);

@@ -119,7 +119,10 @@ export function serveExplorer(o: ServeOptions): Promise<Server> {
     server.once("error", (err: NodeJS.ErrnoException) => {
       fail(
         err.code === "EADDRINUSE" || err.code === "EACCES" || err.code === "EADDRNOTAVAIL"
-          ? new RuleError(`port must be free and allowed on host ${o.host}`, `${err.code} on ${o.port}`)
+          ? new RuleError(
+              `port must be free and allowed on host ${o.host}`,
+              `${err.code} on ${o.port}`,
+            )
           : err,
       );
     });
@@ -128,10 +131,13 @@ export function serveExplorer(o: ServeOptions): Promise<Server> {
 }
 
 function openBrowser(url: string): void {
-  const cmd = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
+  const cmd =
+    process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
   try {
     const child = spawn(cmd, [url], { detached: true, stdio: "ignore" });
-    child.on("error", () => process.stderr.write(`explore: could not open a browser; visit ${url}\n`));
+    child.on("error", () =>
+      process.stderr.write(`explore: could not open a browser; visit ${url}\n`),
+    );
     child.unref();
   } catch {
     process.stderr.write(`explore: could not open a browser; visit ${url}\n`);
@@ -158,7 +164,9 @@ export function register(program: Command): void {
       const addr = server.address();
       const actual = typeof addr === "object" && addr ? addr.port : port;
       const url = `http://${host.includes(":") ? `[${host}]` : host}:${actual}/`;
-      process.stdout.write(`boltzlab explorer at ${url} (site ${WEB_DIST}; report from ${resolve("report")}); Ctrl-C stops\n`);
+      process.stdout.write(
+        `boltzlab explorer at ${url} (site ${WEB_DIST}; report from ${resolve("report")}); Ctrl-C stops\n`,
+      );
       if (o.open) openBrowser(url);
     });
 }

@@ -57,7 +57,10 @@ function overlaps(M: number, cutoff: string, variant: Variant): Overlaps {
 }
 
 export function create(_ctx: ViewContext): View {
-  const stage = makeStage("Velocity bumps I_{i,j} in both readings; drag or arrow keys to rotate", new THREE.Vector3(0, 0, 0.5));
+  const stage = makeStage(
+    "Velocity bumps I_{i,j} in both readings; drag or arrow keys to rotate",
+    new THREE.Vector3(0, 0, 0.5),
+  );
   stage.scene.add(hemisphereGuide());
   const showWritten = el("input", { type: "checkbox", id: "bumps-written", checked: "" });
   const showProof = el("input", { type: "checkbox", id: "bumps-proof", checked: "" });
@@ -70,12 +73,23 @@ export function create(_ctx: ViewContext): View {
       "div",
       { class: "stage" },
       stage.canvas,
-      el("p", { class: "hint" }, "Blue (translucent): as-written supports, radius 1/M. Orange: as-in-proof supports, radius 1/(10M). Red dots: witness points where two as-written supports meet."),
+      el(
+        "p",
+        { class: "hint" },
+        "Blue (translucent): as-written supports, radius 1/M. Orange: as-in-proof supports, radius 1/(10M). Red dots: witness points where two as-written supports meet.",
+      ),
     ),
     el(
       "div",
       {},
-      el("div", { class: "row" }, showWritten, el("label", { for: "bumps-written" }, "as-written"), showProof, el("label", { for: "bumps-proof" }, "as-in-proof")),
+      el(
+        "div",
+        { class: "row" },
+        showWritten,
+        el("label", { for: "bumps-written" }, "as-written"),
+        showProof,
+        el("label", { for: "bumps-proof" }, "as-in-proof"),
+      ),
       info,
     ),
   );
@@ -83,7 +97,12 @@ export function create(_ctx: ViewContext): View {
   stage.scene.add(group);
   let last: ViewState | null = null;
 
-  function cylinders(st: ViewState, variant: Variant, color: number, opacity: number): THREE.InstancedMesh {
+  function cylinders(
+    st: ViewState,
+    variant: Variant,
+    color: number,
+    opacity: number,
+  ): THREE.InstancedMesh {
     const lat = makeLattice(st.M);
     const rho = bumpRadius({ M: st.M, cutoff: cutoffByName(st.cutoff), variant });
     const mesh = new THREE.InstancedMesh(
@@ -115,7 +134,12 @@ export function create(_ctx: ViewContext): View {
     if (written.witnesses.length) {
       const g = new THREE.BufferGeometry();
       g.setAttribute("position", new THREE.Float32BufferAttribute(written.witnesses, 3));
-      group.add(new THREE.Points(g, new THREE.PointsMaterial({ color: 0xcc0000, size: 6, sizeAttenuation: false })));
+      group.add(
+        new THREE.Points(
+          g,
+          new THREE.PointsMaterial({ color: 0xcc0000, size: 6, sizeAttenuation: false }),
+        ),
+      );
     }
     stage.render();
     const line = (o: Overlaps, name: string, id: string) =>
@@ -123,14 +147,26 @@ export function create(_ctx: ViewContext): View {
         "p",
         { id, "data-pairs": String(o.pairs) },
         el("strong", {}, `${name}: `),
-        el("span", { class: o.pairs ? "bad" : "ok" }, o.pairs ? `${o.pairs} neighbour pairs overlap` : "no overlap found"),
+        el(
+          "span",
+          { class: o.pairs ? "bad" : "ok" },
+          o.pairs ? `${o.pairs} neighbour pairs overlap` : "no overlap found",
+        ),
         o.example ? ` — e.g. ${o.example}` : " at the witness points tested",
       );
     info.replaceChildren(
-      el("p", {}, `M = ${st.M}: ${makeLattice(st.M).count} bumps; (2.20) asserts the supports are disjoint.`),
+      el(
+        "p",
+        {},
+        `M = ${st.M}: ${makeLattice(st.M).count} bumps; (2.20) asserts the supports are disjoint.`,
+      ),
       line(written, "as-written (radius 1/M)", "bumps-written-overlaps"),
       line(proof, "as-in-proof (radius 1/(10M))", "bumps-proof-overlaps"),
-      el("p", { class: "hint" }, "Tested: every pair on the same or adjacent rings, at v = a(e + e')/|e + e'| for a = 0.905, 0.95, 1 (bumpOverlapCount ≥ 2). No overlap found is evidence on these points only."),
+      el(
+        "p",
+        { class: "hint" },
+        "Tested: every pair on the same or adjacent rings, at v = a(e + e')/|e + e'| for a = 0.905, 0.95, 1 (bumpOverlapCount ≥ 2). No overlap found is evidence on these points only.",
+      ),
     );
   }
 

@@ -16,7 +16,11 @@ export function create(ctx: ViewContext): View {
   const filterText = el("input", { id: "claims-filter", placeholder: "e.g. 2.1" });
   const cutoffSel = el("select", { id: "claims-cutoff" });
   const variantSel = el("select", { id: "claims-variant" });
-  const status = el("p", { id: "claims-status", "aria-live": "polite" }, "Looking for report/report.json …");
+  const status = el(
+    "p",
+    { id: "claims-status", "aria-live": "polite" },
+    "Looking for report/report.json …",
+  );
   const matrix = el("div", { id: "claims-matrix" });
   const evidence = el("div", { id: "claims-evidence", class: "info", "aria-live": "polite" });
   const root = el(
@@ -45,7 +49,10 @@ export function create(ctx: ViewContext): View {
   let claims: ClaimResult[] = [];
 
   function options(sel: HTMLSelectElement, values: string[]): void {
-    sel.replaceChildren(el("option", { value: "" }, "all"), ...values.map((v) => el("option", { value: v }, v)));
+    sel.replaceChildren(
+      el("option", { value: "" }, "all"),
+      ...values.map((v) => el("option", { value: v }, v)),
+    );
   }
 
   function load(text: string, from: string): void {
@@ -72,8 +79,23 @@ export function create(ctx: ViewContext): View {
     );
     const cols = [...new Set(shown.map((c) => `${c.cutoff} / ${c.variant}`))];
     const ids = [...new Set(shown.map((c) => c.id))];
-    const t = el("table", { id: "claims-table" }, el("caption", {}, "verdict per claim (rows) and cutoff / variant (columns); select a verdict for its evidence"));
-    t.append(el("tr", {}, el("th", { scope: "col" }, "claim"), ...cols.map((c) => el("th", { scope: "col" }, c))));
+    const t = el(
+      "table",
+      { id: "claims-table" },
+      el(
+        "caption",
+        {},
+        "verdict per claim (rows) and cutoff / variant (columns); select a verdict for its evidence",
+      ),
+    );
+    t.append(
+      el(
+        "tr",
+        {},
+        el("th", { scope: "col" }, "claim"),
+        ...cols.map((c) => el("th", { scope: "col" }, c)),
+      ),
+    );
     for (const id of ids) {
       const first = shown.find((c) => c.id === id);
       const tr = el("tr", {}, el("th", { scope: "row" }, `${id} — ${first?.title ?? ""}`));
@@ -94,18 +116,42 @@ export function create(ctx: ViewContext): View {
   }
 
   function showEvidence(c: ClaimResult): void {
-    const data = c.measurements.map((m) => ({ M: m.M, y: m.value.value, lo: m.value.value - m.value.error, hi: m.value.value + m.value.error, prediction: m.prediction }));
+    const data = c.measurements.map((m) => ({
+      M: m.M,
+      y: m.value.value,
+      lo: m.value.value - m.value.error,
+      hi: m.value.value + m.value.error,
+      prediction: m.prediction,
+    }));
     const positive = data.every((d) => d.y > 0);
-    const t = el("table", {}, el("tr", {}, ...["M", "measured", "prediction"].map((h) => el("th", { scope: "col" }, h))));
+    const t = el(
+      "table",
+      {},
+      el("tr", {}, ...["M", "measured", "prediction"].map((h) => el("th", { scope: "col" }, h))),
+    );
     for (const m of c.measurements) {
-      t.append(el("tr", {}, el("td", {}, fmt(m.M)), el("td", {}, pm(m.value.value, m.value.error)), el("td", {}, m.prediction === null ? "—" : fmt(m.prediction))));
+      t.append(
+        el(
+          "tr",
+          {},
+          el("td", {}, fmt(m.M)),
+          el("td", {}, pm(m.value.value, m.value.error)),
+          el("td", {}, m.prediction === null ? "—" : fmt(m.prediction)),
+        ),
+      );
     }
     evidence.replaceChildren(
       el("h3", {}, `${c.id}: ${c.title}`),
       el("p", {}, c.statement),
       el("p", {}, el("strong", {}, `${c.verdict}: `), c.reason),
       el("p", { class: "hint" }, `cutoff ${c.cutoff}, variant ${c.variant}; ${c.method}`),
-      c.fit ? el("p", {}, `fitted exponent ${pm(c.fit.exponent, c.fit.exponentError)}${c.paperExponent !== undefined ? ` (paper: ${c.paperExponent})` : ""}`) : "",
+      c.fit
+        ? el(
+            "p",
+            {},
+            `fitted exponent ${pm(c.fit.exponent, c.fit.exponentError)}${c.paperExponent !== undefined ? ` (paper: ${c.paperExponent})` : ""}`,
+          )
+        : "",
       data.length
         ? Plot.plot({
             width: 480,
@@ -113,7 +159,14 @@ export function create(ctx: ViewContext): View {
             marginLeft: 70,
             x: { label: c.variable === "lnM" ? "M (log scale)" : "M", type: "log" },
             y: { label: "measured value", type: positive ? "log" : "linear", grid: true },
-            marks: [Plot.ruleX(data, { x: "M", y1: "lo", y2: "hi" }), Plot.dot(data, { x: "M", y: "y", fill: "#0b4f9c" }), Plot.line(data.filter((d) => d.prediction !== null), { x: "M", y: "prediction", stroke: "#c0392b", strokeDasharray: "4 3" })],
+            marks: [
+              Plot.ruleX(data, { x: "M", y1: "lo", y2: "hi" }),
+              Plot.dot(data, { x: "M", y: "y", fill: "#0b4f9c" }),
+              Plot.line(
+                data.filter((d) => d.prediction !== null),
+                { x: "M", y: "prediction", stroke: "#c0392b", strokeDasharray: "4 3" },
+              ),
+            ],
             caption: "dots: measurements ± error; dashed: the paper's prediction where it has one",
           })
         : "",
@@ -137,7 +190,8 @@ export function create(ctx: ViewContext): View {
         .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
         .then((text) => load(text, "report/report.json"))
         .catch(() => {
-          status.textContent = "No report/report.json is served here: run `npm start` (or `boltzlab report`) and `boltzlab explore`, or open a report.json above.";
+          status.textContent =
+            "No report/report.json is served here: run `npm start` (or `boltzlab report`) and `boltzlab explore`, or open a report.json above.";
         });
     },
   };

@@ -7,7 +7,7 @@
  * single-tube identity (centreFrequency), on 5, 9, 17, 33 points.
  */
 import * as Plot from "@observablehq/plot";
-import { cancelJob, type ConstructionInput, runJob } from "../jobs.ts";
+import { type ConstructionInput, cancelJob, runJob } from "../jobs.ts";
 import { parametersOf, type ViewState } from "../state.ts";
 import { drawField, el, fmt, legend, pm } from "../ui.ts";
 import type { View, ViewContext } from "../view.ts";
@@ -42,12 +42,25 @@ export function create(ctx: ViewContext): View {
     "aria-label": "Heat map of A[f_b]; arrow keys move the probe",
   });
   const planeSel = el("select", { id: "freq-plane" });
-  planeSel.append(el("option", { value: "x" }, "x = (a, 0, b), v fixed"), el("option", { value: "v" }, "v = (a, 0, b), x fixed"));
+  planeSel.append(
+    el("option", { value: "x" }, "x = (a, 0, b), v fixed"),
+    el("option", { value: "v" }, "v = (a, 0, b), x fixed"),
+  );
   const fixedInput = el("input", { id: "freq-fixed", size: "14" });
-  const LInput = el("input", { id: "freq-L", type: "number", step: "0.1", min: "0.05", style: "width:5rem" });
+  const LInput = el("input", {
+    id: "freq-L",
+    type: "number",
+    step: "0.1",
+    min: "0.05",
+    style: "width:5rem",
+  });
   const progress = el("progress", { id: "freq-progress", "aria-label": "heat map progress" });
   const lambdaProgress = el("progress", { id: "lambda-progress", "aria-label": "Λ progress" });
-  const probe = el("p", { id: "probe", "aria-live": "polite" }, "Hover the map (or focus it and use the arrow keys) to read A[f_b] ± error at a point.");
+  const probe = el(
+    "p",
+    { id: "probe", "aria-live": "polite" },
+    "Hover the map (or focus it and use the arrow keys) to read A[f_b] ± error at a point.",
+  );
   const caption = el("p", { class: "hint", id: "heatmap-caption" });
   const legendBox = el("div");
   const lambdaBox = el("div", { class: "plot", id: "lambda-plot" });
@@ -73,7 +86,14 @@ export function create(ctx: ViewContext): View {
       caption,
       progress,
     ),
-    el("div", { class: "info" }, probe, el("h3", {}, "Λ(t, 0, 0) and A[f_b](t, 0, 0) on [0, T*]"), lambdaProgress, lambdaBox),
+    el(
+      "div",
+      { class: "info" },
+      probe,
+      el("h3", {}, "Λ(t, 0, 0) and A[f_b](t, 0, 0) on [0, T*]"),
+      lambdaProgress,
+      lambdaBox,
+    ),
   );
   let level: Level | null = null;
   let st: ViewState | null = null;
@@ -120,8 +140,14 @@ export function create(ctx: ViewContext): View {
   canvas.addEventListener("pointermove", (ev) => {
     if (!level) return;
     const r = canvas.getBoundingClientRect();
-    const col = Math.min(level.n - 1, Math.max(0, Math.floor(((ev.clientX - r.left) / r.width) * level.n)));
-    const row = Math.min(level.n - 1, Math.max(0, Math.floor(((ev.clientY - r.top) / r.height) * level.n)));
+    const col = Math.min(
+      level.n - 1,
+      Math.max(0, Math.floor(((ev.clientX - r.left) / r.width) * level.n)),
+    );
+    const row = Math.min(
+      level.n - 1,
+      Math.max(0, Math.floor(((ev.clientY - r.top) / r.height) * level.n)),
+    );
     showProbe(row, col);
   });
   canvas.addEventListener("keydown", (ev) => {
@@ -130,7 +156,10 @@ export function create(ctx: ViewContext): View {
     const [r, c] = probeCell ?? [level.n >> 1, level.n >> 1];
     const dr = ev.key === "ArrowDown" ? 1 : ev.key === "ArrowUp" ? -1 : 0;
     const dc = ev.key === "ArrowRight" ? 1 : ev.key === "ArrowLeft" ? -1 : 0;
-    showProbe(Math.min(level.n - 1, Math.max(0, r + dr)), Math.min(level.n - 1, Math.max(0, c + dc)));
+    showProbe(
+      Math.min(level.n - 1, Math.max(0, r + dr)),
+      Math.min(level.n - 1, Math.max(0, c + dc)),
+    );
   });
 
   function drawLevel(l: Level): void {
@@ -146,12 +175,16 @@ export function create(ctx: ViewContext): View {
     }
     drawField(canvas, l.n, l.values, lo, hi);
     legendBox.replaceChildren(legend(lo, hi, "A[f_b]"));
-    const axes = st.plane === "x" ? "x₁ (right) and x₃ (up), x₂ = 0" : "v₁ (right) and v₃ (up), v₂ = 0";
+    const axes =
+      st.plane === "x" ? "x₁ (right) and x₃ (up), x₂ = 0" : "v₁ (right) and v₃ (up), v₂ = 0";
     caption.textContent = `Grid ${l.n}² on [−${st.L}, ${st.L}]², axes ${axes}; ${st.plane === "x" ? "v" : "x"} = (${st.fixed.join(", ")}), t = ${fmt(st.t)}; M = ${st.M}, s = ${st.s}, cutoff ${st.cutoff}, ${st.variant}. Largest quadrature error ${fmt(maxErr, 2)}${l.unconverged ? `; ${l.unconverged} points did not meet the tolerance` : ""}.`;
     canvas.dataset.n = String(l.n);
     if (probeCell) {
       const f = l.n / (Number(canvas.dataset.prevN) || l.n);
-      showProbe(Math.min(l.n - 1, Math.floor(probeCell[0] * f)), Math.min(l.n - 1, Math.floor(probeCell[1] * f)));
+      showProbe(
+        Math.min(l.n - 1, Math.floor(probeCell[0] * f)),
+        Math.min(l.n - 1, Math.floor(probeCell[1] * f)),
+      );
     }
     canvas.dataset.prevN = String(l.n);
   }
@@ -193,7 +226,13 @@ export function create(ctx: ViewContext): View {
         onResult: (d) => {
           const { rows, Tstar } = d as { rows: LambdaRow[]; Tstar: number };
           const band = (key: "Lambda" | "A") =>
-            rows.map((r) => ({ t: r.t, lo: r[key] - r[`${key}Error`], hi: r[key] + r[`${key}Error`], y: r[key], what: key === "Lambda" ? "Λ(t,0,0)" : "A[f_b](t,0,0)" }));
+            rows.map((r) => ({
+              t: r.t,
+              lo: r[key] - r[`${key}Error`],
+              hi: r[key] + r[`${key}Error`],
+              y: r[key],
+              what: key === "Lambda" ? "Λ(t,0,0)" : "A[f_b](t,0,0)",
+            }));
           const data = [...band("Lambda"), ...band("A")];
           lambdaBox.replaceChildren(
             Plot.plot({
@@ -202,7 +241,11 @@ export function create(ctx: ViewContext): View {
               marginLeft: 60,
               x: { label: "t", domain: [0, Tstar] },
               y: { label: "value", grid: true },
-              color: { legend: true, domain: ["Λ(t,0,0)", "A[f_b](t,0,0)"], range: ["#0b4f9c", "#c0392b"] },
+              color: {
+                legend: true,
+                domain: ["Λ(t,0,0)", "A[f_b](t,0,0)"],
+                range: ["#0b4f9c", "#c0392b"],
+              },
               marks: [
                 Plot.areaY(data, { x: "t", y1: "lo", y2: "hi", fill: "what", fillOpacity: 0.25 }),
                 Plot.line(data, { x: "t", y: "y", stroke: "what", marker: "dot" }),
@@ -230,7 +273,10 @@ export function create(ctx: ViewContext): View {
       fixedInput.value = s.fixed.join(",");
       LInput.value = String(s.L);
       parametersOf(s);
-      if (constructionKeys.some((k) => changed.has(k)) || ["t", "plane", "fixed", "L"].some((k) => changed.has(k as keyof ViewState))) {
+      if (
+        constructionKeys.some((k) => changed.has(k)) ||
+        ["t", "plane", "fixed", "L"].some((k) => changed.has(k as keyof ViewState))
+      ) {
         startHeatmap(s);
       }
       if (constructionKeys.some((k) => changed.has(k))) startLambda(s);

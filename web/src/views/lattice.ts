@@ -6,7 +6,10 @@
  */
 import * as THREE from "three";
 import { latticeIndex, makeLattice } from "../../../src/construction/lattice.ts";
-import { latticeDistance, latticeSeparation } from "../../../src/construction/lattice-separation.ts";
+import {
+  latticeDistance,
+  latticeSeparation,
+} from "../../../src/construction/lattice-separation.ts";
 import type { ViewState } from "../state.ts";
 import { hemisphereGuide, makeStage } from "../three-stage.ts";
 import { el, fmt } from "../ui.ts";
@@ -30,14 +33,25 @@ function nearest(M: number, k: number): { k: number; i: number; j: number; d: nu
 }
 
 export function create(ctx: ViewContext): View {
-  const stage = makeStage("Lattice e_{i,j} on the unit hemisphere; drag or arrow keys to rotate, Shift+arrows to select a point");
+  const stage = makeStage(
+    "Lattice e_{i,j} on the unit hemisphere; drag or arrow keys to rotate, Shift+arrows to select a point",
+  );
   stage.scene.add(hemisphereGuide());
   const info = el("div", { class: "info", "aria-live": "polite" });
   const root = el(
     "section",
     { class: "view" },
     el("h2", {}, "Lattice e_{i,j} (2.3) on the hemisphere — Figure 1"),
-    el("div", { class: "stage" }, stage.canvas, el("p", { class: "hint" }, "Colour: ring j (polar angle πj/2M). Selected point orange, nearest neighbours red. Axes: x red, y green, z blue.")),
+    el(
+      "div",
+      { class: "stage" },
+      stage.canvas,
+      el(
+        "p",
+        { class: "hint" },
+        "Colour: ring j (polar angle πj/2M). Selected point orange, nearest neighbours red. Axes: x red, y green, z blue.",
+      ),
+    ),
     info,
   );
   let mesh: THREE.InstancedMesh | null = null;
@@ -95,10 +109,19 @@ export function create(ctx: ViewContext): View {
     };
     row("M", String(M));
     row("points M(M+1)/2", String(sep.count), "lattice-count", sep.count);
-    row("min |e − e'|", `${fmt(sep.minSeparation, 6)} at ${pair(sep.argmin)}`, "lattice-min-sep", sep.minSeparation);
+    row(
+      "min |e − e'|",
+      `${fmt(sep.minSeparation, 6)} at ${pair(sep.argmin)}`,
+      "lattice-min-sep",
+      sep.minSeparation,
+    );
     row(
       "(2.10): ≥ 1/M",
-      el("span", { class: holds210 ? "ok" : "bad" }, `${holds210 ? "holds" : "violated"}: M·min = ${fmt(sep.minSeparation * M, 6)} ${holds210 ? "≥" : "<"} 1`),
+      el(
+        "span",
+        { class: holds210 ? "ok" : "bad" },
+        `${holds210 ? "holds" : "violated"}: M·min = ${fmt(sep.minSeparation * M, 6)} ${holds210 ? "≥" : "<"} 1`,
+      ),
       "lattice-210",
       sep.minSeparation * M,
     );
@@ -110,7 +133,11 @@ export function create(ctx: ViewContext): View {
     );
     row(
       "(2.19): ≥ 8/M",
-      el("span", { class: holds219 ? "ok" : "bad" }, `${holds219 ? "holds" : "violated"}: M·min = ${fmt(sep.minSameRingSeparation * M, 6)} ${holds219 ? "≥" : "<"} 8`),
+      el(
+        "span",
+        { class: holds219 ? "ok" : "bad" },
+        `${holds219 ? "holds" : "violated"}: M·min = ${fmt(sep.minSameRingSeparation * M, 6)} ${holds219 ? "≥" : "<"} 8`,
+      ),
       "lattice-219",
       sep.minSameRingSeparation * M,
     );
@@ -122,7 +149,9 @@ export function create(ctx: ViewContext): View {
       const e = [0, 1, 2].map((c) => fmt(lat.e[3 * selected + c], 5)).join(", ");
       const list = el("ul");
       for (const n of nearest(M, selected)) {
-        list.append(el("li", {}, `e_{${n.i},${n.j}}: |e − e'| = ${fmt(n.d, 6)} (×M = ${fmt(n.d * M, 4)})`));
+        list.append(
+          el("li", {}, `e_{${n.i},${n.j}}: |e − e'| = ${fmt(n.d, 6)} (×M = ${fmt(n.d * M, 4)})`),
+        );
       }
       sel.append(
         el("p", {}, el("strong", {}, `selected e_{${i},${j}}`), ` = (${e}), k = ${selected}`),
@@ -130,7 +159,13 @@ export function create(ctx: ViewContext): View {
         list,
       );
     } else {
-      sel.append(el("p", {}, "Hover a point (or focus the canvas and press Shift+arrows) to see (i, j) and its nearest neighbours."));
+      sel.append(
+        el(
+          "p",
+          {},
+          "Hover a point (or focus the canvas and press Shift+arrows) to see (i, j) and its nearest neighbours.",
+        ),
+      );
     }
     info.replaceChildren(dl, sel);
   }
@@ -146,7 +181,10 @@ export function create(ctx: ViewContext): View {
   stage.canvas.addEventListener("pointermove", (ev) => {
     if (!mesh || ev.buttons) return;
     const rect = stage.canvas.getBoundingClientRect();
-    const p = new THREE.Vector2(((ev.clientX - rect.left) / rect.width) * 2 - 1, -((ev.clientY - rect.top) / rect.height) * 2 + 1);
+    const p = new THREE.Vector2(
+      ((ev.clientX - rect.left) / rect.width) * 2 - 1,
+      -((ev.clientY - rect.top) / rect.height) * 2 + 1,
+    );
     ray.setFromCamera(p, stage.camera);
     const hit = ray.intersectObject(mesh)[0];
     if (hit?.instanceId !== undefined) select(hit.instanceId);

@@ -24,11 +24,30 @@ interface Frame {
 export function create(ctx: ViewContext): View {
   const nSel = el("select", { id: "relax-n" });
   nSel.append(el("option", { value: "16" }, "16³"), el("option", { value: "32" }, "32³ (slower)"));
-  const tEnd = el("input", { id: "relax-tend", type: "number", value: "2", min: "0.1", step: "0.5", style: "width:5rem" });
-  const U = el("input", { id: "relax-U", type: "number", value: "1", min: "0", step: "0.25", style: "width:5rem" });
+  const tEnd = el("input", {
+    id: "relax-tend",
+    type: "number",
+    value: "2",
+    min: "0.1",
+    step: "0.5",
+    style: "width:5rem",
+  });
+  const U = el("input", {
+    id: "relax-U",
+    type: "number",
+    value: "1",
+    min: "0",
+    step: "0.25",
+    style: "width:5rem",
+  });
   const start = el("button", { type: "button", id: "relax-start" }, "run");
   const progress = el("progress", { id: "relax-progress", "aria-label": "relaxation progress" });
-  const canvas = el("canvas", { class: "heat", id: "relax-slice", role: "img", "aria-label": "slice f(v1, v2, 0) of the distribution" });
+  const canvas = el("canvas", {
+    class: "heat",
+    id: "relax-slice",
+    role: "img",
+    "aria-label": "slice f(v1, v2, 0) of the distribution",
+  });
   const legendBox = el("div");
   const caption = el("p", { class: "hint" });
   const plotBox = el("div", { class: "plot", id: "relax-plot" });
@@ -72,7 +91,10 @@ export function create(ctx: ViewContext): View {
         marginLeft: 60,
         x: { label: "t" },
         y: { label: "anisotropy T₁₁/((T₂₂+T₃₃)/2) − 1", grid: true },
-        marks: [Plot.line(frames, { x: "t", y: "anisotropy", stroke: "#0b4f9c", marker: "dot" }), Plot.ruleY([0])],
+        marks: [
+          Plot.line(frames, { x: "t", y: "anisotropy", stroke: "#0b4f9c", marker: "dot" }),
+          Plot.ruleY([0]),
+        ],
       }),
     );
     canvas.dataset.frames = String(frames.length);

@@ -22,15 +22,39 @@ export function create(ctx: ViewContext): View {
     "section",
     { class: "view" },
     el("h2", {}, "Deflation of the core and Theorem 1.1"),
-    el("div", {}, el("h3", {}, "‖e^{⟨v⟩²} f_r(t)‖ and ‖e^{⟨v⟩²} f_b(t)‖ in L²_v H^{s0}_x, t ∈ [0, T*]"), curveBox, progress),
-    el("div", {}, el("h3", {}, "Theorem 1.1 quantities against M (up to 10¹² for as-in-proof)"), rowsBox, table),
+    el(
+      "div",
+      {},
+      el("h3", {}, "‖e^{⟨v⟩²} f_r(t)‖ and ‖e^{⟨v⟩²} f_b(t)‖ in L²_v H^{s0}_x, t ∈ [0, T*]"),
+      curveBox,
+      progress,
+    ),
+    el(
+      "div",
+      {},
+      el("h3", {}, "Theorem 1.1 quantities against M (up to 10¹² for as-in-proof)"),
+      rowsBox,
+      table,
+    ),
   );
   let rows: TheoremRow[] = [];
 
   function drawCurve(c: DeflationCurve, st: ViewState): void {
     const data = c.t.flatMap((t, i) => [
-      { t, y: c.fr[i].value, lo: c.fr[i].value - c.fr[i].error, hi: c.fr[i].value + c.fr[i].error, what: "‖f_r(t)‖" },
-      { t, y: c.fb[i].value, lo: c.fb[i].value - c.fb[i].error, hi: c.fb[i].value + c.fb[i].error, what: "‖f_b(t)‖" },
+      {
+        t,
+        y: c.fr[i].value,
+        lo: c.fr[i].value - c.fr[i].error,
+        hi: c.fr[i].value + c.fr[i].error,
+        what: "‖f_r(t)‖",
+      },
+      {
+        t,
+        y: c.fb[i].value,
+        lo: c.fb[i].value - c.fb[i].error,
+        hi: c.fb[i].value + c.fb[i].error,
+        what: "‖f_b(t)‖",
+      },
     ]);
     curveBox.replaceChildren(
       Plot.plot({
@@ -62,7 +86,13 @@ export function create(ctx: ViewContext): View {
     const data = rows.flatMap((r) =>
       series.map(([k, what]) => {
         const e = r[k] as { value: number; error: number };
-        return { M: r.M, y: e.value, lo: Math.max(e.value - e.error, e.value * 1e-3), hi: e.value + e.error, what };
+        return {
+          M: r.M,
+          y: e.value,
+          lo: Math.max(e.value - e.error, e.value * 1e-3),
+          hi: e.value + e.error,
+          what,
+        };
       }),
     );
     rowsBox.replaceChildren(
@@ -81,7 +111,21 @@ export function create(ctx: ViewContext): View {
       }),
     );
     const t = el("table", {}, el("caption", {}, "Theorem 1.1 rows (value ± error)"));
-    t.append(el("tr", {}, ...["M", "T*", "initial distance", "final distance", "(1.16) vs 1/ln M", "deflation", "separated"].map((h) => el("th", { scope: "col" }, h))));
+    t.append(
+      el(
+        "tr",
+        {},
+        ...[
+          "M",
+          "T*",
+          "initial distance",
+          "final distance",
+          "(1.16) vs 1/ln M",
+          "deflation",
+          "separated",
+        ].map((h) => el("th", { scope: "col" }, h)),
+      ),
+    );
     for (const r of rows) {
       t.append(
         el(
@@ -91,7 +135,11 @@ export function create(ctx: ViewContext): View {
           el("td", {}, fmt(r.Tstar.value)),
           el("td", {}, pm(r.initialDistance.value, r.initialDistance.error)),
           el("td", {}, pm(r.finalDistance.value, r.finalDistance.error)),
-          el("td", {}, `${pm(r.weightedFinalNorm.value, r.weightedFinalNorm.error)} vs ${fmt(r.invLnM.value)}`),
+          el(
+            "td",
+            {},
+            `${pm(r.weightedFinalNorm.value, r.weightedFinalNorm.error)} vs ${fmt(r.invLnM.value)}`,
+          ),
           el("td", {}, pm(r.deflation.value, r.deflation.error)),
           el("td", {}, r.separated === undefined ? "—" : r.separated ? "yes" : "no"),
         ),
@@ -116,7 +164,9 @@ export function create(ctx: ViewContext): View {
         {
           progress,
           onResult: (d) => {
-            const m = d as { part: "curve"; curve: DeflationCurve } | { part: "row"; row: TheoremRow };
+            const m = d as
+              | { part: "curve"; curve: DeflationCurve }
+              | { part: "row"; row: TheoremRow };
             if (m.part === "curve") drawCurve(m.curve, st);
             else {
               rows.push(m.row);

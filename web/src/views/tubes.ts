@@ -5,8 +5,8 @@
  * origin. Radii and values come from src/construction/tubes.ts and lattice.ts.
  */
 import * as THREE from "three";
-import { makeLattice } from "../../../src/construction/lattice.ts";
 import { cutoffByName } from "../../../src/construction/cutoff.ts";
+import { makeLattice } from "../../../src/construction/lattice.ts";
 import { tubeRadius, tubeValue } from "../../../src/construction/tubes.ts";
 import { parametersOf, type ViewState } from "../state.ts";
 import { hemisphereGuide, makeStage, orientAlong } from "../three-stage.ts";
@@ -14,16 +14,44 @@ import { el, fmt } from "../ui.ts";
 import type { View, ViewContext } from "../view.ts";
 
 export function create(_ctx: ViewContext): View {
-  const stage = makeStage("Tubes K_{i,j} transported to time t, and the core ball; drag or arrow keys to rotate", new THREE.Vector3(0, 0, 0.3));
+  const stage = makeStage(
+    "Tubes K_{i,j} transported to time t, and the core ball; drag or arrow keys to rotate",
+    new THREE.Vector3(0, 0, 0.3),
+  );
   stage.scene.add(hemisphereGuide());
-  const ringInput = el("input", { type: "number", id: "tubes-ring", min: "0", value: "0", style: "width:5rem" });
+  const ringInput = el("input", {
+    type: "number",
+    id: "tubes-ring",
+    min: "0",
+    value: "0",
+    style: "width:5rem",
+  });
   const info = el("div", { class: "info", "aria-live": "polite" });
   const root = el(
     "section",
     { class: "view" },
     el("h2", {}, "Tubes K_{i,j}(x − v t), v = e_{i,j} — Figure 2"),
-    el("div", { class: "stage" }, stage.canvas, el("p", { class: "hint" }, "Cylinders: supports of K_{i,j}(x − t e_{i,j}) (radius 1/M, half-length 1). Red: the core ball |x| < 1/(100M) at true size, with a ×10 wire sphere around it to find it.")),
-    el("div", {}, el("div", { class: "row" }, el("label", { for: "tubes-ring" }, "show ring j (0 = all rings)"), ringInput), info),
+    el(
+      "div",
+      { class: "stage" },
+      stage.canvas,
+      el(
+        "p",
+        { class: "hint" },
+        "Cylinders: supports of K_{i,j}(x − t e_{i,j}) (radius 1/M, half-length 1). Red: the core ball |x| < 1/(100M) at true size, with a ×10 wire sphere around it to find it.",
+      ),
+    ),
+    el(
+      "div",
+      {},
+      el(
+        "div",
+        { class: "row" },
+        el("label", { for: "tubes-ring" }, "show ring j (0 = all rings)"),
+        ringInput,
+      ),
+      info,
+    ),
   );
   const group = new THREE.Group();
   stage.scene.add(group);
@@ -56,8 +84,18 @@ export function create(_ctx: ViewContext): View {
     });
     group.add(mesh);
     const rc = 1 / (100 * st.M);
-    group.add(new THREE.Mesh(new THREE.SphereGeometry(rc, 16, 12), new THREE.MeshBasicMaterial({ color: 0xcc0000 })));
-    group.add(new THREE.Mesh(new THREE.SphereGeometry(10 * rc, 16, 12), new THREE.MeshBasicMaterial({ color: 0xcc0000, wireframe: true })));
+    group.add(
+      new THREE.Mesh(
+        new THREE.SphereGeometry(rc, 16, 12),
+        new THREE.MeshBasicMaterial({ color: 0xcc0000 }),
+      ),
+    );
+    group.add(
+      new THREE.Mesh(
+        new THREE.SphereGeometry(10 * rc, 16, 12),
+        new THREE.MeshBasicMaterial({ color: 0xcc0000, wireframe: true }),
+      ),
+    );
     stage.render();
 
     // K_{i,j}(0 − t e_{i,j}) at the centre of the core, by the library (the same for every tube)
@@ -77,7 +115,11 @@ export function create(_ctx: ViewContext): View {
         el("dt", {}, "t, T*"),
         el("dd", {}, `${fmt(st.t)}, ${fmt(parametersOf(st).Tstar)}`),
         el("dt", {}, "K_{i,j}(0 − t e_{i,j})"),
-        el("dd", { id: "tubes-centre", "data-value": String(Kc) }, `${fmt(Kc, 6)} (= χ(t e): the tubes ${Kc > 0 ? "still cover" : "have left"} the core)`),
+        el(
+          "dd",
+          { id: "tubes-centre", "data-value": String(Kc) },
+          `${fmt(Kc, 6)} (= χ(t e): the tubes ${Kc > 0 ? "still cover" : "have left"} the core)`,
+        ),
       ),
     );
   }
