@@ -10,7 +10,7 @@ import {
   latticeDistance,
   latticeSeparation,
 } from "../../../src/construction/lattice-separation.ts";
-import type { ViewState } from "../state.ts";
+import { MAX_VIEW_M, type ViewState } from "../state.ts";
 import { hemisphereGuide, makeStage } from "../three-stage.ts";
 import { el, fmt } from "../ui.ts";
 import type { View, ViewContext } from "../view.ts";
@@ -54,36 +54,37 @@ export function create(ctx: ViewContext): View {
     ),
     info,
   );
-  let mesh: THREE.InstancedMesh | null = null;
   let M = 0;
   let selected = -1;
   const base = new THREE.Color();
   const ray = new THREE.Raycaster();
 
+  // One mesh, material and geometry for every M (capacity for the largest lattice): a slider move
+  // only rewrites instance matrices, so no shader is recompiled.
+  const capacity = (MAX_VIEW_M * (MAX_VIEW_M + 1)) / 2;
+  const mesh = new THREE.InstancedMesh(
+    new THREE.SphereGeometry(1, 10, 8),
+    new THREE.MeshLambertMaterial(),
+    capacity,
+  );
+  mesh.setColorAt(0, base);
+  stage.scene.add(mesh);
+  const scratch = new THREE.Matrix4();
+
   function build(st: ViewState): void {
-    if (mesh) {
-      stage.scene.remove(mesh);
-      mesh.geometry.dispose();
-      (mesh.material as THREE.Material).dispose();
-    }
     M = st.M;
     const lat = makeLattice(M);
     const r = Math.min(0.03, 0.35 / M);
-    mesh = new THREE.InstancedMesh(
-      new THREE.SphereGeometry(r, 10, 8),
-      new THREE.MeshLambertMaterial(),
-      lat.count,
-    );
-    const m = new THREE.Matrix4();
     for (let k = 0; k < lat.count; k++) {
-      m.makeTranslation(lat.e[3 * k], lat.e[3 * k + 1], lat.e[3 * k + 2]);
-      mesh.setMatrixAt(k, m);
+      scratch.makeScale(r, r, r).setPosition(lat.e[3 * k], lat.e[3 * k + 1], lat.e[3 * k + 2]);
+      mesh.setMatrixAt(k, scratch);
     }
-    stage.scene.add(mesh);
+    mesh.count = lat.count;
+    mesh.instanceMatrix.needsUpdate = true;
+    mesh.computeBoundingSphere();
   }
 
   function colour(): void {
-    if (!mesh) return;
     const lat = makeLattice(M);
     const near = selected >= 0 ? new Set(nearest(M, selected).map((n) => n.k)) : new Set<number>();
     for (let k = 0; k < lat.count; k++) {
@@ -179,7 +180,7 @@ export function create(ctx: ViewContext): View {
   }
 
   stage.canvas.addEventListener("pointermove", (ev) => {
-    if (!mesh || ev.buttons) return;
+    if (ev.buttons) return;
     const rect = stage.canvas.getBoundingClientRect();
     const p = new THREE.Vector2(
       ((ev.clientX - rect.left) / rect.width) * 2 - 1,
@@ -205,7 +206,7 @@ export function create(ctx: ViewContext): View {
   return {
     root,
     update(st, changed) {
-      if (changed.has("M") || !mesh) build(st);
+      if (changed.has("M") || M === 0) build(st);
       if (changed.has("M") || changed.has("k") || selected !== st.k) selected = st.k;
       colour();
       panel();
