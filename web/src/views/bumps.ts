@@ -11,7 +11,7 @@ import { cutoffByName } from "../../../src/construction/cutoff.ts";
 import { makeLattice } from "../../../src/construction/lattice.ts";
 import type { Variant } from "../../../src/construction/variant.ts";
 import { bumpOverlapCount, bumpRadius } from "../../../src/construction/velocity-bumps.ts";
-import type { ViewState } from "../state.ts";
+import { MAX_VIEW_M, type ViewState } from "../state.ts";
 import { hemisphereGuide, makeStage, orientAlong } from "../three-stage.ts";
 import { el, fmt } from "../ui.ts";
 import type { View, ViewContext } from "../view.ts";
@@ -93,54 +93,55 @@ export function create(_ctx: ViewContext): View {
       info,
     ),
   );
-  const group = new THREE.Group();
-  stage.scene.add(group);
+  // Meshes and materials made once (capacity for the largest lattice); a change of M only
+  // rewrites instance matrices and the witness points, so no shader is recompiled.
+  const capacity = (MAX_VIEW_M * (MAX_VIEW_M + 1)) / 2;
+  const cylinderGeometry = new THREE.CylinderGeometry(1, 1, 1, 14);
+  const writtenMesh = new THREE.InstancedMesh(
+    cylinderGeometry,
+    new THREE.MeshLambertMaterial({ color: 0x2a6fc9, transparent: true, opacity: 0.35 }),
+    capacity,
+  );
+  const proofMesh = new THREE.InstancedMesh(
+    cylinderGeometry,
+    new THREE.MeshLambertMaterial({ color: 0xe07b00 }),
+    capacity,
+  );
+  const witnessPoints = new THREE.Points(
+    new THREE.BufferGeometry(),
+    new THREE.PointsMaterial({ color: 0xcc0000, size: 6, sizeAttenuation: false }),
+  );
+  stage.scene.add(writtenMesh, proofMesh, witnessPoints);
+  const m = new THREE.Matrix4();
+  const c = new THREE.Vector3();
   let last: ViewState | null = null;
 
-  function cylinders(
-    st: ViewState,
-    variant: Variant,
-    color: number,
-    opacity: number,
-  ): THREE.InstancedMesh {
+  function cylinders(mesh: THREE.InstancedMesh, st: ViewState, variant: Variant): void {
     const lat = makeLattice(st.M);
     const rho = bumpRadius({ M: st.M, cutoff: cutoffByName(st.cutoff), variant });
-    const mesh = new THREE.InstancedMesh(
-      new THREE.CylinderGeometry(1, 1, 1, 14),
-      new THREE.MeshLambertMaterial({ color, transparent: opacity < 1, opacity }),
-      lat.count,
-    );
-    const m = new THREE.Matrix4();
-    const c = new THREE.Vector3();
     for (let k = 0; k < lat.count; k++) {
       const e = lat.e.subarray(3 * k, 3 * k + 3);
       c.set(e[0], e[1], e[2]);
       mesh.setMatrixAt(k, orientAlong(m, e, c, rho, 0.2));
     }
-    return mesh;
+    mesh.count = lat.count;
+    mesh.instanceMatrix.needsUpdate = true;
+    mesh.computeBoundingSphere();
   }
 
   function draw(st: ViewState): void {
-    for (const c of [...group.children]) {
-      group.remove(c);
-      const m = c as THREE.Mesh;
-      m.geometry?.dispose();
-      (m.material as THREE.Material | undefined)?.dispose();
-    }
-    if (showWritten.checked) group.add(cylinders(st, "as-written", 0x2a6fc9, 0.35));
-    if (showProof.checked) group.add(cylinders(st, "as-in-proof", 0xe07b00, 1));
+    cylinders(writtenMesh, st, "as-written");
+    cylinders(proofMesh, st, "as-in-proof");
+    writtenMesh.visible = showWritten.checked;
+    proofMesh.visible = showProof.checked;
     const written = overlaps(st.M, st.cutoff, "as-written");
     const proof = overlaps(st.M, st.cutoff, "as-in-proof");
-    if (written.witnesses.length) {
-      const g = new THREE.BufferGeometry();
-      g.setAttribute("position", new THREE.Float32BufferAttribute(written.witnesses, 3));
-      group.add(
-        new THREE.Points(
-          g,
-          new THREE.PointsMaterial({ color: 0xcc0000, size: 6, sizeAttenuation: false }),
-        ),
-      );
-    }
+    witnessPoints.geometry.dispose();
+    witnessPoints.geometry = new THREE.BufferGeometry();
+    witnessPoints.geometry.setAttribute(
+      "position",
+      new THREE.Float32BufferAttribute(written.witnesses, 3),
+    );
     stage.render();
     const line = (o: Overlaps, name: string, id: string) =>
       el(

@@ -54,6 +54,7 @@ export function create(ctx: ViewContext): View {
     min: "0.05",
     style: "width:5rem",
   });
+  const showError = el("input", { id: "freq-error", type: "checkbox" });
   const progress = el("progress", { id: "freq-progress", "aria-label": "heat map progress" });
   const lambdaProgress = el("progress", { id: "lambda-progress", "aria-label": "Λ progress" });
   const probe = el(
@@ -80,6 +81,8 @@ export function create(ctx: ViewContext): View {
         fixedInput,
         el("label", { for: "freq-L" }, "half-width"),
         LInput,
+        showError,
+        el("label", { for: "freq-error" }, "show the error map"),
       ),
       canvas,
       legendBox,
@@ -99,6 +102,7 @@ export function create(ctx: ViewContext): View {
   let st: ViewState | null = null;
   let probeCell: [number, number] | null = null;
 
+  showError.addEventListener("change", () => level && drawLevel(level));
   planeSel.addEventListener("change", () => ctx.set({ plane: planeSel.value as "x" | "v" }));
   fixedInput.addEventListener("change", () => {
     const parts = fixedInput.value.split(",").map(Number);
@@ -173,8 +177,13 @@ export function create(ctx: ViewContext): View {
       hi = Math.max(hi, l.values[i]);
       maxErr = Math.max(maxErr, l.errors[i]);
     }
-    drawField(canvas, l.n, l.values, lo, hi);
-    legendBox.replaceChildren(legend(lo, hi, "A[f_b]"));
+    if (showError.checked) {
+      drawField(canvas, l.n, l.errors, 0, maxErr);
+      legendBox.replaceChildren(legend(0, maxErr, "quadrature error of A[f_b]"));
+    } else {
+      drawField(canvas, l.n, l.values, lo, hi);
+      legendBox.replaceChildren(legend(lo, hi, "A[f_b]"));
+    }
     const axes =
       st.plane === "x" ? "x₁ (right) and x₃ (up), x₂ = 0" : "v₁ (right) and v₃ (up), v₂ = 0";
     caption.textContent = `Grid ${l.n}² on [−${st.L}, ${st.L}]², axes ${axes}; ${st.plane === "x" ? "v" : "x"} = (${st.fixed.join(", ")}), t = ${fmt(st.t)}; M = ${st.M}, s = ${st.s}, cutoff ${st.cutoff}, ${st.variant}. Largest quadrature error ${fmt(maxErr, 2)}${l.unconverged ? `; ${l.unconverged} points did not meet the tolerance` : ""}.`;

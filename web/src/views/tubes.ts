@@ -8,7 +8,7 @@ import * as THREE from "three";
 import { cutoffByName } from "../../../src/construction/cutoff.ts";
 import { makeLattice } from "../../../src/construction/lattice.ts";
 import { tubeRadius, tubeValue } from "../../../src/construction/tubes.ts";
-import { parametersOf, type ViewState } from "../state.ts";
+import { MAX_VIEW_M, parametersOf, type ViewState } from "../state.ts";
 import { hemisphereGuide, makeStage, orientAlong } from "../three-stage.ts";
 import { el, fmt } from "../ui.ts";
 import type { View, ViewContext } from "../view.ts";
@@ -53,49 +53,45 @@ export function create(_ctx: ViewContext): View {
       info,
     ),
   );
-  const group = new THREE.Group();
-  stage.scene.add(group);
+  // One instanced mesh (capacity for the largest lattice), one material: a move of t or M only
+  // rewrites instance matrices, so no shader is recompiled.
+  const capacity = (MAX_VIEW_M * (MAX_VIEW_M + 1)) / 2;
+  const mesh = new THREE.InstancedMesh(
+    new THREE.CylinderGeometry(1, 1, 1, 16, 1, false),
+    new THREE.MeshLambertMaterial({ color: 0x2a6fc9, transparent: true, opacity: 0.55 }),
+    capacity,
+  );
+  const core = new THREE.Mesh(
+    new THREE.SphereGeometry(1, 16, 12),
+    new THREE.MeshBasicMaterial({ color: 0xcc0000 }),
+  );
+  const coreGuide = new THREE.Mesh(
+    new THREE.SphereGeometry(1, 16, 12),
+    new THREE.MeshBasicMaterial({ color: 0xcc0000, wireframe: true }),
+  );
+  stage.scene.add(mesh, core, coreGuide);
+  const m = new THREE.Matrix4();
+  const c = new THREE.Vector3();
   let last: ViewState | null = null;
 
   function draw(st: ViewState): void {
-    for (const c of [...group.children]) {
-      group.remove(c);
-      const m = c as THREE.Mesh;
-      m.geometry?.dispose();
-      (m.material as THREE.Material | undefined)?.dispose();
-    }
     const lat = makeLattice(st.M);
     const shape = { M: st.M, cutoff: cutoffByName(st.cutoff), scale: 1 };
     const R = tubeRadius(shape);
     const ring = Math.min(st.M, Math.max(0, Math.trunc(Number(ringInput.value) || 0)));
-    const ks: number[] = [];
-    for (let k = 0; k < lat.count; k++) if (ring === 0 || lat.ring[k] === ring) ks.push(k);
-    const mesh = new THREE.InstancedMesh(
-      new THREE.CylinderGeometry(1, 1, 1, 16, 1, false),
-      new THREE.MeshLambertMaterial({ color: 0x2a6fc9, transparent: true, opacity: 0.55 }),
-      ks.length,
-    );
-    const m = new THREE.Matrix4();
-    const c = new THREE.Vector3();
-    ks.forEach((k, n) => {
+    let n = 0;
+    for (let k = 0; k < lat.count; k++) {
+      if (ring !== 0 && lat.ring[k] !== ring) continue;
       const e = lat.e.subarray(3 * k, 3 * k + 3);
       c.set(st.t * e[0], st.t * e[1], st.t * e[2]);
-      mesh.setMatrixAt(n, orientAlong(m, e, c, R, 2));
-    });
-    group.add(mesh);
+      mesh.setMatrixAt(n++, orientAlong(m, e, c, R, 2));
+    }
+    mesh.count = n;
+    mesh.instanceMatrix.needsUpdate = true;
+    mesh.computeBoundingSphere();
     const rc = 1 / (100 * st.M);
-    group.add(
-      new THREE.Mesh(
-        new THREE.SphereGeometry(rc, 16, 12),
-        new THREE.MeshBasicMaterial({ color: 0xcc0000 }),
-      ),
-    );
-    group.add(
-      new THREE.Mesh(
-        new THREE.SphereGeometry(10 * rc, 16, 12),
-        new THREE.MeshBasicMaterial({ color: 0xcc0000, wireframe: true }),
-      ),
-    );
+    core.scale.setScalar(rc);
+    coreGuide.scale.setScalar(10 * rc);
     stage.render();
 
     // K_{i,j}(0 − t e_{i,j}) at the centre of the core, by the library (the same for every tube)
@@ -107,7 +103,7 @@ export function create(_ctx: ViewContext): View {
         "dl",
         {},
         el("dt", {}, "tubes shown"),
-        el("dd", { id: "tubes-count" }, `${ks.length} of ${lat.count}`),
+        el("dd", { id: "tubes-count" }, `${n} of ${lat.count}`),
         el("dt", {}, "tube radius 1/M"),
         el("dd", {}, fmt(R)),
         el("dt", {}, "core radius 1/(100M)"),
