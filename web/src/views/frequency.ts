@@ -198,6 +198,9 @@ export function create(ctx: ViewContext): View {
     canvas.dataset.prevN = String(l.n);
   }
 
+  /** Run after the heat map's first level so that the two jobs do not share the CPU at first. */
+  let afterFirstLevel: (() => void) | null = null;
+
   function startHeatmap(s: ViewState): void {
     level = null;
     probeCell = null;
@@ -216,7 +219,11 @@ export function create(ctx: ViewContext): View {
       },
       {
         progress,
-        onResult: (d) => drawLevel(d as Level),
+        onResult: (d) => {
+          drawLevel(d as Level);
+          afterFirstLevel?.();
+          afterFirstLevel = null;
+        },
         onDone: () => {
           canvas.dataset.complete = "true";
         },
@@ -282,15 +289,18 @@ export function create(ctx: ViewContext): View {
       fixedInput.value = s.fixed.join(",");
       LInput.value = String(s.L);
       parametersOf(s);
-      if (
+      const heat =
         constructionKeys.some((k) => changed.has(k)) ||
-        ["t", "plane", "fixed", "L"].some((k) => changed.has(k as keyof ViewState))
-      ) {
-        startHeatmap(s);
+        ["t", "plane", "fixed", "L"].some((k) => changed.has(k as keyof ViewState));
+      if (heat) startHeatmap(s);
+      if (constructionKeys.some((k) => changed.has(k))) {
+        cancelJob("lambda");
+        if (heat) afterFirstLevel = () => startLambda(s);
+        else startLambda(s);
       }
-      if (constructionKeys.some((k) => changed.has(k))) startLambda(s);
     },
     hide() {
+      afterFirstLevel = null;
       cancelJob("heatmap");
       cancelJob("lambda");
     },
