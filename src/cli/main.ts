@@ -48,6 +48,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   relax: () => import("./commands/relax.ts"),
   errors: () => import("./commands/errors.ts"),
   bootstrap: () => import("./commands/bootstrap.ts"),
+  explore: () => import("./commands/explore.ts"),
 };
 
 const args = process.argv.slice(2);
