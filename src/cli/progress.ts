@@ -12,7 +12,9 @@ export const PROGRESS_DELAY_MS = 2000;
 /**
  * A cli-progress bar on stderr (DESIGN.md, "Interfaces people use"), shown from the start when
  * stderr is a TTY, otherwise only once the work has run longer than {@link PROGRESS_DELAY_MS}
- * (then in cli-progress's non-TTY mode, one line every 2 s). Nothing goes to stdout.
+ * (then in cli-progress's non-TTY mode, one line every 2 s). Each line shows the percentage, the
+ * steps done, the time elapsed and an ETA from the recent rate (cli-progress's `eta_formatted`,
+ * over the last 20 updates). Nothing goes to stdout.
  */
 export function progressBar(label: string): Progress {
   const tty = process.stderr.isTTY === true;
@@ -26,7 +28,9 @@ export function progressBar(label: string): Progress {
     bar = new cliProgress.SingleBar(
       {
         stream: process.stderr,
-        format: `${label} [{bar}] {value}/{total} | {duration_formatted}`,
+        format: `${label} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed | ETA {eta_formatted}`,
+        etaBuffer: 20,
+        etaAsynchronousUpdate: true,
         noTTYOutput: !tty,
         notTTYSchedule: 2000,
         hideCursor: tty,
