@@ -138,7 +138,7 @@ function glanceSection(data: ReportData): Block[] {
   for (const s of summaries) {
     out.push({
       kind: "paragraph",
-      lead: `${configurationLabel(s.configuration)}.`,
+      lead: `${configurationLabel(s.configuration)}: ${s.headline}.`,
       text: s.sentences.join(" "),
       link: { text: "table and figure", href: `#${theoremAnchor(s.configuration)}` },
     });

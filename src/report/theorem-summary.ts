@@ -26,6 +26,8 @@ export interface TheoremSummary {
   readonly gamma?: { readonly value: number; readonly error: number };
   /** The first row (smallest M) at which the criterion is met, if any. */
   readonly firstSeparated?: TheoremRow;
+  /** The answer in a few words, e.g. "only a weak separation, from M = 10¹¹". */
+  readonly headline: string;
   /** Two or three plain sentences (unicode: M = 10¹¹). */
   readonly sentences: readonly string[];
   /** One line for a terminal (plain numbers: M = 1e11). */
@@ -99,6 +101,11 @@ export function theoremSummary(
     last,
     ...(gamma ? { gamma } : {}),
     ...(firstSeparated ? { firstSeparated } : {}),
+    headline: !firstSeparated
+      ? `separation not seen on M = ${formatM(Ms[0])} to ${formatM(last.M)}`
+      : orderOne
+        ? `separation of order 1 seen (criterion met from M = ${formatM(firstSeparated.M)})`
+        : `separation of order 1 not seen; only a weak one from M = ${formatM(firstSeparated.M)}`,
     sentences: [deflation("unicode"), sizes("unicode"), criterion("unicode")],
     line,
   };
