@@ -10,6 +10,7 @@ import {
   theoremTable,
 } from "../claims/theorem-1-1.ts";
 import type { Variant } from "../construction/variant.ts";
+import { formatM, formatMList, formatNumber } from "./number-format.ts";
 import type { DeflationCurve, ReportData, TheoremRow } from "./report-data.ts";
 
 /**
@@ -104,9 +105,9 @@ export async function buildReportData(opts: BuildReportOptions): Promise<ReportD
       laws[`deflation law ${cutoff}/${variant}`] =
         `‖f_r(T*)‖/‖f_r(0)‖ ≈ C (ln M)^{−γ}, γ = ${law.gamma.toFixed(4)} ± ${law.gammaError.toFixed(4)} (paper needs γ ≥ 1)`;
       const sep = rows.find((r) => r.separated);
-      laws[`separation ${cutoff}/${variant}`] = sep
-        ? `first visible at M = ${sep.M} on the grid ${Ms.join(", ")}`
-        : `not visible on the grid ${Ms.join(", ")}`;
+      laws[`criterion final > initial distance ${cutoff}/${variant}`] = sep
+        ? `first met at M = ${formatM(sep.M)} (distance at T* ${formatNumber(sep.finalDistance.value, 3)}, deflation ${formatNumber(sep.deflation.value, 3)}) on the grid ${formatMList(Ms)}`
+        : `not met on the grid ${formatMList(Ms)}`;
       step();
       await new Promise((r) => setImmediate(r));
     }

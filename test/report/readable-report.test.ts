@@ -144,7 +144,11 @@ test("the report opens with the answer: results at a glance before any section, 
   assert.ok(glance < firstOther, "glance comes first");
   const text = mdSection("## Results at a glance", 2);
   // the weak criterion is never read as the theorem: its final distance and deflation are said
-  const inProof = text.slice(text.indexOf("**bump, as-in-proof: separation of order 1 not seen; only a weak one from M = 10¹¹.**"));
+  const inProof = text.slice(
+    text.indexOf(
+      "**bump, as-in-proof: separation of order 1 not seen; only a weak one from M = 10¹¹.**",
+    ),
+  );
   assert.match(
     inProof,
     /first met at M = 10¹¹ \(distance at T\* 1\.94e-4 against 1\.08e-4 at 0, deflation ratio 0\.985/,
@@ -152,7 +156,10 @@ test("the report opens with the answer: results at a glance before any section, 
   assert.match(inProof, /weak separation only/);
   assert.match(inProof, /not seen/);
   assert.ok(inProof.length < text.length, "as-in-proof headline");
-  assert.match(text, /\*\*bump, as-written: separation not seen on M = 8 to 64\.\*\*.*is not met on the grid M = 8, 16, 32, 64/);
+  assert.match(
+    text,
+    /\*\*bump, as-written: separation not seen on M = 8 to 64\.\*\*.*is not met on the grid M = 8, 16, 32, 64/,
+  );
   assert.match(text, /‖e\^\{⟨v⟩²\}f_r\(0\)‖ = 0\.0341 at every M/);
   assert.doesNotMatch(text, /first visible at M = 1e11|separation first visible/);
 });
