@@ -1,4 +1,3 @@
-import { configurationLabel } from "./configuration.ts";
 import { claimDisagreements, errorTableDisagreements } from "./disagreements.ts";
 import type { ReportData } from "./report-data.ts";
 import { verdictCountLines } from "./report-document.ts";
@@ -46,9 +45,7 @@ export function headlineLines(data: ReportData, reportDir: string): string[] {
     ...theoremSummaries(data.theorem).map((s) => `  ${s.line}`),
     "  Verdicts of the claims:",
     ...verdictCountLines(data).map((l) => `    ${l}`),
-    `  Where the text and the numbers disagree: ${disagreements} statement(s) (configurations: ${[
-      ...new Set(data.claims.map(configurationLabel)),
-    ].join("; ")})`,
+    `  Where the text and the numbers disagree: ${disagreements} statement(s), each listed once in ${reportDir}/index.html#disagreements`,
     `Report: ${reportDir}/index.html (open in a browser; self-contained), ${reportDir}/report.md, ${reportDir}/report.json, ${reportDir}/figures/`,
   ];
 }

@@ -6,9 +6,10 @@ import { bumpsFigure } from "../../src/report/figures/bumps-figure.ts";
 import { deflationFigure } from "../../src/report/figures/deflation-figure.ts";
 import { scalingFigure } from "../../src/report/figures/scaling-figure.ts";
 import { THEOREM_SERIES, theoremFigure } from "../../src/report/figures/theorem-figure.ts";
-import { entryGroupLines } from "../../src/report/run-summary.ts";
+import { entryGroupLines, headlineLines } from "../../src/report/run-summary.ts";
 import {
   syntheticDeflationCurves,
+  syntheticReportData,
   syntheticScalingClaim,
   syntheticTheoremRows,
   syntheticViolatedClaim,
@@ -138,4 +139,20 @@ test("npm start summary: 44 entries with one reason make one line, not 44", () =
     lines[1],
     /^1 of 45 entries consistent: fit within 0\.1 \(F_err: 1\) — Q-\(fb,fb\) p0$/,
   );
+});
+
+test("npm start ends with the headline: Theorem 1.1 one line per configuration, verdict counts, where the report is", () => {
+  const lines = headlineLines(syntheticReportData(), "report");
+  const theorem = lines.filter((l) => l.includes("Theorem 1.1 ["));
+  assert.equal(theorem.length, 2);
+  assert.match(
+    theorem[1],
+    /\[bump, as-in-proof\].*at M = 1e11 \(final distance 1\.94e-4, weak\); separation of order 1 not seen/,
+  );
+  assert.ok(
+    lines.some((l) =>
+      /bump, as-written: 1 violated, 1 consistent, 1 inconsistent \(3 claims\)/.test(l),
+    ),
+  );
+  assert.match(lines[lines.length - 1], /^Report: report\/index\.html/);
 });

@@ -82,7 +82,7 @@ export function scalingFigure(claim: ClaimResult, options: { yLabel?: string } =
   if (pts.some((p) => p.lowerBound)) {
     legend.push({
       label: pts.some((p) => p.lowerBound && typeof ms[p.index].where?.upperBound === "number")
-        ? "lower bound (sampled sup), bar to upper bound"
+        ? "lower bound, bar to upper bound"
         : "lower bound (sampled sup)",
       color: DATA,
       swatch: "triangle",
