@@ -44,7 +44,7 @@ export function progressBar(label: string): Progress {
     bar = new cliProgress.SingleBar(
       {
         stream: process.stderr,
-        format: `${label} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed | ETA {eta}`,
+        format: `${label} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed | ETA {remaining}`,
         noTTYOutput: !tty,
         notTTYSchedule: 2000,
         hideCursor: tty,
@@ -52,7 +52,7 @@ export function progressBar(label: string): Progress {
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(total, done, { eta: etaText(Date.now() - t0, done, total) });
+    bar.start(total, done, { remaining: etaText(Date.now() - t0, done, total) });
   };
   const timer = setTimeout(start, PROGRESS_DELAY_MS);
   timer.unref();
@@ -63,7 +63,7 @@ export function progressBar(label: string): Progress {
       if (!bar && (tty || Date.now() - t0 > PROGRESS_DELAY_MS)) start();
       if (bar) {
         bar.setTotal(t);
-        bar.update(d, { eta: etaText(Date.now() - t0, d, t) });
+        bar.update(d, { remaining: etaText(Date.now() - t0, d, t) });
       }
     },
     stop() {
