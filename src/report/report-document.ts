@@ -258,11 +258,7 @@ function claimsSection(data: ReportData, figures: ReportFigures): Block[] {
           configurationLabel(c),
           verdictCell(c.verdict),
           exponentText(c),
-          fitIsMeaningful(c)
-            ? numberCell(c.paperExponent)
-            : c.paperExponent === undefined
-              ? "—"
-              : numberCell(c.paperExponent),
+          numberCell(c.paperExponent),
           impliedConstantText(c),
           tidyReason(c),
         ]),
