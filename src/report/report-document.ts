@@ -2,7 +2,6 @@ import type { ClaimResult } from "../claims/claim-result.ts";
 import { VERDICTS, type Verdict } from "../claims/verdict.ts";
 import {
   exponentText,
-  fitIsMeaningful,
   formatCounterexample,
   impliedConstantText,
   tidyReason,
