@@ -122,9 +122,9 @@ function valueCell(e: ErrorTableEntry, M: number): Cell {
   const lb = v.sup.lowerBound ? "≥ " : "";
   const ub =
     v.sup.lowerBound && v.sup.upperBound !== undefined
-      ? ` (≤ ${numberCell(v.sup.upperBound, 3)})`
+      ? ` (≤ ${formatNumber(v.sup.upperBound, 3)})`
       : "";
-  return `${lb}${numberCell(v.sup.value, 4)} ± ${numberCell(v.sup.error, 2)}${ub}`;
+  return `${lb}${formatNumber(v.sup.value, 4)} ± ${formatNumber(v.sup.error, 2)}${ub}`;
 }
 
 /** The first ln M that closure scan of src/claims/proposition-5-1.ts starts at (M = 3). */
