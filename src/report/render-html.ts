@@ -7,8 +7,8 @@ body { font-family: "DejaVu Sans", system-ui, sans-serif; max-width: 1100px; mar
 h1 { font-size: 1.6em; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2em; margin-top: 2em; }
 table { border-collapse: collapse; font-size: .85em; margin: 1em 0; max-width: 100%; }
 table.claim { width: 100%; table-layout: fixed; }
-table.claim td:nth-child(1) { width: 11em; } table.claim td:nth-child(2) { width: 7em; }
-table.claim td:nth-child(3), table.claim td:nth-child(4), table.claim td:nth-child(5) { width: 9em; }
+table.claim th:nth-child(1) { width: 10em; } table.claim th:nth-child(2) { width: 7em; }
+table.claim th:nth-child(3) { width: 9em; } table.claim th:nth-child(4), table.claim th:nth-child(5) { width: 6.5em; }
 th, td { border: 1px solid #ccc; padding: .3em .5em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #f4f4f4; }
 td.estimate { font-variant-numeric: tabular-nums; white-space: nowrap; }
