@@ -35,6 +35,7 @@ import {
 } from "../../solvers/spectral/initial-data.ts";
 import { lineChartSvg, svgToPng } from "../../solvers/spectral/plots.ts";
 import {
+  RELAX_DEFAULTS,
   type RelaxationResult,
   type RelaxationSetup,
   runRelaxation,
@@ -75,7 +76,7 @@ export function register(program: Command): void {
       "relax a spatially homogeneous gas with the fast spectral solver (Mouhot–Pareschi)",
     )
     .option("--kernel <name>", "hard-sphere | constant", "hard-sphere")
-    .option("--n <n>", "grid points per axis (a power of two)", "32")
+    .option("--n <n>", "grid points per axis (a power of two)", String(RELAX_DEFAULTS.n))
     .option(
       "--init <family|FILE>",
       "two-beam | bkw | maxwellian | FILE (boltzlab-grid-v1 JSON)",
@@ -83,16 +84,20 @@ export function register(program: Command): void {
     )
     .option("--t-end <t>", "final time (required)")
     .option("--dt <dt>", "fixed time step (default: adaptive)")
-    .option("--tol <tol>", "adaptive local error tolerance (max norm relative to max f)", "1e-4")
-    .option("--scheme <s>", "rk2 (SSP-RK2) | rk3 (SSP-RK3)", "rk3")
-    .option("--positivity <mode>", "off | report | enforce", "report")
-    .option("--angles <M>", "angular resolution: 2M^2 directions", "6")
+    .option(
+      "--tol <tol>",
+      "adaptive local error tolerance (max norm relative to max f)",
+      String(RELAX_DEFAULTS.tol),
+    )
+    .option("--scheme <s>", "rk2 (SSP-RK2) | rk3 (SSP-RK3)", RELAX_DEFAULTS.scheme)
+    .option("--positivity <mode>", "off | report | enforce", RELAX_DEFAULTS.positivity)
+    .option("--angles <M>", "angular resolution: 2M^2 directions", String(RELAX_DEFAULTS.angles))
     .option("--L <L>", "box half-width (default: chosen from the data and n, see docs/spectral.md)")
     .option("--R <R>", "truncation radius of relative velocities (default: chosen with L)")
     .option(
       "--accuracy <eps>",
       "requested relative accuracy of Q; a warning says when n, L, R cannot meet it",
-      "1e-3",
+      String(RELAX_DEFAULTS.accuracy),
     )
     .option("--check", "rerun at n/2 and print the change of the final moments")
     .option("--beam-speed <U>", "two-beam: beams at ±U e_x", "1")

@@ -113,7 +113,7 @@ export function validateGridValues(values: ArrayLike<number>, n: number, where: 
   if (!(mass > 0) || !(max > 0)) throw new RuleError(`${where}: f must have positive mass`);
   if (min < -NEGATIVE_TOLERANCE * max) {
     throw new RuleError(
-      `${where}: f must be >= -${NEGATIVE_TOLERANCE}·max f (a density, up to discretization error)`,
+      `${where}: f must be >= -1e-6·max f (a density, up to discretization error)`,
       `index ${minAt}: ${min} with max f = ${max}`,
     );
   }
