@@ -361,7 +361,7 @@ async function relax(o: RelaxOpts): Promise<void> {
           ? `the truncation radius R=${grid.R} is too small for the data's tails`
           : `the box L=${grid.L} is too small for R=${grid.R} and the data's tails (aliasing)`;
     warnings.push(
-      `estimated relative error of Q ${accuracy.estimatedError.toExponential(1)} exceeds --accuracy ${s.accuracy}: ${worst}; ${accuracy.pointsNeeded ? `use --n ${accuracy.pointsNeeded}${s.domain.chosen ? "" : " (and the default L, R)"}` : "no n <= 256 meets it"}`,
+      `estimated relative error of Q ${accuracy.estimatedError.toExponential(1)} exceeds --accuracy ${s.accuracy}: ${worst}; ${accuracy.pointsNeeded ? `use --n ${accuracy.pointsNeeded}` : s.domain.chosen ? "no n <= 256 meets it" : "no n <= 256 meets it with this L and R; omit --L/--R to have them chosen"}`,
     );
   }
   warnings.push(...run.warnings);
