@@ -321,8 +321,10 @@ function checkedMoments(p: SeriesPoint): Record<string, number> {
 async function relax(o: RelaxOpts): Promise<void> {
   const s = setup(o);
   const { grid } = s;
-  const userL = o.L === undefined ? undefined : Number(o.L);
-  const userR = o.R === undefined ? undefined : Number(o.R);
+  // a grid file fixes n and L (and R when it stores one): only the named families can change them
+  const family = ["two-beam", "maxwellian", "bkw"].includes(s.init);
+  const userL = family ? (o.L === undefined ? undefined : Number(o.L)) : grid.L;
+  const userR = family ? (o.R === undefined ? undefined : Number(o.R)) : grid.R;
   const out = o.out;
   if (out) {
     mkdirSync(out, { recursive: true });
