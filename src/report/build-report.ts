@@ -66,7 +66,8 @@ export async function buildReportData(opts: BuildReportOptions): Promise<ReportD
 
   const pool = createClaimPool(opts.workers ?? 1);
   try {
-    const claimsP = runClaims({ ...opts, pool, onProgress: step });
+    // the report asks for the large-M grid (as its Theorem 1.1 sections do) unless largeM is false
+    const claimsP = runClaims({ ...opts, largeM: opts.largeM !== false, pool, onProgress: step });
     const curvesP = Promise.all(curves.map((c) => curve(pool, c.M, c.opts).finally(step)));
     const claims = await claimsP;
     // rows the claims did not compute (other M, or ids without the deflation claims), in parallel
