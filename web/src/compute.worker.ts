@@ -12,7 +12,8 @@ import { cutoffByName } from "../../src/construction/cutoff.ts";
 import { makeParameters } from "../../src/construction/parameters.ts";
 import type { Variant } from "../../src/construction/variant.ts";
 import { makeGrid } from "../../src/solvers/spectral/grid.ts";
-import { defaultHalfWidth, twoBeam } from "../../src/solvers/spectral/initial-data.ts";
+import { chooseDomain } from "../../src/solvers/spectral/domain.ts";
+import { twoBeam, twoBeamScales } from "../../src/solvers/spectral/initial-data.ts";
 import { moments } from "../../src/solvers/spectral/moments.ts";
 import { HomogeneousSolver } from "../../src/solvers/spectral/time-step.ts";
 import type { Job, JobMessage } from "./jobs.ts";
@@ -116,7 +117,9 @@ function theorem(job: Extract<Job, { kind: "theorem" }>): void {
 /** Two-beam relaxation by the spectral solver; moments every step, a slice f(v1, v2, 0) per frame. */
 function relax(job: Extract<Job, { kind: "relax" }>): void {
   const { n, tEnd, U, Tb } = job;
-  const grid = makeGrid(n, defaultHalfWidth(U, Tb, Tb + (U * U) / 3));
+  // the domain rule of the relax command (issue 17)
+  const domain = chooseDomain(twoBeamScales(U, Tb), n);
+  const grid = makeGrid(n, domain.L, domain.R);
   const f = twoBeam(grid, U, Tb);
   const solver = new HomogeneousSolver(grid, "hard-sphere", { angles: 4 });
   let t = 0;
