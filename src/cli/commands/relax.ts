@@ -33,7 +33,7 @@ import {
   twoBeamScales,
   validateGridValues,
 } from "../../solvers/spectral/initial-data.ts";
-import { lineChartSvg, svgToPng } from "../../solvers/spectral/plots.ts";
+import { lineChartSvg, svgToPng } from "../../report/relax-plots.ts";
 import {
   RELAX_DEFAULTS,
   type RelaxationResult,
