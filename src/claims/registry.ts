@@ -1,20 +1,20 @@
 import type { Variant } from "../construction/variant.ts";
 import { RuleError } from "../math/errors.ts";
-import type { ClaimResult } from "./claim-result.ts";
 import type { ClaimContext } from "./claim-helpers.ts";
-import type { ClaimPool } from "./pool-task.ts";
-import { seedTheoremRows } from "./theorem-1-1.ts";
+import type { ClaimResult } from "./claim-result.ts";
+import { claim425 } from "./error-table/loss-beam-beam.ts";
 import { claim2_10, claim2_23, claimBumps, claimTubeSums } from "./lemma-2-1.ts";
 import { claim2_24, claim2_25, claim2_26 } from "./lemma-2-2.ts";
+import { claimsLemma4_2 } from "./lemma-4-2.ts";
 import { claim2_30, claim2_31, claim2_35, claimsDeflation } from "./lemmas-2-2-to-2-5.ts";
 import { claim2_34 } from "./pointwise-sandwich.ts";
-import { claim425 } from "./error-table/loss-beam-beam.ts";
-import { claimsLemma4_2 } from "./lemma-4-2.ts";
+import type { ClaimPool } from "./pool-task.ts";
 import { claimsProposition3_1 } from "./proposition-3-1.ts";
 import { claimsProposition3_1Construction } from "./proposition-3-1-construction.ts";
 import { claimsProposition3_1CorePairs } from "./proposition-3-1-core-pairs.ts";
 import { claimsSecondSolution } from "./second-solution.ts";
 import { claim1_9, claimTimeHypothesis } from "./supports.ts";
+import { seedTheoremRows } from "./theorem-1-1.ts";
 
 /**
  * Every statement the claims layer checks, keyed by the paper's equation number: Section 2,

@@ -1,8 +1,8 @@
+import type { Beam } from "../construction/beam.ts";
 import { makeBeam } from "../construction/beam.ts";
 import { beamSobolevNorm } from "../construction/beam-norm.ts";
-import { cutoffByName } from "../construction/cutoff.ts";
 import { coreNorm } from "../construction/core-norm.ts";
-import type { Beam } from "../construction/beam.ts";
+import { cutoffByName } from "../construction/cutoff.ts";
 import { makeParameters } from "../construction/parameters.ts";
 import type { Variant } from "../construction/variant.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";

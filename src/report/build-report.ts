@@ -1,5 +1,4 @@
 import type { ClaimPool, PoolTask, RowOptions } from "../claims/pool-task.ts";
-import { createClaimPool } from "../parallel/claim-pool.ts";
 import { claimTaskCount, runClaims } from "../claims/registry.ts";
 import {
   deflationCurve,
@@ -10,6 +9,7 @@ import {
   theoremTable,
 } from "../claims/theorem-1-1.ts";
 import type { Variant } from "../construction/variant.ts";
+import { createClaimPool } from "../parallel/claim-pool.ts";
 import { formatM, formatMList, formatNumber } from "./number-format.ts";
 import type { DeflationCurve, ReportData, TheoremRow } from "./report-data.ts";
 

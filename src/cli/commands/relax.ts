@@ -11,6 +11,7 @@ import { join } from "node:path";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { RuleError } from "../../math/errors.ts";
+import { lineChartSvg, svgToPng } from "../../report/relax-plots.ts";
 import { BKW_RATE_CONSTANT_KERNEL, Bkw } from "../../solvers/spectral/bkw.ts";
 import {
   chooseDomain,
@@ -33,7 +34,6 @@ import {
   twoBeamScales,
   validateGridValues,
 } from "../../solvers/spectral/initial-data.ts";
-import { lineChartSvg, svgToPng } from "../../report/relax-plots.ts";
 import {
   RELAX_DEFAULTS,
   type RelaxationResult,
