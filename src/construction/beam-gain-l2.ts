@@ -1,3 +1,4 @@
+import { requirePaperConstants } from "./parameters.ts";
 import erf from "@stdlib/math-base-special-erf";
 import { CarlemanNodes, sampleCarlemanNodes } from "../kinetic/carleman-sampler.ts";
 import { seededUniform, type Uniform } from "../math/seeded-random.ts";
@@ -155,6 +156,7 @@ function estimateAt(
 }
 
 export function gainL2Parts(beam: Beam, t0: number, t: number, options: GainL2Options = {}): GainL2Result {
+  requirePaperConstants(beam.params, "gainL2Parts");
   if (!(t0 >= 0 && t >= t0)) throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;
   const n = options.nSamples ?? 4000;

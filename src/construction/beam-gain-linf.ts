@@ -1,3 +1,4 @@
+import { requirePaperConstants } from "./parameters.ts";
 import { CarlemanNodes, sampleCarlemanNodes } from "../kinetic/carleman-sampler.ts";
 import { seededUniform, type Uniform } from "../math/seeded-random.ts";
 import { RuleError } from "../math/errors.ts";
@@ -238,6 +239,7 @@ function steeredSearch(beam: Beam, nodes: CarlemanNodes, t0: number, t: number, 
 
 /** The L^{1,1}_v L^∞_x parts of D⁺ for one window (see the module comment). */
 export function gainLinfParts(beam: Beam, t0: number, t: number, options: GainLinfOptions = {}): GainLinfResult {
+  requirePaperConstants(beam.params, "gainLinfParts");
   if (!(t0 >= 0 && t >= t0)) throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;
   const nV = options.nV ?? 64;
@@ -359,6 +361,7 @@ export interface GainLinfDiagonalResult {
  * m(v) the number of balls containing v (unbiased over the union). iid samples, plain standard error.
  */
 export function gainLinfDiagonal(beam: Beam, t0: number, t: number, options: GainLinfOptions = {}): GainLinfDiagonalResult {
+  requirePaperConstants(beam.params, "gainLinfDiagonal");
   if (!(t0 >= 0 && t >= t0)) throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;
   const nV = options.nV ?? 64;

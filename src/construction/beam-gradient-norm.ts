@@ -1,3 +1,4 @@
+import { requirePaperConstants } from "./parameters.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
@@ -328,6 +329,7 @@ function probeSups(
 }
 
 export function beamLinfNorms(beam: Beam, weight: BasicWeight, m?: number): BeamLinfNorms {
+  requirePaperConstants(beam.params, "beamLinfNorms");
   const { M, s } = beam.params;
   if (M > MAX_MATERIALIZED_M) throw new RangeError("lattice too large to enumerate");
   const n = m ?? (M <= 16 ? 12 : 8);

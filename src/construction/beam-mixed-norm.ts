@@ -1,3 +1,4 @@
+import { requirePaperConstants } from "./parameters.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import {
   type AveragedTube,
@@ -62,6 +63,7 @@ export function beamMixedNorm(
   weight: BasicWeight,
   opts: BeamMixedNormOptions = {},
 ): BeamMixedNorm {
+  requirePaperConstants(beam.params, "beamMixedNorm");
   const { M, s } = beam.params;
   const coarse = averagedTube(beam, t, weight, COARSE);
   const fine = averagedTube(beam, t, weight, FINE);

@@ -1,3 +1,4 @@
+import { requirePaperConstants } from "./parameters.ts";
 import type { ZPart } from "../kinetic/z-parts.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
@@ -121,6 +122,7 @@ export function tubeGradientSup(cutoff: Cutoff, M: number): Estimate {
 
 /** ∫ W(|v|²) I(v)^p dv for one bump (any direction, W radial), Gauss–Legendre in (a, r), n vs 1.5n. */
 export function singleBumpIntegral(beam: Beam, W: (v2: number) => number, p: number): Estimate {
+  requirePaperConstants(beam.params, "singleBumpIntegral");
   const at = (n: number) => {
     let total = 0;
     for (const node of bumpNodes(beam, n)) total += node.wv * W(node.vn * node.vn) * node.I ** p;

@@ -1,3 +1,4 @@
+import { requirePaperConstants } from "./parameters.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import type { Beam } from "./beam.ts";
@@ -86,6 +87,7 @@ export function characteristicBoundAt(
   level: number,
   out: Float64Array,
 ): void {
+  requirePaperConstants(beam.params, "characteristicBoundAt");
   const ord = CHARACTERISTIC_LEVELS[level];
   const { M } = beam.params;
   const { phi } = beam.cutoff;
@@ -139,6 +141,7 @@ export function characteristicBound(
   t: number,
   relTol = 1e-3,
 ): { value: Estimate; gradient: Estimate } {
+  requirePaperConstants(beam.params, "characteristicBound");
   const prev = new Float64Array(2);
   const cur = new Float64Array(2);
   characteristicBoundAt(beam, v, t0, t, 0, prev);

@@ -1,3 +1,4 @@
+import { requirePaperConstants } from "./parameters.ts";
 import type { ZPart } from "../kinetic/z-parts.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
@@ -56,6 +57,7 @@ const mid = (lo: number, hi: number, method: string): Estimate =>
   estimate(0.5 * (lo + hi), 0.5 * Math.abs(hi - lo) + 1e-13 * Math.abs(hi), "derived", method);
 
 export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
+  requirePaperConstants(beam.params, "coreZNorm");
   const { M, s, s0, lnN } = beam.params;
   const { phi, dphi } = beam.cutoff;
   const lambda = 100 * M;
