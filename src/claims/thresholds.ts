@@ -1,5 +1,10 @@
-import { type BasicWeight, beamSobolevNorm, OVERLAP_MAX_M, singleBumpPowerIntegral } from "../construction/beam-norm.ts";
 import type { Beam } from "../construction/beam.ts";
+import {
+  type BasicWeight,
+  beamSobolevNorm,
+  OVERLAP_MAX_M,
+  singleBumpPowerIntegral,
+} from "../construction/beam-norm.ts";
 import { coreNorm } from "../construction/core-norm.ts";
 import { cutoffByName } from "../construction/cutoff.ts";
 import { deflationExponentLimit, lawConstants } from "../construction/deflation-law.ts";
@@ -68,16 +73,30 @@ function disjointBeamNorm(beam: Beam, weight: BasicWeight, K2: Estimate): Estima
   const D = ((M * (M + 1)) / 2) * singleBumpPowerIntegral(beam, weight, 2);
   const amp = beam.params.constants.beamAmplitude * M ** (1 - s);
   const v = amp * Math.sqrt(K2.value * D);
-  return estimate(v, (v * K2.error) / (2 * K2.value) + 1e-12 * v, "derived", "c_b M^{1−s}‖K‖_{H^s0}(nΣ∫w²I²)^{1/2}, cross terms 0 by (2.20)–(2.23)");
+  return estimate(
+    v,
+    (v * K2.error) / (2 * K2.value) + 1e-12 * v,
+    "derived",
+    "c_b M^{1−s}‖K‖_{H^s0}(nΣ∫w²I²)^{1/2}, cross terms 0 by (2.20)–(2.23)",
+  );
 }
 
-function beamNorms(beam: Beam, tubeCutoff: number | undefined): { weighted: Estimate; plain: Estimate } {
+function beamNorms(
+  beam: Beam,
+  tubeCutoff: number | undefined,
+): { weighted: Estimate; plain: Estimate } {
   if (bumpDisjointnessMargin(beam.bump) > 0) {
     const { M, s0 } = beam.params;
     const K2 = tubeSobolevNormSquared(beam.cutoff.phi, s0, M, tubeCutoff);
-    return { weighted: disjointBeamNorm(beam, "gaussian", K2), plain: disjointBeamNorm(beam, "none", K2) };
+    return {
+      weighted: disjointBeamNorm(beam, "gaussian", K2),
+      plain: disjointBeamNorm(beam, "none", K2),
+    };
   }
-  return { weighted: beamSobolevNorm(beam, beam.params.s0, "gaussian"), plain: beamSobolevNorm(beam, beam.params.s0, "none") };
+  return {
+    weighted: beamSobolevNorm(beam, beam.params.s0, "gaussian"),
+    plain: beamSobolevNorm(beam, beam.params.s0, "none"),
+  };
 }
 
 function statusOf(m: Estimate): Status {
@@ -96,7 +115,11 @@ function diff(a: Estimate, b: Estimate, what: string): Estimate {
  * the tube's H^{s0} quadrature (default 120, relative error ~1e-8; 20 gives ~1e-3, carried in the
  * error) — the (s, s0) map uses 20.
  */
-export function criterionPoint(M: number, o: ThresholdOptions, tubeCutoff?: number): CriterionPoint {
+export function criterionPoint(
+  M: number,
+  o: ThresholdOptions,
+  tubeCutoff?: number,
+): CriterionPoint {
   const beam = normBeam(M, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants);
   const T = beam.params.Tstar;
   const fr0 = coreNorm(beam, 0, { weighted: false, subtract: 0 }).norm;
@@ -117,7 +140,15 @@ export function criterionPoint(M: number, o: ThresholdOptions, tubeCutoff?: numb
     initial,
     final,
     size,
-    margin: { weak, strong: estimate(strong.value, strong.error, "derived", `min(F − 10 I, F − A/2): ${strong.method}`) },
+    margin: {
+      weak,
+      strong: estimate(
+        strong.value,
+        strong.error,
+        "derived",
+        `min(F − 10 I, F − A/2): ${strong.method}`,
+      ),
+    },
     status: { weak: statusOf(weak), strong: statusOf(strong) },
   };
 }
@@ -130,7 +161,12 @@ export interface ThresholdResult {
    */
   readonly Mlo: number | null;
   readonly Mhi: number | null;
-  /** log10 of the threshold (midpoint of the bracket in log M) and its error (half the bracket's width). */
+  /**
+   * The largest M found below Mhi where the criterion provably fails (margin + error < 0); between
+   * Mfail and Mhi the margin's error bar straddles 0. [Mfail, Mhi] is the threshold's error bar.
+   */
+  readonly Mfail: number | null;
+  /** log10 of the threshold (midpoint of [Mfail, Mhi] in log M) and its error (half that interval's width). */
   readonly log10M: number | null;
   readonly log10MError: number | null;
   /** Points evaluated at the bracket's ends (the direct evaluation on both sides). */
@@ -169,12 +205,19 @@ function gridM(log10M: number): number {
  * `undecided` at a grid point counts as not holding, so error bars push the threshold up, never
  * down). Grid points after the bracket where the criterion stops holding are reported as relapses.
  */
-export function threshold(criterion: Criterion, o: ThresholdOptions, search: ThresholdSearch = {}): ThresholdResult {
+export function threshold(
+  criterion: Criterion,
+  o: ThresholdOptions,
+  search: ThresholdSearch = {},
+): ThresholdResult {
   const g = search.gridStep ?? 1;
   let maxL = search.maxLog10M ?? MAX_DIRECT_LOG10_M;
   const relTol = search.relTol ?? 1e-3;
   if (!(g > 0 && maxL > Math.log10(2) && maxL <= MAX_DIRECT_LOG10_M && relTol > 0)) {
-    throw new RuleError(`threshold search needs gridStep > 0, log10(2) < maxLog10M <= ${MAX_DIRECT_LOG10_M}, relTol > 0`, `got ${g}, ${maxL}, ${relTol}`);
+    throw new RuleError(
+      `threshold search needs gridStep > 0, log10(2) < maxLog10M <= ${MAX_DIRECT_LOG10_M}, relTol > 0`,
+      `got ${g}, ${maxL}, ${relTol}`,
+    );
   }
   const probe = normBeam(MIN_THRESHOLD_M, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants); // validates
   const overlapping = bumpDisjointnessMargin(probe.bump) <= 0;
@@ -194,6 +237,7 @@ export function threshold(criterion: Criterion, o: ThresholdOptions, search: Thr
         criterion,
         Mlo: null,
         Mhi: null,
+        Mfail: null,
         log10M: null,
         log10MError: null,
         below: top,
@@ -204,6 +248,7 @@ export function threshold(criterion: Criterion, o: ThresholdOptions, search: Thr
     return asymptoticBeyond(criterion, o, top.M, top);
   }
   let prev: CriterionPoint | undefined;
+  let lastFail: CriterionPoint | undefined;
   let hitIndex = -1;
   let hit: CriterionPoint | undefined;
   for (let i = 0; i < grid.length; i++) {
@@ -213,6 +258,7 @@ export function threshold(criterion: Criterion, o: ThresholdOptions, search: Thr
       hit = pt;
       break;
     }
+    if (pt.status[criterion] === "fails") lastFail = pt;
     prev = pt;
   }
   if (!hit) throw new Error("unreachable: the top of the grid holds");
@@ -221,6 +267,7 @@ export function threshold(criterion: Criterion, o: ThresholdOptions, search: Thr
       criterion,
       Mlo: null,
       Mhi: MIN_THRESHOLD_M,
+      Mfail: null,
       log10M: Math.log10(MIN_THRESHOLD_M),
       log10MError: 0,
       above: hit,
@@ -228,32 +275,47 @@ export function threshold(criterion: Criterion, o: ThresholdOptions, search: Thr
       relapses: relapsesAfter(criterion, at, grid, hitIndex),
     };
   }
-  let lo = prev;
-  let hi = hit;
-  while (hi.M - lo.M > 1 && hi.M / lo.M - 1 > relTol) {
-    const mid = Math.round(Math.sqrt(lo.M * hi.M));
-    if (mid <= lo.M || mid >= hi.M) break;
-    const pt = at(mid);
-    if (pt.status[criterion] === "holds") hi = pt;
-    else lo = pt;
-  }
-  const l1 = Math.log10(lo.M);
+  const narrow = (a: CriterionPoint, b: CriterionPoint, inB: (p: CriterionPoint) => boolean) => {
+    let lo = a;
+    let hi = b;
+    while (hi.M - lo.M > 1 && hi.M / lo.M - 1 > relTol) {
+      const mid = Math.round(Math.sqrt(lo.M * hi.M));
+      if (mid <= lo.M || mid >= hi.M) break;
+      const pt = at(mid);
+      if (inB(pt)) hi = pt;
+      else lo = pt;
+    }
+    return [lo, hi] as const;
+  };
+  // the smallest M where it holds (bisection between the last grid point not holding and the hit) …
+  const [lo, hi] = narrow(prev, hit, (p) => p.status[criterion] === "holds");
+  // … and the largest M below it where it provably fails: between the two the numbers cannot decide
+  let failEnd: CriterionPoint | undefined;
+  if (lo.status[criterion] === "fails") failEnd = lo;
+  else if (lastFail) failEnd = narrow(lastFail, lo, (p) => p.status[criterion] !== "fails")[0];
+  const l1 = Math.log10(failEnd?.M ?? MIN_THRESHOLD_M);
   const l2 = Math.log10(hi.M);
   return {
     criterion,
     Mlo: lo.M,
     Mhi: hi.M,
+    Mfail: failEnd?.M ?? null,
     log10M: 0.5 * (l1 + l2),
     log10MError: 0.5 * (l2 - l1),
     below: lo,
     above: hi,
-    method: `grid in log10 M (step ${g}) to bracket, then bisection in log M to ${hi.M - lo.M <= 1 ? "adjacent integers" : `relative width ${relTol}`}; 'undecided' counts as not holding`,
+    method: `grid in log10 M (step ${g}) to bracket, then bisection in log M to ${hi.M - lo.M <= 1 ? "adjacent integers" : `relative width ${relTol}`}; the threshold lies between the largest M found where the criterion fails beyond its error (${failEnd?.M ?? "none"}) and the smallest where it holds beyond its error (${hi.M})`,
     relapses: relapsesAfter(criterion, at, grid, hitIndex),
   };
 }
 
 /** Grid points after the first hit where the criterion does not hold (at most 8 checked, spread to the top). */
-function relapsesAfter(criterion: Criterion, at: (M: number) => CriterionPoint, grid: readonly number[], hitIndex: number): number[] {
+function relapsesAfter(
+  criterion: Criterion,
+  at: (M: number) => CriterionPoint,
+  grid: readonly number[],
+  hitIndex: number,
+): number[] {
   const out: number[] = [];
   const stride = Math.max(1, Math.floor((grid.length - 2 - hitIndex) / 8));
   for (let i = hitIndex + stride; i < grid.length - 1; i += stride) {
@@ -269,8 +331,20 @@ function relapsesAfter(criterion: Criterion, at: (M: number) => CriterionPoint, 
  * ln ln M = ln 2/γ∞ on (the 10 I part is then negligible), i.e. log10 log10 M = (ln 2/γ∞ − ln ln 10)/ln 10.
  * `weak` always holds eventually (F → ‖f_r(0)‖ > 0 = lim I); if the scan did not find it, say so.
  */
-function asymptoticBeyond(criterion: Criterion, o: ThresholdOptions, lastM: number, last?: CriterionPoint): ThresholdResult {
-  const base = { criterion, Mlo: null, Mhi: null, below: last, relapses: [] as number[] };
+function asymptoticBeyond(
+  criterion: Criterion,
+  o: ThresholdOptions,
+  lastM: number,
+  last?: CriterionPoint,
+): ThresholdResult {
+  const base = {
+    criterion,
+    Mlo: null,
+    Mhi: null,
+    Mfail: null,
+    below: last,
+    relapses: [] as number[],
+  };
   if (criterion === "weak") {
     return {
       ...base,
@@ -280,7 +354,10 @@ function asymptoticBeyond(criterion: Criterion, o: ThresholdOptions, lastM: numb
     };
   }
   const beam = normBeam(4, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants);
-  const gamma = deflationExponentLimit(cutoffByName(o.cutoff), lawConstants(beam.params.constants, o.variant));
+  const gamma = deflationExponentLimit(
+    cutoffByName(o.cutoff),
+    lawConstants(beam.params.constants, o.variant),
+  );
   const lnlnM = Math.log(2) / gamma.value;
   const ll = (lnlnM - Math.log(Math.log(10))) / Math.log(10);
   const llErr = (Math.log(2) * gamma.error) / gamma.value ** 2 / Math.log(10);

@@ -1,0 +1,180 @@
+import { renameSync, writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import type { CriterionPoint, ThresholdResult } from "../../claims/thresholds.ts";
+import { makeParameters } from "../../construction/parameters.ts";
+import { RuleError } from "../../math/errors.ts";
+import {
+  addParameterOptions,
+  fmt,
+  formatTable,
+  parseCutoff,
+  parseFinite,
+  parseVariant,
+  printJson,
+  validateParameters,
+} from "../common-options.ts";
+import {
+  addConstructionOptions,
+  type ConstructionCliOptions,
+  parseConstruction,
+} from "../construction-options.ts";
+
+interface ThresholdCliOptions extends ConstructionCliOptions {
+  s?: string;
+  s0?: string;
+  p?: string;
+  cutoff?: string;
+  variant?: string;
+  criterion: string;
+  gridStep: string;
+  json?: boolean;
+  csv?: string;
+}
+
+function point(p: CriterionPoint | undefined) {
+  if (!p) return null;
+  const ve = (e: { value: number; error: number }) => ({ value: e.value, error: e.error });
+  return {
+    M: p.M,
+    Tstar: p.Tstar,
+    initial: ve(p.initial),
+    final: ve(p.final),
+    size: ve(p.size),
+    margin: { weak: ve(p.margin.weak), strong: ve(p.margin.strong) },
+    status: p.status,
+  };
+}
+
+function flat(r: ThresholdResult) {
+  return {
+    criterion: r.criterion,
+    Mfail: r.Mfail,
+    Mlo: r.Mlo,
+    Mhi: r.Mhi,
+    log10M: r.log10M,
+    log10MError: r.log10MError,
+    ...(r.log10Log10M !== undefined ? { log10Log10M: r.log10Log10M } : {}),
+    method: r.method,
+    relapses: r.relapses,
+    below: point(r.below),
+    above: point(r.above),
+  };
+}
+
+/**
+ * `boltzlab threshold [--s --s0 --p --cutoff --variant] [constants] [--criterion weak|strong|both]
+ * [--json] [--csv FILE]`: the smallest M at which the approximate solutions of Theorem 1.1 separate
+ * (claims/thresholds.ts), with the bracket and the evaluations on both sides of it.
+ */
+export function register(program: Command): void {
+  const cmd = addConstructionOptions(
+    addParameterOptions(
+      program
+        .command("threshold")
+        .description(
+          "smallest M at which f_a, g_a separate: weak (final > initial) and strong (final ≥ 10·initial, ≥ ½‖f_a(0)‖)",
+        ),
+    )
+      .option("--p <number>", "N = M^p (p >= 1, default 10)")
+      .option(
+        "--cutoff <name>",
+        "cutoff profile: bump | plateau (default bump, or the construction's)",
+      )
+      .option(
+        "--variant <name>",
+        "reading of I_{i,j}: as-written | as-in-proof (default as-in-proof, or the construction's)",
+      ),
+  )
+    .option("--criterion <name>", "weak | strong | both", "both")
+    .option("--grid-step <decades>", "bracketing grid step in log10 M", "1")
+    .option("--json", "machine-readable output on stdout")
+    .option("--csv <file>", "also write the thresholds as CSV");
+  cmd.action(async (o: ThresholdCliOptions) => {
+    const set = parseConstruction(o);
+    const merged = {
+      s: o.s ?? (set.s !== undefined ? String(set.s) : undefined),
+      s0: o.s0 ?? (set.s0 !== undefined ? String(set.s0) : undefined),
+      p: o.p,
+    };
+    const { s, s0, p } = validateParameters([3], merged);
+    const cutoff = parseCutoff(o.cutoff ?? set.cutoff ?? "bump");
+    const variant = parseVariant(o.variant ?? set.variant ?? "as-in-proof");
+    const criteria = o.criterion === "both" ? (["weak", "strong"] as const) : [o.criterion];
+    for (const c of criteria) {
+      if (c !== "weak" && c !== "strong")
+        throw new RuleError("--criterion must be weak, strong or both", `got "${o.criterion}"`);
+    }
+    const gridStep = parseFinite("grid-step", o.gridStep);
+    if (!(gridStep > 0 && gridStep <= 10))
+      throw new RuleError("--grid-step must lie in (0, 10]", `got ${gridStep}`);
+    const constants = makeParameters({ M: 3, s, s0, p, constants: set.constants }).constants;
+    const { threshold } = await import("../../claims/thresholds.ts");
+    const opts = { s, s0, p, cutoff, variant, constants: set.constants };
+    const results = criteria.map((c) => threshold(c as "weak" | "strong", opts, { gridStep }));
+    const echo = {
+      s,
+      s0,
+      ...(p !== undefined ? { p } : {}),
+      cutoff,
+      variant,
+      construction: set.name,
+      constants,
+    };
+    if (o.csv) {
+      const head =
+        "criterion,Mfail,Mlo,Mhi,log10M,log10MError,log10Log10M,s,s0,cutoff,variant,construction,constants";
+      const lines = results.map((r) =>
+        [
+          r.criterion,
+          r.Mfail ?? "",
+          r.Mlo ?? "",
+          r.Mhi ?? "",
+          r.log10M ?? "",
+          r.log10MError ?? "",
+          r.log10Log10M ?? "",
+          s,
+          s0,
+          cutoff,
+          variant,
+          set.name,
+          `"${JSON.stringify(constants).replaceAll('"', '""')}"`,
+        ].join(","),
+      );
+      const tmp = `${o.csv}.tmp-${process.pid}`;
+      writeFileSync(tmp, `${[head, ...lines].join("\n")}\n`);
+      renameSync(tmp, o.csv);
+    }
+    if (o.json) {
+      printJson({ ...echo, thresholds: results.map(flat) });
+      return;
+    }
+    const rows = results.map((r) => [
+      r.criterion,
+      r.log10M !== null
+        ? `${r.log10M.toFixed(4)} ± ${(r.log10MError ?? 0).toExponential(1)}`
+        : r.log10Log10M !== undefined
+          ? `10^${r.log10Log10M.toFixed(3)} (log10 log10 M)`
+          : "not found",
+      r.Mhi !== null ? `[${r.Mfail ?? "-"}, ${r.Mlo ?? "-"}, ${r.Mhi}]` : "",
+      r.below
+        ? `${fmt(r.below.margin[r.criterion].value)} ± ${fmt(r.below.margin[r.criterion].error)} (${r.below.status[r.criterion]})`
+        : "",
+      r.above
+        ? `${fmt(r.above.margin[r.criterion].value)} ± ${fmt(r.above.margin[r.criterion].error)} (${r.above.status[r.criterion]})`
+        : "",
+    ]);
+    process.stdout.write(
+      `${formatTable(["criterion", "log10 M*", "[fails, M-, M+ holds]", "margin at M-", "margin at M+"], rows)}\n\n`,
+    );
+    for (const r of results)
+      process.stdout.write(
+        `${r.criterion}: ${r.method}${r.relapses.length ? `; fails again at M = ${r.relapses.join(", ")}` : ""}\n`,
+      );
+    const cs = Object.entries(constants)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(", ");
+    process.stdout.write(
+      `\ns = ${s}; s0 = ${s0}; cutoff = ${cutoff}; variant = ${variant}; construction = ${set.name}; ${cs}\n`,
+    );
+  });
+}
