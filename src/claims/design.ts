@@ -2,7 +2,11 @@ import { coreNorm } from "../construction/core-norm.ts";
 import type { ConstructionConstants } from "../construction/parameters.ts";
 import type { Variant } from "../construction/variant.ts";
 import { RuleError } from "../math/errors.ts";
-import { admissible, type Constraint, constructionConstraints } from "./construction-constraints.ts";
+import {
+  admissible,
+  type Constraint,
+  constructionConstraints,
+} from "./construction-constraints.ts";
 import { normBeam } from "./theorem-1-1.ts";
 import { type Criterion, type ThresholdResult, threshold } from "./thresholds.ts";
 
@@ -55,7 +59,12 @@ export interface DesignResult {
   /** The best's constraints with margin below 5 % of their scale: those that bind. */
   readonly binding: readonly string[];
   /** How log10 M* moves when each binding constraint is relaxed by 10 %. */
-  readonly sensitivity: readonly { constraint: string; relaxed: string; log10M: number; delta: number }[];
+  readonly sensitivity: readonly {
+    constraint: string;
+    relaxed: string;
+    log10M: number;
+    delta: number;
+  }[];
 }
 
 const SEARCH = { gridStep: 2, relTol: 1e-2, tubeCutoff: 20 } as const;
@@ -71,12 +80,20 @@ interface Bounds {
 }
 
 /** One candidate: fixed point of (c_T at 0.99·time bound, c_r at 0.99·size bound) at its threshold. */
-function tune(o: DesignOptions, shape: { bumpAxial: number; bumpTransverse: number; beamAmplitude: number; coreRadius: number }, bounds: Bounds): DesignCandidate {
+function tune(
+  o: DesignOptions,
+  shape: { bumpAxial: number; bumpTransverse: number; beamAmplitude: number; coreRadius: number },
+  bounds: Bounds,
+): DesignCandidate {
   const base = { s: o.s, s0: o.s0, cutoff: o.cutoff, variant: o.variant };
   // c_r from the size bound: ‖e^{⟨v⟩²} f_r(0)‖ is linear in c_r (and nearly M-independent)
   const probe = normBeam(1e6, o.s, o.s0, undefined, o.cutoff, o.variant, shape);
   const fr1 = coreNorm(probe, 0, { weighted: true, subtract: 0 }).norm.value;
-  let constants: Partial<ConstructionConstants> = { ...shape, coreAmplitude: (0.99 * bounds.size) / fr1, timeFactor: 1 };
+  let constants: Partial<ConstructionConstants> = {
+    ...shape,
+    coreAmplitude: (0.99 * bounds.size) / fr1,
+    timeFactor: 1,
+  };
   let t = threshold(o.criterion, { ...base, constants }, SEARCH);
   for (let it = 0; it < 6 && t.Mhi !== null; it++) {
     const M = t.Mhi;
@@ -86,7 +103,11 @@ function tune(o: DesignOptions, shape: { bumpAxial: number; bumpTransverse: numb
     const I = t.above?.initial.value ?? 0;
     const room = Math.max(0, bounds.size ** 2 - I * I);
     const cr = (0.99 * Math.sqrt(room)) / fr1;
-    if (Math.abs(cT / (constants.timeFactor ?? 1) - 1) < 0.02 && Math.abs(cr / (constants.coreAmplitude ?? 1) - 1) < 0.02) break;
+    if (
+      Math.abs(cT / (constants.timeFactor ?? 1) - 1) < 0.02 &&
+      Math.abs(cr / (constants.coreAmplitude ?? 1) - 1) < 0.02
+    )
+      break;
     constants = { ...constants, timeFactor: cT, coreAmplitude: cr };
     t = threshold(o.criterion, { ...base, constants }, SEARCH);
   }
@@ -99,19 +120,38 @@ function tune(o: DesignOptions, shape: { bumpAxial: number; bumpTransverse: numb
     (timeOk?.margin ?? 0) > 0.25 - bounds.time - 1e-12 &&
     (sizeOk?.margin ?? 0) > 1 - bounds.size - 1e-12;
   const full = normBeam(3, o.s, o.s0, undefined, o.cutoff, o.variant, constants).params.constants;
-  return { constants: full, threshold: t, log10M: log10Of(t), constraints: cs, admissible: bounds.time === 0.25 && bounds.size === 1 ? admissible(cs) : relaxedOk };
+  return {
+    constants: full,
+    threshold: t,
+    log10M: log10Of(t),
+    constraints: cs,
+    admissible: bounds.time === 0.25 && bounds.size === 1 ? admissible(cs) : relaxedOk,
+  };
 }
 
 /** The search (see the module comment). */
 export function design(o: DesignOptions): DesignResult {
-  if (o.criterion !== "weak" && o.criterion !== "strong") throw new RuleError("criterion must be weak or strong", `got ${o.criterion}`);
+  if (o.criterion !== "weak" && o.criterion !== "strong")
+    throw new RuleError("criterion must be weak or strong", `got ${o.criterion}`);
   const axial = o.axial ?? [4.2, 5, 7, 10];
   const mults = o.transverseMultiples ?? [1.05, 2];
   const amps = o.beamAmplitudes ?? (o.criterion === "weak" ? [1] : [1, 3, 10, 30]);
   const bounds = { size: 1, time: 0.25 };
-  const shapes: { bumpAxial: number; bumpTransverse: number; beamAmplitude: number; coreRadius: number }[] = [];
+  const shapes: {
+    bumpAxial: number;
+    bumpTransverse: number;
+    beamAmplitude: number;
+    coreRadius: number;
+  }[] = [];
   for (const a of axial) {
-    for (const m of mults) for (const b of amps) shapes.push({ bumpAxial: a, bumpTransverse: (m * 2) / (1 - 1 / a), beamAmplitude: b, coreRadius: 100 });
+    for (const m of mults)
+      for (const b of amps)
+        shapes.push({
+          bumpAxial: a,
+          bumpTransverse: (m * 2) / (1 - 1 / a),
+          beamAmplitude: b,
+          coreRadius: 100,
+        });
   }
   const candidates: DesignCandidate[] = [];
   for (const sh of shapes) {
@@ -124,7 +164,13 @@ export function design(o: DesignOptions): DesignResult {
   const pt = threshold(o.criterion, base, SEARCH);
   const paperConstants = normBeam(3, o.s, o.s0, undefined, o.cutoff, o.variant).params.constants;
   const paperCs = constructionConstraints(pt.Mhi ?? 1e100, base, pt.above);
-  const paper: DesignCandidate = { constants: paperConstants, threshold: pt, log10M: log10Of(pt), constraints: paperCs, admissible: admissible(paperCs) };
+  const paper: DesignCandidate = {
+    constants: paperConstants,
+    threshold: pt,
+    log10M: log10Of(pt),
+    constraints: paperCs,
+    admissible: admissible(paperCs),
+  };
   o.onCandidate?.(paper, shapes.length + 1, shapes.length + 1);
   const ok = candidates.filter((c) => c.admissible && Number.isFinite(c.log10M));
   const best = ok.length ? ok.reduce((a, b) => (b.log10M < a.log10M ? b : a)) : null;
@@ -132,7 +178,8 @@ export function design(o: DesignOptions): DesignResult {
   const sensitivity: DesignResult["sensitivity"][number][] = [];
   if (best) {
     for (const c of best.constraints) {
-      if (c.status === "holds" && c.margin < 0.05 * (c.id === "time-range" ? 0.25 : 1)) binding.push(c.id);
+      if (c.status === "holds" && c.margin < 0.05 * (c.id === "time-range" ? 0.25 : 1))
+        binding.push(c.id);
     }
     const shape = {
       bumpAxial: best.constants.bumpAxial,
@@ -143,13 +190,31 @@ export function design(o: DesignOptions): DesignResult {
     const relaxations: [string, string, () => DesignCandidate][] = [
       ["time-range", "T* ≤ 0.275", () => tune(o, shape, { ...bounds, time: 0.275 })],
       ["size", "‖e^{⟨v⟩²} f_a(0)‖ ≤ 1.1", () => tune(o, shape, { ...bounds, size: 1.1 })],
-      ["bump-disjointness", "c 10 % smaller (margin < 0)", () => tune(o, { ...shape, bumpTransverse: shape.bumpTransverse * 0.9 }, bounds)],
-      ["bump-annulus-inner", "α 10 % smaller", () => tune(o, { ...shape, bumpAxial: shape.bumpAxial * 0.9, bumpTransverse: shape.bumpTransverse }, bounds)],
+      [
+        "bump-disjointness",
+        "c 10 % smaller (margin < 0)",
+        () => tune(o, { ...shape, bumpTransverse: shape.bumpTransverse * 0.9 }, bounds),
+      ],
+      [
+        "bump-annulus-inner",
+        "α 10 % smaller",
+        () =>
+          tune(
+            o,
+            { ...shape, bumpAxial: shape.bumpAxial * 0.9, bumpTransverse: shape.bumpTransverse },
+            bounds,
+          ),
+      ],
     ];
     for (const [id, what, run] of relaxations) {
       if (!binding.includes(id)) continue;
       const r = run();
-      sensitivity.push({ constraint: id, relaxed: what, log10M: r.log10M, delta: r.log10M - best.log10M });
+      sensitivity.push({
+        constraint: id,
+        relaxed: what,
+        log10M: r.log10M,
+        delta: r.log10M - best.log10M,
+      });
     }
   }
   const { onCandidate: _, ...options } = o;

@@ -81,13 +81,21 @@ function disjointBeamNorm(beam: Beam, weight: BasicWeight, K2: Estimate): Estima
   );
 }
 
+const tubeMemo = new Map<string, Estimate>();
+
 function beamNorms(
   beam: Beam,
   tubeCutoff: number | undefined,
 ): { weighted: Estimate; plain: Estimate } {
   if (bumpDisjointnessMargin(beam.bump) > 0) {
     const { M, s0 } = beam.params;
-    const K2 = tubeSobolevNormSquared(beam.cutoff.phi, s0, M, tubeCutoff);
+    const key = `${beam.cutoff.name} ${s0} ${M} ${tubeCutoff}`;
+    let K2 = tubeMemo.get(key);
+    if (!K2) {
+      K2 = tubeSobolevNormSquared(beam.cutoff.phi, s0, M, tubeCutoff);
+      if (tubeMemo.size > 20000) tubeMemo.clear();
+      tubeMemo.set(key, K2);
+    }
     return {
       weighted: disjointBeamNorm(beam, "gaussian", K2),
       plain: disjointBeamNorm(beam, "none", K2),
@@ -189,6 +197,11 @@ export interface ThresholdSearch {
   readonly relTol?: number;
   /** Tube quadrature cut-off passed to {@link criterionPoint} (default: its default). */
   readonly tubeCutoff?: number;
+  /**
+   * Bisect on the lattice log10 M ∈ ℤ/lattice instead of to relTol (the (s, s0) map uses 64: cells
+   * then share M values, so the memoized norms of one s0 or one s are reused across cells).
+   */
+  readonly lattice?: number;
 }
 
 /** The smallest M searched: T* = c_T M^{s−1} ln ln M is negative at M = 2 (ln ln 2 < 0). */
@@ -275,11 +288,20 @@ export function threshold(
       relapses: relapsesAfter(criterion, at, grid, hitIndex),
     };
   }
+  const lat = search.lattice;
+  const midpoint = (a: number, b: number) => {
+    if (lat === undefined) return Math.round(Math.sqrt(a * b));
+    const ka = Math.ceil(Math.log10(a) * lat - 1e-9);
+    const kb = Math.floor(Math.log10(b) * lat + 1e-9);
+    return kb - ka < 2
+      ? a
+      : Math.max(MIN_THRESHOLD_M, Math.round(10 ** (Math.round((ka + kb) / 2) / lat)));
+  };
   const narrow = (a: CriterionPoint, b: CriterionPoint, inB: (p: CriterionPoint) => boolean) => {
     let lo = a;
     let hi = b;
-    while (hi.M - lo.M > 1 && hi.M / lo.M - 1 > relTol) {
-      const mid = Math.round(Math.sqrt(lo.M * hi.M));
+    while (hi.M - lo.M > 1 && (lat !== undefined || hi.M / lo.M - 1 > relTol)) {
+      const mid = midpoint(lo.M, hi.M);
       if (mid <= lo.M || mid >= hi.M) break;
       const pt = at(mid);
       if (inB(pt)) hi = pt;
@@ -304,7 +326,7 @@ export function threshold(
     log10MError: 0.5 * (l2 - l1),
     below: lo,
     above: hi,
-    method: `grid in log10 M (step ${g}) to bracket, then bisection in log M to ${hi.M - lo.M <= 1 ? "adjacent integers" : `relative width ${relTol}`}; the threshold lies between the largest M found where the criterion fails beyond its error (${failEnd?.M ?? "none"}) and the smallest where it holds beyond its error (${hi.M})`,
+    method: `grid in log10 M (step ${g}) to bracket, then bisection in log M to ${hi.M - lo.M <= 1 ? "adjacent integers" : lat !== undefined ? `adjacent points of the lattice log10 M ∈ ℤ/${lat}` : `relative width ${relTol}`}; the threshold lies between the largest M found where the criterion fails beyond its error (${failEnd?.M ?? "none"}) and the smallest where it holds beyond its error (${hi.M})`,
     relapses: relapsesAfter(criterion, at, grid, hitIndex),
   };
 }

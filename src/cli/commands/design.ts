@@ -26,13 +26,25 @@ function summary(c: DesignCandidate) {
   return {
     constants: c.constants,
     log10M: Number.isFinite(c.log10M) ? c.log10M : null,
-    threshold: { Mfail: c.threshold.Mfail, Mlo: c.threshold.Mlo, Mhi: c.threshold.Mhi, log10Log10M: c.threshold.log10Log10M ?? null, method: c.threshold.method },
+    threshold: {
+      Mfail: c.threshold.Mfail,
+      Mlo: c.threshold.Mlo,
+      Mhi: c.threshold.Mhi,
+      log10Log10M: c.threshold.log10Log10M ?? null,
+      method: c.threshold.method,
+    },
     admissible: c.admissible,
-    constraints: c.constraints.map((k) => ({ id: k.id, status: k.status, margin: Number.isFinite(k.margin) ? k.margin : null, detail: k.detail })),
+    constraints: c.constraints.map((k) => ({
+      id: k.id,
+      status: k.status,
+      margin: Number.isFinite(k.margin) ? k.margin : null,
+      detail: k.detail,
+    })),
   };
 }
 
-const fmtLog = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "beyond 10^100 / not computable");
+const fmtLog = (x: number) =>
+  Number.isFinite(x) ? x.toFixed(3) : "beyond 10^100 / not computable";
 
 /**
  * `boltzlab design [--criterion weak|strong] [--s --s0 --cutoff --variant] [--json] [--out FILE]`:
@@ -42,24 +54,41 @@ const fmtLog = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "beyond 10^10
  */
 export function register(program: Command): void {
   addParameterOptions(
-    program.command("design").description("tune the construction's constants for the smallest threshold M under the proof's constraints"),
+    program
+      .command("design")
+      .description(
+        "tune the construction's constants for the smallest threshold M under the proof's constraints",
+      ),
   )
     .option("--criterion <name>", "weak | strong", "weak")
     .option("--cutoff <name>", "cutoff profile: bump | plateau", "bump")
-    .option("--variant <name>", "reading of I_{i,j} (sets nothing but the label; c is searched)", "as-in-proof")
+    .option(
+      "--variant <name>",
+      "reading of I_{i,j} (sets nothing but the label; c is searched)",
+      "as-in-proof",
+    )
     .option("--json", "machine-readable output on stdout")
     .option("--out <file>", "write the best construction as a --construction JSON file")
     .action(async (o: DesignCliOptions) => {
       const { s, s0 } = validateParameters([3], o);
       const cutoff = parseCutoff(o.cutoff);
       const variant = parseVariant(o.variant);
-      if (o.criterion !== "weak" && o.criterion !== "strong") throw new RuleError("--criterion must be weak or strong", `got "${o.criterion}"`);
-      if (o.out !== undefined && !o.out.endsWith(".json")) throw new RuleError("--out must name a .json file", `got "${o.out}"`);
+      if (o.criterion !== "weak" && o.criterion !== "strong")
+        throw new RuleError("--criterion must be weak or strong", `got "${o.criterion}"`);
+      if (o.out !== undefined && !o.out.endsWith(".json"))
+        throw new RuleError("--out must name a .json file", `got "${o.out}"`);
       const { design } = await import("../../claims/design.ts");
       const bar = progressBar("design");
       let result: ReturnType<typeof design>;
       try {
-        result = design({ criterion: o.criterion, s, s0, cutoff, variant, onCandidate: (_c, d, n) => bar.update(d, n) });
+        result = design({
+          criterion: o.criterion,
+          s,
+          s0,
+          cutoff,
+          variant,
+          onCandidate: (_c, d, n) => bar.update(d, n),
+        });
       } finally {
         bar.stop();
       }
@@ -84,7 +113,11 @@ export function register(program: Command): void {
           best: result.best ? summary(result.best) : null,
           paper: summary(result.paper),
           binding: result.binding,
-          sensitivity: result.sensitivity.map((x) => ({ ...x, log10M: Number.isFinite(x.log10M) ? x.log10M : null, delta: Number.isFinite(x.delta) ? x.delta : null })),
+          sensitivity: result.sensitivity.map((x) => ({
+            ...x,
+            log10M: Number.isFinite(x.log10M) ? x.log10M : null,
+            delta: Number.isFinite(x.delta) ? x.delta : null,
+          })),
           candidates: result.candidates.map(summary),
         });
         return;
@@ -97,18 +130,32 @@ export function register(program: Command): void {
         c.constants.coreAmplitude.toPrecision(4),
         c.constants.timeFactor.toPrecision(4),
         fmtLog(c.log10M),
-        c.admissible ? "yes" : `no (${c.constraints.filter((k) => k.status === "fails").map((k) => k.id).join(", ")})`,
+        c.admissible
+          ? "yes"
+          : `no (${c.constraints
+              .filter((k) => k.status === "fails")
+              .map((k) => k.id)
+              .join(", ")})`,
       ]);
-      process.stdout.write(`${formatTable(["#", "α", "c", "c_b", "c_r", "c_T", "log10 M*", "admissible"], rows)}\n\n`);
+      process.stdout.write(
+        `${formatTable(["#", "α", "c", "c_b", "c_r", "c_T", "log10 M*", "admissible"], rows)}\n\n`,
+      );
       if (result.best) {
         process.stdout.write(
           `best: log10 M* = ${result.best.log10M.toFixed(3)} (paper's constants: ${fmtLog(result.paper.log10M)})\nbinding constraints: ${result.binding.join(", ") || "none"}\n`,
         );
-        for (const x of result.sensitivity) process.stdout.write(`  relax ${x.constraint} (${x.relaxed}): log10 M* = ${fmtLog(x.log10M)} (Δ ${Number.isFinite(x.delta) ? x.delta.toFixed(3) : "n/a"})\n`);
-        process.stdout.write("still to check for these constants (not computable here): bootstrap-absorption (5.7), error-smallness (5.10)\n");
+        for (const x of result.sensitivity)
+          process.stdout.write(
+            `  relax ${x.constraint} (${x.relaxed}): log10 M* = ${fmtLog(x.log10M)} (Δ ${Number.isFinite(x.delta) ? x.delta.toFixed(3) : "n/a"})\n`,
+          );
+        process.stdout.write(
+          "still to check for these constants (not computable here): bootstrap-absorption (5.7), error-smallness (5.10)\n",
+        );
       } else {
         process.stdout.write("no admissible candidate shows the separation on M ≤ 10^100\n");
       }
-      process.stdout.write(`\ncriterion = ${o.criterion}; s = ${s}; s0 = ${s0}; cutoff = ${cutoff}; variant label = ${variant}; R = 100 (redundant with c_r under the size bound)\n`);
+      process.stdout.write(
+        `\ncriterion = ${o.criterion}; s = ${s}; s0 = ${s0}; cutoff = ${cutoff}; variant label = ${variant}; R = 100 (redundant with c_r under the size bound)\n`,
+      );
     });
 }
