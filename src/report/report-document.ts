@@ -1,4 +1,5 @@
 import type { ClaimResult } from "../claims/claim-result.ts";
+import { howLargeMBlocks } from "./how-large-m.ts";
 import type { ReportData } from "./report-data.ts";
 import type { ReportFigure, ReportFigures } from "./report-figures.ts";
 import { sections35Blocks } from "./sections-3-5.ts";
@@ -198,6 +199,7 @@ export function reportDocument(data: ReportData, figures: ReportFigures): Block[
     ...theoremSection(data, figures),
     ...deflationSection(figures),
     ...(data.sections35 ? sections35Blocks(data.sections35, figures.sections35) : []),
+    ...(data.howLargeM ? howLargeMBlocks(data.howLargeM) : []),
     ...disagreementSection(data),
     ...methodSection(data),
   ];
