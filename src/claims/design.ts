@@ -79,7 +79,11 @@ interface Bounds {
   readonly time: number;
 }
 
-/** One candidate: fixed point of (c_T at 0.99·time bound, c_r at 0.99·size bound) at its threshold. */
+/**
+ * One candidate: c_r at 0.99 of the size bound, c_T iterated towards 0.99 of the time bound at the
+ * candidate's own threshold (damped: at most ×√10 per step, 8 steps), keeping the iterate with the
+ * smallest threshold whose constraints hold at that threshold.
+ */
 function tune(
   o: DesignOptions,
   shape: { bumpAxial: number; bumpTransverse: number; beamAmplitude: number; coreRadius: number },
@@ -89,44 +93,48 @@ function tune(
   // c_r from the size bound: ‖e^{⟨v⟩²} f_r(0)‖ is linear in c_r (and nearly M-independent)
   const probe = normBeam(1e6, o.s, o.s0, undefined, o.cutoff, o.variant, shape);
   const fr1 = coreNorm(probe, 0, { weighted: true, subtract: 0 }).norm.value;
+  const ok = (cs: readonly Constraint[]) => {
+    const time = cs.find((c) => c.id === "time-range")?.margin ?? Number.NaN;
+    const size = cs.find((c) => c.id === "size")?.margin ?? Number.NaN;
+    return (
+      cs.every((c) => c.status !== "fails" || c.id === "time-range" || c.id === "size") &&
+      time > 0.25 - bounds.time &&
+      size > 1 - bounds.size
+    );
+  };
   let constants: Partial<ConstructionConstants> = {
     ...shape,
     coreAmplitude: (0.99 * bounds.size) / fr1,
     timeFactor: 1,
   };
-  let t = threshold(o.criterion, { ...base, constants }, SEARCH);
-  for (let it = 0; it < 6 && t.Mhi !== null; it++) {
-    const M = t.Mhi;
-    const lnlnM = Math.log(Math.log(M));
-    const cT = (0.99 * bounds.time) / (M ** (o.s - 1) * lnlnM);
-    // size with the beam at this M: shrink c_r so that (c_r e F_r)² + I² ≤ size²
+  let best: DesignCandidate | null = null;
+  let last: DesignCandidate | null = null;
+  for (let it = 0; it < 8; it++) {
+    const t = threshold(o.criterion, { ...base, constants }, SEARCH);
+    const M = t.Mhi ?? 1e100;
+    const cs = constructionConstraints(M, { ...base, constants }, t.above);
+    const full = normBeam(3, o.s, o.s0, undefined, o.cutoff, o.variant, constants).params.constants;
+    const cand: DesignCandidate = {
+      constants: full,
+      threshold: t,
+      log10M: log10Of(t),
+      constraints: cs,
+      admissible: ok(cs),
+    };
+    last = cand;
+    if (cand.admissible && Number.isFinite(cand.log10M) && (!best || cand.log10M < best.log10M))
+      best = cand;
+    if (t.Mhi === null) break;
+    const cTnow = constants.timeFactor ?? 1;
+    const target = (0.99 * bounds.time) / (M ** (o.s - 1) * Math.log(Math.log(M)));
+    const step = Math.min(Math.sqrt(10), Math.max(1 / Math.sqrt(10), target / cTnow));
     const I = t.above?.initial.value ?? 0;
-    const room = Math.max(0, bounds.size ** 2 - I * I);
-    const cr = (0.99 * Math.sqrt(room)) / fr1;
-    if (
-      Math.abs(cT / (constants.timeFactor ?? 1) - 1) < 0.02 &&
-      Math.abs(cr / (constants.coreAmplitude ?? 1) - 1) < 0.02
-    )
+    const cr = (0.99 * Math.sqrt(Math.max(0, bounds.size ** 2 - I * I))) / fr1;
+    if (Math.abs(step - 1) < 0.02 && Math.abs(cr / (constants.coreAmplitude ?? 1) - 1) < 0.02)
       break;
-    constants = { ...constants, timeFactor: cT, coreAmplitude: cr };
-    t = threshold(o.criterion, { ...base, constants }, SEARCH);
+    constants = { ...constants, timeFactor: cTnow * step, coreAmplitude: cr };
   }
-  const M = t.Mhi ?? 1e100;
-  const cs = constructionConstraints(M, { ...base, constants }, t.above);
-  const timeOk = cs.find((c) => c.id === "time-range");
-  const sizeOk = cs.find((c) => c.id === "size");
-  const relaxedOk =
-    cs.every((c) => c.status !== "fails" || c.id === "time-range" || c.id === "size") &&
-    (timeOk?.margin ?? 0) > 0.25 - bounds.time - 1e-12 &&
-    (sizeOk?.margin ?? 0) > 1 - bounds.size - 1e-12;
-  const full = normBeam(3, o.s, o.s0, undefined, o.cutoff, o.variant, constants).params.constants;
-  return {
-    constants: full,
-    threshold: t,
-    log10M: log10Of(t),
-    constraints: cs,
-    admissible: bounds.time === 0.25 && bounds.size === 1 ? admissible(cs) : relaxedOk,
-  };
+  return best ?? (last as DesignCandidate);
 }
 
 /** The search (see the module comment). */
