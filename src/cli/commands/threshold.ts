@@ -18,6 +18,7 @@ import {
   type ConstructionCliOptions,
   parseConstruction,
 } from "../construction-options.ts";
+import { progressBar } from "../progress.ts";
 
 interface ThresholdCliOptions extends ConstructionCliOptions {
   s?: string;
@@ -29,6 +30,8 @@ interface ThresholdCliOptions extends ConstructionCliOptions {
   gridStep: string;
   json?: boolean;
   csv?: string;
+  map?: string;
+  svg?: string;
 }
 
 function point(p: CriterionPoint | undefined) {
@@ -88,7 +91,12 @@ export function register(program: Command): void {
     .option("--criterion <name>", "weak | strong | both", "both")
     .option("--grid-step <decades>", "bracketing grid step in log10 M", "1")
     .option("--json", "machine-readable output on stdout")
-    .option("--csv <file>", "also write the thresholds as CSV");
+    .option("--csv <file>", "also write the thresholds (or the map) as CSV")
+    .option(
+      "--map <n>",
+      "instead: the (s, s0) map on an n × n grid of the allowed triangle (fast settings)",
+    )
+    .option("--svg <file>", "with --map: write the map as an SVG heatmap");
   cmd.action(async (o: ThresholdCliOptions) => {
     const set = parseConstruction(o);
     const merged = {
@@ -108,6 +116,44 @@ export function register(program: Command): void {
     if (!(gridStep > 0 && gridStep <= 10))
       throw new RuleError("--grid-step must lie in (0, 10]", `got ${gridStep}`);
     const constants = makeParameters({ M: 3, s, s0, p, constants: set.constants }).constants;
+    if (o.svg !== undefined && o.map === undefined) throw new RuleError("--svg needs --map");
+    if (o.map !== undefined) {
+      const n = parseFinite("map", o.map);
+      if (!(Number.isInteger(n) && n >= 2 && n <= 64))
+        throw new RuleError("--map must be an integer in [2, 64]", `got ${o.map}`);
+      const { thresholdMap, mapCsv } = await import("../../claims/threshold-map.ts");
+      const bar = progressBar("map");
+      let cells: ReturnType<typeof thresholdMap>;
+      try {
+        cells = thresholdMap({
+          n,
+          cutoff,
+          variant,
+          constants: set.constants,
+          criteria: criteria as ("weak" | "strong")[],
+          onCell: (d, t) => bar.update(d, t),
+        });
+      } finally {
+        bar.stop();
+      }
+      const write = (file: string, text: string) => {
+        const tmp = `${file}.tmp-${process.pid}`;
+        writeFileSync(tmp, text);
+        renameSync(tmp, file);
+      };
+      if (o.csv) write(o.csv, mapCsv(cells));
+      if (o.svg) {
+        const { thresholdMapSvg } = await import("../../report/figures/threshold-map-figure.ts");
+        write(o.svg, thresholdMapSvg(cells, `${cutoff}, ${variant}, construction ${set.name}`));
+      }
+      const mapEcho = { grid: n, cutoff, variant, construction: set.name, constants };
+      if (o.json) printJson({ ...mapEcho, cells });
+      else
+        process.stdout.write(
+          `${mapCsv(cells)}\ngrid = ${n}; cutoff = ${cutoff}; variant = ${variant}; construction = ${set.name}\n`,
+        );
+      return;
+    }
     const { threshold } = await import("../../claims/thresholds.ts");
     const opts = { s, s0, p, cutoff, variant, constants: set.constants };
     const results = criteria.map((c) => threshold(c as "weak" | "strong", opts, { gridStep }));
