@@ -41,4 +41,25 @@ export const NAMED_CONSTRUCTIONS: Readonly<Record<string, NamedConstruction>> = 
     provenance:
       "boltzlab design --criterion weak --s 0.8 --s0 0.5 --cutoff bump (2026-12-06, commit after 0220877): log10 M* = 4.031, paper 10.184",
   },
+  /**
+   * The strong-criterion optimum of `boltzlab design --criterion strong` for bump, s = 0.8,
+   * s0 = 0.5: log10 M* = 6.72 (the paper's constants need M ≈ 10^(10^62.2)). Same caveat as `tuned`.
+   */
+  "tuned-strong": {
+    name: "tuned-strong",
+    constants: {
+      beamAmplitude: 3,
+      coreAmplitude: 28.97924813062644,
+      coreRadius: 100,
+      bumpAxial: 10,
+      timeFactor: 1.8776428957101834,
+      bumpTransverse: 2.3333333333333335,
+    },
+    s: 0.8,
+    s0: 0.5,
+    cutoff: "bump",
+    variant: "as-in-proof",
+    provenance:
+      "boltzlab design --criterion strong --s 0.8 --s0 0.5 --cutoff bump (2026-12-06): log10 M* = 6.719, paper 10^(10^62.25)",
+  },
 };
