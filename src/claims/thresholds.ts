@@ -242,6 +242,7 @@ export function threshold(
     const M = gridM(k * g);
     if (M > grid[grid.length - 1]) grid.push(M);
   }
+  if (overlapping && grid[grid.length - 1] < OVERLAP_MAX_M) grid.push(OVERLAP_MAX_M);
   // the top of the range first: if the criterion does not hold there, it is beyond the range
   const top = at(grid[grid.length - 1]);
   if (top.status[criterion] !== "holds") {

@@ -157,6 +157,11 @@ export function register(program: Command): void {
     const { threshold } = await import("../../claims/thresholds.ts");
     const opts = { s, s0, p, cutoff, variant, constants: set.constants };
     const results = criteria.map((c) => threshold(c as "weak" | "strong", opts, { gridStep }));
+    // the proof's decidable hypotheses at each threshold M (claims/construction-constraints.ts)
+    const { constructionConstraints } = await import("../../claims/construction-constraints.ts");
+    const constraintsAt = results.map((r) =>
+      r.Mhi !== null ? constructionConstraints(r.Mhi, opts, r.above) : null,
+    );
     const echo = {
       s,
       s0,
@@ -191,7 +196,19 @@ export function register(program: Command): void {
       renameSync(tmp, o.csv);
     }
     if (o.json) {
-      printJson({ ...echo, thresholds: results.map(flat) });
+      printJson({
+        ...echo,
+        thresholds: results.map((r, i) => ({
+          ...flat(r),
+          constraintsAtThreshold:
+            constraintsAt[i]?.map((k) => ({
+              id: k.id,
+              status: k.status,
+              margin: Number.isFinite(k.margin) ? k.margin : null,
+              detail: k.detail,
+            })) ?? null,
+        })),
+      });
       return;
     }
     const rows = results.map((r) => [
@@ -212,10 +229,19 @@ export function register(program: Command): void {
     process.stdout.write(
       `${formatTable(["criterion", "log10 M*", "[fails, M-, M+ holds]", "margin at M-", "margin at M+"], rows)}\n\n`,
     );
-    for (const r of results)
+    results.forEach((r, i) => {
       process.stdout.write(
         `${r.criterion}: ${r.method}${r.relapses.length ? `; fails again at M = ${r.relapses.join(", ")}` : ""}\n`,
       );
+      const at = constraintsAt[i];
+      if (at) {
+        const failed = at.filter((k) => k.status === "fails").map((k) => `${k.id} (${k.detail})`);
+        const open = at.filter((k) => k.status === "inconclusive").map((k) => k.id);
+        process.stdout.write(
+          `  constraints at M = ${r.Mhi}: ${failed.length ? `FAIL ${failed.join("; ")}` : "every decidable one holds"}; not decided here: ${open.join(", ")}\n`,
+        );
+      }
+    });
     const cs = Object.entries(constants)
       .map(([k, v]) => `${k} = ${v}`)
       .join(", ");
