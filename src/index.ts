@@ -94,14 +94,26 @@ export {
 
 // ── construction ──────────────────────────────────────────────────────────────────────────────
 export {
+  type ConstructionConstants,
   type ParameterInput,
   type Parameters,
+  CONSTANT_SYMBOLS,
   DEFAULT_P,
   DEFAULT_S,
   DEFAULT_S0,
+  makeConstants,
   makeParameters,
+  PAPER_CONSTANTS,
   tStar,
 } from "./construction/parameters.ts";
+export { type NamedConstruction, NAMED_CONSTRUCTIONS } from "./construction/named-constructions.ts";
+export {
+  cutoffLineIntegrals,
+  deflationExpansion,
+  deflationExponentLimit,
+  lawConstants,
+  predictedDeflation,
+} from "./construction/deflation-law.ts";
 export {
   type Cutoff,
   type CutoffName,
@@ -164,6 +176,18 @@ export {
   theoremRow,
   theoremTable,
 } from "./claims/theorem-1-1.ts";
+export { computedDeflation, deflationLawReport } from "./claims/deflation-law.ts";
+export {
+  type Criterion,
+  type CriterionPoint,
+  type ThresholdOptions,
+  type ThresholdResult,
+  criterionPoint,
+  threshold,
+} from "./claims/thresholds.ts";
+export { type Constraint, admissible, constructionConstraints } from "./claims/construction-constraints.ts";
+export { type DesignResult, design } from "./claims/design.ts";
+export { mapCsv, thresholdMap } from "./claims/threshold-map.ts";
 export { claimsLemma4_2, approximateSolutionZNorm } from "./claims/lemma-4-2.ts";
 export { claimsProposition3_1 } from "./claims/proposition-3-1.ts";
 export {
