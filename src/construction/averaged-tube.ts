@@ -1,8 +1,8 @@
-import { requirePaperConstants } from "./parameters.ts";
 import { RuleError } from "../math/errors.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import type { Beam } from "./beam.ts";
 import type { BasicWeight } from "./beam-norm.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
 
 /**

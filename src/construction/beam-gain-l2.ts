@@ -1,12 +1,12 @@
-import { requirePaperConstants } from "./parameters.ts";
 import erf from "@stdlib/math-base-special-erf";
 import { CarlemanNodes, sampleCarlemanNodes } from "../kinetic/carleman-sampler.ts";
-import { seededUniform, type Uniform } from "../math/seeded-random.ts";
 import { RuleError } from "../math/errors.ts";
+import { seededUniform, type Uniform } from "../math/seeded-random.ts";
 import type { Beam } from "./beam.ts";
 import { beamBumpPieces, diagonalCandidates, segmentReachList } from "./beam-gain.ts";
 import { D_DIAG, D_OFF, DUHAMEL_SLOTS, duhamelAtNodes, G_DIAG, G_OFF } from "./beam-gain-duhamel.ts";
 import { gainVelocityRadius } from "./beam-gain-linf.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { collapsedStrataMean, stratifiedBallPoint } from "./stratified-velocity.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
 

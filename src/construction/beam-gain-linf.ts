@@ -1,7 +1,6 @@
-import { requirePaperConstants } from "./parameters.ts";
 import { CarlemanNodes, sampleCarlemanNodes } from "../kinetic/carleman-sampler.ts";
-import { seededUniform, type Uniform } from "../math/seeded-random.ts";
 import { RuleError } from "../math/errors.ts";
+import { seededUniform, type Uniform } from "../math/seeded-random.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { Beam } from "./beam.ts";
 import { beamBumpPieces, diagonalCandidates } from "./beam-gain.ts";
@@ -22,8 +21,9 @@ import {
   UG_DIAG,
   UG_OFF,
 } from "./beam-gain-duhamel.ts";
-import { bumpRadius } from "./velocity-bumps.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { collapsedStrataMean, stratifiedBallPoint } from "./stratified-velocity.ts";
+import { bumpRadius } from "./velocity-bumps.ts";
 
 /**
  * The L^{1,1}_v L^∞_x parts of D⁺ (Lemma 4.6, (4.32)–(4.51)):

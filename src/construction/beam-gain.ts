@@ -1,8 +1,8 @@
-import { requirePaperConstants } from "./parameters.ts";
 import { type CarlemanNodes, type CarlemanPiece, carlemanPiece, sampleCarlemanNodes } from "../kinetic/carleman-sampler.ts";
-import type { Uniform } from "../math/seeded-random.ts";
 import { RuleError } from "../math/errors.ts";
+import type { Uniform } from "../math/seeded-random.ts";
 import type { Beam } from "./beam.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { bumpRadius, bumpValue } from "./velocity-bumps.ts";
 
 /**

@@ -1,4 +1,3 @@
-import { requirePaperConstants } from "./parameters.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
@@ -6,6 +5,7 @@ import type { Beam } from "./beam.ts";
 import type { BasicWeight } from "./beam-norm.ts";
 import { MAX_MATERIALIZED_M } from "./lattice.ts";
 import { forEachInCone } from "./lattice-cone.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { type TubeGradientSup, tubeGradientSup } from "./tube-gradient-sup.ts";
 import { bumpRadius, bumpValue, forEachBumpAt } from "./velocity-bumps.ts";
 

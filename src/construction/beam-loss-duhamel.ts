@@ -1,13 +1,13 @@
-import { requirePaperConstants } from "./parameters.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
-import type { Beam } from "./beam.ts";
-import { beamValueAndGradient } from "./beam-gradient.ts";
-import { characteristicBoundAt, lineConstants } from "./characteristic-frequency-bound.ts";
-import { characteristicFrequencyAt, tubeFrames } from "./characteristic-frequency.ts";
-import { bumpFrameRule } from "./bump-frame-rule.ts";
 import { korobovGeneratingVector } from "../math/korobov-lattice.ts";
 import { lcgUniform } from "../math/lcg-uniform.ts";
 import { profileSampler } from "../math/profile-sampler.ts";
+import type { Beam } from "./beam.ts";
+import { beamValueAndGradient } from "./beam-gradient.ts";
+import { bumpFrameRule } from "./bump-frame-rule.ts";
+import { characteristicFrequencyAt, tubeFrames } from "./characteristic-frequency.ts";
+import { characteristicBoundAt, lineConstants } from "./characteristic-frequency-bound.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { bumpRadius, bumpValue, forEachBumpAt } from "./velocity-bumps.ts";
 
 /**

@@ -1,4 +1,3 @@
-import { requirePaperConstants } from "./parameters.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import {
   type AveragedTube,
@@ -8,6 +7,7 @@ import {
 } from "./averaged-tube.ts";
 import type { Beam } from "./beam.ts";
 import type { BasicWeight } from "./beam-norm.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { type SeparableTube, type TubeSumL2, tubeSumL2 } from "./tube-sum-l2.ts";
 
 /**

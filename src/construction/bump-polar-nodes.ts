@@ -1,6 +1,6 @@
-import { requirePaperConstants } from "./parameters.ts";
-import type { Beam } from "./beam.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
+import type { Beam } from "./beam.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
 
 /**

@@ -1,17 +1,16 @@
-import { requirePaperConstants } from "./parameters.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import type { Beam } from "./beam.ts";
 import {
   A_BREAKS,
   CHARACTERISTIC_LEVELS,
-  compositeRule,
-  tubeFrames,
+  compositeRule,R_BREAKS, 
+  tubeFrames
 } from "./characteristic-frequency.ts";
 import type { Cutoff } from "./cutoff.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { profileConstants } from "./profile-constants.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
-import { R_BREAKS } from "./characteristic-frequency.ts";
 
 /**
  * Majorants of the characteristic integral J = ∫_{t0}^{t} A[f_b](τ, x − (t − τ)v, v) dτ

@@ -1,11 +1,11 @@
-import { requirePaperConstants } from "./parameters.ts";
-import { type Estimate, estimate } from "../math/estimate.ts";
 import { RuleError } from "../math/errors.ts";
+import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { Beam } from "./beam.ts";
-import type { Lattice } from "./lattice.ts";
 import { bump } from "./cutoff.ts";
+import type { Lattice } from "./lattice.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
 
 /**

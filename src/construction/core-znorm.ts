@@ -1,11 +1,11 @@
-import { requirePaperConstants } from "./parameters.ts";
 import type { ZPart } from "../kinetic/z-parts.ts";
+import { assembleZNorm, maximize1D, normWeightAt, type ZNorm, type ZWeight } from "../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
-import { assembleZNorm, maximize1D, normWeightAt, type ZNorm, type ZWeight } from "../kinetic/znorm.ts";
 import type { Beam } from "./beam.ts";
 import { centreFrequency, coreExponent } from "./core.ts";
 import { bumpMoments, radialL2 } from "./core-norm.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { profileConstants } from "./profile-constants.ts";
 
 /**

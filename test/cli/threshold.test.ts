@@ -18,7 +18,16 @@ test("threshold/design refuse bad input with one line and exit 2", () => {
 });
 
 test("threshold --json echoes the construction and its constants (named set 'tuned')", () => {
-  const r = runCli(["threshold", "--construction", "tuned", "--criterion", "strong", "--grid-step", "10", "--json"]);
+  const r = runCli([
+    "threshold",
+    "--construction",
+    "tuned",
+    "--criterion",
+    "strong",
+    "--grid-step",
+    "10",
+    "--json",
+  ]);
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.equal(out.construction, "tuned");

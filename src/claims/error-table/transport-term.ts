@@ -1,8 +1,8 @@
-import { requirePaperConstants } from "../../construction/parameters.ts";
 import type { Beam } from "../../construction/beam.ts";
 import { centreFrequency, coreLogAmplitude } from "../../construction/core.ts";
 import { bumpMoments } from "../../construction/core-norm.ts";
 import type { Cutoff } from "../../construction/cutoff.ts";
+import { requirePaperConstants } from "../../construction/parameters.ts";
 import { profileConstants } from "../../construction/profile-constants.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
