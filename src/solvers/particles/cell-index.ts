@@ -4,8 +4,8 @@ import type { ParticleSet } from "./particle-set.ts";
 /**
  * Particles sorted by collision cell: the particles of cell c are order[start[c] .. start[c+1]).
  * Built by a counting sort on dense cell numbers (periodic box: the `cells`³ grid; free space: the
- * bounding box of the occupied lattice cells, or, when that box holds more than 8N + 64 cells, a
- * comparison sort of the same keys). Scratch arrays are reused between calls.
+ * bounding box of the occupied lattice cells, or, when that box holds more than max(64N, 2²²)
+ * cells, a comparison sort of the same keys). Scratch arrays are reused between calls.
  */
 export interface CellIndex {
   /** Number of non-empty-or-empty cells enumerated (length of start − 1). */
@@ -79,7 +79,7 @@ export function sortIntoCells(idx: CellIndex, p: ParticleSet, d: Domain): void {
       key[i] = (a * m1 + b) * m2 + c;
     }
     cells = n === 0 ? 0 : m0 * m1 * m2;
-    if (cells > 8 * n + 64) {
+    if (cells > Math.max(64 * n, 4194304)) {
       // sparse: sort by key, then renumber the occupied cells densely
       for (let i = 0; i < n; i++) order[i] = i;
       const ord = order.subarray(0, n);
