@@ -103,3 +103,48 @@ export function uniformInBox(p: ParticleSet, L: number, rand: Uniform): Particle
   for (let k = 0; k < 3 * p.count; k++) p.x[k] = L * rand();
   return p;
 }
+
+/**
+ * A signed, radially symmetric deviation δ(|v|²) as ±ε particles: |v| drawn from |δ| by rejection
+ * from the Gaussian M_{0,Tp} (the bound sup |δ|/M_{0,Tp} taken on a fine r-grid ×1.05), the sign
+ * of δ at the drawn point, and ε = ∫|δ| dv / n with ∫|δ| = 4π∫ r²|δ| dr by the composite Simpson
+ * rule on [0, rMax] with 40 000 panels. `delta` must be negligible beyond rMax and dominated by
+ * M_{0,Tp} in the tail (checked on the grid up to rMax).
+ */
+export function sampleRadialDeviation(
+  n: number,
+  rand: Uniform,
+  delta: (r2: number) => number,
+  Tp = 1.5,
+  rMax = 14,
+): { particles: ParticleSet; totalVariation: number } {
+  requireCount(n);
+  const m = 40000;
+  const h = rMax / m;
+  let tv = 0;
+  let bound = 0;
+  const gauss = (r2: number): number => (2 * Math.PI * Tp) ** -1.5 * Math.exp(-r2 / (2 * Tp));
+  for (let k = 0; k <= m; k++) {
+    const r = k * h;
+    const d = Math.abs(delta(r * r));
+    tv += (k === 0 || k === m ? 1 : k % 2 === 1 ? 4 : 2) * 4 * Math.PI * r * r * d;
+    const q = gauss(r * r);
+    if (q > 0 && d / q > bound) bound = d / q;
+  }
+  tv *= h / 3;
+  bound *= 1.05;
+  const normal = normalSampler(rand);
+  const p = makeParticleSet(n);
+  const s = Math.sqrt(Tp);
+  const eps = tv / n;
+  while (p.count < n) {
+    const a = s * normal();
+    const b = s * normal();
+    const c = s * normal();
+    const r2 = a * a + b * b + c * c;
+    const d = delta(r2);
+    if (rand() * bound * gauss(r2) >= Math.abs(d)) continue;
+    pushParticle(p, 0, 0, 0, a, b, c, d > 0 ? eps : -eps);
+  }
+  return { particles: p, totalVariation: tv };
+}
