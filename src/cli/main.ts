@@ -35,6 +35,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   relax: () => import("./commands/relax.ts"),
   errors: () => import("./commands/errors.ts"),
   bootstrap: () => import("./commands/bootstrap.ts"),
+  particles: () => import("./commands/particles.ts"),
 };
 
 const requested = process.argv.slice(2).find((a) => !a.startsWith("-"));
