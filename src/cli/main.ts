@@ -36,6 +36,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   errors: () => import("./commands/errors.ts"),
   bootstrap: () => import("./commands/bootstrap.ts"),
   particles: () => import("./commands/particles.ts"),
+  transport: () => import("./commands/transport.ts"),
 };
 
 const requested = process.argv.slice(2).find((a) => !a.startsWith("-"));
