@@ -14,6 +14,11 @@ export interface ClaimContext {
   readonly s0: number;
   readonly cutoff: string;
   readonly variant: Variant;
+  /**
+   * Also measure on the large-M grid 10^3 … 10^12 where a check can (the deflation claims
+   * (2.36)–(2.43), as-in-proof). Off by default: the M list is used exactly as given.
+   */
+  readonly largeM?: boolean;
 }
 
 export function beamFor(ctx: ClaimContext, M: number): Beam {

@@ -7,7 +7,7 @@ import { projectPerp } from "../math/vec3.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";
 import { beamFor, type ClaimContext, m, randomUnit, scalingClaim, claimBase } from "./claim-helpers.ts";
 import { lcgUniform } from "../math/lcg-uniform.ts";
-import { normBeam, theoremRow } from "./theorem-1-1.ts";
+import { largeMGrid, normBeam, theoremRow } from "./theorem-1-1.ts";
 
 /**
  * Lemma 2.3 ((2.30), (2.31), (2.35)), Lemma 2.4 ((2.36)–(2.39)) and Proposition 2.5 ((2.42)–(2.43)),
@@ -119,9 +119,10 @@ export function claim2_35(ctx: ClaimContext): ClaimResult {
 
 /** Lemma 2.4 and Proposition 2.5 from the reduced core norms and the beam norms. */
 export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
-  // the reduced norms reach any M; the as-in-proof beam norm too (disjoint supports), so that
-  // variant is measured up to 10^12 as well
-  const extra = ctx.variant === "as-in-proof" ? [1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12] : [];
+  // the reduced norms reach any M; the as-in-proof beam norm too (disjoint supports), so with
+  // `largeM` that variant is measured on the large-M grid up to 10^12 as well (opt-in: by default
+  // the context's M list is used exactly as given)
+  const extra = ctx.largeM ? largeMGrid(ctx.variant).filter((M) => M > 256) : [];
   const Ms = [...ctx.Ms, ...extra.filter((M) => M > Math.max(...ctx.Ms))];
   const rows = Ms.map((M) => theoremRow(M, ctx));
   const out: ClaimResult[] = [];

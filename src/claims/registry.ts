@@ -57,6 +57,8 @@ const CHECKS: readonly ClaimCheck[] = [
 
 export const CLAIM_IDS: readonly string[] = CHECKS.flatMap((c) => c.ids);
 
+export { CLAIM_TITLES } from "./claim-titles.ts";
+
 /** The ids run when none are named: every check except the opt-in ones. */
 export const DEFAULT_CLAIM_IDS: readonly string[] = CHECKS.filter((c) => !c.optIn).flatMap((c) => c.ids);
 
@@ -68,6 +70,11 @@ export interface RunClaimsOptions {
   readonly cutoffs: readonly string[];
   readonly variants: readonly Variant[];
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Also measure on the large-M grid 10^3 … 10^12 where a check can (the deflation claims
+   * (2.36)–(2.43), as-in-proof only). Default false: `Ms` is used exactly as given.
+   */
+  readonly largeM?: boolean;
   /** Worker threads (default 1: every check in-process; the CLI defaults to the number of cores). */
   readonly workers?: number;
   /** A pool shared with other work (the report); when given, `workers` is ignored and the pool is not destroyed. */
@@ -129,7 +136,7 @@ export async function runClaims(opts: RunClaimsOptions): Promise<ClaimResult[]> 
   for (const cutoff of opts.cutoffs) {
     for (const variant of opts.variants) {
       for (const check of checks) {
-        tasks.push({ checkId: check.ids[0], ctx: { Ms: [...opts.Ms], s: opts.s, s0: opts.s0, cutoff, variant } });
+        tasks.push({ checkId: check.ids[0], ctx: { Ms: [...opts.Ms], s: opts.s, s0: opts.s0, cutoff, variant, ...(opts.largeM ? { largeM: true } : {}) } });
       }
     }
   }

@@ -4,8 +4,20 @@
  * calls the library and prints. A {@link RuleError} (bad input) or a commander usage error prints one
  * line on stderr and exits with code 2; nothing is written.
  */
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { RuleError } from "../math/errors.ts";
+
+/**
+ * The package's version, read at run time from package.json two folders up: this file is
+ * src/cli/main.ts under tsx and dist/cli/main.js when compiled, both two levels below the root.
+ */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version?: string;
+  };
+  return pkg.version ?? "unknown";
+}
 
 const program = new Command();
 program
@@ -13,6 +25,7 @@ program
   .description(
     "The hard-sphere Boltzmann equation and the Chen–Shen–Zhang ill-posedness construction",
   )
+  .version(packageVersion(), "-V, --version", "print the boltzlab version and exit")
   .showHelpAfterError(false)
   .exitOverride();
 
@@ -20,8 +33,8 @@ type CommandModule = { register: (p: Command) => void };
 
 /**
  * Subcommand modules, loaded lazily: only the module of the command being run is imported (the
- * spectral solver behind `relax`, for instance, is not loaded for `lattice`). With no command, an
- * unknown one or `help`, every module is loaded so that the help lists them all.
+ * spectral solver behind `relax`, for instance, is not loaded for `lattice`), none for `--version`.
+ * With no command, an unknown one or `help`, every module is loaded so that the help lists them all.
  * Add new commands to this table.
  */
 const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
@@ -35,13 +48,21 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   relax: () => import("./commands/relax.ts"),
   errors: () => import("./commands/errors.ts"),
   bootstrap: () => import("./commands/bootstrap.ts"),
+  explore: () => import("./commands/explore.ts"),
+  particles: () => import("./commands/particles.ts"),
+  transport: () => import("./commands/transport.ts"),
   threshold: () => import("./commands/threshold.ts"),
   design: () => import("./commands/design.ts"),
 };
 
-const requested = process.argv.slice(2).find((a) => !a.startsWith("-"));
-const names =
-  requested !== undefined && requested in COMMANDS ? [requested] : Object.keys(COMMANDS);
+const args = process.argv.slice(2);
+const requested = args.find((a) => !a.startsWith("-"));
+const versionOnly = requested === undefined && (args.includes("--version") || args.includes("-V"));
+const names = versionOnly
+  ? []
+  : requested !== undefined && requested in COMMANDS
+    ? [requested]
+    : Object.keys(COMMANDS);
 const modules = await Promise.all(names.map((n) => COMMANDS[n]()));
 for (const m of modules) m.register(program);
 

@@ -9,10 +9,28 @@ export interface Progress {
 /** Delay after which a progress bar is shown even when stderr is not a terminal. */
 export const PROGRESS_DELAY_MS = 2000;
 
+/** "1m 20s" / "45s" for a duration in milliseconds. */
+function duration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s >= 60 ? `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+}
+
+/**
+ * Time left at the mean rate so far, (elapsed / done) × (total − done); "estimating…" before the
+ * first step is done (no rate yet), "done" at the end.
+ */
+export function etaText(elapsedMs: number, done: number, total: number): string {
+  if (done >= total && total > 0) return "done";
+  if (done <= 0 || elapsedMs <= 0) return "estimating…";
+  return `≈ ${duration((elapsedMs / done) * (total - done))}`;
+}
+
 /**
  * A cli-progress bar on stderr (DESIGN.md, "Interfaces people use"), shown from the start when
  * stderr is a TTY, otherwise only once the work has run longer than {@link PROGRESS_DELAY_MS}
- * (then in cli-progress's non-TTY mode, one line every 2 s). Nothing goes to stdout.
+ * (then in cli-progress's non-TTY mode, one line every 2 s). Each line shows the percentage, the
+ * steps done, the time elapsed and an ETA at the mean rate so far ({@link etaText}).
+ * Nothing goes to stdout.
  */
 export function progressBar(label: string): Progress {
   const tty = process.stderr.isTTY === true;
@@ -26,7 +44,7 @@ export function progressBar(label: string): Progress {
     bar = new cliProgress.SingleBar(
       {
         stream: process.stderr,
-        format: `${label} [{bar}] {value}/{total} | {duration_formatted}`,
+        format: `${label} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed | ETA {remaining}`,
         noTTYOutput: !tty,
         notTTYSchedule: 2000,
         hideCursor: tty,
@@ -34,7 +52,7 @@ export function progressBar(label: string): Progress {
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(total, done);
+    bar.start(total, done, { remaining: etaText(Date.now() - t0, done, total) });
   };
   const timer = setTimeout(start, PROGRESS_DELAY_MS);
   timer.unref();
@@ -45,7 +63,7 @@ export function progressBar(label: string): Progress {
       if (!bar && (tty || Date.now() - t0 > PROGRESS_DELAY_MS)) start();
       if (bar) {
         bar.setTotal(t);
-        bar.update(d);
+        bar.update(d, { remaining: etaText(Date.now() - t0, d, t) });
       }
     },
     stop() {

@@ -2,11 +2,17 @@ import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { RuleError } from "../math/errors.ts";
 
-/** `--workers N`: worker threads for independent work (default: the number of cores; 1 = in-process). */
-export function addWorkersOption(cmd: Command): Command {
+/**
+ * `--workers N`, one default for every command that runs independent work in parallel (claims,
+ * theorem, report: worker threads; errors: child processes): the number of cores. 1 = in-process.
+ */
+export function addWorkersOption(
+  cmd: Command,
+  what = "worker threads for independent checks/rows",
+): Command {
   return cmd.option(
     "--workers <n>",
-    `worker threads for independent checks/rows (integer >= 1, 1 = in-process; default ${availableParallelism()}, the number of cores)`,
+    `${what} (integer >= 1, 1 = in-process; default ${availableParallelism()}, the number of cores)`,
   );
 }
 

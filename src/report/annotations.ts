@@ -1,15 +1,23 @@
 import * as Plot from "@observablehq/plot";
 
 /** How a legend entry's swatch looks: a solid or dashed line, a dot, or a translucent band. */
-export type Swatch = "line" | "dashed" | "dot" | "band";
+export type Swatch = "line" | "dashed" | "dot" | "triangle" | "band";
 
 export interface LegendEntry {
   readonly label: string;
   readonly color: string;
   readonly swatch: Swatch;
+  /** Text drawn instead of the swatch's default glyph (e.g. a dash pattern "━ ━ ━"). */
+  readonly glyph?: string;
 }
 
-const GLYPH: Record<Swatch, string> = { line: "━━", dashed: "╸ ╸", dot: "●", band: "██" };
+const GLYPH: Record<Swatch, string> = {
+  line: "━━",
+  dashed: "╸ ╸",
+  dot: "●",
+  triangle: "▲",
+  band: "██",
+};
 
 /** Width in pixels of the right margin that {@link legendMarks} draws into. */
 export const LEGEND_MARGIN = 230;
@@ -27,13 +35,13 @@ export function legendMarks(entries: readonly LegendEntry[]): Plot.Markish[] {
       fontSize: 11,
     } as const;
     return [
-      Plot.text([GLYPH[entry.swatch]], {
+      Plot.text([entry.glyph ?? GLYPH[entry.swatch]], {
         ...common,
         dx: 12,
         fill: entry.color,
         fillOpacity: entry.swatch === "band" ? 0.35 : 1,
       }),
-      Plot.text([entry.label], { ...common, dx: 40, fill: "#222" }),
+      Plot.text([entry.label], { ...common, dx: 52, fill: "#222" }),
     ];
   });
 }

@@ -6,7 +6,13 @@ import {
   type JobRecord,
   type TableParameters,
 } from "../claims/error-table/error-table.ts";
-import { ERROR_TERMS, G_ERR_TERMS, type TableTermId, Z_PARTS, type ZPart } from "../claims/error-table/error-term.ts";
+import {
+  ERROR_TERMS,
+  G_ERR_TERMS,
+  type TableTermId,
+  Z_PARTS,
+  type ZPart,
+} from "../claims/error-table/error-term.ts";
 import { readJobFile } from "../claims/error-table/job-file.ts";
 import { findTableMeasure } from "../claims/error-table/table-measures.ts";
 import { approximateSolutionZNorm } from "../claims/lemma-4-2.ts";
@@ -41,10 +47,14 @@ export async function buildSections35(o: BuildSections35Options): Promise<Sectio
   const used: string[] = [];
   for (const f of o.errorFiles) {
     if (!existsSync(f)) {
-      notes.push(`No error-table file at ${f}: run \`boltzlab errors --out ${f}\` (resumable) and rebuild the report to fill this chapter.`);
+      notes.push(
+        `No error-table file at ${f}: run \`boltzlab errors --out ${f}\` (resumable) and rebuild the report to fill this chapter.`,
+      );
       continue;
     }
-    records.push(...(await readJobFile(f, "error-table files must be boltzlab errors JSONL files")).records);
+    records.push(
+      ...(await readJobFile(f, "error-table files must be boltzlab errors JSONL files")).records,
+    );
     used.push(f);
   }
   const errorTables: ErrorTableSection[] = [];
@@ -53,9 +63,21 @@ export async function buildSections35(o: BuildSections35Options): Promise<Sectio
   const target = o.target ?? 0.1;
   for (const cutoff of o.cutoffs) {
     for (const variant of o.variants) {
-      const params: TableParameters = { s: o.s, s0: o.s0, p: DEFAULT_P, cutoff, variant, grid: DEFAULT_WINDOW_FRACTIONS };
+      const params: TableParameters = {
+        s: o.s,
+        s0: o.s0,
+        p: DEFAULT_P,
+        cutoff,
+        variant,
+        grid: DEFAULT_WINDOW_FRACTIONS,
+      };
       const mine = records.filter(
-        (r) => r.s === o.s && r.s0 === o.s0 && r.p === DEFAULT_P && r.cutoff === cutoff && r.variant === variant,
+        (r) =>
+          r.s === o.s &&
+          r.s0 === o.s0 &&
+          r.p === DEFAULT_P &&
+          r.cutoff === cutoff &&
+          r.variant === variant,
       );
       const has = (t: TableTermId, z: ZPart) => findTableMeasure(t, z) !== undefined;
       const ctx = { s: o.s, s0: o.s0, cutoff, variant };
@@ -72,7 +94,14 @@ export async function buildSections35(o: BuildSections35Options): Promise<Sectio
           solution === "g"
             ? assembleEntries(recs, G_ERR_TERMS, Z_PARTS, Ms, params, has)
             : assembleEntries(recs, ERROR_TERMS, Z_PARTS, Ms, params, has);
-        errorTables.push({ ...(solution === "g" ? { solution } : {}), cutoff, variant, Ms, entries, files: used });
+        errorTables.push({
+          ...(solution === "g" ? { solution } : {}),
+          cutoff,
+          variant,
+          Ms,
+          entries,
+          files: used,
+        });
         const rows = measuredBootstrap({
           Ms,
           s: o.s,
@@ -82,15 +111,31 @@ export async function buildSections35(o: BuildSections35Options): Promise<Sectio
           constant,
           entries,
           solution,
-          zNormFa: (M) => (solution === "g" ? stationaryCoreZNorm(ctx, M).total : approximateSolutionZNorm(ctx, M).z.total),
+          zNormFa: (M) =>
+            solution === "g"
+              ? stationaryCoreZNorm(ctx, M).total
+              : approximateSolutionZNorm(ctx, M).z.total,
         });
-        const closure = closureScenarios(rows, entries, o.s, target).map((c) => ({ name: c.name, search: c.search }));
-        bootstrap.push({ ...(solution === "g" ? { solution } : {}), cutoff, variant, constant, target, rows, closure });
+        const closure = closureScenarios(rows, entries, o.s, target).map((c) => ({
+          name: c.name,
+          search: c.search,
+        }));
+        bootstrap.push({
+          ...(solution === "g" ? { solution } : {}),
+          cutoff,
+          variant,
+          constant,
+          target,
+          rows,
+          closure,
+        });
       }
     }
   }
   if (used.length > 0 && errorTables.length === 0) {
-    notes.push(`The error-table files (${used.join(", ")}) hold no records for s = ${o.s}, s0 = ${o.s0} and the cutoffs and variants of this report.`);
+    notes.push(
+      `The error-table files (${used.join(", ")}) hold no records for s = ${o.s}, s0 = ${o.s0} and the cutoffs and variants of this report.`,
+    );
   }
   return { errorTables, bootstrap, notes };
 }

@@ -35,6 +35,9 @@ export interface DeflationCurve {
   readonly t: readonly number[];
   readonly fr: readonly Estimate[];
   readonly fb: readonly Estimate[];
+  /** Cutoff and variant the curve was computed with (absent in older data). */
+  readonly cutoff?: string;
+  readonly variant?: Variant;
 }
 
 /** The parameters a report was computed with ((2.7)–(2.9)); `extra` holds anything else worth showing. */

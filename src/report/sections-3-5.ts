@@ -6,6 +6,7 @@ import { logFactorValue } from "../claims/error-table/error-term.ts";
 import type { Variant } from "../construction/variant.ts";
 import { estimate } from "../math/estimate.ts";
 import { scalingFigure } from "./figures/scaling-figure.ts";
+import { formatM, formatNumber } from "./number-format.ts";
 import type { Block } from "./report-document.ts";
 import type { ReportFigure } from "./report-figures.ts";
 import { type Cell, estimateCell, numberCell, verdictCell } from "./table.ts";
@@ -51,11 +52,18 @@ export function entryAsClaim(e: ErrorTableEntry): ClaimResult {
   const alpha = e.paperExponent ?? undefined;
   const measurements: Measurement[] = e.values.map((v) => ({
     M: v.M,
-    value: estimate(v.sup.value, v.sup.error, v.sup.lowerBound ? "sampled-sup" : "derived", v.sup.method, {
-      lowerBound: v.sup.lowerBound === true,
-    }),
+    value: estimate(
+      v.sup.value,
+      v.sup.error,
+      v.sup.lowerBound ? "sampled-sup" : "derived",
+      v.sup.method,
+      {
+        lowerBound: v.sup.lowerBound === true,
+      },
+    ),
     prediction:
       alpha === undefined ? null : v.M ** alpha * logFactorValue(e.paperLogFactor ?? "none", v.M),
+    ...(v.sup.upperBound !== undefined ? { where: { upperBound: v.sup.upperBound } } : {}),
   }));
   return {
     id: `${e.term} ${e.norm}`,
@@ -91,7 +99,9 @@ export function sections35Figures(data: Sections35Data): ReportFigure[] {
       out.push({
         name: `errors-${slugPart(e.term)}-${e.norm}-${t.cutoff}-${t.variant}`,
         caption: `Error term ${e.term}, part ${e.normLabel} [${t.cutoff}, ${t.variant}]: largest value over the window grid against M; paper ${e.paperText ?? "—"}. ${e.verdict}.`,
-        svg: scalingFigure(entryAsClaim(e)),
+        svg: scalingFigure(entryAsClaim(e), {
+          yLabel: `${e.normLabel} part of the Z-norm, max over windows`,
+        }),
       });
     }
   }
@@ -110,13 +120,43 @@ function valueCell(e: ErrorTableEntry, M: number): Cell {
   const v = e.values.find((x) => x.M === M);
   if (!v) return "—";
   const lb = v.sup.lowerBound ? "≥ " : "";
-  const ub = v.sup.lowerBound && v.sup.upperBound !== undefined ? ` (≤ ${numberCell(v.sup.upperBound, 3)})` : "";
-  return `${lb}${numberCell(v.sup.value, 4)} ± ${numberCell(v.sup.error, 2)}${ub}`;
+  const ub =
+    v.sup.lowerBound && v.sup.upperBound !== undefined
+      ? ` (≤ ${formatNumber(v.sup.upperBound, 3)})`
+      : "";
+  return `${lb}${formatNumber(v.sup.value, 4)} ± ${formatNumber(v.sup.error, 2)}${ub}`;
+}
+
+/** The first ln M that closure scan of src/claims/proposition-5-1.ts starts at (M = 3). */
+const FIRST_SCANNED_LN_M = Math.log(3);
+
+/**
+ * What the extrapolated bootstrap says: "n/a" without any error-table entry; "closes already at
+ * M = 3, the smallest M scanned" when it closes at the start of the scan; otherwise from which M
+ * (10^k) it closes, or that it does not up to the end of the scan.
+ */
+export function closureText(
+  c: Pick<ClosureScenario, "name" | "search">,
+  target: number,
+  noEntries: boolean,
+): string {
+  const head = `Extrapolated with the ${c.name}`;
+  if (noEntries) return `${head}: n/a — no error-table entry was found, so E is unknown.`;
+  const lnM = c.search.lnM;
+  if (lnM === null) {
+    return `${head}: does not close (final bound < ${target}) for ln M ≤ ${formatNumber(c.search.scannedTo, 3)}, the end of the scan.`;
+  }
+  if (lnM <= FIRST_SCANNED_LN_M * (1 + 1e-12)) {
+    return `${head}: closes (final bound < ${target}) already at M = 3, the smallest M scanned (the scan stops at the first M where it closes).`;
+  }
+  return `${head}: closes (final bound < ${target}) from ln M ≈ ${formatNumber(lnM, 4)} on the scan, i.e. M ≈ 10^${formatNumber(lnM / Math.LN10, 4)}.`;
 }
 
 /** The chapter's blocks (report-document.ts renders them). */
 export function sections35Blocks(data: Sections35Data, figures: readonly ReportFigure[]): Block[] {
-  const out: Block[] = [{ kind: "heading", level: 2, text: "Sections 3–5: error table and bootstrap" }];
+  const out: Block[] = [
+    { kind: "heading", level: 2, text: "Sections 3–5: error table and bootstrap" },
+  ];
   out.push({
     kind: "paragraph",
     text: "Section 4: each term of F_err (4.1) in each part of the Z-norm (3.3), prefactor × ‖e^{⟨v⟩²} ∫_{t0}^{t} e^{−(t−τ)v·∇x} F(τ) dτ‖, the largest value over the window grid 0 ≤ t0 < t ≤ T*; fitted exponent (the paper's log factor divided out) against the exponent the paper's proof gives. ≥ marks a sampled supremum (a lower bound), with its rigorous upper bound in parentheses where one is known. The Z-norm bounds of Lemma 4.2 and the ratios of Proposition 3.1 are in the claims table above.",
@@ -139,12 +179,21 @@ export function sections35Blocks(data: Sections35Data, figures: readonly ReportF
     }
     out.push({
       kind: "table",
-      header: ["term", "part", ...t.Ms.map((M) => `M = ${M}`), "fitted exponent", "paper", "verdict"],
+      header: [
+        "term",
+        "part",
+        ...t.Ms.map((M) => `M = ${M}`),
+        "fitted exponent",
+        "paper",
+        "verdict",
+      ],
       rows: t.entries.map((e): Cell[] => [
         e.term,
         e.norm,
         ...t.Ms.map((M) => valueCell(e, M)),
-        e.fittedExponent ? `${e.fittedExponent.value.toFixed(2)} ± ${e.fittedExponent.error.toFixed(2)}` : "—",
+        e.fittedExponent
+          ? `${e.fittedExponent.value.toFixed(2)} ± ${e.fittedExponent.error.toFixed(2)}`
+          : "—",
         e.paperText ?? "—",
         e.verdict === "not measured" ? "not measured" : verdictCell(e.verdict),
       ]),
@@ -168,31 +217,53 @@ export function sections35Blocks(data: Sections35Data, figures: readonly ReportF
     });
     out.push({
       kind: "table",
-      header: ["M", "n → intervals", "|I_j|", "(5.8) c", "implied const. of (5.8)", "Z_a", "E (entries)", "C c Z_a", "closes", g ? "final ‖g_c‖_Z" : "final ‖f_c‖_Z", "paper's bound"],
-      rows: b.rows.map((r): Cell[] => [
-        String(r.M),
-        `${numberCell(r.partition.n, 3)} → ${r.partition.intervals}`,
-        numberCell(r.partition.length, 4),
-        numberCell(r.coefficient.value, 4),
-        numberCell(r.coefficient.impliedConstant, 3),
-        estimateCell(r.zNormFa),
-        `${numberCell(r.errorBound.value, 4)} (${r.errorBound.entries}/${count}${r.errorBound.rigorous ? "" : ", lower bounds"})`,
-        numberCell(r.result.absorption, 3),
-        r.result.closes ? "yes" : `no (interval ${r.result.failsAt})`,
-        numberCell(r.result.finalBound, 4),
-        numberCell(r.result.paperFinalBound, 4),
-      ]),
+      header: [
+        "M",
+        "n → intervals",
+        "|I_j|",
+        "(5.8) c",
+        "implied const. of (5.8)",
+        "Z_a",
+        "E (entries)",
+        "C c Z_a",
+        "closes",
+        g ? "final ‖g_c‖_Z" : "final ‖f_c‖_Z",
+        "paper's bound",
+      ],
+      rows: b.rows.map((r): Cell[] => {
+        // no error-table entry at this M: E is unknown, not 0, and closing means nothing
+        const none = r.errorBound.entries === 0;
+        return [
+          formatM(r.M),
+          `${numberCell(r.partition.n, 3)} → ${r.partition.intervals}`,
+          numberCell(r.partition.length, 4),
+          numberCell(r.coefficient.value, 4),
+          numberCell(r.coefficient.impliedConstant, 3),
+          estimateCell(r.zNormFa),
+          none
+            ? `n/a (0/${count} entries)`
+            : `${formatNumber(r.errorBound.value, 4)} (${r.errorBound.entries}/${count}${r.errorBound.rigorous ? "" : ", lower bounds"})`,
+          numberCell(r.result.absorption, 3),
+          none ? "n/a" : r.result.closes ? "yes" : `no (interval ${r.result.failsAt})`,
+          none ? "n/a" : formatNumber(r.result.finalBound, 4),
+          none ? "n/a" : formatNumber(r.result.paperFinalBound, 4),
+        ];
+      }),
     });
     out.push({
       kind: "list",
       items: [
         ...b.closure.map((c) =>
-          c.search.lnM === null
-            ? `Extrapolated with the ${c.name}: does not close (final bound < ${b.target}) for ln M ≤ ${c.search.scannedTo}.`
-            : `Extrapolated with the ${c.name}: closes (final bound < ${b.target}) from ln M ≈ ${numberCell(c.search.lnM, 4)}, i.e. M ≈ 10^${numberCell(c.search.lnM / Math.LN10, 4)}.`,
+          closureText(
+            c,
+            b.target,
+            b.rows.every((r) => r.errorBound.entries === 0),
+          ),
         ),
         ...(b.rows.some((r) => r.errorBound.entries < count)
-          ? ["E is incomplete at some M (entries missing or not measured): closing there is optimistic."]
+          ? [
+              "E is incomplete at some M (entries missing or not measured): closing there is optimistic.",
+            ]
           : []),
       ],
     });

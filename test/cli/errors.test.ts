@@ -10,9 +10,9 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import { runCli } from "./run-cli.ts";
-import { dispatchGroups } from "../../src/cli/commands/errors.ts";
 import { errorJobs } from "../../src/claims/error-table/error-table.ts";
+import { dispatchGroups } from "../../src/cli/commands/errors.ts";
+import { runCli } from "./run-cli.ts";
 
 /**
  * `boltzlab errors`: bad-input rules (exit 2, one line, nothing written), resume after a truncated
@@ -22,7 +22,17 @@ import { errorJobs } from "../../src/claims/error-table/error-table.ts";
 const tmp = mkdtempSync(join(tmpdir(), "boltzlab-errors-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-const CHEAP = ["--M", "3,4,5", "--term", "Q-(fr,fr),v.grad(fr)", "--norm", "L2,Linf"];
+// in-process unless a test asks for children (--workers defaults to the number of cores)
+const CHEAP = [
+  "--M",
+  "3,4,5",
+  "--term",
+  "Q-(fr,fr),v.grad(fr)",
+  "--norm",
+  "L2,Linf",
+  "--workers",
+  "1",
+];
 
 function expectRule(args: readonly string[], rule: string, out: string): void {
   const r = runCli(["errors", ...args, "--out", out]);
@@ -58,10 +68,10 @@ test("bad input: one line naming the rule, exit 2, nothing written", () => {
   expectRule(["--norm", "H1"], "norm must be one of", out);
   expectRule(["--shard", "3/2"], "--shard must be k/n with integers 1 <= k <= n", out);
   expectRule(["--shard", "0/2"], "--shard must be k/n with integers 1 <= k <= n", out);
-  expectRule(["--M", "4,2.5"], "M must be an integer >= 2", out);
-  expectRule(["--M", "1"], "M must be an integer >= 2", out);
-  expectRule(["--M", "2"], "M must be >= 3 for the error table", out);
-  expectRule(["--workers", "0"], "--workers must be an integer >= 1", out);
+  expectRule(["--M", "4,2.5"], "M must be an integer >= 3", out);
+  expectRule(["--M", "1"], "M must be an integer >= 3", out);
+  expectRule(["--M", "2"], "M must be an integer >= 3 here (T* = M^{s-1} ln ln M > 0", out);
+  expectRule(["--workers", "0"], "workers must be an integer >= 1", out);
   expectRule(["--grid", "0.5,1"], "window grid must be fractions of T*", out);
   const missing = join(tmp, "missing.jsonl");
   expectRule([...CHEAP, "--in", missing], "--in must be a comma-separated list of readable", out);
@@ -139,7 +149,17 @@ test("--recompute: the selected jobs are computed again and replace their record
   // a plain rerun trusts the file
   assert.equal(runJson([...CHEAP, "--out", out]).jobs.computed, 0);
   // --recompute of that term at M = 4 only: 2 jobs (L2, Linf) recomputed, 10 records untouched
-  const again = runJson(["--M", "4", "--term", "v.grad(fr)", "--norm", "L2,Linf", "--recompute", "--out", out]);
+  const again = runJson([
+    "--M",
+    "4",
+    "--term",
+    "v.grad(fr)",
+    "--norm",
+    "L2,Linf",
+    "--recompute",
+    "--out",
+    out,
+  ]);
   assert.equal(again.jobs.computed, 2);
   const after = lines(out).map((l) => JSON.parse(l) as Record<string, any>);
   assert.equal(after.length, 12, "no duplicates");
@@ -147,25 +167,38 @@ test("--recompute: the selected jobs are computed again and replace their record
   assert.equal(fixed.length, 1);
   assert.equal(fixed[0].full.value.value, truth);
   const untouched = (rs: Record<string, any>[]) =>
-    rs.filter((r) => !(r.term === "v.grad(fr)" && r.M === 4)).map((r) => JSON.stringify(r)).sort();
+    rs
+      .filter((r) => !(r.term === "v.grad(fr)" && r.M === 4))
+      .map((r) => JSON.stringify(r))
+      .sort();
   assert.deepEqual(untouched(after), untouched(records));
 });
 
 test("--workers queue: heaviest jobs first, the Q⁺(f_b,f_r)/Q⁺(f_r,f_b) pair of one part and M dispatched together", () => {
-  const jobs = errorJobs(["v.grad(fr)", "Q+(fr,fb)", "Q+(fb,fr)", "Q-(fb,fb)"], ["L2", "Linf"], [4, 8]);
+  const jobs = errorJobs(
+    ["v.grad(fr)", "Q+(fr,fb)", "Q+(fb,fr)", "Q-(fb,fb)"],
+    ["L2", "Linf"],
+    [4, 8],
+  );
   const groups = dispatchGroups(jobs);
   // every job exactly once
   assert.deepEqual(
-    groups.flat().map((j) => j.index).sort((a, b) => a - b),
+    groups
+      .flat()
+      .map((j) => j.index)
+      .sort((a, b) => a - b),
     jobs.map((j) => j.index),
   );
   // the beam–beam term first, larger M first within it; the transport term last
-  assert.deepEqual(groups.slice(0, 4).map((g) => [g[0].term, g[0].M]), [
-    ["Q-(fb,fb)", 8],
-    ["Q-(fb,fb)", 8],
-    ["Q-(fb,fb)", 4],
-    ["Q-(fb,fb)", 4],
-  ]);
+  assert.deepEqual(
+    groups.slice(0, 4).map((g) => [g[0].term, g[0].M]),
+    [
+      ["Q-(fb,fb)", 8],
+      ["Q-(fb,fb)", 8],
+      ["Q-(fb,fb)", 4],
+      ["Q-(fb,fb)", 4],
+    ],
+  );
   assert.equal(groups.at(-1)?.[0].term, "v.grad(fr)");
   // the symmetric pair travels as one group
   const pairs = groups.filter((g) => g.length === 2);

@@ -1,4 +1,6 @@
+import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -29,4 +31,35 @@ export function runJson(args: readonly string[]): Record<string, unknown> {
     throw new Error(`boltzlab ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
   }
   return JSON.parse(r.stdout) as Record<string, unknown>;
+}
+
+/** Parse RFC 4180 CSV (quoted fields, doubled quotes), written here independently of cli/csv.ts. */
+export function readCsv(file: string): { header: string[]; rows: string[][] } {
+  const text = readFileSync(file, "utf8");
+  const records: string[][] = [];
+  let field = "";
+  let record: string[] = [];
+  let quoted = false;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k];
+    if (quoted) {
+      if (ch === '"' && text[k + 1] === '"') {
+        field += '"';
+        k++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      record.push(field);
+      field = "";
+    } else if (ch === "\n") {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+    } else field += ch;
+  }
+  assert.equal(field + record.join(""), "", "the file ends with a line break");
+  for (const r of records) assert.equal(r.length, records[0].length, "every row has every column");
+  return { header: records[0], rows: records.slice(1) };
 }

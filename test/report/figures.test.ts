@@ -5,7 +5,7 @@ import { bumpsFigure } from "../../src/report/figures/bumps-figure.ts";
 import { deflationFigure } from "../../src/report/figures/deflation-figure.ts";
 import { LATTICE_POINT_CLASS, latticeFigure } from "../../src/report/figures/lattice-figure.ts";
 import { scalingFigure } from "../../src/report/figures/scaling-figure.ts";
-import { theoremFigure } from "../../src/report/figures/theorem-figure.ts";
+import { THEOREM_SERIES, theoremFigure } from "../../src/report/figures/theorem-figure.ts";
 import { tubesFigure } from "../../src/report/figures/tubes-figure.ts";
 import { renderPlot } from "../../src/report/svg.ts";
 import {
@@ -84,10 +84,10 @@ test("the deflation figure draws f_r and f_b for each M with a legend", () => {
   assert.equal(doc.querySelectorAll('g[aria-label="line"] path').length, 2 * curves.length);
 });
 
-test("the Theorem 1.1 figure draws six series and notes the non-positive value", () => {
+test("the Theorem 1.1 figure draws every quantity for each configuration and notes the non-positive value", () => {
   const doc = parseSvg(theoremFigure(syntheticTheoremRows()));
-  assert.equal(doc.querySelectorAll('g[aria-label="line"]').length, 6);
-  assert.match(svgText(doc), /distance at T\*: 1 value\(s\) ≤ 0/);
+  assert.equal(doc.querySelectorAll('g[aria-label="line"]').length, 2 * THEOREM_SERIES.length);
+  assert.match(svgText(doc), /distance at T\* \[bump, as-written\]: 1 value\(s\) ≤ 0/);
 });
 
 test("renderPlot refuses specs that Plot wraps in a <figure> (title option)", () => {

@@ -38,8 +38,8 @@ test("writeReport writes index.html, report.md, report.json and figures/ (SVG + 
     assert.deepEqual((await readdir(out)).sort(), [...REPORT_FILES].sort());
     const figures = (await readdir(join(out, "figures"))).sort();
     const svgs = figures.filter((f) => f.endsWith(".svg"));
-    // 4 Section 2 figures + 2 scaling plots (the violated claim is explicit) + theorem + deflation
-    assert.equal(svgs.length, 8);
+    // 4 Section 2 figures + 5 scaling plots (one per claim result with an exponent) + theorem + deflation
+    assert.equal(svgs.length, 11);
     for (const s of svgs)
       assert.ok(figures.includes(s.replace(/\.svg$/, ".png")), `${s} has a PNG`);
     const md = await readFile(join(out, "report.md"), "utf8");
@@ -85,10 +85,11 @@ test("index.html is self-contained: inline SVGs and CSS, no external URL in src/
     assert.doesNotMatch(html, /url\(\s*["']?https?:/i);
     assert.doesNotMatch(html, /<script/i);
     assert.doesNotMatch(html, /<link\b/i);
-    assert.equal(html.match(/<figure\b/g)?.length, 8);
-    assert.ok((html.match(/<svg\b/g)?.length ?? 0) >= 8);
+    assert.equal(html.match(/<figure\b/g)?.length, 11);
+    assert.ok((html.match(/<svg\b/g)?.length ?? 0) >= 11);
     for (const section of [
-      "Section 2 objects",
+      "Results at a glance",
+      "Section 2 objects: Figures 1–3",
       "Claims",
       "Theorem 1.1",
       "Norm deflation",
@@ -105,9 +106,12 @@ test("the disagreement section lists every violated or inconsistent claim with i
   await withTmp(async (root) => {
     await writeReport(join(root, "out"), syntheticReportData());
     const md = await readFile(join(root, "out", "report.md"), "utf8");
-    const section = md.slice(md.indexOf("## Where the text"), md.indexOf("## Method notes"));
-    assert.match(section, /\(2\.20\).*violated.*counterexample: \{"v":\[0\.1,0\.2,0\.97\]/);
-    assert.match(section, /\(2\.11\/k=1\).*inconsistent.*fit: exponent 3\.\d+ ± /);
+    const section = md.slice(md.indexOf("## Where the text"), md.indexOf("## Theorem 1.1\n"));
+    assert.match(
+      section,
+      /\(2\.20\).*violated.*Counterexample: v = \(0\.1, -9\.131e-17 \(round-off level\), 0\.97\)/,
+    );
+    assert.match(section, /\(2\.11\/k=1\).*inconsistent.*Fit: fitted exponent 3\.\d+ ± /);
     assert.doesNotMatch(section, /\(2\.24\)/, "a consistent claim is not listed");
   });
 });

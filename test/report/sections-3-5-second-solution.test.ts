@@ -19,7 +19,14 @@ import { sections35Blocks } from "../../src/report/sections-3-5.ts";
 test("report chapter: the G_err table (5.12) and the g_c bootstrap (5.4) after their f counterparts", async () => {
   const dir = mkdtempSync(join(tmpdir(), "boltzlab-report-g-"));
   try {
-    const params: TableParameters = { s: 0.8, s0: 0.5, p: 10, cutoff: "bump", variant: "as-in-proof", grid: DEFAULT_WINDOW_FRACTIONS };
+    const params: TableParameters = {
+      s: 0.8,
+      s0: 0.5,
+      p: 10,
+      cutoff: "bump",
+      variant: "as-in-proof",
+      grid: DEFAULT_WINDOW_FRACTIONS,
+    };
     const Ms = [4, 8];
     const lines: string[] = [];
     for (const job of errorJobs(["v.grad(fr)", ...G_ERR_TERMS], Z_PARTS, Ms)) {
@@ -29,7 +36,13 @@ test("report chapter: the G_err table (5.12) and the g_c bootstrap (5.4) after t
     }
     const file = join(dir, "errors.jsonl");
     writeFileSync(file, `${lines.join("\n")}\n`);
-    const data = await buildSections35({ s: 0.8, s0: 0.5, cutoffs: ["bump"], variants: ["as-in-proof"], errorFiles: [file] });
+    const data = await buildSections35({
+      s: 0.8,
+      s0: 0.5,
+      cutoffs: ["bump"],
+      variants: ["as-in-proof"],
+      errorFiles: [file],
+    });
     assert.deepEqual(
       data.errorTables.map((t) => [t.solution ?? "f", t.entries.length]),
       [
@@ -58,7 +71,8 @@ test("report chapter: the G_err table (5.12) and the g_c bootstrap (5.4) after t
     const few = data.notes.filter((n) => n.includes("records for M = 4, 8 only"));
     assert.equal(few.length, 2);
     assert.ok(few.every((n) => n.includes("boltzlab errors --M 16,32")));
-    for (const t of data.errorTables) for (const e of t.entries) assert.notEqual(e.verdict, "consistent");
+    for (const t of data.errorTables)
+      for (const e of t.entries) assert.notEqual(e.verdict, "consistent");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

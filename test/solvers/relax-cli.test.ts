@@ -34,7 +34,7 @@ test("relax: bad input → one line naming the rule, exit 2, nothing written", (
   const cases: [string[], RegExp][] = [
     [["--n", "24", "--t-end", "1"], /power of two/],
     [["--init", bad, "--n", "4", "--t-end", "1"], /grid file must be JSON/],
-    [["--init", neg, "--n", "4", "--t-end", "1"], />= 0/],
+    [["--init", neg, "--n", "4", "--t-end", "1"], /f must be >= -1e-6·max f/],
     [["--init", nan, "--n", "4", "--t-end", "1"], /finite/],
     [["--init", "maxwellian", "--density", "-1", "--t-end", "1"], /density must be/],
     [["--kernel", "vhs:0.5", "--t-end", "1"], /--kernel must be one of/],
@@ -119,4 +119,132 @@ test("relax: BKW run writes the JSON series with errorMax and conserves to round
   ]);
   assert.equal(r2.status, 0, r2.stderr);
   assert.ok(Math.abs(JSON.parse(r2.stdout).series[0].mass - j.series[4].mass) < 1e-14);
+});
+
+/** Exact mass and energy of the unit Maxwellian inside |v| <= r (radial closed forms). */
+function ballMass(r: number): number {
+  return erf(r / Math.SQRT2) - Math.sqrt(2 / Math.PI) * r * Math.exp((-r * r) / 2);
+}
+function ballEnergy(r: number): number {
+  return (
+    3 * erf(r / Math.SQRT2) - Math.sqrt(2 / Math.PI) * (r ** 3 + 3 * r) * Math.exp((-r * r) / 2)
+  );
+}
+/** erf by its Maclaurin series (|x| <= 4 here; 80 terms reach round-off). */
+function erf(x: number): number {
+  let term = x;
+  let sum = x;
+  for (let k = 1; k < 120; k++) {
+    term *= (-x * x) / k;
+    sum += term / (2 * k + 1);
+  }
+  return (2 / Math.sqrt(Math.PI)) * sum;
+}
+
+test("relax: the printed tail outside the trusted ball matches a Maxwellian cut at a known radius", () => {
+  const dir = mkdtempSync(join(tmpdir(), "relax-"));
+  const n = 64;
+  const L = 8;
+  const h = (2 * L) / n;
+  const cut = 3;
+  const values: number[] = [];
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      for (let k = 0; k < n; k++) {
+        const r2 = (-L + i * h) ** 2 + (-L + j * h) ** 2 + (-L + k * h) ** 2;
+        values.push(r2 <= cut * cut ? (2 * Math.PI) ** -1.5 * Math.exp(-r2 / 2) : 0);
+      }
+  const file = join(dir, "cut.json");
+  // R = 4: the trusted ball is |v| <= 2, the datum lives in |v| <= 3
+  writeFileSync(file, JSON.stringify({ format: "boltzlab-grid-v1", n, L, R: 4, values }));
+  const r = run([
+    "--init",
+    file,
+    "--n",
+    "64",
+    "--t-end",
+    "0.001",
+    "--dt",
+    "0.001",
+    "--angles",
+    "1",
+    "--json",
+  ]);
+  assert.equal(r.status, 0, r.stderr);
+  const a = JSON.parse(r.stdout).accuracy;
+  assert.equal(a.trustedRadius, 2);
+  const mass = (ballMass(cut) - ballMass(2)) / ballMass(cut);
+  const energy = (ballEnergy(cut) - ballEnergy(2)) / ballEnergy(cut);
+  // the grid sum of a cut function is first-order accurate in h: a few per cent at h = 0.25
+  assert.ok(Math.abs(a.tail.mass / mass - 1) < 0.03, `mass ${a.tail.mass} vs ${mass}`);
+  assert.ok(Math.abs(a.tail.energy / energy - 1) < 0.03, `energy ${a.tail.energy} vs ${energy}`);
+  // and the estimate sees the cut: it is far closer to the cut value than to the uncut tail
+  const uncut = 1 - ballMass(2);
+  assert.ok(
+    Math.abs(a.tail.mass - mass) < Math.abs(a.tail.mass - uncut) / 3,
+    `${a.tail.mass}: cut ${mass}, uncut ${uncut}`,
+  );
+});
+
+test("relax: restart from the final.json of a default run (round-off negatives accepted)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "relax-"));
+  const r = run(["--t-end", "0.02", "--out", dir, "--no-progress"]);
+  assert.equal(r.status, 0, r.stderr);
+  const final = JSON.parse(readFileSync(join(dir, "final.json"), "utf8"));
+  const min = Math.min(...final.values);
+  assert.ok(min < 0, `the default run should leave small negative values (min ${min})`);
+  assert.equal(typeof final.R, "number");
+  const r2 = run(["--init", join(dir, "final.json"), "--t-end", "0.01", "--json", "--no-progress"]);
+  assert.equal(r2.status, 0, r2.stderr);
+  const j = JSON.parse(r2.stdout);
+  assert.equal(j.R, final.R);
+  assert.equal(j.L, final.L);
+});
+
+test("relax: two-beam at n = 16 warns (coarse grid, entropy, negative mass) on stderr and in JSON", () => {
+  const r = run(["--n", "16", "--t-end", "0.5", "--json", "--no-progress"]);
+  assert.equal(r.status, 0, r.stderr);
+  const w: string[] = JSON.parse(r.stdout).warnings;
+  assert.ok(
+    w.some((s) => /too coarse for the data/.test(s)),
+    w.join("\n"),
+  );
+  assert.ok(
+    w.some((s) => /entropy H = .* rose/.test(s)),
+    w.join("\n"),
+  );
+  assert.ok(
+    w.some((s) => /below its equilibrium value/.test(s)),
+    w.join("\n"),
+  );
+  assert.ok(
+    w.some((s) => /negative mass/.test(s)),
+    w.join("\n"),
+  );
+  const stderrWarnings = r.stderr.split("\n").filter((l) => l.startsWith("warning: "));
+  assert.equal(stderrWarnings.length, w.length);
+});
+
+test("relax --check: reruns at n/2 and prints the change of the final moments", () => {
+  const r = run([
+    "--init",
+    "maxwellian",
+    "--n",
+    "16",
+    "--t-end",
+    "0.02",
+    "--angles",
+    "2",
+    "--check",
+    "--json",
+    "--no-progress",
+  ]);
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.check.n, 8);
+  for (const k of ["Txx", "Tyy", "Tzz", "entropy", "fourthMomentExcess"]) {
+    assert.ok(Number.isFinite(j.check.difference[k]), k);
+  }
+  // the n = 8 grid is far coarser: its fourth moment differs visibly from the n = 16 one
+  assert.ok(j.check.difference.fourthMomentExcess > 0);
 });

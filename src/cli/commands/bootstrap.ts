@@ -1,7 +1,12 @@
 import type { Command } from "commander";
 import type { ClosureScenario, MeasuredBootstrapRow } from "../../claims/bootstrap-measured.ts";
 import type { JobRecord, TableParameters } from "../../claims/error-table/error-table.ts";
-import { ERROR_TERMS, G_ERR_TERMS, type Solution, Z_PARTS } from "../../claims/error-table/error-term.ts";
+import {
+  ERROR_TERMS,
+  G_ERR_TERMS,
+  type Solution,
+  Z_PARTS,
+} from "../../claims/error-table/error-term.ts";
 import { readJobFile } from "../../claims/error-table/job-file.ts";
 import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
 import { DEFAULT_P } from "../../construction/parameters.ts";
@@ -9,14 +14,19 @@ import { VARIANTS } from "../../construction/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import {
   addParameterOptions,
+  DEFAULT_CUTOFF,
+  DEFAULT_VARIANT,
+  ERROR_TABLE_MS,
   fmt,
   formatTable,
+  M_MIN_TIME,
   parseCutoff,
   parseMList,
   parseVariant,
   printJson,
   validateParameters,
 } from "../common-options.ts";
+import { type CsvValue, columnsOf, estimateColumns, parseCsvPath, writeCsv } from "../csv.ts";
 import { parseNumber } from "../parse.ts";
 import { DEFAULT_ERRORS_OUT, parseSolution } from "./errors.ts";
 
@@ -42,9 +52,11 @@ interface BootstrapOptions {
   target: string;
   solution?: string;
   json?: boolean;
+  csv?: string;
 }
 
-const ERRORS_RULE = "--errors must be a comma-separated list of readable boltzlab errors JSONL files (run `boltzlab errors` first)";
+const ERRORS_RULE =
+  "--errors must be a comma-separated list of readable boltzlab errors JSONL files (run `boltzlab errors` first)";
 
 export function register(program: Command): void {
   addParameterOptions(
@@ -54,11 +66,23 @@ export function register(program: Command): void {
         "Proposition 5.1 with measured constants: partition, (5.8), Z-norm of f_a, error bound, does (5.7) close, from which M on",
       ),
   )
-    .option("--M <list>", "comma-separated M values (each must have error-table records)", "4,8,16")
-    .option("--cutoff <name>", `cutoff profile: ${CUTOFF_NAMES.join(", ")}`, "bump")
-    .option("--variant <name>", `reading of I_{i,j}: ${VARIANTS.join(", ")}`, "as-in-proof")
-    .option("--errors <files>", "error-table JSON Lines files written by `boltzlab errors`", DEFAULT_ERRORS_OUT)
-    .option("--grid <fractions>", "the window grid the error table was run with", "0,0.25,0.5,0.75,1")
+    .option(
+      "--M <list>",
+      "comma-separated integers >= 3 (T* > 0), each with error-table records; used as given",
+      ERROR_TABLE_MS.join(","),
+    )
+    .option("--cutoff <name>", `cutoff profile: ${CUTOFF_NAMES.join(", ")}`, DEFAULT_CUTOFF)
+    .option("--variant <name>", `reading of I_{i,j}: ${VARIANTS.join(", ")}`, DEFAULT_VARIANT)
+    .option(
+      "--errors <files>",
+      "error-table JSON Lines files written by `boltzlab errors`",
+      DEFAULT_ERRORS_OUT,
+    )
+    .option(
+      "--grid <fractions>",
+      "the window grid the error table was run with",
+      "0,0.25,0.5,0.75,1",
+    )
     .option("--constant <C>", "the constant of Proposition 3.1 in (5.7)", "1")
     .option("--target <X>", "a final bound on ‖f_c‖_Z below X counts as closed", "0.1")
     .option(
@@ -66,21 +90,26 @@ export function register(program: Command): void {
       "f: f_c (5.3); g: g_c (5.4) with g_a = f_r(0); both (default: both when the files hold G_err records, else f)",
     )
     .option("--json", "machine-readable output on stdout")
+    .option(
+      "--csv <file>",
+      "also write the table as CSV (one row per solution × M, full precision, parameters as columns)",
+    )
     .action(async (o: BootstrapOptions) => {
-      const Ms = parseMList(o.M);
+      const Ms = parseMList(o.M, M_MIN_TIME);
       const { s, s0 } = validateParameters(Ms, o);
       const cutoff = parseCutoff(o.cutoff);
       const variant = parseVariant(o.variant);
       const constant = parseNumber("--constant", o.constant);
-      if (!(constant > 0)) throw new RuleError("--constant must be a number > 0", `got ${o.constant}`);
+      if (!(constant > 0))
+        throw new RuleError("--constant must be a number > 0", `got ${o.constant}`);
       const target = parseNumber("--target", o.target);
       if (!(target > 0)) throw new RuleError("--target must be a number > 0", `got ${o.target}`);
       const requested = o.solution === undefined ? undefined : parseSolution(o.solution);
       const table = await import("../../claims/error-table/error-table.ts");
-      const grid = table.validateWindowFractions(o.grid.split(",").map((x) => parseNumber("grid", x.trim())));
-      for (const M of Ms) {
-        if (M < 3) throw new RuleError("M must be >= 3 for Proposition 5.1 (T* = M^{s-1} ln ln M > 0)", `got M = ${M}`);
-      }
+      const grid = table.validateWindowFractions(
+        o.grid.split(",").map((x) => parseNumber("grid", x.trim())),
+      );
+      const csv = parseCsvPath(o.csv);
       const files = o.errors.split(",").map((f) => f.trim());
       if (files.some((f) => f === "")) throw new RuleError(ERRORS_RULE, `got "${o.errors}"`);
       const records: JobRecord[] = [];
@@ -89,15 +118,32 @@ export function register(program: Command): void {
       const { findTableMeasure } = await import("../../claims/error-table/table-measures.ts");
       const { approximateSolutionZNorm } = await import("../../claims/lemma-4-2.ts");
       const { stationaryCoreZNorm } = await import("../../claims/second-solution.ts");
-      const { measuredBootstrap, closureScenarios, entryCount } = await import("../../claims/bootstrap-measured.ts");
+      const { measuredBootstrap, closureScenarios, entryCount } = await import(
+        "../../claims/bootstrap-measured.ts"
+      );
       const params: TableParameters = { s, s0, p: DEFAULT_P, cutoff, variant, grid };
-      const solutions: Solution[] = requested ?? (records.some((r) => r.solution === "g") ? ["f", "g"] : ["f"]);
+      const solutions: Solution[] =
+        requested ?? (records.some((r) => r.solution === "g") ? ["f", "g"] : ["f"]);
       const ctx = { s, s0, cutoff, variant };
       const runs = solutions.map((solution) => {
         const entries =
           solution === "g"
-            ? table.assembleEntries(records, G_ERR_TERMS, Z_PARTS, Ms, params, (t, z) => findTableMeasure(t, z) !== undefined)
-            : table.assembleEntries(records, ERROR_TERMS, Z_PARTS, Ms, params, (t, z) => findTableMeasure(t, z) !== undefined);
+            ? table.assembleEntries(
+                records,
+                G_ERR_TERMS,
+                Z_PARTS,
+                Ms,
+                params,
+                (t, z) => findTableMeasure(t, z) !== undefined,
+              )
+            : table.assembleEntries(
+                records,
+                ERROR_TERMS,
+                Z_PARTS,
+                Ms,
+                params,
+                (t, z) => findTableMeasure(t, z) !== undefined,
+              );
         const rows = measuredBootstrap({
           Ms,
           s,
@@ -108,11 +154,27 @@ export function register(program: Command): void {
           entries,
           solution,
           zNormFa: (M) =>
-            solution === "g" ? stationaryCoreZNorm(ctx, M).total : approximateSolutionZNorm(ctx, M).z.total,
+            solution === "g"
+              ? stationaryCoreZNorm(ctx, M).total
+              : approximateSolutionZNorm(ctx, M).z.total,
         });
         return { solution, rows, scenarios: closureScenarios(rows, entries, s, target) };
       });
       type Run = (typeof runs)[number];
+      if (csv !== undefined) {
+        const rows = runs.flatMap((run) =>
+          bootstrapCsvRows(run.solution, run.rows, entryCount(run.solution), {
+            s,
+            s0,
+            p: DEFAULT_P,
+            cutoff,
+            variant,
+            constant,
+            target,
+          }),
+        );
+        writeCsv(csv, { columns: columnsOf(rows), rows });
+      }
       if (o.json) {
         const rowsJson = (run: Run) =>
           run.rows.map((r) => ({
@@ -143,7 +205,18 @@ export function register(program: Command): void {
         const f = runs.find((r) => r.solution === "f");
         const g = runs.find((r) => r.solution === "g");
         printJson({
-          parameters: { s, s0, p: DEFAULT_P, cutoff, variant, grid, constant, target, errors: files, solution: solutions.length === 2 ? "both" : solutions[0] },
+          parameters: {
+            s,
+            s0,
+            p: DEFAULT_P,
+            cutoff,
+            variant,
+            grid,
+            constant,
+            target,
+            errors: files,
+            solution: solutions.length === 2 ? "both" : solutions[0],
+          },
           ...(f ? { rows: rowsJson(f), closure: closureJson(f) } : {}),
           ...(g ? { g: { rows: rowsJson(g), closure: closureJson(g) } } : {}),
         });
@@ -151,12 +224,52 @@ export function register(program: Command): void {
       }
       runs.forEach((run, i) => {
         if (i > 0) process.stdout.write("\n");
-        printRun(run.solution, run.rows, run.scenarios, entryCount(run.solution), target, constant, runs.length > 1);
+        printRun(
+          run.solution,
+          run.rows,
+          run.scenarios,
+          entryCount(run.solution),
+          target,
+          constant,
+          runs.length > 1,
+        );
       });
       process.stdout.write(
-        `\ns = ${s}; s0 = ${s0}; cutoff ${cutoff}; variant ${variant}; E = Σ over the term × part entries of the largest value over the window grid (rigorous upper bound where the value is a sampled lower bound); errors from ${files.join(", ")}\n`,
+        `\nM = ${Ms.join(", ")} (as given); s = ${s}; s0 = ${s0}; p = ${DEFAULT_P}; cutoff ${cutoff}; variant ${variant}; E = Σ over the term × part entries of the largest value over the window grid (rigorous upper bound where the value is a sampled lower bound); errors from ${files.join(", ")}\n`,
       );
     });
+}
+
+/** The CSV rows of one solution's bootstrap table (one per M; E "n/a" as empty cells). */
+export function bootstrapCsvRows(
+  solution: Solution,
+  rows: readonly MeasuredBootstrapRow[],
+  count: number,
+  p: Record<string, CsvValue>,
+): Record<string, CsvValue>[] {
+  return rows.map((r) => {
+    const known = r.errorBound.entries > 0;
+    return {
+      solution,
+      M: r.M,
+      n: r.partition.n,
+      intervals: r.partition.intervals,
+      interval_length: r.partition.length,
+      Tstar: r.partition.Tstar,
+      coefficient_5_8: r.coefficient.value,
+      ...estimateColumns("Z_a", r.zNormFa),
+      E: known ? r.errorBound.value : undefined,
+      E_entries: r.errorBound.entries,
+      E_entries_total: count,
+      E_rigorous: known ? r.errorBound.rigorous : undefined,
+      absorption: r.result.absorption,
+      closes: known ? r.result.closes : undefined,
+      fails_at: r.result.failsAt,
+      final_bound: known && Number.isFinite(r.result.finalBound) ? r.result.finalBound : undefined,
+      paper_final_bound: known ? r.result.paperFinalBound : undefined,
+      ...p,
+    };
+  });
 }
 
 /** One solution's table, warnings and closure lines (f_c: Z_a of f_a, E of F_err; g_c: of g_a, G_err). */
@@ -171,24 +284,41 @@ function printRun(
 ): void {
   if (heading) {
     process.stdout.write(
-  solution === "g"
-    ? "g_c (5.4): g_a = f_r(0), Z_a = ‖e^{⟨v⟩²} f_r(0)‖_Z (5.11), E from the G_err table (5.12)\n"
-    : "f_c (5.3): Z_a = sup_t ‖e^{⟨v⟩²} f_a‖_Z (5.9), E from the F_err table (5.10)\n",
+      solution === "g"
+        ? "g_c (5.4): g_a = f_r(0), Z_a = ‖e^{⟨v⟩²} f_r(0)‖_Z (5.11), E from the G_err table (5.12)\n"
+        : "f_c (5.3): Z_a = sup_t ‖e^{⟨v⟩²} f_a‖_Z (5.9), E from the F_err table (5.10)\n",
     );
   }
   const corr = solution === "g" ? "g_c" : "f_c";
-  const header = ["M", "n", "|I_j|", "(5.8) c", "Z_a", "E (entries)", "C·c·Z_a", "closes", `final ‖${corr}‖_Z`, "paper's (2^{n+1}−1)2CE"];
+  const header = [
+    "M",
+    "n",
+    "|I_j|",
+    "(5.8) c",
+    "Z_a",
+    "E (entries)",
+    "C·c·Z_a",
+    "closes",
+    `final ‖${corr}‖_Z`,
+    "paper's (2^{n+1}−1)2CE",
+  ];
   const body = rows.map((r) => [
     String(r.M),
     `${fmt(r.partition.n)} → ${r.partition.intervals}`,
     fmt(r.partition.length),
     fmt(r.coefficient.value),
     fmt(r.zNormFa.value),
-    `${fmt(r.errorBound.value)} (${r.errorBound.entries}/${count}${r.errorBound.rigorous ? "" : ", some lower bounds"})`,
+    r.errorBound.entries === 0
+      ? `n/a (0/${count}: no error-table records)`
+      : `${fmt(r.errorBound.value)} (${r.errorBound.entries}/${count}${r.errorBound.rigorous ? "" : ", some lower bounds"})`,
     fmt(r.result.absorption),
-    r.result.closes ? "yes" : `no (interval ${r.result.failsAt})`,
-    fmt(r.result.finalBound),
-    fmt(r.result.paperFinalBound),
+    r.errorBound.entries === 0
+      ? "n/a"
+      : r.result.closes
+        ? "yes"
+        : `no (interval ${r.result.failsAt})`,
+    r.errorBound.entries === 0 ? "n/a" : fmt(r.result.finalBound),
+    r.errorBound.entries === 0 ? "n/a" : fmt(r.result.paperFinalBound),
   ]);
   process.stdout.write(`${formatTable(header, body)}\n\n`);
   const incomplete = rows.filter((r) => r.errorBound.entries < count);
@@ -198,7 +328,14 @@ function printRun(
     );
   }
   for (const c of scenarios) {
-    const at = c.search.lnM === null ? `does not close for ln M ≤ ${fmt(c.search.scannedTo)}` : `closes from ln M ≈ ${fmt(c.search.lnM)} (M ≈ 10^${fmt(c.search.lnM / Math.LN10)})`;
-    process.stdout.write(`extrapolated with ${c.name}: ${at} (final bound < ${target}, C = ${constant})\n`);
+    const at =
+      c.search.lnM === null
+        ? `does not close for ln M ≤ ${fmt(c.search.scannedTo)}`
+        : c.search.lnM <= Math.log(3) * (1 + 1e-12)
+          ? "closes at every M scanned, from the first (M = 3)"
+          : `first closes at ln M ≈ ${fmt(c.search.lnM)} (M ≈ 10^${fmt(c.search.lnM / Math.LN10)}) on the scan`;
+    process.stdout.write(
+      `extrapolated with ${c.name}: ${at} (final bound < ${target}, C = ${constant})\n`,
+    );
   }
 }

@@ -1,18 +1,22 @@
 import type { Command } from "commander";
 import type { ClaimResult } from "../../claims/claim-result.ts";
-import { VARIANTS } from "../../construction/variant.ts";
+import { CLAIM_TITLES } from "../../claims/claim-titles.ts";
 import { RuleError } from "../../math/errors.ts";
 import {
+  addConfigurationOptions,
   addParameterOptions,
   DEFAULT_MS,
   fmt,
+  formatMs,
   formatTable,
+  LARGE_M_HELP,
   parseCutoffs,
   parseMList,
   parseVariants,
   printJson,
   validateParameters,
 } from "../common-options.ts";
+import { addCsvOption, type CsvValue, parseCsvPath, writeCsv } from "../csv.ts";
 import { progressBar } from "../progress.ts";
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
@@ -24,7 +28,10 @@ interface ClaimsOptions {
   cutoff: string;
   variant: string;
   json?: boolean;
+  csv?: string;
   workers?: string;
+  list?: boolean;
+  largeM?: boolean;
 }
 
 /** "2.10,2.12" → ids, each one of `valid` (else a RuleError listing the valid ids). */
@@ -45,28 +52,126 @@ function exponentText(c: ClaimResult): string {
   return `${c.fit.exponent.toFixed(3)} ± ${c.fit.exponentError.toFixed(3)}`;
 }
 
+/** The distinct M a result was measured at, in increasing order. */
+export function measuredMs(c: ClaimResult): number[] {
+  return [...new Set(c.measurements.map((m) => m.M))].sort((a, b) => a - b);
+}
+
 /**
- * `boltzlab claims [--id 2.12] [--M 4,8,16] [--cutoff bump,plateau] [--variant ...] [--json]`:
- * check the paper's statements (src/claims/registry.ts) over a sweep of M, for each cutoff and
- * variant, and print their verdicts. Progress on stderr.
+ * Footer lines naming the M actually used: the list, and for every result measured at other M
+ * (the large-M grid with `--large-M`; a check limited to smaller M) which M it used instead.
+ */
+export function mFooter(claims: readonly ClaimResult[], Ms: readonly number[]): string[] {
+  const asked = [...Ms].sort((a, b) => a - b).join(",");
+  const groups = new Map<string, string[]>();
+  for (const c of claims) {
+    const used = measuredMs(c);
+    if (used.length === 0 || used.join(",") === asked) continue;
+    const key = formatMs(used);
+    const label = `${c.id} (${c.cutoff}, ${c.variant})`;
+    groups.set(key, [...(groups.get(key) ?? []), label]);
+  }
+  const lines = [`M = ${formatMs(Ms)} (as given)`];
+  for (const [key, ids] of groups)
+    lines.push(`  measured at M = ${key} instead of the list: ${ids.join(", ")}`);
+  return lines;
+}
+
+/** The CSV of the claims table: one row per result, estimates' fits as value/error columns. */
+export function claimsCsvRows(
+  claims: readonly ClaimResult[],
+  p: { s: number; s0: number; largeM: boolean },
+): Record<string, CsvValue>[] {
+  return claims.map((c) => ({
+    id: c.id,
+    title: c.title,
+    cutoff: c.cutoff,
+    variant: c.variant,
+    verdict: c.verdict,
+    fitted_exponent: c.fit && Number.isFinite(c.fit.exponent) ? c.fit.exponent : undefined,
+    fitted_exponent_error:
+      c.fit && Number.isFinite(c.fit.exponent) ? c.fit.exponentError : undefined,
+    paper_exponent: c.paperExponent,
+    exponent_variable: c.paperExponent === undefined ? undefined : (c.variable ?? "M"),
+    implied_constant_min: c.impliedConstant?.min,
+    implied_constant_max: c.impliedConstant?.max,
+    M_used: measuredMs(c),
+    s: p.s,
+    s0: p.s0,
+    large_M: p.largeM,
+    statement: c.statement,
+    reason: c.reason,
+  }));
+}
+
+export const CLAIMS_CSV_COLUMNS = [
+  "id",
+  "title",
+  "cutoff",
+  "variant",
+  "verdict",
+  "fitted_exponent",
+  "fitted_exponent_error",
+  "paper_exponent",
+  "exponent_variable",
+  "implied_constant_min",
+  "implied_constant_max",
+  "M_used",
+  "s",
+  "s0",
+  "large_M",
+  "statement",
+  "reason",
+] as const;
+
+/** `id  title` lines of every registered claim. */
+function idLines(): string {
+  const ids = Object.keys(CLAIM_TITLES);
+  const w = Math.max(...ids.map((id) => id.length));
+  return ids.map((id) => `  ${id.padEnd(w)}  ${CLAIM_TITLES[id]}`).join("\n");
+}
+
+/**
+ * `boltzlab claims [--id 2.12] [--M 4,8,16] [--cutoff bump,plateau] [--variant ...] [--large-M]
+ * [--json] [--csv FILE] [--list]`: check the paper's statements (src/claims/registry.ts) over the
+ * given M (exactly those; the large-M grid only with `--large-M`), for each cutoff and variant, and
+ * print their verdicts. `--list` prints the ids and titles. Progress on stderr.
  */
 export function register(program: Command): void {
   const cmd = addParameterOptions(
     program
       .command("claims")
       .description("check the paper's claims across M and print the verdicts")
-      .option("--id <ids>", "claim id(s), comma-separated (default: every claim)"),
-  )
-    .option("--M <list>", "values of M, comma-separated integers >= 2", DEFAULT_MS.join(","))
-    .option("--cutoff <list>", "cutoff profiles: bump,plateau", "bump,plateau")
-    .option("--variant <list>", `readings of I_{i,j}: ${VARIANTS.join(",")}`, VARIANTS.join(","))
-    .option("--json", "machine-readable output on stdout");
+      .option(
+        "--id <ids>",
+        "claim id(s), comma-separated (default: every claim that is not opt-in)",
+      )
+      .option(
+        "--list",
+        "list the claim ids and titles (JSON with --json, CSV with --csv) and exit",
+      ),
+  ).option(
+    "--M <list>",
+    "values of M, comma-separated integers >= 2, used as given",
+    DEFAULT_MS.join(","),
+  );
+  addConfigurationOptions(cmd, "survey")
+    .option("--large-M", LARGE_M_HELP)
+    .option("--json", "machine-readable output on stdout")
+    .addHelpText("after", `\nClaim ids (boltzlab claims --list):\n${idLines()}\n`);
+  addCsvOption(cmd);
   addWorkersOption(cmd).action(async (o: ClaimsOptions) => {
+    const csv = parseCsvPath(o.csv);
+    if (o.list) {
+      await listClaims(o.json === true, csv);
+      return;
+    }
     const Ms = parseMList(o.M);
     const { s, s0 } = validateParameters(Ms, o);
     const cutoffs = parseCutoffs(o.cutoff);
     const variants = parseVariants(o.variant);
     const workers = parseWorkers(o.workers);
+    const largeM = o.largeM === true;
     const { CLAIM_IDS, runClaims } = await import("../../claims/registry.ts");
     const ids = o.id === undefined ? undefined : parseClaimIds(o.id, CLAIM_IDS);
 
@@ -80,14 +185,21 @@ export function register(program: Command): void {
         s0,
         cutoffs,
         variants,
+        largeM,
         workers,
         onProgress: (done, total) => progress.update(done, total),
       });
     } finally {
       progress.stop();
     }
+    if (csv !== undefined) {
+      writeCsv(csv, {
+        columns: CLAIMS_CSV_COLUMNS,
+        rows: claimsCsvRows(claims, { s, s0, largeM }),
+      });
+    }
     if (o.json) {
-      printJson({ claims });
+      printJson({ parameters: { Ms, s, s0, cutoffs, variants, largeM, workers }, claims });
       return;
     }
     const rows = claims.map((c) => [
@@ -102,6 +214,33 @@ export function register(program: Command): void {
     process.stdout.write(
       `${formatTable(["id", "cutoff", "variant", "verdict", "fitted exponent", "paper exponent", "reason"], rows)}\n`,
     );
-    process.stdout.write(`\nM = ${Ms.join(", ")}; s = ${s}; s0 = ${s0}\n`);
+    process.stdout.write(
+      `\n${mFooter(claims, Ms).join("\n")}\ns = ${s}; s0 = ${s0}; p = 10; cutoff ${cutoffs.join(",")}; variant ${variants.join(",")}${largeM ? "; --large-M" : ""}\n`,
+    );
   });
+}
+
+async function listClaims(json: boolean, csv: string | undefined): Promise<void> {
+  const { CLAIM_IDS, DEFAULT_CLAIM_IDS } = await import("../../claims/registry.ts");
+  const list = CLAIM_IDS.map((id) => ({
+    id,
+    title: CLAIM_TITLES[id] ?? "",
+    byDefault: DEFAULT_CLAIM_IDS.includes(id),
+  }));
+  if (csv !== undefined) {
+    writeCsv(csv, {
+      columns: ["id", "title", "by_default"],
+      rows: list.map((c) => ({ id: c.id, title: c.title, by_default: c.byDefault })),
+    });
+  }
+  if (json) {
+    printJson({ claims: list });
+    return;
+  }
+  process.stdout.write(
+    `${formatTable(
+      ["id", "title", "runs"],
+      list.map((c) => [c.id, c.title, c.byDefault ? "by default" : "only with --id"]),
+    )}\n`,
+  );
 }

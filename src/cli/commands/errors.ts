@@ -7,6 +7,7 @@ import {
   truncateSync,
   writeFileSync,
 } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname } from "node:path";
 import { type Command, Option } from "commander";
 import type {
@@ -23,27 +24,33 @@ import {
   type ZPart,
 } from "../../claims/error-table/error-term.ts";
 import { sharedTermId } from "../../claims/error-table/gain-symmetry.ts";
+import {
+  DEFAULT_ERRORS_FILE,
+  type ParsedFile,
+  readJobFile,
+} from "../../claims/error-table/job-file.ts";
 import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
 import { DEFAULT_P } from "../../construction/parameters.ts";
 import { VARIANTS } from "../../construction/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import {
   addParameterOptions,
+  DEFAULT_CUTOFF,
+  DEFAULT_VARIANT,
+  ERROR_TABLE_MS,
   fmt,
   formatTable,
+  M_MIN_TIME,
   parseCutoff,
   parseMList,
   parseVariant,
   printJson,
   validateParameters,
 } from "../common-options.ts";
-import { parseInteger, parseNumber, parseShard } from "../parse.ts";
+import { type CsvValue, columnsOf, parseCsvPath, writeCsv } from "../csv.ts";
+import { parseNumber, parseShard } from "../parse.ts";
 import { progressBar } from "../progress.ts";
-import {
-  DEFAULT_ERRORS_FILE,
-  type ParsedFile,
-  readJobFile,
-} from "../../claims/error-table/job-file.ts";
+import { parseWorkers } from "../workers-option.ts";
 
 /**
  * `boltzlab errors`: the Section 4 error table (Proposition 4.1), term × Z-norm part × M jobs
@@ -72,7 +79,8 @@ interface ErrorsOptions {
   out: string;
   in?: string;
   shard?: string;
-  workers: string;
+  workers?: string;
+  csv?: string;
   json?: boolean;
   child?: boolean;
   recompute?: boolean;
@@ -92,7 +100,10 @@ export function parseSolution(raw: string): Solution[] {
 
 /** The terms of the chosen tables, F_err's first. */
 export function termsOf(solutions: readonly Solution[]): TableTermId[] {
-  return [...(solutions.includes("f") ? ERROR_TERMS : []), ...(solutions.includes("g") ? G_ERR_TERMS : [])];
+  return [
+    ...(solutions.includes("f") ? ERROR_TERMS : []),
+    ...(solutions.includes("g") ? G_ERR_TERMS : []),
+  ];
 }
 const NORM_RULE = `norm must be one of ${Z_PARTS.join(", ")}`;
 
@@ -114,7 +125,10 @@ export function splitTopLevel(raw: string): string[] {
 }
 
 /** `--term`: a list of terms of the chosen tables (default F_err's), or `all`. */
-export function parseTerms(raw: string, allowed: readonly TableTermId[] = ERROR_TERMS): TableTermId[] {
+export function parseTerms(
+  raw: string,
+  allowed: readonly TableTermId[] = ERROR_TERMS,
+): TableTermId[] {
   const parts = splitTopLevel(raw);
   if (parts.length === 1 && parts[0] === "all") return [...allowed];
   for (const p of parts) {
@@ -151,6 +165,50 @@ function parseIn(raw: string): string[] {
   return files;
 }
 
+/**
+ * The CSV of the error table: one row per term × norm (as the printed table), and for each M the
+ * largest value over the window grid (`sup_M<M>`, `sup_M<M>_error`, whether it is a sampled lower
+ * bound, its rigorous upper bound when known), then the fits, the verdict and the parameters.
+ */
+export function errorsCsvRows(
+  entries: readonly ErrorTableEntry[],
+  Ms: readonly number[],
+): Record<string, CsvValue>[] {
+  return entries.map((e) => {
+    const row: Record<string, CsvValue> = {
+      solution: e.solution ?? "f",
+      term: e.term,
+      norm: e.norm,
+    };
+    for (const M of Ms) {
+      const v = e.values.find((x) => x.M === M);
+      row[`sup_M${M}`] = v?.sup.value;
+      row[`sup_M${M}_error`] = v?.sup.error;
+      row[`sup_M${M}_lower_bound`] = v === undefined ? undefined : v.sup.lowerBound === true;
+      row[`sup_M${M}_upper_bound`] = v?.sup.upperBound;
+    }
+    return {
+      ...row,
+      fitted_exponent: e.fittedExponent?.value,
+      fitted_exponent_error: e.fittedExponent?.error,
+      upper_bound_exponent: e.upperBoundExponent?.value,
+      upper_bound_exponent_error: e.upperBoundExponent?.error,
+      paper_exponent: e.paperExponent,
+      paper_log_factor: e.paperLogFactor,
+      implied_constant_min: e.impliedConstant?.min,
+      implied_constant_max: e.impliedConstant?.max,
+      verdict: e.verdict,
+      s: e.s,
+      s0: e.s0,
+      p: e.p,
+      cutoff: e.cutoff,
+      variant: e.variant,
+      grid: e.gridUsed ?? undefined,
+      reason: e.reason,
+    };
+  });
+}
+
 function exponentText(e: ErrorTableEntry): string {
   const f = e.fittedExponent;
   return f ? `${f.value.toFixed(2)} ± ${f.error.toFixed(2)}` : "";
@@ -173,7 +231,11 @@ export function register(program: Command): void {
         "the Section 4 error table: each term of F_err (4.1) in each Z-norm part (3.3) across M",
       ),
   )
-    .option("--M <list>", "values of M, comma-separated integers >= 3", "4,8,16")
+    .option(
+      "--M <list>",
+      "values of M, comma-separated integers >= 3 (T* > 0), used as given",
+      ERROR_TABLE_MS.join(","),
+    )
     .option(
       "--solution <which>",
       "f: F_err (4.1) of f_a; g: G_err (5.2) of g_a = f_r(0); both",
@@ -184,8 +246,8 @@ export function register(program: Command): void {
       `terms (default all of the chosen tables): ${ERROR_TERMS.join(" ")} | ${G_ERR_TERMS.join(" ")}`,
     )
     .option("--norm <list>", `Z-norm parts (default all): ${Z_PARTS.join(",")}`)
-    .option("--cutoff <name>", `cutoff profile: ${CUTOFF_NAMES.join(", ")}`, "bump")
-    .option("--variant <name>", `reading of I_{i,j}: ${VARIANTS.join(", ")}`, "as-in-proof")
+    .option("--cutoff <name>", `cutoff profile: ${CUTOFF_NAMES.join(", ")}`, DEFAULT_CUTOFF)
+    .option("--variant <name>", `reading of I_{i,j}: ${VARIANTS.join(", ")}`, DEFAULT_VARIANT)
     .option(
       "--grid <fractions>",
       "window grid: t0, t in these fractions of T*",
@@ -197,7 +259,14 @@ export function register(program: Command): void {
       "more result files to read (comma-separated), e.g. shard outputs to merge",
     )
     .option("--shard <k/n>", "run only the jobs with index = k-1 (mod n)")
-    .option("--workers <n>", "child processes fed from one job queue (heaviest first)", "1")
+    .option(
+      "--workers <n>",
+      `child processes fed from one job queue, heaviest first (integer >= 1, 1 = in-process; default ${availableParallelism()}, the number of cores)`,
+    )
+    .option(
+      "--csv <file>",
+      "also write the table as CSV (one row per term × norm, full precision, parameters as columns)",
+    )
     .option(
       "--recompute",
       "compute the selected jobs again: their records are first removed from --out (rewritten atomically)",
@@ -206,7 +275,7 @@ export function register(program: Command): void {
     .addOption(new Option("--child", "internal: a worker of --workers (no output)").hideHelp())
     .action(async (o: ErrorsOptions) => {
       // ── validate everything before computing or writing ──
-      const Ms = parseMList(o.M);
+      const Ms = parseMList(o.M, M_MIN_TIME);
       const { s, s0 } = validateParameters(Ms, o);
       const cutoff = parseCutoff(o.cutoff);
       const variant = parseVariant(o.variant);
@@ -215,7 +284,8 @@ export function register(program: Command): void {
       const terms = o.term === undefined ? allowed : parseTerms(o.term, allowed);
       const parts = o.norm === undefined ? [...Z_PARTS] : parseNorms(o.norm);
       const shard = o.shard === undefined ? { k: 1, n: 1 } : parseShard(o.shard);
-      const workers = parseInteger("--workers", o.workers, 1);
+      const workers = parseWorkers(o.workers);
+      const csv = o.child ? undefined : parseCsvPath(o.csv);
       const table = await import("../../claims/error-table/error-table.ts");
       const grid = table.validateWindowFractions(parseGrid(o.grid));
       const params: TableParameters = { s, s0, p: DEFAULT_P, cutoff, variant, grid };
@@ -328,6 +398,10 @@ export function register(program: Command): void {
         out: o.out,
         in: inFiles,
       };
+      if (csv !== undefined) {
+        const rows = errorsCsvRows(entries, Ms);
+        writeCsv(csv, { columns: columnsOf(rows), rows });
+      }
       if (o.json) {
         printJson({ entries, parameters: { ...params, Ms }, jobs: summary });
         return;
@@ -353,8 +427,8 @@ export function register(program: Command): void {
       process.stdout.write(`${formatTable(header, rows)}\n\n`);
       for (const e of entries) process.stdout.write(`${e.term} ${e.norm}: ${e.reason}\n`);
       process.stdout.write(
-        `\ns = ${s}; s0 = ${s0}; p = ${DEFAULT_P}; cutoff ${cutoff}; variant ${variant}; window grid ${grid.join(",")} × T*; ` +
-          `fits divided by the paper's log factor; jobs: ${todo.length} computed, ${summary.alreadyDone} already in the files (${o.out}), ${notMeasured} without a measure\n`,
+        `\nM = ${Ms.join(", ")} (as given); s = ${s}; s0 = ${s0}; p = ${DEFAULT_P}; cutoff ${cutoff}; variant ${variant}; window grid ${grid.join(",")} × T*; ` +
+          `fits divided by the paper's log factor; jobs: ${todo.length} computed (workers ${workers}), ${summary.alreadyDone} already in the files (${o.out}), ${notMeasured} without a measure\n`,
       );
     });
 }
@@ -396,7 +470,10 @@ export function dispatchGroups<J extends QueuedJob>(todo: readonly J[]): J[][] {
  * A `--workers` child: reads lines of comma-separated job indices on stdin, runs those jobs
  * (appending each record to `--out`) and answers one line on stdout per group, until stdin ends.
  */
-async function serveQueue<J extends QueuedJob>(all: readonly J[], run: (j: J) => void): Promise<void> {
+async function serveQueue<J extends QueuedJob>(
+  all: readonly J[],
+  run: (j: J) => void,
+): Promise<void> {
   const { createInterface } = await import("node:readline");
   for await (const line of createInterface({ input: process.stdin })) {
     if (line.trim() === "") continue;

@@ -1,7 +1,10 @@
 import type { Command } from "commander";
+import { DEFAULT_P } from "../../construction/parameters.ts";
 import { RuleError } from "../../math/errors.ts";
 import {
+  addConfigurationOptions,
   addParameterOptions,
+  addPOption,
   fmt,
   parseCutoff,
   parseFinite,
@@ -11,6 +14,8 @@ import {
   printJson,
   validateParameters,
 } from "../common-options.ts";
+import { addCsvOption, parseCsvPath, writeCsv } from "../csv.ts";
+import { vecColumns } from "./collide.ts";
 
 /** The quantities `boltzlab eval` computes. */
 export const QUANTITIES = ["fb", "fr", "A", "Ksum", "Isum"] as const;
@@ -27,6 +32,7 @@ interface EvalOptions {
   cutoff: string;
   variant: string;
   json?: boolean;
+  csv?: string;
 }
 
 /**
@@ -41,7 +47,7 @@ interface EvalOptions {
  * (all terms are non-negative, so the bound is relative to the value); see `../eval-quantity.ts`.
  */
 export function register(program: Command): void {
-  addParameterOptions(
+  const cmd = addParameterOptions(
     program
       .command("eval")
       .description(
@@ -49,15 +55,14 @@ export function register(program: Command): void {
       )
       .argument("<quantity>", `one of ${QUANTITIES.join(", ")}`)
       .requiredOption("--M <n>", "lattice parameter M (integer >= 2)"),
-  )
-    .option("--p <number>", "N = M^p (p >= 1, default 10)")
+  );
+  addPOption(cmd)
     .option("--t <number>", "time t >= 0", "0")
     .requiredOption("--x <a,b,c>", "position x")
-    .requiredOption("--v <a,b,c>", "velocity v")
-    .option("--cutoff <name>", "cutoff profile: bump | plateau", "bump")
-    .option("--variant <name>", "reading of I_{i,j}: as-written | as-in-proof", "as-in-proof")
-    .option("--json", "machine-readable output on stdout")
-    .action(async (quantityRaw: string, o: EvalOptions) => {
+    .requiredOption("--v <a,b,c>", "velocity v");
+  addConfigurationOptions(cmd, "one");
+  addCsvOption(cmd.option("--json", "machine-readable output on stdout")).action(
+    async (quantityRaw: string, o: EvalOptions) => {
       // validate everything first
       if (!(QUANTITIES as readonly string[]).includes(quantityRaw)) {
         throw new RuleError(
@@ -74,6 +79,7 @@ export function register(program: Command): void {
       const v = parseVector("v", o.v);
       const cutoffName = parseCutoff(o.cutoff);
       const variant = parseVariant(o.variant);
+      const csv = parseCsvPath(o.csv);
 
       const { evaluate } = await import("../eval-quantity.ts");
       const r = await evaluate({ quantity, M, s, s0, p, t, x, v, cutoff: cutoffName, variant });
@@ -83,23 +89,63 @@ export function register(program: Command): void {
         error: r.error,
         method: r.method,
         ...(r.unconverged ? { unconverged: true } : {}),
+        ...(r.note !== undefined ? { note: r.note } : {}),
         M,
         s,
         s0,
-        ...(p !== undefined ? { p } : {}),
+        p: p ?? DEFAULT_P,
         t,
         x,
         v,
         cutoff: cutoffName,
         variant,
       };
+      if (csv !== undefined) {
+        writeCsv(csv, {
+          columns: EVAL_CSV_COLUMNS,
+          rows: [
+            {
+              ...out,
+              unconverged: r.unconverged === true,
+              x: undefined,
+              v: undefined,
+              ...vecColumns("x", x),
+              ...vecColumns("v", v),
+            },
+          ],
+        });
+      }
       if (o.json) {
         printJson(out);
         return;
       }
       process.stdout.write(
         `${quantity}(t=${t}, x=(${x.join(", ")}), v=(${v.join(", ")})) = ${fmt(r.value)} ± ${fmt(r.error)}${r.unconverged ? " (unconverged)" : ""}\n` +
-          `  M=${M} s=${s} s0=${s0} cutoff=${cutoffName} variant=${variant}\n  method: ${r.method}\n`,
+          `  M=${M} s=${s} s0=${s0} p=${out.p} cutoff=${cutoffName} variant=${variant}\n  method: ${r.method}\n` +
+          (r.note !== undefined ? `  note: ${r.note}\n` : ""),
       );
-    });
+    },
+  );
 }
+
+const EVAL_CSV_COLUMNS = [
+  "quantity",
+  "value",
+  "error",
+  "unconverged",
+  "t",
+  "x1",
+  "x2",
+  "x3",
+  "v1",
+  "v2",
+  "v3",
+  "M",
+  "s",
+  "s0",
+  "p",
+  "cutoff",
+  "variant",
+  "method",
+  "note",
+] as const;

@@ -6,46 +6,43 @@
  * (appended as steps finish), final.json (grid file) and figures (SVG + PNG).
  * All input is validated before anything is written.
  */
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { RuleError } from "../../math/errors.ts";
 import { BKW_RATE_CONSTANT_KERNEL, Bkw } from "../../solvers/spectral/bkw.ts";
+import {
+  chooseDomain,
+  type DataScales,
+  type DomainChoice,
+  pointsForAccuracy,
+  scalesFromGrid,
+  type Tail,
+  tailOutside,
+} from "../../solvers/spectral/domain.ts";
 import { describeGrid, makeGrid, type VelocityGrid } from "../../solvers/spectral/grid.ts";
 import {
-  defaultHalfWidth,
+  bkwScales,
   gridFileJson,
   maxwellian,
-  readGridFile,
+  maxwellianScales,
+  parseGridFile,
   requirePositive,
   twoBeam,
+  twoBeamScales,
   validateGridValues,
 } from "../../solvers/spectral/initial-data.ts";
-import { type Moments, moments } from "../../solvers/spectral/moments.ts";
-import type { SpectralKernel } from "../../solvers/spectral/mouhot-pareschi.ts";
 import { lineChartSvg, svgToPng } from "../../solvers/spectral/plots.ts";
 import {
-  HomogeneousSolver,
-  type PositivityMode,
-  type Scheme,
-} from "../../solvers/spectral/time-step.ts";
+  RELAX_DEFAULTS,
+  type RelaxationResult,
+  type RelaxationSetup,
+  runRelaxation,
+  type SeriesPoint,
+} from "../../solvers/spectral/relaxation.ts";
+import type { PositivityMode, Scheme } from "../../solvers/spectral/time-step.ts";
 import { parseChoice, parseInteger, parseNumber } from "../parse.ts";
-
-export interface SeriesPoint {
-  t: number;
-  mass: number;
-  momentum: [number, number, number];
-  energy: number;
-  temperature: [number, number, number];
-  entropy: number;
-  errorMax?: number;
-  massError: number;
-  momentumError: number;
-  energyError: number;
-  negativeCount: number;
-  min: number;
-}
 
 interface RelaxOpts {
   kernel: string;
@@ -58,6 +55,9 @@ interface RelaxOpts {
   positivity: string;
   angles: string;
   L?: string;
+  R?: string;
+  accuracy: string;
+  check?: boolean;
   beamSpeed: string;
   beamTemperature: string;
   density: string;
@@ -76,7 +76,7 @@ export function register(program: Command): void {
       "relax a spatially homogeneous gas with the fast spectral solver (Mouhot–Pareschi)",
     )
     .option("--kernel <name>", "hard-sphere | constant", "hard-sphere")
-    .option("--n <n>", "grid points per axis (a power of two)", "32")
+    .option("--n <n>", "grid points per axis (a power of two)", String(RELAX_DEFAULTS.n))
     .option(
       "--init <family|FILE>",
       "two-beam | bkw | maxwellian | FILE (boltzlab-grid-v1 JSON)",
@@ -84,11 +84,22 @@ export function register(program: Command): void {
     )
     .option("--t-end <t>", "final time (required)")
     .option("--dt <dt>", "fixed time step (default: adaptive)")
-    .option("--tol <tol>", "adaptive local error tolerance (max norm relative to max f)", "1e-3")
-    .option("--scheme <s>", "rk2 (SSP-RK2) | rk3 (SSP-RK3)", "rk2")
-    .option("--positivity <mode>", "off | report | enforce", "report")
-    .option("--angles <M>", "angular resolution: 2M^2 directions", "4")
-    .option("--L <L>", "box half-width (default from the initial data)")
+    .option(
+      "--tol <tol>",
+      "adaptive local error tolerance (max norm relative to max f)",
+      String(RELAX_DEFAULTS.tol),
+    )
+    .option("--scheme <s>", "rk2 (SSP-RK2) | rk3 (SSP-RK3)", RELAX_DEFAULTS.scheme)
+    .option("--positivity <mode>", "off | report | enforce", RELAX_DEFAULTS.positivity)
+    .option("--angles <M>", "angular resolution: 2M^2 directions", String(RELAX_DEFAULTS.angles))
+    .option("--L <L>", "box half-width (default: chosen from the data and n, see docs/spectral.md)")
+    .option("--R <R>", "truncation radius of relative velocities (default: chosen with L)")
+    .option(
+      "--accuracy <eps>",
+      "requested relative accuracy of Q; a warning says when n, L, R cannot meet it",
+      String(RELAX_DEFAULTS.accuracy),
+    )
+    .option("--check", "rerun at n/2 and print the change of the final moments")
     .option("--beam-speed <U>", "two-beam: beams at ±U e_x", "1")
     .option("--beam-temperature <T>", "two-beam: temperature of each beam", "0.5")
     .option("--density <rho>", "maxwellian/bkw density", "1")
@@ -109,18 +120,18 @@ export function register(program: Command): void {
     });
 }
 
-interface Setup {
-  kernel: SpectralKernel;
-  grid: VelocityGrid;
-  f: Float64Array;
+interface Setup extends RelaxationSetup {
   init: string;
-  tEnd: number;
-  dt: number | null;
-  tol: number;
-  scheme: Scheme;
-  positivity: PositivityMode;
-  angles: number;
-  bkw: Bkw | null;
+  scales: DataScales;
+  domain: DomainChoice;
+  accuracy: number;
+  /** The datum on a grid of n/2 points with its own domain (for --check), built lazily. */
+  coarse: (() => { grid: VelocityGrid; f0: Float64Array; domain: DomainChoice }) | null;
+}
+
+/** The domain for n points: the user's L/R where given, the rule of domain.ts for the rest. */
+function domainFor(scales: DataScales, n: number, L?: number, R?: number): DomainChoice {
+  return chooseDomain(scales, n, { L, R });
 }
 
 /** Parse and validate everything; throws RuleError before anything is written. */
@@ -131,8 +142,9 @@ function setup(o: RelaxOpts): Setup {
   const tEnd = requirePositive("--t-end", parseNumber("--t-end", o.tEnd));
   const dt = o.dt === undefined ? null : requirePositive("--dt", parseNumber("--dt", o.dt));
   const tol = requirePositive("--tol", parseNumber("--tol", o.tol));
-  const scheme = parseChoice("--scheme", o.scheme, ["rk2", "rk3"] as const);
-  const positivity = parseChoice("--positivity", o.positivity, [
+  const accuracy = requirePositive("--accuracy", parseNumber("--accuracy", o.accuracy));
+  const scheme: Scheme = parseChoice("--scheme", o.scheme, ["rk2", "rk3"] as const);
+  const positivity: PositivityMode = parseChoice("--positivity", o.positivity, [
     "off",
     "report",
     "enforce",
@@ -140,70 +152,142 @@ function setup(o: RelaxOpts): Setup {
   const angles = parseInteger("--angles", o.angles, 1);
   if (angles > 64) throw new RuleError("--angles must be an integer in [1, 64]", `got ${angles}`);
   const L = o.L === undefined ? undefined : requirePositive("--L", parseNumber("--L", o.L));
+  const R = o.R === undefined ? undefined : requirePositive("--R", parseNumber("--R", o.R));
   const rho = requirePositive("--density", parseNumber("--density", o.density));
   const T = requirePositive("--temperature", parseNumber("--temperature", o.temperature));
   let bkw: Bkw | null = null;
+  let scales: DataScales;
+  let sample: ((g: VelocityGrid) => Float64Array) | null = null;
   let grid: VelocityGrid;
-  let f: Float64Array;
+  let f0: Float64Array;
+  let domain: DomainChoice;
   const init = o.init;
-  if (init === "two-beam") {
-    const U = parseNumber("--beam-speed", o.beamSpeed);
-    const Tb = requirePositive(
-      "--beam-temperature",
-      parseNumber("--beam-temperature", o.beamTemperature),
-    );
-    grid = makeGrid(n, L ?? defaultHalfWidth(U, Tb, Tb + (U * U) / 3));
-    f = twoBeam(grid, U, Tb);
-  } else if (init === "maxwellian") {
-    grid = makeGrid(n, L ?? defaultHalfWidth(0, T, T));
-    f = maxwellian(grid, rho, [0, 0, 0], T);
-  } else if (init === "bkw") {
-    if (kernel !== "constant") {
+  if (init === "two-beam" || init === "maxwellian" || init === "bkw") {
+    if (init === "two-beam") {
+      const U = parseNumber("--beam-speed", o.beamSpeed);
+      const Tb = requirePositive(
+        "--beam-temperature",
+        parseNumber("--beam-temperature", o.beamTemperature),
+      );
+      scales = twoBeamScales(U, Tb);
+      sample = (g) => twoBeam(g, U, Tb);
+    } else if (init === "maxwellian") {
+      scales = maxwellianScales(T);
+      sample = (g) => maxwellian(g, rho, [0, 0, 0], T);
+    } else {
+      if (kernel !== "constant") {
+        throw new RuleError(
+          "--init bkw is an exact solution only for --kernel constant",
+          `got ${kernel}`,
+        );
+      }
+      const b = new Bkw(
+        { density: rho, temperature: T, K0: parseNumber("--bkw-k0", o.bkwK0) },
+        BKW_RATE_CONSTANT_KERNEL,
+      );
+      bkw = b;
+      scales = bkwScales(T, b.K0);
+      sample = (g) => b.sample(g, 0, new Float64Array(g.n ** 3));
+    }
+    domain = domainFor(scales, n, L, R);
+    grid = makeGrid(n, domain.L, domain.R);
+    f0 = sample(grid);
+  } else {
+    let text: string;
+    try {
+      text = readFileSync(init, "utf8");
+    } catch (e) {
       throw new RuleError(
-        "--init bkw is an exact solution only for --kernel constant",
-        `got ${kernel}`,
+        "--init FILE must be a readable file or one of two-beam, bkw, maxwellian",
+        `${init}: ${(e as Error).message}`,
       );
     }
-    bkw = new Bkw(
-      { density: rho, temperature: T, K0: parseNumber("--bkw-k0", o.bkwK0) },
-      BKW_RATE_CONSTANT_KERNEL,
-    );
-    grid = makeGrid(n, L ?? defaultHalfWidth(0, T, T));
-    f = bkw.sample(grid, 0, new Float64Array(n ** 3));
-  } else {
-    const file = readGridFile(init);
+    const file = parseGridFile(text, init);
     if (file.grid.n !== n)
       throw new RuleError("n in the grid file must equal --n", `file n=${file.grid.n}, --n ${n}`);
     if (L !== undefined && L !== file.grid.L)
       throw new RuleError("--L must equal L of the grid file (or be omitted)");
-    grid = file.grid;
-    f = file.values;
+    scales = scalesFromGrid(file.grid, file.values);
+    // R: the user's, else the one the file was written with, else the rule's for this L
+    domain = domainFor(scales, n, file.grid.L, R ?? file.R);
+    grid = makeGrid(n, domain.L, domain.R);
+    f0 = file.values;
   }
-  validateGridValues(f, n, "initial data");
-  return { kernel, grid, f, init, tEnd, dt, tol, scheme, positivity, angles, bkw };
+  validateGridValues(f0, n, "initial data");
+  const coarse =
+    o.check && sample
+      ? () => {
+          const d = domainFor(scales, n / 2, L, R);
+          const g = makeGrid(n / 2, d.L, d.R);
+          return { grid: g, f0: (sample as (g: VelocityGrid) => Float64Array)(g), domain: d };
+        }
+      : null;
+  if (o.check && !sample)
+    throw new RuleError(
+      "--check needs a named initial datum (two-beam, bkw, maxwellian), not a FILE",
+    );
+  if (o.check && n < 8) throw new RuleError("--check needs --n >= 8 (it reruns at n/2)");
+  return {
+    kernel,
+    grid,
+    f0,
+    init,
+    tEnd,
+    dt,
+    tol,
+    scheme,
+    positivity,
+    angles,
+    equilibriumPreserving: o.equilibriumPreserving,
+    bkw,
+    scales,
+    domain,
+    accuracy,
+    coarse,
+  };
 }
 
-function point(t: number, m: Moments, m0: Moments, errorMax?: number): SeriesPoint {
-  const pscale = m0.mass * Math.sqrt((2 * m0.energy) / m0.mass);
-  const p: SeriesPoint = {
-    t,
-    mass: m.mass,
-    momentum: m.momentum,
-    energy: m.energy,
-    temperature: m.temperatureTensor,
-    entropy: m.entropy,
-    massError: Math.abs(m.mass - m0.mass) / m0.mass,
-    momentumError: Math.max(...m.momentum.map((v, a) => Math.abs(v - m0.momentum[a]))) / pscale,
-    energyError: Math.abs(m.energy - m0.energy) / m0.energy,
-    negativeCount: m.negativeCount,
-    min: m.min,
+/** The accuracy block every output carries (text and JSON). */
+interface AccuracyReport {
+  L: number;
+  R: number;
+  /** Chosen by the rule of domain.ts (true) or set by the user / the file (false). */
+  chosen: boolean;
+  h: number;
+  /** Radius of the trusted ball B_{R/2}: collisions inside it are neither truncated nor aliased. */
+  trustedRadius: number;
+  /** Mass and energy of the initial datum outside the trusted ball (fractions). */
+  tail: Tail;
+  /** Exponents of the error model (domain.ts) and e^{−E}, the estimated relative error of Q. */
+  exponents: { truncation: number; aliasing: number; resolution: number; overall: number };
+  estimatedError: number;
+  requestedAccuracy: number;
+  /** Smallest n meeting the requested accuracy with this rule (null: none up to 256). */
+  pointsNeeded: number | null;
+  directions: number;
+  angularResolution: string;
+}
+
+function accuracyReport(s: Setup, directions: number, L?: number, R?: number): AccuracyReport {
+  const { grid, domain } = s;
+  return {
+    L: grid.L,
+    R: grid.R,
+    chosen: domain.chosen,
+    h: grid.h,
+    trustedRadius: grid.R / 2,
+    tail: tailOutside(grid, s.f0, grid.R / 2),
+    exponents: domain.exponents,
+    estimatedError: domain.estimatedError,
+    requestedAccuracy: s.accuracy,
+    pointsNeeded: pointsForAccuracy(s.scales, s.accuracy, { L, R }),
+    directions,
+    angularResolution: `${directions} directions (Gauss-Legendre x trapezoid product rule on the half sphere, M=${s.angles})`,
   };
-  if (errorMax !== undefined) p.errorMax = errorMax;
-  return p;
 }
 
 const CSV_HEADER =
-  "t,mass,px,py,pz,energy,Txx,Tyy,Tzz,entropy,errorMax,massError,momentumError,energyError,negativeCount,min";
+  "t,mass,px,py,pz,energy,Txx,Tyy,Tzz,entropy,fourthMomentExcess,errorMax,massError,momentumError,energyError,negativeCount,negativeMass,min";
 function csvRow(p: SeriesPoint): string {
   return [
     p.t,
@@ -212,181 +296,197 @@ function csvRow(p: SeriesPoint): string {
     p.energy,
     ...p.temperature,
     p.entropy,
+    p.fourthMomentExcess,
     p.errorMax ?? "",
     p.massError,
     p.momentumError,
     p.energyError,
     p.negativeCount,
+    p.negativeMass,
     p.min,
   ].join(",");
 }
 
+/** The moments --check compares: final temperature tensor, entropy, M₄ − 15ρT². */
+function checkedMoments(p: SeriesPoint): Record<string, number> {
+  return {
+    Txx: p.temperature[0],
+    Tyy: p.temperature[1],
+    Tzz: p.temperature[2],
+    entropy: p.entropy,
+    fourthMomentExcess: p.fourthMomentExcess,
+  };
+}
+
 async function relax(o: RelaxOpts): Promise<void> {
   const s = setup(o);
-  const { grid, f, bkw } = s;
-  const n3 = grid.n ** 3;
-  const solver = new HomogeneousSolver(grid, s.kernel, {
-    angles: s.angles,
-    scheme: s.scheme,
-    positivity: s.positivity,
-    equilibriumPreserving: o.equilibriumPreserving,
-  });
-  const exactBuf = bkw ? new Float64Array(n3) : null;
-  const errorAt = (t: number): number | undefined => {
-    if (!bkw || !exactBuf) return undefined;
-    bkw.sample(grid, t, exactBuf);
-    let e = 0;
-    for (let i = 0; i < n3; i++) e = Math.max(e, Math.abs(f[i] - exactBuf[i]));
-    return e;
-  };
-  const m0 = moments(grid, f);
-  const series: SeriesPoint[] = [point(0, m0, m0, errorAt(0))];
-  const slices: { t: number; values: number[] }[] = [{ t: 0, values: sliceX(grid, f) }];
+  const { grid } = s;
+  // a grid file fixes n and L (and R when it stores one): only the named families can change them
+  const family = ["two-beam", "maxwellian", "bkw"].includes(s.init);
+  const userL = family ? (o.L === undefined ? undefined : Number(o.L)) : grid.L;
+  const userR = family ? (o.R === undefined ? undefined : Number(o.R)) : grid.R;
   const out = o.out;
   if (out) {
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, "series.jsonl"), `${JSON.stringify(series[0])}\n`);
-    writeFileSync(join(out, "series.csv"), `${CSV_HEADER}\n${csvRow(series[0])}\n`);
+    writeFileSync(join(out, "series.jsonl"), "");
+    writeFileSync(join(out, "series.csv"), `${CSV_HEADER}\n`);
   }
   const bar =
     o.progress && process.stderr.isTTY
       ? new cliProgress.SingleBar(
-          { format: "relax [{bar}] t={value}/{total}", stream: process.stderr },
+          { format: "relax [{bar}] t={value}/{total} ETA {eta_formatted}", stream: process.stderr },
           cliProgress.Presets.shades_classic,
         )
       : null;
   bar?.start(s.tEnd, 0);
   const started = performance.now();
-  let t = 0;
-  let dt = s.dt ?? Math.min(0.01, s.tEnd / 10);
-  let steps = 0;
-  let rejected = 0;
-  const positivityFailures: { t: number; v: [number, number, number]; factor: number }[] = [];
-  let maxNegative = 0;
-  let worstMin = 0;
-  let worstMinAt: [number, number, number] | undefined;
-  const nextSlice = [0.1, 0.25, 0.5, 1].map((x) => x * s.tEnd);
-  while (t < s.tEnd * (1 - 1e-12)) {
-    const remaining = s.tEnd - t;
-    let rep: ReturnType<HomogeneousSolver["step"]>;
-    if (s.dt !== null) {
-      rep = solver.step(f, Math.min(s.dt, remaining));
-    } else {
-      const a = solver.adaptiveStep(f, Math.min(dt, remaining), s.tol, remaining);
-      dt = a.dtNext;
-      rejected += a.rejected;
-      rep = a;
-    }
-    t = Math.abs(s.tEnd - (t + rep.dt)) < 1e-12 * s.tEnd ? s.tEnd : t + rep.dt;
-    steps++;
-    if (rep.negativeCount > maxNegative) maxNegative = rep.negativeCount;
-    if (rep.min < worstMin) {
-      worstMin = rep.min;
-      worstMinAt = rep.minAt;
-    }
-    if (rep.positivity && !rep.positivity.ok && rep.positivity.failure) {
-      positivityFailures.push({
-        t,
-        v: rep.positivity.failure.v,
-        factor: rep.positivity.failure.factor,
-      });
-    }
-    for (const v of f) {
-      if (!Number.isFinite(v)) throw new Error(`non-finite value in f at t=${t}`);
-    }
-    const p = point(t, moments(grid, f), m0, errorAt(t));
-    series.push(p);
-    if (nextSlice.length && t >= nextSlice[0] * (1 - 1e-9)) {
-      while (nextSlice.length && t >= nextSlice[0] * (1 - 1e-9)) nextSlice.shift();
-      slices.push({ t, values: sliceX(grid, f) });
-    }
-    if (out) {
-      appendFileSync(join(out, "series.jsonl"), `${JSON.stringify(p)}\n`);
-      appendFileSync(join(out, "series.csv"), `${csvRow(p)}\n`);
-    }
-    bar?.update(Number(t.toPrecision(4)));
-  }
+  const run = runRelaxation(s, {
+    onPoint: out
+      ? (p) => {
+          appendFileSync(join(out, "series.jsonl"), `${JSON.stringify(p)}\n`);
+          appendFileSync(join(out, "series.csv"), `${csvRow(p)}\n`);
+        }
+      : undefined,
+    onProgress: bar ? (t) => bar.update(Number(t.toPrecision(4))) : undefined,
+  });
   bar?.stop();
   const elapsed = (performance.now() - started) / 1000;
-  const conservation = {
-    massError: Math.max(...series.map((p) => p.massError)),
-    momentumError: Math.max(...series.map((p) => p.momentumError)),
-    energyError: Math.max(...series.map((p) => p.energyError)),
-  };
+  const accuracy = accuracyReport(s, run.directions, userL, userR);
+  const warnings: string[] = [];
+  if (accuracy.estimatedError > s.accuracy) {
+    const e = accuracy.exponents;
+    const worst = s.domain.chosen
+      ? `the grid spacing h=${grid.h.toPrecision(3)} is too coarse for the data (L and R were chosen to balance truncation, aliasing and resolution; only n can improve all three)`
+      : e.resolution - 2 <= Math.min(e.truncation, e.aliasing - 3)
+        ? `the grid spacing h=${grid.h.toPrecision(3)} is too coarse for the data`
+        : e.truncation <= e.aliasing - 3
+          ? `the truncation radius R=${grid.R} is too small for the data's tails`
+          : `the box L=${grid.L} is too small for R=${grid.R} and the data's tails (aliasing)`;
+    warnings.push(
+      `estimated relative error of Q ${accuracy.estimatedError.toExponential(1)} exceeds --accuracy ${s.accuracy}: ${worst}; ${accuracy.pointsNeeded ? `use --n ${accuracy.pointsNeeded}` : s.domain.chosen ? "no n <= 256 meets it" : "no n <= 256 meets it with this L and R; omit --L/--R to have them chosen"}`,
+    );
+  }
+  warnings.push(...run.warnings);
+  let check: Record<string, unknown> | undefined;
+  if (s.coarse) {
+    const c = s.coarse();
+    const coarseRun = runRelaxation({ ...s, grid: c.grid, f0: c.f0 });
+    const fine = checkedMoments(run.series[run.series.length - 1]);
+    const coarse = checkedMoments(coarseRun.series[coarseRun.series.length - 1]);
+    const difference: Record<string, number> = {};
+    for (const k of Object.keys(fine)) difference[k] = Math.abs(fine[k] - coarse[k]);
+    check = {
+      n: c.grid.n,
+      L: c.grid.L,
+      R: c.grid.R,
+      estimatedError: c.domain.estimatedError,
+      final: coarse,
+      difference,
+      note: "difference between this run and the same run at n/2: an error estimate for the n/2 run, an upper estimate for this one when the error falls with n",
+    };
+  }
+  const last = run.series[run.series.length - 1];
   const result = {
     kernel: s.kernel,
     n: grid.n,
     L: grid.L,
     R: grid.R,
-    S: grid.S,
-    directions: solver.operator.directions,
+    directions: run.directions,
     truncation: describeGrid(grid),
+    accuracy,
     method:
       "Mouhot-Pareschi fast spectral method (Math. Comp. 2006), Carleman form with the disk integral in closed form; conservative L2 projection (Gamba-Tharkabhushanam 2009)" +
-      (o.equilibriumPreserving
+      (s.equilibriumPreserving
         ? "; equilibrium-preserving Q(f) - Q(M[f]) (Filbet-Pareschi-Rey 2015)"
         : "") +
       `; ${s.scheme === "rk2" ? "SSP-RK2" : "SSP-RK3"} ${s.dt === null ? `adaptive (tol ${s.tol})` : `fixed dt=${s.dt}`}`,
     init: s.init,
     tEnd: s.tEnd,
-    steps,
-    rejectedSteps: rejected,
-    evaluations: solver.evaluations,
+    steps: run.steps,
+    rejectedSteps: run.rejectedSteps,
+    evaluations: run.evaluations,
     elapsedSeconds: elapsed,
-    positivity: {
-      mode: s.positivity,
-      maxNegativeCount: maxNegative,
-      worstMin,
-      worstMinAt,
-      failures: positivityFailures,
-    },
-    ...(bkw
-      ? { bkw: { rate: bkw.rate, K0: bkw.K0, finalErrorMax: series[series.length - 1].errorMax } }
+    positivity: run.positivity,
+    ...(s.bkw
+      ? {
+          bkw: {
+            rate: s.bkw.rate,
+            K0: s.bkw.K0,
+            finalErrorMax: last.errorMax,
+            errorMaxOverRun: Math.max(...run.series.map((p) => p.errorMax ?? 0)),
+            exactFourthMomentExcess: -15 * s.bkw.rho * s.bkw.T ** 2 * (1 - s.bkw.K(s.tEnd)) ** 2,
+          },
+        }
       : {}),
-    conservation,
-    series,
+    conservation: run.conservation,
+    equilibriumEntropy: run.equilibriumEntropy,
+    ...(check ? { check } : {}),
+    warnings,
+    series: run.series,
   };
   if (out) {
     writeFileSync(join(out, "series.json"), `${JSON.stringify(result, null, 1)}\n`);
-    writeFileSync(join(out, "final.json"), gridFileJson(grid, f));
-    writeFigures(out, series, slices, grid);
+    writeFileSync(join(out, "final.json"), gridFileJson(grid, run.f));
+    writeFigures(out, run.series, run.slices, grid);
   }
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   if (o.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
+  process.stdout.write(`${textReport(s, result, run, accuracy, check, elapsed, out)}\n`);
+}
+
+function textReport(
+  s: Setup,
+  result: { method: string; conservation: RelaxationResult["conservation"] },
+  run: RelaxationResult,
+  a: AccuracyReport,
+  check: Record<string, unknown> | undefined,
+  elapsed: number,
+  out: string | undefined,
+): string {
+  const { grid } = s;
+  const e = a.exponents;
   const lines = [
-    `relax: ${s.kernel} kernel, ${describeGrid(grid)}`,
-    `  ${solver.operator.directions} directions; ${result.method}`,
-    `  ${steps} steps (${rejected} rejected), ${solver.evaluations} Q evaluations, ${elapsed.toFixed(1)} s`,
-    "       t        mass         energy      Txx       Tyy       Tzz       entropy" +
-      (bkw ? "     errorMax" : ""),
+    `relax: ${s.kernel} kernel, init ${s.init}, ${describeGrid(grid)}`,
+    `  domain ${a.chosen ? "chosen from the data and n (docs/spectral.md)" : "as given"}: L=${a.L}, R=${a.R}, h=${a.h.toPrecision(4)}; trusted ball |v| <= R/2 = ${a.trustedRadius.toPrecision(4)} (no truncation, no aliasing inside)`,
+    `  tail of the initial datum outside the trusted ball: mass ${a.tail.mass.toExponential(2)}, energy ${a.tail.energy.toExponential(2)} (fractions)`,
+    `  estimated relative error of Q ${a.estimatedError.toExponential(1)} = e^-${e.overall.toFixed(1)} (exponents: truncation ${e.truncation.toFixed(1)}, aliasing ${e.aliasing.toFixed(1)}-3, resolution ${e.resolution.toFixed(1)}-2); requested ${a.requestedAccuracy}${a.pointsNeeded ? `, met from n=${a.pointsNeeded}` : ""}`,
+    `  angular resolution: ${a.angularResolution}`,
+    `  ${result.method}`,
+    `  ${run.steps} steps (${run.rejectedSteps} rejected), ${run.evaluations} Q evaluations, ${elapsed.toFixed(1)} s`,
+    `       t        mass         energy      Txx       Tyy       Tzz       entropy     M4-15rhoT^2${s.bkw ? "  errorMax" : ""}`,
   ];
+  const series = run.series;
   const every = Math.max(1, Math.floor(series.length / 12));
   series.forEach((p, i) => {
     if (i % every !== 0 && i !== series.length - 1) return;
     lines.push(
-      `  ${p.t.toFixed(4).padStart(8)}  ${p.mass.toPrecision(10)}  ${p.energy.toPrecision(10)}  ${p.temperature.map((x) => x.toFixed(5)).join("  ")}  ${p.entropy.toFixed(7)}${p.errorMax !== undefined ? `  ${p.errorMax.toExponential(2)}` : ""}`,
+      `  ${p.t.toFixed(4).padStart(8)}  ${p.mass.toPrecision(10)}  ${p.energy.toPrecision(10)}  ${p.temperature.map((x) => x.toFixed(5)).join("  ")}  ${p.entropy.toFixed(7)}  ${p.fourthMomentExcess.toExponential(4)}${p.errorMax !== undefined ? `  ${p.errorMax.toExponential(2)}` : ""}`,
     );
   });
+  const c = result.conservation;
+  const pos = run.positivity;
   lines.push(
-    `  conservation (max relative change): mass ${conservation.massError.toExponential(1)}, momentum ${conservation.momentumError.toExponential(1)}, energy ${conservation.energyError.toExponential(1)}`,
-    `  positivity (${s.positivity}): at most ${maxNegative} negative values, min ${worstMin.toExponential(2)}${worstMinAt ? ` at v=(${worstMinAt.map((x) => x.toFixed(2)).join(", ")})` : ""}${positivityFailures.length ? `; correction failed ${positivityFailures.length}× (first at t=${positivityFailures[0].t.toFixed(4)}, v=(${positivityFailures[0].v.map((x) => x.toFixed(2)).join(", ")}))` : ""}`,
+    `  conservation (max relative change): mass ${c.massError.toExponential(1)}, momentum ${c.momentumError.toExponential(1)}, energy ${c.energyError.toExponential(1)}`,
+    `  positivity (${pos.mode}): at most ${pos.maxNegativeCount} negative values, min ${pos.worstMin.toExponential(2)}${pos.worstMinAt ? ` at v=(${pos.worstMinAt.map((x) => x.toFixed(2)).join(", ")})` : ""}${pos.failures.length ? `; correction failed ${pos.failures.length}× (first at t=${pos.failures[0].t.toFixed(4)}, v=(${pos.failures[0].v.map((x) => x.toFixed(2)).join(", ")}))` : ""}`,
   );
+  if (check) {
+    const d = check.difference as Record<string, number>;
+    lines.push(
+      `  check: same run at n=${check.n} (L=${check.L}, R=${check.R}); |change| of final ${Object.entries(
+        d,
+      )
+        .map(([k, v]) => `${k} ${v.toExponential(1)}`)
+        .join(", ")}`,
+    );
+  }
   if (out)
     lines.push(
       `  wrote ${out}/series.json, series.csv, series.jsonl, final.json, anisotropy/entropy/slices .svg/.png`,
     );
-  process.stdout.write(`${lines.join("\n")}\n`);
-}
-
-/** f(v_x, 0, 0) along the x axis (the grid line through v = 0). */
-function sliceX(grid: VelocityGrid, f: Float64Array): number[] {
-  const n = grid.n;
-  const c = n >> 1;
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(f[(i * n + c) * n + c]);
-  return out;
+  return lines.join("\n");
 }
 
 function writeFigures(

@@ -1,16 +1,31 @@
 import type { Command } from "commander";
+import { DEFAULT_P } from "../../construction/parameters.ts";
+import type { Variant } from "../../construction/variant.ts";
 import type { TheoremRow } from "../../report/report-data.ts";
 import {
+  addConfigurationOptions,
   addParameterOptions,
+  addPOption,
   DEFAULT_MS,
   fmt,
+  formatMs,
   formatTable,
-  parseCutoff,
+  LARGE_M_HELP,
+  M_MIN_TIME,
+  parseCutoffs,
   parseMList,
-  parseVariant,
+  parseVariants,
   printJson,
   validateParameters,
 } from "../common-options.ts";
+import {
+  addCsvOption,
+  type CsvValue,
+  columnsOf,
+  estimateColumns,
+  parseCsvPath,
+  writeCsv,
+} from "../csv.ts";
 import { progressBar } from "../progress.ts";
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
@@ -22,70 +37,131 @@ interface TheoremOptions {
   cutoff: string;
   variant: string;
   json?: boolean;
+  csv?: string;
+  largeM?: boolean;
   workers?: string;
 }
 
-type FlatRow = { M: number } & Record<string, number | { value: number; error: number }>;
+type FlatRow = { M: number } & Record<
+  string,
+  number | string | boolean | { value: number; error: number }
+>;
 
-/** A {@link TheoremRow} with each Estimate reduced to {value, error}. */
+/** A {@link TheoremRow} with each Estimate reduced to {value, error} (numbers and flags kept). */
 export function flattenRow(row: TheoremRow): FlatRow {
   const out: FlatRow = { M: row.M };
   for (const [k, v] of Object.entries(row)) {
     if (k === "M") continue;
     if (v !== null && typeof v === "object" && "value" in v && "error" in v) {
       out[k] = { value: v.value as number, error: v.error as number };
-    } else if (typeof v === "number") {
+    } else if (typeof v === "number" || typeof v === "boolean") {
       out[k] = v;
     }
   }
   return out;
 }
 
+/** The CSV rows of the Theorem 1.1 tables: one per (configuration, M), estimates as value/error. */
+export function theoremCsvRows(
+  rows: readonly (FlatRow & { cutoff: string; variant: string })[],
+  p: { s: number; s0: number; p: number },
+): Record<string, CsvValue>[] {
+  return rows.map((r) => {
+    const out: Record<string, CsvValue> = { cutoff: r.cutoff, variant: r.variant, M: r.M };
+    for (const [k, v] of Object.entries(r)) {
+      if (k === "M" || k === "cutoff" || k === "variant") continue;
+      if (typeof v !== "object") out[k] = v;
+      else if (v !== null && typeof v === "object") Object.assign(out, estimateColumns(k, v));
+    }
+    return { ...out, s: p.s, s0: p.s0, p: p.p };
+  });
+}
+
 /**
- * `boltzlab theorem --M 4,8,16 --s 0.8 --s0 0.5 [--cutoff] [--variant] [--json]`: the Theorem 1.1
- * table (T*, initial and final distances, weighted norm (1.16) against 1/ln M, deflation).
+ * `boltzlab theorem --M 4,8,16 --s 0.8 --s0 0.5 [--cutoff bump,plateau] [--variant ...]
+ * [--large-M] [--json] [--csv FILE]`: the Theorem 1.1 table (T*, initial and final distances,
+ * weighted norm (1.16) against 1/ln M, deflation) for each cutoff × variant, over exactly the M
+ * given (M ≥ 3: T* = M^{s−1} ln ln M > 0), plus the large-M grid with `--large-M`.
  */
 export function register(program: Command): void {
   const cmd = addParameterOptions(
     program
       .command("theorem")
       .description("Theorem 1.1 quantities for each M (T*, distances, (1.16), deflation)")
-      .option("--M <list>", "values of M, comma-separated integers >= 2", DEFAULT_MS.join(",")),
-  )
-    .option("--p <number>", "N = M^p (p >= 1, default 10)")
-    .option("--cutoff <name>", "cutoff profile: bump | plateau", "bump")
-    .option("--variant <name>", "reading of I_{i,j}: as-written | as-in-proof", "as-in-proof")
+      .option(
+        "--M <list>",
+        "values of M, comma-separated integers >= 3 (T* > 0), used as given",
+        DEFAULT_MS.join(","),
+      ),
+  );
+  addPOption(cmd);
+  addConfigurationOptions(cmd, "list")
+    .option("--large-M", LARGE_M_HELP)
     .option("--json", "machine-readable output on stdout");
+  addCsvOption(cmd);
   addWorkersOption(cmd).action(async (o: TheoremOptions) => {
-    const Ms = parseMList(o.M);
+    const Ms = parseMList(o.M, M_MIN_TIME);
     const { s, s0, p } = validateParameters(Ms, o);
-    const cutoff = parseCutoff(o.cutoff);
-    const variant = parseVariant(o.variant);
+    const cutoffs = parseCutoffs(o.cutoff);
+    const variants = parseVariants(o.variant);
     const workers = parseWorkers(o.workers);
-    const { theoremTableParallel } = await import("../../claims/theorem-1-1.ts");
+    const csv = parseCsvPath(o.csv);
+    const largeM = o.largeM === true;
+    const { largeMGrid, theoremTableParallel } = await import("../../claims/theorem-1-1.ts");
+    const configs = cutoffs.flatMap((cutoff) => variants.map((variant) => ({ cutoff, variant })));
+    const MsOf = (variant: Variant) =>
+      largeM
+        ? [...new Set([...Ms, ...largeMGrid(variant).filter((M) => M > Math.max(...Ms))])]
+        : Ms;
+    const total = configs.reduce((n, c) => n + MsOf(c.variant).length, 0);
     const progress = progressBar("theorem");
-    let rows: FlatRow[];
+    const rows: (FlatRow & { cutoff: string; variant: Variant })[] = [];
     try {
-      const table = await theoremTableParallel({ Ms, s, s0, p, cutoff, variant }, workers, (d, t) =>
-        progress.update(d, t),
-      );
-      rows = table.map(flattenRow);
+      let before = 0;
+      for (const { cutoff, variant } of configs) {
+        const table = await theoremTableParallel(
+          { Ms: MsOf(variant), s, s0, p, cutoff, variant },
+          workers,
+          (d) => progress.update(before + d, total),
+        );
+        rows.push(...table.map((r) => ({ ...flattenRow(r), cutoff, variant })));
+        before += table.length;
+      }
     } finally {
       progress.stop();
     }
+    const pUsed = p ?? DEFAULT_P;
+    if (csv !== undefined) {
+      const csvRows = theoremCsvRows(rows, { s, s0, p: pUsed });
+      writeCsv(csv, { columns: columnsOf(csvRows), rows: csvRows });
+    }
     if (o.json) {
-      printJson({ rows, s, s0, ...(p !== undefined ? { p } : {}), cutoff, variant });
+      printJson({ rows, Ms, s, s0, p: pUsed, cutoffs, variants, largeM });
       return;
     }
-    const keys = rows.length ? Object.keys(rows[0]).filter((k) => k !== "M") : [];
     const cell = (v: FlatRow[string] | undefined) =>
-      v === undefined ? "" : typeof v === "number" ? fmt(v) : `${fmt(v.value)} ± ${fmt(v.error)}`;
-    const table = formatTable(
-      ["M", ...keys],
-      rows.map((r) => [String(r.M), ...keys.map((k) => cell(r[k]))]),
-    );
+      v === undefined
+        ? ""
+        : typeof v === "number"
+          ? fmt(v)
+          : typeof v === "object"
+            ? `${fmt(v.value)} ± ${fmt(v.error)}`
+            : String(v);
+    for (const { cutoff, variant } of configs) {
+      const mine = rows.filter((r) => r.cutoff === cutoff && r.variant === variant);
+      const keys = mine.length
+        ? Object.keys(mine[0]).filter((k) => !["M", "cutoff", "variant"].includes(k))
+        : [];
+      const table = formatTable(
+        ["M", ...keys],
+        mine.map((r) => [String(r.M), ...keys.map((k) => cell(r[k]))]),
+      );
+      process.stdout.write(
+        `cutoff ${cutoff}, variant ${variant} (M = ${formatMs(mine.map((r) => r.M))})\n${table}\n\n`,
+      );
+    }
     process.stdout.write(
-      `${table}\n\ns = ${s}; s0 = ${s0}; cutoff = ${cutoff}; variant = ${variant}\n`,
+      `M = ${formatMs(Ms)} (as given${largeM ? "; --large-M adds 10^3 … 10^12 for as-in-proof" : ""}); s = ${s}; s0 = ${s0}; p = ${pUsed}; cutoff ${cutoffs.join(",")}; variant ${variants.join(",")}\n`,
     );
   });
 }

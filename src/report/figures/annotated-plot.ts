@@ -7,6 +7,7 @@ import {
   notesMargin,
   titleMark,
 } from "../annotations.ts";
+import { formatM } from "../number-format.ts";
 import { renderPlot } from "../svg.ts";
 
 /** A figure of the report: data marks on a log y axis, with a title, a legend and notes as marks. */
@@ -16,6 +17,8 @@ export interface AnnotatedPlot {
   /** Height of the plot area; the notes add their own margin below it. */
   readonly height: number;
   readonly x: { readonly label: string; readonly log: boolean };
+  /** The y axis label (the quantity drawn). */
+  readonly y: { readonly label: string };
   readonly marks: readonly Plot.Markish[];
   readonly legend: readonly LegendEntry[];
   readonly notes: readonly string[];
@@ -24,26 +27,51 @@ export interface AnnotatedPlot {
 }
 
 /**
+ * A log-axis tick: plain between 10⁻² and 10⁴ ("0.05", "200"), exponent notation outside ("3.6e-5",
+ * "1e8"), so that no tick reads 0.000036.
+ */
+export function logTick(x: number): string {
+  if (x === 0 || !Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  if (a >= 1e-2 && a < 1e4) return String(Number(x.toPrecision(3)));
+  const [m, e] = x.toExponential(2).split("e");
+  return `${Number(m)}e${Number(e)}`;
+}
+
+/** A log x-axis tick (values of M): 10⁴ and above as powers of ten ({@link formatM}), else as is. */
+function logXTick(x: number): string {
+  return formatM(Number(x.toPrecision(6)));
+}
+
+/**
  * The common frame of the report's figures (scaling, Theorem 1.1, deflation): the legend in the
- * right margin, the notes below the x axis (annotations.ts), a log y axis with "~g" ticks.
+ * right margin, the notes below the x axis (annotations.ts), a labelled log y axis with
+ * {@link logTick} ticks.
  */
 export function annotatedPlot(p: AnnotatedPlot): string {
   return renderPlot({
     width: p.width,
     height: p.height + notesMargin(p.notes.length),
     marginTop: 48,
-    marginLeft: 60,
+    marginLeft: 76,
     marginRight: LEGEND_MARGIN,
     marginBottom: notesMargin(p.notes.length),
     ...(p.inset !== undefined ? { inset: p.inset } : {}),
     x: {
-      ...(p.x.log ? { type: "log" as const } : {}),
+      ...(p.x.log ? { type: "log" as const, tickFormat: logXTick } : {}),
       label: p.x.label,
       labelAnchor: "center",
       labelOffset: 32,
       grid: true,
     },
-    y: { type: "log", label: null, grid: true, tickFormat: "~g" },
+    y: {
+      type: "log",
+      label: p.y.label,
+      labelAnchor: "center",
+      labelOffset: 62,
+      grid: true,
+      tickFormat: logTick,
+    },
     marks: [titleMark(p.title), ...p.marks, ...legendMarks(p.legend), ...noteMarks(p.notes)],
   });
 }

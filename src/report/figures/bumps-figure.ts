@@ -84,7 +84,7 @@ export function bumpsFigure(options: BumpsFigureOptions): string {
   return svgDocument(WIDTH, HEIGHT, [
     heading(
       `Figure 3 — supports of I_{i,j}(v), M = ${M}, variant ${options.variant}`,
-      `(2.4): χ(M P⊥ v) χ(10 P(v − e_{i,j})): |v·e − 1| < 1/10, |P⊥ v| < ${radiusText} = ${radius.toPrecision(3)}; ${latticeCount(M)} supports`,
+      `${options.variant === "as-in-proof" ? "as used in (2.21): χ(10 M" : "(2.4): χ(M"} P⊥ v) χ(10 P(v − e_{i,j})): |v·e − 1| < 1/10, |P⊥ v| < ${radiusText} = ${radius.toPrecision(3)}; ${latticeCount(M)} supports`,
     ),
     sphereSilhouette(scene, 1, true, "#bbb"),
     latitudeCircle(scene, 0, 1, "#bbb"),

@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ClaimResult } from "../../claims/claim-result.ts";
 import type { LegendEntry } from "../annotations.ts";
+import { fitIsMeaningful } from "../claim-evidence.ts";
 import { seriesColor } from "../palette.ts";
 import { annotatedPlot } from "./annotated-plot.ts";
 import { logNotes, logPoints } from "./log-points.ts";
@@ -26,7 +27,8 @@ function variableLabel(claim: ClaimResult): string {
 function paperCurve(claim: ClaimResult): ((M: number, prediction: number | null) => number) | null {
   const alpha = claim.paperExponent;
   if (claim.measurements.some((m) => m.prediction !== null && m.prediction > 0)) {
-    return (M, p) => (p !== null && p > 0 ? p : alpha !== undefined ? power(claim, M, alpha) : Number.NaN);
+    return (M, p) =>
+      p !== null && p > 0 ? p : alpha !== undefined ? power(claim, M, alpha) : Number.NaN;
   }
   return alpha !== undefined ? (M) => power(claim, M, alpha) : null;
 }
@@ -35,16 +37,28 @@ function paperCurve(claim: ClaimResult): ((M: number, prediction: number | null)
  * A log–log scaling plot for one asymptotic claim: measured values against M with error bars, the
  * fitted power law (slope from `claim.fit`, through the data's log-centroid — the least-squares
  * intercept of the fit, times the log factor L(M) = prediction/X^α when the paper's right side has
- * one), and the paper's prediction drawn through the last point. X is M, or ln M for claims fitted
+ * one; only where a fit means something, {@link fitIsMeaningful}), and the paper's prediction
+ * drawn through the last point. Error bars, and brackets [sampled lower bound, upper bound]
+ * (`where.upperBound`), are capped at both ends; lower bounds are triangles, as in the legend. X is M, or ln M for claims fitted
  * against ln M (`claim.variable`). Values ≤ 0 are skipped with a note.
  */
-export function scalingFigure(claim: ClaimResult): string {
+export function scalingFigure(claim: ClaimResult, options: { yLabel?: string } = {}): string {
   const ms = claim.measurements;
   const lp = logPoints(
     ms.map((m) => m.M),
     ms.map((m) => m.value),
   );
-  const pts = lp.points.map((p) => ({ ...p, prediction: ms[p.index].prediction }));
+  // a bracket [sampled lower bound, rigorous upper bound] draws up to its upper end
+  const pts = lp.points.map((p) => {
+    const ub = ms[p.index].where?.upperBound;
+    const hi = p.lowerBound && typeof ub === "number" && ub > p.value ? ub : p.hi;
+    return { ...p, hi, prediction: ms[p.index].prediction };
+  });
+  // both ends of every error bar or bracket get a cap (a short horizontal link, ±4 % in M)
+  const caps = pts.flatMap((p) => [
+    { x1: p.x / 1.04, x2: p.x * 1.04, y: p.lo },
+    { x1: p.x / 1.04, x2: p.x * 1.04, y: p.hi },
+  ]);
   const paper = paperCurve(claim);
   const alpha = claim.paperExponent;
   const logFactor = (M: number, pred: number | null) =>
@@ -52,6 +66,7 @@ export function scalingFigure(claim: ClaimResult): string {
   const hasLogFactor = pts.some((p) => Math.abs(logFactor(p.x, p.prediction) - 1) > 1e-12);
   const marks: Plot.Markish[] = [
     Plot.ruleX(pts, { x: "x", y1: "lo", y2: "hi", stroke: DATA, strokeWidth: 1.5 }),
+    Plot.link(caps, { x1: "x1", x2: "x2", y1: "y", y2: "y", stroke: DATA, strokeWidth: 1.5 }),
     Plot.dot(pts, {
       x: "x",
       y: "value",
@@ -60,14 +75,23 @@ export function scalingFigure(claim: ClaimResult): string {
       symbol: (p: { lowerBound: boolean }) => (p.lowerBound ? "triangle" : "circle"),
     }),
   ];
-  const legend: LegendEntry[] = [{ label: "measured ± error", color: DATA, swatch: "dot" }];
+  const legend: LegendEntry[] = [];
+  if (pts.some((p) => !p.lowerBound)) {
+    legend.push({ label: "measured ± error", color: DATA, swatch: "dot" });
+  }
   if (pts.some((p) => p.lowerBound)) {
-    legend.push({ label: "▲ = lower bound (sampled sup)", color: DATA, swatch: "dot" });
+    legend.push({
+      label: pts.some((p) => p.lowerBound && typeof ms[p.index].where?.upperBound === "number")
+        ? "lower bound, bar to upper bound"
+        : "lower bound (sampled sup)",
+      color: DATA,
+      swatch: "triangle",
+    });
   }
   const fit = claim.fit;
-  if (fit && Number.isFinite(fit.exponent) && pts.length >= 2) {
-    const ys = pts.map(
-      (p) => Math.log(p.value / logFactor(p.x, p.prediction) / power(claim, p.x, fit.exponent)),
+  if (fit && fitIsMeaningful(claim) && pts.length >= 2) {
+    const ys = pts.map((p) =>
+      Math.log(p.value / logFactor(p.x, p.prediction) / power(claim, p.x, fit.exponent)),
     );
     const c = Math.exp(ys.reduce((a, b) => a + b, 0) / ys.length);
     const curve = pts.map((p) => ({
@@ -103,6 +127,7 @@ export function scalingFigure(claim: ClaimResult): string {
     width: 720,
     height: 340,
     x: { label: "M", log: true },
+    y: { label: options.yLabel ?? "measured value (left side)" },
     marks,
     legend,
     notes,

@@ -8,8 +8,9 @@
  * k ∈ {−n/2, …, n/2 − 1}³. The collision integral is truncated to relative velocities
  * x, y ∈ B_R in the Carleman form (see `mouhot-pareschi.ts`). If supp f ⊂ B_S, the choice
  * R = 2S, L ≥ (3 + √2) S / 2 makes the periodized operator exact on B_S (no aliasing; MP 2006,
- * Prop. 2.1). By default we take the largest S the box allows, S = 2L/(3 + √2), R = 2S; f is then
- * only approximately supported in B_S and the method is spectrally accurate, not exact.
+ * Prop. 2.1). Data are not compactly supported; `domain.ts` chooses R and L from the data's tails
+ * and n (balancing truncation, aliasing and resolution). Without R, R = 2S with the largest S the
+ * box allows, S = 2L/(3 + √2).
  */
 import { RuleError } from "../../math/errors.ts";
 import { isPowerOfTwo } from "../../math/fft3d.ts";
@@ -56,5 +57,6 @@ export function waveNumber(p: number, n: number): number {
 
 /** One-line description of the truncation, for outputs. */
 export function describeGrid(g: VelocityGrid): string {
-  return `n=${g.n}^3 points on the periodic box [-${g.L}, ${g.L})^3 (h=${g.h.toPrecision(4)}), relative velocities truncated to |x|,|y| <= R=${g.R.toPrecision(4)} (alias-free for supp f in B_S, S=${g.S.toPrecision(4)}; Mouhot-Pareschi 2006: R=2S, L>=(3+sqrt2)S/2)`;
+  const exact = g.L >= ((3 + Math.SQRT2) / 4) * g.R;
+  return `n=${g.n}^3 points on the periodic box [-${g.L}, ${g.L})^3 (h=${g.h.toPrecision(4)}), relative velocities truncated to |x|,|y| <= R=${g.R.toPrecision(4)} (${exact ? "alias-free" : "NOT alias-free"} for supp f in B_{R/2}: Mouhot-Pareschi 2006 need L >= (3+sqrt2)R/4 = ${(((3 + Math.SQRT2) / 4) * g.R).toPrecision(4)})`;
 }

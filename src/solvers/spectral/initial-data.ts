@@ -9,13 +9,14 @@
  *
  * Grid file (`--init FILE`), JSON:
  *   { "format": "boltzlab-grid-v1", "n": 32, "L": 8, "values": [ n³ numbers ] }
- * values[(i·n + j)·n + k] = f(−L + i h, −L + j h, −L + k h), h = 2L/n; every value finite and ≥ 0,
- * n a power of two, L > 0. The relax command writes its final state in this format.
+ * values[(i·n + j)·n + k] = f(−L + i h, −L + j h, −L + k h), h = 2L/n; every value finite and
+ * ≥ −1e-6·max f (see {@link NEGATIVE_TOLERANCE}), n a power of two, L > 0; an optional "R" gives
+ * the truncation radius. The relax command writes its final state in this format.
  */
-import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { RuleError } from "../../math/errors.ts";
 import { Bkw } from "./bkw.ts";
+import type { DataScales } from "./domain.ts";
 import { makeGrid, type VelocityGrid } from "./grid.ts";
 
 export const GRID_FILE_FORMAT = "boltzlab-grid-v1";
@@ -61,30 +62,25 @@ export function maxwellian(
   return out;
 }
 
-/**
- * Default box half-width for data whose mass lies in B_S with S = max(|U| + 3.6√T_b, 3.6√T_eq)
- * (Gaussian tails below ~1.5e-3 of the peak at |v| = S): L = (3 + √2) S / 2, so R = 2S.
- */
-export function defaultHalfWidth(
-  speed: number,
-  temperature: number,
-  eqTemperature: number,
-): number {
-  const S = Math.max(
-    Math.abs(speed) + 3.6 * Math.sqrt(temperature),
-    3.6 * Math.sqrt(eqTemperature),
-  );
-  return Math.round(((3 + Math.SQRT2) / 2) * S * 100) / 100;
-}
-
 export function requirePositive(name: string, x: number): number {
   if (!Number.isFinite(x) || x <= 0)
     throw new RuleError(`${name} must be a finite number > 0`, `got ${x}`);
   return x;
 }
 
-/** Check a grid function: finite and ≥ 0 everywhere, with positive mass. */
-export function validateGridValues(values: ArrayLike<number>, n: number, where: string): void {
+/**
+ * Negative values a grid file may hold, relative to max f: a spectral solution carries small
+ * negative values where f is tiny (the tails; e.g. −2e-10 with max f ≈ 0.06 after a default
+ * `relax`), which are part of its discretization error, not of the data. They are accepted up to
+ * this tolerance; anything more negative is refused as not a density.
+ */
+export const NEGATIVE_TOLERANCE = 1e-6;
+
+/**
+ * Check a grid function: finite everywhere, positive mass, and f ≥ −{@link NEGATIVE_TOLERANCE}·max f.
+ * Returns the number of (tolerated) negative values.
+ */
+export function validateGridValues(values: ArrayLike<number>, n: number, where: string): number {
   if (values.length !== n ** 3) {
     throw new RuleError(
       `${where}: values must hold n^3 = ${n ** 3} numbers`,
@@ -92,6 +88,10 @@ export function validateGridValues(values: ArrayLike<number>, n: number, where: 
     );
   }
   let mass = 0;
+  let max = 0;
+  let min = 0;
+  let minAt = -1;
+  let negatives = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v !== "number" || !Number.isFinite(v)) {
@@ -100,37 +100,49 @@ export function validateGridValues(values: ArrayLike<number>, n: number, where: 
         `index ${i}: ${String(v)}`,
       );
     }
-    if (v < 0) throw new RuleError(`${where}: f must be >= 0 (a density)`, `index ${i}: ${v}`);
+    if (v > max) max = v;
+    if (v < 0) {
+      negatives++;
+      if (v < min) {
+        min = v;
+        minAt = i;
+      }
+    }
     mass += v;
   }
-  if (!(mass > 0)) throw new RuleError(`${where}: f must have positive mass`);
+  if (!(mass > 0) || !(max > 0)) throw new RuleError(`${where}: f must have positive mass`);
+  if (min < -NEGATIVE_TOLERANCE * max) {
+    throw new RuleError(
+      `${where}: f must be >= -1e-6·max f (a density, up to discretization error)`,
+      `index ${minAt}: ${min} with max f = ${max}`,
+    );
+  }
+  return negatives;
 }
 
 const fileSchema = z.object({
   format: z.literal(GRID_FILE_FORMAT),
   n: z.number().int(),
   L: z.number(),
+  R: z.number().optional(),
   values: z.array(z.unknown()),
 });
 
-/** Read and validate a grid file; throws RuleError naming the broken rule. */
-export function readGridFile(path: string): { grid: VelocityGrid; values: Float64Array } {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    throw new RuleError(
-      `--init FILE must be a readable file or one of two-beam, bkw, maxwellian`,
-      `${path}: ${(e as Error).message}`,
-    );
-  }
+/**
+ * Parse and validate the text of a grid file (`where` names it in errors); throws RuleError
+ * naming the broken rule. Reading the file is the caller's business (cli/).
+ */
+export function parseGridFile(
+  text: string,
+  where: string,
+): { grid: VelocityGrid; values: Float64Array; R: number | undefined } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     throw new RuleError(
       `grid file must be JSON {"format":"${GRID_FILE_FORMAT}","n","L","values"}`,
-      `${path}: not valid JSON`,
+      `${where}: not valid JSON`,
     );
   }
   const parsed = fileSchema.safeParse(raw);
@@ -138,18 +150,48 @@ export function readGridFile(path: string): { grid: VelocityGrid; values: Float6
     const issue = parsed.error.issues[0];
     throw new RuleError(
       `grid file must be JSON {"format":"${GRID_FILE_FORMAT}","n","L","values"}`,
-      `${path}: ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+      `${where}: ${issue.path.join(".") || "(root)"}: ${issue.message}`,
     );
   }
-  const { n, L, values } = parsed.data;
-  const grid = makeGrid(n, L);
-  validateGridValues(values as number[], n, path);
-  return { grid, values: Float64Array.from(values as number[]) };
+  const { n, L, R, values } = parsed.data;
+  const grid = makeGrid(n, L, R);
+  validateGridValues(values as number[], n, where);
+  return { grid, values: Float64Array.from(values as number[]), R };
 }
 
-/** Serialize a grid function in the grid-file format. */
+/** Serialize a grid function in the grid-file format (with the truncation radius R it ran with). */
 export function gridFileJson(grid: VelocityGrid, f: Float64Array): string {
-  return `{"format":"${GRID_FILE_FORMAT}","n":${grid.n},"L":${grid.L},"values":[${Array.from(f).join(",")}]}\n`;
+  return `{"format":"${GRID_FILE_FORMAT}","n":${grid.n},"L":${grid.L},"R":${grid.R},"values":[${Array.from(f).join(",")}]}\n`;
+}
+
+/** Scales of the two-beam datum for the domain rule (`domain.ts`). */
+export function twoBeamScales(U: number, T: number): DataScales {
+  return {
+    components: [
+      { offset: Math.abs(U), temperature: T },
+      { offset: 0, temperature: T + (U * U) / 3 },
+    ],
+    narrowestTemperature: T,
+  };
+}
+
+/** Scales of a Maxwellian of temperature T centred at 0. */
+export function maxwellianScales(T: number): DataScales {
+  return { components: [{ offset: 0, temperature: T }], narrowestTemperature: T };
+}
+
+/**
+ * Scales of the BKW family: its Gaussian factor has temperature K T ≤ T (K from K0 to 1), its
+ * equilibrium temperature T; the polynomial factor is absorbed in the margins of the rule.
+ */
+export function bkwScales(T: number, K0: number): DataScales {
+  return {
+    components: [
+      { offset: 0, temperature: T },
+      { offset: 0, temperature: K0 * T },
+    ],
+    narrowestTemperature: K0 * T,
+  };
 }
 
 export { Bkw };

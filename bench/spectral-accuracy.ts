@@ -1,0 +1,106 @@
+/**
+ * Benchmark (not a test): the accuracy targets of issue 17 for one evaluation of the spectral Q,
+ * on the domain chosen by src/solvers/spectral/domain.ts with the default angular resolution
+ * ("after"), and on the previous default domain (L = (3+√2)S/2 with S = 3.6√T-type tails, R = 2S,
+ * 32 directions: "before"), at each n given. Exact values: Q(M, M) = 0; BKW ∂t f in closed form
+ * and λ = 8π/15; the two-beam dA/dt by the quadrature of bench/two_beam_rate.py.
+ *
+ *   npx tsx bench/spectral-accuracy.ts [n ...]        (default 16 32)
+ */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { Bkw } from "../src/solvers/spectral/bkw.ts";
+import { chooseDomain, type DataScales } from "../src/solvers/spectral/domain.ts";
+import { makeGrid, type VelocityGrid } from "../src/solvers/spectral/grid.ts";
+import {
+  bkwScales,
+  maxwellian,
+  maxwellianScales,
+  twoBeam,
+  twoBeamScales,
+} from "../src/solvers/spectral/initial-data.ts";
+import { MouhotPareschi, type SpectralKernel } from "../src/solvers/spectral/mouhot-pareschi.ts";
+import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
+
+/** The box half-width boltzlab used before issue 17 (R = 2S, S = 2L/(3+√2) then implied). */
+function previousHalfWidth(speed: number, T: number, Teq: number): number {
+  const S = Math.max(Math.abs(speed) + 3.6 * Math.sqrt(T), 3.6 * Math.sqrt(Teq));
+  return Math.round(((3 + Math.SQRT2) / 2) * S * 100) / 100;
+}
+
+type Domain = { L: number; R?: number; angles: number };
+function evaluate(
+  d: Domain,
+  n: number,
+  kernel: SpectralKernel,
+  datum: (g: VelocityGrid) => Float64Array,
+) {
+  const grid = makeGrid(n, d.L, d.R);
+  const f = datum(grid);
+  const Q = new Float64Array(n ** 3);
+  const loss = new Float64Array(n ** 3);
+  new MouhotPareschi(grid, kernel, { angles: d.angles }).evaluate(f, Q, undefined, loss);
+  return { grid, f, Q, loss };
+}
+function moment(g: VelocityGrid, q: Float64Array, w: (x: number, y: number, z: number) => number) {
+  let s = 0;
+  let i = 0;
+  for (const x of g.axis) for (const y of g.axis) for (const z of g.axis) s += w(x, y, z) * q[i++];
+  return s * g.dv;
+}
+const ref = JSON.parse(
+  execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {
+    encoding: "utf8",
+  }),
+);
+const sizes = process.argv.slice(2).map(Number);
+const after = (s: DataScales, n: number): Domain => ({
+  ...chooseDomain(s, n),
+  angles: RELAX_DEFAULTS.angles,
+});
+for (const n of sizes.length ? sizes : [16, 32]) {
+  for (const label of ["before", "after"] as const) {
+    const dm =
+      label === "after"
+        ? after(maxwellianScales(1), n)
+        : { L: previousHalfWidth(0, 1, 1), angles: 4 };
+    const a = evaluate(dm, n, "hard-sphere", (g) => maxwellian(g, 1, [0, 0, 0], 1));
+    let q = 0;
+    let s = 0;
+    for (let i = 0; i < a.Q.length; i++) {
+      q = Math.max(q, Math.abs(a.Q[i]));
+      s = Math.max(s, a.f[i] * a.loss[i]);
+    }
+    const db =
+      label === "after"
+        ? after(bkwScales(1, 0.7), n)
+        : { L: previousHalfWidth(0, 1, 1), angles: 4 };
+    const bkw = new Bkw({ K0: 0.7 });
+    const b = evaluate(db, n, "constant", (g) => bkw.sample(g, 0, new Float64Array(g.n ** 3)));
+    const r4 = (x: number, y: number, z: number) => (x * x + y * y + z * z) ** 2;
+    const rho = moment(b.grid, b.f, () => 1);
+    const T = moment(b.grid, b.f, (x, y, z) => x * x + y * y + z * z) / (3 * rho);
+    const lambda =
+      -moment(b.grid, b.Q, r4) / (2 * rho * (moment(b.grid, b.f, r4) - 15 * rho * T * T));
+    let e = 0;
+    let sc = 0;
+    let i = 0;
+    for (const x of b.grid.axis)
+      for (const y of b.grid.axis)
+        for (const z of b.grid.axis) {
+          const ex = bkw.timeDerivative(0, x * x + y * y + z * z);
+          e = Math.max(e, Math.abs(b.Q[i++] - ex));
+          sc = Math.max(sc, Math.abs(ex));
+        }
+    const dt =
+      label === "after"
+        ? after(twoBeamScales(1, 0.5), n)
+        : { L: previousHalfWidth(1, 0.5, 0.5 + 1 / 3), angles: 4 };
+    const c = evaluate(dt, n, "hard-sphere", (g) => twoBeam(g, 1, 0.5));
+    const dA = moment(c.grid, c.Q, (x, y, z) => x * x - 0.5 * (y * y + z * z));
+    const fmt = (d: Domain, g: VelocityGrid) => `L=${d.L} R=${g.R.toPrecision(3)}`;
+    console.log(
+      `n=${n} ${label.padEnd(6)} | Q(M,M) ${(q / s).toExponential(2)} (${fmt(dm, a.grid)}, ${2 * dm.angles ** 2} dirs) | BKW lambda rel.err ${Math.abs(lambda / ((8 * Math.PI) / 15) - 1).toExponential(2)}, residual ${(e / sc).toExponential(2)} (${fmt(db, b.grid)}) | two-beam dA/dt rel.err ${Math.abs(dA / ref.dAdt - 1).toExponential(2)} (${fmt(dt, c.grid)})`,
+    );
+  }
+}

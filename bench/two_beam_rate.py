@@ -1,0 +1,64 @@
+"""Exact initial anisotropy rate of the two-beam datum for hard spheres, by quadrature (independent
+of boltzlab's spectral solver; used by test/solvers/spectral-accuracy.test.ts and docs/spectral.md).
+
+Datum f = ½ M_{U e_x, T_b} + ½ M_{−U e_x, T_b} (ρ = 1), anisotropy A = Txx − (Tyy + Tzz)/2 = U².
+Weak form with ω over all of S² and B = |g·ω|, φ(v) = vᵀPv, P = diag(1, −½, −½):
+  ∫ φ Q(f,f) = ½ ∫∫ f f* ∫_{S²} |g·ω| (φ' + φ*' − φ − φ*) dω,
+  φ' + φ*' − φ − φ* = 2 (g·ω) [(g·ω) ωᵀPω − ωᵀPg],
+and ∫_{S²} |g·ω| 2(g·ω)[(g·ω)ωᵀPω − ωᵀPg] dω = −π |g| gᵀPg (isotropic tensor integrals; checked
+below by a direct 2-D quadrature at one g). Pairs from the same beam give 0 (g isotropic, P
+traceless); pairs from different beams (probability ½) have g ~ N(±2U e_x, 2T_b I). Hence
+  dA/dt = −(π/2) · ½ · E[|g| gᵀPg],   g ~ N(2U e_x, 2T_b I),
+a 2-D integral in cylindrical coordinates. Also printed: the mean collision frequency
+ν̄ = ∫ f A[f] / ρ = 2π E|v − v*| under f ⊗ f, and the ratio (dA/dt)/(ν̄ A₀).
+
+Usage: python3 bench/two_beam_rate.py [U] [T_b] → one JSON line.
+"""
+import json
+import sys
+
+import numpy as np
+from scipy import integrate
+
+U = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
+Tb = float(sys.argv[2]) if len(sys.argv) > 2 else 0.5
+
+
+def expect(fun, mean, var):
+    """E[fun(gx, r)] for g ~ N(mean e_x, var I) in cylindrical coordinates (gx, r = |g_perp|)."""
+    c = (2 * np.pi * var) ** -1.5
+    s = np.sqrt(var)
+    val, err = integrate.dblquad(
+        lambda r, gx: c * np.exp(-((gx - mean) ** 2 + r * r) / (2 * var)) * 2 * np.pi * r * fun(gx, r),
+        mean - 14 * s, mean + 14 * s, 0, 14 * s, epsabs=1e-13, epsrel=1e-12,
+    )
+    return val, err
+
+
+# the ω-integral identity at one g, by direct quadrature
+g = np.array([0.3, -1.1, 0.7])
+P = np.diag([1.0, -0.5, -0.5])
+
+
+def omega_integrand(th, ph):
+    w = np.array([np.sin(th) * np.cos(ph), np.sin(th) * np.sin(ph), np.cos(th)])
+    gw = g @ w
+    return abs(gw) * 2 * gw * (gw * (w @ P @ w) - w @ P @ g) * np.sin(th)
+
+
+direct, _ = integrate.dblquad(omega_integrand, 0, 2 * np.pi, 0, np.pi, epsabs=1e-12)
+closed = -np.pi * np.linalg.norm(g) * (g @ P @ g)
+assert abs(direct - closed) < 1e-8 * abs(closed), (direct, closed)
+
+gPg = lambda gx, r: np.sqrt(gx * gx + r * r) * (gx * gx - 0.5 * r * r)
+absg = lambda gx, r: np.sqrt(gx * gx + r * r)
+e, e_err = expect(gPg, 2 * U, 2 * Tb)
+dA = -(np.pi / 2) * 0.5 * e
+A0 = U * U
+same, _ = expect(absg, 0.0, 2 * Tb)
+diff, _ = expect(absg, 2 * U, 2 * Tb)
+nu = 2 * np.pi * (0.5 * same + 0.5 * diff)
+print(json.dumps({
+    "U": U, "Tb": Tb, "dAdt": dA, "dAdt_quadrature_error": (np.pi / 4) * e_err, "A0": A0,
+    "rate": dA / A0, "meanCollisionFrequency": nu, "normalizedRate": dA / (nu * A0),
+}))

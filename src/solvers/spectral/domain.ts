@@ -1,0 +1,258 @@
+/**
+ * The truncation radius R and the box half-width L of the fast spectral method, chosen from the
+ * data and the grid size n, and the accuracy that choice can be expected to give.
+ *
+ * Three errors compete (see docs/spectral.md for the measurements behind this model). Write
+ * τ(r) = e^{−ψ(r)} for the tail of the data at radius r relative to its peak: the largest value of
+ * f(v)/max f on |v| = r, over the initial datum and its equilibrium Maxwellian, modelled by the
+ * Gaussian components of the data, ψ(r) = min_c (r − |u_c|)₊²/(2T_c).
+ *
+ * - Truncation (E_t): Q_R drops the collisions with |x| > R or |y| > R (`mouhot-pareschi.ts`), i.e.
+ *   pairs whose relative speed exceeds R; for two tails at ±R/2 this is τ(R/2)² = e^{−2ψ(R/2)}.
+ *   (For a Maxwellian the truncated operator still vanishes exactly — energy conservation holds
+ *   for every collision kept — so Q_R(M, M) measures aliasing and resolution only.)
+ * - Aliasing (E_a): on the periodic box a collision partner at v + x with |x| ≤ R may wrap around.
+ *   The gain term pairs v + x and v + y with x ⊥ y, |x|, |y| ≤ R; two tails around lattice points
+ *   0 and 2L e₁ meet when their distance from their centres is d = L − R/√2, giving τ(d)² =
+ *   e^{−2ψ(d)} (the loss term gives the same d: |x + y| ≤ √2 R). With compact support in B_S,
+ *   R = 2S and L ≥ (3+√2)S/2 this is the alias-free condition of Mouhot & Pareschi (Math. Comp. 75
+ *   (2006), Prop. 2.1) up to its constant; every choice made here satisfies that condition for
+ *   S = R/2, so collisions inside the ball B_{R/2} — the trusted ball — are computed exactly.
+ * - Resolution (E_r): the trigonometric interpolant misses the spectrum beyond the Nyquist wave
+ *   number π/h, h = 2L/n: for the narrowest Gaussian component (temperature T_min) e^{−T_min(π/h)²/2}.
+ *
+ * The errors are exponentially small with polynomial prefactors that differ between quantities;
+ * measured on BKW and Maxwellian data at n = 16, 32 (docs/spectral.md), the fourth moment of Q and
+ * the evolved grid are most sensitive to aliasing, the max-norm of Q to resolution. The rule
+ * therefore gives aliasing a margin of 3 and resolution a margin of 2 in the exponent: it picks the
+ * largest E with E_t(R) ≥ E, E_a(L, R) ≥ E + 3, E_r(L) ≥ E + 2, and reports e^{−E} as the estimated
+ * relative accuracy of Q (an estimate from this model, not a bound; tests check it against closed
+ * forms).
+ */
+import { RuleError } from "../../math/errors.ts";
+import type { VelocityGrid } from "./grid.ts";
+
+/** One Gaussian component of the data: centred at distance `offset` from the mean, temperature T. */
+export interface GaussianComponent {
+  readonly offset: number;
+  readonly temperature: number;
+}
+
+/** What the rule needs to know about the data. */
+export interface DataScales {
+  /** Components whose tails bound the datum's and its equilibrium's tails (ψ is their minimum). */
+  readonly components: readonly GaussianComponent[];
+  /** Temperature of the narrowest Gaussian in the data (sets the resolution error). */
+  readonly narrowestTemperature: number;
+}
+
+/** Margins (in the exponent) of aliasing and resolution over truncation; see the module comment. */
+export const ALIAS_MARGIN = 3;
+export const RESOLUTION_MARGIN = 2;
+
+/** ψ(r) = min_c (r − offset_c)₊² / (2 T_c): −ln of the data's tail at radius r, relative to its peak. */
+export function tailExponent(s: DataScales, r: number): number {
+  let psi = Number.POSITIVE_INFINITY;
+  for (const c of s.components) {
+    const d = Math.max(0, r - c.offset);
+    psi = Math.min(psi, (d * d) / (2 * c.temperature));
+  }
+  return psi;
+}
+
+/** Smallest r with ψ(r) ≥ target (ψ is non-decreasing). */
+function radiusForExponent(s: DataScales, target: number): number {
+  let lo = 0;
+  let hi = 1;
+  while (tailExponent(s, hi) < target) hi *= 2;
+  for (let i = 0; i < 80; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (tailExponent(s, mid) < target) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/** The three error exponents of a choice (L, R) at n points per axis. */
+export interface ErrorExponents {
+  /** Truncation: 2ψ(R/2). */
+  readonly truncation: number;
+  /** Aliasing: 2ψ(L − R/√2). */
+  readonly aliasing: number;
+  /** Resolution: T_min (π/h)²/2 with h = 2L/n. */
+  readonly resolution: number;
+  /** min(E_t, E_a − 3, E_r − 2): the estimated relative error of Q is e^{−E}. */
+  readonly overall: number;
+}
+
+export function errorExponents(s: DataScales, n: number, L: number, R: number): ErrorExponents {
+  const truncation = 2 * tailExponent(s, R / 2);
+  const aliasing = 2 * tailExponent(s, Math.max(0, L - R / Math.SQRT2));
+  const k = (Math.PI * n) / (2 * L);
+  const resolution = (s.narrowestTemperature * k * k) / 2;
+  const overall = Math.min(truncation, aliasing - ALIAS_MARGIN, resolution - RESOLUTION_MARGIN);
+  return { truncation, aliasing, resolution, overall };
+}
+
+/** A domain (L, R) with the accuracy expected of it. */
+export interface DomainChoice {
+  readonly L: number;
+  readonly R: number;
+  readonly exponents: ErrorExponents;
+  /** e^{−E}: estimated relative error of Q on this domain. */
+  readonly estimatedError: number;
+  /** True when L and R were chosen by the rule (false: given by the user or a file). */
+  readonly chosen: boolean;
+}
+
+/** Round to 3 significant digits, downwards for L (so the resolution margin is kept). */
+function round3(x: number, down: boolean): number {
+  const p = 10 ** (Math.floor(Math.log10(x)) - 2);
+  return Number(((down ? Math.floor(x / p) : Math.ceil(x / p)) * p).toPrecision(3));
+}
+
+/**
+ * The rule: for given L (if fixed) or free L, and free R, the largest E with E_t ≥ E,
+ * E_a ≥ E + 3, E_r ≥ E + 2 (bisection on E; R and L are then the smallest radii that meet the
+ * truncation and aliasing conditions, so resolution is as good as it can be).
+ */
+export function chooseDomain(
+  s: DataScales,
+  n: number,
+  fixed: { L?: number; R?: number } = {},
+): DomainChoice {
+  if (!(n >= 2)) throw new RuleError("n must be >= 2", `got ${n}`);
+  if (fixed.L !== undefined && fixed.R !== undefined) {
+    const exponents = errorExponents(s, n, fixed.L, fixed.R);
+    return {
+      L: fixed.L,
+      R: fixed.R,
+      exponents,
+      estimatedError: Math.exp(-exponents.overall),
+      chosen: false,
+    };
+  }
+  const build = (E: number): { L: number; R: number } => {
+    const R = fixed.R ?? 2 * radiusForExponent(s, E / 2);
+    const L = fixed.L ?? R / Math.SQRT2 + radiusForExponent(s, (E + ALIAS_MARGIN) / 2);
+    return { L, R };
+  };
+  const ok = (E: number): boolean => {
+    const { L, R } = build(E);
+    const e = errorExponents(s, n, L, R);
+    return e.overall >= E - 1e-9;
+  };
+  let lo = 0;
+  let hi = 1;
+  while (ok(hi) && hi < 700) hi *= 2;
+  for (let i = 0; i < 60; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (ok(mid)) lo = mid;
+    else hi = mid;
+  }
+  const raw = build(lo);
+  const L = fixed.L ?? round3(raw.L, true);
+  const R = fixed.R ?? round3(raw.R, false);
+  const exponents = errorExponents(s, n, L, R);
+  return { L, R, exponents, estimatedError: Math.exp(-exponents.overall), chosen: true };
+}
+
+/** Smallest power of two n ≤ 256 whose chosen domain meets `accuracy`, or null if none does. */
+export function pointsForAccuracy(
+  s: DataScales,
+  accuracy: number,
+  fixed: { L?: number; R?: number } = {},
+): number | null {
+  for (let n = 8; n <= 256; n *= 2) {
+    if (chooseDomain(s, n, fixed).estimatedError <= accuracy) return n;
+  }
+  return null;
+}
+
+/** Mass and kinetic energy of a grid function outside the ball |v| ≤ radius (trapezoidal rule). */
+export interface Tail {
+  readonly radius: number;
+  /** ∫_{|v|>radius} f, relative to ∫ f. */
+  readonly mass: number;
+  /** ∫_{|v|>radius} |v|² f, relative to ∫ |v|² f. */
+  readonly energy: number;
+}
+
+export function tailOutside(grid: VelocityGrid, f: Float64Array, radius: number): Tail {
+  const { n, axis } = grid;
+  const r2max = radius * radius;
+  let m = 0;
+  let mOut = 0;
+  let e = 0;
+  let eOut = 0;
+  let idx = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const p = axis[i] ** 2 + axis[j] ** 2;
+      for (let k = 0; k < n; k++, idx++) {
+        const r2 = p + axis[k] ** 2;
+        const v = f[idx];
+        m += v;
+        e += r2 * v;
+        if (r2 > r2max) {
+          mOut += v;
+          eOut += r2 * v;
+        }
+      }
+    }
+  return { radius, mass: mOut / m, energy: eOut / e };
+}
+
+/**
+ * Scales measured from a grid function (for data read from a file): its mean velocity u and
+ * temperature T give the equilibrium component (offset |u|, T); the datum's own tail is bounded
+ * by fitting ψ to the grid: the component (offset 0, T_d) with T_d the smallest temperature such
+ * that f(v) ≤ max f · e^{−|v|²/(2T_d)} on every grid point with f(v) > 1e-6 max f (below that a
+ * computed solution carries its own discretization noise, which is not a tail of the data). The narrowest
+ * temperature is not measured from the spectrum: T_min = min(T, T_d), optimistic for data with
+ * features narrower than their envelope.
+ */
+export function scalesFromGrid(grid: VelocityGrid, f: Float64Array): DataScales {
+  const { n, axis, dv } = grid;
+  let m = 0;
+  let mx = 0;
+  let my = 0;
+  let mz = 0;
+  let m2 = 0;
+  let fmax = 0;
+  let idx = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      for (let k = 0; k < n; k++, idx++) {
+        const v = f[idx];
+        m += v;
+        mx += v * axis[i];
+        my += v * axis[j];
+        mz += v * axis[k];
+        m2 += v * (axis[i] ** 2 + axis[j] ** 2 + axis[k] ** 2);
+        if (v > fmax) fmax = v;
+      }
+  const u = [mx / m, my / m, mz / m];
+  const T = (m2 / m - u[0] ** 2 - u[1] ** 2 - u[2] ** 2) / 3;
+  if (!(m * dv > 0) || !(T > 0))
+    throw new RuleError("f must have positive mass and temperature", `T=${T}`);
+  let Td = 0;
+  idx = 0;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++)
+      for (let k = 0; k < n; k++, idx++) {
+        const v = f[idx];
+        if (!(v > 1e-6 * fmax) || v >= fmax) continue;
+        const r2 = axis[i] ** 2 + axis[j] ** 2 + axis[k] ** 2;
+        // f ≤ fmax e^{−r²/(2T_d)}  ⇔  T_d ≥ r² / (2 ln(fmax/f))
+        Td = Math.max(Td, r2 / (2 * Math.log(fmax / v)));
+      }
+  if (!(Td > 0)) Td = T;
+  return {
+    components: [
+      { offset: Math.hypot(u[0], u[1], u[2]), temperature: T },
+      { offset: 0, temperature: Td },
+    ],
+    narrowestTemperature: Math.min(T, Td),
+  };
+}

@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import {
+  chooseDomain,
+  pointsForAccuracy,
+  scalesFromGrid,
+  tailExponent,
+  tailOutside,
+} from "../../src/solvers/spectral/domain.ts";
+import { makeGrid } from "../../src/solvers/spectral/grid.ts";
+import {
+  bkwScales,
+  maxwellian,
+  maxwellianScales,
+  parseGridFile,
+  twoBeamScales,
+} from "../../src/solvers/spectral/initial-data.ts";
+
+const families = {
+  maxwellian: maxwellianScales(1),
+  bkw: bkwScales(1, 0.7),
+  "two-beam": twoBeamScales(1, 0.5),
+  "hot two-beam": twoBeamScales(2, 1.5),
+};
+
+test("domain rule: alias-free for the trusted ball B_{R/2} (L >= (3+√2)R/4) and more accurate with n", () => {
+  for (const [name, s] of Object.entries(families)) {
+    let prev = Number.POSITIVE_INFINITY;
+    for (const n of [8, 16, 32, 64, 128]) {
+      const d = chooseDomain(s, n);
+      assert.ok(d.chosen);
+      assert.ok(d.L >= ((3 + Math.SQRT2) / 4) * d.R, `${name} n=${n}: L=${d.L} R=${d.R}`);
+      assert.ok(d.estimatedError < prev / 5, `${name} n=${n}: ${d.estimatedError} vs ${prev}`);
+      prev = d.estimatedError;
+      // the three conditions of the rule hold at the rounded L, R (within the rounding)
+      const e = d.exponents;
+      assert.ok(e.truncation >= e.overall && e.aliasing - 3 >= e.overall - 1e-12);
+      assert.ok(e.resolution - 2 >= e.overall - 1e-12);
+    }
+  }
+});
+
+test("domain rule: user-fixed L and R are kept and scored; pointsForAccuracy is the smallest n", () => {
+  const s = maxwellianScales(1);
+  const d = chooseDomain(s, 32, { L: 7.95, R: 7.2 });
+  assert.equal(d.chosen, false);
+  assert.equal(d.L, 7.95);
+  assert.equal(d.R, 7.2);
+  // aliasing limits the old default: d = L − R/√2 = 2.86, E_a = d² = 8.2
+  assert.ok(Math.abs(d.exponents.aliasing - (7.95 - 7.2 / Math.SQRT2) ** 2) < 1e-12);
+  const n = pointsForAccuracy(s, 1e-8);
+  assert.ok(n !== null);
+  assert.ok(chooseDomain(s, n).estimatedError <= 1e-8);
+  assert.ok(chooseDomain(s, n / 2).estimatedError > 1e-8);
+});
+
+test("tail exponent: ψ(r) = r²/(2T) for a Maxwellian, (r − U)²/(2T_b) for a beam beyond its centre", () => {
+  assert.equal(tailExponent(maxwellianScales(2), 3), 9 / 4);
+  // two-beam U = 1, T_b = 0.5, T_eq = 5/6: at r = 4 the beam gives 9, the equilibrium 9.6
+  assert.ok(Math.abs(tailExponent(twoBeamScales(1, 0.5), 4) - 9) < 1e-12);
+});
+
+test("tailOutside: a Maxwellian's mass and energy outside |v| = 2.5 against the closed forms", () => {
+  const g = makeGrid(64, 7);
+  const f = maxwellian(g, 1, [0, 0, 0], 1);
+  const t = tailOutside(g, f, 2.5);
+  // P(|v| > r) = erfc(r/√2) + √(2/π) r e^{−r²/2}; energy: [3 erfc(r/√2) + √(2/π)(r³ + 3r) e^{−r²/2}]/3
+  const r = 2.5;
+  const erfc = 0.012419330651552277; // erfc(2.5/√2), scipy.special.erfc
+  const g2 = Math.sqrt(2 / Math.PI) * Math.exp((-r * r) / 2);
+  const mass = erfc + g2 * r;
+  const energy = (3 * erfc + g2 * (r ** 3 + 3 * r)) / 3;
+  // the grid sum of the ball indicator is first order in h = 0.22: per-cent agreement
+  assert.ok(Math.abs(t.mass / mass - 1) < 0.03, `${t.mass} vs ${mass}`);
+  assert.ok(Math.abs(t.energy / energy - 1) < 0.03, `${t.energy} vs ${energy}`);
+});
+
+test("scalesFromGrid: temperature and envelope of a sampled Maxwellian", () => {
+  const g = makeGrid(32, 8);
+  const s = scalesFromGrid(g, maxwellian(g, 1, [0, 0, 0], 1.3));
+  for (const c of s.components) assert.ok(Math.abs(c.temperature - 1.3) < 1e-3, JSON.stringify(s));
+});
+
+test("grid file: negatives down to −1e-6·max f accepted (round-off of a computed solution), −1e-5 refused", () => {
+  const values = Array(64).fill(0.1);
+  values[5] = -0.9e-7;
+  const ok = parseGridFile(JSON.stringify({ format: "boltzlab-grid-v1", n: 4, L: 3, values }), "a");
+  assert.equal(ok.values[5], -0.9e-7);
+  assert.equal(ok.R, undefined);
+  values[5] = -1e-6;
+  assert.throws(
+    () =>
+      parseGridFile(JSON.stringify({ format: "boltzlab-grid-v1", n: 4, L: 3, R: 2, values }), "b"),
+    /f must be >= -1e-6·max f/,
+  );
+});

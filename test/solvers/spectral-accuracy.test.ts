@@ -1,0 +1,128 @@
+/**
+ * Issue 17: accuracy of one evaluation of the spectral Q on the domain chosen by `domain.ts`, with
+ * the default angular resolution, at n = 16 and 32 (errors must fall, and meet the bounds at 32).
+ * Exact values come from closed forms or an independent quadrature (bench/two_beam_rate.py).
+ */
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { test } from "node:test";
+import { Bkw } from "../../src/solvers/spectral/bkw.ts";
+import { chooseDomain, type DataScales } from "../../src/solvers/spectral/domain.ts";
+import { makeGrid, type VelocityGrid } from "../../src/solvers/spectral/grid.ts";
+import {
+  bkwScales,
+  maxwellian,
+  maxwellianScales,
+  twoBeam,
+  twoBeamScales,
+} from "../../src/solvers/spectral/initial-data.ts";
+import { MouhotPareschi, type SpectralKernel } from "../../src/solvers/spectral/mouhot-pareschi.ts";
+import { RELAX_DEFAULTS } from "../../src/solvers/spectral/relaxation.ts";
+
+function evaluate(
+  scales: DataScales,
+  n: number,
+  kernel: SpectralKernel,
+  datum: (g: VelocityGrid) => Float64Array,
+) {
+  const d = chooseDomain(scales, n);
+  const grid = makeGrid(n, d.L, d.R);
+  const f = datum(grid);
+  const n3 = n ** 3;
+  const Q = new Float64Array(n3);
+  const gain = new Float64Array(n3);
+  const loss = new Float64Array(n3);
+  new MouhotPareschi(grid, kernel, { angles: RELAX_DEFAULTS.angles }).evaluate(f, Q, gain, loss);
+  return { grid, f, Q, loss };
+}
+
+/** ∫ w(v) Q(v) dv on the grid (trapezoidal rule). */
+function moment(
+  grid: VelocityGrid,
+  Q: Float64Array,
+  w: (x: number, y: number, z: number) => number,
+) {
+  let s = 0;
+  let idx = 0;
+  for (const x of grid.axis)
+    for (const y of grid.axis) for (const z of grid.axis) s += w(x, y, z) * Q[idx++];
+  return s * grid.dv;
+}
+
+test("hard spheres: max|Q(M,M)| / max(M·A) <= 1e-6 at n = 32 and falling from n = 16", () => {
+  const rel: number[] = [];
+  for (const n of [16, 32]) {
+    const { f, Q, loss } = evaluate(maxwellianScales(1), n, "hard-sphere", (g) =>
+      maxwellian(g, 1, [0, 0, 0], 1),
+    );
+    let q = 0;
+    let s = 0;
+    for (let i = 0; i < Q.length; i++) {
+      q = Math.max(q, Math.abs(Q[i]));
+      s = Math.max(s, f[i] * loss[i]);
+    }
+    rel.push(q / s);
+  }
+  assert.ok(rel[1] <= 1e-6, `n=32: ${rel[1]}`);
+  assert.ok(rel[1] < rel[0] / 10, `not falling: ${rel}`);
+});
+
+test("BKW, constant kernel: the fourth-moment rate λ = −(dM₄/dt)/(2ρ(M₄ − 15ρT²)) equals 8π/15 to 1e-4", () => {
+  // dM₄/dt = −2λρ(M₄ − 15ρT²) with λ = 8π/15 (derivation in src/solvers/spectral/bkw.ts; the
+  // closed form of ∂t f_BKW checks it independently in spectral-q.test.ts)
+  const exact = (8 * Math.PI) / 15;
+  const errs: number[] = [];
+  for (const n of [16, 32]) {
+    const bkw = new Bkw({ K0: 0.7 });
+    const { grid, f, Q } = evaluate(bkwScales(1, 0.7), n, "constant", (g) =>
+      bkw.sample(g, 0, new Float64Array(g.n ** 3)),
+    );
+    const r4 = (x: number, y: number, z: number) => (x * x + y * y + z * z) ** 2;
+    const rho = moment(grid, f, () => 1);
+    const T = moment(grid, f, (x, y, z) => x * x + y * y + z * z) / (3 * rho);
+    const lambda = -moment(grid, Q, r4) / (2 * rho * (moment(grid, f, r4) - 15 * rho * T * T));
+    errs.push(Math.abs(lambda / exact - 1));
+  }
+  assert.ok(errs[1] <= 1e-4, `n=32: ${errs[1]}`);
+  assert.ok(errs[1] < errs[0] / 10, `not falling: ${errs}`);
+});
+
+test("BKW: max-norm residual Q(f) − ∂t f relative to max|∂t f| falls from n = 16 to 32", () => {
+  const errs: number[] = [];
+  for (const n of [16, 32]) {
+    const bkw = new Bkw({ K0: 0.7 });
+    const { grid, Q } = evaluate(bkwScales(1, 0.7), n, "constant", (g) =>
+      bkw.sample(g, 0, new Float64Array(g.n ** 3)),
+    );
+    let e = 0;
+    let s = 0;
+    let idx = 0;
+    for (const x of grid.axis)
+      for (const y of grid.axis)
+        for (const z of grid.axis) {
+          const ex = bkw.timeDerivative(0, x * x + y * y + z * z);
+          e = Math.max(e, Math.abs(Q[idx++] - ex));
+          s = Math.max(s, Math.abs(ex));
+        }
+    errs.push(e / s);
+  }
+  assert.ok(errs[1] < 1e-4, `n=32: ${errs[1]}`);
+  assert.ok(errs[1] < errs[0] / 10, `not falling: ${errs}`);
+});
+
+test("two-beam, hard spheres: initial anisotropy rate (dA/dt)/A₀ to 1e-4 against an independent quadrature", () => {
+  const script = join(import.meta.dirname, "../../bench/two_beam_rate.py");
+  const ref = JSON.parse(execFileSync("python3", [script, "1", "0.5"], { encoding: "utf8" }));
+  assert.ok(Math.abs(ref.dAdt + 10.0971) < 1e-3, `quadrature: ${ref.dAdt}`);
+  const errs: number[] = [];
+  for (const n of [16, 32]) {
+    const { grid, Q } = evaluate(twoBeamScales(1, 0.5), n, "hard-sphere", (g) =>
+      twoBeam(g, 1, 0.5),
+    );
+    const dA = moment(grid, Q, (x, y, z) => x * x - 0.5 * (y * y + z * z));
+    errs.push(Math.abs(dA / ref.dAdt - 1)); // A₀ = U² = 1 exactly
+  }
+  assert.ok(errs[1] <= 1e-4, `n=32: ${errs[1]}`);
+  assert.ok(errs[1] < errs[0] / 10, `not falling: ${errs}`);
+});
