@@ -14,6 +14,13 @@ export { closureScenarios, measuredBootstrap, measuredErrorBound } from "./boots
 export type { ClaimContext } from "./claim-helpers.ts";
 export type { ClaimResult, Measurement } from "./claim-result.ts";
 export {
+  admissible,
+  type Constraint,
+  constructionConstraints,
+} from "./construction-constraints.ts";
+export { computedDeflation, deflationLawReport } from "./deflation-law.ts";
+export { type DesignResult, design } from "./design.ts";
+export {
   assembleEntries,
   beamForTable,
   DEFAULT_WINDOW_FRACTIONS,
@@ -67,4 +74,13 @@ export {
   theoremRow,
   theoremTable,
 } from "./theorem-1-1.ts";
+export { mapCsv, thresholdMap } from "./threshold-map.ts";
+export {
+  type Criterion,
+  type CriterionPoint,
+  criterionPoint,
+  type ThresholdOptions,
+  type ThresholdResult,
+  threshold,
+} from "./thresholds.ts";
 export { judgeScaling, VERDICTS, type Verdict } from "./verdict.ts";

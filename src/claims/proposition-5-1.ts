@@ -1,4 +1,4 @@
-import type { Parameters } from "../construction/parameters.ts";
+import { PAPER_CONSTANTS, type Parameters } from "../construction/parameters.ts";
 import { RuleError } from "../math/errors.ts";
 
 /**
@@ -217,5 +217,5 @@ export function closureThreshold(
  */
 function logParameters(lnM: number, s: number): Parameters {
   const Tstar = Math.exp((s - 1) * lnM) * Math.log(lnM);
-  return { M: Math.exp(lnM), s, s0: 0, p: 10, N: Number.POSITIVE_INFINITY, lnN: 10 * lnM, Tstar, kappa: 1 / Tstar };
+  return { M: Math.exp(lnM), s, s0: 0, p: 10, N: Number.POSITIVE_INFINITY, lnN: 10 * lnM, Tstar, kappa: 1 / Tstar, constants: PAPER_CONSTANTS };
 }

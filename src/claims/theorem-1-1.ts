@@ -1,9 +1,9 @@
 import type { Beam } from "../construction/beam.ts";
-import { makeBeam } from "../construction/beam.ts";
+import { beamAmplitude, beamBumpShape, makeBeam } from "../construction/beam.ts";
 import { beamSobolevNorm } from "../construction/beam-norm.ts";
 import { coreNorm } from "../construction/core-norm.ts";
 import { cutoffByName } from "../construction/cutoff.ts";
-import { makeParameters } from "../construction/parameters.ts";
+import { type ConstructionConstants, makeParameters } from "../construction/parameters.ts";
 import type { Variant } from "../construction/variant.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
 import { fitPowerLaw } from "../math/power-fit.ts";
@@ -26,15 +26,31 @@ export interface TheoremOptions {
   readonly p?: number;
   readonly cutoff: string;
   readonly variant: Variant;
+  /** The free constants (absent or partial: the paper's); see `construction/parameters.ts`. */
+  readonly constants?: Partial<ConstructionConstants>;
 }
 
 /** A beam for norms only: for M beyond the materialized lattice the lattice is not needed. */
-export function normBeam(M: number, s: number, s0: number, p: number | undefined, cutoff: string, variant: Variant): Beam {
-  const params = makeParameters({ M, s, s0, p });
+export function normBeam(
+  M: number,
+  s: number,
+  s0: number,
+  p: number | undefined,
+  cutoff: string,
+  variant: Variant,
+  constants?: Partial<ConstructionConstants>,
+): Beam {
+  const params = makeParameters({ M, s, s0, p, constants });
   const chi = cutoffByName(cutoff);
   if (M <= 256) return makeBeam(params, chi, variant);
-  const small = makeBeam(makeParameters({ M: 2, s, s0, p }), chi, variant);
-  return { ...small, params, amplitude: M ** (1 - s), tube: { M, cutoff: chi, scale: 1 }, bump: { M, cutoff: chi, variant } };
+  const small = makeBeam(makeParameters({ M: 2, s, s0, p, constants }), chi, variant);
+  return {
+    ...small,
+    params,
+    amplitude: beamAmplitude(params),
+    tube: { M, cutoff: chi, scale: 1 },
+    bump: beamBumpShape(params, chi, variant),
+  };
 }
 
 function hypot(a: Estimate, b: Estimate): Estimate {
@@ -48,7 +64,11 @@ let recording = false;
 const computed: [string, TheoremRow][] = [];
 
 function rowKey(M: number, opts: Omit<TheoremOptions, "Ms">): string {
-  return JSON.stringify([M, opts.s, opts.s0, opts.p ?? null, opts.cutoff, opts.variant]);
+  const c = opts.constants;
+  const key: unknown[] = [M, opts.s, opts.s0, opts.p ?? null, opts.cutoff, opts.variant];
+  if (c && Object.values(c).some((x) => x !== undefined))
+    key.push(makeParameters({ M, s: opts.s, s0: opts.s0, p: opts.p, constants: c }).constants);
+  return JSON.stringify(key);
 }
 
 /** One row (memoized per M, s, s0, p, cutoff, variant: the claims and the table share rows). */
@@ -88,7 +108,7 @@ export function seedTheoremRows(entries: readonly (readonly [string, TheoremRow]
 }
 
 function computeTheoremRow(M: number, opts: Omit<TheoremOptions, "Ms">): TheoremRow {
-  const beam = normBeam(M, opts.s, opts.s0, opts.p, opts.cutoff, opts.variant);
+  const beam = normBeam(M, opts.s, opts.s0, opts.p, opts.cutoff, opts.variant, opts.constants);
   const T = beam.params.Tstar;
   const fr0w = coreNorm(beam, 0, { weighted: true, subtract: 0 }).norm;
   const frTw = coreNorm(beam, T, { weighted: true, subtract: 0 });
@@ -99,12 +119,17 @@ function computeTheoremRow(M: number, opts: Omit<TheoremOptions, "Ms">): Theorem
   const fb = beamSobolevNorm(beam, opts.s0, "none");
   const finalDistance = hypot(frDiff, fb);
   const deflationValue = frT.value / fr0.value;
-  const deflation = estimate(deflationValue, deflationValue * (frT.error / frT.value + fr0.error / fr0.value), "derived", "‖f_r(T*)‖/‖f_r(0)‖");
+  const deflation = estimate(
+    deflationValue,
+    deflationValue * (frT.error / frT.value + fr0.error / fr0.value),
+    "derived",
+    "‖f_r(T*)‖/‖f_r(0)‖",
+  );
   const separated =
     Number.isFinite(fbw.value) && finalDistance.value - finalDistance.error > fbw.value + fbw.error;
   return {
     M,
-    Tstar: exact(T, "M^{s−1} ln ln M"),
+    Tstar: exact(T, "c_T M^{s−1} ln ln M"),
     initialDistance: fbw,
     finalDistance,
     weightedFinalNorm: hypot(frTw.norm, fbw),
@@ -153,7 +178,9 @@ export function largeMGrid(variant: Variant): number[] {
  * log–log of ln M), to compare with the paper's (2.39) which needs γ ≥ 1.
  */
 export function deflationLaw(rows: readonly TheoremRow[]): { gamma: number; gammaError: number } {
-  const fit = fitPowerLaw(rows.map((r) => ({ M: Math.log(r.M), value: r.deflation.value, error: r.deflation.error })));
+  const fit = fitPowerLaw(
+    rows.map((r) => ({ M: Math.log(r.M), value: r.deflation.value, error: r.deflation.error })),
+  );
   return { gamma: -fit.exponent, gammaError: fit.exponentError };
 }
 
@@ -161,7 +188,11 @@ export function deflationLaw(rows: readonly TheoremRow[]): { gamma: number; gamm
  * Smallest M on a grid (multiplying by `factor` from 4 up to `maxM`) at which the separation of
  * Theorem 1.1 is visible: final distance beyond initial distance, both outside their error bars.
  */
-export function smallestSeparatingM(opts: Omit<TheoremOptions, "Ms">, maxM = 1e12, factor = 2): { M: number | null; row?: TheoremRow } {
+export function smallestSeparatingM(
+  opts: Omit<TheoremOptions, "Ms">,
+  maxM = 1e12,
+  factor = 2,
+): { M: number | null; row?: TheoremRow } {
   for (let M = 4; M <= maxM; M = Math.round(M * factor)) {
     if (opts.variant === "as-written" && M > 256) break;
     const row = theoremRow(M, opts);
@@ -171,8 +202,12 @@ export function smallestSeparatingM(opts: Omit<TheoremOptions, "Ms">, maxM = 1e1
 }
 
 /** ‖e^{⟨v⟩²} f_r(t)‖ and ‖e^{⟨v⟩²} f_b(t)‖ on a grid of [0, T*] ((1.14)–(1.15)). */
-export function deflationCurve(M: number, opts: Omit<TheoremOptions, "Ms">, points = 17): DeflationCurve {
-  const beam = normBeam(M, opts.s, opts.s0, opts.p, opts.cutoff, opts.variant);
+export function deflationCurve(
+  M: number,
+  opts: Omit<TheoremOptions, "Ms">,
+  points = 17,
+): DeflationCurve {
+  const beam = normBeam(M, opts.s, opts.s0, opts.p, opts.cutoff, opts.variant, opts.constants);
   const T = beam.params.Tstar;
   const fb = beamSobolevNorm(beam, opts.s0, "gaussian");
   const t: number[] = [];
@@ -186,4 +221,3 @@ export function deflationCurve(M: number, opts: Omit<TheoremOptions, "Ms">, poin
   }
   return { M, t, fr, fb: fbs };
 }
-

@@ -49,6 +49,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   errors: () => import("./commands/errors.ts"),
   bootstrap: () => import("./commands/bootstrap.ts"),
   explore: () => import("./commands/explore.ts"),
+  particles: () => import("./commands/particles.ts"),
+  transport: () => import("./commands/transport.ts"),
+  threshold: () => import("./commands/threshold.ts"),
+  design: () => import("./commands/design.ts"),
 };
 
 const args = process.argv.slice(2);

@@ -2,6 +2,7 @@ import { RuleError } from "../math/errors.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import type { Beam } from "./beam.ts";
 import type { BasicWeight } from "./beam-norm.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
 
 /**
@@ -58,6 +59,7 @@ export function averagedTube(
   weight: BasicWeight,
   res: AveragedTubeResolution = DEFAULT_AVERAGED_TUBE_RESOLUTION,
 ): AveragedTube {
+  requirePaperConstants(beam.params, "averagedTube");
   if (!(t >= 0 && Number.isFinite(t)))
     throw new RuleError("t must be a finite number >= 0", `got ${t}`);
   const { M } = beam.params;

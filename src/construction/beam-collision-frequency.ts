@@ -3,7 +3,7 @@ import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { Beam } from "./beam.ts";
 import { forEachInDoubleCone } from "./lattice-cone.ts";
-import { bumpRadius } from "./velocity-bumps.ts";
+import { bumpAxialFactor, bumpRadius } from "./velocity-bumps.ts";
 
 /**
  * The collision frequency of the beam, (2.6) with its constant (DESIGN.md):
@@ -52,9 +52,10 @@ export function beamCollisionFrequency(
   const relTol = options.relTol ?? 1e-7;
   const { M } = beam.params;
   const rho = bumpRadius(beam.bump);
+  const h = 1 / bumpAxialFactor(beam.bump); // axial half-width: e·u ∈ (1 − h, 1 + h)
   const reach = 1 / M + t * rho;
   const nx = Math.hypot(x[0], x[1], x[2]);
-  if (nx >= 1 + 1.1 * t + reach + 1e-12) {
+  if (nx >= 1 + (1 + h) * t + reach + 1e-12) {
     return estimate(0, 0, "quadrature", "x outside every transported tube");
   }
   const alpha = nx <= reach ? Math.PI : Math.asin(reach / nx);
@@ -62,8 +63,9 @@ export function beamCollisionFrequency(
   dir[1] = nx > 0 ? x[1] / nx : 0;
   dir[2] = nx > 0 ? x[2] / nx : 1;
   const ncomp = order === 0 ? 1 : order === 1 ? 3 : 9;
-  // a single tube's integral is at most ρ² ∫∫ |u−v| φ(r) φ(10|a−1|) r dr dψ da ≤ ρ² · 2π · 0.2 · (1.1 + |v|) · M^k
-  const tubeScale = rho * rho * 2 * Math.PI * 0.2 * (1.1 + Math.hypot(v[0], v[1], v[2])) * M ** order * 0.01;
+  // a single tube's integral is at most ρ² ∫∫ |u−v| φ(r) φ(α|a−1|) r dr dψ da ≤ ρ² · 2π · 2h · (1 + h + |v|) · M^k
+  const tubeScale =
+    rho * rho * 2 * Math.PI * (2 * h) * (1 + h + Math.hypot(v[0], v[1], v[2])) * M ** order * 0.01;
   acc.fill(0);
   let err = 0;
   let maxLevel = 0;
@@ -156,13 +158,15 @@ function tubeIntegral(
   local.fill(0);
   let absMass = 0; // ∫ |∇^k K(x − ut)| I(u) du (up to the speed factor), for the separable bound
   const dpsi = (2 * Math.PI) / n;
-  // axial factors at the a-nodes (independent of r and ψ): weight·φ(10|a−1|), φ(|η−at|) and derivatives
+  // axial factors at the a-nodes (independent of r and ψ): weight·φ(α|a−1|), φ(|η−at|) and derivatives
+  const alphaAx = bumpAxialFactor(beam.bump);
+  const h = 1 / alphaAx;
   for (let ia = 0; ia < n; ia++) {
-    const a = 1 + 0.1 * gl.nodes[ia];
+    const a = 1 + h * gl.nodes[ia];
     const ya = eta - a * t;
     const za = Math.abs(ya);
     axA[ia] = a;
-    axW[ia] = 0.1 * gl.weights[ia] * phi(10 * Math.abs(a - 1));
+    axW[ia] = h * gl.weights[ia] * phi(alphaAx * Math.abs(a - 1));
     axF[ia] = phi(za);
     axD[ia] = order > 0 ? dphi(za) * Math.sign(ya) : 0;
     axD2[ia] = order > 1 ? d2phi(za) : 0;
@@ -200,7 +204,10 @@ function tubeIntegral(
         const speed = Math.sqrt((a - ve) * (a - ve) + pr * pr);
         const w = wa * wr * speed;
         accumulate(w, fa, dfa, d2fa, order);
-        absMass += wa * wr * (Math.abs(fa) * trans[9] + Math.abs(dfa) * trans[10] + Math.abs(d2fa) * trans[11]);
+        absMass +=
+          wa *
+          wr *
+          (Math.abs(fa) * trans[9] + Math.abs(dfa) * trans[10] + Math.abs(d2fa) * trans[11]);
       }
       continue;
     }
@@ -283,7 +290,15 @@ function accumulate(w: number, fa: number, dfa: number, d2fa: number, order: num
 }
 
 /** {@link accumulate} with the transverse factors read from `src` at offset `o`. */
-function accumulateFrom(src: Float64Array, o: number, w: number, fa: number, dfa: number, d2fa: number, order: number): void {
+function accumulateFrom(
+  src: Float64Array,
+  o: number,
+  w: number,
+  fa: number,
+  dfa: number,
+  d2fa: number,
+  order: number,
+): void {
   if (order === 0) {
     local[0] += w * src[o] * fa;
     return;

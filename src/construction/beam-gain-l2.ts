@@ -1,11 +1,12 @@
 import erf from "@stdlib/math-base-special-erf";
 import { CarlemanNodes, sampleCarlemanNodes } from "../kinetic/carleman-sampler.ts";
-import { seededUniform, type Uniform } from "../math/seeded-random.ts";
 import { RuleError } from "../math/errors.ts";
+import { seededUniform, type Uniform } from "../math/seeded-random.ts";
 import type { Beam } from "./beam.ts";
 import { beamBumpPieces, diagonalCandidates, segmentReachList } from "./beam-gain.ts";
 import { D_DIAG, D_OFF, DUHAMEL_SLOTS, duhamelAtNodes, G_DIAG, G_OFF } from "./beam-gain-duhamel.ts";
 import { gainVelocityRadius } from "./beam-gain-linf.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { collapsedStrataMean, stratifiedBallPoint } from "./stratified-velocity.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
 
@@ -161,6 +162,7 @@ function estimateAt(
  * samples, seed 1). A {@link RuleError} unless 0 ≤ t0 ≤ t.
  */
 export function gainL2Parts(beam: Beam, t0: number, t: number, options: GainL2Options = {}): GainL2Result {
+  requirePaperConstants(beam.params, "gainL2Parts");
   if (!(t0 >= 0 && t >= t0)) throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;
   const n = options.nSamples ?? 4000;

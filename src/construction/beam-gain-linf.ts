@@ -1,6 +1,6 @@
 import { CarlemanNodes, sampleCarlemanNodes } from "../kinetic/carleman-sampler.ts";
-import { seededUniform, type Uniform } from "../math/seeded-random.ts";
 import { RuleError } from "../math/errors.ts";
+import { seededUniform, type Uniform } from "../math/seeded-random.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { Beam } from "./beam.ts";
 import { beamBumpPieces, diagonalCandidates } from "./beam-gain.ts";
@@ -21,8 +21,9 @@ import {
   UG_DIAG,
   UG_OFF,
 } from "./beam-gain-duhamel.ts";
-import { bumpRadius } from "./velocity-bumps.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { collapsedStrataMean, stratifiedBallPoint } from "./stratified-velocity.ts";
+import { bumpRadius } from "./velocity-bumps.ts";
 
 /**
  * The L^{1,1}_v L^∞_x parts of D⁺ (Lemma 4.6, (4.32)–(4.51)):
@@ -238,6 +239,7 @@ function steeredSearch(beam: Beam, nodes: CarlemanNodes, t0: number, t: number, 
 
 /** The L^{1,1}_v L^∞_x parts of D⁺ for one window (see the module comment). */
 export function gainLinfParts(beam: Beam, t0: number, t: number, options: GainLinfOptions = {}): GainLinfResult {
+  requirePaperConstants(beam.params, "gainLinfParts");
   if (!(t0 >= 0 && t >= t0)) throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;
   const nV = options.nV ?? 64;
@@ -359,6 +361,7 @@ export interface GainLinfDiagonalResult {
  * m(v) the number of balls containing v (unbiased over the union). iid samples, plain standard error.
  */
 export function gainLinfDiagonal(beam: Beam, t0: number, t: number, options: GainLinfOptions = {}): GainLinfDiagonalResult {
+  requirePaperConstants(beam.params, "gainLinfDiagonal");
   if (!(t0 >= 0 && t >= t0)) throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;
   const nV = options.nV ?? 64;

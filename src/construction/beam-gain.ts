@@ -1,7 +1,8 @@
 import { type CarlemanNodes, type CarlemanPiece, carlemanPiece, sampleCarlemanNodes } from "../kinetic/carleman-sampler.ts";
-import type { Uniform } from "../math/seeded-random.ts";
 import { RuleError } from "../math/errors.ts";
+import type { Uniform } from "../math/seeded-random.ts";
 import type { Beam } from "./beam.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { bumpRadius, bumpValue } from "./velocity-bumps.ts";
 
 /**
@@ -21,6 +22,7 @@ import { bumpRadius, bumpValue } from "./velocity-bumps.ts";
 
 /** The bumps I_k of f_b as Carleman pieces (axis e_k, a ∈ [0.9, 1.1], radius 1/(cM)). Cached. */
 export function beamBumpPieces(beam: Beam): readonly CarlemanPiece[] {
+  requirePaperConstants(beam.params, "beamBumpPieces");
   const hit = pieceCache.get(beam);
   if (hit) return hit;
   const { e, count } = beam.lattice;

@@ -5,6 +5,7 @@ import type { Beam } from "./beam.ts";
 import type { BasicWeight } from "./beam-norm.ts";
 import { MAX_MATERIALIZED_M } from "./lattice.ts";
 import { forEachInCone } from "./lattice-cone.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { type TubeGradientSup, tubeGradientSup } from "./tube-gradient-sup.ts";
 import { bumpRadius, bumpValue, forEachBumpAt } from "./velocity-bumps.ts";
 
@@ -334,6 +335,7 @@ function probeSups(
  * @param m - quadrature nodes per axis of the coarse pass (default 12 for M ≤ 16, else 8).
  */
 export function beamLinfNorms(beam: Beam, weight: BasicWeight, m?: number): BeamLinfNorms {
+  requirePaperConstants(beam.params, "beamLinfNorms");
   const { M, s } = beam.params;
   if (M > MAX_MATERIALIZED_M) throw new RangeError("lattice too large to enumerate");
   const n = m ?? (M <= 16 ? 12 : 8);

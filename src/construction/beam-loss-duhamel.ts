@@ -1,12 +1,13 @@
 import { gaussLegendre } from "../math/gauss-legendre.ts";
-import type { Beam } from "./beam.ts";
-import { beamValueAndGradient } from "./beam-gradient.ts";
-import { characteristicBoundAt, lineConstants } from "./characteristic-frequency-bound.ts";
-import { characteristicFrequencyAt, tubeFrames } from "./characteristic-frequency.ts";
-import { bumpFrameRule } from "./bump-frame-rule.ts";
 import { korobovGeneratingVector } from "../math/korobov-lattice.ts";
 import { lcgUniform } from "../math/lcg-uniform.ts";
 import { profileSampler } from "../math/profile-sampler.ts";
+import type { Beam } from "./beam.ts";
+import { beamValueAndGradient } from "./beam-gradient.ts";
+import { bumpFrameRule } from "./bump-frame-rule.ts";
+import { characteristicFrequencyAt, tubeFrames } from "./characteristic-frequency.ts";
+import { characteristicBoundAt, lineConstants } from "./characteristic-frequency-bound.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { bumpRadius, bumpValue, forEachBumpAt } from "./velocity-bumps.ts";
 
 /**
@@ -309,6 +310,7 @@ function nelderMeadMax(
 
 /** ‖K‖²_{L²} and ‖∇K‖²_{L²} of one tube (2.4), by Gauss–Legendre (closed in the variables). */
 export function tubeNormsSquared(beam: Beam): { K2: number; gradK2: number } {
+  requirePaperConstants(beam.params, "tubeNormsSquared");
   const { phi, dphi } = beam.cutoff;
   const { M } = beam.params;
   const gl = gaussLegendre(96);
@@ -353,6 +355,7 @@ export interface BumpUpperResult {
  * ΣI·h integrates as Σ_k ∫ I_k h, so bump k's share carries the factor I_k(v) (no partition).
  */
 export function bumpUpperIntegrals(beam: Beam, k: number, t0: number, t: number, level = 1): BumpUpperResult {
+  requirePaperConstants(beam.params, "bumpUpperIntegrals");
   const { M } = beam.params;
   const A = beam.amplitude;
   const gradKmax = Math.sqrt(M * M + 1) * lineConstants(beam.cutoff).dphiMax;

@@ -7,6 +7,7 @@ import {
 } from "./averaged-tube.ts";
 import type { Beam } from "./beam.ts";
 import type { BasicWeight } from "./beam-norm.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { type SeparableTube, type TubeSumL2, tubeSumL2 } from "./tube-sum-l2.ts";
 
 /**
@@ -67,6 +68,7 @@ export function beamMixedNorm(
   weight: BasicWeight,
   opts: BeamMixedNormOptions = {},
 ): BeamMixedNorm {
+  requirePaperConstants(beam.params, "beamMixedNorm");
   const { M, s } = beam.params;
   const coarse = averagedTube(beam, t, weight, COARSE);
   const fine = averagedTube(beam, t, weight, FINE);

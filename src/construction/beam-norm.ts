@@ -1,11 +1,11 @@
+import { tubeSobolevNormSquared } from "../kinetic/radial-sobolev.ts";
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
-import { tubeSobolevNormSquared } from "../kinetic/radial-sobolev.ts";
 import type { Beam } from "./beam.ts";
 import { MAX_MATERIALIZED_M } from "./lattice.ts";
-import { bumpRadius, bumpSum } from "./velocity-bumps.ts";
+import { bumpAxialFactor, bumpDisjointnessMargin, bumpRadius, bumpSum } from "./velocity-bumps.ts";
 
 /**
  * Norms of the beam f_b (Lemma 2.2), exact in time: f_b(t,·,v) is a translate of f_b(0,·,v)
@@ -52,18 +52,20 @@ function weightValue(weight: VelocityWeight, v2: number): number {
 /** ∫ w^p I^p dv for one bump (any direction), Gauss–Legendre 96² in (a, r). */
 export function singleBumpPowerIntegral(beam: Beam, weight: VelocityWeight, p: number): number {
   const rho = bumpRadius(beam.bump);
+  const alpha = bumpAxialFactor(beam.bump);
+  const h = 1 / alpha;
   const { phi } = beam.cutoff;
   const { nodes, weights } = gaussLegendre(96);
   let total = 0;
   for (let ia = 0; ia < 96; ia++) {
-    const a = 1 + 0.1 * nodes[ia];
-    const fa = phi(10 * Math.abs(a - 1));
+    const a = 1 + h * nodes[ia];
+    const fa = phi(alpha * Math.abs(a - 1));
     if (fa === 0) continue;
     for (let ir = 0; ir < 96; ir++) {
       const r = 0.5 * (1 + nodes[ir]);
       const I = fa * phi(r);
       const w = weightValue(weight, a * a + rho * rho * r * r);
-      total += 0.1 * weights[ia] * 0.5 * weights[ir] * r * (w * I) ** p;
+      total += h * weights[ia] * 0.5 * weights[ir] * r * (w * I) ** p;
     }
   }
   return 2 * Math.PI * rho * rho * total;
@@ -84,6 +86,8 @@ export function bumpSumPowerIntegral(
 ): Estimate {
   const at = (m: number) => {
     const rho = bumpRadius(beam.bump);
+    const alpha = bumpAxialFactor(beam.bump);
+    const h = 1 / alpha;
     const { phi } = beam.cutoff;
     const { nodes, weights } = gaussLegendre(m);
     const lat = beam.lattice;
@@ -94,14 +98,14 @@ export function bumpSumPowerIntegral(
       e[2] = lat.e[3 * k + 2];
       orthonormalFrame(e1, e2, e);
       for (let ia = 0; ia < m; ia++) {
-        const a = 1 + 0.1 * nodes[ia];
-        const fa = phi(10 * Math.abs(a - 1));
+        const a = 1 + h * nodes[ia];
+        const fa = phi(alpha * Math.abs(a - 1));
         if (fa === 0) continue;
         for (let ir = 0; ir < m; ir++) {
           const r = 0.5 * (1 + nodes[ir]);
           const Ik = fa * phi(r);
           if (Ik === 0) continue;
-          const wq = 0.1 * weights[ia] * 0.5 * weights[ir] * r * ((2 * Math.PI) / m);
+          const wq = h * weights[ia] * 0.5 * weights[ir] * r * ((2 * Math.PI) / m);
           for (let ip = 0; ip < m; ip++) {
             const psi = (2 * Math.PI * ip) / m;
             const c = rho * r * Math.cos(psi);
@@ -119,7 +123,12 @@ export function bumpSumPowerIntegral(
   if (beam.params.M > MAX_MATERIALIZED_M) throw new RangeError("lattice too large to enumerate");
   const coarse = at(n);
   const fine = at(Math.round(1.5 * n));
-  return estimate(fine, Math.abs(fine - coarse), "quadrature", `sum over the ${beam.lattice.count} bump supports, ${Math.round(1.5 * n)}³ nodes each (vs ${n}³)`);
+  return estimate(
+    fine,
+    Math.abs(fine - coarse),
+    "quadrature",
+    `sum over the ${beam.lattice.count} bump supports, ${Math.round(1.5 * n)}³ nodes each (vs ${n}³)`,
+  );
 }
 
 /** ‖w f_b(t)‖_{L²_v H^s_x} for any t (2.24). */
@@ -133,13 +142,18 @@ export function beamSobolevNorm(beam: Beam, sobolev: number, weight: VelocityWei
   if (M <= OVERLAP_MAX_M) {
     X = bumpSumPowerIntegral(beam, weight, 2, true, M <= 16 ? 12 : 6);
     xMethod = `overlap X = ${X.value.toExponential(3)} (${X.method})`;
-  } else if (beam.variant === "as-in-proof") {
+  } else if (bumpDisjointnessMargin(beam.bump) > 0) {
     X = estimate(0, 0, "closed-form", "disjoint supports (2.20)");
     xMethod = "overlap X = 0 by the disjointness (2.20)–(2.23), which the claims check for M ≤ 256";
   } else {
-    return estimate(Number.NaN, Number.NaN, "derived", `as-written overlaps are enumerated only for M ≤ ${OVERLAP_MAX_M}`);
+    return estimate(
+      Number.NaN,
+      Number.NaN,
+      "derived",
+      `as-written overlaps are enumerated only for M ≤ ${OVERLAP_MAX_M}`,
+    );
   }
-  const amp2 = M ** (2 - 2 * s);
+  const amp2 = beam.params.constants.beamAmplitude ** 2 * M ** (2 - 2 * s);
   const lo = amp2 * K2.value * (D - X.value - X.error);
   const hi = amp2 * (K2.value + K2.error) * (D + X.value + X.error);
   const mid = 0.5 * (Math.sqrt(Math.max(0, lo)) + Math.sqrt(hi));
@@ -153,11 +167,16 @@ export function beamSobolevNorm(beam: Beam, sobolev: number, weight: VelocityWei
 
 /** ‖w f_b(t)‖_{L^p_v L^∞_x} = M^{1−s} ‖w Σ I‖_{L^p_v} (2.25): sup_x Σ_k K_k(x − vt) I_k(v) = Σ_k I_k(v), attained at x = vt. */
 export function beamLpLinfNorm(beam: Beam, p: number, weight: VelocityWeight): Estimate {
-  const { M, s } = beam.params;
+  const { M } = beam.params;
   const I = bumpSumPowerIntegral(beam, weight, p, false, M <= 16 ? 12 : 8);
-  const amp = M ** (1 - s);
+  const amp = beam.amplitude;
   const val = amp * I.value ** (1 / p);
-  return estimate(val, (amp * I.value ** (1 / p) * I.error) / (p * I.value), "derived", `M^{1−s}(∫(wΣI)^${p})^{1/${p}}; ${I.method}`);
+  return estimate(
+    val,
+    (amp * I.value ** (1 / p) * I.error) / (p * I.value),
+    "derived",
+    `M^{1−s}(∫(wΣI)^${p})^{1/${p}}; ${I.method}`,
+  );
 }
 
 const e = new Float64Array(3);

@@ -1,7 +1,4 @@
 import type { ZPart } from "../kinetic/z-parts.ts";
-import { type Estimate, estimate } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
-import { orthonormalFrame } from "../math/vec3.ts";
 import {
   assembleZNorm,
   maximize1D,
@@ -9,12 +6,16 @@ import {
   type ZNorm,
   type ZWeight,
 } from "../kinetic/znorm.ts";
+import { type Estimate, estimate } from "../math/estimate.ts";
+import { gaussLegendre } from "../math/gauss-legendre.ts";
+import { orthonormalFrame } from "../math/vec3.ts";
 import type { Beam } from "./beam.ts";
 import { OVERLAP_MAX_M } from "./beam-norm.ts";
-import { MAX_MATERIALIZED_M } from "./lattice.ts";
-import type { Cutoff } from "./cutoff.ts";
 import { bumpNodes } from "./bump-polar-nodes.ts";
-import { bumpRadius, forEachBumpAt, bumpValue } from "./velocity-bumps.ts";
+import type { Cutoff } from "./cutoff.ts";
+import { MAX_MATERIALIZED_M } from "./lattice.ts";
+import { requirePaperConstants } from "./parameters.ts";
+import { bumpRadius, bumpValue, forEachBumpAt } from "./velocity-bumps.ts";
 
 /**
  * The Z-norm (3.3) of w·f_b(t) (Lemma 4.2, (4.4)), f_b = M^{1−s} Σ_k K_k(x − vt) I_k(v) (2.4),
@@ -121,6 +122,7 @@ export function tubeGradientSup(cutoff: Cutoff, M: number): Estimate {
 
 /** ∫ W(|v|²) I(v)^p dv for one bump (any direction, W radial), Gauss–Legendre in (a, r), n vs 1.5n. */
 export function singleBumpIntegral(beam: Beam, W: (v2: number) => number, p: number): Estimate {
+  requirePaperConstants(beam.params, "singleBumpIntegral");
   const at = (n: number) => {
     let total = 0;
     for (const node of bumpNodes(beam, n)) total += node.wv * W(node.vn * node.vn) * node.I ** p;

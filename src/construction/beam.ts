@@ -1,5 +1,5 @@
 import type { Cutoff } from "./cutoff.ts";
-import { makeLattice, type Lattice } from "./lattice.ts";
+import { type Lattice, makeLattice } from "./lattice.ts";
 import type { Parameters } from "./parameters.ts";
 import { type TubeShape, tubeValue } from "./tubes.ts";
 import type { Variant } from "./variant.ts";
@@ -7,8 +7,10 @@ import { type BumpShape, bumpValue, forEachBumpAt } from "./velocity-bumps.ts";
 
 /**
  * The beam f_b of (2.4)/(1.7):
- *   f_b(t, x, v) = M^{1−s} Σ_{1≤i≤j≤M} K_{i,j}(x − v t) I_{i,j}(v),
- * the free transport (2.1) of f_b(0) = M^{1−s} Σ K_{i,j}(x) I_{i,j}(v).
+ *   f_b(t, x, v) = c_b M^{1−s} Σ_{1≤i≤j≤M} K_{i,j}(x − v t) I_{i,j}(v),
+ * the free transport (2.1) of f_b(0) = c_b M^{1−s} Σ K_{i,j}(x) I_{i,j}(v) (c_b = 1 in the paper).
+ * Together with the parameters (and their free constants), the cutoff and the variant, a Beam is
+ * the one construction value that DESIGN.md asks for: every norm and claim takes it whole.
  */
 export interface Beam {
   readonly params: Parameters;
@@ -17,8 +19,25 @@ export interface Beam {
   readonly lattice: Lattice;
   readonly tube: TubeShape;
   readonly bump: BumpShape;
-  /** M^{1−s}. */
+  /** c_b M^{1−s}. */
   readonly amplitude: number;
+}
+
+/** The bump shape of the construction: the variant, with the constants' axial and transverse factors. */
+export function beamBumpShape(params: Parameters, cutoff: Cutoff, variant: Variant): BumpShape {
+  const { bumpAxial, bumpTransverse } = params.constants;
+  return {
+    M: params.M,
+    cutoff,
+    variant,
+    ...(bumpAxial !== 10 ? { axial: bumpAxial } : {}),
+    ...(bumpTransverse !== undefined ? { transverse: bumpTransverse } : {}),
+  };
+}
+
+/** c_b M^{1−s}, the beam's amplitude (2.4). */
+export function beamAmplitude(params: Parameters): number {
+  return params.constants.beamAmplitude * params.M ** (1 - params.s);
 }
 
 /**
@@ -27,20 +46,25 @@ export interface Beam {
  * frequency with {@link beamCollisionFrequency}; the core f_r (2.5) is built on it ({@link coreValue}).
  */
 export function makeBeam(params: Parameters, cutoff: Cutoff, variant: Variant): Beam {
-  const { M, s } = params;
+  const { M } = params;
   return {
     params,
     cutoff,
     variant,
     lattice: makeLattice(M),
     tube: { M, cutoff, scale: 1 },
-    bump: { M, cutoff, variant },
-    amplitude: M ** (1 - s),
+    bump: beamBumpShape(params, cutoff, variant),
+    amplitude: beamAmplitude(params),
   };
 }
 
 /** f_b(t, x, v), visiting only the bumps that can be non-zero at v. */
-export function beamValue(beam: Beam, t: number, x: ArrayLike<number>, v: ArrayLike<number>): number {
+export function beamValue(
+  beam: Beam,
+  t: number,
+  x: ArrayLike<number>,
+  v: ArrayLike<number>,
+): number {
   y[0] = x[0] - v[0] * t;
   y[1] = x[1] - v[1] * t;
   y[2] = x[2] - v[2] * t;

@@ -1,5 +1,6 @@
-import type { Beam } from "./beam.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
+import type { Beam } from "./beam.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
 
 /**
@@ -26,6 +27,7 @@ export interface BumpNode {
 
 /** The nodes of {@link BumpNode} at order n (see the module comment). */
 export function bumpNodes(beam: Beam, n: number): BumpNode[] {
+  requirePaperConstants(beam.params, "bumpNodes");
   const rho = bumpRadius(beam.bump);
   const { phi } = beam.cutoff;
   const { M } = beam.params;

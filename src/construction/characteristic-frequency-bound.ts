@@ -4,13 +4,13 @@ import type { Beam } from "./beam.ts";
 import {
   A_BREAKS,
   CHARACTERISTIC_LEVELS,
-  compositeRule,
-  tubeFrames,
+  compositeRule,R_BREAKS, 
+  tubeFrames
 } from "./characteristic-frequency.ts";
 import type { Cutoff } from "./cutoff.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { profileConstants } from "./profile-constants.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
-import { R_BREAKS } from "./characteristic-frequency.ts";
 
 /**
  * Majorants of the characteristic integral J = ∫_{t0}^{t} A[f_b](τ, x − (t − τ)v, v) dτ
@@ -86,6 +86,7 @@ export function characteristicBoundAt(
   level: number,
   out: Float64Array,
 ): void {
+  requirePaperConstants(beam.params, "characteristicBoundAt");
   const ord = CHARACTERISTIC_LEVELS[level];
   const { M } = beam.params;
   const { phi } = beam.cutoff;
@@ -139,6 +140,7 @@ export function characteristicBound(
   t: number,
   relTol = 1e-3,
 ): { value: Estimate; gradient: Estimate } {
+  requirePaperConstants(beam.params, "characteristicBound");
   const prev = new Float64Array(2);
   const cur = new Float64Array(2);
   characteristicBoundAt(beam, v, t0, t, 0, prev);

@@ -1,10 +1,11 @@
-import { type Estimate, estimate } from "../math/estimate.ts";
 import { RuleError } from "../math/errors.ts";
+import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { Beam } from "./beam.ts";
-import type { Lattice } from "./lattice.ts";
 import { bump } from "./cutoff.ts";
+import type { Lattice } from "./lattice.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
 
 /**
@@ -183,6 +184,7 @@ export function characteristicFrequencyAt(
   gradient: boolean,
   out: Float64Array,
 ): void {
+  requirePaperConstants(beam.params, "characteristicFrequencyAt");
   checkWindow(t0, t);
   const ord = CHARACTERISTIC_LEVELS[level];
   if (!ord) throw new RuleError(`level must be in 0..${CHARACTERISTIC_LEVELS.length - 1}`, `got ${level}`);
@@ -476,6 +478,7 @@ export function characteristicFrequency(
   v: ArrayLike<number>,
   options: CharacteristicOptions = {},
 ): CharacteristicResult {
+  requirePaperConstants(beam.params, "characteristicFrequency");
   checkWindow(t0, t);
   const relTol = options.relTol ?? 1e-4;
   const grad = options.gradient ?? false;

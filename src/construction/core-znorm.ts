@@ -1,10 +1,11 @@
 import type { ZPart } from "../kinetic/z-parts.ts";
+import { assembleZNorm, maximize1D, normWeightAt, type ZNorm, type ZWeight } from "../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
-import { assembleZNorm, maximize1D, normWeightAt, type ZNorm, type ZWeight } from "../kinetic/znorm.ts";
 import type { Beam } from "./beam.ts";
 import { centreFrequency, coreExponent } from "./core.ts";
 import { bumpMoments, radialL2 } from "./core-norm.ts";
+import { requirePaperConstants } from "./parameters.ts";
 import { profileConstants } from "./profile-constants.ts";
 
 /**
@@ -60,6 +61,7 @@ const mid = (lo: number, hi: number, method: string): Estimate =>
  * by the explicit bounds of the module comment; weight `weight` (e.g. e^{⟨v⟩²}).
  */
 export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
+  requirePaperConstants(beam.params, "coreZNorm");
   const { M, s, s0, lnN } = beam.params;
   const { phi, dphi } = beam.cutoff;
   const lambda = 100 * M;

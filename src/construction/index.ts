@@ -39,6 +39,13 @@ export {
   plateau,
 } from "./cutoff.ts";
 export {
+  cutoffLineIntegrals,
+  deflationExpansion,
+  deflationExponentLimit,
+  lawConstants,
+  predictedDeflation,
+} from "./deflation-law.ts";
+export {
   type Lattice,
   latticeCount,
   latticeIndex,
@@ -47,11 +54,16 @@ export {
 } from "./lattice.ts";
 export { type LatticePairSum, latticePairSum } from "./lattice-pair-sum.ts";
 export { type LatticeSeparation, latticeSeparation } from "./lattice-separation.ts";
+export { NAMED_CONSTRUCTIONS, type NamedConstruction } from "./named-constructions.ts";
 export {
+  CONSTANT_SYMBOLS,
+  type ConstructionConstants,
   DEFAULT_P,
   DEFAULT_S,
   DEFAULT_S0,
+  makeConstants,
   makeParameters,
+  PAPER_CONSTANTS,
   type ParameterInput,
   type Parameters,
   tStar,

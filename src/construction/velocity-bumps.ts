@@ -1,30 +1,57 @@
-import type { Variant } from "./variant.ts";
 import type { Cutoff } from "./cutoff.ts";
-import { forEachInCone } from "./lattice-cone.ts";
 import type { Lattice } from "./lattice.ts";
+import { forEachInCone } from "./lattice-cone.ts";
+import type { Variant } from "./variant.ts";
 
 /**
- * The velocity bumps of (2.4): I_{i,j}(v) = χ(c M P⊥_{e} v) χ(10 P_{e}(v − e)), e = e_{i,j}.
+ * The velocity bumps of (2.4): I_{i,j}(v) = χ(c M P⊥_{e} v) χ(α P_{e}(v − e)), e = e_{i,j}, α = 10
+ * in the paper.
  *
- * Two readings (DESIGN.md, variants):
+ * Two readings of c (DESIGN.md, variants):
  * - `as-written`: c = 1, the definition (2.4): |P⊥v| < 1/M on the support;
  * - `as-in-proof`: c = 10, what the proof of (2.20) uses in (2.21): |P⊥v| ≤ 1/(10M).
- * In both, the axial factor restricts e·v to (9/10, 11/10).
+ * In both, the axial factor restricts e·v to (1 − 1/α, 1 + 1/α) = (9/10, 11/10).
+ * A construction with other constants (`parameters.ts`) sets `transverse` (c) and `axial` (α).
  */
 export interface BumpShape {
   readonly M: number;
   readonly cutoff: Cutoff;
   readonly variant: Variant;
+  /** c in χ(c M P⊥v); absent: {@link bumpWidthFactor} of the variant. */
+  readonly transverse?: number;
+  /** α in χ(α P(v − e)); absent: 10. */
+  readonly axial?: number;
 }
 
-/** The factor c of χ(c M P⊥ v). */
+/** The variant's factor c of χ(c M P⊥ v): 10 `as-in-proof`, 1 `as-written`. */
 export function bumpWidthFactor(variant: Variant): number {
   return variant === "as-in-proof" ? 10 : 1;
 }
 
+/** The shape's transverse factor c (its own, or the variant's). */
+export function bumpTransverseFactor(shape: BumpShape): number {
+  return shape.transverse ?? bumpWidthFactor(shape.variant);
+}
+
+/** The shape's axial factor α (its own, or the paper's 10). */
+export function bumpAxialFactor(shape: BumpShape): number {
+  return shape.axial ?? 10;
+}
+
+/**
+ * Margin of the proof's disjointness argument (2.21)–(2.23) for this shape: for v, u in the supports
+ * of two different bumps, |v − u| ≥ (1 − 1/α)·|e − e'| − 2ρ ≥ ((1 − 1/α) − 2/c)/M, using
+ * |ae − be'| ≥ √(ab)|e − e'|, a, b ≥ 1 − 1/α, |P⊥| ≤ ρ = 1/(cM) and the separation (2.10)
+ * |e − e'| ≥ 1/M. Returns (1 − 1/α) − 2/c: the supports are disjoint by this argument when it is > 0
+ * (paper, as-in-proof: 0.9 − 0.2 = 0.7; as-written: 0.9 − 2 < 0, the argument fails).
+ */
+export function bumpDisjointnessMargin(shape: BumpShape): number {
+  return 1 - 1 / bumpAxialFactor(shape) - 2 / bumpTransverseFactor(shape);
+}
+
 /** Radius ρ = 1/(cM) of the bump's cross-section. */
 export function bumpRadius(shape: BumpShape): number {
-  return 1 / (bumpWidthFactor(shape.variant) * shape.M);
+  return 1 / (bumpTransverseFactor(shape) * shape.M);
 }
 
 /** I_e(v) for a unit vector e. */
@@ -35,7 +62,7 @@ export function bumpValue(shape: BumpShape, e: ArrayLike<number>, v: ArrayLike<n
   const pz = v[2] - a * e[2];
   const r = Math.sqrt(px * px + py * py + pz * pz);
   const { phi } = shape.cutoff;
-  return phi(r / bumpRadius(shape)) * phi(10 * Math.abs(a - 1));
+  return phi(r / bumpRadius(shape)) * phi(bumpAxialFactor(shape) * Math.abs(a - 1));
 }
 
 /**
@@ -43,10 +70,15 @@ export function bumpValue(shape: BumpShape, e: ArrayLike<number>, v: ArrayLike<n
  * (a superset; the exact test is the bump value). Only directions in the upper hemisphere exist,
  * and the axial factor forces e·v > 0, so one cone suffices.
  */
-export function forEachBumpAt(shape: BumpShape, v: ArrayLike<number>, visit: (k: number) => void): void {
+export function forEachBumpAt(
+  shape: BumpShape,
+  v: ArrayLike<number>,
+  visit: (k: number) => void,
+): void {
   const nv = Math.hypot(v[0], v[1], v[2]);
-  if (nv <= 0.9 || nv >= 1.1 * Math.sqrt(1 + 1 / shape.M ** 2)) return;
   const rho = bumpRadius(shape);
+  const h = 1 / bumpAxialFactor(shape);
+  if (nv <= 1 - h || nv >= (1 + h) * Math.sqrt(1 + rho * rho)) return;
   dir[0] = v[0] / nv;
   dir[1] = v[1] / nv;
   dir[2] = v[2] / nv;

@@ -1,5 +1,6 @@
 import type { ClaimResult, Variant } from "../claims/claim-result.ts";
 import type { Estimate } from "../math/estimate.ts";
+import type { HowLargeMData } from "./how-large-m.ts";
 import type { Sections35Data } from "./sections-3-5.ts";
 
 /**
@@ -69,5 +70,7 @@ export interface ReportData {
   readonly deflation: readonly DeflationCurve[];
   /** The Sections 3–5 chapter (error table, Proposition 5.1), when computed. */
   readonly sections35?: Sections35Data;
+  /** The chapter "How large must M be" (how-large-m.ts), when computed. */
+  readonly howLargeM?: HowLargeMData;
   readonly runInfo: RunInfo;
 }

@@ -16,6 +16,7 @@ import {
   rowConfiguration,
 } from "./configuration.ts";
 import { claimDisagreements, errorTableDisagreements } from "./disagreements.ts";
+import { howLargeMBlocks } from "./how-large-m.ts";
 import { formatM, formatMList } from "./number-format.ts";
 import type { ReportData, TheoremRow } from "./report-data.ts";
 import type { ReportFigure, ReportFigures } from "./report-figures.ts";
@@ -399,6 +400,7 @@ export function reportDocument(data: ReportData, figures: ReportFigures): Block[
     ...deflationSection(figures),
     ...claimsSection(data, figures),
     ...(data.sections35 ? sections35Blocks(data.sections35, figures.sections35) : []),
+    ...(data.howLargeM ? howLargeMBlocks(data.howLargeM) : []),
     ...objectsSection(figures),
     ...methodSection(data),
     ...parametersSection(data),

@@ -1,0 +1,440 @@
+/**
+ * Deviational (signed-weight, δf) Monte Carlo around a global Maxwellian M: f = M + f_δ with
+ *   ∂t f_δ + v·∇x f_δ = L f_δ + Q(f_δ, f_δ),   L h = Q(M, h) + Q(h, M)
+ * (Q(M, M) = 0 and M is transported unchanged). Every particle carries a weight ±ε (one quantum).
+ * Schemes: the linear part as in Wagner's deviational particle Monte Carlo (W. Wagner, Monte Carlo
+ * Methods Appl. 14 (2008) 191–268) and LVDSMC (Homolle & Hadjiconstantinou, J. Comput. Phys. 226
+ * (2007) 2341–2358), the quadratic part and cancellation as in Baker & Hadjiconstantinou (Phys.
+ * Fluids 17 (2005) 051703), here in boltzlab's normalization and with exact event clocks:
+ *
+ * 1. Linear events (no splitting error in time). Writing L h = Q⁺(M,h) + Q⁺(h,M) − h A[M] − M A[h],
+ *    a particle (x, v, w) undergoes events at rate ν(v) = A[M](v) (exponential clocks, thinned
+ *    against the bound ν̄(v) of {@link rateBound}, exact because v is constant along a free flight);
+ *    at an event at time τ a partner u ∝ M(u)σ(|u−v|) and a direction give (v', u'), and the particle
+ *    is replaced by (v', w), (u', w), (u, −w) at its current position. Each event conserves signed
+ *    mass w, momentum w v and energy ½w|v|² exactly (v' + u' − u = v, |v'|² + |u'|² − |u|² = |v|²).
+ *    Children run their own clocks from τ to the end of the step.
+ * 2. Quadratic term Q(f_δ, f_δ): SIMULATED by signed pairs in the collision cells of the domain:
+ *    a pair {i, j} collides at rate ε σ(g_ij)/V (NTC with the exact per-cell majorant of
+ *    {@link dsmcStep}); the event adds s ε(δ_{v_i'} + δ_{v_j'} − δ_{v_i} − δ_{v_j}),
+ *    s = sign(w_i)sign(w_j), realized by moving, removing or duplicating particles (this has mean
+ *    w_i w_j σ/V per pair, i.e. Q(f_δ, f_δ); it conserves exactly). It is split from step 1 by
+ *    first-order splitting (error O(Δt)); `quadratic: "omit"` drops it (the linearized equation),
+ *    and {@link DeviationalState.quadraticEvents} measures its size.
+ * 3. Cancellation (particle-number control; without it the number of particles grows like e^{2ν̄t}).
+ *    In each (collision cell × velocity cube of side δv), pairs of opposite sign are deleted. This
+ *    changes momentum and energy by O(ε δv) per pair; both are restored EXACTLY afterwards: the
+ *    same-sign survivors of the cube (k ≥ 2 of them) get v ← m + Δm + a(v − m) with Δm and a
+ *    chosen to give back the cube's lost momentum and energy; a cube with fewer than 2 survivors (or
+ *    where a² ∉ (1/4, 4)) carries its deficit to the next cube, and what is left at the end goes to
+ *    all particles of the more numerous sign ({@link DeviationalState.unrestored} reports any
+ *    remainder; 0 in every run so far). Its bias is a smoothing of f_δ on the scale
+ *    δv (measured in the tests by the agreement with exact solutions); the carry moves O(ε δv)
+ *    momentum and energy between neighbouring cubes.
+ */
+import { RuleError } from "../../math/errors.ts";
+import { type Normal, normalSampler } from "../../math/normal-sampler.ts";
+import type { Uniform } from "../../math/seeded-random.ts";
+import { type CellIndex, makeCellIndex, sortIntoCells } from "./cell-index.ts";
+import { cellVolume, checkDomain, type Domain, wrap } from "./domain.ts";
+import { type GlobalMaxwellian, proposePartner, rateBound } from "./global-maxwellian.ts";
+import { collidePair } from "./particle-kernel.ts";
+import { type ParticleSet, pushParticle, reserve } from "./particle-set.ts";
+
+export interface DeviationalOptions {
+  readonly background: GlobalMaxwellian;
+  readonly domain: Domain;
+  readonly dt: number;
+  /** Weight quantum ε > 0 (every particle has w = ±ε). */
+  readonly epsilon: number;
+  /** Side δv of the velocity cubes for cancellation. */
+  readonly cancellationBin: number;
+  /** Simulate Q(f_δ, f_δ) ("simulate", default) or drop it ("omit": the linearized equation). */
+  readonly quadratic?: "simulate" | "omit";
+}
+
+export interface DeviationalState {
+  readonly particles: ParticleSet;
+  readonly options: DeviationalOptions;
+  readonly rand: Uniform;
+  readonly normal: Normal;
+  readonly cells: CellIndex;
+  t: number;
+  linearEvents: number;
+  linearProposals: number;
+  quadraticEvents: number;
+  cancelledPairs: number;
+  /** Momentum/energy deficit still carried after the last cancellation (0 when fully restored). */
+  unrestored: number;
+  rem: Float64Array;
+  key: Float64Array;
+  ord: Int32Array;
+}
+
+export function makeDeviational(
+  particles: ParticleSet,
+  options: DeviationalOptions,
+  rand: Uniform,
+): DeviationalState {
+  checkDomain(options.domain);
+  if (!(options.dt > 0) || !Number.isFinite(options.dt))
+    throw new RuleError("dt must be a finite number > 0", `got ${options.dt}`);
+  if (!(options.epsilon > 0)) throw new RuleError("weight quantum epsilon must be > 0");
+  if (!(options.cancellationBin > 0))
+    throw new RuleError("cancellation bin width must be > 0", `got ${options.cancellationBin}`);
+  for (let i = 0; i < particles.count; i++) {
+    if (Math.abs(particles.w[i]) !== options.epsilon)
+      throw new RuleError("deviational particles must carry weights ±epsilon");
+  }
+  return {
+    particles,
+    options,
+    rand,
+    normal: normalSampler(rand),
+    cells: makeCellIndex(),
+    t: 0,
+    linearEvents: 0,
+    linearProposals: 0,
+    quadraticEvents: 0,
+    cancelledPairs: 0,
+    unrestored: 0,
+    rem: new Float64Array(particles.w.length),
+    key: new Float64Array(particles.w.length),
+    ord: new Int32Array(particles.w.length),
+  };
+}
+
+const partner = new Float64Array(3);
+const pre = new Float64Array(6);
+
+function flight(p: ParticleSet, i: number, tau: number, d: Domain): void {
+  if (d.kind === "homogeneous") return;
+  for (let a = 0; a < 3; a++) {
+    let y = p.x[3 * i + a] + p.v[3 * i + a] * tau;
+    if (d.kind === "periodic" && (y < 0 || y >= d.L)) y = wrap(y, d.L);
+    p.x[3 * i + a] = y;
+  }
+}
+
+/** Step 1: the linear events with exact clocks, free flight in between, over a time h. */
+export function linearPhase(s: DeviationalState, h: number): void {
+  const p = s.particles;
+  const { background: b, domain } = s.options;
+  const { rand, normal } = s;
+  if (s.rem.length < p.w.length) s.rem = new Float64Array(p.w.length);
+  s.rem.fill(h, 0, p.count);
+  for (let i = 0; i < p.count; i++) {
+    let left = s.rem[i];
+    for (;;) {
+      const v0 = p.v[3 * i];
+      const v1 = p.v[3 * i + 1];
+      const v2 = p.v[3 * i + 2];
+      const nu = rateBound(b, Math.sqrt(v0 * v0 + v1 * v1 + v2 * v2));
+      const tau = -Math.log(1 - rand()) / nu;
+      if (tau >= left) {
+        flight(p, i, left, domain);
+        break;
+      }
+      flight(p, i, tau, domain);
+      left -= tau;
+      s.linearProposals++;
+      if (!proposePartner(b, v0, v1, v2, rand, normal, partner)) continue;
+      s.linearEvents++;
+      const w = p.w[i];
+      const u0 = partner[0];
+      const u1 = partner[1];
+      const u2 = partner[2];
+      reserve(p, 2);
+      if (s.rem.length < p.w.length) {
+        const r = new Float64Array(p.w.length);
+        r.set(s.rem);
+        s.rem = r;
+      }
+      // (u, −w) first, then (u', w) from the collision of (v, u)
+      const xi0 = p.x[3 * i];
+      const xi1 = p.x[3 * i + 1];
+      const xi2 = p.x[3 * i + 2];
+      s.rem[p.count] = left;
+      pushParticle(p, xi0, xi1, xi2, u0, u1, u2, -w);
+      s.rem[p.count] = left;
+      pushParticle(p, xi0, xi1, xi2, u0, u1, u2, w);
+      collidePair(b.kernel, rand, p.v, 3 * i, p.v, 3 * (p.count - 1));
+    }
+  }
+}
+
+/** Step 2: Q(f_δ, f_δ) by signed pairs in cells over a time h. */
+export function quadraticPhase(s: DeviationalState, h: number): void {
+  const p = s.particles;
+  const { domain, epsilon: eps, background: b } = s.options;
+  const k = b.kernel;
+  const rand = s.rand;
+  sortIntoCells(s.cells, p, domain);
+  const factor = (0.5 * eps * h) / cellVolume(domain);
+  const { start, order, cellCount } = s.cells;
+  for (let c = 0; c < cellCount; c++) {
+    const a = start[c];
+    const n = start[c + 1] - a;
+    if (n < 2) continue;
+    let sigmaMax: number;
+    if (k.constantRate > 0) sigmaMax = k.constantRate;
+    else {
+      let r2 = 0;
+      let m0 = 0;
+      let m1 = 0;
+      let m2 = 0;
+      for (let r = a; r < a + n; r++) {
+        const i = 3 * order[r];
+        m0 += p.v[i];
+        m1 += p.v[i + 1];
+        m2 += p.v[i + 2];
+      }
+      m0 /= n;
+      m1 /= n;
+      m2 /= n;
+      for (let r = a; r < a + n; r++) {
+        const i = 3 * order[r];
+        const q = (p.v[i] - m0) ** 2 + (p.v[i + 1] - m1) ** 2 + (p.v[i + 2] - m2) ** 2;
+        if (q > r2) r2 = q;
+      }
+      sigmaMax = k.ratePerSpeed * 2 * Math.sqrt(r2);
+      if (sigmaMax === 0) continue;
+    }
+    const mean = factor * n * (n - 1) * sigmaMax;
+    let cand = Math.floor(mean);
+    if (rand() < mean - cand) cand++;
+    for (let q = 0; q < cand; q++) {
+      const ri = Math.floor(rand() * n);
+      let rj = Math.floor(rand() * (n - 1));
+      if (rj >= ri) rj++;
+      const i = order[a + ri];
+      const j = order[a + rj];
+      const wi = p.w[i];
+      const wj = p.w[j];
+      if (wi === 0 || wj === 0) continue; // removed earlier in this step
+      if (k.constantRate === 0) {
+        const g = Math.sqrt(
+          (p.v[3 * i] - p.v[3 * j]) ** 2 +
+            (p.v[3 * i + 1] - p.v[3 * j + 1]) ** 2 +
+            (p.v[3 * i + 2] - p.v[3 * j + 2]) ** 2,
+        );
+        if (rand() * sigmaMax >= k.totalRate(g)) continue;
+      }
+      s.quadraticEvents++;
+      for (let d = 0; d < 3; d++) {
+        pre[d] = p.v[3 * i + d];
+        pre[3 + d] = p.v[3 * j + d];
+      }
+      reserve(p, 4);
+      if (wi > 0 && wj > 0) {
+        collidePair(k, rand, p.v, 3 * i, p.v, 3 * j); // s = +: an ordinary collision
+        continue;
+      }
+      // post-collisional velocities into two new slots
+      const sgn = Math.sign(wi) * Math.sign(wj);
+      const xi = 3 * i;
+      pushParticle(p, p.x[xi], p.x[xi + 1], p.x[xi + 2], pre[0], pre[1], pre[2], sgn * eps);
+      pushParticle(p, p.x[xi], p.x[xi + 1], p.x[xi + 2], pre[3], pre[4], pre[5], sgn * eps);
+      collidePair(k, rand, p.v, 3 * (p.count - 2), p.v, 3 * (p.count - 1));
+      // −s ε at v_i: cancels i when w_i = s ε (i.e. w_j > 0), else duplicates i; same for j
+      for (const [m, wm, other] of [
+        [i, wi, wj],
+        [j, wj, wi],
+      ] as const) {
+        if (other > 0) p.w[m] = 0;
+        else {
+          const o = 3 * m;
+          pushParticle(p, p.x[o], p.x[o + 1], p.x[o + 2], p.v[o], p.v[o + 1], p.v[o + 2], wm);
+        }
+      }
+    }
+  }
+  compact(p);
+}
+
+/** Remove particles with w = 0 (order not preserved). */
+function compact(p: ParticleSet): void {
+  let j = 0;
+  for (let i = 0; i < p.count; i++) {
+    if (p.w[i] === 0) continue;
+    if (j !== i) {
+      for (let a = 0; a < 3; a++) {
+        p.x[3 * j + a] = p.x[3 * i + a];
+        p.v[3 * j + a] = p.v[3 * i + a];
+      }
+      p.w[j] = p.w[i];
+    }
+    j++;
+  }
+  p.count = j;
+}
+
+/** Step 3: cancellation of opposite signs per (cell × velocity cube), then exact restoration. */
+export function cancel(s: DeviationalState): void {
+  const p = s.particles;
+  const n = p.count;
+  const { domain, cancellationBin: dv } = s.options;
+  if (s.key.length < n) {
+    s.key = new Float64Array(2 * n);
+    s.ord = new Int32Array(2 * n);
+  }
+  const { key, ord } = s;
+  sortIntoCells(s.cells, p, domain);
+  const { start, order, cellCount } = s.cells;
+  // velocity cube (a, b, e) ∈ [0, 1024)³ around v = 0 (the outermost cubes extend to infinity);
+  // key = ((c·1024 + a)·1024 + b)·1024 + e is exact below 2⁵³ for fewer than 2²³ cells
+  const cube = (x: number): number => Math.min(1023, Math.max(0, Math.floor(x / dv) + 512));
+  for (let c = 0; c < cellCount; c++) {
+    for (let r = start[c]; r < start[c + 1]; r++) {
+      const i = order[r];
+      const a = cube(p.v[3 * i]);
+      const b = cube(p.v[3 * i + 1]);
+      const e = cube(p.v[3 * i + 2]);
+      key[i] = ((c * 1024 + a) * 1024 + b) * 1024 + e;
+    }
+  }
+  for (let i = 0; i < n; i++) ord[i] = i;
+  const o = ord.subarray(0, n);
+  o.sort((x, y) => key[x] - key[y]);
+  let carryP0 = 0;
+  let carryP1 = 0;
+  let carryP2 = 0;
+  let carryE = 0;
+  let g = 0;
+  while (g < n) {
+    let h = g + 1;
+    while (h < n && key[o[h]] === key[o[g]]) h++;
+    // pair positives with negatives in [g, h)
+    let pi = g;
+    let ni = g;
+    for (;;) {
+      while (pi < h && !(p.w[o[pi]] > 0)) pi++;
+      while (ni < h && !(p.w[o[ni]] < 0)) ni++;
+      if (pi >= h || ni >= h) break;
+      const ip = o[pi];
+      const im = o[ni];
+      const eps = p.w[ip];
+      for (let d = 0; d < 3; d++) {
+        const diff = eps * (p.v[3 * ip + d] - p.v[3 * im + d]);
+        if (d === 0) carryP0 += diff;
+        else if (d === 1) carryP1 += diff;
+        else carryP2 += diff;
+      }
+      carryE +=
+        0.5 *
+        eps *
+        (p.v[3 * ip] ** 2 +
+          p.v[3 * ip + 1] ** 2 +
+          p.v[3 * ip + 2] ** 2 -
+          p.v[3 * im] ** 2 -
+          p.v[3 * im + 1] ** 2 -
+          p.v[3 * im + 2] ** 2);
+      p.w[ip] = 0;
+      p.w[im] = 0;
+      s.cancelledPairs++;
+      pi++;
+      ni++;
+    }
+    if (carryP0 !== 0 || carryP1 !== 0 || carryP2 !== 0 || carryE !== 0) {
+      if (restore(p, o, g, h, carryP0, carryP1, carryP2, carryE)) {
+        carryP0 = 0;
+        carryP1 = 0;
+        carryP2 = 0;
+        carryE = 0;
+      }
+    }
+    g = h;
+  }
+  compact(p);
+  if (carryP0 !== 0 || carryP1 !== 0 || carryP2 !== 0 || carryE !== 0) {
+    // last resort: all particles of the more numerous sign take the remaining deficit
+    let pos = 0;
+    for (let i = 0; i < p.count; i++) if (p.w[i] > 0) pos++;
+    const sign = 2 * pos >= p.count ? 1 : -1;
+    let k = 0;
+    for (let i = 0; i < p.count; i++) if (Math.sign(p.w[i]) === sign) o[k++] = i;
+    if (restore(p, o, 0, k, carryP0, carryP1, carryP2, carryE)) {
+      carryP0 = 0;
+      carryP1 = 0;
+      carryP2 = 0;
+      carryE = 0;
+    }
+  }
+  s.unrestored = Math.abs(carryP0) + Math.abs(carryP1) + Math.abs(carryP2) + Math.abs(carryE);
+}
+
+/**
+ * Give the survivors o[g..h) (all of one sign, weight w each, k ≥ 2) the momentum P and energy E:
+ * v ← m + P/(k w) + a (v − m). Returns false (nothing changed) when impossible.
+ */
+function restore(
+  p: ParticleSet,
+  o: Int32Array,
+  g: number,
+  h: number,
+  P0: number,
+  P1: number,
+  P2: number,
+  E: number,
+): boolean {
+  let k = 0;
+  let w = 0;
+  let m0 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  for (let r = g; r < h; r++) {
+    const i = o[r];
+    if (p.w[i] === 0) continue;
+    w = p.w[i];
+    k++;
+    m0 += p.v[3 * i];
+    m1 += p.v[3 * i + 1];
+    m2 += p.v[3 * i + 2];
+  }
+  if (k < 2) return false;
+  m0 /= k;
+  m1 /= k;
+  m2 /= k;
+  let spread = 0;
+  for (let r = g; r < h; r++) {
+    const i = o[r];
+    if (p.w[i] === 0) continue;
+    spread += (p.v[3 * i] - m0) ** 2 + (p.v[3 * i + 1] - m1) ** 2 + (p.v[3 * i + 2] - m2) ** 2;
+  }
+  if (!(spread > 0)) return false;
+  const n0 = m0 + P0 / (k * w);
+  const n1 = m1 + P1 / (k * w);
+  const n2 = m2 + P2 / (k * w);
+  // energy: ½ w [k|n|² + a² spread] = ½ w [k|m|² + spread] + E
+  const a2 =
+    (k * (m0 * m0 + m1 * m1 + m2 * m2 - n0 * n0 - n1 * n1 - n2 * n2) + spread + (2 * E) / w) /
+    spread;
+  if (!(a2 > 0.25 && a2 < 4)) return false;
+  const a = Math.sqrt(a2);
+  for (let r = g; r < h; r++) {
+    const i = o[r];
+    if (p.w[i] === 0) continue;
+    p.v[3 * i] = n0 + a * (p.v[3 * i] - m0);
+    p.v[3 * i + 1] = n1 + a * (p.v[3 * i + 1] - m1);
+    p.v[3 * i + 2] = n2 + a * (p.v[3 * i + 2] - m2);
+  }
+  return true;
+}
+
+/** One step: linear events (exact clocks), then Q(f_δ, f_δ) (unless omitted), then cancellation. */
+export function deviationalStep(s: DeviationalState, h = s.options.dt): void {
+  linearPhase(s, h);
+  if ((s.options.quadratic ?? "simulate") === "simulate") quadraticPhase(s, h);
+  cancel(s);
+  s.t += h;
+}
+
+export function deviationalAdvance(s: DeviationalState, tEnd: number): void {
+  const dt = s.options.dt;
+  while (s.t < tEnd - 1e-12 * Math.max(1, tEnd)) {
+    if (tEnd - s.t < dt) {
+      deviationalStep(s, tEnd - s.t);
+      s.t = tEnd;
+    } else deviationalStep(s);
+  }
+}
