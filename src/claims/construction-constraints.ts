@@ -31,6 +31,11 @@ import { type CriterionPoint, criterionPoint, type ThresholdOptions } from "./th
  */
 export type ConstraintStatus = "holds" | "fails" | "inconclusive";
 
+/**
+ * One decidable constraint of the proof evaluated at given parameters and constants: its id and
+ * equation, whether it holds (`holds`, `fails`, or `inconclusive` when the numbers cannot tell), the
+ * margin (> 0 when it holds) and how it was evaluated.
+ */
 export interface Constraint {
   readonly id: string;
   readonly equation: string;

@@ -37,6 +37,11 @@ export interface DeflationLawPoint {
   readonly expansion: DeflationExpansion;
 }
 
+/**
+ * The computed deflation ‖f_r(T*)‖/‖f_r(0)‖ at M (unweighted L²_v H^{s0}_x, the numbers of the
+ * Theorem 1.1 rows) with its error, the exponent γ(M) = −ln(deflation)/ln ln M, and the closed-form
+ * law's expansion at the same M for comparison.
+ */
 export function computedDeflation(M: number, o: DeflationLawOptions): DeflationLawPoint {
   const beam = normBeam(M, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants);
   const T = beam.params.Tstar;

@@ -51,6 +51,11 @@ export interface DesignCandidate {
   readonly admissible: boolean;
 }
 
+/**
+ * The outcome of {@link design}: the best admissible candidate constants (or null), the paper's
+ * constants for comparison, every candidate tried, the binding constraints and the sensitivity of
+ * log10 M* to each.
+ */
 export interface DesignResult {
   readonly options: Omit<DesignOptions, "onCandidate">;
   readonly best: DesignCandidate | null;

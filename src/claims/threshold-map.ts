@@ -33,6 +33,11 @@ export interface MapCell {
 
 export const MAP_SEARCH = { gridStep: 2, tubeCutoff: 20, lattice: 64 } as const;
 
+/**
+ * The threshold M* of each criterion on an n × n grid of cell centres over
+ * (s, s0) ∈ (3/4, 1) × (0, 1) (n an integer in [2, 64], else a {@link RuleError}), one
+ * {@link threshold} search per cell and criterion; {@link mapCsv} writes the cells as CSV.
+ */
 export function thresholdMap(o: MapOptions): MapCell[] {
   if (!(Number.isInteger(o.n) && o.n >= 2 && o.n <= 64))
     throw new RuleError("the map's grid size must be an integer in [2, 64]", `got ${o.n}`);

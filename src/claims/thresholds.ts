@@ -37,6 +37,7 @@ import { normBeam } from "./theorem-1-1.ts";
 export type Criterion = "weak" | "strong";
 export const CRITERIA: readonly Criterion[] = ["weak", "strong"];
 
+/** The construction a threshold is searched for: s, s0, p, cutoff, variant and (optionally) constants. */
 export interface ThresholdOptions {
   readonly s: number;
   readonly s0: number;
@@ -48,6 +49,11 @@ export interface ThresholdOptions {
 
 export type Status = "holds" | "fails" | "undecided";
 
+/**
+ * The criteria at one M: T*, the initial distance I, the final distance F and the size A (module
+ * comment), and for each criterion its margin (an Estimate) and status (`holds`, `fails`,
+ * `undecided`).
+ */
 export interface CriterionPoint {
   readonly M: number;
   readonly Tstar: number;
@@ -161,6 +167,10 @@ export function criterionPoint(
   };
 }
 
+/**
+ * The threshold of one criterion: the bracket [Mlo, Mhi] in which the criterion starts to hold, with
+ * the evaluations that decided it.
+ */
 export interface ThresholdResult {
   readonly criterion: Criterion;
   /**

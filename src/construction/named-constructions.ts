@@ -17,6 +17,10 @@ export interface NamedConstruction {
   readonly provenance?: string;
 }
 
+/**
+ * Construction constants with a name (selectable on the command line), each documented with how it
+ * was obtained and what was checked for it.
+ */
 export const NAMED_CONSTRUCTIONS: Readonly<Record<string, NamedConstruction>> = {
   /**
    * The weak-criterion optimum of `boltzlab design` for bump, s = 0.8, s0 = 0.5 (as-in-proof label;
