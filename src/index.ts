@@ -6,7 +6,7 @@
  * built around Chen, Shen & Zhang, "Sharp H^s_x ill-posedness of the hard-sphere Boltzmann
  * equation". Every computed number is an {@link Estimate} (value, error, provenance).
  *
- * Layers (DESIGN.md), re-exported here from the bottom up:
+ * Layers (docs/design.md), re-exported here from the bottom up:
  * - math: {@link Estimate}, Gauss–Legendre rules, power-law fits, 3-D FFT, {@link RuleError};
  * - kinetic: kernels, the collision operator Q⁺/Q⁻ and the collision frequency
  *   A[g] = 2π∫|u − v| g du, Maxwellians with their closed forms, free transport, the Z-norm (3.3);

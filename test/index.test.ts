@@ -13,14 +13,14 @@ import {
 } from "../src/index.ts";
 
 /**
- * The public API end to end, against closed forms (DESIGN.md conventions) and an independent
+ * The public API end to end, against closed forms (docs/design.md conventions) and an independent
  * quadrature written here, never against values copied from the code.
  */
 
 const s = 0.8;
 const s0 = 0.5;
 
-/** The `bump` profile of DESIGN.md, written out again: φ(r) = exp(1 − 1/(1 − r²)) for r < 1. */
+/** The `bump` profile of docs/design.md, written out again: φ(r) = exp(1 − 1/(1 − r²)) for r < 1. */
 const phi = (r: number) => (r < 1 ? Math.exp(1 - 1 / (1 - r * r)) : 0);
 
 /** ∫_a^b f by composite Simpson with n (even) panels: independent of the library's Gauss–Legendre. */
@@ -80,7 +80,7 @@ test("A[f_b](0, 0, 0) = 2π M^{1−s} n ∫|u| I(u) du (every K equals 1 at x = 
   }
 });
 
-test("A[Maxwellian](v = u0) = 4√(2π) ρ √T (closed form of DESIGN.md's A at a = 0)", () => {
+test("A[Maxwellian](v = u0) = 4√(2π) ρ √T (closed form of docs/design.md's A at a = 0)", () => {
   const rho = 1.7;
   const T = 0.6;
   const A = collisionFrequency(

@@ -1,7 +1,7 @@
 import { fitPowerLaw, type PowerFit, type Sample } from "../math/power-fit.ts";
 
 /**
- * Verdicts (DESIGN.md, "Numbers are estimates"):
+ * Verdicts (docs/design.md, "Numbers are estimates"):
  * - `holds` / `violated`: statements with explicit constants;
  * - `consistent` / `inconsistent` / `inconclusive`: asymptotic statements.
  */

@@ -26,7 +26,7 @@ export function etaText(elapsedMs: number, done: number, total: number): string 
 }
 
 /**
- * A cli-progress bar on stderr (DESIGN.md, "Interfaces people use"), shown from the start when
+ * A cli-progress bar on stderr (docs/design.md, "Interfaces people use"), shown from the start when
  * stderr is a TTY, otherwise only once the work has run longer than {@link PROGRESS_DELAY_MS}
  * (then in cli-progress's non-TTY mode, one line every 2 s). Each line shows the percentage, the
  * steps done, the time elapsed and an ETA at the mean rate so far ({@link etaText}).

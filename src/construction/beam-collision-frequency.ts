@@ -6,7 +6,7 @@ import { forEachInDoubleCone } from "./lattice-cone.ts";
 import { bumpAxialFactor, bumpRadius } from "./velocity-bumps.ts";
 
 /**
- * The collision frequency of the beam, (2.6) with its constant (DESIGN.md):
+ * The collision frequency of the beam, (2.6) with its constant (docs/design.md):
  *   A[f_b](t, x, v) = ∫_{R³}∫_{S²} f_b(t, x, u) |(u − v)·ω| dω du = 2π ∫ |u − v| f_b(t, x, u) du
  *                   = 2π M^{1−s} Σ_{i,j} T_{i,j},   T_{i,j} = ∫ |u − v| K_{i,j}(x − u t) I_{i,j}(u) du,
  * and its x-derivatives ∇_x^k A (k = 1, 2), needed for (2.30).

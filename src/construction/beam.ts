@@ -10,7 +10,7 @@ import { type BumpShape, bumpValue, forEachBumpAt } from "./velocity-bumps.ts";
  *   f_b(t, x, v) = c_b M^{1−s} Σ_{1≤i≤j≤M} K_{i,j}(x − v t) I_{i,j}(v),
  * the free transport (2.1) of f_b(0) = c_b M^{1−s} Σ K_{i,j}(x) I_{i,j}(v) (c_b = 1 in the paper).
  * Together with the parameters (and their free constants), the cutoff and the variant, a Beam is
- * the one construction value that DESIGN.md asks for: every norm and claim takes it whole.
+ * the one construction value that docs/design.md asks for: every norm and claim takes it whole.
  */
 export interface Beam {
   readonly params: Parameters;

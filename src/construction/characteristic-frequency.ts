@@ -15,7 +15,7 @@ import { bumpRadius } from "./velocity-bumps.ts";
  *   J(t0, t, x, v) = ∫_{t0}^{t} A[f_b](τ, x − (t − τ)v, v) dτ
  *                  = 2π M^{1−s} Σ_j ∫ |u − v| I_j(u) ∫_{t0}^{t} K_j(z + τ(v − u)) dτ du,   z = x − t v,
  *
- * (A[g] = 2π∫|u − v| g du, DESIGN.md; f_b of (2.4)), together with its gradient ∇_x J = ∇_z J
+ * (A[g] = 2π∫|u − v| g du, docs/design.md; f_b of (2.4)), together with its gradient ∇_x J = ∇_z J
  * (the τ-integral of ∇_x A along the characteristic). J depends on (t, x) only through the
  * position z = x − tv the particle had at time 0.
  *

@@ -1,7 +1,7 @@
 import { RuleError } from "../math/errors.ts";
 
 /**
- * Radial cutoff profiles χ(y) = φ(|y|) with φ(0) = 1, supported in the unit ball (DESIGN.md,
+ * Radial cutoff profiles χ(y) = φ(|y|) with φ(0) = 1, supported in the unit ball (docs/design.md,
  * "Conventions"). Each profile carries its first and second derivatives, needed for ∇K (2.11, k = 1)
  * and ∇^k A[f_b] (2.30, k = 1, 2).
  */
@@ -15,7 +15,7 @@ export interface Cutoff {
   d2phi(r: number): number;
 }
 
-/** The named cutoff profiles χ(y) = φ(|y|) of DESIGN.md: `bump` and `plateau`. */
+/** The named cutoff profiles χ(y) = φ(|y|) of docs/design.md: `bump` and `plateau`. */
 export const CUTOFF_NAMES = ["bump", "plateau"] as const;
 /** A named cutoff profile: `"bump"` or `"plateau"`. */
 export type CutoffName = (typeof CUTOFF_NAMES)[number];

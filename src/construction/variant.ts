@@ -1,7 +1,7 @@
 import { RuleError } from "../math/errors.ts";
 
 /**
- * The two readings of I_{i,j} in (2.4) (DESIGN.md, "variants"):
+ * The two readings of I_{i,j} in (2.4) (docs/design.md, "variants"):
  * - `as-written`: χ(M P⊥v), the definition;
  * - `as-in-proof`: |P⊥v| ≤ 1/(10M), what the proof of (2.20) uses in (2.21).
  */

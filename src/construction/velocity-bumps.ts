@@ -7,7 +7,7 @@ import type { Variant } from "./variant.ts";
  * The velocity bumps of (2.4): I_{i,j}(v) = χ(c M P⊥_{e} v) χ(α P_{e}(v − e)), e = e_{i,j}, α = 10
  * in the paper.
  *
- * Two readings of c (DESIGN.md, variants):
+ * Two readings of c (docs/design.md, variants):
  * - `as-written`: c = 1, the definition (2.4): |P⊥v| < 1/M on the support;
  * - `as-in-proof`: c = 10, what the proof of (2.20) uses in (2.21): |P⊥v| ≤ 1/(10M).
  * In both, the axial factor restricts e·v to (1 − 1/α, 1 + 1/α) = (9/10, 11/10).

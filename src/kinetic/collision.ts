@@ -15,7 +15,7 @@ import { visitPlane, visitVolume } from "./support-quadrature.ts";
  *   A_B[g](v)  = ∫_{R³}∫_{S²} g(u) B(u − v, ω) dω du = (∫_{S²} b) ∫ Φ(|u − v|) g(u) du,
  *
  * v* = v − ((v − u)·ω)ω, u* = u + ((v − u)·ω)ω, ω over the whole sphere (kernel.ts). For hard
- * spheres A[g] = 2π ∫ |u − v| g(u) du exactly (DESIGN.md).
+ * spheres A[g] = 2π ∫ |u − v| g(u) du exactly (docs/design.md).
  *
  * Representation of the gain term (Carleman). Fix ω and write u − v = rω + w with w ⊥ ω, so that
  * v* = v + rω and u* = v + w, du = dr dA(w). Since (ω, r) and (−ω, −r) give the same y = rω,

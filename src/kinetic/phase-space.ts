@@ -5,7 +5,7 @@ import { RuleError } from "../math/errors.ts";
  *
  * The collision operator (collision.ts) never integrates over a global velocity grid: it asks
  * `velocitySupport(t, x)` for a short list of simple regions and integrates over those, in
- * coordinates adapted to each region (DESIGN.md, "Speed"). This is what keeps Q±, A accurate when
+ * coordinates adapted to each region (docs/design.md, "Speed"). This is what keeps Q±, A accurate when
  * f and g live on very different scales (a ball of radius N⁻¹ = M⁻¹⁰ against tubes at |u| ∼ 1).
  */
 

@@ -2,7 +2,7 @@ import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 
 /**
- * H^s norms of radial and axially separable profiles, with the DESIGN.md Fourier convention
+ * H^s norms of radial and axially separable profiles, with the docs/design.md Fourier convention
  * f̂(ξ) = (2π)^{-3/2} ∫ f(x) e^{-ix·ξ} dx and ‖f‖²_{H^s} = ∫ (1+|ξ|²)^s |f̂(ξ)|² dξ.
  *
  * For a radial profile φ supported in [0, 1]:

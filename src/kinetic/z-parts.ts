@@ -4,7 +4,7 @@
  *   gradL2   = M^{s0−1} ‖∇x ·‖_{L^{2,1}_v L^2_x}
  *   Linf     =          ‖·‖_{L^{1,1}_v L^∞_x}
  *   gradLinf = M^{−1}   ‖∇x ·‖_{L^{1,1}_v L^∞_x}
- * with ‖f‖_{L^{p,1}_v} = ‖⟨v⟩ f‖_{L^p_v} (DESIGN.md) and |∇x f| the Euclidean norm of the gradient.
+ * with ‖f‖_{L^{p,1}_v} = ‖⟨v⟩ f‖_{L^p_v} (docs/design.md) and |∇x f| the Euclidean norm of the gradient.
  */
 export const Z_PARTS = ["L2", "gradL2", "Linf", "gradLinf"] as const;
 /** One of the four parts of the Z-norm (3.3): `L2`, `gradL2`, `Linf`, `gradLinf`. */

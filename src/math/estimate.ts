@@ -1,6 +1,6 @@
 /**
  * Every computed number in boltzlab is an {@link Estimate}: a value, an error, and how it was
- * obtained (DESIGN.md, "Numbers are estimates").
+ * obtained (docs/design.md, "Numbers are estimates").
  *
  * - `error` is an absolute error bound for quadrature and closed forms, and one standard error for
  *   Monte Carlo (`kind: "monte-carlo"`).

@@ -5,7 +5,7 @@ import { RuleError } from "../math/errors.ts";
 import type { RuleErrorReply } from "./claim-worker.ts";
 
 /**
- * The worker pool for independent claim work (DESIGN.md, "Speed": independent work runs on a worker
+ * The worker pool for independent claim work (docs/design.md, "Speed": independent work runs on a worker
  * pool across cores): claim checks (cutoff × variant × check), Theorem 1.1 rows and deflation
  * curves. Tasks and results are plain data (structured-clonable); each worker runs
  * {@link runPoolTask} (`claims/pool-task.ts`) through `claim-worker.ts`, the same function the

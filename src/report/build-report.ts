@@ -10,6 +10,7 @@ import {
 } from "../claims/theorem-1-1.ts";
 import type { Variant } from "../construction/variant.ts";
 import { createClaimPool } from "../parallel/claim-pool.ts";
+import { howLargeMData } from "./how-large-m.ts";
 import { formatM, formatMList, formatNumber } from "./number-format.ts";
 import type { DeflationCurve, ReportData, TheoremRow } from "./report-data.ts";
 
@@ -30,6 +31,12 @@ export interface BuildReportOptions {
   readonly cutoffs: readonly string[];
   readonly variants: readonly Variant[];
   readonly largeM?: boolean;
+  /**
+   * The chapter "How large must M be" (how-large-m.ts) for one configuration: the first cutoff with
+   * the as-in-proof variant when it is in the report, else the first variant (default true; about
+   * 25 s of CPU, computed in the main thread while the pool works on the claims).
+   */
+  readonly howLargeM?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
   /** Worker threads (default 1: in-process). */
   readonly workers?: number;
@@ -76,7 +83,8 @@ export async function buildReportData(opts: BuildReportOptions): Promise<ReportD
       }
     }
   }
-  const total = claimTaskCount(opts) + curves.length + sections.length;
+  const withHowLargeM = opts.howLargeM !== false;
+  const total = claimTaskCount(opts) + curves.length + sections.length + (withHowLargeM ? 1 : 0);
   let done = 0;
   const step = () => opts.onProgress?.(++done, total);
 
@@ -85,6 +93,14 @@ export async function buildReportData(opts: BuildReportOptions): Promise<ReportD
     // the report asks for the large-M grid (as its Theorem 1.1 sections do) unless largeM is false
     const claimsP = runClaims({ ...opts, largeM: opts.largeM !== false, pool, onProgress: step });
     const curvesP = Promise.all(curves.map((c) => curve(pool, c.M, c.opts).finally(step)));
+    let howLargeM: ReportData["howLargeM"];
+    if (withHowLargeM) {
+      // let the pool take its first tasks before the main thread computes
+      await new Promise((r) => setImmediate(r));
+      const variant: Variant = opts.variants.includes("as-in-proof") ? "as-in-proof" : opts.variants[0];
+      howLargeM = howLargeMData({ s: opts.s, s0: opts.s0, cutoff: opts.cutoffs[0], variant });
+      step();
+    }
     const claims = await claimsP;
     // rows the claims did not compute (other M, or ids without the deflation claims), in parallel
     const missing: PoolTask[] = [];
@@ -132,6 +148,7 @@ export async function buildReportData(opts: BuildReportOptions): Promise<ReportD
       claims,
       theorem,
       deflation,
+      ...(howLargeM ? { howLargeM } : {}),
       runInfo: {
         date: new Date(started).toISOString(),
         durationSeconds: (Date.now() - started) / 1000,

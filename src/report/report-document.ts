@@ -323,7 +323,7 @@ function methodSection(data: ReportData): Block[] {
       kind: "list",
       items: [
         "Estimates: quadrature errors are bounds from refinement; Monte Carlo errors are one standard error with the stated samples and seed; a supremum found by sampling is a lower bound and is marked so.",
-        "Exponent fits: least squares of ln(value / L(M)) against ln M, with L(M) a known logarithmic factor; the uncertainty combines the residual scatter and the measurement errors. Verdicts follow docs/DESIGN.md (consistent, inconsistent, inconclusive; holds, violated).",
+        "Exponent fits: least squares of ln(value / L(M)) against ln M, with L(M) a known logarithmic factor; the uncertainty combines the residual scatter and the measurement errors. Verdicts follow docs/design.md (consistent, inconsistent, inconclusive; holds, violated).",
         "Scaling plots: the fitted line has the fitted slope through the log-centroid of the data (the least-squares intercept); the paper's prediction is drawn through the last point. Values ≤ 0 cannot be drawn on log axes and are listed under the plot.",
         "Figures 1–3: orthographic views; supports drawn exactly (cylinders of (2.4)); Figure 3 is drawn in both readings of I_{i,j}: χ(M P⊥v), radius 1/M, as written in (2.4), and χ(10 M P⊥v), radius 1/(10M), as used in (2.21).",
         ...claimsById(data.claims).map(({ id, entries }) => {

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { build, type Message } from "esbuild";
 
 /**
- * DESIGN.md: the layers below report/ import no Node built-in, so the same code runs in a browser.
+ * docs/design.md: the layers below report/ import no Node built-in, so the same code runs in a browser.
  * Every file of math/, kinetic/, construction/, claims/ and solvers/ (and the browser-safe entry
  * points: the root index and the layer indexes) is bundled by esbuild for the browser platform;
  * a `node:` import, a bare built-in (`fs`) or a dependency that needs one is a bundling error.

@@ -28,7 +28,7 @@ import {
  * (term × part across M) carry the values, the exponent fitted to the window maxima (with the
  * paper's log factor divided out first), the paper's exponent and a verdict.
  *
- * Verdicts (DESIGN.md): every entry is an upper-bound statement. A value that is a sampled sup
+ * Verdicts (docs/design.md): every entry is an upper-bound statement. A value that is a sampled sup
  * (`lowerBound`) can show `inconsistent` (even the lower bound grows faster than the paper allows)
  * but not `consistent`: that needs a rigorous upper bound (`upperBound`, or value + error for values
  * that are not lower bounds) whose fit is within the slack of {@link judgeScaling}; otherwise the

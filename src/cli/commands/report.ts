@@ -22,6 +22,7 @@ interface ReportOptions {
   variant: string;
   workers?: string;
   errors: string;
+  howLargeM?: boolean;
 }
 
 /** The output directory: a non-empty path. */
@@ -49,6 +50,10 @@ export function register(program: Command): void {
       "--errors <files>",
       "error-table JSON Lines files (boltzlab errors) for the Sections 3–5 chapter; missing files are noted",
       DEFAULT_ERRORS_FILE,
+    )
+    .option(
+      "--no-how-large-m",
+      "leave out the chapter \"How large must M be\" (thresholds of the paper's and the tuned construction, ≈ 25 s of CPU)",
     );
   addWorkersOption(cmd).action(async (o: ReportOptions) => {
     const out = parseOutDir(o.out);
@@ -77,6 +82,7 @@ export function register(program: Command): void {
         cutoffs,
         variants,
         workers,
+        howLargeM: o.howLargeM !== false,
         onProgress: (done: number, total: number) => progress.update(done, total),
       });
       progress.stop();
