@@ -14,6 +14,8 @@
  * factor tabulated per ψ, constant in ψ at t = 0), so the ratio measures the tube selection alone.
  * Order 0 (A itself); cutoff bump, variant as-written; relTol 1e-7 (the library default).
  */
+
+import type { Beam } from "../src/construction/beam.ts";
 import { makeBeam } from "../src/construction/beam.ts";
 import {
   beamCollisionFrequency,
@@ -21,7 +23,6 @@ import {
 } from "../src/construction/beam-collision-frequency.ts";
 import { bump } from "../src/construction/cutoff.ts";
 import { makeParameters } from "../src/construction/parameters.ts";
-import type { Beam } from "../src/construction/beam.ts";
 import { bumpRadius } from "../src/construction/velocity-bumps.ts";
 import { gaussLegendre } from "../src/math/gauss-legendre.ts";
 import { orthonormalFrame } from "../src/math/vec3.ts";

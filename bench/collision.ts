@@ -8,10 +8,11 @@
  * Maxwellians: the reference value is Q⁻(M,M) (closed form), since Q⁺(M,M) = Q⁻(M,M).
  * Construction (M = 5): A[f_b] at v = 0 (every tube is a support piece) against a global cube grid.
  */
-import { beamPhaseSpace, corePhaseSpace } from "../src/construction/phase-space-functions.ts";
+
 import { makeBeam } from "../src/construction/beam.ts";
 import { bump } from "../src/construction/cutoff.ts";
 import { makeParameters } from "../src/construction/parameters.ts";
+import { beamPhaseSpace, corePhaseSpace } from "../src/construction/phase-space-functions.ts";
 import { collisionFrequency, gainTerm } from "../src/kinetic/collision.ts";
 import { maxwellian, maxwellianCollisionFrequency } from "../src/kinetic/maxwellian.ts";
 import type { PhaseSpaceFunction } from "../src/kinetic/phase-space.ts";

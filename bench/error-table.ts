@@ -48,12 +48,22 @@ function time<R>(f: () => R): { seconds: number; result: R } {
 }
 
 /** Old and new alternately, twice each; the faster of each, and whether the results agree. */
-function compare<R>(name: string, fresh: () => R, old: () => R, same: (a: R, b: R) => boolean): void {
+function compare<R>(
+  name: string,
+  fresh: () => R,
+  old: () => R,
+  same: (a: R, b: R) => boolean,
+): void {
   const n1 = time(fresh);
   const o1 = time(old);
   const n2 = time(fresh);
   const o2 = time(old);
-  report(name, Math.min(n1.seconds, n2.seconds), Math.min(o1.seconds, o2.seconds), same(n1.result, o1.result) && same(n2.result, o2.result));
+  report(
+    name,
+    Math.min(n1.seconds, n2.seconds),
+    Math.min(o1.seconds, o2.seconds),
+    same(n1.result, o1.result) && same(n2.result, o2.result),
+  );
 }
 
 function report(name: string, tn: number, to: number, ok: boolean): void {
@@ -69,13 +79,22 @@ console.log(`M = ${M} (${beam.lattice.count} bumps), T* = ${T.toFixed(4)}, windo
 // Q⁻(f_b,f_b) L2: the whole job (its only window is (0, T*)): every bump of its stratified sample,
 // new and reference alternating bump by bump
 {
-  const l2Sample = stratifiedBumpSample(beam.lattice.count, beam.lattice.count <= 10 ? 10 : 8, JOB_SEED + 1);
+  const l2Sample = stratifiedBumpSample(
+    beam.lattice.count,
+    beam.lattice.count <= 10 ? 10 : 8,
+    JOB_SEED + 1,
+  );
   let tn = 0;
   let to = 0;
   let ok = true;
   for (const k of sampledIndices(l2Sample)) {
     const n = time(() => bumpL2Integrals(beam, k, 0, T, { seed: JOB_SEED }));
-    const o = time(() => bumpL2Integrals(beam, k, 0, T, { seed: JOB_SEED, kernel: referenceCharacteristicFrequencyAt }));
+    const o = time(() =>
+      bumpL2Integrals(beam, k, 0, T, {
+        seed: JOB_SEED,
+        kernel: referenceCharacteristicFrequencyAt,
+      }),
+    );
     tn += n.seconds;
     to += o.seconds;
     ok &&= deepSame(n.result, o.result);
@@ -84,7 +103,11 @@ console.log(`M = ${M} (${beam.lattice.count} bumps), T* = ${T.toFixed(4)}, windo
 }
 
 // Q⁻(f_b,f_b) Linf: one bump of the job's sample
-const supSample = stratifiedBumpSample(beam.lattice.count, beam.lattice.count <= 36 ? 36 : 12, JOB_SEED);
+const supSample = stratifiedBumpSample(
+  beam.lattice.count,
+  beam.lattice.count <= 36 ? 36 : 12,
+  JOB_SEED,
+);
 const kSup = sampledIndices(supSample)[0];
 compare(
   `Q-(fb,fb) Linf: bumpSupIntegrals, bump ${kSup}`,
@@ -116,7 +139,13 @@ function gainGrid(beam: Beam, kernel: typeof duhamelAtNodes): number[] {
     vh[2] = Math.cos(th);
     for (let q = 0; q < 3; q++) v[q] = r * vh[q];
     orthonormalFrame(f1, f2, vh);
-    sampleCarlemanNodes(nodes, v, pieces, { outer: null, outerCount: nb, inner: null, innerCount: nb, nOuter: 300 }, rnd);
+    sampleCarlemanNodes(
+      nodes,
+      v,
+      pieces,
+      { outer: null, outerCount: nb, inner: null, innerCount: nb, nOuter: 300 },
+      rnd,
+    );
     const widen = Math.min(0.2, 1 / (M * r));
     let s = 0;
     for (let ic = 0; ic < 9; ic++) {

@@ -15,8 +15,8 @@ import {
 import {
   type BootstrapResult,
   bootstrap,
-  type Coefficient58,
   type ClosureSearch,
+  type Coefficient58,
   closureThreshold,
   coefficient58,
   type Partition,
@@ -60,7 +60,10 @@ export interface MeasuredErrorBound {
 }
 
 /** E at M from the error-table entries (see the module comment). */
-export function measuredErrorBound(entries: readonly ErrorTableEntry[], M: number): MeasuredErrorBound {
+export function measuredErrorBound(
+  entries: readonly ErrorTableEntry[],
+  M: number,
+): MeasuredErrorBound {
   let value = 0;
   let count = 0;
   let rigorous = true;
@@ -156,8 +159,11 @@ export function closureScenarios(
   s: number,
   target: number,
 ): ClosureScenario[] {
-  if (!(target > 0 && Number.isFinite(target))) throw new RuleError("target must be a finite number > 0", `got ${target}`);
-  const zFit = fitPowerLaw(rows.map((r) => ({ M: r.M, value: r.zNormFa.value, error: r.zNormFa.error })));
+  if (!(target > 0 && Number.isFinite(target)))
+    throw new RuleError("target must be a finite number > 0", `got ${target}`);
+  const zFit = fitPowerLaw(
+    rows.map((r) => ({ M: r.M, value: r.zNormFa.value, error: r.zNormFa.error })),
+  );
   const zNormLaw: PowerLaw =
     rows.length >= 2 && Number.isFinite(zFit.exponent)
       ? { prefactor: zFit.prefactor, exponent: zFit.exponent }
@@ -170,7 +176,8 @@ export function closureScenarios(
     for (const e of mine) {
       const last = e.values[e.values.length - 1];
       if (!last) continue;
-      const alpha = name === "fitted exponents" ? e.fittedExponent?.value : (e.paperExponent ?? undefined);
+      const alpha =
+        name === "fitted exponents" ? e.fittedExponent?.value : (e.paperExponent ?? undefined);
       if (alpha === undefined || !Number.isFinite(alpha)) continue;
       const lf: LogFactor = e.paperLogFactor ?? "none";
       const v = last.sup.upperBound ?? last.sup.value + last.sup.error;
@@ -182,6 +189,11 @@ export function closureScenarios(
         logFactor: lf,
       });
     }
-    return { name, search: closureThreshold(s, zNormLaw, errorLaws, C, target), zNormLaw, errorLaws };
+    return {
+      name,
+      search: closureThreshold(s, zNormLaw, errorLaws, C, target),
+      zNormLaw,
+      errorLaws,
+    };
   });
 }

@@ -22,7 +22,11 @@ export interface ClaimContext {
 }
 
 export function beamFor(ctx: ClaimContext, M: number): Beam {
-  return makeBeam(makeParameters({ M, s: ctx.s, s0: ctx.s0 }), cutoffByName(ctx.cutoff), ctx.variant);
+  return makeBeam(
+    makeParameters({ M, s: ctx.s, s0: ctx.s0 }),
+    cutoffByName(ctx.cutoff),
+    ctx.variant,
+  );
 }
 
 /** A uniformly random unit vector. */
@@ -42,7 +46,10 @@ export function randomUnit(rnd: () => number, out: number[] = [0, 0, 0]): number
  * whose right side is a power of ln M).
  */
 export function scalingClaim(
-  base: Omit<ClaimResult, "verdict" | "reason" | "fit" | "impliedConstant" | "paperExponent" | "measurements">,
+  base: Omit<
+    ClaimResult,
+    "verdict" | "reason" | "fit" | "impliedConstant" | "paperExponent" | "measurements"
+  >,
   measurements: Measurement[],
   alpha: number,
   direction: Direction,
@@ -69,10 +76,21 @@ export function scalingClaim(
 }
 
 /** The descriptive fields every claim result of a context carries. */
-export function claimBase(ctx: ClaimContext, id: string, title: string, statement: string, method: string) {
+export function claimBase(
+  ctx: ClaimContext,
+  id: string,
+  title: string,
+  statement: string,
+  method: string,
+) {
   return { id, title, statement, cutoff: ctx.cutoff, variant: ctx.variant, method };
 }
 
-export function m(M: number, value: Estimate, prediction: number | null, where?: Record<string, unknown>): Measurement {
+export function m(
+  M: number,
+  value: Estimate,
+  prediction: number | null,
+  where?: Record<string, unknown>,
+): Measurement {
   return where ? { M, value, prediction, where } : { M, value, prediction };
 }

@@ -1,8 +1,7 @@
+import type { Variant } from "../construction/variant.ts";
 import type { Estimate } from "../math/estimate.ts";
 import type { PowerFit } from "../math/power-fit.ts";
 import type { Verdict } from "./verdict.ts";
-
-import type { Variant } from "../construction/variant.ts";
 
 export { VARIANTS, type Variant } from "../construction/variant.ts";
 

@@ -1,12 +1,12 @@
-import { forEachInCone } from "../construction/lattice-cone.ts";
-import { bumpValue, forEachBumpAt } from "../construction/velocity-bumps.ts";
 import { makeLattice } from "../construction/lattice.ts";
+import { forEachInCone } from "../construction/lattice-cone.ts";
 import { latticeSeparation } from "../construction/lattice-separation.ts";
 import { tubeSum } from "../construction/tubes.ts";
+import { bumpValue, forEachBumpAt } from "../construction/velocity-bumps.ts";
 import { estimate, exact } from "../math/estimate.ts";
-import type { ClaimResult, Measurement } from "./claim-result.ts";
-import { beamFor, type ClaimContext, m, randomUnit, scalingClaim } from "./claim-helpers.ts";
 import { lcgUniform } from "../math/lcg-uniform.ts";
+import { beamFor, type ClaimContext, m, randomUnit, scalingClaim } from "./claim-helpers.ts";
+import type { ClaimResult, Measurement } from "./claim-result.ts";
 
 /**
  * Lemma 2.1: separation (2.10)/(2.18)/(2.19), tube sums (2.11) and (2.29), disjointness (2.20) and
@@ -31,7 +31,9 @@ function explicitClaim(
     cutoff: ctx.cutoff,
     variant: ctx.variant,
     verdict: violated ? "violated" : "holds",
-    reason: violated ? `violated at ${failures.length} of the tested M; first: ${JSON.stringify(failures[0])}` : `holds on everything tested: ${tested}`,
+    reason: violated
+      ? `violated at ${failures.length} of the tested M; first: ${JSON.stringify(failures[0])}`
+      : `holds on everything tested: ${tested}`,
     measurements,
     counterexample: violated ? failures[0] : undefined,
     method,
@@ -48,13 +50,32 @@ export function claim2_10(ctx: ClaimContext): ClaimResult[] {
     const all = sep.minSeparation;
     const ring = sep.minSameRingSeparation;
     meas.push(m(M, exact(all * M, "min |e−e'| · M over all pairs"), null, { pair: sep.argmin }));
-    measRing.push(m(M, exact(ring * M, "min |e−e'| · M over same-ring pairs"), null, { pair: sep.sameRingArgmin }));
+    measRing.push(
+      m(M, exact(ring * M, "min |e−e'| · M over same-ring pairs"), null, {
+        pair: sep.sameRingArgmin,
+      }),
+    );
     if (all * M < 1) fails.push({ M, minSeparationTimesM: all * M, pair: sep.argmin });
-    if (ring * M < 8) failsRing.push({ M, minSameRingSeparationTimesM: ring * M, pair: sep.sameRingArgmin, bound: 8 });
+    if (ring * M < 8)
+      failsRing.push({
+        M,
+        minSameRingSeparationTimesM: ring * M,
+        pair: sep.sameRingArgmin,
+        bound: 8,
+      });
   }
   const tested = `all M(M+1)/2·(M(M+1)/2 − 1)/2 pairs for M ∈ {${ctx.Ms.join(", ")}} (exact O(M) minimum)`;
   return [
-    explicitClaim("2.10", "Separation of directions", "|e_{i1,j1} − e_{i2,j2}| ≥ 1/M for (i1,j1) ≠ (i2,j2)", ctx, meas, fails, tested, "exact minimum over all pairs in O(M) (construction/lattice-separation.ts; equal to brute force for M ≤ 40 in the tests)"),
+    explicitClaim(
+      "2.10",
+      "Separation of directions",
+      "|e_{i1,j1} − e_{i2,j2}| ≥ 1/M for (i1,j1) ≠ (i2,j2)",
+      ctx,
+      meas,
+      fails,
+      tested,
+      "exact minimum over all pairs in O(M) (construction/lattice-separation.ts; equal to brute force for M ≤ 40 in the tests)",
+    ),
     explicitClaim(
       "2.19",
       "Separation on one ring",
@@ -86,7 +107,11 @@ function tubeSamplePoints(M: number, seed: number): number[][] {
       const perp = [p[0] - pe * e[0], p[1] - pe * e[1], p[2] - pe * e[2]];
       const pn = Math.hypot(perp[0], perp[1], perp[2]);
       const off = (0.5 + 0.49 * rnd()) / M;
-      pts.push([r * e[0] + (off * perp[0]) / pn, r * e[1] + (off * perp[1]) / pn, r * e[2] + (off * perp[2]) / pn]);
+      pts.push([
+        r * e[0] + (off * perp[0]) / pn,
+        r * e[1] + (off * perp[1]) / pn,
+        r * e[2] + (off * perp[2]) / pn,
+      ]);
     }
   }
   return pts;
@@ -118,7 +143,20 @@ export function claimTubeSums(ctx: ClaimContext, scale: 1 | 10): ClaimResult[] {
           where = x;
         }
       }
-      meas.push(m(M, estimate(worst * M ** (2 + k), 0, "sampled-sup", "max over samples of LHS/RHS × M^{2+k}", { lowerBound: true }), M ** (2 + k), { x: where, ratio: worst }));
+      meas.push(
+        m(
+          M,
+          estimate(
+            worst * M ** (2 + k),
+            0,
+            "sampled-sup",
+            "max over samples of LHS/RHS × M^{2+k}",
+            { lowerBound: true },
+          ),
+          M ** (2 + k),
+          { x: where, ratio: worst },
+        ),
+      );
     }
     const base = {
       id: `${id}/k=${k}`,
@@ -126,7 +164,8 @@ export function claimTubeSums(ctx: ClaimContext, scale: 1 | 10): ClaimResult[] {
       statement: `Σ_{i,j} |∇^${k} K${scale === 10 ? "̃" : ""}_{i,j}(x)| ≲ M^{${2 + k}} (1/(M|x|+1))² χ(x${scale === 10 ? "/10" : ""})`,
       cutoff: ctx.cutoff,
       variant: ctx.variant,
-      method: "sup over 144 points per M (radii log-spaced from 0 to 0.999, random and tube-edge directions) of LHS/RHS; structure-exploiting tube sums",
+      method:
+        "sup over 144 points per M (radii log-spaced from 0 to 0.999, random and tube-edge directions) of LHS/RHS; structure-exploiting tube sums",
     };
     const claim = scalingClaim(base, meas, 2 + k, "upper");
     if (infinite) {
@@ -175,7 +214,11 @@ export function claimBumps(ctx: ClaimContext): ClaimResult[] {
             let count = 0;
             const found: number[] = [];
             forEachBumpAt(beam.bump, v, (q) => {
-              const val = bumpValue(beam.bump, [lat.e[3 * q], lat.e[3 * q + 1], lat.e[3 * q + 2]], v);
+              const val = bumpValue(
+                beam.bump,
+                [lat.e[3 * q], lat.e[3 * q + 1], lat.e[3 * q + 2]],
+                v,
+              );
               if (val > 0) {
                 count++;
                 found.push(q);
@@ -193,30 +236,72 @@ export function claimBumps(ctx: ClaimContext): ClaimResult[] {
               whereCount = { v: [...v], bumps: found.map((q) => [lat.azimuth[q], lat.ring[q]]) };
             }
             if (sum > bound && !sumFail) sumFail = { M, v: [...v], sum, bound };
-            if (count > 1 && !overlapFail) overlapFail = { M, v: [...v], bumps: found.map((q) => [lat.azimuth[q], lat.ring[q]]) };
+            if (count > 1 && !overlapFail)
+              overlapFail = {
+                M,
+                v: [...v],
+                bumps: found.map((q) => [lat.azimuth[q], lat.ring[q]]),
+              };
           }
         }
       });
     }
-    measSum.push(m(M, estimate(maxSum, maxSum * 1e-15, "sampled-sup", "max Σ I over probes", { lowerBound: true }), null, { v: whereSum }));
-    measOverlap.push(m(M, exact(maxCount, "max number of bumps non-zero at one probe"), null, whereCount));
+    measSum.push(
+      m(
+        M,
+        estimate(maxSum, maxSum * 1e-15, "sampled-sup", "max Σ I over probes", {
+          lowerBound: true,
+        }),
+        null,
+        { v: whereSum },
+      ),
+    );
+    measOverlap.push(
+      m(M, exact(maxCount, "max number of bumps non-zero at one probe"), null, whereCount),
+    );
   }
   const probes = `${tested} probes between each direction and its neighbours within 1/(|v|M), |v| ∈ [0.905, 1.095], M ∈ {${ctx.Ms.join(", ")}}`;
   const common = { cutoff: ctx.cutoff, variant: ctx.variant, method: `exact sums at ${probes}` };
-  const mk = (id: string, title: string, statement: string, meas: Measurement[], fail: Record<string, unknown> | undefined): ClaimResult => ({
+  const mk = (
+    id: string,
+    title: string,
+    statement: string,
+    meas: Measurement[],
+    fail: Record<string, unknown> | undefined,
+  ): ClaimResult => ({
     id,
     title,
     statement,
     ...common,
     verdict: fail ? "violated" : "holds",
-    reason: fail ? `counterexample ${JSON.stringify(fail)}` : `holds on everything tested: ${probes}`,
+    reason: fail
+      ? `counterexample ${JSON.stringify(fail)}`
+      : `holds on everything tested: ${probes}`,
     measurements: meas,
     counterexample: fail,
   });
   return [
-    mk("2.12", "Sum of velocity bumps", "Σ_{i,j} I_{i,j}(v) ≤ 1_{3/4 ≤ |v| ≤ 5/4}", measSum, sumFail),
-    mk("1.13", "Sum of velocity bumps (introduction)", "Σ_{i,j} I_{i,j}(v) ≤ 1_{3/4 ≤ |v| ≤ 5/4}", measSum, sumFail),
-    mk("2.20", "Disjoint velocity supports", "Supp I_{i1,j1} ∩ Supp I_{i2,j2} = ∅ for (i1,j1) ≠ (i2,j2)", measOverlap, overlapFail),
+    mk(
+      "2.12",
+      "Sum of velocity bumps",
+      "Σ_{i,j} I_{i,j}(v) ≤ 1_{3/4 ≤ |v| ≤ 5/4}",
+      measSum,
+      sumFail,
+    ),
+    mk(
+      "1.13",
+      "Sum of velocity bumps (introduction)",
+      "Σ_{i,j} I_{i,j}(v) ≤ 1_{3/4 ≤ |v| ≤ 5/4}",
+      measSum,
+      sumFail,
+    ),
+    mk(
+      "2.20",
+      "Disjoint velocity supports",
+      "Supp I_{i1,j1} ∩ Supp I_{i2,j2} = ∅ for (i1,j1) ≠ (i2,j2)",
+      measOverlap,
+      overlapFail,
+    ),
   ];
 }
 
@@ -248,24 +333,49 @@ export function claim2_23(ctx: ClaimContext): ClaimResult {
           const ratio = d / (sep / 4);
           if (inV && ratio < worst) {
             worst = ratio;
-            where = { pair: [[lat.azimuth[k], lat.ring[k]], [lat.azimuth[l], lat.ring[l]]], v, u, distance: d, bound: sep / 4 };
+            where = {
+              pair: [
+                [lat.azimuth[k], lat.ring[k]],
+                [lat.azimuth[l], lat.ring[l]],
+              ],
+              v,
+              u,
+              distance: d,
+              bound: sep / 4,
+            };
           }
           if (inV && ratio < 1 && !fail) fail = { M, ...where };
         }
       });
     }
-    meas.push(m(M, estimate(worst, 0, "sampled-sup", "min over probes of |v − u| / (|e1 − e2|/4) (an upper bound of the true min)"), null, where));
+    meas.push(
+      m(
+        M,
+        estimate(
+          worst,
+          0,
+          "sampled-sup",
+          "min over probes of |v − u| / (|e1 − e2|/4) (an upper bound of the true min)",
+        ),
+        null,
+        where,
+      ),
+    );
   }
   return {
     id: "2.23",
     title: "Relative velocity between distinct bumps",
-    statement: "|v − u| ≥ |e_{i1,j1} − e_{i2,j2}|/4 ≥ 1/(4M) for v ∈ Supp I_{i1,j1}, u ∈ Supp I_{i2,j2}",
+    statement:
+      "|v − u| ≥ |e_{i1,j1} − e_{i2,j2}|/4 ≥ 1/(4M) for v ∈ Supp I_{i1,j1}, u ∈ Supp I_{i2,j2}",
     cutoff: ctx.cutoff,
     variant: ctx.variant,
     verdict: fail ? "violated" : "holds",
-    reason: fail ? `counterexample ${JSON.stringify(fail)}` : `holds on everything tested: ${probes} probes (nearest points of neighbouring supports)`,
+    reason: fail
+      ? `counterexample ${JSON.stringify(fail)}`
+      : `holds on everything tested: ${probes} probes (nearest points of neighbouring supports)`,
     measurements: meas,
     counterexample: fail,
-    method: "for each pair of neighbouring directions, points of the two supports displaced toward each other at equal axial coordinate",
+    method:
+      "for each pair of neighbouring directions, points of the two supports displaced toward each other at equal axial coordinate",
   };
 }

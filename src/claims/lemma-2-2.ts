@@ -5,7 +5,7 @@ import {
 } from "../construction/beam-gradient-norm.ts";
 import { type BeamMixedNorm, beamMixedNorm } from "../construction/beam-mixed-norm.ts";
 import { beamSobolevNorm } from "../construction/beam-norm.ts";
-import { beamFor, type ClaimContext, m, scalingClaim, claimBase } from "./claim-helpers.ts";
+import { beamFor, type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";
 
 /**

@@ -2,8 +2,8 @@ import { beamZNorm } from "../construction/beam-znorm.ts";
 import { coreSupProbe, coreZNorm } from "../construction/core-znorm.ts";
 import { disjointSumZNorm, GAUSSIAN_WEIGHT, type ZNorm } from "../kinetic/znorm.ts";
 import type { Estimate } from "../math/estimate.ts";
-import type { ClaimResult, Measurement } from "./claim-result.ts";
 import { type ClaimContext, m, scalingClaim } from "./claim-helpers.ts";
+import type { ClaimResult, Measurement } from "./claim-result.ts";
 import { Z_PARTS, type ZPart } from "./error-table/error-term.ts";
 import { normBeam } from "./theorem-1-1.ts";
 
@@ -46,7 +46,9 @@ function rowFor(ctx: ClaimContext, M: number): Row {
   const hit = rowCache.get(key);
   if (hit) return hit;
   const beam = normBeam(M, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant);
-  const b = beamZNorm(beam, GAUSSIAN_WEIGHT, { maxEnumerateM: ctx.variant === "as-in-proof" ? 64 : 256 });
+  const b = beamZNorm(beam, GAUSSIAN_WEIGHT, {
+    maxEnumerateM: ctx.variant === "as-in-proof" ? 64 : 256,
+  });
   const T = beam.params.Tstar;
   let fr: ZNorm | null = null;
   let fa: ZNorm | null = null;
@@ -68,8 +70,10 @@ function rowFor(ctx: ClaimContext, M: number): Row {
       fa = a;
       tFa = t;
     }
-    if (!frLinf.value || c.z.parts.Linf.value > frLinf.value.value) frLinf = { value: c.z.parts.Linf, t };
-    if (!frGrad.value || c.z.parts.gradLinf.value > frGrad.value.value) frGrad = { value: c.z.parts.gradLinf, t };
+    if (!frLinf.value || c.z.parts.Linf.value > frLinf.value.value)
+      frLinf = { value: c.z.parts.Linf, t };
+    if (!frGrad.value || c.z.parts.gradLinf.value > frGrad.value.value)
+      frGrad = { value: c.z.parts.gradLinf, t };
   }
   const row: Row = {
     M,
@@ -91,7 +95,10 @@ function rowFor(ctx: ClaimContext, M: number): Row {
  * sup over the time grid of ‖e^{⟨v⟩²} f_a(t)‖_Z at one M (the Z_a of (5.9)), with the time where it
  * is attained; shared with the Lemma 4.2 claims (cached).
  */
-export function approximateSolutionZNorm(ctx: Omit<ClaimContext, "Ms">, M: number): { z: ZNorm; t: number } {
+export function approximateSolutionZNorm(
+  ctx: Omit<ClaimContext, "Ms">,
+  M: number,
+): { z: ZNorm; t: number } {
   const r = rowFor({ ...ctx, Ms: [M] }, M);
   return { z: r.fa, t: r.tFa };
 }
@@ -110,7 +117,9 @@ export function dominantSummary(rows: readonly { M: number; z: ZNorm }[]): strin
     if (last && last.part === r.z.dominant) last.to = r.M;
     else runs.push({ part: r.z.dominant, from: r.M, to: r.M });
   }
-  return runs.map((r) => `${r.part} (M ${r.from === r.to ? `= ${r.from}` : `${r.from}…${r.to}`})`).join(", ");
+  return runs
+    .map((r) => `${r.part} (M ${r.from === r.to ? `= ${r.from}` : `${r.from}…${r.to}`})`)
+    .join(", ");
 }
 
 /**
@@ -119,7 +128,8 @@ export function dominantSummary(rows: readonly { M: number; z: ZNorm }[]): strin
  * against the paper's M-scaling (verdicts by fitted exponent and implied constant).
  */
 export function claimsLemma4_2(ctx: ClaimContext): ClaimResult[] {
-  const extra = ctx.variant === "as-in-proof" ? EXTRA_AS_IN_PROOF.filter((M) => M > Math.max(...ctx.Ms)) : [];
+  const extra =
+    ctx.variant === "as-in-proof" ? EXTRA_AS_IN_PROOF.filter((M) => M > Math.max(...ctx.Ms)) : [];
   const Ms = [...ctx.Ms, ...extra].filter((M) => ctx.variant === "as-in-proof" || M <= 256);
   const rows = Ms.map((M) => rowFor(ctx, M)).filter((r) => Number.isFinite(r.fb.total.value));
   const base = (id: string, title: string, statement: string, method: string) => ({
@@ -133,7 +143,11 @@ export function claimsLemma4_2(ctx: ClaimContext): ClaimResult[] {
   const grid = `sup over t on the grid i·T*/8, i = 0…8 (not over all of [0, T*])`;
   const amp = (M: number) => M ** (1 - ctx.s);
   const out: ClaimResult[] = [];
-  const zMeas = (pick: (r: Row) => ZNorm, t: (r: Row) => number | null, pred: (M: number) => number): Measurement[] =>
+  const zMeas = (
+    pick: (r: Row) => ZNorm,
+    t: (r: Row) => number | null,
+    pred: (M: number) => number,
+  ): Measurement[] =>
     rows.map((r) => {
       const z = pick(r);
       const where: Record<string, unknown> = { dominant: z.dominant, parts: partsOf(z) };
@@ -150,7 +164,11 @@ export function claimsLemma4_2(ctx: ClaimContext): ClaimResult[] {
         "‖e^{⟨v⟩²} f_b‖_{L^∞(0,T*; Z)} ≲ M^{1−s}",
         `exact in t (free transport: every part is t-independent); ${rows[0]?.fbMethod ?? ""}; dominant part: ${dominantSummary(rows.map((r) => ({ M: r.M, z: r.fb })))}`,
       ),
-      zMeas((r) => r.fb, () => null, amp),
+      zMeas(
+        (r) => r.fb,
+        () => null,
+        amp,
+      ),
       1 - ctx.s,
       "upper",
     ),
@@ -170,7 +188,11 @@ export function claimsLemma4_2(ctx: ClaimContext): ClaimResult[] {
         "‖e^{⟨v⟩²} f_r‖_{L^∞_t(0,T*; Z)} ≲ 1",
         `${grid}; reductions of core-znorm.ts (${rows[0]?.frMethod ?? ""}); dominant part: ${dominantSummary(rows.map((r) => ({ M: r.M, z: r.fr })))}${probe}`,
       ),
-      zMeas((r) => r.fr, (r) => r.tFr, () => 1),
+      zMeas(
+        (r) => r.fr,
+        (r) => r.tFr,
+        () => 1,
+      ),
       0,
       "upper",
     ),
@@ -184,7 +206,11 @@ export function claimsLemma4_2(ctx: ClaimContext): ClaimResult[] {
         "‖e^{⟨v⟩²} f_a‖_{L^∞_t(0,T*; Z)} ≲ M^{1−s}",
         `${grid}; f_a = f_b + f_r with disjoint velocity supports: L²_v parts add in quadrature, L¹_v parts add; dominant part: ${dominantSummary(rows.map((r) => ({ M: r.M, z: r.fa })))}`,
       ),
-      zMeas((r) => r.fa, (r) => r.tFa, amp),
+      zMeas(
+        (r) => r.fa,
+        (r) => r.tFa,
+        amp,
+      ),
       1 - ctx.s,
       "upper",
     ),
@@ -194,7 +220,12 @@ export function claimsLemma4_2(ctx: ClaimContext): ClaimResult[] {
   const invN = (M: number) => M ** -p;
   out.push(
     scalingClaim(
-      base("4.18", "Decay of the core in L^{1,1}_v L^∞_x", "‖e^{⟨v⟩²} f_r‖_{L^∞_t L^{1,1}_v L^∞_x} ≲ N⁻¹ = M^{−p}", `${grid}; M^{3/2−s0}N^{−3/2}‖χ‖_{L¹}·sup_x e^{−Λ}χ(100Mx), bracketed (core-znorm.ts); expected exponent (3/2 − s0) − 3p/2`),
+      base(
+        "4.18",
+        "Decay of the core in L^{1,1}_v L^∞_x",
+        "‖e^{⟨v⟩²} f_r‖_{L^∞_t L^{1,1}_v L^∞_x} ≲ N⁻¹ = M^{−p}",
+        `${grid}; M^{3/2−s0}N^{−3/2}‖χ‖_{L¹}·sup_x e^{−Λ}χ(100Mx), bracketed (core-znorm.ts); expected exponent (3/2 − s0) − 3p/2`,
+      ),
       rows.map((r) => m(r.M, r.frLinf.value, invN(r.M), { t: r.frLinf.t })),
       -p,
       "upper",
@@ -202,7 +233,12 @@ export function claimsLemma4_2(ctx: ClaimContext): ClaimResult[] {
   );
   out.push(
     scalingClaim(
-      base("4.19", "Decay of the core gradient in L^{1,1}_v L^∞_x", "M⁻¹‖e^{⟨v⟩²} ∇_x f_r‖_{L^∞_t L^{1,1}_v L^∞_x} ≲ N⁻¹ = M^{−p}", `${grid}; sup_x|∇(e^{−Λ}χ(100Mx))| bracketed between its value at argmax|φ'| and max_r e^{cr}(100M|φ'| + Dφ) (core-znorm.ts)`),
+      base(
+        "4.19",
+        "Decay of the core gradient in L^{1,1}_v L^∞_x",
+        "M⁻¹‖e^{⟨v⟩²} ∇_x f_r‖_{L^∞_t L^{1,1}_v L^∞_x} ≲ N⁻¹ = M^{−p}",
+        `${grid}; sup_x|∇(e^{−Λ}χ(100Mx))| bracketed between its value at argmax|φ'| and max_r e^{cr}(100M|φ'| + Dφ) (core-znorm.ts)`,
+      ),
       rows.map((r) => m(r.M, r.frGradLinf.value, invN(r.M), { t: r.frGradLinf.t })),
       -p,
       "upper",

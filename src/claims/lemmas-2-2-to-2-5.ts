@@ -3,10 +3,17 @@ import { coreNorm } from "../construction/core-norm.ts";
 import { makeLattice } from "../construction/lattice.ts";
 import { tubeSum } from "../construction/tubes.ts";
 import { estimate, exact } from "../math/estimate.ts";
-import { projectPerp } from "../math/vec3.ts";
-import type { ClaimResult, Measurement } from "./claim-result.ts";
-import { beamFor, type ClaimContext, m, randomUnit, scalingClaim, claimBase } from "./claim-helpers.ts";
 import { lcgUniform } from "../math/lcg-uniform.ts";
+import { projectPerp } from "../math/vec3.ts";
+import {
+  beamFor,
+  type ClaimContext,
+  claimBase,
+  m,
+  randomUnit,
+  scalingClaim,
+} from "./claim-helpers.ts";
+import type { ClaimResult, Measurement } from "./claim-result.ts";
 import { largeMGrid, normBeam, theoremRow } from "./theorem-1-1.ts";
 
 /**
@@ -44,7 +51,13 @@ export function claim2_30(ctx: ClaimContext): ClaimResult[] {
           const A = beamCollisionFrequency(beam, t, x, v, { order: k, relTol: 1e-5 });
           const val = A.value * beam.cutoff.phi(N * Math.hypot(v[0], v[1], v[2]));
           if (val > best.value) {
-            best = estimate(val, A.error, "sampled-sup", `max over probes of |χ(Nv)∇^${k}A|; ${A.method}`, { lowerBound: true, unconverged: A.unconverged });
+            best = estimate(
+              val,
+              A.error,
+              "sampled-sup",
+              `max over probes of |χ(Nv)∇^${k}A|; ${A.method}`,
+              { lowerBound: true, unconverged: A.unconverged },
+            );
             where = { t, x, v };
           }
         }
@@ -52,7 +65,13 @@ export function claim2_30(ctx: ClaimContext): ClaimResult[] {
       return m(M, best, M ** (k + 1 - ctx.s), where);
     });
     return scalingClaim(
-      claimBase(ctx, `2.30/k=${k}`, "Upper bound on the collision frequency", `|χ(Nv) ∇_x^${k} A[f_b](t,x,v)| ≲ M^{${k}+1−s}, t ∈ [0, 1/4]`, "sampled sup over t ∈ {0, 1/8, 1/4} and 4 points (centre, core edge 1/(100M), half a tube width, a tube edge at |x| = 0.3), v ∈ supp χ(N·)"),
+      claimBase(
+        ctx,
+        `2.30/k=${k}`,
+        "Upper bound on the collision frequency",
+        `|χ(Nv) ∇_x^${k} A[f_b](t,x,v)| ≲ M^{${k}+1−s}, t ∈ [0, 1/4]`,
+        "sampled sup over t ∈ {0, 1/8, 1/4} and 4 points (centre, core edge 1/(100M), half a tube width, a tube edge at |x| = 0.3), v ∈ supp χ(N·)",
+      ),
       meas,
       k + 1 - ctx.s,
       "upper",
@@ -81,10 +100,26 @@ export function claim2_31(ctx: ClaimContext): ClaimResult {
         }
       }
     }
-    return m(M, estimate(low, lowErr, "sampled-sup", "min over probes of A[f_b] on the core (an upper bound of the inf)"), M ** (1 - ctx.s), where);
+    return m(
+      M,
+      estimate(
+        low,
+        lowErr,
+        "sampled-sup",
+        "min over probes of A[f_b] on the core (an upper bound of the inf)",
+      ),
+      M ** (1 - ctx.s),
+      where,
+    );
   });
   return scalingClaim(
-    claimBase(ctx, "2.31", "Lower bound on the collision frequency", "χ(Nv) A[f_b] ≳ M^{1−s} χ(Nv) for |x| ≤ 1/(100M)", "min over t ∈ {0, 1/8, 1/4} and core points (centre and |x| = 1/(100M))"),
+    claimBase(
+      ctx,
+      "2.31",
+      "Lower bound on the collision frequency",
+      "χ(Nv) A[f_b] ≳ M^{1−s} χ(Nv) for |x| ≤ 1/(100M)",
+      "min over t ∈ {0, 1/8, 1/4} and core points (centre and |x| = 1/(100M))",
+    ),
     meas,
     1 - ctx.s,
     "lower",
@@ -107,10 +142,26 @@ export function claim2_35(ctx: ClaimContext): ClaimResult {
         where = x;
       }
     }
-    return m(M, estimate(low, low * 1e-14, "sampled-sup", "min over 40 core points (an upper bound of the inf)"), M ** 2, { x: where });
+    return m(
+      M,
+      estimate(
+        low,
+        low * 1e-14,
+        "sampled-sup",
+        "min over 40 core points (an upper bound of the inf)",
+      ),
+      M ** 2,
+      { x: where },
+    );
   });
   return scalingClaim(
-    claimBase(ctx, "2.35", "Inner tube count at the core", "Σ χ(10 M P⊥x) χ(10 P x) ≳ M² for |x| ≤ 1/(100M)", "exact tube sums at 40 points of the core, biased to its edge"),
+    claimBase(
+      ctx,
+      "2.35",
+      "Inner tube count at the core",
+      "Σ χ(10 M P⊥x) χ(10 P x) ≳ M² for |x| ≤ 1/(100M)",
+      "exact tube sums at 40 points of the core, biased to its edge",
+    ),
     meas,
     2,
     "lower",
@@ -127,7 +178,10 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   const rows = Ms.map((M) => theoremRow(M, ctx));
   const out: ClaimResult[] = [];
   const core = (M: number, t: number, weighted: boolean) =>
-    coreNorm(normBeam(M, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant), t, { weighted, subtract: 0 }).norm;
+    coreNorm(normBeam(M, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant), t, {
+      weighted,
+      subtract: 0,
+    }).norm;
   // (2.36) at t = T*/2 and T*: ratio to exp(−t M^{1−s}), fitted against ln M (exp(−T* M^{1−s}) = 1/ln M)
   const meas36: Measurement[] = rows.map((r) => {
     const t = r.Tstar.value;
@@ -136,7 +190,13 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   });
   out.push(
     scalingClaim(
-      claimBase(ctx, "2.36", "Deflation rate of the core", "‖e^{⟨v⟩²} f_r(t)‖_{L²_v H^{s0}_x} ≲ exp(−t M^{1−s}), tested at t = T*", "reduced core norm with explicit bounds; at t = T*, exp(−T* M^{1−s}) = 1/ln M, so the fit is against ln M with predicted exponent −1"),
+      claimBase(
+        ctx,
+        "2.36",
+        "Deflation rate of the core",
+        "‖e^{⟨v⟩²} f_r(t)‖_{L²_v H^{s0}_x} ≲ exp(−t M^{1−s}), tested at t = T*",
+        "reduced core norm with explicit bounds; at t = T*, exp(−T* M^{1−s}) = 1/ln M, so the fit is against ln M with predicted exponent −1",
+      ),
       meas36,
       -1,
       "upper",
@@ -145,7 +205,13 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   );
   out.push(
     scalingClaim(
-      claimBase(ctx, "2.37", "Core lower bound", "‖f_r(0)‖_{L²_v H^{s0}_x} ≳ 1", "closed reduction at t = 0 (radial Fourier H^{s0} of χ(100M·))"),
+      claimBase(
+        ctx,
+        "2.37",
+        "Core lower bound",
+        "‖f_r(0)‖_{L²_v H^{s0}_x} ≳ 1",
+        "closed reduction at t = 0 (radial Fourier H^{s0} of χ(100M·))",
+      ),
       rows.map((r) => m(r.M, core(r.M, 0, false), 1)),
       0,
       "lower",
@@ -153,7 +219,13 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   );
   out.push(
     scalingClaim(
-      claimBase(ctx, "2.38", "Core at t = 0", "‖e^{⟨v⟩²} f_r(0)‖ ∼ ‖f_r(0)‖ ∼ 1", "as (2.37), weighted"),
+      claimBase(
+        ctx,
+        "2.38",
+        "Core at t = 0",
+        "‖e^{⟨v⟩²} f_r(0)‖ ∼ ‖f_r(0)‖ ∼ 1",
+        "as (2.37), weighted",
+      ),
       rows.map((r) => m(r.M, r.weightedCoreInitial ?? core(r.M, 0, true), 1)),
       0,
       "two-sided",
@@ -161,8 +233,16 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   );
   out.push(
     scalingClaim(
-      claimBase(ctx, "2.39", "Core at T*", "‖e^{⟨v⟩²} f_r(T*)‖_{L²_v H^{s0}_x} ≲ 1/ln M", "reduced core norm at T*; fitted against ln M (predicted exponent −1)"),
-      rows.map((r) => m(r.M, r.weightedCoreFinal ?? core(r.M, r.Tstar.value, true), 1 / Math.log(r.M))),
+      claimBase(
+        ctx,
+        "2.39",
+        "Core at T*",
+        "‖e^{⟨v⟩²} f_r(T*)‖_{L²_v H^{s0}_x} ≲ 1/ln M",
+        "reduced core norm at T*; fitted against ln M (predicted exponent −1)",
+      ),
+      rows.map((r) =>
+        m(r.M, r.weightedCoreFinal ?? core(r.M, r.Tstar.value, true), 1 / Math.log(r.M)),
+      ),
       -1,
       "upper",
       "lnM",
@@ -170,12 +250,22 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   );
   out.push(
     scalingClaim(
-      claimBase(ctx, "2.42", "Approximate solution at t = 0", "‖e^{⟨v⟩²} f_a(0)‖_{L²_v H^{s0}_x} ∼ 1", "(‖e f_r(0)‖² + ‖e f_b‖²)^{1/2} (disjoint velocity supports)"),
+      claimBase(
+        ctx,
+        "2.42",
+        "Approximate solution at t = 0",
+        "‖e^{⟨v⟩²} f_a(0)‖_{L²_v H^{s0}_x} ∼ 1",
+        "(‖e f_r(0)‖² + ‖e f_b‖²)^{1/2} (disjoint velocity supports)",
+      ),
       rows.map((r) => {
         const a = r.weightedCoreInitial ?? exact(0);
         const b = r.weightedBeam ?? exact(0);
         const v = Math.hypot(a.value, b.value);
-        return m(r.M, estimate(v, (a.value * a.error + b.value * b.error) / v, "derived", "(a² + b²)^{1/2}"), 1);
+        return m(
+          r.M,
+          estimate(v, (a.value * a.error + b.value * b.error) / v, "derived", "(a² + b²)^{1/2}"),
+          1,
+        );
       }),
       0,
       "two-sided",
@@ -183,7 +273,13 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   );
   out.push(
     scalingClaim(
-      claimBase(ctx, "2.43", "Norm deflation of the approximate solution", "‖e^{⟨v⟩²} f_a(T*)‖_{L²_v H^{s0}_x} ≲ 1/ln M", "(‖e f_r(T*)‖² + ‖e f_b‖²)^{1/2}; fitted against ln M (predicted exponent −1)"),
+      claimBase(
+        ctx,
+        "2.43",
+        "Norm deflation of the approximate solution",
+        "‖e^{⟨v⟩²} f_a(T*)‖_{L²_v H^{s0}_x} ≲ 1/ln M",
+        "(‖e f_r(T*)‖² + ‖e f_b‖²)^{1/2}; fitted against ln M (predicted exponent −1)",
+      ),
       rows.map((r) => m(r.M, r.weightedFinalNorm, 1 / Math.log(r.M))),
       -1,
       "upper",

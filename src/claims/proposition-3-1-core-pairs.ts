@@ -1,5 +1,6 @@
 import type { Beam } from "../construction/beam.ts";
 import { beamZNorm } from "../construction/beam-znorm.ts";
+import { bumpNodes } from "../construction/bump-polar-nodes.ts";
 import { centreFrequency, coreLogAmplitude } from "../construction/core.ts";
 import { coreZNorm } from "../construction/core-znorm.ts";
 import { bumpRadius } from "../construction/velocity-bumps.ts";
@@ -12,7 +13,6 @@ import { beamFor, type ClaimContext, claimBase, m, scalingClaim } from "./claim-
 import type { ClaimResult } from "./claim-result.ts";
 import { remainderGradientFactors } from "./error-table/beam-core-gain-remainder.ts";
 import { gradKBound, kHi, kLo } from "./error-table/core-crossing.ts";
-import { bumpNodes } from "../construction/bump-polar-nodes.ts";
 import { planeIntegral, transportLikeConstants } from "./error-table/core-profile-integrals.ts";
 import { findMeasure } from "./error-table/measures.ts";
 import { coreDecay } from "./error-table/transport-term.ts";

@@ -16,10 +16,10 @@ import {
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
-import { orthonormalFrame } from "../math/vec3.ts";
-import type { ClaimResult, Measurement } from "./claim-result.ts";
-import { type ClaimContext, m, scalingClaim } from "./claim-helpers.ts";
 import { lcgUniform } from "../math/lcg-uniform.ts";
+import { orthonormalFrame } from "../math/vec3.ts";
+import { type ClaimContext, m, scalingClaim } from "./claim-helpers.ts";
+import type { ClaimResult, Measurement } from "./claim-result.ts";
 
 /**
  * Proposition 3.1 measured: the ratio of the left side to the right side (without constant) of
@@ -77,12 +77,17 @@ function bumpPhi(x: number): number {
 }
 
 export function profileFn(p: VelocityProfile): ProfileFn {
-  if (!(p.c >= 0) || !Number.isFinite(p.c)) throw new RuleError("a profile centre c must be finite and >= 0", `got ${p.c}`);
+  if (!(p.c >= 0) || !Number.isFinite(p.c))
+    throw new RuleError("a profile centre c must be finite and >= 0", `got ${p.c}`);
   let h: (rho: number) => number;
   let R: number;
   let label: string;
   if (p.kind === "maxwellian") {
-    if (!(p.T > 0 && p.T < 0.5)) throw new RuleError("e^{⟨v⟩²}-weighted norms of a Maxwellian need 0 < T < 1/2", `got T=${p.T}`);
+    if (!(p.T > 0 && p.T < 0.5))
+      throw new RuleError(
+        "e^{⟨v⟩²}-weighted norms of a Maxwellian need 0 < T < 1/2",
+        `got T=${p.T}`,
+      );
     const beta = 1 / (2 * p.T) - 1;
     R = Math.max(10 * Math.sqrt(p.T), (p.c * 2 * p.T) / (1 - 2 * p.T) + Math.sqrt(40 / beta));
     const k = (2 * Math.PI * p.T) ** -1.5;
@@ -90,14 +95,17 @@ export function profileFn(p: VelocityProfile): ProfileFn {
     h = (rho) => (rho <= rr ? k * Math.exp((-rho * rho) / (2 * p.T)) : 0);
     label = `M(c=${p.c.toPrecision(3)},T=${p.T.toPrecision(3)})`;
   } else {
-    if (!(p.r > 0) || !Number.isFinite(p.r)) throw new RuleError("a bump profile needs a radius r > 0", `got ${p.r}`);
+    if (!(p.r > 0) || !Number.isFinite(p.r))
+      throw new RuleError("a bump profile needs a radius r > 0", `got ${p.r}`);
     R = p.r;
     const r = p.r;
     h = (rho) => bumpPhi(rho / r);
     label = `bump(c=${p.c.toPrecision(3)},r=${p.r.toPrecision(3)})`;
   }
   const c = p.c;
-  const phase = velocityFunction(label, (v) => h(Math.hypot(v[0], v[1], v[2] - c)), [{ kind: "ball", center: [0, 0, c], radius: R }]);
+  const phase = velocityFunction(label, (v) => h(Math.hypot(v[0], v[1], v[2] - c)), [
+    { kind: "ball", center: [0, 0, c], radius: R },
+  ]);
   return { p, h, R, phase, label };
 }
 
@@ -193,7 +201,13 @@ function planeFactor(F: ProfileFn): (d: number) => number {
  * entry and exit of G's ball; Gauss–Legendre with n nodes per dimension. Checked against
  * collision.ts gainTerm in the tests.
  */
-export function radialGain(F: ProfileFn, G: ProfileFn, v: ArrayLike<number>, n: number, phiF = planeFactor(F)): number {
+export function radialGain(
+  F: ProfileFn,
+  G: ProfileFn,
+  v: ArrayLike<number>,
+  n: number,
+  phiF = planeFactor(F),
+): number {
   const cF = F.p.c;
   const ax = v[0];
   const ay = v[1];
@@ -207,7 +221,13 @@ export function radialGain(F: ProfileFn, G: ProfileFn, v: ArrayLike<number>, n: 
   orthonormalFrame(e1, e2, e3);
   const cLo = -1;
   const cHi = A > RG ? -Math.sqrt(Math.max(0, 1 - (RG * RG) / (A * A))) : 1;
-  const pieces: [number, number][] = cHi > 0 && cF === 0 ? [[cLo, 0], [0, cHi]] : [[cLo, cHi]];
+  const pieces: [number, number][] =
+    cHi > 0 && cF === 0
+      ? [
+          [cLo, 0],
+          [0, cHi],
+        ]
+      : [[cLo, cHi]];
   const { nodes, weights } = gaussLegendre(n);
   const nPsi = cF === 0 ? 1 : 2 * n;
   let total = 0;
@@ -274,22 +294,38 @@ export function radialFrequency(G: ProfileFn, r: number, n: number): number {
 }
 
 /** Q⁺ at v with an error: orders n and 1.5n (difference). */
-function gainEstimate(F: ProfileFn, G: ProfileFn, v: ArrayLike<number>, phiF: (d: number) => number): [number, number] {
+function gainEstimate(
+  F: ProfileFn,
+  G: ProfileFn,
+  v: ArrayLike<number>,
+  phiF: (d: number) => number,
+): [number, number] {
   const a = radialGain(F, G, v, 24, phiF);
   const b = radialGain(F, G, v, 36, phiF);
   return [b, Math.abs(b - a)];
 }
 
 export function computePair(Fp: VelocityProfile, Gp: VelocityProfile): PairData {
-  if (Gp.c !== 0) throw new RuleError("G must be centred at 0 (axial symmetry of Q±(F,G))", `got c=${Gp.c}`);
+  if (Gp.c !== 0)
+    throw new RuleError("G must be centred at 0 (axial symmetry of Q±(F,G))", `got c=${Gp.c}`);
   const F = profileFn(Fp);
   const G = profileFn(Gp);
   const radial = Fp.c === 0;
-  const levels: [number, number][] = radial ? [[24, 1], [36, 1]] : [[16, 12], [24, 16]];
+  const levels: [number, number][] = radial
+    ? [
+        [24, 1],
+        [36, 1],
+      ]
+    : [
+        [16, 12],
+        [24, 16],
+      ];
   const zmin = Math.min(Fp.c - F.R, -G.R);
   const zmax = Math.max(Fp.c + F.R, G.R);
   const hHull = radial ? 0 : Math.max(0, 0.5 * (zmin + zmax));
-  const RHull = radial ? Math.max(F.R, G.R) : Math.max(Math.abs(Fp.c - hHull) + F.R, Math.abs(hHull) + G.R);
+  const RHull = radial
+    ? Math.max(F.R, G.R)
+    : Math.max(Math.abs(Fp.c - hHull) + F.R, Math.abs(hHull) + G.R);
   const phiF = planeFactor(F);
   const Acache = new Map<number, [number, number]>();
   const A = (r: number): [number, number] => {
@@ -367,8 +403,18 @@ function qNorms(
   const b = one(levels[1]);
   const l2 = Math.sqrt(b[1]);
   return {
-    L1: estimate(b[0], Math.abs(b[0] - a[0]) + b[2], "quadrature", "Q on two node sets (difference) + pointwise errors"),
-    L2: estimate(l2, (Math.abs(b[1] - a[1]) + b[3]) / (2 * Math.max(l2, 1e-300)), "quadrature", "Q on two node sets (difference) + pointwise errors"),
+    L1: estimate(
+      b[0],
+      Math.abs(b[0] - a[0]) + b[2],
+      "quadrature",
+      "Q on two node sets (difference) + pointwise errors",
+    ),
+    L2: estimate(
+      l2,
+      (Math.abs(b[1] - a[1]) + b[3]) / (2 * Math.max(l2, 1e-300)),
+      "quadrature",
+      "Q on two node sets (difference) + pointwise errors",
+    ),
   };
 }
 
@@ -381,7 +427,9 @@ function productX(sa: number, sb: number, d: number): { x: XNorms; sigma: number
 
 function ratioEstimate(lhs: Estimate, rhs: Estimate, method: string): Estimate {
   const v = lhs.value / rhs.value;
-  return estimate(v, lhs.error / rhs.value + (v * rhs.error) / rhs.value, "sampled-sup", method, { lowerBound: true });
+  return estimate(v, lhs.error / rhs.value + (v * rhs.error) / rhs.value, "sampled-sup", method, {
+    lowerBound: true,
+  });
 }
 
 interface Ratio {
@@ -392,7 +440,12 @@ interface Ratio {
 const XS = [0.01, 0.1, 1, 10];
 
 /** max over x-combinations of the (3.5) (sign ±) or (3.6) ratio for one pair at one M. */
-export function ratio35or36(pair: PairData, which: "3.5+" | "3.5-" | "3.6", M: number, s0: number): Ratio {
+export function ratio35or36(
+  pair: PairData,
+  which: "3.5+" | "3.5-" | "3.6",
+  M: number,
+  s0: number,
+): Ratio {
   const vF = ballVelocityNorms(pair.F.h, [0, 0, pair.F.p.c], pair.F.R, V_GAUSSIAN_WEIGHT);
   const vG = ballVelocityNorms(pair.G.h, [0, 0, 0], pair.G.R, V_GAUSSIAN_WEIGHT);
   const q = qNorms(which === "3.5-" ? pair.minus : pair.plus, GAUSSIAN_WEIGHT);
@@ -406,11 +459,26 @@ export function ratio35or36(pair: PairData, which: "3.5+" | "3.5-" | "3.6", M: n
         const lhs = separableZNorm(ab.x, q, M, s0).total;
         const zf = separableZNorm(gaussianXNorms(1, sa), vF, M, s0);
         const zg = separableZNorm(gaussianXNorms(1, sb), vG, M, s0);
-        const linf = (z: typeof zf) => estimate(z.parts.Linf.value + z.parts.gradLinf.value, z.parts.Linf.error + z.parts.gradLinf.error, "derived", "L^{1,1}L^∞ + M⁻¹∇ parts");
+        const linf = (z: typeof zf) =>
+          estimate(
+            z.parts.Linf.value + z.parts.gradLinf.value,
+            z.parts.Linf.error + z.parts.gradLinf.error,
+            "derived",
+            "L^{1,1}L^∞ + M⁻¹∇ parts",
+          );
         const [A, B] = which === "3.6" ? [linf(zf), zg.total] : [zf.total, linf(zg)];
-        const rhs = estimate(A.value * B.value, A.value * B.error + B.value * A.error, "derived", "right side");
+        const rhs = estimate(
+          A.value * B.value,
+          A.value * B.error + B.value * A.error,
+          "derived",
+          "right side",
+        );
         const r = ratioEstimate(lhs, rhs, `(${which}) left/right`);
-        if (!best || r.value > best.value.value) best = { value: r, where: { sigmaA: sa, sigmaB: sb, d, F: pair.F.label, G: pair.G.label, M } };
+        if (!best || r.value > best.value.value)
+          best = {
+            value: r,
+            where: { sigmaA: sa, sigmaB: sb, d, F: pair.F.label, G: pair.G.label, M },
+          };
       }
     }
   }
@@ -418,7 +486,12 @@ export function ratio35or36(pair: PairData, which: "3.5+" | "3.5-" | "3.6", M: n
 }
 
 /** x-norms of h_v(x) = ∫_0^S c(x − s v) ds for c = C e^{−|x|²/2σ²}, at speed r = |v|. */
-export function transportedGaussianNorms(C: number, sigma: number, S: number, r: number): { L2: number; gradL2: number; Linf: number; gradLinf: number } {
+export function transportedGaussianNorms(
+  C: number,
+  sigma: number,
+  S: number,
+  r: number,
+): { L2: number; gradL2: number; Linf: number; gradLinf: number } {
   const s2 = sigma * sigma;
   const K = C * C * (Math.PI * s2) ** 1.5;
   const uMax = r > 0 ? Math.min(S, (14 * sigma) / r) : S;
@@ -435,8 +508,14 @@ export function transportedGaussianNorms(C: number, sigma: number, S: number, r:
   }
   const L = S * r;
   const Lam = L / sigma;
-  const Linf = Lam < 1e-6 ? C * S : ((C * sigma * Math.sqrt(2 * Math.PI)) / r) * erf(Lam / (2 * Math.SQRT2));
-  return { L2: Math.sqrt(Math.max(0, i0)), gradL2: Math.sqrt(Math.max(0, i1)), Linf, gradLinf: Lam < 1e-6 ? (C * S * Math.exp(-0.5)) / sigma : (C / r) * scaledGradSup(Lam) };
+  const Linf =
+    Lam < 1e-6 ? C * S : ((C * sigma * Math.sqrt(2 * Math.PI)) / r) * erf(Lam / (2 * Math.SQRT2));
+  return {
+    L2: Math.sqrt(Math.max(0, i0)),
+    gradL2: Math.sqrt(Math.max(0, i1)),
+    Linf,
+    gradLinf: Lam < 1e-6 ? (C * S * Math.exp(-0.5)) / sigma : (C / r) * scaledGradSup(Lam),
+  };
 }
 
 /**
@@ -492,7 +571,10 @@ export function ratio34(pair: PairData, sign: "+" | "-", M: number, s: number, s
       const wR = kappaWeight(kappa, t0);
       let rhs = rhsCache.get(t0);
       if (!rhs) {
-        rhs = [ballVelocityNorms(pair.F.h, [0, 0, pair.F.p.c], pair.F.R, wR), ballVelocityNorms(pair.G.h, [0, 0, 0], pair.G.R, wR)];
+        rhs = [
+          ballVelocityNorms(pair.F.h, [0, 0, pair.F.p.c], pair.F.R, wR),
+          ballVelocityNorms(pair.G.h, [0, 0, 0], pair.G.R, wR),
+        ];
         rhsCache.set(t0, rhs);
       }
       const [vF, vG] = rhs;
@@ -527,8 +609,16 @@ export function ratio34(pair: PairData, sign: "+" | "-", M: number, s: number, s
           const zg = separableZNorm(gaussianXNorms(1, sb), vG, M, s0).total;
           const rv = Math.sqrt(S / kappa) * zf.value * zg.value;
           const re = Math.sqrt(S / kappa) * (zf.value * zg.error + zg.value * zf.error);
-          const r = ratioEstimate(estimate(lv, le, "derived", "left side"), estimate(rv, re, "derived", "right side"), `(3.4${sign}) left/right`);
-          if (!best || r.value > best.value.value) best = { value: r, where: { t, t0, kappa, sigmaA: sa, sigmaB: sb, F: pair.F.label, G: pair.G.label, M } };
+          const r = ratioEstimate(
+            estimate(lv, le, "derived", "left side"),
+            estimate(rv, re, "derived", "right side"),
+            `(3.4${sign}) left/right`,
+          );
+          if (!best || r.value > best.value.value)
+            best = {
+              value: r,
+              where: { t, t0, kappa, sigmaA: sa, sigmaB: sb, F: pair.F.label, G: pair.G.label, M },
+            };
         }
       }
     }
@@ -560,10 +650,17 @@ function randomProfile(rnd: () => number): VelocityProfile {
 }
 
 function perturb(p: VelocityProfile, f: number): VelocityProfile {
-  return p.kind === "maxwellian" ? { ...p, T: Math.min(0.25, Math.max(0.03, p.T * f)) } : { ...p, r: p.r * f };
+  return p.kind === "maxwellian"
+    ? { ...p, T: Math.min(0.25, Math.max(0.03, p.T * f)) }
+    : { ...p, r: p.r * f };
 }
 
-export function searchProposition3_1(Ms: readonly number[], s: number, s0: number, opts: { random?: number; seed?: number } = {}): SearchResult {
+export function searchProposition3_1(
+  Ms: readonly number[],
+  s: number,
+  s0: number,
+  opts: { random?: number; seed?: number } = {},
+): SearchResult {
   const seed = opts.seed ?? 31;
   const nRandom = opts.random ?? 6;
   const key = JSON.stringify([Ms, s, s0, seed, nRandom]);
@@ -602,12 +699,21 @@ export function searchProposition3_1(Ms: readonly number[], s: number, s0: numbe
     }
   }
   if (worstPair) {
-    for (const [fF, fG] of [[1.3, 1], [1 / 1.3, 1], [1, 1.3]] as const) consider(computePair(perturb(worstPair[0], fF), perturb(worstPair[1], fG)));
+    for (const [fF, fG] of [
+      [1.3, 1],
+      [1 / 1.3, 1],
+      [1, 1.3],
+    ] as const)
+      consider(computePair(perturb(worstPair[0], fF), perturb(worstPair[1], fG)));
   }
   // pushes
   const pushes: Record<string, { name: string; values: number[]; params: number[] }[]> = {};
   for (const k of KEYS) pushes[k] = [];
-  const push = (name: string, params: number[], make: (x: number) => [VelocityProfile, VelocityProfile]) => {
+  const push = (
+    name: string,
+    params: number[],
+    make: (x: number) => [VelocityProfile, VelocityProfile],
+  ) => {
     const vals: Record<string, number[]> = {};
     for (const k of KEYS) vals[k] = [];
     for (const x of params) {
@@ -621,10 +727,14 @@ export function searchProposition3_1(Ms: readonly number[], s: number, s0: numbe
     { kind: "maxwellian", c, T: 0.05 },
     { kind: "maxwellian", c: 0, T: 0.15 },
   ]);
-  push("G hotter (T_G → 1/2⁻; capped at 0.25 by the float range of e^{⟨v⟩²})", [0.05, 0.1, 0.2, 0.25], (T) => [
-    { kind: "bump", c: 0, r: 0.5 },
-    { kind: "maxwellian", c: 0, T },
-  ]);
+  push(
+    "G hotter (T_G → 1/2⁻; capped at 0.25 by the float range of e^{⟨v⟩²})",
+    [0.05, 0.1, 0.2, 0.25],
+    (T) => [
+      { kind: "bump", c: 0, r: 0.5 },
+      { kind: "maxwellian", c: 0, T },
+    ],
+  );
   push("F narrower (bump radius → 0)", [1, 0.5, 0.25, 0.125], (r) => [
     { kind: "bump", c: 0, r },
     { kind: "maxwellian", c: 0, T: 0.15 },
@@ -652,9 +762,24 @@ export function claimsProposition3_1(ctx: ClaimContext): ClaimResult[] {
   const res = searchProposition3_1(ctx.Ms, ctx.s, ctx.s0);
   const out: ClaimResult[] = [];
   const defs: [string, Key[], string, string][] = [
-    ["3.5", ["3.5+", "3.5-"], "Time-independent collision estimate with weight loss", "‖e^{⟨v⟩²}Q^±(f,g)‖_Z ≲ ‖⟨v⟩e^{⟨v⟩²}f‖_Z(‖⟨v⟩e^{⟨v⟩²}g‖_{L^{1,1}L^∞} + M⁻¹‖⟨v⟩e^{⟨v⟩²}∇g‖_{L^{1,1}L^∞})"],
-    ["3.6", ["3.6"], "Gain term with the roles exchanged", "‖e^{⟨v⟩²}Q⁺(f,g)‖_Z ≲ (‖⟨v⟩e^{⟨v⟩²}f‖_{L^{1,1}L^∞} + M⁻¹‖⟨v⟩e^{⟨v⟩²}∇f‖_{L^{1,1}L^∞})‖⟨v⟩e^{⟨v⟩²}g‖_Z"],
-    ["3.4", ["3.4+", "3.4-"], "Time-integral collision estimate", "‖e^{(1−κt)⟨v⟩²}∫_{t0}^t e^{−(t−τ)v·∇x}Q^±(f,g)dτ‖_Z ≲ ((t−t0)/κ)^{1/2} sup_τ‖e^{(1−κτ)⟨v⟩²}f‖_Z sup_τ‖e^{(1−κτ)⟨v⟩²}g‖_Z"],
+    [
+      "3.5",
+      ["3.5+", "3.5-"],
+      "Time-independent collision estimate with weight loss",
+      "‖e^{⟨v⟩²}Q^±(f,g)‖_Z ≲ ‖⟨v⟩e^{⟨v⟩²}f‖_Z(‖⟨v⟩e^{⟨v⟩²}g‖_{L^{1,1}L^∞} + M⁻¹‖⟨v⟩e^{⟨v⟩²}∇g‖_{L^{1,1}L^∞})",
+    ],
+    [
+      "3.6",
+      ["3.6"],
+      "Gain term with the roles exchanged",
+      "‖e^{⟨v⟩²}Q⁺(f,g)‖_Z ≲ (‖⟨v⟩e^{⟨v⟩²}f‖_{L^{1,1}L^∞} + M⁻¹‖⟨v⟩e^{⟨v⟩²}∇f‖_{L^{1,1}L^∞})‖⟨v⟩e^{⟨v⟩²}g‖_Z",
+    ],
+    [
+      "3.4",
+      ["3.4+", "3.4-"],
+      "Time-integral collision estimate",
+      "‖e^{(1−κt)⟨v⟩²}∫_{t0}^t e^{−(t−τ)v·∇x}Q^±(f,g)dτ‖_Z ≲ ((t−t0)/κ)^{1/2} sup_τ‖e^{(1−κτ)⟨v⟩²}f‖_Z sup_τ‖e^{(1−κτ)⟨v⟩²}g‖_Z",
+    ],
   ];
   for (const [id, keys, title, statement] of defs) {
     const meas: Measurement[] = ctx.Ms.map((M) => {
@@ -670,11 +795,23 @@ export function claimsProposition3_1(ctx: ClaimContext): ClaimResult[] {
       return m(M, (b as Ratio).value, 1, { ...(b as Ratio).where, term: which });
     });
     const pushText = keys
-      .flatMap((k) => res.pushes[k].map((p) => `${k} ${p.name}: [${p.values.map((v) => v.toPrecision(3)).join(", ")}] at [${p.params.join(", ")}]`))
+      .flatMap((k) =>
+        res.pushes[k].map(
+          (p) =>
+            `${k} ${p.name}: [${p.values.map((v) => v.toPrecision(3)).join(", ")}] at [${p.params.join(", ")}]`,
+        ),
+      )
       .join("; ");
-    const grows = keys.flatMap((k) => res.pushes[k].filter((p) => growing(p.values)).map((p) => ({ k, p })));
+    const grows = keys.flatMap((k) =>
+      res.pushes[k].filter((p) => growing(p.values)).map((p) => ({ k, p })),
+    );
     const method = `separable Gaussian-in-x families (module comment of proposition-3-1.ts); ${res.pairs} velocity pairs (seeded random centred pairs, seed ${res.seed}, 3 local refinements, three push sequences), every M of the context; largest ratio over families is a lower bound of the sup; independent of the cutoff and variant. Pushes (max ratio over M): ${pushText}`;
-    let result = scalingClaim({ id, title, statement, cutoff: ctx.cutoff, variant: ctx.variant, method }, meas, 0, "upper");
+    let result = scalingClaim(
+      { id, title, statement, cutoff: ctx.cutoff, variant: ctx.variant, method },
+      meas,
+      0,
+      "upper",
+    );
     if (grows.length) {
       const g = grows[0];
       result = {
@@ -684,10 +821,12 @@ export function claimsProposition3_1(ctx: ClaimContext): ClaimResult[] {
         counterexample: { term: g.k, push: g.p.name, params: g.p.params, ratios: g.p.values },
       };
     } else {
-      result = { ...result, reason: `${result.reason}; no push sequence grows without bound (${keys.length * 3} sequences)` };
+      result = {
+        ...result,
+        reason: `${result.reason}; no push sequence grows without bound (${keys.length * 3} sequences)`,
+      };
     }
     out.push(result);
   }
   return out;
 }
-

@@ -54,7 +54,10 @@ export function partition(params: Parameters): Partition {
   const { s, Tstar, kappa } = params;
   const lnM = logM(params);
   if (!(lnM > 1)) {
-    throw new RuleError("the partition of Proposition 5.1 needs T* = M^{s−1} ln ln M > 0, i.e. M ≥ 3", `got M = ${params.M}`);
+    throw new RuleError(
+      "the partition of Proposition 5.1 needs T* = M^{s−1} ln ln M > 0, i.e. M ≥ 3",
+      `got M = ${params.M}`,
+    );
   }
   const n = Math.sqrt(lnM) * Math.log(lnM);
   const length = Math.exp((s - 1) * lnM) / Math.sqrt(lnM);
@@ -129,7 +132,8 @@ export function bootstrap(input: BootstrapInput): BootstrapResult {
     ["errorBound", errorBound],
     ["constant", constant],
   ] as const) {
-    if (!(Number.isFinite(x) && x >= 0)) throw new RuleError(`${name} must be a finite number ≥ 0`, `got ${x}`);
+    if (!(Number.isFinite(x) && x >= 0))
+      throw new RuleError(`${name} must be a finite number ≥ 0`, `got ${x}`);
   }
   const part = partition(params);
   const c = coefficient58(params).value;
@@ -137,7 +141,13 @@ export function bootstrap(input: BootstrapInput): BootstrapResult {
 }
 
 /** The iteration of (5.7) given the coefficient c, the linear factor a = C c Z_a, C and E. */
-function iterate(part: Partition, c: number, a: number, constant: number, errorBound: number): BootstrapResult {
+function iterate(
+  part: Partition,
+  c: number,
+  a: number,
+  constant: number,
+  errorBound: number,
+): BootstrapResult {
   const b = constant * c;
   let X = 0;
   let failsAt: number | null = null;
@@ -205,7 +215,13 @@ export function closureThreshold(
     // ln c = (s−1) ln M + ½ ln ln ln M − ¼ ln ln M ((5.8)), kept in logs: c underflows, Z_a overflows
     const lnC = (s - 1) * lnM + 0.5 * Math.log(Math.log(lnM)) - 0.25 * Math.log(lnM);
     const E = errorLaws.reduce((acc, law) => acc + Math.exp(logLaw(law, lnM)), 0);
-    const result = iterate(part, Math.exp(lnC), constant * Math.exp(lnC + logLaw(zNormLaw, lnM)), constant, E);
+    const result = iterate(
+      part,
+      Math.exp(lnC),
+      constant * Math.exp(lnC + logLaw(zNormLaw, lnM)),
+      constant,
+      E,
+    );
     if (result.closes && result.finalBound < target) found = { lnM, scannedTo: maxLnM, result };
   }
   return found ?? { lnM: null, scannedTo: maxLnM };
@@ -217,5 +233,15 @@ export function closureThreshold(
  */
 function logParameters(lnM: number, s: number): Parameters {
   const Tstar = Math.exp((s - 1) * lnM) * Math.log(lnM);
-  return { M: Math.exp(lnM), s, s0: 0, p: 10, N: Number.POSITIVE_INFINITY, lnN: 10 * lnM, Tstar, kappa: 1 / Tstar, constants: PAPER_CONSTANTS };
+  return {
+    M: Math.exp(lnM),
+    s,
+    s0: 0,
+    p: 10,
+    N: Number.POSITIVE_INFINITY,
+    lnN: 10 * lnM,
+    Tstar,
+    kappa: 1 / Tstar,
+    constants: PAPER_CONSTANTS,
+  };
 }

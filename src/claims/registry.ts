@@ -52,7 +52,11 @@ const CHECKS: readonly ClaimCheck[] = [
   { ids: ["4.25"], run: (c) => [claim425(c)] },
   { ids: ["5.11", "5.12"], run: claimsSecondSolution },
   { ids: ["3.5-fb", "3.6-fb"], run: claimsProposition3_1Construction, optIn: true },
-  { ids: ["3.5-construction", "3.6-construction"], run: claimsProposition3_1CorePairs, optIn: true },
+  {
+    ids: ["3.5-construction", "3.6-construction"],
+    run: claimsProposition3_1CorePairs,
+    optIn: true,
+  },
 ];
 
 /**
@@ -64,7 +68,9 @@ export const CLAIM_IDS: readonly string[] = CHECKS.flatMap((c) => c.ids);
 export { CLAIM_TITLES } from "./claim-titles.ts";
 
 /** The ids run when none are named: every check except the opt-in ones. */
-export const DEFAULT_CLAIM_IDS: readonly string[] = CHECKS.filter((c) => !c.optIn).flatMap((c) => c.ids);
+export const DEFAULT_CLAIM_IDS: readonly string[] = CHECKS.filter((c) => !c.optIn).flatMap(
+  (c) => c.ids,
+);
 
 /**
  * What {@link runClaims} checks: claim `ids` (default: every non-opt-in claim), over the values of
@@ -98,20 +104,26 @@ function baseId(id: string): string {
 /** The checks that produce any of `wanted`, in registry order (a RuleError for an unknown id). */
 function selectChecks(wanted: readonly string[]): readonly ClaimCheck[] {
   for (const id of wanted) {
-    if (!CLAIM_IDS.includes(id)) throw new RuleError(`claim id must be one of ${CLAIM_IDS.join(", ")}`, `got "${id}"`);
+    if (!CLAIM_IDS.includes(id))
+      throw new RuleError(`claim id must be one of ${CLAIM_IDS.join(", ")}`, `got "${id}"`);
   }
   return CHECKS.filter((c) => c.ids.some((id) => wanted.includes(id)));
 }
 
 /** Number of independent tasks runClaims will run (checks × cutoffs × variants), for a steady progress total. */
-export function claimTaskCount(opts: Pick<RunClaimsOptions, "ids" | "cutoffs" | "variants">): number {
-  return selectChecks(opts.ids ?? DEFAULT_CLAIM_IDS).length * opts.cutoffs.length * opts.variants.length;
+export function claimTaskCount(
+  opts: Pick<RunClaimsOptions, "ids" | "cutoffs" | "variants">,
+): number {
+  return (
+    selectChecks(opts.ids ?? DEFAULT_CLAIM_IDS).length * opts.cutoffs.length * opts.variants.length
+  );
 }
 
 /** Run the check whose first id is `checkId` (the unit of work of the claim pool). */
 export function runCheck(checkId: string, ctx: ClaimContext): ClaimResult[] {
   const check = CHECKS.find((c) => c.ids[0] === checkId);
-  if (!check) throw new RuleError(`claim id must be one of ${CLAIM_IDS.join(", ")}`, `got "${checkId}"`);
+  if (!check)
+    throw new RuleError(`claim id must be one of ${CLAIM_IDS.join(", ")}`, `got "${checkId}"`);
   return check.run(ctx);
 }
 
@@ -145,7 +157,17 @@ export async function runClaims(opts: RunClaimsOptions): Promise<ClaimResult[]> 
   for (const cutoff of opts.cutoffs) {
     for (const variant of opts.variants) {
       for (const check of checks) {
-        tasks.push({ checkId: check.ids[0], ctx: { Ms: [...opts.Ms], s: opts.s, s0: opts.s0, cutoff, variant, ...(opts.largeM ? { largeM: true } : {}) } });
+        tasks.push({
+          checkId: check.ids[0],
+          ctx: {
+            Ms: [...opts.Ms],
+            s: opts.s,
+            s0: opts.s0,
+            cutoff,
+            variant,
+            ...(opts.largeM ? { largeM: true } : {}),
+          },
+        });
       }
     }
   }
@@ -164,7 +186,11 @@ export async function runClaims(opts: RunClaimsOptions): Promise<ClaimResult[]> 
     return out;
   }
   const results: ClaimResult[][] = new Array(total);
-  const order = tasks.map((_, i) => i).sort((a, b) => (COST_HINT[tasks[b].checkId] ?? 1) - (COST_HINT[tasks[a].checkId] ?? 1) || a - b);
+  const order = tasks
+    .map((_, i) => i)
+    .sort(
+      (a, b) => (COST_HINT[tasks[b].checkId] ?? 1) - (COST_HINT[tasks[a].checkId] ?? 1) || a - b,
+    );
   await Promise.all(
     order.map(async (i) => {
       const res = await pool.run({ kind: "check", ...tasks[i] });

@@ -1,8 +1,8 @@
 import { coreZNorm } from "../construction/core-znorm.ts";
 import { GAUSSIAN_WEIGHT, type ZNorm } from "../kinetic/znorm.ts";
-import { estimate, type Estimate } from "../math/estimate.ts";
-import type { ClaimResult, Measurement } from "./claim-result.ts";
+import { type Estimate, estimate } from "../math/estimate.ts";
 import { type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";
+import type { ClaimResult, Measurement } from "./claim-result.ts";
 import {
   beamForTable,
   DEFAULT_WINDOW_FRACTIONS,
@@ -32,7 +32,11 @@ export function stationaryCoreZNorm(ctx: Omit<ClaimContext, "Ms">, M: number): Z
   const key = JSON.stringify([M, ctx.s, ctx.s0, ctx.cutoff, ctx.variant]);
   const hit = zCache.get(key);
   if (hit) return hit;
-  const z = coreZNorm(normBeam(M, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant), 0, GAUSSIAN_WEIGHT).z;
+  const z = coreZNorm(
+    normBeam(M, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant),
+    0,
+    GAUSSIAN_WEIGHT,
+  ).z;
   zCache.set(key, z);
   return z;
 }
@@ -41,8 +45,18 @@ export function stationaryCoreZNorm(ctx: Omit<ClaimContext, "Ms">, M: number): Z
  * The bound of (5.12) at one M: Σ over the 12 G_err entries of the largest value over the window
  * grid (each value ± error a rigorous bracket, g-err-terms.ts), and the entry that dominates.
  */
-export function gErrorSum(ctx: Omit<ClaimContext, "Ms">, M: number): { sum: Estimate; dominant: string } {
-  const params: TableParameters = { s: ctx.s, s0: ctx.s0, p: 10, cutoff: ctx.cutoff, variant: ctx.variant, grid: DEFAULT_WINDOW_FRACTIONS };
+export function gErrorSum(
+  ctx: Omit<ClaimContext, "Ms">,
+  M: number,
+): { sum: Estimate; dominant: string } {
+  const params: TableParameters = {
+    s: ctx.s,
+    s0: ctx.s0,
+    p: 10,
+    cutoff: ctx.cutoff,
+    variant: ctx.variant,
+    grid: DEFAULT_WINDOW_FRACTIONS,
+  };
   const beam = beamForTable(M, params);
   let v = 0;
   let e = 0;
@@ -53,10 +67,16 @@ export function gErrorSum(ctx: Omit<ClaimContext, "Ms">, M: number): { sum: Esti
     const r = runErrorJob(job, measure, beam, params);
     v += r.sup.value.value;
     e += r.sup.value.error;
-    if (r.sup.value.value > best.value) best = { id: `${job.term} ${job.part}`, value: r.sup.value.value };
+    if (r.sup.value.value > best.value)
+      best = { id: `${job.term} ${job.part}`, value: r.sup.value.value };
   }
   return {
-    sum: estimate(v, e, "derived", "Σ of the 12 G_err entries (largest over the window grid {0, ¼, ½, ¾, 1}·T*), each a rigorous bracket"),
+    sum: estimate(
+      v,
+      e,
+      "derived",
+      "Σ of the 12 G_err entries (largest over the window grid {0, ¼, ½, ¾, 1}·T*), each a rigorous bracket",
+    ),
     dominant: best.id,
   };
 }
@@ -65,7 +85,12 @@ export function gErrorSum(ctx: Omit<ClaimContext, "Ms">, M: number): { sum: Esti
 export function claimsSecondSolution(ctx: ClaimContext): ClaimResult[] {
   const Ms = ctx.Ms.filter((M) => M >= 3);
   const zs = Ms.map((M) => ({ M, z: stationaryCoreZNorm(ctx, M) }));
-  const z511: Measurement[] = zs.map(({ M, z }) => m(M, z.total, 1, { dominant: z.dominant, parts: Object.fromEntries(Z_PARTS.map((p) => [p, z.parts[p].value])) }));
+  const z511: Measurement[] = zs.map(({ M, z }) =>
+    m(M, z.total, 1, {
+      dominant: z.dominant,
+      parts: Object.fromEntries(Z_PARTS.map((p) => [p, z.parts[p].value])),
+    }),
+  );
   const out: ClaimResult[] = [
     scalingClaim(
       claimBase(

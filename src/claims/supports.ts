@@ -1,9 +1,9 @@
 import { beamValue } from "../construction/beam.ts";
 import { tStar } from "../construction/parameters.ts";
-import { orthonormalFrame } from "../math/vec3.ts";
 import { exact } from "../math/estimate.ts";
-import type { ClaimResult, Measurement } from "./claim-result.ts";
+import { orthonormalFrame } from "../math/vec3.ts";
 import { beamFor, type ClaimContext, m } from "./claim-helpers.ts";
+import type { ClaimResult, Measurement } from "./claim-result.ts";
 
 /**
  * (1.9): Supp f_r(t) ⊂ B(0,1) and Supp f_b(t) ⊂ B(0,1), read in x for every v and in v for every
@@ -70,4 +70,3 @@ export function claimTimeHypothesis(ctx: ClaimContext): ClaimResult {
     method: "closed form; crossover found by a geometric scan (ratio 1.01) to 10^30",
   };
 }
-

@@ -1,5 +1,5 @@
-import { seededUniform } from "../math/seeded-random.ts";
 import { RuleError } from "../math/errors.ts";
+import { seededUniform } from "../math/seeded-random.ts";
 import type { Beam } from "./beam.ts";
 import { beamBumpPieces } from "./beam-gain.ts";
 
@@ -29,7 +29,8 @@ export interface AngularDiagnostic {
 }
 
 export function angularDiagnostic(beam: Beam, samples = 20000, seed = 1): AngularDiagnostic {
-  if (!(Number.isInteger(samples) && samples >= 2)) throw new RuleError("samples must be an integer >= 2", `got ${samples}`);
+  if (!(Number.isInteger(samples) && samples >= 2))
+    throw new RuleError("samples must be an integer >= 2", `got ${samples}`);
   const rnd = seededUniform(seed);
   const pieces = beamBumpPieces(beam);
   const n = pieces.length;
@@ -107,11 +108,16 @@ export function angularDiagnostic(beam: Beam, samples = 20000, seed = 1): Angula
   return { M, ratioToPaper: stat(s1, s1q), ratioToLnM: stat(s2, s2q), samples, seed };
 }
 
-function sampleCylinder(out: Float64Array, p: ReturnType<typeof beamBumpPieces>[number], rnd: () => number): void {
+function sampleCylinder(
+  out: Float64Array,
+  p: ReturnType<typeof beamBumpPieces>[number],
+  rnd: () => number,
+): void {
   const r = p.region;
   if (r.kind !== "cylinder") throw new RuleError("bump pieces are cylinders");
   const a = r.a0 + (r.a1 - r.a0) * rnd();
   const q = r.radius * Math.sqrt(rnd());
   const ph = 2 * Math.PI * rnd();
-  for (let i = 0; i < 3; i++) out[i] = r.center[i] + a * r.axis[i] + q * (Math.cos(ph) * p.f1[i] + Math.sin(ph) * p.f2[i]);
+  for (let i = 0; i < 3; i++)
+    out[i] = r.center[i] + a * r.axis[i] + q * (Math.cos(ph) * p.f1[i] + Math.sin(ph) * p.f2[i]);
 }

@@ -258,7 +258,13 @@ export const BOUND_SLOTS = 7;
  * Per-node sup_z bounds summed with the node weights (see the module comment), into out
  * (layout {@link U_DIAG}…). L = t − t0.
  */
-export function supBoundsAtNodes(beam: Beam, nodes: CarlemanNodes, v: ArrayLike<number>, L: number, out: Float64Array): void {
+export function supBoundsAtNodes(
+  beam: Beam,
+  nodes: CarlemanNodes,
+  v: ArrayLike<number>,
+  L: number,
+  out: Float64Array,
+): void {
   out.fill(0, 0, BOUND_SLOTS);
   const e = beam.lattice.e;
   const M = beam.params.M;

@@ -4,7 +4,14 @@ import { RuleError } from "../math/errors.ts";
 import { seededUniform, type Uniform } from "../math/seeded-random.ts";
 import type { Beam } from "./beam.ts";
 import { beamBumpPieces, diagonalCandidates, segmentReachList } from "./beam-gain.ts";
-import { D_DIAG, D_OFF, DUHAMEL_SLOTS, duhamelAtNodes, G_DIAG, G_OFF } from "./beam-gain-duhamel.ts";
+import {
+  D_DIAG,
+  D_OFF,
+  DUHAMEL_SLOTS,
+  duhamelAtNodes,
+  G_DIAG,
+  G_OFF,
+} from "./beam-gain-duhamel.ts";
 import { gainVelocityRadius } from "./beam-gain-linf.ts";
 import { requirePaperConstants } from "./parameters.ts";
 import { collapsedStrataMean, stratifiedBallPoint } from "./stratified-velocity.ts";
@@ -79,18 +86,25 @@ function normalCdf(x: number): number {
 }
 
 /** Density of the Gaussian-segment component at z (see the module comment). */
-function segmentDensity(z: Float64Array, v: Float64Array, t0: number, t: number, sigma: number): number {
+function segmentDensity(
+  z: Float64Array,
+  v: Float64Array,
+  t0: number,
+  t: number,
+  sigma: number,
+): number {
   const s = Math.hypot(v[0], v[1], v[2]);
   const zz = z[0] ** 2 + z[1] ** 2 + z[2] ** 2;
   const norm2 = 1 / (2 * Math.PI * sigma * sigma);
   if (s * (t - t0) < 1e-9 * sigma) {
     const m = 0.5 * (t0 + t);
     const d2 = (z[0] + m * v[0]) ** 2 + (z[1] + m * v[1]) ** 2 + (z[2] + m * v[2]) ** 2;
-    return norm2 * Math.exp(-d2 / (2 * sigma * sigma)) / (Math.sqrt(2 * Math.PI) * sigma);
+    return (norm2 * Math.exp(-d2 / (2 * sigma * sigma))) / (Math.sqrt(2 * Math.PI) * sigma);
   }
   const zp = (z[0] * v[0] + z[1] * v[1] + z[2] * v[2]) / s;
   const perp2 = Math.max(0, zz - zp * zp);
-  const along = (normalCdf((zp + t * s) / sigma) - normalCdf((zp + t0 * s) / sigma)) / ((t - t0) * s);
+  const along =
+    (normalCdf((zp + t * s) / sigma) - normalCdf((zp + t0 * s) / sigma)) / ((t - t0) * s);
   return norm2 * Math.exp(-perp2 / (2 * sigma * sigma)) * along;
 }
 
@@ -99,7 +113,15 @@ function segmentDensity(z: Float64Array, v: Float64Array, t0: number, t: number,
  * tube of width (1, 4, 16)/M about the segment {−τv : τ ∈ [t0, t]}, with weight 0.15 uniform on
  * the ball |z| ≤ Rz.
  */
-export function sampleZ(out: Float64Array, v: Float64Array, t0: number, t: number, M: number, Rz: number, rnd: Uniform): void {
+export function sampleZ(
+  out: Float64Array,
+  v: Float64Array,
+  t0: number,
+  t: number,
+  M: number,
+  Rz: number,
+  rnd: Uniform,
+): void {
   const pick = rnd();
   let acc = 0;
   for (let c = 0; c < SEGMENT_SIGMAS.length; c++) {
@@ -125,10 +147,18 @@ export function sampleZ(out: Float64Array, v: Float64Array, t0: number, t: numbe
 }
 
 /** The density q(z | v) of {@link sampleZ} (closed form; erf for the segment components). */
-export function zDensity(z: Float64Array, v: Float64Array, t0: number, t: number, M: number, Rz: number): number {
+export function zDensity(
+  z: Float64Array,
+  v: Float64Array,
+  t0: number,
+  t: number,
+  M: number,
+  Rz: number,
+): number {
   const inBall = z[0] ** 2 + z[1] ** 2 + z[2] ** 2 <= Rz * Rz ? 1 : 0;
   let q = (UNIFORM_WEIGHT * inBall) / ((4 / 3) * Math.PI * Rz ** 3);
-  for (let c = 0; c < SEGMENT_SIGMAS.length; c++) q += SEGMENT_WEIGHTS[c] * segmentDensity(z, v, t0, t, SEGMENT_SIGMAS[c] / M);
+  for (let c = 0; c < SEGMENT_SIGMAS.length; c++)
+    q += SEGMENT_WEIGHTS[c] * segmentDensity(z, v, t0, t, SEGMENT_SIGMAS[c] / M);
   return q;
 }
 
@@ -147,8 +177,34 @@ function estimateAt(
   out: Float64Array,
 ): void {
   const pieces = beamBumpPieces(beam);
-  sampleCarlemanNodes(off, vS, pieces, { outer: reach, outerCount: nReach, inner: reach, innerCount: nReach, nOuter, pairs: "offDiagonal" }, rnd);
-  sampleCarlemanNodes(dg, vS, pieces, { outer: diag, outerCount: nDiag, inner: diag, innerCount: nDiag, nOuter: Math.max(4, nOuter >> 1), pairs: "diagonal" }, rnd);
+  sampleCarlemanNodes(
+    off,
+    vS,
+    pieces,
+    {
+      outer: reach,
+      outerCount: nReach,
+      inner: reach,
+      innerCount: nReach,
+      nOuter,
+      pairs: "offDiagonal",
+    },
+    rnd,
+  );
+  sampleCarlemanNodes(
+    dg,
+    vS,
+    pieces,
+    {
+      outer: diag,
+      outerCount: nDiag,
+      inner: diag,
+      innerCount: nDiag,
+      nOuter: Math.max(4, nOuter >> 1),
+      pairs: "diagonal",
+    },
+    rnd,
+  );
   duhamelAtNodes(beam, off, vS, zS, t0, t, nTau, true, out);
   duhamelAtNodes(beam, dg, vS, zS, t0, t, nTau, true, tmp);
   out[D_DIAG] = tmp[D_DIAG];
@@ -161,14 +217,21 @@ function estimateAt(
  * importance-sampled Monte Carlo of the module comment (mean and standard error; default 4000
  * samples, seed 1). A {@link RuleError} unless 0 ≤ t0 ≤ t.
  */
-export function gainL2Parts(beam: Beam, t0: number, t: number, options: GainL2Options = {}): GainL2Result {
+export function gainL2Parts(
+  beam: Beam,
+  t0: number,
+  t: number,
+  options: GainL2Options = {},
+): GainL2Result {
   requirePaperConstants(beam.params, "gainL2Parts");
-  if (!(t0 >= 0 && t >= t0)) throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
+  if (!(t0 >= 0 && t >= t0))
+    throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;
   const n = options.nSamples ?? 4000;
   const nOuter = options.nOuter ?? 24;
   const nTau = options.nTau ?? 10;
-  if (!(Number.isInteger(n) && n >= 2 && n % 2 === 0)) throw new RuleError("nSamples must be an even integer >= 2", `got ${n}`);
+  if (!(Number.isInteger(n) && n >= 2 && n % 2 === 0))
+    throw new RuleError("nSamples must be an even integer >= 2", `got ${n}`);
   const started = Date.now();
   const rnd = seededUniform(seed);
   const M = beam.params.M;

@@ -146,7 +146,11 @@ let diagList = new Int32Array(0);
 const SLOTS = 16;
 
 function gradNorm(o: Float64Array): number {
-  return Math.hypot(o[G_DIAG] + o[G_OFF], o[G_DIAG + 1] + o[G_OFF + 1], o[G_DIAG + 2] + o[G_OFF + 2]);
+  return Math.hypot(
+    o[G_DIAG] + o[G_OFF],
+    o[G_DIAG + 1] + o[G_OFF + 1],
+    o[G_DIAG + 2] + o[G_OFF + 2],
+  );
 }
 
 function splitOf(x: Float64Array, nV: number, iT: number): SplitMC {
@@ -158,7 +162,14 @@ function splitOf(x: Float64Array, nV: number, iT: number): SplitMC {
   const t = col(iT);
   const d = col(iT + 1);
   const o = col(iT + 2);
-  return { total: t.value, totalSE: t.se, diagonal: d.value, diagonalSE: d.se, offDiagonal: o.value, offDiagonalSE: o.se };
+  return {
+    total: t.value,
+    totalSE: t.se,
+    diagonal: d.value,
+    diagonalSE: d.se,
+    offDiagonal: o.value,
+    offDiagonalSE: o.se,
+  };
 }
 
 function column(x: Float64Array, nV: number, i: number): { value: number; se: number } {
@@ -171,7 +182,13 @@ function column(x: Float64Array, nV: number, i: number): { value: number; se: nu
  * The steered search of sup_z D̂(z) and sup_z |∇D̂(z)| over the nodes at v (module comment):
  * maximizers into zBestD, zBestG, the unit gradient direction at zBestG into gDir.
  */
-function steeredSearch(beam: Beam, nodes: CarlemanNodes, t0: number, t: number, nTau: number): void {
+function steeredSearch(
+  beam: Beam,
+  nodes: CarlemanNodes,
+  t0: number,
+  t: number,
+  nTau: number,
+): void {
   const M = beam.params.M;
   const L = t - t0;
   const sv = Math.hypot(vS[0], vS[1], vS[2]);
@@ -238,16 +255,23 @@ function steeredSearch(beam: Beam, nodes: CarlemanNodes, t0: number, t: number, 
 }
 
 /** The L^{1,1}_v L^∞_x parts of D⁺ for one window (see the module comment). */
-export function gainLinfParts(beam: Beam, t0: number, t: number, options: GainLinfOptions = {}): GainLinfResult {
+export function gainLinfParts(
+  beam: Beam,
+  t0: number,
+  t: number,
+  options: GainLinfOptions = {},
+): GainLinfResult {
   requirePaperConstants(beam.params, "gainLinfParts");
-  if (!(t0 >= 0 && t >= t0)) throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
+  if (!(t0 >= 0 && t >= t0))
+    throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;
   const nV = options.nV ?? 64;
   const nOS = options.nOuterSearch ?? 300;
   const nOF = options.nOuterFresh ?? 300;
   const nOD = Math.max(16, Math.round(nOF / 4));
   const nTau = options.nTau ?? 10;
-  if (!(Number.isInteger(nV) && nV >= 2 && nV % 2 === 0)) throw new RuleError("nV must be an even integer >= 2", `got ${nV}`);
+  if (!(Number.isInteger(nV) && nV >= 2 && nV % 2 === 0))
+    throw new RuleError("nV must be an even integer >= 2", `got ${nV}`);
   const started = Date.now();
   const rnd = seededUniform(seed);
   const pieces = beamBumpPieces(beam);
@@ -267,10 +291,42 @@ export function gainLinfParts(beam: Beam, t0: number, t: number, options: GainLi
     const factor = vol * W * A2;
     const row = iv * SLOTS;
     const sv = Math.sqrt(v2);
-    sampleCarlemanNodes(searchNodes, vS, pieces, { outer: null, outerCount: nb, inner: null, innerCount: nb, nOuter: nOS }, rnd);
-    sampleCarlemanNodes(offNodes, vS, pieces, { outer: null, outerCount: nb, inner: null, innerCount: nb, nOuter: nOF, pairs: "offDiagonal" }, rnd);
+    sampleCarlemanNodes(
+      searchNodes,
+      vS,
+      pieces,
+      { outer: null, outerCount: nb, inner: null, innerCount: nb, nOuter: nOS },
+      rnd,
+    );
+    sampleCarlemanNodes(
+      offNodes,
+      vS,
+      pieces,
+      {
+        outer: null,
+        outerCount: nb,
+        inner: null,
+        innerCount: nb,
+        nOuter: nOF,
+        pairs: "offDiagonal",
+      },
+      rnd,
+    );
     const nd = diagonalCandidates(beam, vS, diagList);
-    sampleCarlemanNodes(diagNodes, vS, pieces, { outer: diagList, outerCount: nd, inner: diagList, innerCount: nd, nOuter: nOD, pairs: "diagonal" }, rnd);
+    sampleCarlemanNodes(
+      diagNodes,
+      vS,
+      pieces,
+      {
+        outer: diagList,
+        outerCount: nd,
+        inner: diagList,
+        innerCount: nd,
+        nOuter: nOD,
+        pairs: "diagonal",
+      },
+      rnd,
+    );
     nodesTotal += searchNodes.count + offNodes.count + diagNodes.count;
     // the fresh evaluation: off-diagonal nodes + diagonal nodes at the same z
     const fresh = (z: Float64Array, grad: boolean): void => {
@@ -360,14 +416,21 @@ export interface GainLinfDiagonalResult {
  * diagonalCandidates): k uniform, v uniform in its ball, weight (number of bumps)·|ball|/m(v) with
  * m(v) the number of balls containing v (unbiased over the union). iid samples, plain standard error.
  */
-export function gainLinfDiagonal(beam: Beam, t0: number, t: number, options: GainLinfOptions = {}): GainLinfDiagonalResult {
+export function gainLinfDiagonal(
+  beam: Beam,
+  t0: number,
+  t: number,
+  options: GainLinfOptions = {},
+): GainLinfDiagonalResult {
   requirePaperConstants(beam.params, "gainLinfDiagonal");
-  if (!(t0 >= 0 && t >= t0)) throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
+  if (!(t0 >= 0 && t >= t0))
+    throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;
   const nV = options.nV ?? 64;
   const nO = options.nOuterSearch ?? 100;
   const nTau = options.nTau ?? 10;
-  if (!(Number.isInteger(nV) && nV >= 2)) throw new RuleError("nV must be an integer >= 2", `got ${nV}`);
+  if (!(Number.isInteger(nV) && nV >= 2))
+    throw new RuleError("nV must be an integer >= 2", `got ${nV}`);
   const started = Date.now();
   const rnd = seededUniform(seed ^ 0x5bd1e995);
   const pieces = beamBumpPieces(beam);
@@ -389,7 +452,14 @@ export function gainLinfDiagonal(beam: Beam, t0: number, t: number, options: Gai
     const v2 = vS[0] ** 2 + vS[1] ** 2 + vS[2] ** 2;
     const W = Math.sqrt(1 + v2) * Math.exp(1 + v2);
     const factor = (A2 * W * nb * (4 / 3) * Math.PI * rb ** 3) / nd;
-    const draw = { outer: diagList, outerCount: nd, inner: diagList, innerCount: nd, nOuter: nO, pairs: "diagonal" as const };
+    const draw = {
+      outer: diagList,
+      outerCount: nd,
+      inner: diagList,
+      innerCount: nd,
+      nOuter: nO,
+      pairs: "diagonal" as const,
+    };
     sampleCarlemanNodes(searchNodes, vS, pieces, draw, rnd);
     sampleCarlemanNodes(diagNodes, vS, pieces, draw, rnd);
     const sv = Math.sqrt(v2);
@@ -406,7 +476,8 @@ export function gainLinfDiagonal(beam: Beam, t0: number, t: number, options: Gai
     duhamelAtNodes(beam, diagNodes, vS, zBestD, t0, t, nTau, false, dOut);
     const d = factor * dOut[D_DIAG];
     duhamelAtNodes(beam, diagNodes, vS, zBestG, t0, t, nTau, true, dOut);
-    const g = factor * (gDir[0] * dOut[G_DIAG] + gDir[1] * dOut[G_DIAG + 1] + gDir[2] * dOut[G_DIAG + 2]);
+    const g =
+      factor * (gDir[0] * dOut[G_DIAG] + gDir[1] * dOut[G_DIAG + 1] + gDir[2] * dOut[G_DIAG + 2]);
     supBoundsAtNodes(beam, diagNodes, vS, L, bOut);
     const u = factor * bOut[U_DIAG];
     const ug = factor * bOut[UG_DIAG];

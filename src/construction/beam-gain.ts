@@ -1,4 +1,9 @@
-import { type CarlemanNodes, type CarlemanPiece, carlemanPiece, sampleCarlemanNodes } from "../kinetic/carleman-sampler.ts";
+import {
+  type CarlemanNodes,
+  type CarlemanPiece,
+  carlemanPiece,
+  sampleCarlemanNodes,
+} from "../kinetic/carleman-sampler.ts";
 import { RuleError } from "../math/errors.ts";
 import type { Uniform } from "../math/seeded-random.ts";
 import type { Beam } from "./beam.ts";
@@ -32,8 +37,9 @@ export function beamBumpPieces(beam: Beam): readonly CarlemanPiece[] {
   for (let k = 0; k < count; k++) {
     const ek = e.slice(3 * k, 3 * k + 3);
     pieces.push(
-      carlemanPiece({ kind: "cylinder", center: origin, axis: ek, a0: 0.9, a1: 1.1, radius: rho }, (u) =>
-        bumpValue(beam.bump, ek, u),
+      carlemanPiece(
+        { kind: "cylinder", center: origin, axis: ek, a0: 0.9, a1: 1.1, radius: rho },
+        (u) => bumpValue(beam.bump, ek, u),
       ),
     );
   }
@@ -58,7 +64,12 @@ export function tubeMayReach(beam: Beam, k: number, tau: number, y: ArrayLike<nu
 }
 
 /** Write the bumps whose tubes may reach y at time τ into out; return their number. */
-export function tubeReachList(beam: Beam, tau: number, y: ArrayLike<number>, out: Int32Array): number {
+export function tubeReachList(
+  beam: Beam,
+  tau: number,
+  y: ArrayLike<number>,
+  out: Int32Array,
+): number {
   let n = 0;
   for (let k = 0; k < beam.lattice.count; k++) if (tubeMayReach(beam, k, tau, y)) out[n++] = k;
   return n;

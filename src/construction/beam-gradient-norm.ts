@@ -242,10 +242,7 @@ function pass(
 }
 
 /** sup over one bump of w I, by zooming grids in (a, r) ∈ [0.9, 1.1] × [0, 1]; returns [sup, a, r]. */
-export function singleBumpWeightedSup(
-  beam: Beam,
-  weight: BasicWeight,
-): [number, number, number] {
+export function singleBumpWeightedSup(beam: Beam, weight: BasicWeight): [number, number, number] {
   const rho = bumpRadius(beam.bump);
   const { phi } = beam.cutoff;
   const f = (a: number, r: number) =>

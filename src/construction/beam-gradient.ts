@@ -1,5 +1,5 @@
 import type { Beam } from "./beam.ts";
-import { forEachBumpAt, bumpValue } from "./velocity-bumps.ts";
+import { bumpValue, forEachBumpAt } from "./velocity-bumps.ts";
 
 /**
  * f_b(t, x, v) of (2.4) together with its x-gradient:

@@ -154,7 +154,12 @@ export function bumpSupIntegrals(
     const q2 = p[2] / M;
     for (let d = 0; d < 3; d++) z[d] = eta * fr[o + 6 + d] + q1 * fr[o + d] + q2 * fr[o + 3 + d];
   };
-  const objective = (p: ArrayLike<number>, grad: boolean, v: ArrayLike<number>, lev: number): number => {
+  const objective = (
+    p: ArrayLike<number>,
+    grad: boolean,
+    v: ArrayLike<number>,
+    lev: number,
+  ): number => {
     if (Math.abs(p[0]) > 1 || p[1] * p[1] + p[2] * p[2] >= 1) return 0;
     setZ(p);
     lossDuhamelAt(beam, z, v, t0, t, lev, out, grad, kernel);
@@ -235,8 +240,18 @@ export function bumpSupIntegrals(
     where: {
       k,
       e: Array.from(vc),
-      valueMaximizer: { eta: sv.point[0], q1TimesM: sv.point[1], q2TimesM: sv.point[2], supAtCentre: sv.value },
-      gradientMaximizer: { eta: sg.point[0], q1TimesM: sg.point[1], q2TimesM: sg.point[2], supAtCentre: sg.value },
+      valueMaximizer: {
+        eta: sv.point[0],
+        q1TimesM: sv.point[1],
+        q2TimesM: sv.point[2],
+        supAtCentre: sv.value,
+      },
+      gradientMaximizer: {
+        eta: sg.point[0],
+        q1TimesM: sg.point[1],
+        q2TimesM: sg.point[2],
+        supAtCentre: sg.value,
+      },
       evaluations: sv.evaluations + sg.evaluations,
       characteristicRelError: { value: dV, gradient: dG },
     },
@@ -354,7 +369,13 @@ export interface BumpUpperResult {
  *   ‖D⁻(·, v)‖ ≤ M^{1−s} ΣI ‖K‖ J̄,   ‖∇D⁻(·, v)‖ ≤ M^{1−s} ΣI (‖∇K‖ J̄ + ‖K‖ J̄₁).
  * ΣI·h integrates as Σ_k ∫ I_k h, so bump k's share carries the factor I_k(v) (no partition).
  */
-export function bumpUpperIntegrals(beam: Beam, k: number, t0: number, t: number, level = 1): BumpUpperResult {
+export function bumpUpperIntegrals(
+  beam: Beam,
+  k: number,
+  t0: number,
+  t: number,
+  level = 1,
+): BumpUpperResult {
   requirePaperConstants(beam.params, "bumpUpperIntegrals");
   const { M } = beam.params;
   const A = beam.amplitude;
@@ -394,8 +415,17 @@ export function bumpUpperIntegrals(beam: Beam, k: number, t0: number, t: number,
   const u0 = integrate(0);
   const u1 = integrate(1);
   const rel = Math.max(rel0, rel1);
-  const val = (i: number, r: number): Valued => ({ value: u1[i], error: Math.abs(u1[i] - u0[i]) + r * u1[i] });
-  return { k, linf: val(0, rel0), gradLinf: val(1, rel), l2sq: val(2, 2 * rel0), gradL2sq: val(3, 2 * rel) };
+  const val = (i: number, r: number): Valued => ({
+    value: u1[i],
+    error: Math.abs(u1[i] - u0[i]) + r * u1[i],
+  });
+  return {
+    k,
+    linf: val(0, rel0),
+    gradLinf: val(1, rel),
+    l2sq: val(2, 2 * rel0),
+    gradL2sq: val(3, 2 * rel),
+  };
 }
 
 export interface L2Options {
@@ -427,7 +457,13 @@ export interface BumpL2Result {
  * window), 15 % uniformly on [−1, 1]. The characteristic-rule error is the relative difference at
  * level+1 on 16 points of the first shift, applied to the total.
  */
-export function bumpL2Integrals(beam: Beam, k: number, t0: number, t: number, options: L2Options = {}): BumpL2Result {
+export function bumpL2Integrals(
+  beam: Beam,
+  k: number,
+  t0: number,
+  t: number,
+  options: L2Options = {},
+): BumpL2Result {
   const level = options.level ?? 0;
   const n = options.points ?? 251;
   const R = options.shifts ?? 6;
@@ -444,7 +480,12 @@ export function bumpL2Integrals(beam: Beam, k: number, t0: number, t: number, op
   const sa = profileSampler((a) => phi(10 * Math.abs(a - 1)) ** 2, 0.9, 1.1);
   const sr = profileSampler((r) => r * phi(r) ** 2, 0, 1);
   const sz = profileSampler((r) => r * (phi(r) ** 2 + dphi(r) ** 2), 0, 1);
-  const se = profileSampler((e) => phi(Math.abs(e)) ** 2 * (e >= etaA && e <= etaB ? 1 : 0.05), -1, 1, 512);
+  const se = profileSampler(
+    (e) => phi(Math.abs(e)) ** 2 * (e >= etaA && e <= etaB ? 1 : 0.05),
+    -1,
+    1,
+    512,
+  );
   const gen = korobovGeneratingVector(n, 6);
   const v = new Float64Array(3);
   const z = new Float64Array(3);
@@ -461,13 +502,17 @@ export function bumpL2Integrals(beam: Beam, k: number, t0: number, t: number, op
     const rr = sr.sample(u[1]);
     const ps = 2 * Math.PI * u[2];
     for (let d = 0; d < 3; d++) {
-      v[d] = a * fr[9 * k + 6 + d] + rho * rr * (Math.cos(ps) * fr[9 * k + d] + Math.sin(ps) * fr[9 * k + 3 + d]);
+      v[d] =
+        a * fr[9 * k + 6 + d] +
+        rho * rr * (Math.cos(ps) * fr[9 * k + d] + Math.sin(ps) * fr[9 * k + 3 + d]);
     }
     const { Ik, sum } = bumpShare(beam, k, v);
     if (Ik === 0) return [0, 0];
     const b2 = 1 + v[0] * v[0] + v[1] * v[1] + v[2] * v[2];
     // dv = ρ² r dr dψ da; sampling density p_a p_r / (2π) in (a, r, ψ)
-    const wv = (b2 * Math.exp(2 * b2) * (Ik / sum) * 2 * Math.PI * rho * rho * rr) / (sa.density(a) * sr.density(rr));
+    const wv =
+      (b2 * Math.exp(2 * b2) * (Ik / sum) * 2 * Math.PI * rho * rho * rr) /
+      (sa.density(a) * sr.density(rr));
     active.length = 0;
     forEachBumpAt(beam.bump, v, (j) => {
       ej[0] = lat[3 * j];
@@ -485,7 +530,9 @@ export function bumpL2Integrals(beam: Beam, k: number, t0: number, t: number, op
     for (const j of active) {
       const o = 9 * j;
       for (let d = 0; d < 3; d++) {
-        z[d] = eta * fr[o + 6 + d] + (rz / M) * (Math.cos(al) * fr[o + d] + Math.sin(al) * fr[o + 3 + d]);
+        z[d] =
+          eta * fr[o + 6 + d] +
+          (rz / M) * (Math.cos(al) * fr[o + d] + Math.sin(al) * fr[o + 3 + d]);
       }
       const share = tubeShare(beam, j, z, v);
       if (share === 0) continue;
@@ -505,7 +552,6 @@ export function bumpL2Integrals(beam: Beam, k: number, t0: number, t: number, op
         const x = (i * gen[d]) / n + shift[d];
         const f = x - Math.floor(x);
         u[d] = 1 - Math.abs(2 * f - 1); // baker's (tent) transform: O(n⁻²) for smooth non-periodic integrands
-
       }
       const [a, b] = sample(u, level);
       m0 += a;

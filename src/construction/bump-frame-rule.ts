@@ -1,5 +1,5 @@
-import { A_BREAKS, compositeRule, R_BREAKS, tubeFrames } from "./characteristic-frequency.ts";
 import type { Beam } from "./beam.ts";
+import { A_BREAKS, compositeRule, R_BREAKS, tubeFrames } from "./characteristic-frequency.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
 
 /**
@@ -17,7 +17,11 @@ export interface BumpFrameRule {
 }
 
 /** Nodes per panel in a and r and the ψ count, per level. */
-export const BUMP_RULE_LEVELS: readonly { readonly na: number; readonly nr: number; readonly npsi: number }[] = [
+export const BUMP_RULE_LEVELS: readonly {
+  readonly na: number;
+  readonly nr: number;
+  readonly npsi: number;
+}[] = [
   { na: 1, nr: 1, npsi: 3 },
   { na: 2, nr: 2, npsi: 4 },
   { na: 3, nr: 3, npsi: 6 },
@@ -44,7 +48,8 @@ export function bumpFrameRule(beam: Beam, k: number, level: number): BumpFrameRu
       for (let ip = 0; ip < L.npsi; ip++) {
         const c = rho * rN[ir] * Math.cos(ip * dpsi);
         const s = rho * rN[ir] * Math.sin(ip * dpsi);
-        for (let d = 0; d < 3; d++) v[3 * m + d] = aN[ia] * f[9 * k + 6 + d] + c * f[9 * k + d] + s * f[9 * k + 3 + d];
+        for (let d = 0; d < 3; d++)
+          v[3 * m + d] = aN[ia] * f[9 * k + 6 + d] + c * f[9 * k + d] + s * f[9 * k + 3 + d];
         w[m] = rho * rho * aW[ia] * rW[ir] * rN[ir] * dpsi;
         m++;
       }

@@ -17,7 +17,12 @@ export interface BumpSample {
 
 export function stratifiedBumpSample(count: number, size: number, seed: number): BumpSample {
   if (size >= count) {
-    return { count, seed, exhaustive: true, strata: [{ size: count, indices: Array.from({ length: count }, (_, i) => i) }] };
+    return {
+      count,
+      seed,
+      exhaustive: true,
+      strata: [{ size: count, indices: Array.from({ length: count }, (_, i) => i) }],
+    };
   }
   const H = Math.max(1, Math.min(4, Math.floor(size / 2)));
   const rnd = lcgUniform(seed);

@@ -4,8 +4,9 @@ import type { Beam } from "./beam.ts";
 import {
   A_BREAKS,
   CHARACTERISTIC_LEVELS,
-  compositeRule,R_BREAKS, 
-  tubeFrames
+  compositeRule,
+  R_BREAKS,
+  tubeFrames,
 } from "./characteristic-frequency.ts";
 import type { Cutoff } from "./cutoff.ts";
 import { requirePaperConstants } from "./parameters.ts";
@@ -48,7 +49,9 @@ export function lineConstants(cutoff: Cutoff): LineConstants {
   if (hit) return hit;
   for (let i = 0; i < 4000; i++) {
     if (cutoff.phi((i + 1) / 4000) > cutoff.phi(i / 4000) + 1e-15) {
-      throw new Error(`line bounds need a non-increasing profile; ${cutoff.name} increases near r = ${i / 4000}`);
+      throw new Error(
+        `line bounds need a non-increasing profile; ${cutoff.name} increases near r = ${i / 4000}`,
+      );
     }
   }
   const gl = gaussLegendre(64);
@@ -70,7 +73,10 @@ export function lineConstants(cutoff: Cutoff): LineConstants {
     const d = i / 400;
     const L = Math.sqrt(Math.max(0, 1 - d * d));
     if (L === 0) continue;
-    c1 = Math.max(c1, integrate((s) => Math.abs(cutoff.dphi(Math.sqrt(d * d + s * s))), 0, L));
+    c1 = Math.max(
+      c1,
+      integrate((s) => Math.abs(cutoff.dphi(Math.sqrt(d * d + s * s))), 0, L),
+    );
   }
   const out = { c0, c1: 1.01 * c1, dphiMax: profileConstants(cutoff).dphiMax };
   lineCache.set(cutoff, out);
@@ -116,7 +122,8 @@ export function characteristicBoundAt(
         const w2 = v2 - pr * Math.sin(ip * dpsi);
         const wp = Math.sqrt(w1 * w1 + w2 * w2);
         const lineK = wp > 0 ? Math.min(T, (2 * c0) / (M * wp)) : T;
-        const lineG = (wp > 0 ? Math.min(M * dphiMax * T, (2 * c1) / wp) : M * dphiMax * T) + dphiMax * lineK;
+        const lineG =
+          (wp > 0 ? Math.min(M * dphiMax * T, (2 * c1) / wp) : M * dphiMax * T) + dphiMax * lineK;
         let sa = 0;
         for (let ia = 0; ia < na; ia++) {
           const we = ve - axA[ia];

@@ -61,7 +61,12 @@ export const R_BREAKS: readonly number[] = [0, 0.5, 0.75, 1];
 const T_BREAKS = [-1, 1];
 
 /** Composite Gauss–Legendre nodes/weights with n nodes per panel on the given breakpoints. */
-export function compositeRule(breaks: readonly number[], n: number, nodes: Float64Array, weights: Float64Array): number {
+export function compositeRule(
+  breaks: readonly number[],
+  n: number,
+  nodes: Float64Array,
+  weights: Float64Array,
+): number {
   const gl = gaussLegendre(n);
   let m = 0;
   for (let p = 0; p + 1 < breaks.length; p++) {
@@ -187,7 +192,8 @@ export function characteristicFrequencyAt(
   requirePaperConstants(beam.params, "characteristicFrequencyAt");
   checkWindow(t0, t);
   const ord = CHARACTERISTIC_LEVELS[level];
-  if (!ord) throw new RuleError(`level must be in 0..${CHARACTERISTIC_LEVELS.length - 1}`, `got ${level}`);
+  if (!ord)
+    throw new RuleError(`level must be in 0..${CHARACTERISTIC_LEVELS.length - 1}`, `got ${level}`);
   const { M } = beam.params;
   const { phi, dphi } = beam.cutoff;
   const fused = phi === bump.phi && dphi === bump.dphi;
@@ -329,7 +335,22 @@ export function characteristicFrequencyAt(
                 panels = 0;
                 slot = 0;
               }
-              fillTransverse(slot * nt, mid, half, nt, tN, q1, q2, w1, w2, M, gradient, fused, phi, dphi);
+              fillTransverse(
+                slot * nt,
+                mid,
+                half,
+                nt,
+                tN,
+                q1,
+                q2,
+                w1,
+                w2,
+                M,
+                gradient,
+                fused,
+                phi,
+                dphi,
+              );
               panelLeft[slot] = pl;
               panelRight[slot] = right;
               panels++;

@@ -1,5 +1,11 @@
 import type { ZPart } from "../kinetic/z-parts.ts";
-import { assembleZNorm, maximize1D, normWeightAt, type ZNorm, type ZWeight } from "../kinetic/znorm.ts";
+import {
+  assembleZNorm,
+  maximize1D,
+  normWeightAt,
+  type ZNorm,
+  type ZWeight,
+} from "../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import type { Beam } from "./beam.ts";
@@ -88,7 +94,9 @@ export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
     ampL2 * chi2 * lambda ** -1.5 * e0 * wHi * Math.exp(delta),
     `M^{3/2−s0}‖χ‖²(100M)^{−3/2}e^{−Λ₀}·[ω₋e^{−Δ}, ω₊e^{Δ}], Λ₀ = Λ(t,0,0) (${L0.method}), Δ = ${delta.toExponential(2)}`,
   );
-  const gLo = e0 * Math.exp(-delta) * lambda ** -0.5 * dchi2 - e0 * Math.exp(delta) * D * lambda ** -1.5 * chi2;
+  const gLo =
+    e0 * Math.exp(-delta) * lambda ** -0.5 * dchi2 -
+    e0 * Math.exp(delta) * D * lambda ** -1.5 * chi2;
   const gHi = e0 * Math.exp(delta) * (lambda ** -0.5 * dchi2 + D * lambda ** -1.5 * chi2);
   const gradL2 = mid(
     ampL2 * wLo * Math.max(0, gLo),
@@ -98,7 +106,8 @@ export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
   // L^∞_x parts
   const logAmpL1 = (1.5 - s0) * Math.log(M) - 1.5 * lnN;
   const ampL1 = Math.exp(logAmpL1) * chi1;
-  const supFactor = c > 0 ? Math.max(1, maximize1D((r) => Math.exp(c * r) * phi(r), 0, 1).value) : 1;
+  const supFactor =
+    c > 0 ? Math.max(1, maximize1D((r) => Math.exp(c * r) * phi(r), 0, 1).value) : 1;
   const eLo = e0 * Math.exp(-dv);
   const eHi = e0 * Math.exp(dv);
   const Linf = mid(
@@ -107,8 +116,15 @@ export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
     `M^{3/2−s0}N^{−3/2}‖χ‖_{L¹}·sup_x e^{−Λ}χ(100Mx) ∈ e^{−Λ₀}[e^{−Δ_v}, e^{Δ_v}m(c)], m(c) = ${supFactor.toPrecision(8)}`,
   );
   const slope = maximize1D((r) => Math.abs(dphi(r)), 0, 1);
-  const gradLo = Math.max(0, eLo * Math.exp(-c * slope.at) * (lambda * slope.value - D * phi(slope.at)));
-  const gradHiFactor = maximize1D((r) => Math.exp(c * r) * (lambda * Math.abs(dphi(r)) + D * phi(r)), 0, 1).value;
+  const gradLo = Math.max(
+    0,
+    eLo * Math.exp(-c * slope.at) * (lambda * slope.value - D * phi(slope.at)),
+  );
+  const gradHiFactor = maximize1D(
+    (r) => Math.exp(c * r) * (lambda * Math.abs(dphi(r)) + D * phi(r)),
+    0,
+    1,
+  ).value;
   const gradLinf = mid(
     ampL1 * wLo * gradLo,
     ampL1 * wHi * eHi * Math.max(gradHiFactor, lambda * slope.value),
@@ -127,7 +143,11 @@ export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
  * (in units of the core radius 1/(100M)); returns the values of e^{−Λ}φ(λ|x|) and the argmax.
  * Expensive (every A[f_b] visits all tubes): for small M only.
  */
-export function coreSupProbe(beam: Beam, t: number, radii: readonly number[] = [0.25, 0.5]): { best: number; at: number[]; centre: number; probes: number } {
+export function coreSupProbe(
+  beam: Beam,
+  t: number,
+  radii: readonly number[] = [0.25, 0.5],
+): { best: number; at: number[]; centre: number; probes: number } {
   const lambda = 100 * beam.params.M;
   const pts: number[][] = [[0, 0, 0]];
   for (const r of radii) {

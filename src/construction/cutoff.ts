@@ -102,10 +102,12 @@ export function customCutoff(
   phi: (r: number) => number,
   derivatives?: { dphi?: (r: number) => number; d2phi?: (r: number) => number },
 ): Cutoff {
-  if (Math.abs(phi(0) - 1) > 1e-12) throw new RuleError("a cutoff profile must satisfy phi(0) = 1", `got phi(0) = ${phi(0)}`);
+  if (Math.abs(phi(0) - 1) > 1e-12)
+    throw new RuleError("a cutoff profile must satisfy phi(0) = 1", `got phi(0) = ${phi(0)}`);
   for (let k = 0; k <= 64; k++) {
     const r = 1 + k / 16;
-    if (phi(r) !== 0) throw new RuleError("a cutoff profile must vanish for r >= 1", `phi(${r}) = ${phi(r)}`);
+    if (phi(r) !== 0)
+      throw new RuleError("a cutoff profile must vanish for r >= 1", `phi(${r}) = ${phi(r)}`);
   }
   const h = 1e-4;
   const even = (r: number) => phi(Math.abs(r));

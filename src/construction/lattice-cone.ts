@@ -79,4 +79,3 @@ export function forEachInDoubleCone(
   forEachInCone(M, neg, alpha, visit);
 }
 const neg = new Float64Array(3);
-

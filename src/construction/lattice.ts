@@ -39,7 +39,13 @@ export function azimuthAngle(i: number, j: number): number {
 }
 
 /** e_{i,j} into out (length ≥ 3, at offset). */
-export function latticePoint(out: Float64Array, offset: number, i: number, j: number, M: number): void {
+export function latticePoint(
+  out: Float64Array,
+  offset: number,
+  i: number,
+  j: number,
+  M: number,
+): void {
   const th = polarAngle(j, M);
   const ph = azimuthAngle(i, j);
   const st = Math.sin(th);
@@ -58,7 +64,10 @@ const cache = new Map<number, Lattice>();
 export function makeLattice(M: number): Lattice {
   if (!Number.isInteger(M) || M < 2) throw new RuleError("M must be an integer >= 2", `got ${M}`);
   if (M > MAX_MATERIALIZED_M) {
-    throw new RuleError(`the lattice is materialized only for M <= ${MAX_MATERIALIZED_M}`, `got ${M}`);
+    throw new RuleError(
+      `the lattice is materialized only for M <= ${MAX_MATERIALIZED_M}`,
+      `got ${M}`,
+    );
   }
   const hit = cache.get(M);
   if (hit) return hit;

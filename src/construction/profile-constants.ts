@@ -24,7 +24,11 @@ export function profileConstants(cutoff: Cutoff): ProfileConstants {
     const r = i / n;
     const dp = cutoff.dphi(r);
     d1 = Math.max(d1, Math.abs(dp));
-    h = Math.max(h, Math.abs(cutoff.d2phi(r)), r > 0 ? Math.abs(dp / r) : Math.abs(cutoff.d2phi(0)));
+    h = Math.max(
+      h,
+      Math.abs(cutoff.d2phi(r)),
+      r > 0 ? Math.abs(dp / r) : Math.abs(cutoff.d2phi(0)),
+    );
   }
   const out = { dphiMax: 1.01 * d1, hessianMax: 1.01 * h };
   cache.set(cutoff, out);

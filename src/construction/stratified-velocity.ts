@@ -8,7 +8,13 @@ import type { Uniform } from "../math/seeded-random.ts";
  * estimator (adjacent strata paired): Var ≈ n⁻² Σ_j (x_{2j} − x_{2j+1})² (n even), which is
  * conservative (it includes the variation between the two strata of a pair).
  */
-export function stratifiedBallPoint(out: Float64Array, R: number, i: number, n: number, rnd: Uniform): void {
+export function stratifiedBallPoint(
+  out: Float64Array,
+  R: number,
+  i: number,
+  n: number,
+  rnd: Uniform,
+): void {
   const r = R * Math.cbrt((i + rnd()) / n);
   const z = 2 * rnd() - 1;
   const ph = 2 * Math.PI * rnd();
@@ -19,8 +25,12 @@ export function stratifiedBallPoint(out: Float64Array, R: number, i: number, n: 
 }
 
 /** Mean and collapsed-strata standard error of x[0..n) (n even). */
-export function collapsedStrataMean(x: ArrayLike<number>, n: number): { value: number; se: number } {
-  if (!(n >= 2 && n % 2 === 0)) throw new RuleError("stratified sampling needs an even number >= 2 of samples", `got ${n}`);
+export function collapsedStrataMean(
+  x: ArrayLike<number>,
+  n: number,
+): { value: number; se: number } {
+  if (!(n >= 2 && n % 2 === 0))
+    throw new RuleError("stratified sampling needs an even number >= 2 of samples", `got ${n}`);
   let s = 0;
   let d = 0;
   for (let i = 0; i < n; i++) s += x[i];

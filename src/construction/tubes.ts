@@ -1,6 +1,6 @@
 import type { Cutoff } from "./cutoff.ts";
-import { forEachInDoubleCone } from "./lattice-cone.ts";
 import type { Lattice } from "./lattice.ts";
+import { forEachInDoubleCone } from "./lattice-cone.ts";
 
 /**
  * The tubes of (2.4): K_{i,j}(x) = χ(M P⊥_{e} x) χ(P_{e} x) with e = e_{i,j}, a cylinder of radius
@@ -31,7 +31,11 @@ export function tubeValue(shape: TubeShape, e: ArrayLike<number>, x: ArrayLike<n
 }
 
 /** |∇K_e(x)| (Euclidean norm of the gradient). */
-export function tubeGradientNorm(shape: TubeShape, e: ArrayLike<number>, x: ArrayLike<number>): number {
+export function tubeGradientNorm(
+  shape: TubeShape,
+  e: ArrayLike<number>,
+  x: ArrayLike<number>,
+): number {
   const a = e[0] * x[0] + e[1] * x[1] + e[2] * x[2];
   const px = x[0] - a * e[0];
   const py = x[1] - a * e[1];
@@ -56,7 +60,12 @@ export function tubeRadius(shape: TubeShape): number {
  * Σ_{i,j} |∇^k K_{i,j}(x)| for k = 0, 1 (the left side of (2.11), (2.29)), visiting only the tubes
  * whose direction lies in the double cone of half-angle arcsin(radius/|x|) around ±x.
  */
-export function tubeSum(shape: TubeShape, lattice: Lattice, x: ArrayLike<number>, k: 0 | 1): number {
+export function tubeSum(
+  shape: TubeShape,
+  lattice: Lattice,
+  x: ArrayLike<number>,
+  k: 0 | 1,
+): number {
   const nx = Math.hypot(x[0], x[1], x[2]);
   if (nx >= shape.scale * Math.sqrt(1 + 1 / (shape.M * shape.M))) return 0;
   const R = tubeRadius(shape);
@@ -76,7 +85,12 @@ export function tubeSum(shape: TubeShape, lattice: Lattice, x: ArrayLike<number>
 }
 
 /** The same sum over every tube (the naive reference for tests and bench). */
-export function tubeSumNaive(shape: TubeShape, lattice: Lattice, x: ArrayLike<number>, k: 0 | 1): number {
+export function tubeSumNaive(
+  shape: TubeShape,
+  lattice: Lattice,
+  x: ArrayLike<number>,
+  k: 0 | 1,
+): number {
   let total = 0;
   const e = lattice.e;
   for (let idx = 0; idx < lattice.count; idx++) {

@@ -1,7 +1,7 @@
 import { RuleError } from "../math/errors.ts";
+import type { Uniform } from "../math/seeded-random.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { VelocityRegion } from "./phase-space.ts";
-import type { Uniform } from "../math/seeded-random.ts";
 
 /**
  * Monte Carlo nodes of the hard-sphere gain term in the Carleman representation, at one velocity v,
@@ -38,7 +38,10 @@ export interface CarlemanPiece {
  * Prepare one piece of f for Carleman sampling: its region (radius > 0, else a {@link RuleError}),
  * its profile, the frame ⊥ the axis, the bounding ball and the volume.
  */
-export function carlemanPiece(region: VelocityRegion, profile: (u: Float64Array) => number): CarlemanPiece {
+export function carlemanPiece(
+  region: VelocityRegion,
+  profile: (u: Float64Array) => number,
+): CarlemanPiece {
   if (!(region.radius > 0)) throw new RuleError("a Carleman piece needs a region of radius > 0");
   const f1 = new Float64Array(3);
   const f2 = new Float64Array(3);

@@ -72,19 +72,28 @@ function panelSum(f: (k: number) => number, K: number, panels: number, m: number
  */
 export function radialSobolevNormSquared(phi: Profile, s: number, lambda = 1, K = 160): Estimate {
   const at = (Kc: number, rNodes: number) =>
-    (4 * Math.PI * panelSum(
+    4 *
+    Math.PI *
+    panelSum(
       (k) => {
         const f = radialTransform3(phi, k, rNodes);
         // (1 + λ²k²)^s λ^{-3}, written to avoid overflow for huge λ
-        return Math.exp(s * Math.log1p(lambda * lambda * k * k) - 3 * Math.log(lambda)) * f * f * k * k;
+        return (
+          Math.exp(s * Math.log1p(lambda * lambda * k * k) - 3 * Math.log(lambda)) * f * f * k * k
+        );
       },
       Kc,
       Math.ceil(Kc / 2),
       16,
-    ));
+    );
   const coarse = at(K, Math.ceil(K / 2) + 64);
   const fine = at(2 * K, K + 128);
-  return estimate(fine, Math.abs(fine - coarse), "quadrature", `radial Fourier quadrature, K = ${2 * K} (vs ${K})`);
+  return estimate(
+    fine,
+    Math.abs(fine - coarse),
+    "quadrature",
+    `radial Fourier quadrature, K = ${2 * K} (vs ${K})`,
+  );
 }
 
 /**
@@ -122,5 +131,10 @@ export function tubeSobolevNormSquared(phi: Profile, s: number, M: number, K = 1
   };
   const coarse = at(K, Math.ceil(K / 2) + 48);
   const fine = at(2 * K, K + 96);
-  return estimate(fine, Math.abs(fine - coarse), "quadrature", `tube Fourier quadrature (ξ∥, |ξ⊥|), K = ${2 * K} (vs ${K})`);
+  return estimate(
+    fine,
+    Math.abs(fine - coarse),
+    "quadrature",
+    `tube Fourier quadrature (ξ∥, |ξ⊥|), K = ${2 * K} (vs ${K})`,
+  );
 }

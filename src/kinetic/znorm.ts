@@ -1,9 +1,9 @@
-import { Z_PARTS, type ZPart, zPartPrefactor } from "./z-parts.ts";
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { PhaseSpaceFunction, VelocityRegion } from "./phase-space.ts";
+import { Z_PARTS, type ZPart, zPartPrefactor } from "./z-parts.ts";
 
 /**
  * The Z-norm (3.3) = (4.2) of the paper:
@@ -44,8 +44,17 @@ export const NO_WEIGHT: ZWeight = { name: "1", gaussianFactor: 0, vPower: 0 };
 
 /** e^{(1−κt)⟨v⟩²} of (3.4); requires 0 ≤ κt ≤ 1 (Proposition 3.1: t ≤ 1/κ). */
 export function kappaWeight(kappa: number, t: number): ZWeight {
-  if (!Number.isFinite(kappa) || !Number.isFinite(t) || !(kappa > 0) || !(t >= 0) || kappa * t > 1 + 1e-12) {
-    throw new RuleError("the weight e^{(1−κt)⟨v⟩²} needs κ > 0 and 0 ≤ t ≤ 1/κ", `got κ=${kappa}, t=${t}`);
+  if (
+    !Number.isFinite(kappa) ||
+    !Number.isFinite(t) ||
+    !(kappa > 0) ||
+    !(t >= 0) ||
+    kappa * t > 1 + 1e-12
+  ) {
+    throw new RuleError(
+      "the weight e^{(1−κt)⟨v⟩²} needs κ > 0 and 0 ≤ t ≤ 1/κ",
+      `got κ=${kappa}, t=${t}`,
+    );
   }
   const c = Math.max(0, 1 - kappa * t);
   return { name: `e^{(1−κt)⟨v⟩²} (1−κt=${c.toPrecision(6)})`, gaussianFactor: c, vPower: 0 };
@@ -64,7 +73,11 @@ export function normWeightAt(w: ZWeight, v2: number): number {
 
 /** The product weight w₁w₂ (e.g. ⟨v⟩·e^{⟨v⟩²}). */
 export function productWeight(a: ZWeight, b: ZWeight): ZWeight {
-  return { name: `${a.name}·${b.name}`, gaussianFactor: a.gaussianFactor + b.gaussianFactor, vPower: a.vPower + b.vPower };
+  return {
+    name: `${a.name}·${b.name}`,
+    gaussianFactor: a.gaussianFactor + b.gaussianFactor,
+    vPower: a.vPower + b.vPower,
+  };
 }
 
 /** The four Z-norm parts (each with its prefactor), their sum, and which part dominates. */
@@ -95,7 +108,13 @@ export function assembleZNorm(raw: ZRaw, M: number, s0: number): ZNorm {
     unconverged ||= r.unconverged === true;
     lowerBound ||= r.lowerBound === true;
   }
-  const total = estimate(v, e, "derived", `sum of the four Z-norm parts (3.3), M = ${M}, s0 = ${s0}`, { unconverged, lowerBound });
+  const total = estimate(
+    v,
+    e,
+    "derived",
+    `sum of the four Z-norm parts (3.3), M = ${M}, s0 = ${s0}`,
+    { unconverged, lowerBound },
+  );
   return { parts, total, dominant };
 }
 
@@ -140,13 +159,16 @@ export function separableZNorm(x: XNorms, v: VelocityNorms, M: number, s0: numbe
  */
 export function gaussianXNorms(amplitude: number, sigma: number): XNorms {
   if (!(sigma > 0) || !Number.isFinite(sigma) || !Number.isFinite(amplitude)) {
-    throw new RuleError("a Gaussian x-profile needs a finite amplitude and a width sigma > 0", `got A=${amplitude}, σ=${sigma}`);
+    throw new RuleError(
+      "a Gaussian x-profile needs a finite amplitude and a width sigma > 0",
+      `got A=${amplitude}, σ=${sigma}`,
+    );
   }
   const A = Math.abs(amplitude);
   const l2 = A * (Math.PI * sigma * sigma) ** 0.75;
   return {
     L2: exact(l2, "A(πσ²)^{3/4}"),
-    gradL2: exact(l2 * Math.sqrt(1.5) / sigma, "A(3/(2σ²))^{1/2}(πσ²)^{3/4}"),
+    gradL2: exact((l2 * Math.sqrt(1.5)) / sigma, "A(3/(2σ²))^{1/2}(πσ²)^{3/4}"),
     Linf: exact(A, "A"),
     gradLinf: exact((A * Math.exp(-0.5)) / sigma, "A e^{−1/2}/σ"),
   };
@@ -158,8 +180,13 @@ export function gaussianXNorms(amplitude: number, sigma: number): XNorms {
  * ‖a‖_∞ = max|φ|, ‖∇a‖_∞ = λ max|φ'| (grid of 4001 points + golden-section refinement of the best;
  * labelled as sampled sups).
  */
-export function radialXNorms(phi: (r: number) => number, dphi: (r: number) => number, lambda: number): XNorms {
-  if (!(lambda > 0) || !Number.isFinite(lambda)) throw new RuleError("a radial x-profile needs a scale lambda > 0", `got ${lambda}`);
+export function radialXNorms(
+  phi: (r: number) => number,
+  dphi: (r: number) => number,
+  lambda: number,
+): XNorms {
+  if (!(lambda > 0) || !Number.isFinite(lambda))
+    throw new RuleError("a radial x-profile needs a scale lambda > 0", `got ${lambda}`);
   const l2 = (f: (r: number) => number, n: number) => {
     const { nodes, weights } = gaussLegendre(n);
     let s = 0;
@@ -172,20 +199,41 @@ export function radialXNorms(phi: (r: number) => number, dphi: (r: number) => nu
   const q = (f: (r: number) => number, scale: number, what: string): Estimate => {
     const a = l2(f, 200);
     const b = l2(f, 300);
-    return estimate(b * scale, Math.abs(b - a) * scale + 1e-15 * b * scale, "quadrature", `${what}, Gauss–Legendre 300 (vs 200) on [0, 1]`);
+    return estimate(
+      b * scale,
+      Math.abs(b - a) * scale + 1e-15 * b * scale,
+      "quadrature",
+      `${what}, Gauss–Legendre 300 (vs 200) on [0, 1]`,
+    );
   };
   const m0 = maximize1D((r) => Math.abs(phi(r)), 0, 1);
   const m1 = maximize1D((r) => Math.abs(dphi(r)), 0, 1);
   return {
     L2: q(phi, lambda ** -1.5, "λ^{−3/2}‖φ‖"),
     gradL2: q(dphi, lambda ** -0.5, "λ^{−1/2}‖φ'‖"),
-    Linf: estimate(m0.value, 1e-14 * m0.value, "sampled-sup", "max|φ| on a 4001-point grid + golden section", { lowerBound: true }),
-    gradLinf: estimate(lambda * m1.value, 1e-14 * lambda * m1.value, "sampled-sup", "λ max|φ'| on a 4001-point grid + golden section", { lowerBound: true }),
+    Linf: estimate(
+      m0.value,
+      1e-14 * m0.value,
+      "sampled-sup",
+      "max|φ| on a 4001-point grid + golden section",
+      { lowerBound: true },
+    ),
+    gradLinf: estimate(
+      lambda * m1.value,
+      1e-14 * lambda * m1.value,
+      "sampled-sup",
+      "λ max|φ'| on a 4001-point grid + golden section",
+      { lowerBound: true },
+    ),
   };
 }
 
 /** max of a smooth function of one variable on [a, b]: grid of 4001 points, then golden section. */
-export function maximize1D(f: (r: number) => number, a: number, b: number): { value: number; at: number } {
+export function maximize1D(
+  f: (r: number) => number,
+  a: number,
+  b: number,
+): { value: number; at: number } {
   const n = 4000;
   let best = Number.NEGATIVE_INFINITY;
   let at = a;
@@ -243,7 +291,13 @@ function refinePair(
       const extra = ok ? {} : { unconverged: true };
       return {
         L1: estimate(cur[0], d1, "quadrature", `‖⟨v⟩wF‖₁: ${how}`, extra),
-        L2: estimate(Math.sqrt(cur[1]), d2 / (2 * Math.sqrt(Math.max(cur[1], 1e-300))), "quadrature", `‖⟨v⟩wF‖₂: ${how}`, extra),
+        L2: estimate(
+          Math.sqrt(cur[1]),
+          d2 / (2 * Math.sqrt(Math.max(cur[1], 1e-300))),
+          "quadrature",
+          `‖⟨v⟩wF‖₂: ${how}`,
+          extra,
+        ),
       };
     }
     prev = cur;
@@ -262,7 +316,8 @@ export function radialVelocityNorms(
   weight: ZWeight,
   opts: { tol?: number; breaks?: readonly number[] } = {},
 ): VelocityNorms {
-  if (!(R > 0) || !Number.isFinite(R)) throw new RuleError("a velocity profile needs a support radius R > 0", `got ${R}`);
+  if (!(R > 0) || !Number.isFinite(R))
+    throw new RuleError("a velocity profile needs a support radius R > 0", `got ${R}`);
   const pts = [0, ...(opts.breaks ?? []).filter((b) => b > 0 && b < R), R].sort((a, b) => a - b);
   return refinePair(
     (n) => {
@@ -301,7 +356,8 @@ export function ballVelocityNorms(
   weight: ZWeight,
   opts: { tol?: number } = {},
 ): VelocityNorms {
-  if (!(R > 0) || !Number.isFinite(R)) throw new RuleError("a velocity profile needs a support radius R > 0", `got ${R}`);
+  if (!(R > 0) || !Number.isFinite(R))
+    throw new RuleError("a velocity profile needs a support radius R > 0", `got ${R}`);
   const c = Math.hypot(center[0], center[1], center[2]);
   return refinePair(
     (n) => {
@@ -329,7 +385,11 @@ export function ballVelocityNorms(
 }
 
 /** Visit a product rule over a velocity region: node (vx, vy, vz) and weight. */
-function visitRegion(region: VelocityRegion, n: number, visit: (vx: number, vy: number, vz: number, w: number) => void): void {
+function visitRegion(
+  region: VelocityRegion,
+  n: number,
+  visit: (vx: number, vy: number, vz: number, w: number) => void,
+): void {
   const { nodes, weights } = gaussLegendre(n);
   const nPsi = 2 * n;
   if (region.kind === "ball") {
@@ -457,9 +517,14 @@ export function generalZNorm(
   s0: number,
   opts: GeneralZOptions = {},
 ): ZNorm {
-  if (!(xs.radius > 0) || !Number.isFinite(xs.radius)) throw new RuleError("the x-support needs a radius > 0", `got ${xs.radius}`);
+  if (!(xs.radius > 0) || !Number.isFinite(xs.radius))
+    throw new RuleError("the x-support needs a radius > 0", `got ${xs.radius}`);
   const all = f.velocitySupportAllX;
-  if (!all) throw new RuleError("generalZNorm needs velocitySupportAllX (a velocity support valid for every x)", `"${f.name}" has none`);
+  if (!all)
+    throw new RuleError(
+      "generalZNorm needs velocitySupportAllX (a velocity support valid for every x)",
+      `"${f.name}" has none`,
+    );
   const regions = all.call(f, t).map((p) => p.region);
   const tol = opts.tol ?? 1e-4;
   const maxLevel = Math.min(opts.maxLevel ?? 3, G_ORDERS.length - 1);
@@ -527,7 +592,13 @@ export function generalZNorm(
   const used = G_ORDERS[Math.min(level, maxLevel)];
   const l2Method = `product Gauss rule (x-ball × velocity regions), ${used} nodes per dimension (vs ${G_ORDERS[Math.min(level, maxLevel) - 1]})${ok ? "" : ", tolerance not met"}`;
   const sq = (a: number, b: number, what: string) =>
-    estimate(Math.sqrt(b), Math.abs(b - a) / (2 * Math.sqrt(Math.max(b, 1e-300))), "quadrature", `${what}: ${l2Method}`, ok ? {} : { unconverged: true });
+    estimate(
+      Math.sqrt(b),
+      Math.abs(b - a) / (2 * Math.sqrt(Math.max(b, 1e-300))),
+      "quadrature",
+      `${what}: ${l2Method}`,
+      ok ? {} : { unconverged: true },
+    );
   const L2 = sq(prev[0], cur[0], "‖⟨v⟩wf‖_{L²L²}");
   const gradL2 = sq(prev[1], cur[1], "‖⟨v⟩w∇f‖_{L²L²}");
   // L^∞_x parts: steered search at the velocity nodes of two orders
@@ -563,8 +634,20 @@ export function generalZNorm(
   const a1 = supAt(nv1);
   const a2 = supAt(nv2);
   const supMethod = `velocity Gauss rule ${nv2} (vs ${nv1}) of sup_x found by search (level-0 x nodes + centre + hints, compass refinement of the best 4): a lower bound`;
-  const Linf = estimate(a2[0], Math.abs(a2[0] - a1[0]), "sampled-sup", `‖⟨v⟩w sup_x|f|‖₁: ${supMethod}`, { lowerBound: true });
-  const gradLinf = estimate(a2[1], Math.abs(a2[1] - a1[1]), "sampled-sup", `‖⟨v⟩w sup_x|∇f|‖₁: ${supMethod}`, { lowerBound: true });
+  const Linf = estimate(
+    a2[0],
+    Math.abs(a2[0] - a1[0]),
+    "sampled-sup",
+    `‖⟨v⟩w sup_x|f|‖₁: ${supMethod}`,
+    { lowerBound: true },
+  );
+  const gradLinf = estimate(
+    a2[1],
+    Math.abs(a2[1] - a1[1]),
+    "sampled-sup",
+    `‖⟨v⟩w sup_x|∇f|‖₁: ${supMethod}`,
+    { lowerBound: true },
+  );
   return assembleZNorm({ L2, gradL2, Linf, gradLinf }, M, s0);
 }
 
@@ -660,12 +743,27 @@ export function disjointSumZNorm(a: ZNorm, b: ZNorm): ZNorm {
   for (const p of Z_PARTS) {
     const x = a.parts[p];
     const y = b.parts[p];
-    const extra = { unconverged: x.unconverged || y.unconverged, lowerBound: x.lowerBound || y.lowerBound };
+    const extra = {
+      unconverged: x.unconverged || y.unconverged,
+      lowerBound: x.lowerBound || y.lowerBound,
+    };
     if (p === "L2" || p === "gradL2") {
       const h = Math.hypot(x.value, y.value);
-      parts[p] = estimate(h, h > 0 ? (x.value * x.error + y.value * y.error) / h : x.error + y.error, "derived", `(a² + b²)^{1/2}, disjoint velocity supports`, extra);
+      parts[p] = estimate(
+        h,
+        h > 0 ? (x.value * x.error + y.value * y.error) / h : x.error + y.error,
+        "derived",
+        `(a² + b²)^{1/2}, disjoint velocity supports`,
+        extra,
+      );
     } else {
-      parts[p] = estimate(x.value + y.value, x.error + y.error, "derived", "a + b, disjoint velocity supports", extra);
+      parts[p] = estimate(
+        x.value + y.value,
+        x.error + y.error,
+        "derived",
+        "a + b, disjoint velocity supports",
+        extra,
+      );
     }
     v += parts[p].value;
     e += parts[p].error;
@@ -673,5 +771,15 @@ export function disjointSumZNorm(a: ZNorm, b: ZNorm): ZNorm {
   }
   const lb = Z_PARTS.some((p) => parts[p].lowerBound);
   const un = Z_PARTS.some((p) => parts[p].unconverged);
-  return { parts, total: estimate(v, e, "derived", "sum of the four Z-norm parts (3.3) of a sum with disjoint velocity supports", { lowerBound: lb, unconverged: un }), dominant };
+  return {
+    parts,
+    total: estimate(
+      v,
+      e,
+      "derived",
+      "sum of the four Z-norm parts (3.3) of a sum with disjoint velocity supports",
+      { lowerBound: lb, unconverged: un },
+    ),
+    dominant,
+  };
 }

@@ -88,11 +88,19 @@ export function sqrtEstimate(a: Estimate, method?: string): Estimate {
 export function ratio(a: Estimate, b: Estimate, method?: string): Estimate {
   const v = a.value / b.value;
   const bl = Math.abs(b.value) - b.error;
-  const err = bl > 0 ? (Math.abs(a.value) * b.error + Math.abs(b.value) * a.error) / (Math.abs(b.value) * bl) : Number.POSITIVE_INFINITY;
+  const err =
+    bl > 0
+      ? (Math.abs(a.value) * b.error + Math.abs(b.value) * a.error) / (Math.abs(b.value) * bl)
+      : Number.POSITIVE_INFINITY;
   return derived(v, err, method ?? `(${a.method}) / (${b.method})`, [a, b]);
 }
 
-function derived(value: number, error: number, method: string, parts: readonly Estimate[]): Estimate {
+function derived(
+  value: number,
+  error: number,
+  method: string,
+  parts: readonly Estimate[],
+): Estimate {
   const unconverged = parts.some((p) => p.unconverged);
   const lowerBound = parts.some((p) => p.lowerBound);
   return estimate(value, error, "derived", method, { unconverged, lowerBound });

@@ -39,11 +39,20 @@ export interface Sample {
  * assert.ok(Math.abs(fit.exponent + 0.2) < 1e-12 && Math.abs(fit.prefactor - 3) < 1e-12);
  * ```
  */
-export function fitPowerLaw(samples: readonly Sample[], logFactor?: (M: number) => number): PowerFit {
+export function fitPowerLaw(
+  samples: readonly Sample[],
+  logFactor?: (M: number) => number,
+): PowerFit {
   const pts = samples.filter((s) => s.value > 0 && Number.isFinite(s.value));
   const n = pts.length;
   if (n < 2) {
-    return { exponent: Number.NaN, exponentError: Number.NaN, prefactor: Number.NaN, localSlopes: [], n };
+    return {
+      exponent: Number.NaN,
+      exponentError: Number.NaN,
+      prefactor: Number.NaN,
+      localSlopes: [],
+      n,
+    };
   }
   const x = pts.map((s) => Math.log(s.M));
   const y = pts.map((s) => Math.log(s.value / (logFactor ? logFactor(s.M) : 1)));

@@ -16,7 +16,12 @@ export interface ProfileSampler {
  * An importance sampler on [lo, hi] whose density follows the profile f (see the module comment),
  * with `bins` equal bins (default 256).
  */
-export function profileSampler(f: (x: number) => number, lo: number, hi: number, bins = 256): ProfileSampler {
+export function profileSampler(
+  f: (x: number) => number,
+  lo: number,
+  hi: number,
+  bins = 256,
+): ProfileSampler {
   const h = (hi - lo) / bins;
   const mass = new Float64Array(bins);
   let max = 0;

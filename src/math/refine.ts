@@ -24,7 +24,13 @@ export function refineUntil(
       return estimate(cur, diff, "quadrature", `${opts.label}, refined to level ${level}`);
     }
   }
-  return estimate(prev, diff, "quadrature", `${opts.label}, level ${maxLevel} (tolerance not met)`, {
-    unconverged: true,
-  });
+  return estimate(
+    prev,
+    diff,
+    "quadrature",
+    `${opts.label}, level ${maxLevel} (tolerance not met)`,
+    {
+      unconverged: true,
+    },
+  );
 }

@@ -97,7 +97,9 @@ export async function buildReportData(opts: BuildReportOptions): Promise<ReportD
     if (withHowLargeM) {
       // let the pool take its first tasks before the main thread computes
       await new Promise((r) => setImmediate(r));
-      const variant: Variant = opts.variants.includes("as-in-proof") ? "as-in-proof" : opts.variants[0];
+      const variant: Variant = opts.variants.includes("as-in-proof")
+        ? "as-in-proof"
+        : opts.variants[0];
       howLargeM = howLargeMData({ s: opts.s, s0: opts.s0, cutoff: opts.cutoffs[0], variant });
       step();
     }

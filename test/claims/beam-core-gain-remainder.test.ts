@@ -52,7 +52,14 @@ function randomUnit(rand: () => number): [number, number, number] {
   return [r * Math.cos(ph), r * Math.sin(ph), z];
 }
 
-function countIn(e: Float64Array, n: number, u: ArrayLike<number>, lo: number, hi: number, tol: number) {
+function countIn(
+  e: Float64Array,
+  n: number,
+  u: ArrayLike<number>,
+  lo: number,
+  hi: number,
+  tol: number,
+) {
   let c = 0;
   for (let k = 0; k < n; k++) {
     const d = e[3 * k] * u[0] + e[3 * k + 1] * u[1] + e[3 * k + 2] * u[2];
@@ -161,7 +168,8 @@ test("plane bump count ≥ the bumps one plane meets (exact plane–cylinder tes
         const rho = (1.2 * (ir + 0.5)) / 200;
         for (let it = 0; it < 1200; it++) {
           const th = (2 * Math.PI * it) / 1200;
-          for (let q = 0; q < 3; q++) p[q] = r * u[q] + rho * (Math.cos(th) * e1[q] + Math.sin(th) * e2[q]);
+          for (let q = 0; q < 3; q++)
+            p[q] = r * u[q] + rho * (Math.cos(th) * e1[q] + Math.sin(th) * e2[q]);
           for (let k = 0; k < beam.lattice.count; k++) {
             if (seen.has(k)) continue;
             ek[0] = e[3 * k];
@@ -220,7 +228,10 @@ test("Lipschitz constants in p of f_b and of ∇_y f_b bound finite differences 
     }
     assert.ok(worst <= 1.001, `${variant}: |∇_p f_b| / (M^{1−s} L_b) reaches ${worst}`);
     assert.ok(worstGrad <= 1.01, `${variant}: |∇_p∇_y f_b| / (M^{1−s} L_∇b) reaches ${worstGrad}`);
-    assert.ok(worst > 0.05 && worstGrad > 0.02, `the bounds are not vacuous (${worst}, ${worstGrad})`);
+    assert.ok(
+      worst > 0.05 && worstGrad > 0.02,
+      `the bounds are not vacuous (${worst}, ${worstGrad})`,
+    );
   }
 });
 
@@ -253,7 +264,10 @@ test("pointwise: gainTerm(f_b, F) is within the band-rotation bound of the plane
   const F0: PhaseSpaceFunction = {
     name: "F0",
     value: (_t, x, u) =>
-      scale * E * bump.phi(100 * M * Math.hypot(x[0], x[1], x[2])) * bump.phi(N * Math.hypot(u[0], u[1], u[2])),
+      scale *
+      E *
+      bump.phi(100 * M * Math.hypot(x[0], x[1], x[2])) *
+      bump.phi(N * Math.hypot(u[0], u[1], u[2])),
     velocitySupport: () => [piece],
     velocitySupportAllX: () => [piece],
   };
@@ -274,7 +288,11 @@ test("pointwise: gainTerm(f_b, F) is within the band-rotation bound of the plane
     const v = w.map((x) => x * r);
     const a = gainTerm(fb, F0, tau, y, v, { tol: 1e-5, maxLevel: 8 });
     const e1 = [w[1], -w[0], 0].map((x) => x / Math.hypot(w[0], w[1]));
-    const e2 = [w[1] * e1[2] - w[2] * e1[1], w[2] * e1[0] - w[0] * e1[2], w[0] * e1[1] - w[1] * e1[0]];
+    const e2 = [
+      w[1] * e1[2] - w[2] * e1[1],
+      w[2] * e1[0] - w[0] * e1[2],
+      w[0] * e1[1] - w[1] * e1[0],
+    ];
     const gl = gaussLegendre(300);
     let P = 0;
     const p = [0, 0, 0];
@@ -282,7 +300,8 @@ test("pointwise: gainTerm(f_b, F) is within the band-rotation bound of the plane
       const rr = 0.6 * (1 + gl.nodes[i]);
       for (let it = 0; it < 1440; it++) {
         const th = (2 * Math.PI * it) / 1440;
-        for (let d = 0; d < 3; d++) p[d] = v[d] + rr * (Math.cos(th) * e1[d] + Math.sin(th) * e2[d]);
+        for (let d = 0; d < 3; d++)
+          p[d] = v[d] + rr * (Math.cos(th) * e1[d] + Math.sin(th) * e2[d]);
         P += 0.6 * gl.weights[i] * rr * ((2 * Math.PI) / 1440) * beamValue(beam, tau, y, p);
       }
     }

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { coreCoreConstants, gainRadial, meanSpeed } from "../../src/claims/error-table/core-core-terms.ts";
+import {
+  coreCoreConstants,
+  gainRadial,
+  meanSpeed,
+} from "../../src/claims/error-table/core-core-terms.ts";
 import { lineKernel } from "../../src/claims/error-table/line-kernels.ts";
 import {
   planeSectionNodes,
@@ -17,8 +21,8 @@ import { beamValue, makeBeam } from "../../src/construction/beam.ts";
 import { coreExponent, coreLogAmplitude, coreValue } from "../../src/construction/core.ts";
 import { cutoffByName } from "../../src/construction/cutoff.ts";
 import { makeParameters } from "../../src/construction/parameters.ts";
-import { bumpRadius, bumpValue } from "../../src/construction/velocity-bumps.ts";
 import { beamPhaseSpace } from "../../src/construction/phase-space-functions.ts";
+import { bumpRadius, bumpValue } from "../../src/construction/velocity-bumps.ts";
 import { collisionFrequency, gainTerm } from "../../src/kinetic/collision.ts";
 import type { PhaseSpaceFunction } from "../../src/kinetic/phase-space.ts";
 import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
@@ -475,7 +479,13 @@ test("Q⁺(f_b,f_r) L² parts: the plane ∩ bump quadrature (both parametrizati
           const I = bumpValue(beam.bump, e, p);
           if (I === 0) continue;
           brute +=
-            0.5 * (x1b - x1a) * big.weights[i] * rho * big.weights[k] * I * g(p[2], Math.hypot(p[0], p[1]));
+            0.5 *
+            (x1b - x1a) *
+            big.weights[i] *
+            rho *
+            big.weights[k] *
+            I *
+            g(p[2], Math.hypot(p[0], p[1]));
         }
       }
       assert.ok(brute !== 0);
@@ -518,9 +528,13 @@ test("Q⁺(f_b,f_r) L² parts: the velocity nodes cover the plane integrals' sup
           const c = 0.5 * (1 + g.nodes[m]);
           inner += 0.5 * g.weights[m] * (pn * c) ** 2 * Psi(pn * c);
         }
-        right += 0.1 * g.weights[i] * 0.5 * rho * g.weights[k] * 2 * Math.PI * q * I * 2 * Math.PI * inner;
+        right +=
+          0.1 * g.weights[i] * 0.5 * rho * g.weights[k] * 2 * Math.PI * q * I * 2 * Math.PI * inner;
       }
     }
-    assert.ok(Math.abs(left / right - 1) < 2e-3, `${variant}: velocity nodes ${left} vs exchange ${right}`);
+    assert.ok(
+      Math.abs(left / right - 1) < 2e-3,
+      `${variant}: velocity nodes ${left} vs exchange ${right}`,
+    );
   }
 });

@@ -27,7 +27,14 @@ import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
  * windows; job records and entries of the g table.
  */
 
-const params: TableParameters = { s: 0.8, s0: 0.5, p: 10, cutoff: "bump", variant: "as-in-proof", grid: [0, 0.5, 1] };
+const params: TableParameters = {
+  s: 0.8,
+  s0: 0.5,
+  p: 10,
+  cutoff: "bump",
+  variant: "as-in-proof",
+  grid: [0, 0.5, 1],
+};
 const beam4 = beamForTable(4, params);
 const phi = beam4.cutoff.phi;
 
@@ -107,8 +114,14 @@ test("v·∇x f_r(0), L^∞ part: a direct scan of sup_x |f_r(0)(x) − f_r(0)(x
   // e · Amp · N^{−3} = e · M^{3/2−s0} N^{−3/2}
   const scanned = Math.E * Math.exp((1.5 - s0) * Math.log(M) - 1.5 * lnN) * q;
   // the scan is a lower bound of the sup; grid spacing 7e-5 vs shift ≈ 1e-4: within 1 %
-  assert.ok(scanned <= r.value.value + r.value.error, `${scanned} vs ${r.value.value} ± ${r.value.error}`);
-  assert.ok(scanned >= 0.99 * (r.value.value - r.value.error), `${scanned} vs ${r.value.value} ± ${r.value.error}`);
+  assert.ok(
+    scanned <= r.value.value + r.value.error,
+    `${scanned} vs ${r.value.value} ± ${r.value.error}`,
+  );
+  assert.ok(
+    scanned >= 0.99 * (r.value.value - r.value.error),
+    `${scanned} vs ${r.value.value} ± ${r.value.error}`,
+  );
 });
 
 test("Q⁻(f_r(0), f_r(0)) = Amp² N⁻⁴ χ(100My)² 2πχ(V) a(|V|): the reduction against collision.ts lossTerm", () => {
@@ -130,8 +143,16 @@ test("Q⁻(f_r(0), f_r(0)) = Amp² N⁻⁴ χ(100My)² 2πχ(V) a(|V|): the redu
     const Vn = Math.hypot(...V);
     const X = 100 * M * Math.hypot(...y);
     const expected =
-      Math.exp(2 * coreLogAmplitude(beam4) - 4 * lnN) * phi(X) ** 2 * 2 * Math.PI * phi(Vn) * meanSpeed(beam4.cutoff, Vn);
-    assert.ok(Math.abs(Q.value - expected) <= Q.error + 1e-6 * expected, `${Q.value} ± ${Q.error} vs ${expected}`);
+      Math.exp(2 * coreLogAmplitude(beam4) - 4 * lnN) *
+      phi(X) ** 2 *
+      2 *
+      Math.PI *
+      phi(Vn) *
+      meanSpeed(beam4.cutoff, Vn);
+    assert.ok(
+      Math.abs(Q.value - expected) <= Q.error + 1e-6 * expected,
+      `${Q.value} ± ${Q.error} vs ${expected}`,
+    );
   }
 });
 
@@ -154,8 +175,14 @@ test("the frozen-core entries lie above the f_r(t) entries by at most the decay 
           ?.measure(beam, w).value;
         assert.ok(gm && fm);
         const tol = gm.error + fm.error;
-        assert.ok(fm.value <= gm.value + tol, `${variant} ${g} ${part}: f ${fm.value} > g ${gm.value}`);
-        assert.ok(fm.value >= E ** k * gm.value - tol, `${variant} ${g} ${part}: f ${fm.value} < E^${k} g ${gm.value}`);
+        assert.ok(
+          fm.value <= gm.value + tol,
+          `${variant} ${g} ${part}: f ${fm.value} > g ${gm.value}`,
+        );
+        assert.ok(
+          fm.value >= E ** k * gm.value - tol,
+          `${variant} ${g} ${part}: f ${fm.value} < E^${k} g ${gm.value}`,
+        );
       }
     }
   }
@@ -163,7 +190,8 @@ test("the frozen-core entries lie above the f_r(t) entries by at most the decay 
 
 test("g table: 12 measures, records marked solution g, entries consistent with the proof's chains", () => {
   assert.equal(G_ERR_MEASURES.length, 12);
-  for (const term of G_ERR_TERMS) for (const part of Z_PARTS) assert.ok(findTableMeasure(term, part));
+  for (const term of G_ERR_TERMS)
+    for (const part of Z_PARTS) assert.ok(findTableMeasure(term, part));
   assert.equal(findTableMeasure("v.grad(fr)", "L2")?.term, "v.grad(fr)");
   const Ms = [4, 8, 16, 32];
   const jobs = errorJobs([...G_ERR_TERMS], Z_PARTS, Ms);
@@ -189,7 +217,8 @@ test("g table: 12 measures, records marked solution g, entries consistent with t
     assert.ok(e.paperText?.includes("(5.12)"));
   }
   // the transport term follows the Lemma 4.3 chain exactly: s − p (L²), s + 3/2 − s0 − 5p/2 (L^∞)
-  const fit = (term: string, part: string) => entries.find((e) => e.term === term && e.norm === part)?.fittedExponent?.value;
+  const fit = (term: string, part: string) =>
+    entries.find((e) => e.term === term && e.norm === part)?.fittedExponent?.value;
   assert.ok(Math.abs((fit("v.grad(fr0)", "L2") as number) - (0.8 - 10)) < 0.02);
   assert.ok(Math.abs((fit("v.grad(fr0)", "Linf") as number) - (0.8 + 1.5 - 0.5 - 25)) < 0.02);
 });

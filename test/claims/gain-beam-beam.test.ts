@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { gainBeamBeamMeasures } from "../../src/claims/error-table/gain-beam-beam.ts";
 import { makeBeam } from "../../src/construction/beam.ts";
-import { beamGainSample, beamBumpPieces } from "../../src/construction/beam-gain.ts";
+import { beamBumpPieces, beamGainSample } from "../../src/construction/beam-gain.ts";
 import {
   BOUND_SLOTS,
   D_DIAG,
@@ -21,8 +22,11 @@ import { makeParameters } from "../../src/construction/parameters.ts";
 import { beamPhaseSpace } from "../../src/construction/phase-space-functions.ts";
 import { tubeValue } from "../../src/construction/tubes.ts";
 import { bumpValue } from "../../src/construction/velocity-bumps.ts";
-import { gainBeamBeamMeasures } from "../../src/claims/error-table/gain-beam-beam.ts";
-import { CarlemanNodes, carlemanPiece, sampleCarlemanNodes } from "../../src/kinetic/carleman-sampler.ts";
+import {
+  CarlemanNodes,
+  carlemanPiece,
+  sampleCarlemanNodes,
+} from "../../src/kinetic/carleman-sampler.ts";
 import { gainTerm } from "../../src/kinetic/collision.ts";
 import { seededUniform } from "../../src/math/seeded-random.ts";
 
@@ -34,7 +38,9 @@ function meanSE(xs: number[]): { m: number; se: number } {
 
 test("Carleman sampler: Q⁺(1_B, 1_B)(0) = 4π²R⁴ (closed form) and the 1-D reduction at v ≠ 0", () => {
   const R = 0.7;
-  const ball = carlemanPiece({ kind: "ball", center: [0, 0, 0], radius: R }, (u) => (Math.hypot(u[0], u[1], u[2]) <= R ? 1 : 0));
+  const ball = carlemanPiece({ kind: "ball", center: [0, 0, 0], radius: R }, (u) =>
+    Math.hypot(u[0], u[1], u[2]) <= R ? 1 : 0,
+  );
   const nodes = new CarlemanNodes();
   const rnd = seededUniform(11);
   for (const v of [
@@ -53,7 +59,13 @@ test("Carleman sampler: Q⁺(1_B, 1_B)(0) = 4π²R⁴ (closed form) and the 1-D 
     if (s === 0) assert.ok(Math.abs(ref - 4 * Math.PI ** 2 * R ** 4) < 1e-9);
     const xs: number[] = [];
     for (let b = 0; b < 20; b++) {
-      sampleCarlemanNodes(nodes, v, [ball], { outer: null, outerCount: 1, inner: null, innerCount: 1, nOuter: 5000 }, rnd);
+      sampleCarlemanNodes(
+        nodes,
+        v,
+        [ball],
+        { outer: null, outerCount: 1, inner: null, innerCount: 1, nOuter: 5000 },
+        rnd,
+      );
       let q = 0;
       for (let i = 0; i < nodes.count; i++) q += nodes.weight[i];
       xs.push(q);
@@ -79,7 +91,8 @@ test("Carleman sampler: ∫Q⁺(I_k1, I_k2) dv = 2π∫∫|u − v| I_k1 I_k2 (g
     const s = r.a0 + (r.a1 - r.a0) * rnd();
     const q = r.radius * Math.sqrt(rnd());
     const ph = 2 * Math.PI * rnd();
-    for (let i = 0; i < 3; i++) out[i] = s * r.axis[i] + q * (Math.cos(ph) * p.f1[i] + Math.sin(ph) * p.f2[i]);
+    for (let i = 0; i < 3; i++)
+      out[i] = s * r.axis[i] + q * (Math.cos(ph) * p.f1[i] + Math.sin(ph) * p.f2[i]);
   };
   const rhs: number[] = [];
   for (let bch = 0; bch < 20; bch++) {
@@ -88,7 +101,10 @@ test("Carleman sampler: ∫Q⁺(I_k1, I_k2) dv = 2π∫∫|u − v| I_k1 I_k2 (g
     for (let i = 0; i < n; i++) {
       cyl(a, k1);
       cyl(b, k2);
-      acc += pieces[k1].profile(a) * pieces[k2].profile(b) * Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+      acc +=
+        pieces[k1].profile(a) *
+        pieces[k2].profile(b) *
+        Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
     }
     rhs.push((2 * Math.PI * acc * pieces[k1].volume * pieces[k2].volume) / n);
   }
@@ -109,14 +125,23 @@ test("Carleman sampler: ∫Q⁺(I_k1, I_k2) dv = 2π∫∫|u − v| I_k1 I_k2 (g
         v[1] = R * (2 * rnd() - 1);
         v[2] = R * (2 * rnd() - 1);
       } while (v[0] ** 2 + v[1] ** 2 + v[2] ** 2 > R * R);
-      sampleCarlemanNodes(nodes, v, pieces, { outer: o1, outerCount: 1, inner: o2, innerCount: 1, nOuter: 4 }, rnd);
+      sampleCarlemanNodes(
+        nodes,
+        v,
+        pieces,
+        { outer: o1, outerCount: 1, inner: o2, innerCount: 1, nOuter: 4 },
+        rnd,
+      );
       for (let j = 0; j < nodes.count; j++) acc += nodes.weight[j];
     }
     lhs.push((acc * volB) / n);
   }
   const L = meanSE(lhs);
   const Rr = meanSE(rhs);
-  assert.ok(Math.abs(L.m - Rr.m) < 4 * Math.hypot(L.se, Rr.se), `∫Q⁺ ${L.m} ± ${L.se} vs 2π∫∫|u−v|II ${Rr.m} ± ${Rr.se}`);
+  assert.ok(
+    Math.abs(L.m - Rr.m) < 4 * Math.hypot(L.se, Rr.se),
+    `∫Q⁺ ${L.m} ± ${L.se} vs 2π∫∫|u−v|II ${Rr.m} ± ${Rr.se}`,
+  );
   assert.ok(L.se < 0.05 * L.m);
 });
 
@@ -152,7 +177,10 @@ test("pair-enumerated Q⁺(f_b,f_b)(τ,y,v) agrees with gainTerm(beamPhaseSpace)
     const { m, se } = meanSE(xs);
     if (sd > 0.05 * (sd + so)) sawDiagonal = true;
     assert.ok(g.value > 0);
-    assert.ok(Math.abs(m - g.value) < 4 * se + 2 * g.error, `(τ=${tau}) pairs ${m} ± ${se} vs gainTerm ${g.value} ± ${g.error}`);
+    assert.ok(
+      Math.abs(m - g.value) < 4 * se + 2 * g.error,
+      `(τ=${tau}) pairs ${m} ± ${se} vs gainTerm ${g.value} ± ${g.error}`,
+    );
     assert.ok(se < 0.03 * g.value, `se ${se} too large`);
   }
   assert.ok(sawDiagonal, "the second point must carry a Case 2 contribution");
@@ -165,7 +193,19 @@ test("Duhamel line integrals: exact-interval Gauss–Legendre = brute-force τ-s
     const nodes = new CarlemanNodes();
     const rnd = seededUniform(3);
     const v = new Float64Array([0.35, 0.25, 0.75]);
-    sampleCarlemanNodes(nodes, v, pieces, { outer: null, outerCount: pieces.length, inner: null, innerCount: pieces.length, nOuter: 40 }, rnd);
+    sampleCarlemanNodes(
+      nodes,
+      v,
+      pieces,
+      {
+        outer: null,
+        outerCount: pieces.length,
+        inner: null,
+        innerCount: pieces.length,
+        nOuter: 40,
+      },
+      rnd,
+    );
     assert.ok(nodes.count > 5);
     const T = beam.params.Tstar;
     const out = new Float64Array(DUHAMEL_SLOTS);
@@ -197,7 +237,10 @@ test("Duhamel line integrals: exact-interval Gauss–Legendre = brute-force τ-s
         brute += (nodes.weight[i] * s * T) / K;
       }
       const gl = out[D_DIAG] + out[D_OFF];
-      assert.ok(Math.abs(gl - brute) <= 2e-4 * Math.max(brute, 1e-300) + 1e-12, `${cutoff.name}: GL ${gl} vs brute ${brute}`);
+      assert.ok(
+        Math.abs(gl - brute) <= 2e-4 * Math.max(brute, 1e-300) + 1e-12,
+        `${cutoff.name}: GL ${gl} vs brute ${brute}`,
+      );
       // gradient by central differences of the same node sum
       const h = 1e-6;
       for (let q = 0; q < 3; q++) {
@@ -211,7 +254,10 @@ test("Duhamel line integrals: exact-interval Gauss–Legendre = brute-force τ-s
         const dn = tmp[D_DIAG] + tmp[D_OFF];
         const fd = (up - dn) / (2 * h);
         const an = out[G_DIAG + q] + out[G_OFF + q];
-        assert.ok(Math.abs(fd - an) <= 1e-3 * Math.abs(an) + 1e-6 * Math.max(1, Math.abs(gl) * M), `${cutoff.name}: ∂${q} ${an} vs FD ${fd}`);
+        assert.ok(
+          Math.abs(fd - an) <= 1e-3 * Math.abs(an) + 1e-6 * Math.max(1, Math.abs(gl) * M),
+          `${cutoff.name}: ∂${q} ${an} vs FD ${fd}`,
+        );
       }
     }
     // the sup bound dominates D̂(z) for every z tried (it bounds each node's sup)
@@ -232,16 +278,27 @@ test("L^{1,1}_v L^∞_x of D⁺ at M = 4: lower ≤ upper ≤ trivial chain, Cas
   const r = gainLinfParts(beam, 0, T, { nV: 16, nOuterSearch: 120, nOuterFresh: 120, seed: 2 });
   assert.ok(r.linf.total > 0);
   assert.ok(r.linf.total <= r.linfUpper.total + 3 * (r.linf.totalSE + r.linfUpper.totalSE));
-  assert.ok(r.linfUpper.total <= r.linfTrivial.value * (1 + 1e-9), "per-node bounds never exceed t − t0");
+  assert.ok(
+    r.linfUpper.total <= r.linfTrivial.value * (1 + 1e-9),
+    "per-node bounds never exceed t − t0",
+  );
   assert.ok(r.linf.offDiagonal > r.linf.diagonal);
   assert.ok(r.originRule.value <= r.linf.total + 3 * (r.linf.totalSE + r.originRule.se));
   const c2 = gainLinfDiagonal(beam, 0, T, { nV: 60, nOuterSearch: 40, seed: 3 });
-  assert.ok(c2.linf.value > 0 && c2.linf.value <= c2.linfUpper.value + 3 * (c2.linf.se + c2.linfUpper.se));
+  assert.ok(
+    c2.linf.value > 0 && c2.linf.value <= c2.linfUpper.value + 3 * (c2.linf.se + c2.linfUpper.se),
+  );
   assert.ok(c2.linfUpper.value < r.linfUpper.total, "Case 2 is the smaller case");
   const parts = gainBeamBeamMeasures.map((m) => m.part).sort();
   assert.deepEqual(parts, ["L2", "Linf", "gradL2", "gradLinf"]);
   for (const m of gainBeamBeamMeasures) assert.equal(m.term, "Q+(fb,fb)");
-  assert.equal(gainBeamBeamMeasures.find((m) => m.part === "Linf")?.paper(0.8, 0.5, 10).exponent.toFixed(3), (1.5 - 1.6).toFixed(3));
+  assert.equal(
+    gainBeamBeamMeasures
+      .find((m) => m.part === "Linf")
+      ?.paper(0.8, 0.5, 10)
+      .exponent.toFixed(3),
+    (1.5 - 1.6).toFixed(3),
+  );
 });
 
 test("L² z-proposal: E_q[h/q] = ∫h for normalized test functions (the density matches the sampler)", () => {
@@ -274,6 +331,9 @@ test("L² z-proposal: E_q[h/q] = ∫h for normalized test functions (the density
     const r1 = meanSE(xs1);
     const r2 = meanSE(xs2);
     assert.ok(Math.abs(r1.m - 1) < 4 * r1.se && r1.se < 0.03, `Gaussian: ${r1.m} ± ${r1.se}`);
-    assert.ok(Math.abs(r2.m - (4 * Math.PI) / 3) < 4 * r2.se && r2.se < 0.05, `ball: ${r2.m} ± ${r2.se}`);
+    assert.ok(
+      Math.abs(r2.m - (4 * Math.PI) / 3) < 4 * r2.se && r2.se < 0.05,
+      `ball: ${r2.m} ± ${r2.se}`,
+    );
   }
 });

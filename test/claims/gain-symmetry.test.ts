@@ -1,16 +1,26 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import {
+  beamForTable,
+  DEFAULT_WINDOW_FRACTIONS,
+} from "../../src/claims/error-table/error-table.ts";
+import type { ErrorTermMeasure, TermMeasurement } from "../../src/claims/error-table/error-term.ts";
 import { symmetricGain } from "../../src/claims/error-table/gain-symmetry.ts";
 import { findMeasure } from "../../src/claims/error-table/measures.ts";
-import { beamForTable, DEFAULT_WINDOW_FRACTIONS } from "../../src/claims/error-table/error-table.ts";
-import type { ErrorTermMeasure, TermMeasurement } from "../../src/claims/error-table/error-term.ts";
 
 /**
  * Q⁺(f_r,f_b) and Q⁺(f_b,f_r) are one quantity for hard spheres: their table measures share one
  * computation per beam, part and window, and a different window or beam is computed afresh.
  */
 
-const params = { s: 0.8, s0: 0.5, p: 10, cutoff: "bump", variant: "as-in-proof" as const, grid: DEFAULT_WINDOW_FRACTIONS };
+const params = {
+  s: 0.8,
+  s0: 0.5,
+  p: 10,
+  cutoff: "bump",
+  variant: "as-in-proof" as const,
+  grid: DEFAULT_WINDOW_FRACTIONS,
+};
 
 test("symmetricGain computes once per (beam, part, window) and shares the result", () => {
   let calls = 0;
@@ -20,7 +30,10 @@ test("symmetricGain computes once per (beam, part, window) and shares the result
     paper: () => ({ exponent: 0, logFactor: "none", text: "", source: "" }),
     measure: (_b, w) => {
       calls++;
-      return { value: { value: w.t, error: 0, kind: "closed-form", method: "fake" }, window: w } as TermMeasurement;
+      return {
+        value: { value: w.t, error: 0, kind: "closed-form", method: "fake" },
+        window: w,
+      } as TermMeasurement;
     },
   };
   const a = symmetricGain(fake);

@@ -1,13 +1,24 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { lossBeamBeamMeasures, claim425, timeIntegral425 } from "../../src/claims/error-table/loss-beam-beam.ts";
+import {
+  claim425,
+  lossBeamBeamMeasures,
+  timeIntegral425,
+} from "../../src/claims/error-table/loss-beam-beam.ts";
 import { beamValue, makeBeam } from "../../src/construction/beam.ts";
 import { beamCollisionFrequency } from "../../src/construction/beam-collision-frequency.ts";
 import { beamValueAndGradient } from "../../src/construction/beam-gradient.ts";
 import { lossDuhamelAt } from "../../src/construction/beam-loss-duhamel.ts";
-import { stratifiedBumpSample, stratifiedTotal, sampledIndices } from "../../src/construction/bump-sample.ts";
+import {
+  sampledIndices,
+  stratifiedBumpSample,
+  stratifiedTotal,
+} from "../../src/construction/bump-sample.ts";
+import {
+  characteristicFrequency,
+  characteristicFrequencyAt,
+} from "../../src/construction/characteristic-frequency.ts";
 import { characteristicBoundAt } from "../../src/construction/characteristic-frequency-bound.ts";
-import { characteristicFrequency, characteristicFrequencyAt } from "../../src/construction/characteristic-frequency.ts";
 import { bump, plateau } from "../../src/construction/cutoff.ts";
 import { makeParameters } from "../../src/construction/parameters.ts";
 import { RuleError } from "../../src/math/errors.ts";
@@ -17,7 +28,15 @@ const beamIn = makeBeam(makeParameters({ M: 4 }), bump, "as-in-proof");
 const beamW = makeBeam(makeParameters({ M: 4 }), plateau, "as-written");
 
 /** A point x at time t whose z = x − tv lies in tube k near the crossing, and v in bump k. */
-function probe(beam: typeof beamIn, k: number, t: number, eta: number, q: number, vScale: number, vTilt: number) {
+function probe(
+  beam: typeof beamIn,
+  k: number,
+  t: number,
+  eta: number,
+  q: number,
+  vScale: number,
+  vTilt: number,
+) {
   const e = [beam.lattice.e[3 * k], beam.lattice.e[3 * k + 1], beam.lattice.e[3 * k + 2]];
   const n = Math.hypot(e[0], e[1]);
   const p = n > 0 ? [-e[1] / n, e[0] / n, 0] : [1, 0, 0];
@@ -61,7 +80,10 @@ test("D⁻ = f_b(t,x,v)·∫A along the characteristic equals the direct τ-inte
     const viaIdentity = fbt * J.value.value;
     assert.ok(fbt > 0 && direct > 0, "probe inside the support");
     const rel = Math.abs(viaIdentity - direct) / direct;
-    assert.ok(rel < 2e-3, `${beam.variant}: identity ${viaIdentity} vs direct ${direct} (rel ${rel}, direct err ${directErr})`);
+    assert.ok(
+      rel < 2e-3,
+      `${beam.variant}: identity ${viaIdentity} vs direct ${direct} (rel ${rel}, direct err ${directErr})`,
+    );
   }
 });
 
@@ -85,7 +107,10 @@ test("∇x of J and of f_b agree with central differences; ∇D⁻ = ∇f_b J + 
     characteristicFrequencyAt(beam, zp, v, 0, T, 2, false, a);
     characteristicFrequencyAt(beam, zm, v, 0, T, 2, false, b);
     const fd = (a[0] - b[0]) / (2 * h);
-    assert.ok(Math.abs(fd - out[1 + d]) < 1e-4 * Math.hypot(out[1], out[2], out[3]), `∂J/∂x${d}: ${fd} vs ${out[1 + d]}`);
+    assert.ok(
+      Math.abs(fd - out[1 + d]) < 1e-4 * Math.hypot(out[1], out[2], out[3]),
+      `∂J/∂x${d}: ${fd} vs ${out[1 + d]}`,
+    );
     const fdF = (beamValue(beam, 0, zp, v) - beamValue(beam, 0, zm, v)) / (2 * h);
     beamValueAndGradient(beam, 0, z, v, g);
     assert.ok(Math.abs(fdF - g[d]) < 1e-5 * Math.hypot(g[0], g[1], g[2]), `∂f_b/∂x${d}`);
@@ -146,7 +171,10 @@ test("stratified bump sample: exhaustive sums exactly, sampled totals of a const
   assert.equal(c.standardError, 0);
   const lin = stratifiedTotal(s, (k) => k);
   // Σ k = 528·527/2 = 139128; the stratified estimate lies within a few SE
-  assert.ok(Math.abs(lin.total - 139128) < 4 * lin.standardError + 1, `${lin.total} ± ${lin.standardError}`);
+  assert.ok(
+    Math.abs(lin.total - 139128) < 4 * lin.standardError + 1,
+    `${lin.total} ± ${lin.standardError}`,
+  );
 });
 
 test("Q-(fb,fb) measures at M = 4: lower bound ≤ upper bound in the L^∞ parts, L² estimate ≤ upper bound, bad windows refused", () => {
@@ -161,7 +189,10 @@ test("Q-(fb,fb) measures at M = 4: lower bound ≤ upper bound in the L^∞ part
     assert.ok(r.value.value > 0, `${me.part} positive`);
     assert.ok(r.upperBound, `${me.part} has an upper bound`);
     const ub = r.upperBound;
-    assert.ok(r.value.value - r.value.error <= ub.value + ub.error, `${me.part}: ${r.value.value} vs upper ${ub.value}`);
+    assert.ok(
+      r.value.value - r.value.error <= ub.value + ub.error,
+      `${me.part}: ${r.value.value} vs upper ${ub.value}`,
+    );
     if (me.part === "Linf" || me.part === "gradLinf") assert.equal(r.value.lowerBound, true);
   }
   const p = lossBeamBeamMeasures.find((x) => x.part === "Linf")?.paper(0.8, 0.5, 10);
@@ -179,7 +210,13 @@ test("(4.25): the worst-case time integral has the closed form T*/(1 + 3MT*/8) a
     const b = timeIntegral425(M, T, true);
     assert.ok(Math.abs(a.value - b.value) < 1e-10 * a.value, `M=${M}: ${a.value} vs ${b.value}`);
   }
-  const c = claim425({ Ms: [16, 64, 256, 1024, 4096], s: 0.8, s0: 0.5, cutoff: "bump", variant: "as-in-proof" });
+  const c = claim425({
+    Ms: [16, 64, 256, 1024, 4096],
+    s: 0.8,
+    s0: 0.5,
+    cutoff: "bump",
+    variant: "as-in-proof",
+  });
   assert.equal(c.verdict, "consistent");
   assert.ok((c.impliedConstant?.max ?? 99) < 8 / 3 + 1e-9);
 });

@@ -38,7 +38,8 @@ function bumpSlopeMax(): number {
   return best;
 }
 
-const overlap = (a: readonly [number, number], b: readonly [number, number]) => a[0] <= b[1] && b[0] <= a[1];
+const overlap = (a: readonly [number, number], b: readonly [number, number]) =>
+  a[0] <= b[1] && b[0] <= a[1];
 const mid = (a: readonly [number, number]) => 0.5 * (a[0] + a[1]);
 
 test("instantaneous L^∞ part of Q∓(f_b,f_r) agrees with the error-table measure's window limit", () => {
@@ -51,7 +52,10 @@ test("instantaneous L^∞ part of Q∓(f_b,f_r) agrees with the error-table meas
     const inst = beamCoreInstantLinf(beam, sign, t).Linf;
     const win = windowLimit(beam, term, "Linf", t);
     assert.ok(overlap(inst, win), `${term}: [${inst}] vs [${win}]`);
-    assert.ok(Math.abs(mid(inst) - mid(win)) < 0.01 * mid(win), `${term}: ${mid(inst)} vs ${mid(win)}`);
+    assert.ok(
+      Math.abs(mid(inst) - mid(win)) < 0.01 * mid(win),
+      `${term}: ${mid(inst)} vs ${mid(win)}`,
+    );
     assert.ok(inst[1] - inst[0] < 0.05 * mid(inst), `${term}: bracket too wide [${inst}]`);
   }
 });
@@ -66,7 +70,10 @@ test("∇L^∞ / L^∞ of the beam–core terms brackets 100‖φ'‖ (the core 
         const lo = gradLinf[0] / Linf[1];
         const hi = gradLinf[1] / Linf[0];
         assert.ok(lo <= slope && slope <= hi, `M=${M} t=${t} Q${sign}: [${lo}, ${hi}] ∌ ${slope}`);
-        assert.ok(hi - lo < 0.08 * slope, `M=${M} t=${t} Q${sign}: ratio bracket [${lo}, ${hi}] too wide`);
+        assert.ok(
+          hi - lo < 0.08 * slope,
+          `M=${M} t=${t} Q${sign}: ratio bracket [${lo}, ${hi}] too wide`,
+        );
       }
     }
   }
@@ -85,7 +92,18 @@ test("Q⁻(f_r,f_b) at t = 0: left side = A[f_b](0,0,0) × the e^{⟨v⟩²} par
     const a = 1 + 0.1 * nodes[i];
     for (let j = 0; j < 80; j++) {
       const q = 0.5 * rho * (1 + nodes[j]);
-      I1 += 0.1 * weights[i] * 0.5 * rho * weights[j] * 2 * Math.PI * q * Math.hypot(a, q) * phi(10 * Math.abs(a - 1)) * phi(q / rho);
+      I1 +=
+        0.1 *
+        weights[i] *
+        0.5 *
+        rho *
+        weights[j] *
+        2 *
+        Math.PI *
+        q *
+        Math.hypot(a, q) *
+        phi(10 * Math.abs(a - 1)) *
+        phi(q / rho);
     }
   }
   const A = 2 * Math.PI * M ** (1 - s) * ((M * (M + 1)) / 2) * I1;
@@ -93,7 +111,10 @@ test("Q⁻(f_r,f_b) at t = 0: left side = A[f_b](0,0,0) × the e^{⟨v⟩²} par
   const fr = coreZNorm(beam, 0, GAUSSIAN_WEIGHT).z.parts;
   for (const part of ["L2", "Linf"] as const) {
     const expected = A * fr[part].value;
-    assert.ok(lhs[part][0] <= expected * (1 + 1e-6) && expected * (1 - 1e-6) <= lhs[part][1], `${part}: [${lhs[part]}] ∌ ${expected}`);
+    assert.ok(
+      lhs[part][0] <= expected * (1 + 1e-6) && expected * (1 - 1e-6) <= lhs[part][1],
+      `${part}: [${lhs[part]}] ∌ ${expected}`,
+    );
     assert.ok(lhs[part][1] - lhs[part][0] < 0.05 * expected, `${part}: bracket too wide`);
   }
 });

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { makeParameters } from "../../src/construction/parameters.ts";
 import {
   bootstrap,
   COEFFICIENT_58_CONSTANT,
@@ -8,6 +7,7 @@ import {
   coefficient58,
   partition,
 } from "../../src/claims/proposition-5-1.ts";
+import { makeParameters } from "../../src/construction/parameters.ts";
 
 test("the partition covers [0, T*] exactly with ⌈n⌉ intervals of length M^{s−1}/√ln M", () => {
   for (const M of [4, 16, 100, 1e4, 1e9]) {
@@ -23,7 +23,9 @@ test("the partition covers [0, T*] exactly with ⌈n⌉ intervals of length M^{s
   // M = 4: n = √(ln 4)·ln ln 4 ≈ 0.38 < 1, a single interval [0, T*], shorter than the paper's |I_j|
   const p4 = partition(makeParameters({ M: 4 }));
   assert.equal(p4.intervals, 1);
-  assert.ok(Math.abs(p4.lastLength - makeParameters({ M: 4 }).Tstar) < 1e-15 && p4.lastLength < p4.length);
+  assert.ok(
+    Math.abs(p4.lastLength - makeParameters({ M: 4 }).Tstar) < 1e-15 && p4.lastLength < p4.length,
+  );
   assert.throws(() => partition(makeParameters({ M: 2 })), /M ≥ 3/);
 });
 
@@ -35,8 +37,12 @@ test("(5.8): (|I_j|/κ)^{1/2} equals the middle expression; the last step needs 
   }
   // the sup over ln M by brute force
   let best = 0;
-  for (let L = Math.log(16); L < 1e5; L *= 1.0005) best = Math.max(best, Math.sqrt(Math.log(L)) * L ** -0.15);
-  assert.ok(Math.abs(best - COEFFICIENT_58_CONSTANT) < 1e-6, `${best} vs ${COEFFICIENT_58_CONSTANT}`);
+  for (let L = Math.log(16); L < 1e5; L *= 1.0005)
+    best = Math.max(best, Math.sqrt(Math.log(L)) * L ** -0.15);
+  assert.ok(
+    Math.abs(best - COEFFICIENT_58_CONSTANT) < 1e-6,
+    `${best} vs ${COEFFICIENT_58_CONSTANT}`,
+  );
   assert.ok(COEFFICIENT_58_CONSTANT > 1, "constant one is not enough for the last ≲ of (5.8)");
 });
 
@@ -54,7 +60,10 @@ test("bootstrap: without the bilinear terms X_n = ⌈n⌉E; with a linear term a
   // X_{j+1} = (X_j + E)/0.7 up to O(cX²): closed form Σ_{k=1..n} 0.7^{-k} E
   let expected = 0;
   for (let k = 1; k <= n; k++) expected += tiny / 0.7 ** k;
-  assert.ok(Math.abs(r1.finalBound - expected) <= 1e-6 * expected, `${r1.finalBound} vs ${expected}`);
+  assert.ok(
+    Math.abs(r1.finalBound - expected) <= 1e-6 * expected,
+    `${r1.finalBound} vs ${expected}`,
+  );
   assert.ok(Math.abs(r1.absorption - 0.3) < 1e-12);
 });
 
@@ -71,18 +80,40 @@ test("bootstrap: fails when the linear term cannot be absorbed or the quadratic 
   // the root it returns satisfies the quadratic on a closing case
   const r3 = bootstrap({ params, zNormFa: 0.1 / c, errorBound: 1e-3, constant: 1 });
   assert.ok(r3.closes && r3.finalBound > 0);
-  assert.throws(() => bootstrap({ params, zNormFa: Number.NaN, errorBound: 0, constant: 1 }), /zNormFa must be a finite number/);
+  assert.throws(
+    () => bootstrap({ params, zNormFa: Number.NaN, errorBound: 0, constant: 1 }),
+    /zNormFa must be a finite number/,
+  );
 });
 
 test("closure threshold: with E ∝ M^{-1} and Z_a ∝ M^{1−s}, the scan finds the first closing ln M", () => {
   const s = 0.8;
-  const found = closureThreshold(s, { prefactor: 1, exponent: 1 - s }, [{ prefactor: 1, exponent: -1 }], 1, 1e-3);
+  const found = closureThreshold(
+    s,
+    { prefactor: 1, exponent: 1 - s },
+    [{ prefactor: 1, exponent: -1 }],
+    1,
+    1e-3,
+  );
   assert.ok(found.lnM !== null);
   const lnM = found.lnM as number;
   // just below the threshold it must not close (or not reach the target)
-  const below = closureThreshold(s, { prefactor: 1, exponent: 1 - s }, [{ prefactor: 1, exponent: -1 }], 1, 1e-3, lnM / 1.05 ** 0.5);
+  const below = closureThreshold(
+    s,
+    { prefactor: 1, exponent: 1 - s },
+    [{ prefactor: 1, exponent: -1 }],
+    1,
+    1e-3,
+    lnM / 1.05 ** 0.5,
+  );
   assert.equal(below.lnM, null);
   // a decay slower than the growth of 2^n never closes on the scan
-  const never = closureThreshold(s, { prefactor: 1, exponent: 1 - s }, [{ prefactor: 1, exponent: 0 }], 1, 1e-3);
+  const never = closureThreshold(
+    s,
+    { prefactor: 1, exponent: 1 - s },
+    [{ prefactor: 1, exponent: 0 }],
+    1,
+    1e-3,
+  );
   assert.equal(never.lnM, null);
 });

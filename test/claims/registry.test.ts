@@ -7,7 +7,8 @@ test("opt-in checks (3.5-fb, 3.6-fb; 3.5-construction, 3.6-construction) are kno
     assert.ok(CLAIM_IDS.includes(id));
     assert.ok(!DEFAULT_CLAIM_IDS.includes(id));
   }
-  for (const id of ["2.10", "2.26", "2.34", "3.5", "4.4", "4.25", "T*<=1/4"]) assert.ok(DEFAULT_CLAIM_IDS.includes(id), id);
+  for (const id of ["2.10", "2.26", "2.34", "3.5", "4.4", "4.25", "T*<=1/4"])
+    assert.ok(DEFAULT_CLAIM_IDS.includes(id), id);
   const one = { cutoffs: ["bump"], variants: ["as-in-proof" as const] };
   assert.equal(claimTaskCount({ ...one, ids: ["3.5-fb", "3.6-fb"] }), 1);
   assert.equal(claimTaskCount(one), claimTaskCount({ ...one, ids: DEFAULT_CLAIM_IDS }));

@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { CLAIM_IDS, DEFAULT_CLAIM_IDS } from "../../src/claims/registry.ts";
-import { claimsSecondSolution, gErrorSum, stationaryCoreZNorm } from "../../src/claims/second-solution.ts";
+import {
+  claimsSecondSolution,
+  gErrorSum,
+  stationaryCoreZNorm,
+} from "../../src/claims/second-solution.ts";
 import { cutoffByName } from "../../src/construction/cutoff.ts";
 import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
 
@@ -24,7 +28,10 @@ test("(5.11): M^{s0}‖e^{⟨v⟩²}⟨v⟩f_r(0)‖_{L²L²} = e·100^{−3/2}�
   const linf: number[] = [];
   for (const M of [4, 16, 64]) {
     const z = stationaryCoreZNorm(ctx, M);
-    assert.ok(Math.abs(z.parts.L2.value - expected) <= z.parts.L2.error + 1e-8 * expected, `${z.parts.L2.value} vs ${expected}`);
+    assert.ok(
+      Math.abs(z.parts.L2.value - expected) <= z.parts.L2.error + 1e-8 * expected,
+      `${z.parts.L2.value} vs ${expected}`,
+    );
     grads.push(z.parts.gradL2.value);
     linf.push(z.parts.Linf.value + z.parts.gradLinf.value);
     assert.equal(z.dominant, "gradL2");

@@ -2,11 +2,18 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import erf from "@stdlib/math-base-special-erf";
 import { claimsLemma4_2 } from "../../src/claims/lemma-4-2.ts";
-import { computePair, profileFn, radialFrequency, radialGain, scaledGradSup, transportedGaussianNorms } from "../../src/claims/proposition-3-1.ts";
+import {
+  computePair,
+  profileFn,
+  radialFrequency,
+  radialGain,
+  scaledGradSup,
+  transportedGaussianNorms,
+} from "../../src/claims/proposition-3-1.ts";
 import { gainTerm } from "../../src/kinetic/collision.ts";
 import { maxwellianCollisionFrequency } from "../../src/kinetic/maxwellian.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
 import { RuleError } from "../../src/math/errors.ts";
+import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
@@ -21,7 +28,10 @@ test("radial reductions: Q⁺ (plane integral in closed form) and A[G] agree wit
     const G = profileFn(b);
     const mine = radialGain(F, G, v, 36);
     const ref = gainTerm(F.phase, G.phase, 0, [0, 0, 0], v, { tol: 1e-5, maxLevel: 6 });
-    assert.ok(Math.abs(mine - ref.value) <= 1e-5 * ref.value + 3 * ref.error, `${F.label}·${G.label}: ${mine} vs ${ref.value} ± ${ref.error}`);
+    assert.ok(
+      Math.abs(mine - ref.value) <= 1e-5 * ref.value + 3 * ref.error,
+      `${F.label}·${G.label}: ${mine} vs ${ref.value} ± ${ref.error}`,
+    );
   }
   const G = profileFn({ kind: "maxwellian", c: 0, T: 0.15 });
   for (const r of [0, 0.3, 1.7]) {
@@ -29,11 +39,17 @@ test("radial reductions: Q⁺ (plane integral in closed form) and A[G] agree wit
     assert.ok(rel(radialFrequency(G, r, 72), closed) < 1e-10, `A(${r})`);
   }
   assert.throws(() => profileFn({ kind: "maxwellian", c: 0, T: 0.6 }), RuleError);
-  assert.throws(() => computePair({ kind: "bump", c: 0, r: 1 }, { kind: "bump", c: 1, r: 1 }), RuleError);
+  assert.throws(
+    () => computePair({ kind: "bump", c: 0, r: 1 }, { kind: "bump", c: 1, r: 1 }),
+    RuleError,
+  );
 });
 
 test("Q⁻ on the nodes of a Maxwellian pair is F·A[G] with A[G] in closed form", () => {
-  const pair = computePair({ kind: "maxwellian", c: 1, T: 0.1 }, { kind: "maxwellian", c: 0, T: 0.2 });
+  const pair = computePair(
+    { kind: "maxwellian", c: 1, T: 0.1 },
+    { kind: "maxwellian", c: 0, T: 0.2 },
+  );
   const L = pair.minus[1];
   let checked = 0;
   for (let i = 0; i < L.q.length; i += 17) {
@@ -52,12 +68,22 @@ test("Q⁻ on the nodes of a Maxwellian pair is F·A[G] with A[G] in closed form
 test("x-norms of a transported Gaussian h_v = ∫_0^S c(x − sv)ds: autocorrelation formulas vs direct (y∥, ρ) quadrature of the erf form", () => {
   const C = 0.7;
   const sigma = 0.2;
-  for (const [S, r] of [[0.3, 1], [0.05, 0.5], [1, 2]]) {
+  for (const [S, r] of [
+    [0.3, 1],
+    [0.05, 0.5],
+    [1, 2],
+  ]) {
     const n = transportedGaussianNorms(C, sigma, S, r);
     const L = S * r;
     const h = (y: number, rho: number) =>
-      ((C * sigma) / r) * Math.sqrt(Math.PI / 2) * Math.exp(-(rho * rho) / (2 * sigma * sigma)) * (erf(y / (Math.SQRT2 * sigma)) - erf((y - L) / (Math.SQRT2 * sigma)));
-    const gy = (y: number, rho: number) => (C / r) * Math.exp(-(rho * rho) / (2 * sigma * sigma)) * (Math.exp(-(y * y) / (2 * sigma * sigma)) - Math.exp(-((y - L) ** 2) / (2 * sigma * sigma)));
+      ((C * sigma) / r) *
+      Math.sqrt(Math.PI / 2) *
+      Math.exp(-(rho * rho) / (2 * sigma * sigma)) *
+      (erf(y / (Math.SQRT2 * sigma)) - erf((y - L) / (Math.SQRT2 * sigma)));
+    const gy = (y: number, rho: number) =>
+      (C / r) *
+      Math.exp(-(rho * rho) / (2 * sigma * sigma)) *
+      (Math.exp(-(y * y) / (2 * sigma * sigma)) - Math.exp(-((y - L) ** 2) / (2 * sigma * sigma)));
     const { nodes, weights } = gaussLegendre(120);
     let i0 = 0;
     let i1 = 0;
@@ -74,7 +100,10 @@ test("x-norms of a transported Gaussian h_v = ∫_0^S c(x − sv)ds: autocorrela
       }
     }
     assert.ok(rel(n.L2, Math.sqrt(i0)) < 1e-8, `L2 S=${S} r=${r}: ${n.L2} vs ${Math.sqrt(i0)}`);
-    assert.ok(rel(n.gradL2, Math.sqrt(i1)) < 1e-8, `gradL2 S=${S} r=${r}: ${n.gradL2} vs ${Math.sqrt(i1)}`);
+    assert.ok(
+      rel(n.gradL2, Math.sqrt(i1)) < 1e-8,
+      `gradL2 S=${S} r=${r}: ${n.gradL2} vs ${Math.sqrt(i1)}`,
+    );
     // sup of h at the middle of the segment; sup of |∇h| against a brute grid over (y, ρ)
     assert.ok(rel(n.Linf, h(L / 2, 0)) < 1e-12);
     let brute = 0;
@@ -86,18 +115,33 @@ test("x-norms of a transported Gaussian h_v = ∫_0^S c(x − sv)ds: autocorrela
       }
     }
     assert.ok(n.gradLinf >= brute * (1 - 1e-9), `gradLinf ${n.gradLinf} below the grid ${brute}`);
-    assert.ok(n.gradLinf <= brute * (1 + 1e-3), `gradLinf ${n.gradLinf} far above the grid ${brute}`);
+    assert.ok(
+      n.gradLinf <= brute * (1 + 1e-3),
+      `gradLinf ${n.gradLinf} far above the grid ${brute}`,
+    );
   }
   // the S|v| → 0 limit: h ≈ S·c, sup|∇h| → S e^{−1/2}C/σ
   assert.ok(rel(scaledGradSup(1e-4) / 1e-4, Math.exp(-0.5)) < 1e-3);
 });
 
 test("Lemma 4.2 claims (M = 4, 8, 16): ids, (4.18)/(4.19) exponent (3/2 − s0) − 3p/2 from (2.5), f_a between max and sum", () => {
-  const rs = claimsLemma4_2({ Ms: [4, 8, 16], s: 0.8, s0: 0.5, cutoff: "bump", variant: "as-written" });
-  assert.deepEqual(rs.map((r) => r.id), ["4.4", "4.5", "4.6", "4.18", "4.19"]);
+  const rs = claimsLemma4_2({
+    Ms: [4, 8, 16],
+    s: 0.8,
+    s0: 0.5,
+    cutoff: "bump",
+    variant: "as-written",
+  });
+  assert.deepEqual(
+    rs.map((r) => r.id),
+    ["4.4", "4.5", "4.6", "4.18", "4.19"],
+  );
   const byId = Object.fromEntries(rs.map((r) => [r.id, r]));
   for (const id of ["4.18", "4.19"]) {
-    assert.ok(Math.abs((byId[id].fit?.exponent ?? 0) - (1.5 - 0.5 - 15)) < 0.02, `${id}: ${byId[id].fit?.exponent}`);
+    assert.ok(
+      Math.abs((byId[id].fit?.exponent ?? 0) - (1.5 - 0.5 - 15)) < 0.02,
+      `${id}: ${byId[id].fit?.exponent}`,
+    );
     assert.equal(byId[id].verdict, "consistent");
   }
   assert.equal(byId["4.5"].verdict, "consistent");
@@ -105,7 +149,10 @@ test("Lemma 4.2 claims (M = 4, 8, 16): ids, (4.18)/(4.19) exponent (3/2 − s0) 
     const b = byId["4.4"].measurements[i].value.value;
     const r = byId["4.5"].measurements[i].value.value;
     const a = byId["4.6"].measurements[i].value.value;
-    assert.ok(a >= Math.max(b, r) * (1 - 1e-9) && a <= (b + r) * (1 + 1e-9), `f_a ${a} vs f_b ${b}, f_r ${r}`);
+    assert.ok(
+      a >= Math.max(b, r) * (1 - 1e-9) && a <= (b + r) * (1 + 1e-9),
+      `f_a ${a} vs f_b ${b}, f_r ${r}`,
+    );
   }
   // the core's Z-norm is largest at t = 0 (deflation); there its L² parts do not depend on M
   // (M^{s0}·M^{3/2−s0}(100M)^{−3/2} and M^{s0−1}·M^{3/2−s0}(100M)^{−1/2}); the L^∞ parts are O(M^{−14})

@@ -109,9 +109,16 @@ test("figures: an empty --out is refused and nothing is written", () => {
 test("report: an --errors file that does not parse is refused before any computation", () => {
   const bad = join(tmp, "not-errors.jsonl");
   writeFileSync(bad, "this is not json\n");
-  expectNoWrite("report", ["--errors", bad], "error-table files must be boltzlab errors JSONL files");
+  expectNoWrite(
+    "report",
+    ["--errors", bad],
+    "error-table files must be boltzlab errors JSONL files",
+  );
 });
 
 test("claims: a limit met inside a pool worker is one line and exit 2", () => {
-  expectRule(["claims", "--id", "1.9", "--M", "16384", "--workers", "2"], "materialized only for M <= 10000");
+  expectRule(
+    ["claims", "--id", "1.9", "--M", "16384", "--workers", "2"],
+    "materialized only for M <= 10000",
+  );
 });

@@ -37,7 +37,18 @@ test("errors --solution both, then bootstrap: f records unchanged, g records mar
     assert.equal(f.status, 0, f.stderr);
     const before = readFileSync(out, "utf8");
     assert.ok(!before.includes('"solution"'));
-    const doc = runJson(["errors", "--M", "4,8", "--solution", "both", "--term", "v.grad(fr),v.grad(fr0),Q-(fr0,fr0),Q+(fr0,fr0)", "--out", out, "--json"]) as {
+    const doc = runJson([
+      "errors",
+      "--M",
+      "4,8",
+      "--solution",
+      "both",
+      "--term",
+      "v.grad(fr),v.grad(fr0),Q-(fr0,fr0),Q+(fr0,fr0)",
+      "--out",
+      out,
+      "--json",
+    ]) as {
       entries: { term: string; solution?: string; verdict: string }[];
       jobs: { computed: number; alreadyDone: number };
     };
@@ -54,7 +65,16 @@ test("errors --solution both, then bootstrap: f records unchanged, g records mar
     const b = runJson(["bootstrap", "--M", "4,8", "--errors", out, "--json"]) as {
       parameters: { solution: string };
       rows: { M: number; zNormFa: { value: number }; errorBound: { entries: number } }[];
-      g: { rows: { M: number; zNormGa: { value: number }; errorBound: { value: number; entries: number }; closes: boolean; absorption: number; finalBound: number }[] };
+      g: {
+        rows: {
+          M: number;
+          zNormGa: { value: number };
+          errorBound: { value: number; entries: number };
+          closes: boolean;
+          absorption: number;
+          finalBound: number;
+        }[];
+      };
     };
     assert.equal(b.parameters.solution, "both");
     assert.equal(b.rows.length, 2);
@@ -68,7 +88,16 @@ test("errors --solution both, then bootstrap: f records unchanged, g records mar
       assert.ok(r.absorption < 0.5);
       assert.ok(r.finalBound >= r.errorBound.value && r.finalBound < 10 * r.errorBound.value);
     }
-    const g = runJson(["bootstrap", "--M", "4,8", "--errors", out, "--solution", "g", "--json"]) as Record<string, unknown>;
+    const g = runJson([
+      "bootstrap",
+      "--M",
+      "4,8",
+      "--errors",
+      out,
+      "--solution",
+      "g",
+      "--json",
+    ]) as Record<string, unknown>;
     assert.equal(g.rows, undefined);
     assert.ok(g.g);
     const text = runCli(["bootstrap", "--M", "4,8", "--errors", out]);

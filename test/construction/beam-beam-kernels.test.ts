@@ -3,13 +3,20 @@ import { test } from "node:test";
 import { type Beam, makeBeam } from "../../src/construction/beam.ts";
 import { beamBumpPieces } from "../../src/construction/beam-gain.ts";
 import { DUHAMEL_SLOTS, duhamelAtNodes } from "../../src/construction/beam-gain-duhamel.ts";
-import { bumpL2Integrals, bumpSupIntegrals, lossDuhamelAt } from "../../src/construction/beam-loss-duhamel.ts";
-import { characteristicFrequencyAt, tubeFrames } from "../../src/construction/characteristic-frequency.ts";
+import {
+  bumpL2Integrals,
+  bumpSupIntegrals,
+  lossDuhamelAt,
+} from "../../src/construction/beam-loss-duhamel.ts";
+import {
+  characteristicFrequencyAt,
+  tubeFrames,
+} from "../../src/construction/characteristic-frequency.ts";
 import { bump, customCutoff, plateau } from "../../src/construction/cutoff.ts";
-import { lcgUniform } from "../../src/math/lcg-uniform.ts";
 import { makeParameters } from "../../src/construction/parameters.ts";
 import type { Variant } from "../../src/construction/variant.ts";
 import { CarlemanNodes, sampleCarlemanNodes } from "../../src/kinetic/carleman-sampler.ts";
+import { lcgUniform } from "../../src/math/lcg-uniform.ts";
 import { seededUniform } from "../../src/math/seeded-random.ts";
 import { referenceDuhamelAtNodes } from "./beam-gain-duhamel-reference.ts";
 import { referenceCharacteristicFrequencyAt } from "./characteristic-frequency-reference.ts";
@@ -31,7 +38,10 @@ for (const M of [4, 8]) {
     [plateau, "plateau"],
   ] as const) {
     for (const variant of ["as-in-proof", "as-written"] as Variant[]) {
-      beams.push([makeBeam(makeParameters({ M, s: 0.8, s0: 0.5 }), cut, variant), `M=${M} ${cname} ${variant}`]);
+      beams.push([
+        makeBeam(makeParameters({ M, s: 0.8, s0: 0.5 }), cut, variant),
+        `M=${M} ${cname} ${variant}`,
+      ]);
     }
   }
 }
@@ -73,7 +83,8 @@ test("characteristicFrequencyAt equals the reference loop bitwise (J and ∇J, l
           characteristicFrequencyAt(beam, z, v, t0, t, level, grad, a);
           referenceCharacteristicFrequencyAt(beam, z, v, t0, t, level, grad, b);
           const n = grad ? 4 : 1;
-          for (let c = 0; c < n; c++) assert.equal(a[c], b[c], `${name} level ${level} grad ${grad} component ${c}`);
+          for (let c = 0; c < n; c++)
+            assert.equal(a[c], b[c], `${name} level ${level} grad ${grad} component ${c}`);
           if (b[0] > 0) nonzero++;
         }
       }
@@ -123,7 +134,12 @@ test("bumpL2Integrals and bumpSupIntegrals (Q⁻(f_b,f_b) L² and L^∞ parts) a
     [0.5 * T, T],
   ]) {
     const fast = bumpL2Integrals(beam, 3, t0, t, { points: 31, shifts: 2, seed: 5 });
-    const ref = bumpL2Integrals(beam, 3, t0, t, { points: 31, shifts: 2, seed: 5, kernel: referenceCharacteristicFrequencyAt });
+    const ref = bumpL2Integrals(beam, 3, t0, t, {
+      points: 31,
+      shifts: 2,
+      seed: 5,
+      kernel: referenceCharacteristicFrequencyAt,
+    });
     assert.deepEqual(fast, ref);
     assert.ok(fast.l2sq.value > 0 && fast.gradL2sq.value > 0);
   }
@@ -154,7 +170,13 @@ test("duhamelAtNodes (Q⁺(f_b,f_b) D⁺ and ∇D⁺ at Carleman nodes) equals t
       v[0] = r * Math.sin(th) * Math.cos(ph);
       v[1] = r * Math.sin(th) * Math.sin(ph);
       v[2] = r * Math.cos(th);
-      sampleCarlemanNodes(nodes, v, pieces, { outer: null, outerCount: nb, inner: null, innerCount: nb, nOuter: 40 }, rnd);
+      sampleCarlemanNodes(
+        nodes,
+        v,
+        pieces,
+        { outer: null, outerCount: nb, inner: null, innerCount: nb, nOuter: 40 },
+        rnd,
+      );
       for (let j = 0; j < 4; j++) {
         // characteristics through (near) the origin during the window
         const tc = T * rnd();
@@ -164,7 +186,8 @@ test("duhamelAtNodes (Q⁺(f_b,f_b) D⁺ and ∇D⁺ at Carleman nodes) equals t
           const t0 = j === 0 ? 0 : 0.3 * T;
           duhamelAtNodes(beam, nodes, v, z, t0, T, 10, grad, a);
           referenceDuhamelAtNodes(beam, nodes, v, z, t0, T, 10, grad, b);
-          for (let c = 0; c < DUHAMEL_SLOTS; c++) assert.equal(a[c], b[c], `${name} slot ${c} grad ${grad}`);
+          for (let c = 0; c < DUHAMEL_SLOTS; c++)
+            assert.equal(a[c], b[c], `${name} slot ${c} grad ${grad}`);
           if (b[0] + b[1] > 0) nonzero++;
         }
       }

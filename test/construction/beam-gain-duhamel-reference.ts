@@ -1,8 +1,14 @@
+import type { Beam } from "../../src/construction/beam.ts";
+import {
+  D_DIAG,
+  D_OFF,
+  DUHAMEL_SLOTS,
+  G_DIAG,
+  G_OFF,
+} from "../../src/construction/beam-gain-duhamel.ts";
+import type { Cutoff } from "../../src/construction/cutoff.ts";
 import type { CarlemanNodes } from "../../src/kinetic/carleman-sampler.ts";
 import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
-import type { Beam } from "../../src/construction/beam.ts";
-import type { Cutoff } from "../../src/construction/cutoff.ts";
-import { D_DIAG, D_OFF, DUHAMEL_SLOTS, G_DIAG, G_OFF } from "../../src/construction/beam-gain-duhamel.ts";
 
 /**
  * Reference for the tests and bench/error-table.ts: `duhamelAtNodes` of beam-gain-duhamel.ts as it
@@ -179,4 +185,3 @@ export function referenceDuhamelAtNodes(
     }
   }
 }
-

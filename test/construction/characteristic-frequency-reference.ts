@@ -17,7 +17,8 @@ import { bumpRadius } from "../../src/construction/velocity-bumps.ts";
 const T_BREAKS = [-1, 1];
 
 function checkWindow(t0: number, t: number): void {
-  if (!(Number.isFinite(t0) && Number.isFinite(t) && t0 >= 0 && t >= t0)) throw new Error("bad window");
+  if (!(Number.isFinite(t0) && Number.isFinite(t) && t0 >= 0 && t >= t0))
+    throw new Error("bad window");
 }
 
 /**
@@ -224,4 +225,3 @@ const tW = new Float64Array(MAXN);
 const brk = new Float64Array(8);
 const cosP = new Float64Array(MAXN);
 const sinP = new Float64Array(MAXN);
-

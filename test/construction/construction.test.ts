@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { makeBeam } from "../../src/construction/beam.ts";
+import { beamValue, makeBeam } from "../../src/construction/beam.ts";
 import { beamCollisionFrequency } from "../../src/construction/beam-collision-frequency.ts";
-import { beamValue } from "../../src/construction/beam.ts";
 import { centreFrequency } from "../../src/construction/core.ts";
 import { coreNorm, radialL2 } from "../../src/construction/core-norm.ts";
 import { bump, plateau } from "../../src/construction/cutoff.ts";
@@ -58,7 +57,11 @@ test("structure-exploiting tube and bump sums equal the naive sums over every tu
       const r = 1.05 * rnd() ** 2;
       const z = 2 * rnd() - 1;
       const ph = 2 * Math.PI * rnd();
-      const x = [r * Math.sqrt(1 - z * z) * Math.cos(ph), r * Math.sqrt(1 - z * z) * Math.sin(ph), r * z];
+      const x = [
+        r * Math.sqrt(1 - z * z) * Math.cos(ph),
+        r * Math.sqrt(1 - z * z) * Math.sin(ph),
+        r * z,
+      ];
       for (const k of [0, 1] as const) {
         const shape = { M, cutoff: plateau, scale: 1 };
         const a = tubeSum(shape, lat, x, k);
@@ -101,7 +104,11 @@ test("A[f_b] by per-tube quadrature agrees with seeded Monte Carlo of 2π∫|u�
     const r = Math.cbrt(r0 ** 3 + (r1 ** 3 - r0 ** 3) * u01());
     const z = 2 * u01() - 1;
     const ph = 2 * Math.PI * u01();
-    const u = [r * Math.sqrt(1 - z * z) * Math.cos(ph), r * Math.sqrt(1 - z * z) * Math.sin(ph), r * z];
+    const u = [
+      r * Math.sqrt(1 - z * z) * Math.cos(ph),
+      r * Math.sqrt(1 - z * z) * Math.sin(ph),
+      r * z,
+    ];
     const f = beamValue(beam, t, x, u) * Math.hypot(u[0] - v[0], u[1] - v[1], u[2] - v[2]);
     s1 += f;
     s2 += f * f;
@@ -110,7 +117,10 @@ test("A[f_b] by per-tube quadrature agrees with seeded Monte Carlo of 2π∫|u�
   const mean = s1 / n;
   const se = 2 * Math.PI * vol * Math.sqrt((s2 / n - mean * mean) / n);
   const mc = 2 * Math.PI * vol * mean;
-  assert.ok(Math.abs(A.value - mc) < 4 * se + A.error, `quadrature ${A.value} ± ${A.error} vs MC ${mc} ± ${se}`);
+  assert.ok(
+    Math.abs(A.value - mc) < 4 * se + A.error,
+    `quadrature ${A.value} ± ${A.error} vs MC ${mc} ± ${se}`,
+  );
 });
 
 test("centre identity A(τ,0,0) = 2πM^{1−s} n T₀(τ) agrees with the general per-tube evaluation", () => {
@@ -118,7 +128,10 @@ test("centre identity A(τ,0,0) = 2πM^{1−s} n T₀(τ) agrees with the genera
     const beam = makeBeam(makeParameters({ M: 10 }), bump, variant);
     const general = beamCollisionFrequency(beam, 0.3, [0, 0, 0], [0, 0, 0]);
     const centre = centreFrequency(beam, 0.3);
-    assert.ok(Math.abs(general.value - centre.value) <= 2 * (general.error + centre.error) + 1e-12, variant);
+    assert.ok(
+      Math.abs(general.value - centre.value) <= 2 * (general.error + centre.error) + 1e-12,
+      variant,
+    );
   }
 });
 
@@ -145,7 +158,16 @@ test("‖f_r(0)‖ is independent of M (2.38) and deflates monotonically on [0, 
   const norms = [8, 64, 1024].map((M) => {
     const beam = makeBeam(makeParameters({ M: Math.min(M, 64) }), bump, "as-written");
     const params = makeParameters({ M });
-    return coreNorm({ ...beam, params, amplitude: M ** (1 - params.s), bump: { M, cutoff: bump, variant: "as-written" } }, 0, { weighted: false, subtract: 0 }).norm;
+    return coreNorm(
+      {
+        ...beam,
+        params,
+        amplitude: M ** (1 - params.s),
+        bump: { M, cutoff: bump, variant: "as-written" },
+      },
+      0,
+      { weighted: false, subtract: 0 },
+    ).norm;
   });
   // M^{3−2s0}‖χ(100M·)‖²_{H^{s0}} = 100^{2s0−3}‖χ‖²_{Ḣ^{s0}} (1 + O((100M)^{−2})): equal to 1e-4
   for (const n of norms) assert.ok(Math.abs(n.value - norms[0].value) <= 1e-4 * n.value);

@@ -62,5 +62,8 @@ test("core norm: the weight e^{c⟨v⟩²} on |v| ≤ 1/N multiplies the unweigh
     const w = coreNorm(beam, t, { weighted: true, gaussianFactor: c, subtract: 0 }).norm;
     assert.ok(Math.abs(w.value / plain.value - Math.exp(c)) <= 1e-12 * Math.exp(c), `c = ${c}`);
   }
-  assert.throws(() => coreNorm(beam, t, { weighted: true, gaussianFactor: 1.5, subtract: 0 }), /gaussianFactor must lie in \[0, 1\]/);
+  assert.throws(
+    () => coreNorm(beam, t, { weighted: true, gaussianFactor: 1.5, subtract: 0 }),
+    /gaussianFactor must lie in \[0, 1\]/,
+  );
 });

@@ -41,7 +41,10 @@ for (const [name, make] of [
     const variance = s2 / n - mean * mean;
     assert.ok(Math.abs(mean - 0.5) < 4 * Math.sqrt(1 / 12 / n), `mean ${mean}`);
     // Var(U²) = 1/5 − 1/9 = 4/45
-    assert.ok(Math.abs(variance - 1 / 12) < 4 * Math.sqrt(4 / 45 / n) + 1e-4, `variance ${variance}`);
+    assert.ok(
+      Math.abs(variance - 1 / 12) < 4 * Math.sqrt(4 / 45 / n) + 1e-4,
+      `variance ${variance}`,
+    );
     assert.notEqual(make(12346)(), make(12345)());
   });
 }
@@ -58,10 +61,14 @@ test("korobovGeneratingVector: a randomly shifted rule integrates a smooth perio
   const z = korobovGeneratingVector(n, 3);
   assert.equal(z.length, 3);
   // f(x) = Π (1 + 0.5 sin 2πx_k + 0.3 cos 4πx_k) integrates to 1 over the unit cube
-  const f = (x: number[]) => x.reduce((p, t) => p * (1 + 0.5 * Math.sin(2 * Math.PI * t) + 0.3 * Math.cos(4 * Math.PI * t)), 1);
+  const f = (x: number[]) =>
+    x.reduce(
+      (p, t) => p * (1 + 0.5 * Math.sin(2 * Math.PI * t) + 0.3 * Math.cos(4 * Math.PI * t)),
+      1,
+    );
   const shift = [0.3141, 0.2718, 0.5772];
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += f(z.map((zk, k) => (((i * zk) / n + shift[k]) % 1 + 1) % 1));
+  for (let i = 0; i < n; i++) sum += f(z.map((zk, k) => ((((i * zk) / n + shift[k]) % 1) + 1) % 1));
   // the MC standard error with 251 points would be ≈ σ/√n ≈ 0.04 here
   assert.ok(Math.abs(sum / n - 1) < 1e-3, `lattice rule ${sum / n}`);
 });

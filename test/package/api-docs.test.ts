@@ -39,7 +39,8 @@ test("every export of every entry point has a doc comment", () => {
     const mod = checker.getSymbolAtLocation(sf);
     assert.ok(mod, `${entry} is a module`);
     for (const exported of checker.getExportsOfModule(mod)) {
-      const sym = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      const sym =
+        exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
       const decls = sym.declarations ?? [];
       if (decls.length === 0) continue;
       const key = `${relative(ROOT, decls[0].getSourceFile().fileName)}: ${sym.name}`;
@@ -49,5 +50,9 @@ test("every export of every entry point has a doc comment", () => {
   }
   assert.ok(documented.size > 150, `the public API was found (${documented.size} symbols)`);
   const missing = [...documented].filter(([, d]) => !d).map(([k]) => k);
-  assert.deepEqual(missing, [], `${missing.length} of ${documented.size} public exports lack a doc comment`);
+  assert.deepEqual(
+    missing,
+    [],
+    `${missing.length} of ${documented.size} public exports lack a doc comment`,
+  );
 });

@@ -117,7 +117,10 @@ export function planeBumpCount(
   a1: number,
 ): number {
   if (!(rA <= rB) || !(a0 > 0) || !(a1 >= a0) || !(rhoB >= 0)) {
-    throw new RuleError("plane count needs rA <= rB, 0 < a0 <= a1, rho >= 0", `got ${rA}, ${rB}, ${a0}, ${a1}, ${rhoB}`);
+    throw new RuleError(
+      "plane count needs rA <= rB, 0 < a0 <= a1, rho >= 0",
+      `got ${rA}, ${rB}, ${a0}, ${a1}, ${rhoB}`,
+    );
   }
   const lo = Math.min((rA - rhoB) / a0, (rA - rhoB) / a1);
   const hi = Math.max((rB + rhoB) / a0, (rB + rhoB) / a1);
@@ -136,7 +139,10 @@ export function planeBumpCount(
 const countCache = new WeakMap<object, Map<string, number>>();
 
 /** Lipschitz constants in p of one bump's f_b and |∇_y f_b| at time τ, per M^{1−s} (module comment). */
-export function fbVelocityLipschitz(beam: Beam, tau: number): { Lb: number; Lgrad: number; kappa1: number } {
+export function fbVelocityLipschitz(
+  beam: Beam,
+  tau: number,
+): { Lb: number; Lgrad: number; kappa1: number } {
   const { M } = beam.params;
   const { dphiMax: d1, hessianMax: H } = profileConstants(beam.cutoff);
   const cM = bumpWidthFactor(beam.variant) * M;
@@ -158,7 +164,8 @@ function weight(r: number): number {
  */
 export function bandRemainderSquared(beam: Beam, vLo: number): { value: number; counts: number[] } {
   const g = gainRemainderGeometry(beam);
-  if (!(vLo >= g.v1 * (1 - 1e-12))) throw new RuleError("band remainder needs vLo >= v1", `got ${vLo} < ${g.v1}`);
+  if (!(vLo >= g.v1 * (1 - 1e-12)))
+    throw new RuleError("band remainder needs vLo >= v1", `got ${vLo} < ${g.v1}`);
   let total = 0;
   const counts: number[] = [];
   for (let a = vLo; a < g.rTop; a *= 2) {

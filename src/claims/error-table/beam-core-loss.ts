@@ -1,4 +1,5 @@
 import type { Beam } from "../../construction/beam.ts";
+import { type BumpNode, bumpNodes } from "../../construction/bump-polar-nodes.ts";
 import { coreLogAmplitude } from "../../construction/core.ts";
 import { estimate } from "../../math/estimate.ts";
 import { bumpMultiplicity } from "./bump-multiplicity.ts";
@@ -14,9 +15,8 @@ import {
   MAIN2,
   NC,
 } from "./cell-forms.ts";
-import { halfXray, transportLikeConstants } from "./core-profile-integrals.ts";
 import { gradKBound, kHi, kLo } from "./core-crossing.ts";
-import { type BumpNode, bumpNodes } from "../../construction/bump-polar-nodes.ts";
+import { halfXray, transportLikeConstants } from "./core-profile-integrals.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement, ZPart } from "./error-term.ts";
 import { Z_PARTS } from "./error-term.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
@@ -226,4 +226,5 @@ function beamCoreLossMeasure(part: ZPart): ErrorTermMeasure {
 }
 
 /** Q⁻(f_b, f_r) in the four Z-norm parts. */
-export const BEAM_CORE_LOSS_MEASURES: readonly ErrorTermMeasure[] = Z_PARTS.map(beamCoreLossMeasure);
+export const BEAM_CORE_LOSS_MEASURES: readonly ErrorTermMeasure[] =
+  Z_PARTS.map(beamCoreLossMeasure);

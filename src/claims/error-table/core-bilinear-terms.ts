@@ -1,5 +1,5 @@
-import { BEAM_CORE_GAIN_L2_MEASURES } from "./beam-core-gain-l2.ts";
 import { BEAM_CORE_GAIN_LINF_MEASURES } from "./beam-core-gain.ts";
+import { BEAM_CORE_GAIN_L2_MEASURES } from "./beam-core-gain-l2.ts";
 import { BEAM_CORE_LOSS_MEASURES } from "./beam-core-loss.ts";
 import { CORE_CORE_MEASURES } from "./core-core-terms.ts";
 import type { ErrorTermMeasure } from "./error-term.ts";

@@ -1,6 +1,6 @@
 import type { Beam } from "../../construction/beam.ts";
-import type { Estimate } from "../../math/estimate.ts";
 import type { ZPart } from "../../kinetic/z-parts.ts";
+import type { Estimate } from "../../math/estimate.ts";
 
 /**
  * The shared vocabulary of the Section 4 error table: the eight terms of F_err (4.1), the four

@@ -133,7 +133,12 @@ export function transportFrozenBracket(beam: Beam, part: ZPart, w: DuhamelWindow
 }
 
 /** The bracket of prefactor × ‖e^{⟨v⟩²}∫ e^{−(t−τ)v·∇x} Q∓(f_r(0), f_r(0)) dτ‖_part (module comment). */
-export function coreCoreFrozenBracket(beam: Beam, sign: "+" | "-", part: ZPart, w: DuhamelWindow): Bracket {
+export function coreCoreFrozenBracket(
+  beam: Beam,
+  sign: "+" | "-",
+  part: ZPart,
+  w: DuhamelWindow,
+): Bracket {
   const { M, s0, lnN } = beam.params;
   const cc = coreCoreConstants(beam.cutoff, sign);
   const sq = squareConstants(beam.cutoff);
@@ -176,7 +181,12 @@ export function coreCoreFrozenBracket(beam: Beam, sign: "+" | "-", part: ZPart, 
     where: {
       reduction: `Q${sign}(f_r(0), f_r(0)) = Amp² N⁻⁴ χ(100My)² c${sign === "-" ? "⁻" : "⁺"}(Nv) exactly (Λ(0) = 0)`,
       shift: 2 * shift,
-      supOverX: part === "Linf" ? "exact bracket: X = (σ/2)V" : part === "gradLinf" ? "exact bracket: X = X⋆ + (σ/2)V, X⋆ the maximizer of |∇Φ²|" : undefined,
+      supOverX:
+        part === "Linf"
+          ? "exact bracket: X = (σ/2)V"
+          : part === "gradLinf"
+            ? "exact bracket: X = X⋆ + (σ/2)V, X⋆ the maximizer of |∇Φ²|"
+            : undefined,
     },
   };
 }
@@ -197,15 +207,26 @@ function weighted(
   return {
     value: estimate(0.5 * (lo + hi), 0.5 * (hi - lo) + 1e-15 * hi, "derived", method),
     window,
-    where: { ...b.where, bracket: [lo, hi], prefactor: zPartPrefactor(part, beam.params.M, beam.params.s0) },
+    where: {
+      ...b.where,
+      bracket: [lo, hi],
+      prefactor: zPartPrefactor(part, beam.params.M, beam.params.s0),
+    },
   };
 }
 
 // ─── the measures ────────────────────────────────────────────────────────────────────────────────
 
 /** The paper's bound for a G_err term × part: (5.12) M^{−δ}, with the explicit chain of Lemma 4.3/4.4. */
-export function gErrPaperBound(term: GErrTermId, part: ZPart, s: number, s0: number, p: number): PaperBound {
-  const base = term === "v.grad(fr0)" ? transportPaperBound(part, s, s0, p) : lemma44Bound(s, s0, p);
+export function gErrPaperBound(
+  term: GErrTermId,
+  part: ZPart,
+  s: number,
+  s0: number,
+  p: number,
+): PaperBound {
+  const base =
+    term === "v.grad(fr0)" ? transportPaperBound(part, s, s0, p) : lemma44Bound(s, s0, p);
   return {
     exponent: base.exponent,
     logFactor: base.logFactor,
@@ -245,9 +266,9 @@ function gErrMeasure(term: GErrTermId, part: ZPart): GErrTermMeasure {
 }
 
 /** Every G_err term × part (12 measures). */
-export const G_ERR_MEASURES: readonly GErrTermMeasure[] = (["v.grad(fr0)", "Q-(fr0,fr0)", "Q+(fr0,fr0)"] as const).flatMap(
-  (term) => Z_PARTS.map((part) => gErrMeasure(term, part)),
-);
+export const G_ERR_MEASURES: readonly GErrTermMeasure[] = (
+  ["v.grad(fr0)", "Q-(fr0,fr0)", "Q+(fr0,fr0)"] as const
+).flatMap((term) => Z_PARTS.map((part) => gErrMeasure(term, part)));
 
 /** The measure of a G_err term × part. */
 export function findGErrMeasure(term: GErrTermId, part: ZPart): GErrTermMeasure | undefined {

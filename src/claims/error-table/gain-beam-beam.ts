@@ -1,9 +1,20 @@
 import type { Beam } from "../../construction/beam.ts";
 import { type GainL2Result, gainL2Parts } from "../../construction/beam-gain-l2.ts";
-import { type GainLinfDiagonalResult, type GainLinfResult, gainLinfDiagonal, gainLinfParts } from "../../construction/beam-gain-linf.ts";
+import {
+  type GainLinfDiagonalResult,
+  type GainLinfResult,
+  gainLinfDiagonal,
+  gainLinfParts,
+} from "../../construction/beam-gain-linf.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
 import type { GridAwareMeasure } from "./error-table.ts";
-import type { DuhamelWindow, MeasureOptions, PaperBound, TermMeasurement, ZPart } from "./error-term.ts";
+import type {
+  DuhamelWindow,
+  MeasureOptions,
+  PaperBound,
+  TermMeasurement,
+  ZPart,
+} from "./error-term.ts";
 import { zPartPrefactor } from "./error-term.ts";
 
 /**
@@ -62,13 +73,24 @@ function entry(beam: Beam, w: DuhamelWindow, seed: number): Cached {
 }
 
 /** Default sample sizes (tuned for ≈ 10 % standard errors at M ≤ 32; see the README table). */
-export const GAIN_BEAM_BEAM_SIZES = { nV: 128, nOuter: 300, l2Samples: 40_000, l2Outer: 24, case2V: 400, case2Outer: 60 };
+export const GAIN_BEAM_BEAM_SIZES = {
+  nV: 128,
+  nOuter: 300,
+  l2Samples: 40_000,
+  l2Outer: 24,
+  case2V: 400,
+  case2Outer: 60,
+};
 
 function diagFor(beam: Beam, w: DuhamelWindow, o: MeasureOptions = {}): GainLinfDiagonalResult {
   const seed = o.seed ?? 1;
   const c = entry(beam, w, seed);
   if (!c.diag) {
-    c.diag = gainLinfDiagonal(beam, w.t0, w.t, { seed, nV: GAIN_BEAM_BEAM_SIZES.case2V, nOuterSearch: GAIN_BEAM_BEAM_SIZES.case2Outer });
+    c.diag = gainLinfDiagonal(beam, w.t0, w.t, {
+      seed,
+      nV: GAIN_BEAM_BEAM_SIZES.case2V,
+      nOuterSearch: GAIN_BEAM_BEAM_SIZES.case2Outer,
+    });
   }
   return c.diag;
 }
@@ -91,7 +113,11 @@ function l2For(beam: Beam, w: DuhamelWindow, o: MeasureOptions = {}): GainL2Resu
   const seed = o.seed ?? 1;
   const c = entry(beam, w, seed);
   if (!c.l2) {
-    c.l2 = gainL2Parts(beam, w.t0, w.t, { seed, nSamples: GAIN_BEAM_BEAM_SIZES.l2Samples, nOuter: GAIN_BEAM_BEAM_SIZES.l2Outer });
+    c.l2 = gainL2Parts(beam, w.t0, w.t, {
+      seed,
+      nSamples: GAIN_BEAM_BEAM_SIZES.l2Samples,
+      nOuter: GAIN_BEAM_BEAM_SIZES.l2Outer,
+    });
   }
   return c.l2;
 }
@@ -115,9 +141,15 @@ function l2Measure(part: "L2" | "gradL2"): GridAwareMeasure {
       const { M, s0 } = beam.params;
       const pre = zPartPrefactor(part as ZPart, M, s0);
       const sq = part === "L2" ? r.l2sq : r.gradL2sq;
-      const label = part === "L2" ? "‖e^{⟨v⟩²}D⁺‖_{L^{2,1}_v L²_x}" : "‖e^{⟨v⟩²}∇x D⁺‖_{L^{2,1}_v L²_x}";
+      const label =
+        part === "L2" ? "‖e^{⟨v⟩²}D⁺‖_{L^{2,1}_v L²_x}" : "‖e^{⟨v⟩²}∇x D⁺‖_{L^{2,1}_v L²_x}";
       return {
-        value: sqrtMC(sq.total.value, sq.total.se, pre, `${pre === 1 ? "" : "M-prefactor × "}${label}: square root of ${r.method}`),
+        value: sqrtMC(
+          sq.total.value,
+          sq.total.se,
+          pre,
+          `${pre === 1 ? "" : "M-prefactor × "}${label}: square root of ${r.method}`,
+        ),
         window,
         where: {
           caseSplit: {
@@ -153,7 +185,13 @@ function linfMeasure(part: "Linf" | "gradLinf"): GridAwareMeasure {
       const up = part === "Linf" ? r.linfUpper : r.gradLinfUpper;
       const what = part === "Linf" ? "sup_x D⁺" : "sup_x |∇x D⁺|";
       return {
-        value: estimate(pre * lo.total, pre * lo.totalSE, "sampled-sup", `∫⟨v⟩e^{⟨v⟩²} ${what} dv, lower bound: ${r.method}`, { lowerBound: true }),
+        value: estimate(
+          pre * lo.total,
+          pre * lo.totalSE,
+          "sampled-sup",
+          `∫⟨v⟩e^{⟨v⟩²} ${what} dv, lower bound: ${r.method}`,
+          { lowerBound: true },
+        ),
         upperBound: estimate(
           pre * up.total,
           pre * up.totalSE,
@@ -165,8 +203,18 @@ function linfMeasure(part: "Linf" | "gradLinf"): GridAwareMeasure {
         window,
         where: {
           caseSplit: {
-            lower: { offDiagonal: pre * lo.offDiagonal, offDiagonalSE: pre * lo.offDiagonalSE, diagonal: pre * lo.diagonal, diagonalSE: pre * lo.diagonalSE },
-            upper: { offDiagonal: pre * up.offDiagonal, offDiagonalSE: pre * up.offDiagonalSE, diagonal: pre * up.diagonal, diagonalSE: pre * up.diagonalSE },
+            lower: {
+              offDiagonal: pre * lo.offDiagonal,
+              offDiagonalSE: pre * lo.offDiagonalSE,
+              diagonal: pre * lo.diagonal,
+              diagonalSE: pre * lo.diagonalSE,
+            },
+            upper: {
+              offDiagonal: pre * up.offDiagonal,
+              offDiagonalSE: pre * up.offDiagonalSE,
+              diagonal: pre * up.diagonal,
+              diagonalSE: pre * up.diagonalSE,
+            },
             case2Dedicated: {
               lower: { value: pre * c2lo.value, se: pre * c2lo.se },
               upper: { value: pre * c2up.value, se: pre * c2up.se },

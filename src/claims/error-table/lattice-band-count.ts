@@ -31,7 +31,8 @@ const evOrder = new Uint32Array(4 * MAX_N);
 /** m(lo, hi) for the unit vectors `e` (3 per point, `count` points). */
 export function maxBandCount(e: Float64Array, count: number, lo: number, hi: number): BandCount {
   if (!(lo <= hi)) throw new RuleError("band needs lo <= hi", `got [${lo}, ${hi}]`);
-  if (count > MAX_N) throw new RuleError(`band count handles at most ${MAX_N} points`, `got ${count}`);
+  if (count > MAX_N)
+    throw new RuleError(`band count handles at most ${MAX_N} points`, `got ${count}`);
   if (lo <= -1 && hi >= 1) return { count, direction: [0, 0, 1] };
   const L = Math.max(-1, lo) - TOL;
   const H = Math.min(1, hi) + TOL;

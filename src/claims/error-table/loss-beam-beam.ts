@@ -7,12 +7,17 @@ import {
   bumpSupIntegrals,
   bumpUpperIntegrals,
 } from "../../construction/beam-loss-duhamel.ts";
-import { type BumpSample, sampledIndices, stratifiedBumpSample, stratifiedTotal } from "../../construction/bump-sample.ts";
+import {
+  type BumpSample,
+  sampledIndices,
+  stratifiedBumpSample,
+  stratifiedTotal,
+} from "../../construction/bump-sample.ts";
 import { RuleError } from "../../math/errors.ts";
 import { type Estimate, estimate, exact } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
-import type { ClaimResult } from "../claim-result.ts";
 import { beamFor, type ClaimContext, m, scalingClaim } from "../claim-helpers.ts";
+import type { ClaimResult } from "../claim-result.ts";
 import type { GridAwareMeasure } from "./error-table.ts";
 import {
   type DuhamelWindow,
@@ -73,7 +78,16 @@ function cacheFor(beam: Beam, window: DuhamelWindow, o: LossBeamBeamOptions): Ca
     byKey = new Map();
     caches.set(beam, byKey);
   }
-  const key = JSON.stringify([window.t0, window.t, o.seed, o.supBumps, o.l2Bumps, o.l2Points, o.l2Shifts, o.tol]);
+  const key = JSON.stringify([
+    window.t0,
+    window.t,
+    o.seed,
+    o.supBumps,
+    o.l2Bumps,
+    o.l2Points,
+    o.l2Shifts,
+    o.tol,
+  ]);
   let c = byKey.get(key);
   if (!c) {
     c = { seconds: {} };
@@ -100,7 +114,11 @@ function supData(beam: Beam, window: DuhamelWindow, o: LossBeamBeamOptions): Cac
   const c = cacheFor(beam, window, o);
   if (!c.sup) {
     const start = performance.now();
-    const sample = stratifiedBumpSample(beam.lattice.count, o.supBumps ?? (beam.lattice.count <= 36 ? 36 : 12), o.seed ?? DEFAULT_SEED);
+    const sample = stratifiedBumpSample(
+      beam.lattice.count,
+      o.supBumps ?? (beam.lattice.count <= 36 ? 36 : 12),
+      o.seed ?? DEFAULT_SEED,
+    );
     const sup = new Map<number, BumpSupResult>();
     const upper = new Map<number, BumpUpperResult>();
     for (const k of sampledIndices(sample)) {
@@ -119,7 +137,11 @@ function l2Data(beam: Beam, window: DuhamelWindow, o: LossBeamBeamOptions): Cach
   const c = cacheFor(beam, window, o);
   if (!c.l2) {
     const start = performance.now();
-    const sample = stratifiedBumpSample(beam.lattice.count, o.l2Bumps ?? (beam.lattice.count <= 10 ? 10 : 8), (o.seed ?? DEFAULT_SEED) + 1);
+    const sample = stratifiedBumpSample(
+      beam.lattice.count,
+      o.l2Bumps ?? (beam.lattice.count <= 10 ? 10 : 8),
+      (o.seed ?? DEFAULT_SEED) + 1,
+    );
     const l2 = new Map<number, BumpL2Result>();
     const up = new Map<number, BumpUpperResult>();
     for (const k of sampledIndices(sample)) {
@@ -148,7 +170,12 @@ function sampleText(s: BumpSample): string {
     : `stratified sample of ${sampledIndices(s).length} of ${s.count} bumps (${s.strata.length} ring bands, seed ${s.seed})`;
 }
 
-function measureSup(part: "Linf" | "gradLinf", beam: Beam, window: DuhamelWindow, o: LossBeamBeamOptions): TermMeasurement {
+function measureSup(
+  part: "Linf" | "gradLinf",
+  beam: Beam,
+  window: DuhamelWindow,
+  o: LossBeamBeamOptions,
+): TermMeasurement {
   checkWindow(beam, window);
   const c = supData(beam, window, o);
   const sample = c.supSample as BumpSample;
@@ -195,7 +222,12 @@ function measureSup(part: "Linf" | "gradLinf", beam: Beam, window: DuhamelWindow
   };
 }
 
-function measureL2(part: "L2" | "gradL2", beam: Beam, window: DuhamelWindow, o: LossBeamBeamOptions): TermMeasurement {
+function measureL2(
+  part: "L2" | "gradL2",
+  beam: Beam,
+  window: DuhamelWindow,
+  o: LossBeamBeamOptions,
+): TermMeasurement {
   checkWindow(beam, window);
   const c = l2Data(beam, window, o);
   const sample = c.l2Sample as BumpSample;
@@ -213,7 +245,8 @@ function measureL2(part: "L2" | "gradL2", beam: Beam, window: DuhamelWindow, o: 
   let latticeVar = 0;
   for (const s of sample.strata) {
     const n = s.indices.length;
-    for (const k of s.indices) latticeVar += ((s.size / n) * pick(l2.get(k) as BumpL2Result).standardError) ** 2;
+    for (const k of s.indices)
+      latticeVar += ((s.size / n) * pick(l2.get(k) as BumpL2Result).standardError) ** 2;
   }
   const se = Math.sqrt(latticeVar + tot.standardError ** 2);
   const root = Math.sqrt(Math.max(tot.total, 0));
@@ -235,7 +268,12 @@ function measureL2(part: "L2" | "gradL2", beam: Beam, window: DuhamelWindow, o: 
     "quadrature",
     `${sampleText(sample)}; ‖D⁻(·,v)‖ ≤ M^{1−s}ΣI‖K‖J̄(v)${part === "gradL2" ? ", ‖∇D⁻(·,v)‖ ≤ M^{1−s}ΣI(‖∇K‖J̄ + ‖K‖J̄₁)" : ""}; the bound is value + error`,
   );
-  return { value, upperBound, window, where: { bumps: sampleText(sample), sampled: sampledIndices(sample), seconds: c.seconds.l2 } };
+  return {
+    value,
+    upperBound,
+    window,
+    where: { bumps: sampleText(sample), sampled: sampledIndices(sample), seconds: c.seconds.l2 },
+  };
 }
 
 const L2_BOUND = (s: number, s0: number): PaperBound => ({
@@ -266,17 +304,24 @@ function entry(part: ZPart): GridAwareMeasure {
     paper(s, s0) {
       const b = part === "L2" || part === "gradL2" ? L2_BOUND(s, s0) : LINF_BOUND(s);
       return part === "gradL2" || part === "gradLinf"
-        ? { ...b, text: `${b.text}; gradient part "analogous" (each ∇x gives M, compensated by the M⁻¹ prefactor)` }
+        ? {
+            ...b,
+            text: `${b.text}; gradient part "analogous" (each ∇x gives M, compensated by the M⁻¹ prefactor)`,
+          }
         : b;
     },
     measure(beam, window, options = {}) {
       const o = options as LossBeamBeamOptions;
-      return part === "Linf" || part === "gradLinf" ? measureSup(part, beam, window, o) : measureL2(part, beam, window, o);
+      return part === "Linf" || part === "gradLinf"
+        ? measureSup(part, beam, window, o)
+        : measureL2(part, beam, window, o);
     },
   };
 }
 
-export const lossBeamBeamMeasures: GridAwareMeasure[] = (["L2", "gradL2", "Linf", "gradLinf"] as const).map(entry);
+export const lossBeamBeamMeasures: GridAwareMeasure[] = (
+  ["L2", "gradL2", "Linf", "gradLinf"] as const
+).map(entry);
 
 /**
  * The time integral of (4.25) at its worst case: sup over x and 3/4 ≤ |v| ≤ 5/4 of
@@ -309,7 +354,9 @@ export function timeIntegral425(M: number, Tstar: number, numeric = false): Esti
 export function claim425(ctx: ClaimContext): ClaimResult {
   const ms = ctx.Ms.map((M) => {
     const beam = beamFor(ctx, M);
-    return m(M, timeIntegral425(M, beam.params.Tstar), 1 / M, { worst: "x on the line, σ0 = T*/2, |v| = 3/4" });
+    return m(M, timeIntegral425(M, beam.params.Tstar), 1 / M, {
+      worst: "x on the line, σ0 = T*/2, |v| = 3/4",
+    });
   });
   return scalingClaim(
     {
@@ -318,7 +365,8 @@ export function claim425(ctx: ClaimContext): ClaimResult {
       statement: "I(v) ∫_0^t (M|x − v(t−τ)| + 1)^{−2} dτ ≲ I(v)/M for 0 ≤ t ≤ T*, 3/4 ≤ |v| ≤ 5/4",
       cutoff: ctx.cutoff,
       variant: ctx.variant,
-      method: "exact sup over x and |v| (closed form T*/(1 + 3MT*/8)); independent of the cutoff and variant",
+      method:
+        "exact sup over x and |v| (closed form T*/(1 + 3MT*/8)); independent of the cutoff and variant",
     },
     ms,
     -1,

@@ -96,10 +96,14 @@ export function velocityNodes(
 ): number {
   const nv = nodes.length;
   const nc = cNodes.length;
-  if (nv > 64 || nc > 64) throw new RuleError("velocity order must be at most 64", `got ${nv}, ${nc}`);
+  if (nv > 64 || nc > 64)
+    throw new RuleError("velocity order must be at most 64", `got ${nv}, ${nc}`);
   const rMax = Math.sqrt(1.21 + rho * rho);
   if (!(r0 >= 0 && r0 <= r1 && r1 <= rMax)) {
-    throw new RuleError("velocity range must satisfy 0 <= r0 <= r1 <= sqrt(1.21 + rho^2)", `got [${r0}, ${r1}]`);
+    throw new RuleError(
+      "velocity range must satisfy 0 <= r0 <= r1 <= sqrt(1.21 + rho^2)",
+      `got [${r0}, ${r1}]`,
+    );
   }
   const cS = rho / Math.sqrt(0.01 + rho * rho);
   let count = 0;

@@ -28,11 +28,7 @@ import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
 import { DEFAULT_P } from "../../construction/parameters.ts";
 import { VARIANTS } from "../../construction/variant.ts";
 import { RuleError } from "../../math/errors.ts";
-import {
-  DEFAULT_ERRORS_FILE,
-  type ParsedFile,
-  readJobFile,
-} from "../../parallel/job-file.ts";
+import { DEFAULT_ERRORS_FILE, type ParsedFile, readJobFile } from "../../parallel/job-file.ts";
 import {
   addParameterOptions,
   DEFAULT_CUTOFF,

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { VARIANTS } from "../../construction/variant.ts";
 import { RuleError } from "../../math/errors.ts";
+import { DEFAULT_ERRORS_FILE } from "../../parallel/job-file.ts";
 import {
   addParameterOptions,
   DEFAULT_MS,
@@ -9,7 +10,6 @@ import {
   parseVariants,
   validateParameters,
 } from "../common-options.ts";
-import { DEFAULT_ERRORS_FILE } from "../../parallel/job-file.ts";
 import { progressBar } from "../progress.ts";
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
@@ -53,7 +53,7 @@ export function register(program: Command): void {
     )
     .option(
       "--no-how-large-m",
-      "leave out the chapter \"How large must M be\" (thresholds of the paper's and the tuned construction, ≈ 25 s of CPU)",
+      'leave out the chapter "How large must M be" (thresholds of the paper\'s and the tuned construction, ≈ 25 s of CPU)',
     );
   addWorkersOption(cmd).action(async (o: ReportOptions) => {
     const out = parseOutDir(o.out);
@@ -64,7 +64,10 @@ export function register(program: Command): void {
     const workers = parseWorkers(o.workers);
     const errorFiles = o.errors.split(",").map((f) => f.trim());
     if (errorFiles.some((f) => f === "")) {
-      throw new RuleError("--errors must be a comma-separated list of file paths", `got "${o.errors}"`);
+      throw new RuleError(
+        "--errors must be a comma-separated list of file paths",
+        `got "${o.errors}"`,
+      );
     }
     const [{ buildReportData }, { writeReport }, { buildSections35 }] = await Promise.all([
       import("../../report/build-report.ts"),
