@@ -1,6 +1,8 @@
 /**
  * boltzlab/solvers — the real equation in time: the homogeneous spectral solver (Mouhot–Pareschi)
- * on a periodic velocity grid, its time stepping, moments, and the BKW exact solution.
+ * on a periodic velocity grid, its domain rule, time stepping, relaxation runs, moments, and the BKW
+ * exact solution; the particle solver (DSMC and deviational signed-weight Monte Carlo) with its
+ * replica statistics and the hard-sphere transport coefficients.
  *
  * Browser-safe: no Node built-in is imported.
  *
@@ -23,3 +25,26 @@ export {
   type SolverOptions,
   type StepReport,
 } from "./spectral/time-step.ts";
+export {
+  chooseDomain,
+  type DataScales,
+  type DomainChoice,
+  tailOutside,
+} from "./spectral/domain.ts";
+export {
+  RELAX_DEFAULTS,
+  type RelaxationResult,
+  type RelaxationSetup,
+  runRelaxation,
+} from "./spectral/relaxation.ts";
+export {
+  mergeReplicas,
+  PARTICLE_INITS,
+  type ParticleRunConfig,
+  runReplica,
+} from "./particles/particle-run.ts";
+export {
+  type TransportOptions,
+  type TransportResult,
+  transportCoefficient,
+} from "./particles/transport-coefficients.ts";

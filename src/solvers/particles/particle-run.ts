@@ -25,9 +25,11 @@ import { anisotropy, particleMoments } from "./particle-moments.ts";
 import type { ParticleSet } from "./particle-set.ts";
 import { meanError, replicaSeed } from "./replica-statistics.ts";
 
+/** The initial data `boltzlab particles --init` knows: two beams of density ½ at ±U e_x, the BKW solution, a global Maxwellian, a Gaussian blob in x (the exact solution e^{−|x−vt|²−|v|²}). */
 export const PARTICLE_INITS = ["two-beam", "bkw", "global-maxwellian", "gaussian-blob"] as const;
 export type ParticleInit = (typeof PARTICLE_INITS)[number];
 
+/** One particle run: method (DSMC or deviational), kernel, initial datum, particle count, times, domain, cells, seed and replicas (checked by `checkRunConfig`). */
 export interface ParticleRunConfig {
   readonly method: "dsmc" | "deviational";
   readonly kernel: ParticleKernelName;

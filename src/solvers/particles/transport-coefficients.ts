@@ -115,6 +115,7 @@ export function sampleTransportSource(
   return { particles: p, totalVariation: tv };
 }
 
+/** Options of {@link transportCoefficient}: which coefficient, the state (T, ρ), and the Monte Carlo settings (particles, replicas, seed, Δt, t_max, cancellation cube). */
 export interface TransportOptions {
   readonly coefficient: TransportCoefficient;
   readonly T?: number;
@@ -129,6 +130,7 @@ export interface TransportOptions {
   readonly cancellationBin?: number;
 }
 
+/** A transport coefficient with its standard error over replicas, beside the Chapman–Enskog first approximation and the literature value, with the settings used. */
 export interface TransportResult {
   coefficient: TransportCoefficient;
   value: number;
@@ -149,6 +151,11 @@ export interface TransportResult {
   method: string;
 }
 
+/**
+ * The hard-sphere viscosity μ or heat conductivity λ at (T, ρ) from the linearized operator by the
+ * deviational solver (the Green–Kubo form described at the top of this file), as mean ± one
+ * standard error over seeded replicas.
+ */
 export function transportCoefficient(o: TransportOptions): TransportResult {
   const c = o.coefficient;
   if (c !== "viscosity" && c !== "heat-conductivity")

@@ -178,6 +178,11 @@ export interface Tail {
   readonly energy: number;
 }
 
+/**
+ * The {@link Tail} of grid values f outside the ball |v| ≤ `radius`: mass and kinetic energy there,
+ * relative to the totals (trapezoidal rule on the grid). `relax` prints it for the trusted ball
+ * |v| ≤ R/2 as the part of the datum the truncated operator does not see accurately.
+ */
 export function tailOutside(grid: VelocityGrid, f: Float64Array, radius: number): Tail {
   const { n, axis } = grid;
   const r2max = radius * radius;

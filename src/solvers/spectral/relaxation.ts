@@ -48,6 +48,7 @@ export const RELAX_DEFAULTS = {
   accuracy: 1e-3,
 };
 
+/** Everything one homogeneous relaxation run ({@link runRelaxation}) needs: the kernel, the grid and datum, the time stepping and the outputs. */
 export interface RelaxationSetup {
   readonly kernel: SpectralKernel;
   readonly grid: VelocityGrid;
@@ -86,6 +87,7 @@ export interface SeriesPoint {
   min: number;
 }
 
+/** What {@link runRelaxation} returns: the moment series, slices f(v_x, 0, 0) at the output times, the final grid values and the run's counters and warnings. */
 export interface RelaxationResult {
   readonly series: SeriesPoint[];
   readonly slices: { t: number; values: number[] }[];
