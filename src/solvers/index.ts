@@ -9,34 +9,6 @@
  * @module boltzlab/solvers
  */
 
-export { Bkw, type BkwParams } from "./spectral/bkw.ts";
-export { describeGrid, makeGrid, type VelocityGrid } from "./spectral/grid.ts";
-export { type Moments, moments } from "./spectral/moments.ts";
-export {
-  MouhotPareschi,
-  type SpectralKernel,
-  type SpectralOptions,
-} from "./spectral/mouhot-pareschi.ts";
-export {
-  type AdaptiveReport,
-  HomogeneousSolver,
-  type PositivityMode,
-  type Scheme,
-  type SolverOptions,
-  type StepReport,
-} from "./spectral/time-step.ts";
-export {
-  chooseDomain,
-  type DataScales,
-  type DomainChoice,
-  tailOutside,
-} from "./spectral/domain.ts";
-export {
-  RELAX_DEFAULTS,
-  type RelaxationResult,
-  type RelaxationSetup,
-  runRelaxation,
-} from "./spectral/relaxation.ts";
 export {
   mergeReplicas,
   PARTICLE_INITS,
@@ -48,3 +20,31 @@ export {
   type TransportResult,
   transportCoefficient,
 } from "./particles/transport-coefficients.ts";
+export { Bkw, type BkwParams } from "./spectral/bkw.ts";
+export {
+  chooseDomain,
+  type DataScales,
+  type DomainChoice,
+  tailOutside,
+} from "./spectral/domain.ts";
+export { describeGrid, makeGrid, type VelocityGrid } from "./spectral/grid.ts";
+export { type Moments, moments } from "./spectral/moments.ts";
+export {
+  MouhotPareschi,
+  type SpectralKernel,
+  type SpectralOptions,
+} from "./spectral/mouhot-pareschi.ts";
+export {
+  RELAX_DEFAULTS,
+  type RelaxationResult,
+  type RelaxationSetup,
+  runRelaxation,
+} from "./spectral/relaxation.ts";
+export {
+  type AdaptiveReport,
+  HomogeneousSolver,
+  type PositivityMode,
+  type Scheme,
+  type SolverOptions,
+  type StepReport,
+} from "./spectral/time-step.ts";
