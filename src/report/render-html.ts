@@ -12,6 +12,7 @@ table.claim th:nth-child(3) { width: 9em; } table.claim th:nth-child(4), table.c
 th, td { border: 1px solid #ccc; padding: .3em .5em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #f4f4f4; }
 td.estimate { font-variant-numeric: tabular-nums; white-space: nowrap; }
+td:first-child { white-space: nowrap; }
 td.verdict { font-weight: bold; }
 td.verdict a { color: inherit; }
 .verdict-holds, .verdict-consistent { color: #1a7f37; }
