@@ -193,9 +193,13 @@ export function create(_ctx: ViewContext): View {
       el(
         "p",
         { class: "hint" },
-        `Tested: every pair on the same or adjacent rings, at v = a(e + e')/|e + e'| for a = ${witnessRadii(st.alpha)
+        `Tested: every pair on the same or adjacent rings, at v = a(e + e')/|e + e'| for a = ${witnessRadii(
+          st.alpha,
+        )
           .map((a) => fmt(a, 4))
-          .join(", ")} (bumpOverlapCount ≥ 2; α = ${fmt(st.alpha)}). No overlap found is evidence on these points only.`,
+          .join(
+            ", ",
+          )} (bumpOverlapCount ≥ 2; α = ${fmt(st.alpha)}). No overlap found is evidence on these points only.`,
       ),
     );
   }
@@ -205,10 +209,7 @@ export function create(_ctx: ViewContext): View {
   return {
     root,
     update(st, changed) {
-      if (
-        !last ||
-        (["M", "cutoff", "alpha", "cperp"] as const).some((k) => changed.has(k))
-      ) {
+      if (!last || (["M", "cutoff", "alpha", "cperp"] as const).some((k) => changed.has(k))) {
         last = st;
         draw(st);
       }

@@ -8,7 +8,13 @@
  */
 import * as Plot from "@observablehq/plot";
 import { type ConstructionInput, cancelJob, runJob } from "../jobs.ts";
-import { CONSTANT_KEYS, constantsOf, namedConstantsOf, parametersOf, type ViewState } from "../state.ts";
+import {
+  CONSTANT_KEYS,
+  constantsOf,
+  namedConstantsOf,
+  parametersOf,
+  type ViewState,
+} from "../state.ts";
 import { drawField, el, fmt, legend, pm } from "../ui.ts";
 import type { View, ViewContext } from "../view.ts";
 
@@ -33,7 +39,9 @@ interface LambdaRow {
 export function constantsLabel(st: ViewState): string {
   const name = namedConstantsOf(st);
   if (name !== "custom") return name;
-  return CONSTANT_KEYS.map(([key, , sym]) => `${sym} = ${key === "cperp" && st.cperp === 0 ? "variant's" : st[key]}`).join(", ");
+  return CONSTANT_KEYS.map(
+    ([key, , sym]) => `${sym} = ${key === "cperp" && st.cperp === 0 ? "variant's" : st[key]}`,
+  ).join(", ");
 }
 
 export function construction(st: ViewState): ConstructionInput {

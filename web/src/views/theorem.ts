@@ -17,7 +17,7 @@ import { cancelJob, EXPLORER_THRESHOLD_SEARCH, runJob } from "../jobs.ts";
 import type { ViewState } from "../state.ts";
 import { el, fmt, pm } from "../ui.ts";
 import type { View, ViewContext } from "../view.ts";
-import { construction, constantsLabel, constructionKeys } from "./frequency.ts";
+import { constantsLabel, construction, constructionKeys } from "./frequency.ts";
 
 type Part =
   | { part: "curve"; curve: DeflationCurve }
@@ -117,17 +117,33 @@ export function create(ctx: ViewContext): View {
   function drawLaw(m: Extract<Part, { part: "law" }>): void {
     const items = [
       el("dt", {}, "γ∞ = c_T c_b 4π² ℓ σ/(α c²) (closed form)"),
-      el("dd", { id: "gamma-limit", "data-value": String(m.limit.value) }, pm(m.limit.value, m.limit.error)),
+      el(
+        "dd",
+        { id: "gamma-limit", "data-value": String(m.limit.value) },
+        pm(m.limit.value, m.limit.error),
+      ),
     ];
     if (m.point) {
       const p = m.point;
       items.push(
         el("dt", {}, `γ(M) computed at M = ${m.M}: −ln(‖f_r(T*)‖/‖f_r(0)‖)/ln ln M`),
-        el("dd", { id: "gamma-computed", "data-value": String(p.gamma.value) }, pm(p.gamma.value, p.gamma.error)),
+        el(
+          "dd",
+          { id: "gamma-computed", "data-value": String(p.gamma.value) },
+          pm(p.gamma.value, p.gamma.error),
+        ),
         el("dt", {}, "two-term law γ∞(1 + 1/M)(1 + κ₂T*² + κ_ρρ²)"),
-        el("dd", {}, `${fmt(p.expansion.twoTerm, 6)} (γ∞'s stated error at this M: ±${fmt(p.expansion.limitError, 2)})`),
+        el(
+          "dd",
+          {},
+          `${fmt(p.expansion.twoTerm, 6)} (γ∞'s stated error at this M: ±${fmt(p.expansion.limitError, 2)})`,
+        ),
         el("dt", {}, "deflation ‖f_r(T*)‖/‖f_r(0)‖ computed vs (ln M)^{−γ∞}"),
-        el("dd", {}, `${pm(p.deflation.value, p.deflation.error)} vs ${fmt(Math.exp(-m.limit.value * Math.log(Math.log(m.M))), 6)}`),
+        el(
+          "dd",
+          {},
+          `${pm(p.deflation.value, p.deflation.error)} vs ${fmt(Math.exp(-m.limit.value * Math.log(Math.log(m.M))), 6)}`,
+        ),
       );
     } else {
       items.push(el("dt", {}, "γ(M)"), el("dd", {}, "needs M ≥ 3 (ln ln M > 0)"));
