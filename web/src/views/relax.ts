@@ -205,6 +205,9 @@ export function create(ctx: ViewContext): View {
         onResult: (d) => {
           dsmc = d as DsmcSeries;
           const last = dsmc.points[dsmc.points.length - 1];
+          dsmcCaption.dataset.anisotropy0 = String(dsmc.points[0].anisotropy);
+          dsmcCaption.dataset.error0 = String(dsmc.points[0].error);
+          dsmcCaption.dataset.replicas = String(dsmc.replicas);
           dsmcCaption.textContent = `DSMC (plain, hard spheres): ${DSMC.particles} particles, Δt = ${DSMC.dt}, ${dsmc.replicas} of ${DSMC.replicas} replicas (seed ${DSMC.seed}); error bars ± one standard error over replicas. Anisotropy at t = ${fmt(last.t)}: ${fmt(last.anisotropy, 3)} ± ${fmt(last.error, 2)}.`;
           requestAnimationFrame(drawPlot);
         },
