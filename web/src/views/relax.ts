@@ -73,7 +73,7 @@ export function create(ctx: ViewContext): View {
   const root = el(
     "section",
     { class: "view" },
-    el("h2", {}, "Relaxation of two beams (spectral solver, hard spheres)"),
+    el("h2", {}, "Relaxation of two beams (hard spheres: spectral solver and DSMC)"),
     el(
       "div",
       { class: "stage" },
@@ -160,11 +160,13 @@ export function create(ctx: ViewContext): View {
     plotBox.replaceChildren();
     plotBox.dataset.dsmc = "false";
     const solver = solverSel.value;
-    canvas.hidden = solver === "dsmc";
+    // the slice is the spectral solver's (the particles give moments only)
+    canvas.style.display = solver === "dsmc" ? "none" : "";
     legendBox.hidden = solver === "dsmc";
     caption.hidden = solver === "dsmc";
     cancelJob("relax");
     cancelJob("relax-dsmc");
+    progress.hidden = true;
     if (solver !== "spectral") runDsmc(te, u);
     if (solver === "dsmc") return;
     canvas.dataset.complete = "false";

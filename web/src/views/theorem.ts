@@ -26,10 +26,13 @@ type Part =
   | { part: "row"; row: TheoremRow }
   | { part: "row-error"; M: number; message: string };
 
+/** An integer M written out in full (fmt would round 10 746 to 10 750). */
+const intM = (M: number) => (M < 1e15 ? String(Math.round(M)) : fmt(M));
+
 /** A threshold as the page prints it: the bracket, log10 M* ± error, or the asymptotic law's log10 log10 M*. */
 function thresholdText(r: ThresholdResult): string {
   if (r.log10M !== null && r.Mhi !== null) {
-    return `M* ∈ [${fmt(r.Mfail ?? r.Mlo ?? r.Mhi)}, ${fmt(r.Mhi)}]: log10 M* = ${pm(r.log10M, r.log10MError ?? 0)} (holds from M = ${fmt(r.Mhi)}; fails beyond its error at ${r.Mfail === null ? "no M searched" : `M = ${fmt(r.Mfail)}`})`;
+    return `M* ∈ [${intM(r.Mfail ?? r.Mlo ?? r.Mhi)}, ${intM(r.Mhi)}]: log10 M* = ${pm(r.log10M, r.log10MError ?? 0)} (holds from M = ${intM(r.Mhi)}; fails beyond its error at ${r.Mfail === null ? "no M searched" : `M = ${intM(r.Mfail)}`})`;
   }
   if (r.log10Log10M !== undefined) {
     return `beyond the direct range: log10 log10 M* = ${fmt(r.log10Log10M, 5)} (asymptotic law)`;
