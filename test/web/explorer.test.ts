@@ -275,7 +275,6 @@ describe("explorer in chromium", () => {
       variant: tuned.variant ?? "as-in-proof",
     };
     const { page, errors } = await open(stateToHash(st));
-    await page.waitForSelector("#thresholds[data-count='2']", { timeout: 60_000 });
     const data = (sel: string) => page.$eval(sel, (e) => ({ ...(e as HTMLElement).dataset }));
     const opts = {
       s: st.s,
@@ -289,22 +288,25 @@ describe("explorer in chromium", () => {
       cutoffByName(st.cutoff),
       lawConstants(makeParameters({ M: 8, constants: tuned.constants }).constants, st.variant),
     );
+    // the library's values first (this process), while the page computes its own in its workers
+    const lib = threshold("weak", opts, EXPLORER_THRESHOLD_SEARCH);
+    const libStrong = threshold("strong", opts, EXPLORER_THRESHOLD_SEARCH);
+    const cli = threshold("weak", opts);
+    await page.waitForSelector("#thresholds[data-count='2']", { timeout: 60_000 });
+    await page.waitForSelector("#gamma-limit");
     assert.equal(Number((await data("#gamma-limit")).value), gamma.value);
     // γ(M) at M = 8 is a finite positive number beside it
     assert.ok(Number((await data("#gamma-computed")).value) > 0);
     const weak = await data("#threshold-weak");
-    const lib = threshold("weak", opts, EXPLORER_THRESHOLD_SEARCH);
     assert.equal(Number(weak.mhi), lib.Mhi);
     assert.equal(Number(weak.mfail), lib.Mfail);
     // and the cheap search's bracket meets the CLI's default one
-    const cli = threshold("weak", opts);
     assert.ok(cli.Mhi !== null && cli.Mfail !== null);
     assert.ok(
       Number(weak.mfail) <= cli.Mhi && Number(weak.mhi) >= cli.Mfail,
       `page [${weak.mfail}, ${weak.mhi}] vs CLI [${cli.Mfail}, ${cli.Mhi}]`,
     );
     const strong = await data("#threshold-strong");
-    const libStrong = threshold("strong", opts, EXPLORER_THRESHOLD_SEARCH);
     assert.equal(strong.mhi, String(libStrong.Mhi));
     assert.equal(strong.log10log10m, String(libStrong.log10Log10M ?? null));
     assert.deepEqual(errors, []);

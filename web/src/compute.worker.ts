@@ -98,15 +98,8 @@ function lambda(job: Extract<Job, { kind: "lambda" }>): void {
   }
 }
 
-/**
- * The deflation curve at this M; the computed exponent γ(M) beside the closed-form law's γ∞; the
- * weak and strong thresholds ({@link EXPLORER_THRESHOLD_SEARCH}); then the Theorem 1.1 rows over
- * the large-M grid, row by row (a row that cannot be computed, e.g. overlapping bumps beyond
- * M = 256, ends the rows with its rule).
- */
-function theorem(job: Extract<Job, { kind: "theorem" }>): void {
-  const c = job.construction;
-  const opts = {
+function optionsOf(c: ConstructionInput) {
+  return {
     s: c.s,
     s0: c.s0,
     p: c.p,
@@ -114,8 +107,28 @@ function theorem(job: Extract<Job, { kind: "theorem" }>): void {
     variant: c.variant,
     constants: c.constants,
   };
+}
+
+/** The weak and strong thresholds of the construction ({@link EXPLORER_THRESHOLD_SEARCH}). */
+function thresholds(job: Extract<Job, { kind: "thresholds" }>): void {
+  const opts = optionsOf(job.construction);
+  CRITERIA.forEach((criterion, i) => {
+    const result = threshold(criterion, opts, EXPLORER_THRESHOLD_SEARCH);
+    post({ type: "result", data: { part: "threshold", result } });
+    post({ type: "progress", done: i + 1, total: CRITERIA.length });
+  });
+}
+
+/**
+ * The deflation curve at this M; the computed exponent γ(M) beside the closed-form law's γ∞; then
+ * the Theorem 1.1 rows over the large-M grid, row by row (a row that cannot be computed, e.g.
+ * overlapping bumps beyond M = 256, ends the rows with its rule).
+ */
+function theorem(job: Extract<Job, { kind: "theorem" }>): void {
+  const c = job.construction;
+  const opts = optionsOf(c);
   const Ms = largeMGrid(c.variant);
-  const total = Ms.length + 2 + CRITERIA.length;
+  const total = Ms.length + 2;
   let done = 0;
   const step = () => post({ type: "progress", done: ++done, total });
   const curve = deflationCurve(c.M, opts, 17);
@@ -130,11 +143,6 @@ function theorem(job: Extract<Job, { kind: "theorem" }>): void {
   const point = c.M >= 3 ? computedDeflation(c.M, opts) : null;
   post({ type: "result", data: { part: "law", M: c.M, limit, point } });
   step();
-  for (const criterion of CRITERIA) {
-    const result = threshold(criterion, opts, EXPLORER_THRESHOLD_SEARCH);
-    post({ type: "result", data: { part: "threshold", result } });
-    step();
-  }
   for (let i = 0; i < Ms.length; i++) {
     try {
       const row = theoremRow(Ms[i], opts);
@@ -238,6 +246,7 @@ self.onmessage = (ev: MessageEvent<Job>) => {
     if (job.kind === "heatmap") heatmap(job);
     else if (job.kind === "lambda") lambda(job);
     else if (job.kind === "theorem") theorem(job);
+    else if (job.kind === "thresholds") thresholds(job);
     else if (job.kind === "dsmc") dsmc(job);
     else relax(job);
     post({ type: "done" });

@@ -36,6 +36,7 @@ export type Job =
     }
   | { kind: "lambda"; construction: ConstructionInput }
   | { kind: "theorem"; construction: ConstructionInput }
+  | { kind: "thresholds"; construction: ConstructionInput }
   | { kind: "relax"; n: number; tEnd: number; U: number; Tb: number }
   | {
       kind: "dsmc";

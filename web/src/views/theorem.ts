@@ -47,6 +47,10 @@ export function create(ctx: ViewContext): View {
   const table = el("div", { id: "theorem-table" });
   const lawBox = el("div", { id: "deflation-law", "aria-live": "polite" });
   const thresholdBox = el("div", { id: "thresholds", "aria-live": "polite" });
+  const thresholdProgress = el("progress", {
+    id: "thresholds-progress",
+    "aria-label": "threshold search progress",
+  });
   const root = el(
     "section",
     { class: "view" },
@@ -65,6 +69,7 @@ export function create(ctx: ViewContext): View {
       lawBox,
       el("h3", {}, "Thresholds: how large M must be (claims/thresholds.ts)"),
       thresholdBox,
+      thresholdProgress,
       el(
         "p",
         { class: "hint" },
@@ -265,16 +270,11 @@ export function create(ctx: ViewContext): View {
           progress,
           onResult: (d) => {
             const m = d as Part;
-            if (m.part === "curve") {
-              drawCurve(m.curve, st);
-              thresholdBox.replaceChildren(el("p", {}, "searching the thresholds…"));
-            } else if (m.part === "law") drawLaw(m);
-            else if (m.part === "threshold") {
-              if (m.result.criterion === "weak") thresholdBox.replaceChildren();
-              drawThreshold(m.result);
-            } else if (m.part === "row-error") {
+            if (m.part === "curve") drawCurve(m.curve, st);
+            else if (m.part === "law") drawLaw(m);
+            else if (m.part === "row-error") {
               table.append(el("p", {}, `Rows stop at M = ${fmt(m.M)}: ${m.message}`));
-            } else {
+            } else if (m.part === "row") {
               rows.push(m.row);
               drawRows(st);
             }
@@ -282,9 +282,25 @@ export function create(ctx: ViewContext): View {
           onError: (m) => ctx.message(m),
         },
       );
+      // the thresholds in a second worker, beside the curve and the rows (as-written: ~1 min)
+      thresholdBox.replaceChildren(el("p", {}, "searching the thresholds…"));
+      runJob(
+        "thresholds",
+        { kind: "thresholds", construction: construction(st) },
+        {
+          progress: thresholdProgress,
+          onResult: (d) => {
+            const m = d as Extract<Part, { part: "threshold" }>;
+            if (m.result.criterion === "weak") thresholdBox.replaceChildren();
+            drawThreshold(m.result);
+          },
+          onError: (m) => ctx.message(m),
+        },
+      );
     },
     hide() {
       cancelJob("theorem");
+      cancelJob("thresholds");
     },
   };
 }
