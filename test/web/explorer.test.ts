@@ -15,12 +15,17 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { claim2_10 } from "../../src/claims/lemma-2-1.ts";
+import { threshold } from "../../src/claims/thresholds.ts";
 import { buildSite, serveExplorer, siteIsStale } from "../../src/cli/commands/explore.ts";
 import { makeBeam } from "../../src/construction/beam.ts";
 import { beamCollisionFrequency } from "../../src/construction/beam-collision-frequency.ts";
 import { cutoffByName } from "../../src/construction/cutoff.ts";
+import { deflationExponentLimit, lawConstants } from "../../src/construction/deflation-law.ts";
 import { latticeSeparation } from "../../src/construction/lattice-separation.ts";
+import { NAMED_CONSTRUCTIONS } from "../../src/construction/named-constructions.ts";
 import { makeParameters } from "../../src/construction/parameters.ts";
+import { EXPLORER_THRESHOLD_SEARCH } from "../../web/src/jobs.ts";
+import { constantsFromNamed, DEFAULT_STATE, stateToHash } from "../../web/src/state.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const OUT = join(process.cwd(), "test-output", "web");
@@ -221,6 +226,108 @@ describe("explorer in chromium", () => {
     assert.equal(filtered, claims.filter((c) => c.cutoff === "plateau").length);
     await page.click("#claims-table td button");
     await page.waitForSelector("#claims-evidence h3");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("the constants controls: a named set and R change T* and the core radius as the library computes them", async () => {
+    const { page, errors } = await open("#view=tubes&M=8");
+    await page.selectOption("#ctl-constants", "tuned");
+    const tuned = NAMED_CONSTRUCTIONS.tuned;
+    await page.waitForFunction(() => /cT=/.test(location.hash));
+    const tstar = Number(await page.$eval("#out-t", (e) => (e as HTMLElement).dataset.tstar));
+    const params = makeParameters({ M: 8, s: tuned.s, s0: tuned.s0, constants: tuned.constants });
+    assert.equal(tstar, params.Tstar);
+    assert.notEqual(tstar, makeParameters({ M: 8 }).Tstar);
+    // R typed into its field: the core ball's radius becomes 1/(R M)
+    await page.fill("#ctl-R", "50");
+    await page.$eval("#ctl-R", (e) => e.dispatchEvent(new Event("change")));
+    await page.waitForFunction(() => /[#&]R=50(&|$)/.test(location.hash));
+    const rc = Number(
+      await page.$eval("#tubes-core-radius", (e) => (e as HTMLElement).dataset.value),
+    );
+    const withR = makeParameters({ M: 8, constants: { ...tuned.constants, coreRadius: 50 } });
+    assert.equal(rc, 1 / (withR.constants.coreRadius * 8));
+    assert.equal(
+      await page.$eval("#ctl-constants", (e) => (e as HTMLSelectElement).value),
+      "custom",
+    );
+    // a rule broken in a field is refused with the rule named
+    await page.fill("#ctl-alpha", "0.5");
+    await page.$eval("#ctl-alpha", (e) => e.dispatchEvent(new Event("change")));
+    await page.waitForFunction(() =>
+      /α must be > 1/.test(document.getElementById("message")?.textContent ?? ""),
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("view 5 with the tuned constants: γ∞ and the weak and strong thresholds equal the library's", async () => {
+    const tuned = NAMED_CONSTRUCTIONS.tuned;
+    const st = {
+      ...DEFAULT_STATE,
+      ...constantsFromNamed("tuned"),
+      view: "theorem" as const,
+      M: 8,
+      s: tuned.s ?? 0.8,
+      s0: tuned.s0 ?? 0.5,
+      cutoff: tuned.cutoff ?? "bump",
+      variant: tuned.variant ?? "as-in-proof",
+    };
+    const { page, errors } = await open(stateToHash(st));
+    const data = (sel: string) => page.$eval(sel, (e) => ({ ...(e as HTMLElement).dataset }));
+    const opts = {
+      s: st.s,
+      s0: st.s0,
+      p: st.p,
+      cutoff: st.cutoff,
+      variant: st.variant,
+      constants: tuned.constants,
+    };
+    const gamma = deflationExponentLimit(
+      cutoffByName(st.cutoff),
+      lawConstants(makeParameters({ M: 8, constants: tuned.constants }).constants, st.variant),
+    );
+    // the library's values first (this process), while the page computes its own in its workers
+    const lib = threshold("weak", opts, EXPLORER_THRESHOLD_SEARCH);
+    const libStrong = threshold("strong", opts, EXPLORER_THRESHOLD_SEARCH);
+    const cli = threshold("weak", opts);
+    await page.waitForSelector("#thresholds[data-count='2']", { timeout: 60_000 });
+    await page.waitForSelector("#gamma-limit");
+    assert.equal(Number((await data("#gamma-limit")).value), gamma.value);
+    // γ(M) at M = 8 is a finite positive number beside it
+    assert.ok(Number((await data("#gamma-computed")).value) > 0);
+    const weak = await data("#threshold-weak");
+    assert.equal(Number(weak.mhi), lib.Mhi);
+    assert.equal(Number(weak.mfail), lib.Mfail);
+    // and the cheap search's bracket meets the CLI's default one
+    assert.ok(cli.Mhi !== null && cli.Mfail !== null);
+    assert.ok(
+      Number(weak.mfail) <= cli.Mhi && Number(weak.mhi) >= cli.Mfail,
+      `page [${weak.mfail}, ${weak.mhi}] vs CLI [${cli.Mfail}, ${cli.Mhi}]`,
+    );
+    const strong = await data("#threshold-strong");
+    assert.equal(strong.mhi, String(libStrong.Mhi));
+    assert.equal(strong.log10log10m, String(libStrong.log10Log10M ?? null));
+    assert.deepEqual(errors, []);
+    await page.screenshot({ path: join(OUT, "theorem-tuned.png") });
+    await page.close();
+  });
+
+  test("the relaxation view's DSMC option draws its anisotropy with error bars, starting at U²/T_b", async () => {
+    const { page, errors } = await open("#view=relax");
+    await page.selectOption("#relax-solver", "dsmc");
+    await page.click("#relax-start");
+    await page.waitForSelector("#relax-plot[data-dsmc='true'] svg", { timeout: 30_000 });
+    const dots = await page.$$eval("#relax-plot svg circle", (cs) => cs.length);
+    assert.ok(dots >= 20, `only ${dots} DSMC points drawn`);
+    const cap = await page.$eval("#relax-dsmc-caption", (e) => ({ ...(e as HTMLElement).dataset }));
+    assert.equal(cap.replicas, "8");
+    // two beams at ±U e₁ with temperature T_b: T₁₁ = T_b + U², T₂₂ = T₃₃ = T_b at t = 0 (U = 1, T_b = 0.5)
+    const a0 = Number(cap.anisotropy0);
+    const e0 = Number(cap.error0);
+    assert.ok(e0 > 0 && Math.abs(a0 - 1 / 0.5) < 5 * e0, `DSMC anisotropy at t = 0: ${a0} ± ${e0}`);
+    await page.screenshot({ path: join(OUT, "relax-dsmc.png") });
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -4,35 +4,35 @@
  * worker answers with `progress` messages, partial `result`s (progressive refinement) and `done`.
  * The page starts one worker per running job and terminates it when the inputs change.
  */
+import { computedDeflation } from "../../src/claims/deflation-law.ts";
 import { deflationCurve, largeMGrid, theoremRow } from "../../src/claims/theorem-1-1.ts";
+import { CRITERIA, threshold } from "../../src/claims/thresholds.ts";
 import { makeBeam } from "../../src/construction/beam.ts";
 import { beamCollisionFrequency } from "../../src/construction/beam-collision-frequency.ts";
 import { centreFrequency } from "../../src/construction/core.ts";
 import { cutoffByName } from "../../src/construction/cutoff.ts";
+import { deflationExponentLimit, lawConstants } from "../../src/construction/deflation-law.ts";
 import { makeParameters } from "../../src/construction/parameters.ts";
-import type { Variant } from "../../src/construction/variant.ts";
+import { checkRunConfig, runReplica } from "../../src/solvers/particles/particle-run.ts";
+import { meanError } from "../../src/solvers/particles/replica-statistics.ts";
 import { chooseDomain } from "../../src/solvers/spectral/domain.ts";
 import { makeGrid } from "../../src/solvers/spectral/grid.ts";
 import { twoBeam, twoBeamScales } from "../../src/solvers/spectral/initial-data.ts";
 import { moments } from "../../src/solvers/spectral/moments.ts";
 import { HomogeneousSolver } from "../../src/solvers/spectral/time-step.ts";
-import type { Job, JobMessage } from "./jobs.ts";
+import {
+  type ConstructionInput,
+  EXPLORER_THRESHOLD_SEARCH,
+  type Job,
+  type JobMessage,
+} from "./jobs.ts";
 
 const post = (m: JobMessage, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(m, transfer);
 
-interface ConstructionInput {
-  M: number;
-  s: number;
-  s0: number;
-  p: number;
-  cutoff: string;
-  variant: Variant;
-}
-
 function beamOf(c: ConstructionInput) {
   return makeBeam(
-    makeParameters({ M: c.M, s: c.s, s0: c.s0, p: c.p }),
+    makeParameters({ M: c.M, s: c.s, s0: c.s0, p: c.p, constants: c.constants }),
     cutoffByName(c.cutoff),
     c.variant,
   );
@@ -98,19 +98,102 @@ function lambda(job: Extract<Job, { kind: "lambda" }>): void {
   }
 }
 
-/** The deflation curve at this M, then the Theorem 1.1 rows over the large-M grid, row by row. */
+function optionsOf(c: ConstructionInput) {
+  return {
+    s: c.s,
+    s0: c.s0,
+    p: c.p,
+    cutoff: c.cutoff,
+    variant: c.variant,
+    constants: c.constants,
+  };
+}
+
+/** The weak and strong thresholds of the construction ({@link EXPLORER_THRESHOLD_SEARCH}). */
+function thresholds(job: Extract<Job, { kind: "thresholds" }>): void {
+  const opts = optionsOf(job.construction);
+  CRITERIA.forEach((criterion, i) => {
+    const result = threshold(criterion, opts, EXPLORER_THRESHOLD_SEARCH);
+    post({ type: "result", data: { part: "threshold", result } });
+    post({ type: "progress", done: i + 1, total: CRITERIA.length });
+  });
+}
+
+/**
+ * The deflation curve at this M; the computed exponent γ(M) beside the closed-form law's γ∞; then
+ * the Theorem 1.1 rows over the large-M grid, row by row (a row that cannot be computed, e.g.
+ * overlapping bumps beyond M = 256, ends the rows with its rule).
+ */
 function theorem(job: Extract<Job, { kind: "theorem" }>): void {
   const c = job.construction;
-  const opts = { s: c.s, s0: c.s0, p: c.p, cutoff: c.cutoff, variant: c.variant };
+  const opts = optionsOf(c);
   const Ms = largeMGrid(c.variant);
-  const total = Ms.length + 1;
+  const total = Ms.length + 2;
+  let done = 0;
+  const step = () => post({ type: "progress", done: ++done, total });
   const curve = deflationCurve(c.M, opts, 17);
   post({ type: "result", data: { part: "curve", curve } });
-  post({ type: "progress", done: 1, total });
+  step();
+  const beam = beamOf(c);
+  const limit = deflationExponentLimit(
+    cutoffByName(c.cutoff),
+    lawConstants(beam.params.constants, c.variant),
+  );
+  // γ(M) = −ln(deflation)/ln ln M needs ln ln M > 0, i.e. M ≥ 3
+  const point = c.M >= 3 ? computedDeflation(c.M, opts) : null;
+  post({ type: "result", data: { part: "law", M: c.M, limit, point } });
+  step();
   for (let i = 0; i < Ms.length; i++) {
-    const row = theoremRow(Ms[i], opts);
-    post({ type: "result", data: { part: "row", row } });
-    post({ type: "progress", done: i + 2, total });
+    try {
+      const row = theoremRow(Ms[i], opts);
+      post({ type: "result", data: { part: "row", row } });
+    } catch (err) {
+      post({
+        type: "result",
+        data: { part: "row-error", M: Ms[i], message: (err as Error).message },
+      });
+      break;
+    }
+    step();
+  }
+}
+
+/**
+ * Two-beam relaxation by plain DSMC (src/solvers/particles, `runReplica`: hard spheres, homogeneous),
+ * replica by replica; after each replica the anisotropy T₁₁/((T₂₂ + T₃₃)/2) − 1 per output time as
+ * the mean over the replicas so far with its standard error.
+ */
+function dsmc(job: Extract<Job, { kind: "dsmc" }>): void {
+  const config = checkRunConfig({
+    method: "dsmc",
+    kernel: "hard-sphere",
+    init: "two-beam",
+    particles: job.particles,
+    tEnd: job.times[job.times.length - 1],
+    dt: job.dt,
+    domain: { kind: "homogeneous" },
+    times: job.times,
+    seed: job.seed,
+    beamSpeed: job.U,
+    beamTemperature: job.Tb,
+    density: 1,
+    temperature: 1,
+    bkwK0: 0.9,
+    cancellationBin: 0.1,
+  });
+  const samples = job.times.map(() => [] as number[]);
+  for (let r = 0; r < job.replicas; r++) {
+    const rec = runReplica(config, r);
+    rec.points.forEach((pt, k) => {
+      const [a, b, c] = pt.temperature;
+      samples[k].push(a / ((b + c) / 2) - 1);
+    });
+    const points = job.times.map((t, k) => {
+      const me = meanError(samples[k]);
+      return { t, anisotropy: me.mean, error: me.error };
+    });
+    post({ type: "result", data: { replicas: r + 1, points } });
+    post({ type: "progress", done: r + 1, total: job.replicas });
   }
 }
 
@@ -163,6 +246,8 @@ self.onmessage = (ev: MessageEvent<Job>) => {
     if (job.kind === "heatmap") heatmap(job);
     else if (job.kind === "lambda") lambda(job);
     else if (job.kind === "theorem") theorem(job);
+    else if (job.kind === "thresholds") thresholds(job);
+    else if (job.kind === "dsmc") dsmc(job);
     else relax(job);
     post({ type: "done" });
   } catch (err) {

@@ -3,6 +3,7 @@
  * starting a new job in a slot terminates the worker of the previous one, so a slider move never
  * waits for stale work. Progress goes to a labelled <progress> element.
  */
+import type { ConstructionConstants } from "../../src/construction/parameters.ts";
 import type { Variant } from "../../src/construction/variant.ts";
 
 export interface ConstructionInput {
@@ -12,7 +13,15 @@ export interface ConstructionInput {
   p: number;
   cutoff: string;
   variant: Variant;
+  constants: Partial<ConstructionConstants>;
 }
+
+/**
+ * The explorer's threshold search settings, cheaper than `boltzlab threshold`'s defaults: the tube's
+ * H^{s0} quadrature cut off at 20 (relative error ~10⁻³, carried in each margin's error, as the
+ * (s, s0) map does) and bisection to relative width 10⁻² instead of 10⁻³.
+ */
+export const EXPLORER_THRESHOLD_SEARCH = { tubeCutoff: 20, relTol: 1e-2 } as const;
 
 export type Job =
   | {
@@ -27,7 +36,18 @@ export type Job =
     }
   | { kind: "lambda"; construction: ConstructionInput }
   | { kind: "theorem"; construction: ConstructionInput }
-  | { kind: "relax"; n: number; tEnd: number; U: number; Tb: number };
+  | { kind: "thresholds"; construction: ConstructionInput }
+  | { kind: "relax"; n: number; tEnd: number; U: number; Tb: number }
+  | {
+      kind: "dsmc";
+      particles: number;
+      replicas: number;
+      dt: number;
+      seed: number;
+      times: number[];
+      U: number;
+      Tb: number;
+    };
 
 export type JobMessage =
   | { type: "progress"; done: number; total: number }

@@ -4,9 +4,14 @@
  * (`explorer:start`, `explorer:first-view`, `explorer:redraw-*`) are read by bench/explorer.ts.
  */
 import { CUTOFF_NAMES } from "../../src/construction/cutoff.ts";
+import { NAMED_CONSTRUCTIONS } from "../../src/construction/named-constructions.ts";
 import {
+  CONSTANT_KEYS,
+  type ConstantKey,
+  constantsFromNamed,
   DEFAULT_STATE,
   MAX_VIEW_M,
+  namedConstantsOf,
   parametersOf,
   stateFromHash,
   stateToHash,
@@ -141,7 +146,74 @@ ctlT.addEventListener("input", () => {
 controls.append(
   el("label", { for: "ctl-t" }, "t = ", outT),
   ctlT,
-  el("p", { class: "hint", id: "hint-t" }, "time t ∈ [0, T*], T* = M^{s−1} ln ln M (2.9)"),
+  el("p", { class: "hint", id: "hint-t" }, "time t ∈ [0, T*], T* = c_T M^{s−1} ln ln M (2.9)"),
+);
+
+// ---- construction constants (src/construction/parameters.ts; validated by makeConstants) -------
+const CONSTANT_HINTS: Record<ConstantKey, string> = {
+  cb: "beam amplitude c_b in f_b = c_b M^{1−s} Σ K I (2.4)",
+  cr: "core amplitude c_r in f_r(0) (2.5)",
+  R: "core radius factor: χ(R M x), radius 1/(R M) (2.5)",
+  alpha: "bump axial factor α > 1: χ(α P_e(v − e)) (2.4)",
+  cperp: "bump transverse factor c: χ(c M P⊥v); 0 = the variant's (1 as-written, 10 as-in-proof)",
+  cT: "time factor c_T in T* (2.9)",
+};
+const ctlNamed = el("select", { id: "ctl-constants", "aria-describedby": "hint-constants" });
+for (const name of ["paper", ...Object.keys(NAMED_CONSTRUCTIONS), "custom"]) {
+  ctlNamed.append(el("option", { value: name }, name));
+}
+ctlNamed.addEventListener("change", () => {
+  if (ctlNamed.value === "custom") return;
+  const named = NAMED_CONSTRUCTIONS[ctlNamed.value];
+  // a named set was found for its own s, s0, cutoff and variant: take them with it
+  set({
+    ...constantsFromNamed(ctlNamed.value),
+    ...(named?.s !== undefined ? { s: named.s } : {}),
+    ...(named?.s0 !== undefined ? { s0: named.s0 } : {}),
+    ...(named?.cutoff !== undefined ? { cutoff: named.cutoff } : {}),
+    ...(named?.variant !== undefined ? { variant: named.variant } : {}),
+  });
+});
+const constantsBox = el(
+  "fieldset",
+  { id: "constants" },
+  el("legend", {}, "construction constants"),
+  el("label", { for: "ctl-constants" }, "set"),
+  ctlNamed,
+  el(
+    "p",
+    { class: "hint", id: "hint-constants" },
+    "paper: c_b = c_r = c_T = 1, R = 100, α = 10; tuned / tuned-strong: boltzlab design's optima (their s, s0, cutoff and variant come with them)",
+  ),
+);
+const constantInputs = new Map<ConstantKey, HTMLInputElement>();
+for (const [key, , symbol] of CONSTANT_KEYS) {
+  const input = el("input", {
+    type: "number",
+    id: `ctl-${key}`,
+    min: "0",
+    step: "any",
+    title: CONSTANT_HINTS[key],
+    "aria-describedby": `hint-${key}`,
+  });
+  input.addEventListener("change", () => {
+    const x = Number(input.value);
+    if (input.value.trim() === "" || !Number.isFinite(x)) {
+      message(`${symbol} must be a finite number`);
+      syncControls();
+      return;
+    }
+    set({ [key]: x } as Partial<ViewState>);
+  });
+  constantInputs.set(key, input);
+  constantsBox.append(
+    el("label", { for: `ctl-${key}` }, `${symbol} =`),
+    input,
+    el("p", { class: "hint", id: `hint-${key}` }, CONSTANT_HINTS[key]),
+  );
+}
+controls.append(
+  constantsBox,
   el("p", { class: "hint" }, el("a", { href: "#", id: "share-link" }, "link to this view")),
 );
 
@@ -160,6 +232,9 @@ function syncControls(): void {
   (document.getElementById("out-s0") as HTMLOutputElement).value = String(state.s0);
   (document.getElementById("out-p") as HTMLOutputElement).value = String(state.p);
   outT.value = `${fmt(state.t)} (T* = ${fmt(params.Tstar)})`;
+  outT.dataset.tstar = String(params.Tstar);
+  for (const [key, input] of constantInputs) input.value = String(state[key]);
+  ctlNamed.value = namedConstantsOf(state);
   (document.getElementById("share-link") as HTMLAnchorElement).href = stateToHash(state);
   for (const [name, b] of tabButtons) {
     const on = name === state.view;
@@ -171,7 +246,7 @@ function syncControls(): void {
 // ---- state ----------------------------------------------------------------------------------
 function set(p: Partial<ViewState>): void {
   const next: ViewState = { ...state, ...p };
-  if (p.M !== undefined || p.s !== undefined) {
+  if (p.M !== undefined || p.s !== undefined || p.cT !== undefined) {
     // keep t at the same fraction of T* when T* changes
     try {
       const old = parametersOf(state).Tstar;

@@ -5,11 +5,14 @@
  * back to the defaults with a message naming the rule, like the CLI.
  */
 import { CUTOFF_NAMES } from "../../src/construction/cutoff.ts";
+import { NAMED_CONSTRUCTIONS } from "../../src/construction/named-constructions.ts";
 import {
+  type ConstructionConstants,
   DEFAULT_P,
   DEFAULT_S,
   DEFAULT_S0,
   makeParameters,
+  PAPER_CONSTANTS,
   type Parameters,
 } from "../../src/construction/parameters.ts";
 import { VARIANTS, type Variant, variantByName } from "../../src/construction/variant.ts";
@@ -56,7 +59,30 @@ export interface ViewState {
   L: number;
   /** Selected lattice point k (−1: none). */
   k: number;
+  /** c_b, the beam's amplitude factor (2.4). */
+  cb: number;
+  /** c_r, the core's amplitude factor (2.5). */
+  cr: number;
+  /** R, the core's radius factor in χ(R M x) (2.5). */
+  R: number;
+  /** α, the bump's axial factor in χ(α P(v − e)) (2.4). */
+  alpha: number;
+  /** c_⊥, the bump's transverse factor in χ(c M P⊥v); 0: the variant's (1 or 10). */
+  cperp: number;
+  /** c_T, the time factor in T* = c_T M^{s−1} ln ln M (2.9). */
+  cT: number;
 }
+
+/** The URL keys of the construction constants, with their library names and symbols. */
+export const CONSTANT_KEYS = [
+  ["cb", "beamAmplitude", "c_b"],
+  ["cr", "coreAmplitude", "c_r"],
+  ["R", "coreRadius", "R"],
+  ["alpha", "bumpAxial", "α"],
+  ["cperp", "bumpTransverse", "c_⊥"],
+  ["cT", "timeFactor", "c_T"],
+] as const;
+export type ConstantKey = (typeof CONSTANT_KEYS)[number][0];
 
 export const DEFAULT_STATE: Readonly<ViewState> = {
   view: "lattice",
@@ -71,11 +97,51 @@ export const DEFAULT_STATE: Readonly<ViewState> = {
   fixed: [0, 0, 0],
   L: 1.2,
   k: -1,
+  cb: PAPER_CONSTANTS.beamAmplitude,
+  cr: PAPER_CONSTANTS.coreAmplitude,
+  R: PAPER_CONSTANTS.coreRadius,
+  alpha: PAPER_CONSTANTS.bumpAxial,
+  cperp: 0,
+  cT: PAPER_CONSTANTS.timeFactor,
 };
+
+/** The state's construction constants in the library's form (c_⊥ absent when 0: the variant's). */
+export function constantsOf(st: ViewState): Partial<ConstructionConstants> {
+  const out: Record<string, number> = {};
+  for (const [key, name] of CONSTANT_KEYS) {
+    if (key === "cperp" && st.cperp === 0) continue;
+    out[name] = st[key];
+  }
+  return out as Partial<ConstructionConstants>;
+}
+
+/** The state's constants from a named set (`paper` or a key of NAMED_CONSTRUCTIONS). */
+export function constantsFromNamed(name: string): Pick<ViewState, ConstantKey> {
+  const c: Partial<ConstructionConstants> =
+    name === "paper" ? {} : (NAMED_CONSTRUCTIONS[name]?.constants ?? {});
+  const full = { ...PAPER_CONSTANTS, ...c };
+  return {
+    cb: full.beamAmplitude,
+    cr: full.coreAmplitude,
+    R: full.coreRadius,
+    alpha: full.bumpAxial,
+    cperp: full.bumpTransverse ?? 0,
+    cT: full.timeFactor,
+  };
+}
+
+/** The name of the named set whose constants the state has (`paper`, `tuned`, …), or "custom". */
+export function namedConstantsOf(st: ViewState): string {
+  for (const name of ["paper", ...Object.keys(NAMED_CONSTRUCTIONS)]) {
+    const c = constantsFromNamed(name);
+    if (CONSTANT_KEYS.every(([key]) => c[key] === st[key])) return name;
+  }
+  return "custom";
+}
 
 /** The validated parameters of a state (throws RuleError naming the rule). */
 export function parametersOf(st: ViewState): Parameters {
-  return makeParameters({ M: st.M, s: st.s, s0: st.s0, p: st.p });
+  return makeParameters({ M: st.M, s: st.s, s0: st.s0, p: st.p, constants: constantsOf(st) });
 }
 
 export function stateToHash(st: ViewState): string {
@@ -92,6 +158,10 @@ export function stateToHash(st: ViewState): string {
   q.set("fixed", st.fixed.join(","));
   q.set("L", String(st.L));
   if (st.k >= 0) q.set("k", String(st.k));
+  // the constants only when they differ from the paper's, so that paper links stay short
+  for (const [key] of CONSTANT_KEYS) {
+    if (st[key] !== DEFAULT_STATE[key]) q.set(key, String(st[key]));
+  }
   return `#${q.toString()}`;
 }
 
@@ -120,6 +190,8 @@ export function stateFromHash(hash: string): { state: ViewState; error?: string 
     st.s = num("s", st.s);
     st.s0 = num("s0", st.s0);
     st.p = num("p", st.p);
+    for (const [key] of CONSTANT_KEYS) st[key] = num(key, st[key]);
+    if (!(st.cperp >= 0)) throw new Error("cperp (c_⊥) must be > 0, or 0 for the variant's");
     const params = parametersOf(st);
     const cutoff = q.get("cutoff");
     if (cutoff !== null) {

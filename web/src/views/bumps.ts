@@ -1,22 +1,42 @@
 /**
  * View 3 (Figure 3): the velocity bumps I_{i,j} of (2.4) in v-space in both readings
  * (src/construction/velocity-bumps.ts): `as-written` χ(M P⊥v) (radius 1/M) and `as-in-proof`
- * χ(10 M P⊥v) (radius 1/(10M), as used in (2.21)); both with e·v ∈ (9/10, 11/10).
+ * χ(10 M P⊥v) (radius 1/(10M), as used in (2.21)); both with e·v ∈ (1 − 1/α, 1 + 1/α), α = 10
+ * in the paper. With the construction constants, α is the state's and a transverse factor c_⊥, when
+ * set, replaces the as-in-proof reading's 10 (the as-written reading keeps c = 1 for comparison).
  * Overlaps: for every pair of lattice neighbours (same or adjacent ring) the view tests witness
- * points v = a·(e + e')/|e + e'|, a ∈ {0.905, 0.95, 1}, with the library's bumpOverlapCount; a
+ * points v = a·(e + e')/|e + e'|, a ∈ {1 − 0.95/α, 1 − 0.5/α, 1}, with the library's bumpOverlapCount; a
  * count ≥ 2 is a point where two supports meet (contradicting (2.20)), drawn in red.
  */
 import * as THREE from "three";
 import { cutoffByName } from "../../../src/construction/cutoff.ts";
 import { makeLattice } from "../../../src/construction/lattice.ts";
 import type { Variant } from "../../../src/construction/variant.ts";
-import { bumpOverlapCount, bumpRadius } from "../../../src/construction/velocity-bumps.ts";
+import {
+  type BumpShape,
+  bumpAxialFactor,
+  bumpOverlapCount,
+  bumpRadius,
+  bumpTransverseFactor,
+} from "../../../src/construction/velocity-bumps.ts";
 import { MAX_VIEW_M, type ViewState } from "../state.ts";
 import { hemisphereGuide, makeStage, orientAlong } from "../three-stage.ts";
 import { el, fmt } from "../ui.ts";
 import type { View, ViewContext } from "../view.ts";
 
-const WITNESS_RADII = [0.905, 0.95, 1];
+/** Witness radii a along (e + e')/|e + e'|: inside the axial support (1 − 1/α, 1 + 1/α). */
+const witnessRadii = (alpha: number) => [1 - 0.95 / alpha, 1 - 0.5 / alpha, 1];
+
+/** The bump shape of one reading under the state's constants (c_⊥ only for as-in-proof). */
+function shapeOf(st: ViewState, variant: Variant): BumpShape {
+  return {
+    M: st.M,
+    cutoff: cutoffByName(st.cutoff),
+    variant,
+    axial: st.alpha,
+    ...(variant === "as-in-proof" && st.cperp > 0 ? { transverse: st.cperp } : {}),
+  };
+}
 
 interface Overlaps {
   pairs: number;
@@ -24,9 +44,8 @@ interface Overlaps {
   example?: string;
 }
 
-function overlaps(M: number, cutoff: string, variant: Variant): Overlaps {
-  const lat = makeLattice(M);
-  const shape = { M, cutoff: cutoffByName(cutoff), variant };
+function overlaps(shape: BumpShape): Overlaps {
+  const lat = makeLattice(shape.M);
   const v = new Float64Array(3);
   const witnesses: number[] = [];
   let pairs = 0;
@@ -40,7 +59,7 @@ function overlaps(M: number, cutoff: string, variant: Variant): Overlaps {
       const mz = lat.e[3 * k + 2] + lat.e[3 * q + 2];
       const nm = Math.hypot(mx, my, mz);
       if (nm < 1.9) continue; // directions more than ~36° apart cannot share a thin bump
-      for (const a of WITNESS_RADII) {
+      for (const a of witnessRadii(bumpAxialFactor(shape))) {
         v[0] = (a * mx) / nm;
         v[1] = (a * my) / nm;
         v[2] = (a * mz) / nm;
@@ -76,7 +95,7 @@ export function create(_ctx: ViewContext): View {
       el(
         "p",
         { class: "hint" },
-        "Blue (translucent): as-written supports, radius 1/M. Orange: as-in-proof supports, radius 1/(10M). Red dots: witness points where two as-written supports meet.",
+        "Blue (translucent): as-written supports, radius 1/M. Orange: as-in-proof supports, radius 1/(c_⊥M) (c_⊥ = 10 in the paper). Length 2/α along e (α = 10 in the paper). Red dots: witness points where two as-written supports meet.",
       ),
     ),
     el(
@@ -118,11 +137,13 @@ export function create(_ctx: ViewContext): View {
 
   function cylinders(mesh: THREE.InstancedMesh, st: ViewState, variant: Variant): void {
     const lat = makeLattice(st.M);
-    const rho = bumpRadius({ M: st.M, cutoff: cutoffByName(st.cutoff), variant });
+    const shape = shapeOf(st, variant);
+    const rho = bumpRadius(shape);
+    const length = 2 / bumpAxialFactor(shape);
     for (let k = 0; k < lat.count; k++) {
       const e = lat.e.subarray(3 * k, 3 * k + 3);
       c.set(e[0], e[1], e[2]);
-      mesh.setMatrixAt(k, orientAlong(m, e, c, rho, 0.2));
+      mesh.setMatrixAt(k, orientAlong(m, e, c, rho, length));
     }
     mesh.count = lat.count;
     mesh.instanceMatrix.needsUpdate = true;
@@ -134,8 +155,10 @@ export function create(_ctx: ViewContext): View {
     cylinders(proofMesh, st, "as-in-proof");
     writtenMesh.visible = showWritten.checked;
     proofMesh.visible = showProof.checked;
-    const written = overlaps(st.M, st.cutoff, "as-written");
-    const proof = overlaps(st.M, st.cutoff, "as-in-proof");
+    const written = overlaps(shapeOf(st, "as-written"));
+    const proofShape = shapeOf(st, "as-in-proof");
+    const proof = overlaps(proofShape);
+    const cProof = bumpTransverseFactor(proofShape);
     witnessPoints.geometry.dispose();
     witnessPoints.geometry = new THREE.BufferGeometry();
     witnessPoints.geometry.setAttribute(
@@ -162,11 +185,21 @@ export function create(_ctx: ViewContext): View {
         `M = ${st.M}: ${makeLattice(st.M).count} bumps; (2.20) asserts the supports are disjoint.`,
       ),
       line(written, "as-written (radius 1/M)", "bumps-written-overlaps"),
-      line(proof, "as-in-proof (radius 1/(10M))", "bumps-proof-overlaps"),
+      line(
+        proof,
+        `as-in-proof (radius 1/(${fmt(cProof)}M)${st.cperp > 0 ? ", c_⊥ of the constants" : ""})`,
+        "bumps-proof-overlaps",
+      ),
       el(
         "p",
         { class: "hint" },
-        "Tested: every pair on the same or adjacent rings, at v = a(e + e')/|e + e'| for a = 0.905, 0.95, 1 (bumpOverlapCount ≥ 2). No overlap found is evidence on these points only.",
+        `Tested: every pair on the same or adjacent rings, at v = a(e + e')/|e + e'| for a = ${witnessRadii(
+          st.alpha,
+        )
+          .map((a) => fmt(a, 4))
+          .join(
+            ", ",
+          )} (bumpOverlapCount ≥ 2; α = ${fmt(st.alpha)}). No overlap found is evidence on these points only.`,
       ),
     );
   }
@@ -176,7 +209,7 @@ export function create(_ctx: ViewContext): View {
   return {
     root,
     update(st, changed) {
-      if (!last || changed.has("M") || changed.has("cutoff")) {
+      if (!last || (["M", "cutoff", "alpha", "cperp"] as const).some((k) => changed.has(k))) {
         last = st;
         draw(st);
       }

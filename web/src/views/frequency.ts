@@ -8,7 +8,13 @@
  */
 import * as Plot from "@observablehq/plot";
 import { type ConstructionInput, cancelJob, runJob } from "../jobs.ts";
-import { parametersOf, type ViewState } from "../state.ts";
+import {
+  CONSTANT_KEYS,
+  constantsOf,
+  namedConstantsOf,
+  parametersOf,
+  type ViewState,
+} from "../state.ts";
 import { drawField, el, fmt, legend, pm } from "../ui.ts";
 import type { View, ViewContext } from "../view.ts";
 
@@ -29,8 +35,30 @@ interface LambdaRow {
   AError: number;
 }
 
+/** The constants as a caption names them: the set's name, or every value when custom. */
+export function constantsLabel(st: ViewState): string {
+  const name = namedConstantsOf(st);
+  if (name !== "custom") return name;
+  return CONSTANT_KEYS.map(
+    ([key, , sym]) => `${sym} = ${key === "cperp" && st.cperp === 0 ? "variant's" : st[key]}`,
+  ).join(", ");
+}
+
 export function construction(st: ViewState): ConstructionInput {
-  return { M: st.M, s: st.s, s0: st.s0, p: st.p, cutoff: st.cutoff, variant: st.variant };
+  return {
+    M: st.M,
+    s: st.s,
+    s0: st.s0,
+    p: st.p,
+    cutoff: st.cutoff,
+    variant: st.variant,
+    constants: constantsOf(st),
+  };
+}
+
+/** The state keys a construction depends on: M, s, s0, p, cutoff, variant and the constants. */
+export function constructionKeys(): (keyof ViewState)[] {
+  return ["M", "s", "s0", "p", "cutoff", "variant", ...CONSTANT_KEYS.map(([key]) => key)];
 }
 
 export function create(ctx: ViewContext): View {
@@ -186,7 +214,7 @@ export function create(ctx: ViewContext): View {
     }
     const axes =
       st.plane === "x" ? "x₁ (right) and x₃ (up), x₂ = 0" : "v₁ (right) and v₃ (up), v₂ = 0";
-    caption.textContent = `Grid ${l.n}² on [−${st.L}, ${st.L}]², axes ${axes}; ${st.plane === "x" ? "v" : "x"} = (${st.fixed.join(", ")}), t = ${fmt(st.t)}; M = ${st.M}, s = ${st.s}, cutoff ${st.cutoff}, ${st.variant}. Largest quadrature error ${fmt(maxErr, 2)}${l.unconverged ? `; ${l.unconverged} points did not meet the tolerance` : ""}.`;
+    caption.textContent = `Grid ${l.n}² on [−${st.L}, ${st.L}]², axes ${axes}; ${st.plane === "x" ? "v" : "x"} = (${st.fixed.join(", ")}), t = ${fmt(st.t)}; M = ${st.M}, s = ${st.s}, cutoff ${st.cutoff}, ${st.variant}, constants ${constantsLabel(st)}. Largest quadrature error ${fmt(maxErr, 2)}${l.unconverged ? `; ${l.unconverged} points did not meet the tolerance` : ""}.`;
     canvas.dataset.n = String(l.n);
     if (probeCell) {
       const f = l.n / (Number(canvas.dataset.prevN) || l.n);
@@ -280,7 +308,7 @@ export function create(ctx: ViewContext): View {
     );
   }
 
-  const constructionKeys: (keyof ViewState)[] = ["M", "s", "s0", "p", "cutoff", "variant"];
+  const keys = constructionKeys();
   return {
     root,
     update(s, changed) {
@@ -290,10 +318,10 @@ export function create(ctx: ViewContext): View {
       LInput.value = String(s.L);
       parametersOf(s);
       const heat =
-        constructionKeys.some((k) => changed.has(k)) ||
+        keys.some((k) => changed.has(k)) ||
         ["t", "plane", "fixed", "L"].some((k) => changed.has(k as keyof ViewState));
       if (heat) startHeatmap(s);
-      if (constructionKeys.some((k) => changed.has(k))) {
+      if (keys.some((k) => changed.has(k))) {
         cancelJob("lambda");
         if (heat) afterFirstLevel = () => startLambda(s);
         else startLambda(s);

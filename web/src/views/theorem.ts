@@ -3,21 +3,54 @@
  * and ‖e^{⟨v⟩²} f_b(t)‖ in L²_v H^{s0}_x on [0, T*], (1.14)–(1.15)) at the current M, then
  * theoremRow for every M of largeMGrid (4 … 256, then 10³ … 10¹² for as-in-proof), row by row:
  * initial and final distances of Theorem 1.1, the weighted norm (1.16) against 1/ln M, the
- * deflation ratio, and whether the separation is visible outside the error bars.
+ * deflation ratio, and whether the separation is visible outside the error bars. Between the two:
+ * the computed exponent γ(M) = −ln(‖f_r(T*)‖/‖f_r(0)‖)/ln ln M (claims/deflation-law.ts) beside the
+ * closed-form γ∞ and its two-term expansion (construction/deflation-law.ts), and the weak and strong
+ * thresholds of claims/thresholds.ts for the current construction (constants included).
  */
 import * as Plot from "@observablehq/plot";
+import type { DeflationLawPoint } from "../../../src/claims/deflation-law.ts";
+import type { ThresholdResult } from "../../../src/claims/thresholds.ts";
+import type { Estimate } from "../../../src/math/estimate.ts";
 import type { DeflationCurve, TheoremRow } from "../../../src/report/report-data.ts";
-import { cancelJob, runJob } from "../jobs.ts";
+import { cancelJob, EXPLORER_THRESHOLD_SEARCH, runJob } from "../jobs.ts";
 import type { ViewState } from "../state.ts";
 import { el, fmt, pm } from "../ui.ts";
 import type { View, ViewContext } from "../view.ts";
-import { construction } from "./frequency.ts";
+import { constantsLabel, construction, constructionKeys } from "./frequency.ts";
+
+type Part =
+  | { part: "curve"; curve: DeflationCurve }
+  | { part: "law"; M: number; limit: Estimate; point: DeflationLawPoint | null }
+  | { part: "threshold"; result: ThresholdResult }
+  | { part: "row"; row: TheoremRow }
+  | { part: "row-error"; M: number; message: string };
+
+/** An integer M written out in full (fmt would round 10 746 to 10 750). */
+const intM = (M: number) => (M < 1e15 ? String(Math.round(M)) : fmt(M));
+
+/** A threshold as the page prints it: the bracket, log10 M* ± error, or the asymptotic law's log10 log10 M*. */
+function thresholdText(r: ThresholdResult): string {
+  if (r.log10M !== null && r.Mhi !== null) {
+    return `M* ∈ [${intM(r.Mfail ?? r.Mlo ?? r.Mhi)}, ${intM(r.Mhi)}]: log10 M* = ${pm(r.log10M, r.log10MError ?? 0)} (holds from M = ${intM(r.Mhi)}; fails beyond its error at ${r.Mfail === null ? "no M searched" : `M = ${intM(r.Mfail)}`})`;
+  }
+  if (r.log10Log10M !== undefined) {
+    return `beyond the direct range: log10 log10 M* = ${fmt(r.log10Log10M, 5)} (asymptotic law)`;
+  }
+  return "not found on the range searched";
+}
 
 export function create(ctx: ViewContext): View {
   const progress = el("progress", { id: "theorem-progress", "aria-label": "Theorem 1.1 progress" });
   const curveBox = el("div", { class: "plot", id: "deflation-plot" });
   const rowsBox = el("div", { class: "plot", id: "theorem-plot" });
   const table = el("div", { id: "theorem-table" });
+  const lawBox = el("div", { id: "deflation-law", "aria-live": "polite" });
+  const thresholdBox = el("div", { id: "thresholds", "aria-live": "polite" });
+  const thresholdProgress = el("progress", {
+    id: "thresholds-progress",
+    "aria-label": "threshold search progress",
+  });
   const root = el(
     "section",
     { class: "view" },
@@ -28,6 +61,20 @@ export function create(ctx: ViewContext): View {
       el("h3", {}, "‖e^{⟨v⟩²} f_r(t)‖ and ‖e^{⟨v⟩²} f_b(t)‖ in L²_v H^{s0}_x, t ∈ [0, T*]"),
       curveBox,
       progress,
+    ),
+    el(
+      "div",
+      {},
+      el("h3", {}, "Deflation law: computed γ(M) and the closed form γ∞"),
+      lawBox,
+      el("h3", {}, "Thresholds: how large M must be (claims/thresholds.ts)"),
+      thresholdBox,
+      thresholdProgress,
+      el(
+        "p",
+        { class: "hint" },
+        `weak: F > I; strong: F ≥ 10 I and F ≥ A/2 (I, F the initial and final distances of f_a = f_r + f_b and g_a = f_r(0), A = ‖f_a(0)‖). Explorer settings: tube quadrature cut-off ${EXPLORER_THRESHOLD_SEARCH.tubeCutoff} (relative error ~10⁻³, carried in the margins' errors) and bisection to relative width ${EXPLORER_THRESHOLD_SEARCH.relTol} (the CLI: 120 and 10⁻³).`,
+      ),
     ),
     el(
       "div",
@@ -69,10 +116,66 @@ export function create(ctx: ViewContext): View {
           Plot.line(data, { x: "t", y: "y", stroke: "what", marker: "dot" }),
           Plot.ruleX([st.t], { stroke: "#555", strokeDasharray: "4 3" }),
         ],
-        caption: `M = ${c.M}, s = ${st.s}, s0 = ${st.s0}, cutoff ${st.cutoff}, ${st.variant}; ‖f_r(T*)‖/‖f_r(0)‖ = ${fmt(c.fr[c.fr.length - 1].value / c.fr[0].value)}`,
+        caption: `M = ${c.M}, s = ${st.s}, s0 = ${st.s0}, cutoff ${st.cutoff}, ${st.variant}, constants ${constantsLabel(st)}; ‖f_r(T*)‖/‖f_r(0)‖ = ${fmt(c.fr[c.fr.length - 1].value / c.fr[0].value)}`,
       }),
     );
     curveBox.dataset.complete = "true";
+  }
+
+  function drawLaw(m: Extract<Part, { part: "law" }>): void {
+    const items = [
+      el("dt", {}, "γ∞ = c_T c_b 4π² ℓ σ/(α c²) (closed form)"),
+      el(
+        "dd",
+        { id: "gamma-limit", "data-value": String(m.limit.value) },
+        pm(m.limit.value, m.limit.error),
+      ),
+    ];
+    if (m.point) {
+      const p = m.point;
+      items.push(
+        el("dt", {}, `γ(M) computed at M = ${m.M}: −ln(‖f_r(T*)‖/‖f_r(0)‖)/ln ln M`),
+        el(
+          "dd",
+          { id: "gamma-computed", "data-value": String(p.gamma.value) },
+          pm(p.gamma.value, p.gamma.error),
+        ),
+        el("dt", {}, "two-term law γ∞(1 + 1/M)(1 + κ₂T*² + κ_ρρ²)"),
+        el(
+          "dd",
+          {},
+          `${fmt(p.expansion.twoTerm, 6)} (γ∞'s stated error at this M: ±${fmt(p.expansion.limitError, 2)})`,
+        ),
+        el("dt", {}, "deflation ‖f_r(T*)‖/‖f_r(0)‖ computed vs (ln M)^{−γ∞}"),
+        el(
+          "dd",
+          {},
+          `${pm(p.deflation.value, p.deflation.error)} vs ${fmt(Math.exp(-m.limit.value * Math.log(Math.log(m.M))), 6)}`,
+        ),
+      );
+    } else {
+      items.push(el("dt", {}, "γ(M)"), el("dd", {}, "needs M ≥ 3 (ln ln M > 0)"));
+    }
+    lawBox.replaceChildren(el("dl", {}, ...items));
+  }
+
+  function drawThreshold(r: ThresholdResult): void {
+    const p = el(
+      "p",
+      {
+        id: `threshold-${r.criterion}`,
+        "data-mlo": String(r.Mlo),
+        "data-mhi": String(r.Mhi),
+        "data-mfail": String(r.Mfail),
+        "data-log10m": String(r.log10M),
+        "data-log10log10m": String(r.log10Log10M ?? null),
+      },
+      el("strong", {}, `${r.criterion}: `),
+      thresholdText(r),
+    );
+    p.title = r.method;
+    thresholdBox.append(p);
+    thresholdBox.dataset.count = String(thresholdBox.children.length);
   }
 
   function drawRows(st: ViewState): void {
@@ -107,7 +210,7 @@ export function create(ctx: ViewContext): View {
           Plot.ruleX(data, { x: "M", y1: "lo", y2: "hi", stroke: "what" }),
           Plot.line(data, { x: "M", y: "y", stroke: "what", marker: "dot" }),
         ],
-        caption: `${rows.length} values of M computed; s = ${st.s}, s0 = ${st.s0}, cutoff ${st.cutoff}, ${st.variant}`,
+        caption: `${rows.length} values of M computed; s = ${st.s}, s0 = ${st.s0}, cutoff ${st.cutoff}, ${st.variant}, constants ${constantsLabel(st)}`,
       }),
     );
     const t = el("table", {}, el("caption", {}, "Theorem 1.1 rows (value ± error)"));
@@ -152,9 +255,11 @@ export function create(ctx: ViewContext): View {
   return {
     root,
     update(st, changed) {
-      const keys: (keyof ViewState)[] = ["M", "s", "s0", "p", "cutoff", "variant"];
-      if (!keys.some((k) => changed.has(k))) return;
+      if (!constructionKeys().some((k) => changed.has(k))) return;
       rows = [];
+      lawBox.replaceChildren(el("p", {}, "waiting for the deflation curve…"));
+      thresholdBox.replaceChildren();
+      thresholdBox.dataset.count = "0";
       curveBox.dataset.complete = "false";
       rowsBox.replaceChildren();
       table.replaceChildren(el("p", {}, "computing the rows, smallest M first…"));
@@ -164,11 +269,12 @@ export function create(ctx: ViewContext): View {
         {
           progress,
           onResult: (d) => {
-            const m = d as
-              | { part: "curve"; curve: DeflationCurve }
-              | { part: "row"; row: TheoremRow };
+            const m = d as Part;
             if (m.part === "curve") drawCurve(m.curve, st);
-            else {
+            else if (m.part === "law") drawLaw(m);
+            else if (m.part === "row-error") {
+              table.append(el("p", {}, `Rows stop at M = ${fmt(m.M)}: ${m.message}`));
+            } else if (m.part === "row") {
               rows.push(m.row);
               drawRows(st);
             }
@@ -176,9 +282,25 @@ export function create(ctx: ViewContext): View {
           onError: (m) => ctx.message(m),
         },
       );
+      // the thresholds in a second worker, beside the curve and the rows (as-written: ~1 min)
+      thresholdBox.replaceChildren(el("p", {}, "searching the thresholds…"));
+      runJob(
+        "thresholds",
+        { kind: "thresholds", construction: construction(st) },
+        {
+          progress: thresholdProgress,
+          onResult: (d) => {
+            const m = d as Extract<Part, { part: "threshold" }>;
+            if (m.result.criterion === "weak") thresholdBox.replaceChildren();
+            drawThreshold(m.result);
+          },
+          onError: (m) => ctx.message(m),
+        },
+      );
     },
     hide() {
       cancelJob("theorem");
+      cancelJob("thresholds");
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * View 2 (Figure 2): the tubes K_{i,j} of (2.4) in x-space, transported: K_{i,j}(x − v t) for the
  * bump's central velocity v = e_{i,j}, i.e. the support {|P⊥(x − t e)| < 1/M, |e·(x − t e)| < 1}
- * moved by t e. The core ball of radius 1/(100M) (the support of χ(100Mx) in (2.5)) sits at the
+ * moved by t e. The core ball of radius 1/(R M) (the support of χ(R M x) in (2.5), R = 100 in the
+ * paper, the state's constant R here) sits at the
  * origin. Radii and values come from src/construction/tubes.ts and lattice.ts.
  */
 import * as THREE from "three";
@@ -38,7 +39,7 @@ export function create(_ctx: ViewContext): View {
       el(
         "p",
         { class: "hint" },
-        "Cylinders: supports of K_{i,j}(x − t e_{i,j}) (radius 1/M, half-length 1). Red: the core ball |x| < 1/(100M) at true size, with a ×10 wire sphere around it to find it.",
+        "Cylinders: supports of K_{i,j}(x − t e_{i,j}) (radius 1/M, half-length 1). Red: the core ball |x| < 1/(R M) (R = 100 in the paper) at true size, with a ×10 wire sphere around it to find it.",
       ),
     ),
     el(
@@ -89,7 +90,8 @@ export function create(_ctx: ViewContext): View {
     mesh.count = n;
     mesh.instanceMatrix.needsUpdate = true;
     mesh.computeBoundingSphere();
-    const rc = 1 / (100 * st.M);
+    // the core's support χ(R M x): radius 1/(R M), R = 100 in the paper (parameters.ts)
+    const rc = 1 / (parametersOf(st).constants.coreRadius * st.M);
     core.scale.setScalar(rc);
     coreGuide.scale.setScalar(10 * rc);
     stage.render();
@@ -106,8 +108,8 @@ export function create(_ctx: ViewContext): View {
         el("dd", { id: "tubes-count" }, `${n} of ${lat.count}`),
         el("dt", {}, "tube radius 1/M"),
         el("dd", {}, fmt(R)),
-        el("dt", {}, "core radius 1/(100M)"),
-        el("dd", {}, fmt(rc)),
+        el("dt", {}, `core radius 1/(R M), R = ${fmt(st.R)}`),
+        el("dd", { id: "tubes-core-radius", "data-value": String(rc) }, fmt(rc)),
         el("dt", {}, "t, T*"),
         el("dd", {}, `${fmt(st.t)}, ${fmt(parametersOf(st).Tstar)}`),
         el("dt", {}, "K_{i,j}(0 − t e_{i,j})"),
