@@ -35,9 +35,9 @@
 import { RuleError } from "../../math/errors.ts";
 import { type Normal, normalSampler } from "../../math/normal-sampler.ts";
 import type { Uniform } from "../../math/seeded-random.ts";
+import type { Background } from "./background.ts";
 import { type CellIndex, makeCellIndex, sortIntoCells } from "./cell-index.ts";
 import { cellVolume, checkDomain, type Domain, wrap } from "./domain.ts";
-import type { Background } from "./background.ts";
 import { type GlobalMaxwellian, proposePartner, rateBound } from "./global-maxwellian.ts";
 import { collidePair } from "./particle-kernel.ts";
 import { type ParticleSet, pushParticle, reserve } from "./particle-set.ts";
@@ -213,7 +213,9 @@ function generalLinearPhase(s: DeviationalState, b: Background, h: number): void
   if (b.source !== undefined) {
     const mu = (b.source.bound(s.t, t1) * h) / eps;
     // Poisson(μ) proposals by unit-rate exponential gaps on [0, μ]
-    for (let acc = -Math.log(1 - rand()); acc < mu; acc -= Math.log(1 - rand())) {
+    let acc = -Math.log(1 - rand());
+    while (acc < mu) {
+      acc -= Math.log(1 - rand());
       const sign = b.source.sample(s.t, t1, rand, normal, ev);
       if (sign === 0) continue;
       reserve(p, 1);
