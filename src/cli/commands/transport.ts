@@ -84,7 +84,7 @@ export function register(program: Command): void {
         `transport: ${r.coefficient} of hard spheres (B = |(u−v)·ω|, i.e. d² = 2), T = ${r.T}, rho = ${r.rho}`,
         `  ${r.value.toPrecision(5)} ± ${r.error.toPrecision(2)} (one standard error, ${r.replicas.length} replicas of ${r.particles} particles, seed ${r.seed})`,
         `  literature ${r.literature.toPrecision(6)} (Chapman–Enskog first approximation ${r.firstApproximation.toPrecision(6)} × exact/first ratio); deviation ${(100 * r.relativeDeviation).toFixed(2)} %`,
-        `  dt ${r.dt}, t_max ${r.tMax}, tail ${r.tail.toExponential(2)}, cancellation cube ${r.cancellationBin}, ${r.linearEvents} linear events`,
+        `  dt ${r.dt}, t_max ${r.tMax}, tail ${r.tail.toExponential(2)}, cancellation cube ${r.cancellationBin}, ${r.linearEvents} linear events, ${workers} worker${workers === 1 ? "" : "s"}`,
         `  ${r.method}`,
       ].join("\n")}\n`,
     );

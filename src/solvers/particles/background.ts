@@ -15,7 +15,7 @@ import type { Normal } from "../../math/normal-sampler.ts";
 import type { Uniform } from "../../math/seeded-random.ts";
 import type { ParticleKernel } from "./particle-kernel.ts";
 
-/** A point (t, x, v) passed by value to avoid allocation in hot loops. */
+/** A background f_ref; points (t, x, v) are passed as numbers and reusable arrays (no allocation). */
 export interface Background {
   readonly kernel: ParticleKernel;
   /** f_ref(t, x, v). */
@@ -38,11 +38,11 @@ export interface Background {
 }
 
 /**
- * −R(t, x, v) as signed particles: over a time interval [t0, t1], events of a marked Poisson process
- * with mean count `rate(t0, t1)·(t1 − t0)/ε` ... realized by the stepper as: draw the number of
- * proposals K ~ Poisson(bound·(t1 − t0)/ε), and for each one call `sample`, which writes
- * (t, x0, x1, x2, v0, v1, v2) into out and returns the sign of −R there (+1 or −1), or 0 to reject
- * (thinning: accepted with probability |R|/proposal density).
+ * −R(t, x, v) as signed particles. Over a step [t0, t1] the stepper draws a Poisson number of
+ * proposals with mean bound(t0, t1)·(t1 − t0)/ε and calls `sample` for each; `sample` writes
+ * (t, x0, x1, x2, v0, v1, v2) into out (t ∈ [t0, t1]) and returns the sign of −R there (+1 or −1),
+ * or 0 to reject (thinning), such that the accepted signed points have intensity −R/(bound·ε)·ε,
+ * i.e. E Σ w φ = ∫_{t0}^{t1}∫∫ (−R) φ for every test function φ.
  */
 export interface ResidualSource {
   /** A bound of ∫∫ |R|(t, x, v) dx dv (the proposal mass per unit time) on [t0, t1]. */

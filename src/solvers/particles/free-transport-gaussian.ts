@@ -64,7 +64,10 @@ export function freeTransportGaussian(
     ["beta", beta],
   ] as const) {
     if (!(q > 0) || !Number.isFinite(q))
-      throw new RuleError(`free-transport Gaussian ${name} must be a finite number > 0`, `got ${q}`);
+      throw new RuleError(
+        `free-transport Gaussian ${name} must be a finite number > 0`,
+        `got ${q}`,
+      );
   }
   const aOf = (t: number) => (t * t) / alpha + 1 / beta;
   const density = (t: number, x: ArrayLike<number>): number => {

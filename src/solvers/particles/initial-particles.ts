@@ -151,14 +151,17 @@ export function sampleRadialDeviation(
 
 function gaussianDensity(T: ArrayLike<number>, v0: number, v1: number, v2: number): number {
   return (
-    Math.exp(-0.5 * (v0 * v0 / T[0] + v1 * v1 / T[1] + v2 * v2 / T[2])) /
+    Math.exp(-0.5 * ((v0 * v0) / T[0] + (v1 * v1) / T[1] + (v2 * v2) / T[2])) /
     Math.sqrt((2 * Math.PI) ** 3 * T[0] * T[1] * T[2])
   );
 }
 
 function checkTemperatures(T: ArrayLike<number>): void {
   if (T.length !== 3 || !Array.from(T).every((q) => q > 0 && Number.isFinite(q)))
-    throw new RuleError("axis temperatures must be three finite numbers > 0", `got ${Array.from(T)}`);
+    throw new RuleError(
+      "axis temperatures must be three finite numbers > 0",
+      `got ${Array.from(T)}`,
+    );
 }
 
 /**

@@ -62,7 +62,11 @@ test("the flight bound dominates A along every sampled flight", () => {
     const B = bg.frequencyBound(t, x, v, tau);
     for (let q = 0; q <= 20; q++) {
       const s = (q / 20) * tau;
-      const A = bg.collisionFrequency(t + s, [x[0] + s * v[0], x[1] + s * v[1], x[2] + s * v[2]], v);
+      const A = bg.collisionFrequency(
+        t + s,
+        [x[0] + s * v[0], x[1] + s * v[1], x[2] + s * v[2]],
+        v,
+      );
       assert.ok(A <= B * (1 + 1e-12), `A=${A} > bound ${B}`);
       if (q === 0) tight += A / B;
     }
