@@ -7,4 +7,6 @@
  */
 export { createClaimPool, defaultWorkers, withClaimPool } from "./claim-pool.ts";
 export { DEFAULT_ERRORS_FILE, type ParsedFile, readJobFile } from "./job-file.ts";
+export { runReplicaTasks } from "./replica-pool.ts";
+export type { ReplicaResult, ReplicaTask } from "./replica-worker.ts";
 export { theoremTableParallel } from "./theorem-table.ts";

@@ -9,6 +9,12 @@
  * @module boltzlab/solvers
  */
 
+export type { Background, ResidualSource } from "./particles/background.ts";
+export { freeTransportAnisotropic } from "./particles/free-transport-anisotropic.ts";
+export {
+  type FreeTransportGaussian,
+  freeTransportGaussian,
+} from "./particles/free-transport-gaussian.ts";
 export {
   mergeReplicas,
   PARTICLE_INITS,
@@ -16,9 +22,14 @@ export {
   runReplica,
 } from "./particles/particle-run.ts";
 export {
+  combineTransport,
   type TransportOptions,
+  type TransportReplica,
   type TransportResult,
+  type TransportSettings,
   transportCoefficient,
+  transportReplica,
+  transportSettings,
 } from "./particles/transport-coefficients.ts";
 export { Bkw, type BkwParams } from "./spectral/bkw.ts";
 export {

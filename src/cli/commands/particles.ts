@@ -11,6 +11,7 @@ import { join } from "node:path";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { RuleError } from "../../math/errors.ts";
+import { runReplicaTasks } from "../../parallel/replica-pool.ts";
 import type { Domain } from "../../solvers/particles/domain.ts";
 import {
   checkRunConfig,
@@ -19,9 +20,9 @@ import {
   PARTICLE_INITS,
   type ParticleRunConfig,
   type ReplicaRecord,
-  runReplica,
 } from "../../solvers/particles/particle-run.ts";
 import { parseChoice, parseInteger, parseNumber, parseShard } from "../parse.ts";
+import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
 interface ParticlesOpts {
   method: string;
@@ -46,10 +47,11 @@ interface ParticlesOpts {
   out?: string;
   json?: boolean;
   progress: boolean;
+  workers?: string;
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command("particles")
     .description("DSMC (Bird's NTC) and deviational (signed-weight) particle Monte Carlo")
     .option("--method <m>", "dsmc | deviational", "dsmc")
@@ -73,10 +75,11 @@ export function register(program: Command): void {
     .option("--cancellation-bin <dv>", "deviational: velocity cube side for cancellation", "0.2")
     .option("--out <dir>", "append replicas.jsonl (resumable), write series.json and series.csv")
     .option("--json", "print the result as JSON on stdout")
-    .option("--no-progress", "no progress bar on stderr")
-    .action((opts: ParticlesOpts) => {
-      particles(opts);
-    });
+    .option("--no-progress", "no progress bar on stderr");
+  addWorkersOption(cmd, "worker threads for independent replicas (same bits as 1)");
+  cmd.action(async (opts: ParticlesOpts) => {
+    await particles(opts);
+  });
 }
 
 function parseDomain(o: ParticlesOpts): Domain {
@@ -183,8 +186,9 @@ function readRecords(file: string, configKey: string): ReplicaRecord[] {
   return out;
 }
 
-function particles(o: ParticlesOpts): void {
+async function particles(o: ParticlesOpts): Promise<void> {
   const { config, replicas, shard } = particlesConfig(o);
+  const workers = parseWorkers(o.workers);
   const configKey = JSON.stringify(config);
   const mine = Array.from({ length: replicas }, (_, r) => r).filter(
     (r) => shard === null || r % shard.n === shard.k - 1,
@@ -212,12 +216,16 @@ function particles(o: ParticlesOpts): void {
       : null;
   bar?.start(todo.length, 0);
   const started = performance.now();
-  for (const r of todo) {
-    const rec = runReplica(config, r);
-    records.push(rec);
-    if (file) appendFileSync(file, `${JSON.stringify({ config: configKey, record: rec })}\n`);
-    bar?.increment();
-  }
+  await runReplicaTasks(
+    todo.map((r) => ({ kind: "particles", config, replica: r }) as const),
+    workers,
+    (result) => {
+      const rec = result as ReplicaRecord;
+      records.push(rec);
+      if (file) appendFileSync(file, `${JSON.stringify({ config: configKey, record: rec })}\n`);
+      bar?.increment();
+    },
+  );
   bar?.stop();
   const elapsed = (performance.now() - started) / 1000;
   const series = mergeReplicas(records.filter((r) => mine.includes(r.replica) || shard === null));

@@ -35,6 +35,7 @@
 import { RuleError } from "../../math/errors.ts";
 import { type Normal, normalSampler } from "../../math/normal-sampler.ts";
 import type { Uniform } from "../../math/seeded-random.ts";
+import type { Background } from "./background.ts";
 import { type CellIndex, makeCellIndex, sortIntoCells } from "./cell-index.ts";
 import { cellVolume, checkDomain, type Domain, wrap } from "./domain.ts";
 import { type GlobalMaxwellian, proposePartner, rateBound } from "./global-maxwellian.ts";
@@ -42,7 +43,13 @@ import { collidePair } from "./particle-kernel.ts";
 import { type ParticleSet, pushParticle, reserve } from "./particle-set.ts";
 
 export interface DeviationalOptions {
-  readonly background: GlobalMaxwellian;
+  /**
+   * The background: a global Maxwellian (fast path, R ≡ 0, no x-dependence) or any
+   * {@link Background} (clocks thinned against its bound along each flight, its residual source
+   * injected as signed particles). A general background lives in absolute coordinates: use it in
+   * the free domain.
+   */
+  readonly background: GlobalMaxwellian | Background;
   readonly domain: Domain;
   readonly dt: number;
   /** Weight quantum ε > 0 (every particle has w = ±ε). */
@@ -63,6 +70,8 @@ export interface DeviationalState {
   linearEvents: number;
   linearProposals: number;
   quadraticEvents: number;
+  /** Signed particles injected by the background's residual source −R (general backgrounds). */
+  sourceParticles: number;
   cancelledPairs: number;
   /** Momentum/energy deficit still carried after the last cancellation (0 when fully restored). */
   unrestored: number;
@@ -96,6 +105,7 @@ export function makeDeviational(
     linearEvents: 0,
     linearProposals: 0,
     quadraticEvents: 0,
+    sourceParticles: 0,
     cancelledPairs: 0,
     unrestored: 0,
     rem: new Float64Array(particles.w.length),
@@ -116,10 +126,20 @@ function flight(p: ParticleSet, i: number, tau: number, d: Domain): void {
   }
 }
 
+function isGeneral(b: GlobalMaxwellian | Background): b is Background {
+  return "frequencyBound" in b;
+}
+
 /** Step 1: the linear events with exact clocks, free flight in between, over a time h. */
 export function linearPhase(s: DeviationalState, h: number): void {
+  const b0 = s.options.background;
+  if (isGeneral(b0)) {
+    generalLinearPhase(s, b0, h);
+    return;
+  }
   const p = s.particles;
-  const { background: b, domain } = s.options;
+  const { domain } = s.options;
+  const b = b0;
   const { rand, normal } = s;
   if (s.rem.length < p.w.length) s.rem = new Float64Array(p.w.length);
   s.rem.fill(h, 0, p.count);
@@ -158,6 +178,82 @@ export function linearPhase(s: DeviationalState, h: number): void {
       pushParticle(p, xi0, xi1, xi2, u0, u1, u2, -w);
       s.rem[p.count] = left;
       pushParticle(p, xi0, xi1, xi2, u0, u1, u2, w);
+      collidePair(b.kernel, rand, p.v, 3 * i, p.v, 3 * (p.count - 1));
+    }
+  }
+}
+
+const xs = new Float64Array(3);
+const vs = new Float64Array(3);
+const ev = new Float64Array(7);
+
+function growRem(s: DeviationalState): void {
+  if (s.rem.length < s.particles.w.length) {
+    const r = new Float64Array(s.particles.w.length);
+    r.set(s.rem);
+    s.rem = r;
+  }
+}
+
+/**
+ * Step 1 for a general background over [t, t + h]: first the residual source −R is injected as ±ε
+ * particles at its event times (a Poisson number of proposals at the source's bound, thinned by
+ * `sample`), then every particle (old and injected) runs exponential clocks from its own start time
+ * to t + h, with the bound of A[f_ref] recomputed for the rest of the flight after each proposal
+ * (a predictable piecewise-constant majorant: exact thinning), accepted with probability A/bound,
+ * and the partner u ∝ f_ref(τ, x, u)σ(|u − v|) drawn from the background.
+ */
+function generalLinearPhase(s: DeviationalState, b: Background, h: number): void {
+  const p = s.particles;
+  const { domain, epsilon: eps } = s.options;
+  const { rand, normal } = s;
+  growRem(s);
+  s.rem.fill(h, 0, p.count);
+  const t1 = s.t + h;
+  if (b.source !== undefined) {
+    const mu = (b.source.bound(s.t, t1) * h) / eps;
+    // Poisson(μ) proposals by unit-rate exponential gaps on [0, μ]
+    let acc = -Math.log(1 - rand());
+    while (acc < mu) {
+      acc -= Math.log(1 - rand());
+      const sign = b.source.sample(s.t, t1, rand, normal, ev);
+      if (sign === 0) continue;
+      reserve(p, 1);
+      growRem(s);
+      s.rem[p.count] = t1 - ev[0];
+      pushParticle(p, ev[1], ev[2], ev[3], ev[4], ev[5], ev[6], sign * eps);
+      s.sourceParticles++;
+    }
+  }
+  for (let i = 0; i < p.count; i++) {
+    let left = s.rem[i];
+    for (;;) {
+      for (let d = 0; d < 3; d++) {
+        xs[d] = p.x[3 * i + d];
+        vs[d] = p.v[3 * i + d];
+      }
+      const now = t1 - left;
+      const bound = b.frequencyBound(now, xs, vs, left);
+      const tau = bound > 0 ? -Math.log(1 - rand()) / bound : Number.POSITIVE_INFINITY;
+      if (tau >= left) {
+        flight(p, i, left, domain);
+        break;
+      }
+      flight(p, i, tau, domain);
+      left -= tau;
+      s.linearProposals++;
+      for (let d = 0; d < 3; d++) xs[d] = p.x[3 * i + d];
+      const at = t1 - left;
+      if (rand() * bound >= b.collisionFrequency(at, xs, vs)) continue;
+      s.linearEvents++;
+      b.samplePartner(at, xs, vs, rand, normal, partner);
+      const w = p.w[i];
+      reserve(p, 2);
+      growRem(s);
+      s.rem[p.count] = left;
+      pushParticle(p, xs[0], xs[1], xs[2], partner[0], partner[1], partner[2], -w);
+      s.rem[p.count] = left;
+      pushParticle(p, xs[0], xs[1], xs[2], partner[0], partner[1], partner[2], w);
       collidePair(b.kernel, rand, p.v, 3 * i, p.v, 3 * (p.count - 1));
     }
   }

@@ -148,3 +148,81 @@ export function sampleRadialDeviation(
   }
   return { particles: p, totalVariation: tv };
 }
+
+function gaussianDensity(T: ArrayLike<number>, v0: number, v1: number, v2: number): number {
+  return (
+    Math.exp(-0.5 * ((v0 * v0) / T[0] + (v1 * v1) / T[1] + (v2 * v2) / T[2])) /
+    Math.sqrt((2 * Math.PI) ** 3 * T[0] * T[1] * T[2])
+  );
+}
+
+function checkTemperatures(T: ArrayLike<number>): void {
+  if (T.length !== 3 || !Array.from(T).every((q) => q > 0 && Number.isFinite(q)))
+    throw new RuleError(
+      "axis temperatures must be three finite numbers > 0",
+      `got ${Array.from(T)}`,
+    );
+}
+
+/**
+ * The anisotropic blob f₀(x, v) = c π^{3/2} e^{−|x|²} M_{0,diag(T)}(v) (mass cπ³; T = (½, ½, ½),
+ * c = 1 is the gaussian-blob): x ~ N(0, ½I), v_a ~ N(0, T_a); weight cπ³/n.
+ */
+export function sampleAnisotropicBlob(
+  n: number,
+  rand: Uniform,
+  T: ArrayLike<number>,
+  c = 1,
+): ParticleSet {
+  requireCount(n);
+  checkTemperatures(T);
+  const normal = normalSampler(rand);
+  const p = makeParticleSet(n);
+  const s = Math.SQRT1_2;
+  for (let i = 0; i < n; i++) {
+    const x0 = s * normal();
+    const x1 = s * normal();
+    const x2 = s * normal();
+    const v0 = Math.sqrt(T[0]) * normal();
+    const v1 = Math.sqrt(T[1]) * normal();
+    const v2 = Math.sqrt(T[2]) * normal();
+    pushParticle(p, x0, x1, x2, v0, v1, v2, (c * Math.PI ** 3) / n);
+  }
+  return p;
+}
+
+/**
+ * The deviation of the anisotropic blob from the (scaled) gaussian-blob,
+ * δ = c π^{3/2} e^{−|x|²}(M_T − M_½),
+ * as ±ε particles: n proposals x ~ N(0, ½I), v from ½(M_T + M_½), each kept with probability
+ * |M_T − M_½|/(M_T + M_½) with the sign of M_T − M_½, and ε = 2cπ³/n (unbiased for every φ:
+ * E Σ w φ = ⟨δ, φ⟩). Returns the particles and ε.
+ */
+export function sampleAnisotropicBlobDeviation(
+  n: number,
+  rand: Uniform,
+  T: ArrayLike<number>,
+  c = 1,
+): { particles: ParticleSet; epsilon: number } {
+  requireCount(n);
+  checkTemperatures(T);
+  const normal = normalSampler(rand);
+  const p = makeParticleSet(n);
+  const half = [0.5, 0.5, 0.5];
+  const eps = (2 * c * Math.PI ** 3) / n;
+  const s = Math.SQRT1_2;
+  for (let i = 0; i < n; i++) {
+    const x0 = s * normal();
+    const x1 = s * normal();
+    const x2 = s * normal();
+    const from = rand() < 0.5 ? T : half;
+    const v0 = Math.sqrt(from[0]) * normal();
+    const v1 = Math.sqrt(from[1]) * normal();
+    const v2 = Math.sqrt(from[2]) * normal();
+    const a = gaussianDensity(T, v0, v1, v2);
+    const b = gaussianDensity(half, v0, v1, v2);
+    if (rand() * (a + b) >= Math.abs(a - b)) continue;
+    pushParticle(p, x0, x1, x2, v0, v1, v2, a > b ? eps : -eps);
+  }
+  return { particles: p, epsilon: eps };
+}

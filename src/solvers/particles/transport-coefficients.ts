@@ -151,12 +151,29 @@ export interface TransportResult {
   method: string;
 }
 
-/**
- * The hard-sphere viscosity μ or heat conductivity λ at (T, ρ) from the linearized operator by the
- * deviational solver (the Green–Kubo form described at the top of this file), as mean ± one
- * standard error over seeded replicas.
- */
-export function transportCoefficient(o: TransportOptions): TransportResult {
+/** The validated settings of one transport computation (what every replica needs; plain data). */
+export interface TransportSettings {
+  readonly coefficient: TransportCoefficient;
+  readonly T: number;
+  readonly rho: number;
+  readonly particles: number;
+  readonly replicas: number;
+  readonly seed: number;
+  readonly dt: number;
+  readonly tMax: number;
+  readonly cancellationBin: number;
+}
+
+/** One replica's estimate (value and tail already divided by T) and its number of linear events. */
+export interface TransportReplica {
+  readonly replica: number;
+  readonly value: number;
+  readonly tail: number;
+  readonly linearEvents: number;
+}
+
+/** Defaults and checks of {@link TransportOptions} (times scale with the mean free time ∝ 1/(ρ√T)). */
+export function transportSettings(o: TransportOptions): TransportSettings {
   const c = o.coefficient;
   if (c !== "viscosity" && c !== "heat-conductivity")
     throw new RuleError("--coefficient must be viscosity or heat-conductivity", `got ${c}`);
@@ -165,7 +182,6 @@ export function transportCoefficient(o: TransportOptions): TransportResult {
   const N = o.particles ?? 20000;
   const R = o.replicas ?? 4;
   const seed = o.seed ?? 1;
-  // times scale with the mean free time ∝ 1/(ρ√T)
   const unit = 1 / (rho * Math.sqrt(T));
   const dt = o.dt ?? 0.01 * unit;
   const tMax = o.tMax ?? 0.6 * unit;
@@ -179,85 +195,118 @@ export function transportCoefficient(o: TransportOptions): TransportResult {
     if (!(x > 0) || !Number.isFinite(x)) throw new RuleError(`${name} must be a finite number > 0`);
   if (!Number.isInteger(N) || N < 100) throw new RuleError("--particles must be an integer >= 100");
   if (!Number.isInteger(R) || R < 2) throw new RuleError("--replicas must be an integer >= 2");
-  const values: number[] = [];
-  const tails: number[] = [];
-  let events = 0;
-  const steps = Math.round(tMax / dt);
-  for (let r = 0; r < R; r++) {
-    const { particles: p, totalVariation } = sampleTransportSource(
-      c,
-      N,
-      replicaSeed(seed, 2 * r),
-      rho,
-      T,
-    );
-    const s = makeDeviational(
-      p,
-      {
-        background: globalMaxwellian(rho, T, HARD_SPHERE),
-        domain: { kind: "homogeneous" },
-        dt,
-        epsilon: totalVariation / N,
-        cancellationBin: dv,
-        quadratic: "omit",
-      },
-      seededUniform(replicaSeed(seed, 2 * r + 1)),
-    );
-    const flux = (): number => {
-      let f = 0;
-      const { v, w } = p;
-      for (let i = 0; i < p.count; i++) {
-        const a = v[3 * i];
-        const b = v[3 * i + 1];
-        const z = v[3 * i + 2];
-        f += c === "viscosity" ? w[i] * a * b : 0.5 * w[i] * (a * a + b * b + z * z) * a;
-      }
-      return f;
-    };
-    const S = new Float64Array(steps + 1);
-    S[0] = flux();
-    for (let k = 1; k <= steps; k++) {
-      linearPhase(s, dt);
-      cancel(s);
-      S[k] = flux();
-    }
-    events += s.linearEvents;
-    let integral = 0;
-    for (let k = 0; k < steps; k++) integral += 0.5 * dt * (S[k] + S[k + 1]);
-    // exponential tail ∫_{t_max}^∞ S ≈ S(t_max) τ: τ from the first decade of decay of S, S(t_max)
-    // from the mean of S over the last fifth of the range carried to t_max by e^{−Δ/τ}
-    // (a single-exponential model; the tail is reported so its weight can be judged)
-    const k10 = S.findIndex((x) => Math.abs(x) < 0.1 * Math.abs(S[0]));
-    const tau = k10 > 0 ? (k10 * dt) / Math.log(10) : 0;
-    const k0 = Math.floor(0.8 * steps);
-    let last = 0;
-    for (let k = k0; k <= steps; k++) last += S[k];
-    last /= steps - k0 + 1;
-    const tail = tau > 0 ? last * tau * Math.exp(-(0.5 * (steps - k0) * dt) / tau) : 0;
-    values.push((integral + tail) / T);
-    tails.push(tail / T);
-  }
-  const me = meanError(values);
-  const first = firstApproximation(c, T);
-  const lit = first * EXACT_OVER_FIRST[c];
   return {
     coefficient: c,
-    value: me.mean,
-    error: me.error,
     T,
     rho,
-    firstApproximation: first,
-    literature: lit,
-    relativeDeviation: (me.mean - lit) / lit,
-    tail: meanError(tails).mean,
-    replicas: values,
     particles: N,
+    replicas: R,
+    seed,
     dt,
     tMax,
     cancellationBin: dv,
-    seed,
+  };
+}
+
+/** Replica r of the transport computation: pure (same settings and r, same bits). */
+export function transportReplica(st: TransportSettings, r: number): TransportReplica {
+  const { coefficient: c, T, rho, particles: N, seed, dt, tMax, cancellationBin: dv } = st;
+  const steps = Math.round(tMax / dt);
+  const { particles: p, totalVariation } = sampleTransportSource(
+    c,
+    N,
+    replicaSeed(seed, 2 * r),
+    rho,
+    T,
+  );
+  const s = makeDeviational(
+    p,
+    {
+      background: globalMaxwellian(rho, T, HARD_SPHERE),
+      domain: { kind: "homogeneous" },
+      dt,
+      epsilon: totalVariation / N,
+      cancellationBin: dv,
+      quadratic: "omit",
+    },
+    seededUniform(replicaSeed(seed, 2 * r + 1)),
+  );
+  const flux = (): number => {
+    let f = 0;
+    const { v, w } = p;
+    for (let i = 0; i < p.count; i++) {
+      const a = v[3 * i];
+      const b = v[3 * i + 1];
+      const z = v[3 * i + 2];
+      f += c === "viscosity" ? w[i] * a * b : 0.5 * w[i] * (a * a + b * b + z * z) * a;
+    }
+    return f;
+  };
+  const S = new Float64Array(steps + 1);
+  S[0] = flux();
+  for (let k = 1; k <= steps; k++) {
+    linearPhase(s, dt);
+    cancel(s);
+    S[k] = flux();
+  }
+  let integral = 0;
+  for (let k = 0; k < steps; k++) integral += 0.5 * dt * (S[k] + S[k + 1]);
+  // exponential tail ∫_{t_max}^∞ S ≈ S(t_max) τ: τ from the first decade of decay of S, S(t_max)
+  // from the mean of S over the last fifth of the range carried to t_max by e^{−Δ/τ}
+  // (a single-exponential model; the tail is reported so its weight can be judged)
+  const k10 = S.findIndex((x) => Math.abs(x) < 0.1 * Math.abs(S[0]));
+  const tau = k10 > 0 ? (k10 * dt) / Math.log(10) : 0;
+  const k0 = Math.floor(0.8 * steps);
+  let last = 0;
+  for (let k = k0; k <= steps; k++) last += S[k];
+  last /= steps - k0 + 1;
+  const tail = tau > 0 ? last * tau * Math.exp(-(0.5 * (steps - k0) * dt) / tau) : 0;
+  return { replica: r, value: (integral + tail) / T, tail: tail / T, linearEvents: s.linearEvents };
+}
+
+/** Combine the replicas (any order; sorted by index) into the result. */
+export function combineTransport(
+  st: TransportSettings,
+  reps: readonly TransportReplica[],
+): TransportResult {
+  const sorted = [...reps].sort((a, b) => a.replica - b.replica);
+  const values = sorted.map((q) => q.value);
+  const me = meanError(values);
+  const first = firstApproximation(st.coefficient, st.T);
+  const lit = first * EXACT_OVER_FIRST[st.coefficient];
+  let events = 0;
+  for (const q of sorted) events += q.linearEvents;
+  return {
+    coefficient: st.coefficient,
+    value: me.mean,
+    error: me.error,
+    T: st.T,
+    rho: st.rho,
+    firstApproximation: first,
+    literature: lit,
+    relativeDeviation: (me.mean - lit) / lit,
+    tail: meanError(sorted.map((q) => q.tail)).mean,
+    replicas: values,
+    particles: st.particles,
+    dt: st.dt,
+    tMax: st.tMax,
+    cancellationBin: st.cancellationBin,
+    seed: st.seed,
     linearEvents: events,
     method:
       "Green–Kubo form of the Chapman–Enskog equations, ∫_0^∞⟨ψ, e^{tL}source⟩dt, by deviational Monte Carlo (linear events with exact clocks, cancellation per velocity cube with exact momentum/energy restoration), trapezoid in t plus exponential tail; standard error over replicas",
   };
+}
+
+/**
+ * The hard-sphere viscosity μ or heat conductivity λ at (T, ρ) from the linearized operator by the
+ * deviational solver (the Green–Kubo form described at the top of this file), as mean ± one
+ * standard error over seeded replicas, run in this thread (the CLI's `--workers` runs
+ * {@link transportReplica} on a pool and gives the same bits).
+ */
+export function transportCoefficient(o: TransportOptions): TransportResult {
+  const st = transportSettings(o);
+  const reps: TransportReplica[] = [];
+  for (let r = 0; r < st.replicas; r++) reps.push(transportReplica(st, r));
+  return combineTransport(st, reps);
 }

@@ -1,0 +1,40 @@
+/**
+ * The file each thread of the replica pool ({@link runReplicaTasks}) loads: piscina calls its
+ * default export with one {@link ReplicaTask}; it runs the same pure function the in-process path
+ * runs, so pooled and in-process replicas are identical bit for bit.
+ */
+import { RuleError } from "../math/errors.ts";
+import {
+  type ParticleRunConfig,
+  type ReplicaRecord,
+  runReplica,
+} from "../solvers/particles/particle-run.ts";
+import {
+  type TransportReplica,
+  type TransportSettings,
+  transportReplica,
+} from "../solvers/particles/transport-coefficients.ts";
+import type { RuleErrorReply } from "./claim-worker.ts";
+
+/** One independent replica: of a `particles` run or of a `transport` computation (plain data). */
+export type ReplicaTask =
+  | { readonly kind: "particles"; readonly config: ParticleRunConfig; readonly replica: number }
+  | { readonly kind: "transport"; readonly settings: TransportSettings; readonly replica: number };
+
+export type ReplicaResult = ReplicaRecord | TransportReplica;
+
+/** Run one {@link ReplicaTask} in this thread. */
+export function runReplicaTask(task: ReplicaTask): ReplicaResult {
+  return task.kind === "particles"
+    ? runReplica(task.config, task.replica)
+    : transportReplica(task.settings, task.replica);
+}
+
+export default function replicaEntry(task: ReplicaTask): ReplicaResult | RuleErrorReply {
+  try {
+    return runReplicaTask(task);
+  } catch (err) {
+    if (err instanceof RuleError) return { kind: "rule-error", message: err.message };
+    throw err;
+  }
+}
