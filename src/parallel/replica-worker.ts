@@ -21,6 +21,7 @@ export type ReplicaTask =
   | { readonly kind: "particles"; readonly config: ParticleRunConfig; readonly replica: number }
   | { readonly kind: "transport"; readonly settings: TransportSettings; readonly replica: number };
 
+/** What a replica task returns: a particle replica record or a transport replica. */
 export type ReplicaResult = ReplicaRecord | TransportReplica;
 
 /** Run one {@link ReplicaTask} in this thread. */

@@ -22,6 +22,7 @@ import { CONSTANT, collidePair, type ParticleKernel } from "./particle-kernel.ts
 
 const pair = new Float64Array(6);
 
+/** The anisotropic free-transport background of this file (constant kernel), with its residual −R = Q(f_ref, f_ref) as a source of signed particles. */
 export function freeTransportAnisotropic(
   kernel: ParticleKernel,
   c: number,

@@ -25,6 +25,7 @@ import type { Uniform } from "../../math/seeded-random.ts";
 import type { Background } from "./background.ts";
 import type { ParticleKernel } from "./particle-kernel.ts";
 
+/** The Gaussian free-transport background: a {@link Background} with its local density n(t, x), mean m(t, x) and variance θ(t) exposed. */
 export interface FreeTransportGaussian extends Background {
   readonly c: number;
   readonly alpha: number;
@@ -52,6 +53,7 @@ export function meanRelativeSpeed(r: number): number {
   return Math.sqrt(2 / Math.PI) * Math.exp(-0.5 * r * r) + (r + 1 / r) * erf(r / Math.SQRT2);
 }
 
+/** The free transport of c·exp(−|x|²/α − |v|²/β) as a deviational background (no residual: it is an exact solution; see the derivation above). */
 export function freeTransportGaussian(
   kernel: ParticleKernel,
   c = 1,
