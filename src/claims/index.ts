@@ -9,7 +9,6 @@
  * @module boltzlab/claims
  */
 
-export type { DeflationCurve, TheoremRow } from "../report/report-data.ts";
 export { closureScenarios, measuredBootstrap, measuredErrorBound } from "./bootstrap-measured.ts";
 export type { ClaimContext } from "./claim-helpers.ts";
 export type { ClaimResult, Measurement } from "./claim-result.ts";
@@ -74,6 +73,7 @@ export {
   theoremRow,
   theoremTable,
 } from "./theorem-1-1.ts";
+export type { DeflationCurve, TheoremRow } from "./theorem-row.ts";
 export { mapCsv, thresholdMap } from "./threshold-map.ts";
 export {
   type Criterion,

@@ -1,10 +1,10 @@
 import type { Variant } from "../construction/variant.ts";
 import type { RuleError } from "../math/errors.ts";
-import type { DeflationCurve, TheoremRow } from "../report/report-data.ts";
 import type { ClaimContext } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
 import { runCheck } from "./registry.ts";
 import { deflationCurve, recordComputedRows, takeComputedRows, theoremRow } from "./theorem-1-1.ts";
+import type { DeflationCurve, TheoremRow } from "./theorem-row.ts";
 
 /**
  * A pool of workers that runs {@link PoolTask}s (claim checks, Theorem 1.1 rows, deflation curves)

@@ -7,7 +7,7 @@ import { type ConstructionConstants, makeParameters } from "../construction/para
 import type { Variant } from "../construction/variant.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
 import { fitPowerLaw } from "../math/power-fit.ts";
-import type { DeflationCurve, TheoremRow } from "../report/report-data.ts";
+import type { DeflationCurve, TheoremRow } from "./theorem-row.ts";
 
 /**
  * Theorem 1.1 for the approximate solutions f_a = f_r + f_b and g_a ≡ f_r(0):

@@ -13,8 +13,8 @@ import {
   bumpWidthFactor,
   forEachBumpAt,
 } from "../construction/velocity-bumps.ts";
-import type { Quantity } from "./commands/eval.ts";
 import { fmt } from "./common-options.ts";
+import type { Quantity } from "./eval-quantities.ts";
 
 /** Per-term rounding allowance (ulp) of one tube or bump value (sqrt, exp, products). */
 const TERM_ULP = 8;

@@ -8,11 +8,12 @@ import {
   seedTheoremRows,
   theoremTable,
 } from "../claims/theorem-1-1.ts";
+import type { DeflationCurve, TheoremRow } from "../claims/theorem-row.ts";
 import type { Variant } from "../construction/variant.ts";
 import { createClaimPool } from "../parallel/claim-pool.ts";
 import { howLargeMData } from "./how-large-m.ts";
 import { formatM, formatMList, formatNumber } from "./number-format.ts";
-import type { DeflationCurve, ReportData, TheoremRow } from "./report-data.ts";
+import type { ReportData } from "./report-data.ts";
 
 /**
  * Compute everything the main report shows: every Section 2 claim for each cutoff and variant over

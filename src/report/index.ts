@@ -6,6 +6,7 @@
  * @module boltzlab/report
  */
 
+export type { TheoremRow } from "../claims/theorem-row.ts";
 export { type BuildReportOptions, buildReportData } from "./build-report.ts";
 export { writeReport } from "./report.ts";
-export type { ReportData, TheoremRow } from "./report-data.ts";
+export type { ReportData } from "./report-data.ts";

@@ -1,4 +1,5 @@
 import type { ClaimResult } from "../claims/claim-result.ts";
+import type { TheoremRow } from "../claims/theorem-row.ts";
 import { VERDICTS, type Verdict } from "../claims/verdict.ts";
 import {
   exponentText,
@@ -18,7 +19,7 @@ import {
 import { claimDisagreements, errorTableDisagreements } from "./disagreements.ts";
 import { howLargeMBlocks } from "./how-large-m.ts";
 import { formatM, formatMList } from "./number-format.ts";
-import type { ReportData, TheoremRow } from "./report-data.ts";
+import type { ReportData } from "./report-data.ts";
 import type { ReportFigure, ReportFigures } from "./report-figures.ts";
 import { sections35Blocks } from "./sections-3-5.ts";
 import { type Cell, estimateCell, numberCell, verdictCell } from "./table.ts";

@@ -1,4 +1,5 @@
 import { deflationLaw } from "../claims/theorem-1-1.ts";
+import type { TheoremRow } from "../claims/theorem-row.ts";
 import {
   type Configuration,
   configurationLabel,
@@ -6,7 +7,6 @@ import {
   rowConfiguration,
 } from "./configuration.ts";
 import { formatM, formatMList, formatNumber } from "./number-format.ts";
-import type { TheoremRow } from "./report-data.ts";
 
 /**
  * Theorem 1.1 for one configuration, in the numbers that decide it:

@@ -1,7 +1,8 @@
 import type { ClaimResult, Measurement } from "../../src/claims/claim-result.ts";
+import type { DeflationCurve, TheoremRow } from "../../src/claims/theorem-row.ts";
 import { estimate, exact } from "../../src/math/estimate.ts";
 import { fitPowerLaw } from "../../src/math/power-fit.ts";
-import type { DeflationCurve, ReportData, TheoremRow } from "../../src/report/report-data.ts";
+import type { ReportData } from "../../src/report/report-data.ts";
 
 /** A synthetic asymptotic claim: values 2·M^{α}·(1 + noise), with one value ≤ 0 when `withZero`. */
 export function syntheticScalingClaim(options: {

@@ -15,11 +15,8 @@ import {
   validateParameters,
 } from "../common-options.ts";
 import { addCsvOption, parseCsvPath, writeCsv } from "../csv.ts";
+import { QUANTITIES, type Quantity } from "../eval-quantities.ts";
 import { vecColumns } from "./collide.ts";
-
-/** The quantities `boltzlab eval` computes. */
-export const QUANTITIES = ["fb", "fr", "A", "Ksum", "Isum"] as const;
-export type Quantity = (typeof QUANTITIES)[number];
 
 interface EvalOptions {
   M: string;

@@ -1,8 +1,8 @@
 import * as Plot from "@observablehq/plot";
+import type { DeflationCurve } from "../../claims/theorem-row.ts";
 import type { LegendEntry } from "../annotations.ts";
 import { configurationLabel, rowConfiguration } from "../configuration.ts";
 import { seriesColor } from "../palette.ts";
-import type { DeflationCurve } from "../report-data.ts";
 import { annotatedPlot } from "./annotated-plot.ts";
 import { type LogPoint, logNotes, logPoints } from "./log-points.ts";
 

@@ -1,9 +1,9 @@
 import * as Plot from "@observablehq/plot";
+import type { TheoremRow } from "../../claims/theorem-row.ts";
 import type { Estimate } from "../../math/estimate.ts";
 import type { LegendEntry } from "../annotations.ts";
 import { configurationLabel, groupByConfiguration, rowConfiguration } from "../configuration.ts";
 import { seriesColor } from "../palette.ts";
-import type { TheoremRow } from "../report-data.ts";
 import { annotatedPlot } from "./annotated-plot.ts";
 import { logNotes, logPoints } from "./log-points.ts";
 

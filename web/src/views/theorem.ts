@@ -10,9 +10,9 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { DeflationLawPoint } from "../../../src/claims/deflation-law.ts";
+import type { DeflationCurve, TheoremRow } from "../../../src/claims/theorem-row.ts";
 import type { ThresholdResult } from "../../../src/claims/thresholds.ts";
 import type { Estimate } from "../../../src/math/estimate.ts";
-import type { DeflationCurve, TheoremRow } from "../../../src/report/report-data.ts";
 import { cancelJob, EXPLORER_THRESHOLD_SEARCH, runJob } from "../jobs.ts";
 import type { ViewState } from "../state.ts";
 import { el, fmt, pm } from "../ui.ts";
