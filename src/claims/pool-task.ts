@@ -1,3 +1,4 @@
+import type { ConstructionConstants } from "../construction/parameters.ts";
 import type { Variant } from "../construction/variant.ts";
 import type { RuleError } from "../math/errors.ts";
 import type { ClaimContext } from "./claim-helpers.ts";
@@ -44,6 +45,8 @@ export interface RowOptions {
   readonly p?: number;
   readonly cutoff: string;
   readonly variant: Variant;
+  /** The construction's free constants (absent or partial: the paper's; construction/parameters.ts). */
+  readonly constants?: Partial<ConstructionConstants>;
 }
 
 /**

@@ -19,6 +19,11 @@ import {
   validateParameters,
 } from "../common-options.ts";
 import {
+  addConstructionOptions,
+  type ConstructionCliOptions,
+  parseConstruction,
+} from "../construction-options.ts";
+import {
   addCsvOption,
   type CsvValue,
   columnsOf,
@@ -29,7 +34,7 @@ import {
 import { progressBar } from "../progress.ts";
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
-interface TheoremOptions {
+interface TheoremOptions extends ConstructionCliOptions {
   M: string;
   s?: string;
   s0?: string;
@@ -99,11 +104,25 @@ export function register(program: Command): void {
     .option("--large-M", LARGE_M_HELP)
     .option("--json", "machine-readable output on stdout");
   addCsvOption(cmd);
-  addWorkersOption(cmd).action(async (o: TheoremOptions) => {
+  addConstructionOptions(cmd);
+  addWorkersOption(cmd).action(async (o: TheoremOptions, command: Command) => {
     const Ms = parseMList(o.M, M_MIN_TIME);
-    const { s, s0, p } = validateParameters(Ms, o);
-    const cutoffs = parseCutoffs(o.cutoff);
-    const variants = parseVariants(o.variant);
+    // the construction's constants; a named set also gives s, s0, cutoff and variant where the
+    // command line does not
+    const construction = parseConstruction(o);
+    const constants = construction.constants;
+    const fromSet = (name: string) => command.getOptionValueSource(name) !== "cli";
+    const { s, s0, p } = validateParameters(Ms, {
+      ...o,
+      s: o.s ?? (construction.s !== undefined ? String(construction.s) : undefined),
+      s0: o.s0 ?? (construction.s0 !== undefined ? String(construction.s0) : undefined),
+    });
+    const cutoffs = parseCutoffs(
+      fromSet("cutoff") && construction.cutoff ? construction.cutoff : o.cutoff,
+    );
+    const variants = parseVariants(
+      fromSet("variant") && construction.variant ? construction.variant : o.variant,
+    );
     const workers = parseWorkers(o.workers);
     const csv = parseCsvPath(o.csv);
     const largeM = o.largeM === true;
@@ -121,7 +140,7 @@ export function register(program: Command): void {
       let before = 0;
       for (const { cutoff, variant } of configs) {
         const table = await theoremTableParallel(
-          { Ms: MsOf(variant), s, s0, p, cutoff, variant },
+          { Ms: MsOf(variant), s, s0, p, cutoff, variant, constants },
           workers,
           (d) => progress.update(before + d, total),
         );
@@ -133,11 +152,26 @@ export function register(program: Command): void {
     }
     const pUsed = p ?? DEFAULT_P;
     if (csv !== undefined) {
-      const csvRows = theoremCsvRows(rows, { s, s0, p: pUsed });
+      const csvRows = theoremCsvRows(rows, { s, s0, p: pUsed }).map((r) => ({
+        ...r,
+        construction: construction.name,
+        ...Object.fromEntries(Object.entries(constants).map(([k, v]) => [`constant_${k}`, v])),
+      }));
       writeCsv(csv, { columns: columnsOf(csvRows), rows: csvRows });
     }
     if (o.json) {
-      printJson({ rows, Ms, s, s0, p: pUsed, cutoffs, variants, largeM });
+      printJson({
+        rows,
+        Ms,
+        s,
+        s0,
+        p: pUsed,
+        cutoffs,
+        variants,
+        largeM,
+        construction: construction.name,
+        constants,
+      });
       return;
     }
     const cell = (v: FlatRow[string] | undefined) =>
@@ -162,7 +196,13 @@ export function register(program: Command): void {
       );
     }
     process.stdout.write(
-      `M = ${formatMs(Ms)} (as given${largeM ? "; --large-M adds 10^3 … 10^12 for as-in-proof" : ""}); s = ${s}; s0 = ${s0}; p = ${pUsed}; cutoff ${cutoffs.join(",")}; variant ${variants.join(",")}\n`,
+      `M = ${formatMs(Ms)} (as given${largeM ? "; --large-M adds 10^3 … 10^12 for as-in-proof" : ""}); s = ${s}; s0 = ${s0}; p = ${pUsed}; cutoff ${cutoffs.join(",")}; variant ${variants.join(",")}; construction ${construction.name}${
+        Object.keys(constants).length
+          ? ` (${Object.entries(constants)
+              .map(([k, v]) => `${k} = ${v}`)
+              .join(", ")})`
+          : " (the paper's constants)"
+      }\n`,
     );
   });
 }
