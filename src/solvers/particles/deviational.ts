@@ -39,7 +39,7 @@ import type { Background } from "./background.ts";
 import { type CellIndex, makeCellIndex, sortIntoCells } from "./cell-index.ts";
 import { cellVolume, checkDomain, type Domain, wrap } from "./domain.ts";
 import { type GlobalMaxwellian, proposePartner, rateBound } from "./global-maxwellian.ts";
-import { collidePair } from "./particle-kernel.ts";
+import { cellMajorant, collidePair } from "./particle-kernel.ts";
 import { type ParticleSet, pushParticle, reserve } from "./particle-set.ts";
 
 export interface DeviationalOptions {
@@ -272,30 +272,8 @@ export function quadraticPhase(s: DeviationalState, h: number): void {
     const a = start[c];
     const n = start[c + 1] - a;
     if (n < 2) continue;
-    let sigmaMax: number;
-    if (k.constantRate > 0) sigmaMax = k.constantRate;
-    else {
-      let r2 = 0;
-      let m0 = 0;
-      let m1 = 0;
-      let m2 = 0;
-      for (let r = a; r < a + n; r++) {
-        const i = 3 * order[r];
-        m0 += p.v[i];
-        m1 += p.v[i + 1];
-        m2 += p.v[i + 2];
-      }
-      m0 /= n;
-      m1 /= n;
-      m2 /= n;
-      for (let r = a; r < a + n; r++) {
-        const i = 3 * order[r];
-        const q = (p.v[i] - m0) ** 2 + (p.v[i + 1] - m1) ** 2 + (p.v[i + 2] - m2) ** 2;
-        if (q > r2) r2 = q;
-      }
-      sigmaMax = k.ratePerSpeed * 2 * Math.sqrt(r2);
-      if (sigmaMax === 0) continue;
-    }
+    const sigmaMax = cellMajorant(k, p.v, order, a, n);
+    if (sigmaMax === 0) continue;
     const mean = factor * n * (n - 1) * sigmaMax;
     let cand = Math.floor(mean);
     if (rand() < mean - cand) cand++;

@@ -21,7 +21,7 @@ import { RuleError } from "../../math/errors.ts";
 import type { Uniform } from "../../math/seeded-random.ts";
 import { type CellIndex, makeCellIndex, sortIntoCells } from "./cell-index.ts";
 import { cellVolume, checkDomain, type Domain, wrap } from "./domain.ts";
-import { collidePair, type ParticleKernel } from "./particle-kernel.ts";
+import { cellMajorant, collidePair, type ParticleKernel } from "./particle-kernel.ts";
 import type { ParticleSet } from "./particle-set.ts";
 
 export interface DsmcOptions {
@@ -85,33 +85,8 @@ export function dsmcStep(s: DsmcState, dt = s.options.dt): void {
     const a = start[c];
     const n = start[c + 1] - a;
     if (n < 2) continue;
-    let sigmaMax: number;
-    if (k.constantRate > 0) sigmaMax = k.constantRate;
-    else {
-      let m0 = 0;
-      let m1 = 0;
-      let m2 = 0;
-      for (let r = a; r < a + n; r++) {
-        const i = 3 * order[r];
-        m0 += v[i];
-        m1 += v[i + 1];
-        m2 += v[i + 2];
-      }
-      m0 /= n;
-      m1 /= n;
-      m2 /= n;
-      let r2 = 0;
-      for (let r = a; r < a + n; r++) {
-        const i = 3 * order[r];
-        const d0 = v[i] - m0;
-        const d1 = v[i + 1] - m1;
-        const d2 = v[i + 2] - m2;
-        const q = d0 * d0 + d1 * d1 + d2 * d2;
-        if (q > r2) r2 = q;
-      }
-      sigmaMax = k.ratePerSpeed * 2 * Math.sqrt(r2);
-      if (sigmaMax === 0) continue;
-    }
+    const sigmaMax = cellMajorant(k, v, order, a, n);
+    if (sigmaMax === 0) continue;
     const mean = factor * n * (n - 1) * sigmaMax;
     let cand = Math.floor(mean);
     if (rand() < mean - cand) cand++;

@@ -44,6 +44,45 @@ export function particleKernel(name: string): ParticleKernel {
   throw new RuleError("kernel must be hard-sphere or constant", `got "${name}"`);
 }
 
+/**
+ * The majorant σ_max of the collision rate σ(|u − v|) over every pair of one cell, for the NTC
+ * candidate count (Bird 1994, §11.1): the kernel's constant rate, or, for rates proportional to
+ * the relative speed, `ratePerSpeed` · 2 max_i |v_i − v̄| (|v_i − v_j| ≤ |v_i − v̄| + |v_j − v̄|), exact
+ * for the cell's particles at this step rather than a running maximum. `order[a … a+n−1]` are the
+ * cell's particle indices into the velocities `v` (x, y, z interleaved).
+ */
+export function cellMajorant(
+  k: ParticleKernel,
+  v: Float64Array,
+  order: ArrayLike<number>,
+  a: number,
+  n: number,
+): number {
+  if (k.constantRate > 0) return k.constantRate;
+  let m0 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  for (let r = a; r < a + n; r++) {
+    const i = 3 * order[r];
+    m0 += v[i];
+    m1 += v[i + 1];
+    m2 += v[i + 2];
+  }
+  m0 /= n;
+  m1 /= n;
+  m2 /= n;
+  let r2 = 0;
+  for (let r = a; r < a + n; r++) {
+    const i = 3 * order[r];
+    const d0 = v[i] - m0;
+    const d1 = v[i + 1] - m1;
+    const d2 = v[i + 2] - m2;
+    const q = d0 * d0 + d1 * d1 + d2 * d2;
+    if (q > r2) r2 = q;
+  }
+  return k.ratePerSpeed * 2 * Math.sqrt(r2);
+}
+
 /** A uniform direction on S² into out[o..o+2] (Marsaglia's cylinder projection, no rejection). */
 export function uniformDirection(rand: Uniform, out: Float64Array, o: number): void {
   const z = 2 * rand() - 1;
