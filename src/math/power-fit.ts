@@ -32,11 +32,10 @@ export interface Sample {
  *
  * @example
  * ```ts
- * import assert from "node:assert/strict";
  * import { fitPowerLaw } from "boltzlab";
  * const samples = [4, 8, 16, 32].map((M) => ({ M, value: 3 * M ** -0.2, error: 0 }));
  * const fit = fitPowerLaw(samples);
- * assert.ok(Math.abs(fit.exponent + 0.2) < 1e-12 && Math.abs(fit.prefactor - 3) < 1e-12);
+ * if (!(Math.abs(fit.exponent + 0.2) < 1e-12 && Math.abs(fit.prefactor - 3) < 1e-12)) throw new Error("example check failed");
  * ```
  */
 export function fitPowerLaw(
