@@ -215,19 +215,8 @@ const SCALARS: Scalar[] = [
 ];
 
 /** A merged point: each quantity's mean over replicas and its standard error (NaN for R = 1). */
-export interface MergedPoint {
-  t: number;
+export interface MergedPoint extends ReplicaPoint {
   replicas: number;
-  mass: number;
-  momentum: [number, number, number];
-  energy: number;
-  temperature: [number, number, number];
-  anisotropy: number;
-  fourthMoment: number;
-  totalVariation: number;
-  particles: number;
-  windowDensity?: number;
-  spatialSecondMoment?: number;
   error: Record<string, number | number[]>;
 }
 
