@@ -4,20 +4,9 @@
  * calls the library and prints. A {@link RuleError} (bad input) or a commander usage error prints one
  * line on stderr and exits with code 2; nothing is written.
  */
-import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { RuleError } from "../math/errors.ts";
-
-/**
- * The package's version, read at run time from package.json two folders up: this file is
- * src/cli/main.ts under tsx and dist/cli/main.js when compiled, both two levels below the root.
- */
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version?: string;
-  };
-  return pkg.version ?? "unknown";
-}
+import { packageVersion } from "../report/package-version.ts";
 
 const program = new Command();
 program

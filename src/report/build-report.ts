@@ -13,6 +13,7 @@ import type { Variant } from "../construction/variant.ts";
 import { createClaimPool } from "../parallel/claim-pool.ts";
 import { howLargeMData } from "./how-large-m.ts";
 import { formatM, formatMList, formatNumber } from "./number-format.ts";
+import { packageVersion } from "./package-version.ts";
 import type { ReportData } from "./report-data.ts";
 
 /**
@@ -156,7 +157,7 @@ export async function buildReportData(opts: BuildReportOptions): Promise<ReportD
         date: new Date(started).toISOString(),
         durationSeconds: (Date.now() - started) / 1000,
         commandLine: process.argv.slice(1).join(" "),
-        versions: { boltzlab: "0.1.0", node: process.version },
+        versions: { boltzlab: packageVersion(), node: process.version },
       },
     };
   } finally {
