@@ -14,9 +14,13 @@ export type Uniform = () => number;
  */
 export function seededUniform(seed: number): Uniform {
   if (!Number.isInteger(seed)) throw new RuleError("a seed must be an integer", `got ${seed}`);
-  let a = seed >>> 0;
+  // the state lives in an Int32Array, not in a closure variable: an int32 outside the small-integer
+  // range held by a closure is boxed on every store (a heap allocation per draw); same bits
+  const state = new Int32Array(1);
+  state[0] = seed >>> 0;
   const next32 = (): number => {
-    a = (a + 0x6d2b79f5) | 0;
+    const a = (state[0] + 0x6d2b79f5) | 0;
+    state[0] = a;
     let t = Math.imul(a ^ (a >>> 15), 1 | a);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return (t ^ (t >>> 14)) >>> 0;

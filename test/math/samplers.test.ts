@@ -101,3 +101,26 @@ test("profileSampler: the density integrates to 1, sample is its inverse CDF, an
   const exact = Math.sqrt(0.01 * Math.PI);
   assert.ok(Math.abs(est - exact) < 1e-3 * exact, `estimate ${est} vs ${exact}`);
 });
+
+test("seededUniform is mulberry32 (two 32-bit outputs per 53-bit double), for seeds across the int32 and uint32 range", () => {
+  // the generator as published (T. Ettinger, public domain), written out here independently
+  const mulberry32 = (seed: number) => {
+    let a = seed;
+    return () => {
+      a |= 0;
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (t ^ (t >>> 14)) >>> 0;
+    };
+  };
+  for (const seed of [0, 1, 12345, -7, 2 ** 31 + 5, 2 ** 32 - 1]) {
+    const ref = mulberry32(seed);
+    const u = seededUniform(seed);
+    for (let i = 0; i < 20_000; i++) {
+      const hi = ref() >>> 5;
+      const lo = ref() >>> 6;
+      assert.equal(u(), (hi * 2 ** 26 + lo) / 2 ** 53, `seed ${seed}, draw ${i}`);
+    }
+  }
+});

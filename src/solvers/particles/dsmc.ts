@@ -20,7 +20,7 @@
 import { RuleError } from "../../math/errors.ts";
 import type { Uniform } from "../../math/seeded-random.ts";
 import { type CellIndex, makeCellIndex, sortIntoCells } from "./cell-index.ts";
-import { cellVolume, checkDomain, type Domain, wrap } from "./domain.ts";
+import { cellVolume, checkDomain, type Domain } from "./domain.ts";
 import { cellMajorant, collidePair, type ParticleKernel } from "./particle-kernel.ts";
 import type { ParticleSet } from "./particle-set.ts";
 
@@ -56,19 +56,24 @@ export function makeDsmc(particles: ParticleSet, options: DsmcOptions, rand: Uni
   return { particles, options, rand, cells: makeCellIndex(), t: 0, collisions: 0, candidates: 0 };
 }
 
-/** Free flight over dt (exact), with periodic wrap in a box. */
+/** Free flight over dt (exact), with periodic wrap in a box (one pass, `wrap` of domain.ts inlined). */
 export function freeFlight(p: ParticleSet, d: Domain, dt: number): void {
   if (d.kind === "homogeneous") return;
   const n3 = 3 * p.count;
   const { x, v } = p;
-  for (let k = 0; k < n3; k++) x[k] += v[k] * dt;
   if (d.kind === "periodic") {
     const L = d.L;
     for (let k = 0; k < n3; k++) {
-      const y = x[k];
-      if (y < 0 || y >= L) x[k] = wrap(y, L);
+      let y = x[k] + v[k] * dt;
+      if (y < 0 || y >= L) {
+        y -= L * Math.floor(y / L);
+        if (y >= L) y = 0;
+      }
+      x[k] = y;
     }
+    return;
   }
+  for (let k = 0; k < n3; k++) x[k] += v[k] * dt;
 }
 
 /** One step of size dt (default the configured Δt): free flight, then NTC collisions per cell. */
