@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/dsmc.ts [N=200000] [steps=50] [dt=0.01]
  *
- * SPARTA side by side (../shared/peers/sparta/) was not run: see docs/particles.md.
+ * SPARTA side by side (the deck of ../shared/peers/sparta/, at its collision rate): bench/sparta.ts.
  */
 import { normalSampler } from "../src/math/normal-sampler.ts";
 import { seededUniform } from "../src/math/seeded-random.ts";
