@@ -30,7 +30,7 @@ import { sampledIndices, stratifiedBumpSample } from "../src/construction/bump-s
 import { bump } from "../src/construction/cutoff.ts";
 import { makeParameters } from "../src/construction/parameters.ts";
 import { CarlemanNodes, sampleCarlemanNodes } from "../src/kinetic/carleman-sampler.ts";
-import { seededUniform } from "../src/math/seeded-random.ts";
+import { seededUniform } from "../src/math/sampling/uniform-stream.ts";
 import { orthonormalFrame } from "../src/math/vec3.ts";
 import { referenceDuhamelAtNodes } from "../test/construction/beam-gain-duhamel-reference.ts";
 import { referenceCharacteristicFrequencyAt } from "../test/construction/characteristic-frequency-reference.ts";

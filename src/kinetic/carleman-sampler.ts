@@ -1,5 +1,5 @@
 import { RuleError } from "../math/errors.ts";
-import type { Uniform } from "../math/seeded-random.ts";
+import type { Uniform } from "../math/sampling/uniform-stream.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { VelocityRegion } from "./phase-space.ts";
 

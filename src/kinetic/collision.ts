@@ -1,7 +1,7 @@
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate, exact, times } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
-import { refineUntil } from "../math/refine.ts";
+import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
+import { refineUntil } from "../math/quadrature/refine.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import { hardSphere, type Kernel } from "./kernel.ts";
 import { boundingBall, type PhaseSpaceFunction, type VelocityPiece } from "./phase-space.ts";
@@ -39,7 +39,7 @@ import { visitPlane, visitVolume } from "./support-quadrature.ts";
  *
  * Accuracy: every rule is a Gauss–Legendre product with n nodes per dimension, n running through
  * {@link ORDER_SCHEDULE}; refinement stops when two successive values agree to the tolerance
- * (src/math/refine.ts) and the last difference is the error estimate, flagged `unconverged`
+ * (src/math/quadrature/refine.ts) and the last difference is the error estimate, flagged `unconverged`
  * otherwise. Truncation tails of non-compact pieces (Maxwellians at 10√T) are added to the error
  * of A and Q⁻.
  */

@@ -1,7 +1,7 @@
 import erf from "@stdlib/math-base-special-erf";
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
+import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
 import { constantKernel, hardSphere, type Kernel } from "./kernel.ts";
 import type { PhaseSpaceFunction, VelocityPiece } from "./phase-space.ts";
 

@@ -1,5 +1,5 @@
 import { type Estimate, estimate } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
+import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
 
 /**
  * H^s norms of radial and axially separable profiles, with the docs/design.md Fourier convention

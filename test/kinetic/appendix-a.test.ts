@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { gainTerm, lossTerm } from "../../src/kinetic/collision.ts";
 import { type MaxwellianParams, maxwellian } from "../../src/kinetic/maxwellian.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../src/math/quadrature/gauss-legendre.ts";
 
 /**
  * Lemma A.1 (hard spheres): (A.1) ‖Q⁻(f,g)‖_{L^r} ≲ ‖f‖_{L^{r,1}} ‖g‖_{L^{1,1}}, (A.2) the same for Q⁺,

@@ -16,7 +16,7 @@ import {
 } from "../../src/kinetic/maxwellian.ts";
 import { sumOf, velocityFunction } from "../../src/kinetic/phase-space.ts";
 import { RuleError } from "../../src/math/errors.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../src/math/quadrature/gauss-legendre.ts";
 
 const X0 = [0, 0, 0];
 

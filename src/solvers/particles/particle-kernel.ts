@@ -1,5 +1,5 @@
 import { RuleError } from "../../math/errors.ts";
-import type { Uniform } from "../../math/seeded-random.ts";
+import type { Uniform } from "../../math/sampling/uniform-stream.ts";
 
 /**
  * The collision kernels in particle form, in boltzlab's normalization (src/kinetic/kernel.ts,

@@ -24,7 +24,7 @@
  *   μ₁ = (5/32)√(T/π) ≈ 0.0881575 √T,   λ₁ = (75/128)√(T/π) ≈ 0.330581 √T  (independent of ρ).
  */
 import { RuleError } from "../../math/errors.ts";
-import { seededUniform } from "../../math/seeded-random.ts";
+import { seededUniform } from "../../math/sampling/uniform-stream.ts";
 import { cancel, linearPhase, makeDeviational } from "./deviational.ts";
 import { globalMaxwellian } from "./global-maxwellian.ts";
 import { HARD_SPHERE } from "./particle-kernel.ts";

@@ -4,8 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { gaussLegendre } from "../../../src/math/gauss-legendre.ts";
-import { seededUniform } from "../../../src/math/seeded-random.ts";
+import { gaussLegendre } from "../../../src/math/quadrature/gauss-legendre.ts";
+import { seededUniform } from "../../../src/math/sampling/uniform-stream.ts";
 import { sampleRadialDeviation } from "../../../src/solvers/particles/initial-particles.ts";
 import {
   hermiteFunctions,
