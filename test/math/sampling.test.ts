@@ -182,7 +182,7 @@ test("uniformDirection, uniformInBall, uniformInShell, uniformInCylinder: inside
   let sa = 0;
   let sq = 0;
   for (let i = 0; i < n; i++) {
-    uniformInCylinder(p, rnd, cyl);
+    uniformInCylinder(p, rnd, cyl, [0, 1, 0], [0, 0, 1]);
     const q = p[1] ** 2 + p[2] ** 2;
     assert.ok(p[0] >= -1 && p[0] <= 3 && q <= 1 + 1e-15);
     sa += p[0];

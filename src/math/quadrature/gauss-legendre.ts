@@ -82,8 +82,9 @@ export function gaussSum(f: (x: number) => number, a: number, b: number, n: numb
 
 /**
  * The n-point Gauss–Legendre rule mapped to [a, b]: nodes c + h·xᵢ and weights h·wᵢ with
- * h = (b − a)/2, c = (a + b)/2 (fresh arrays; for a hot loop, map once and reuse). For [0, 1]
- * the nodes equal 0.5·(1 + xᵢ) to the last bit.
+ * h = (b − a)/2, c = (a + b)/2. For [0, 1] the nodes equal 0.5·(1 + xᵢ) to the last bit. Cached
+ * per (n, a, b) like {@link gaussLegendre} (the last 64 intervals): the arrays are shared, do not
+ * write into them.
  *
  * @example
  * ```ts
@@ -95,6 +96,9 @@ export function gaussSum(f: (x: number) => number, a: number, b: number, n: numb
  * ```
  */
 export function mappedRule(n: number, a: number, b: number): GaussRule {
+  const key = `${n}:${a}:${b}`;
+  const hit = mappedCache.get(key);
+  if (hit) return hit;
   const gl = gaussLegendre(n);
   const h = 0.5 * (b - a);
   const c = 0.5 * (b + a);
@@ -104,5 +108,10 @@ export function mappedRule(n: number, a: number, b: number): GaussRule {
     nodes[i] = c + h * gl.nodes[i];
     weights[i] = h * gl.weights[i];
   }
-  return { n, nodes, weights };
+  const rule = { n, nodes, weights };
+  if (mappedCache.size >= 64) mappedCache.clear();
+  mappedCache.set(key, rule);
+  return rule;
 }
+
+const mappedCache = new Map<string, GaussRule>();

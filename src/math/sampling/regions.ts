@@ -8,9 +8,10 @@ import type { Uniform } from "./uniform-stream.ts";
  */
 
 /**
- * A uniform direction on S² scaled by `radius` (default 1) into out: z = 2u₁ − 1, φ = 2πu₂
- * (`upper`: z = u₁, the upper hemisphere), out = radius·(s cos φ, s sin φ, z) with s = √(1 − z²),
- * computed as (radius·s)·cos φ. Two draws.
+ * A uniform direction on S² scaled by `radius` (default 1) into out[offset..offset + 2]
+ * (Marsaglia's cylinder projection, no rejection): z = 2u₁ − 1, φ = 2πu₂,
+ * out = radius·(s cos φ, s sin φ, z) with s = √max(0, 1 − z²), computed as (radius·s)·cos φ.
+ * Two draws.
  *
  * @example
  * ```ts
@@ -20,13 +21,13 @@ import type { Uniform } from "./uniform-stream.ts";
  * if (!(Math.abs(Math.hypot(e[0], e[1], e[2]) - 1) < 1e-15)) throw new Error("example check failed");
  * ```
  */
-export function uniformDirection(out: Float64Array, rnd: Uniform, radius = 1, upper = false): void {
-  const z = upper ? rnd() : 2 * rnd() - 1;
+export function uniformDirection(out: Float64Array, rnd: Uniform, radius = 1, offset = 0): void {
+  const z = 2 * rnd() - 1;
   const ph = 2 * Math.PI * rnd();
   const s = Math.sqrt(Math.max(0, 1 - z * z));
-  out[0] = radius * s * Math.cos(ph);
-  out[1] = radius * s * Math.sin(ph);
-  out[2] = radius * z;
+  out[offset] = radius * s * Math.cos(ph);
+  out[offset + 1] = radius * s * Math.sin(ph);
+  out[offset + 2] = radius * z;
 }
 
 /**
@@ -62,8 +63,8 @@ export function uniformInBall(
 }
 
 /**
- * A uniform point of the shell r0 ≤ |x| ≤ r1 (`upper`: with x₃ ≥ 0) into out: a direction first
- * (two draws, as {@link uniformDirection}), then |x| = ∛(r0³ + (r1³ − r0³)u) (one draw).
+ * A uniform point of the shell r0 ≤ |x| ≤ r1 (`upper`: with x₃ ≥ 0) into out: the direction first,
+ * z = 2u₁ − 1 (`upper`: z = u₁) and φ = 2πu₂, then |x| = ∛(r0³ + (r1³ − r0³)u₃); three draws.
  */
 export function uniformInShell(
   out: Float64Array,
@@ -81,12 +82,10 @@ export function uniformInShell(
   out[2] = r * z;
 }
 
-/** A cylinder: centre, unit axis, an orthonormal pair (f1, f2) ⊥ axis, axial range, radius. */
+/** A cylinder: centre, unit axis, axial range [a0, a1] and radius. */
 export interface Cylinder {
   readonly center: ArrayLike<number>;
   readonly axis: ArrayLike<number>;
-  readonly f1: ArrayLike<number>;
-  readonly f2: ArrayLike<number>;
   readonly a0: number;
   readonly a1: number;
   readonly radius: number;
@@ -94,23 +93,29 @@ export interface Cylinder {
 
 /**
  * A uniform point of the cylinder {center + a·axis + q: a ∈ [a0, a1], q ⊥ axis, |q| ≤ radius} into
- * out: a = a0 + (a1 − a0)u₁, |q| = radius·√u₂, angle 2πu₃ in the (f1, f2) plane. Three draws.
+ * out, with (f1, f2) an orthonormal pair ⊥ axis: a = a0 + (a1 − a0)u₁, |q| = radius·√u₂, angle 2πu₃
+ * in the (f1, f2) plane. Three draws.
  *
  * @example
  * ```ts
  * import { uniformInCylinder, uniformStream } from "boltzlab";
  * const p = new Float64Array(3);
- * const c = { center: [0, 0, 0], axis: [0, 0, 1], f1: [1, 0, 0], f2: [0, 1, 0], a0: 0, a1: 2, radius: 1 };
- * uniformInCylinder(p, uniformStream(9), c);
+ * const c = { center: [0, 0, 0], axis: [0, 0, 1], a0: 0, a1: 2, radius: 1 };
+ * uniformInCylinder(p, uniformStream(9), c, [1, 0, 0], [0, 1, 0]);
  * if (!(p[2] >= 0 && p[2] <= 2 && Math.hypot(p[0], p[1]) <= 1)) throw new Error("example check failed");
  * ```
  */
-export function uniformInCylinder(out: Float64Array, rnd: Uniform, cyl: Cylinder): void {
+export function uniformInCylinder(
+  out: Float64Array,
+  rnd: Uniform,
+  cyl: Cylinder,
+  f1: ArrayLike<number>,
+  f2: ArrayLike<number>,
+): void {
   const a = cyl.a0 + (cyl.a1 - cyl.a0) * rnd();
   const q = cyl.radius * Math.sqrt(rnd());
   const ph = 2 * Math.PI * rnd();
   const c = q * Math.cos(ph);
   const s = q * Math.sin(ph);
-  for (let i = 0; i < 3; i++)
-    out[i] = cyl.center[i] + a * cyl.axis[i] + c * cyl.f1[i] + s * cyl.f2[i];
+  for (let i = 0; i < 3; i++) out[i] = cyl.center[i] + a * cyl.axis[i] + c * f1[i] + s * f2[i];
 }
