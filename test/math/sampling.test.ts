@@ -1,9 +1,19 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { korobovGeneratingVector } from "../../src/math/korobov-lattice.ts";
-import { lcgUniform } from "../../src/math/lcg-uniform.ts";
-import { profileSampler } from "../../src/math/profile-sampler.ts";
-import { seededUniform } from "../../src/math/seeded-random.ts";
+import { normalSampler } from "../../src/math/sampling/normal-sampler.ts";
+import { profileSampler } from "../../src/math/sampling/profile-sampler.ts";
+import {
+  uniformDirection,
+  uniformInBall,
+  uniformInCylinder,
+  uniformInShell,
+} from "../../src/math/sampling/regions.ts";
+import {
+  lcgUniform,
+  seededUniform,
+  uniformStream,
+} from "../../src/math/sampling/uniform-stream.ts";
 
 /**
  * The seeded generators and sampling rules of src/math/ against published facts and exact
@@ -102,6 +112,101 @@ test("profileSampler: the density integrates to 1, sample is its inverse CDF, an
   assert.ok(Math.abs(est - exact) < 1e-3 * exact, `estimate ${est} vs ${exact}`);
 });
 
+test("uniformStream: mulberry32 matches an independent Python implementation (seed 42), park-miller is lcgUniform, streams differ", () => {
+  // first three doubles of mulberry32(42), two 32-bit draws per double, from a Python transcription
+  // of Ettinger's reference (arbitrary-precision integers masked to 32 bits)
+  const g = uniformStream(42);
+  assert.deepEqual([g(), g(), g()], [0.6011037487409305, 0.8524657984803172, 0.17481390034103794]);
+  const pm = uniformStream(1, { algorithm: "park-miller" });
+  const ref = lcgUniform(1);
+  for (let i = 0; i < 100; i++) assert.equal(pm(), ref());
+  const a = uniformStream(42, { stream: "velocities" });
+  const b = uniformStream(42, { stream: "positions" });
+  const a2 = uniformStream(42, { stream: "velocities" });
+  const x = a();
+  assert.equal(x, a2());
+  assert.notEqual(x, b());
+  assert.notEqual(x, uniformStream(42)());
+  assert.throws(() => uniformStream(1.5), /seed must be an integer/);
+});
+
+test("uniformDirection, uniformInBall, uniformInShell, uniformInCylinder: inside their regions, with the exact moments within 5 standard errors", () => {
+  const n = 40_000;
+  const p = new Float64Array(3);
+  const rnd = uniformStream(2024);
+  // direction: |e| = 1, E[e_z] = 0, E[e_z²] = 1/3 (Var e_z² = 1/5 − 1/9 = 4/45)
+  let sz = 0;
+  let sz2 = 0;
+  for (let i = 0; i < n; i++) {
+    uniformDirection(p, rnd);
+    assert.ok(Math.abs(Math.hypot(p[0], p[1], p[2]) - 1) < 1e-15);
+    sz += p[2];
+    sz2 += p[2] * p[2];
+  }
+  assert.ok(Math.abs(sz / n) < 5 * Math.sqrt(1 / 3 / n));
+  assert.ok(Math.abs(sz2 / n - 1 / 3) < 5 * Math.sqrt(4 / 45 / n));
+  // ball of radius 2 about (1, 0, 0): E|x − c|² = (3/5)R² = 12/5, Var = E|x|⁴ − (E|x|²)² = (3/7)R⁴ − (12/5)²
+  let s2 = 0;
+  for (let i = 0; i < n; i++) {
+    uniformInBall(p, rnd, [1, 0, 0], 2);
+    const q = (p[0] - 1) ** 2 + p[1] ** 2 + p[2] ** 2;
+    assert.ok(q <= 4 + 1e-12);
+    s2 += q;
+  }
+  const varBall = (3 / 7) * 16 - (12 / 5) ** 2;
+  assert.ok(Math.abs(s2 / n - 12 / 5) < 5 * Math.sqrt(varBall / n), `ball ${s2 / n}`);
+  // shell 1 ≤ |x| ≤ 2, upper half: E|x|² = (3/5)(2⁵ − 1)/(2³ − 1), z ≥ 0
+  let sr = 0;
+  let sr4 = 0;
+  for (let i = 0; i < n; i++) {
+    uniformInShell(p, rnd, 1, 2, true);
+    const q = p[0] ** 2 + p[1] ** 2 + p[2] ** 2;
+    assert.ok(q >= 1 - 1e-12 && q <= 4 + 1e-12 && p[2] >= 0);
+    sr += q;
+    sr4 += q * q;
+  }
+  const mShell = ((3 / 5) * 31) / 7;
+  const vShell = ((3 / 7) * 127) / 7 - mShell ** 2;
+  assert.ok(Math.abs(sr / n - mShell) < 5 * Math.sqrt(vShell / n), `shell ${sr / n}`);
+  assert.ok(Math.abs(sr4 / n - ((3 / 7) * 127) / 7) < 0.05);
+  // cylinder along x, a ∈ [−1, 3], radius 1: E a = 1, E|q|² = 1/2
+  const cyl = {
+    center: [0, 0, 0],
+    axis: [1, 0, 0],
+    f1: [0, 1, 0],
+    f2: [0, 0, 1],
+    a0: -1,
+    a1: 3,
+    radius: 1,
+  };
+  let sa = 0;
+  let sq = 0;
+  for (let i = 0; i < n; i++) {
+    uniformInCylinder(p, rnd, cyl, [0, 1, 0], [0, 0, 1]);
+    const q = p[1] ** 2 + p[2] ** 2;
+    assert.ok(p[0] >= -1 && p[0] <= 3 && q <= 1 + 1e-15);
+    sa += p[0];
+    sq += q;
+  }
+  assert.ok(Math.abs(sa / n - 1) < 5 * Math.sqrt(4 / 3 / n));
+  assert.ok(Math.abs(sq / n - 0.5) < 5 * Math.sqrt(1 / 12 / n));
+});
+
+test("normalSampler: mean 0 and variance 1 within 5 standard errors, with and without the spare kept", () => {
+  for (const keepSpare of [true, false]) {
+    const z = normalSampler(uniformStream(7), { keepSpare });
+    const n = 50_000;
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = 0; i < n; i++) {
+      const x = z();
+      s1 += x;
+      s2 += x * x;
+    }
+    assert.ok(Math.abs(s1 / n) < 5 * Math.sqrt(1 / n), `mean ${s1 / n}`);
+    assert.ok(Math.abs(s2 / n - 1) < 5 * Math.sqrt(2 / n), `variance ${s2 / n}`);
+  }
+});
 test("seededUniform is mulberry32 (two 32-bit outputs per 53-bit double), for seeds across the int32 and uint32 range", () => {
   // the generator as published (T. Ettinger, public domain), written out here independently
   const mulberry32 = (seed: number) => {
