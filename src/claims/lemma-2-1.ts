@@ -1,8 +1,8 @@
-import { makeLattice } from "../construction/lattice.ts";
-import { forEachInCone } from "../construction/lattice-cone.ts";
-import { latticeSeparation } from "../construction/lattice-separation.ts";
-import { tubeSum } from "../construction/tubes.ts";
-import { bumpValue, forEachBumpAt } from "../construction/velocity-bumps.ts";
+import { makeLattice } from "../construction/geometry/lattice.ts";
+import { forEachInCone } from "../construction/geometry/lattice-cone.ts";
+import { latticeSeparation } from "../construction/geometry/lattice-separation.ts";
+import { tubeSum } from "../construction/geometry/tubes.ts";
+import { bumpValue, forEachBumpAt } from "../construction/geometry/velocity-bumps.ts";
 import { estimate, exact } from "../math/estimate.ts";
 import { lcgUniform } from "../math/lcg-uniform.ts";
 import { beamFor, type ClaimContext, m, randomUnit, scalingClaim } from "./claim-helpers.ts";

@@ -2,9 +2,9 @@ import {
   type BeamLinfNorms,
   beamLinfNorms,
   type LinfExponent,
-} from "../construction/beam-gradient-norm.ts";
-import { type BeamMixedNorm, beamMixedNorm } from "../construction/beam-mixed-norm.ts";
-import { beamSobolevNorm } from "../construction/beam-norm.ts";
+} from "../construction/beam/beam-gradient-norm.ts";
+import { type BeamMixedNorm, beamMixedNorm } from "../construction/beam/beam-mixed-norm.ts";
+import { beamSobolevNorm } from "../construction/beam/beam-norm.ts";
 import { beamFor, type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";
 

@@ -1,5 +1,5 @@
-import { beamZNorm } from "../construction/beam-znorm.ts";
-import { coreSupProbe, coreZNorm } from "../construction/core-znorm.ts";
+import { beamZNorm } from "../construction/beam/beam-znorm.ts";
+import { coreSupProbe, coreZNorm } from "../construction/core/core-znorm.ts";
 import { disjointSumZNorm, GAUSSIAN_WEIGHT, type ZNorm } from "../kinetic/znorm.ts";
 import type { Estimate } from "../math/estimate.ts";
 import { type ClaimContext, m, scalingClaim } from "./claim-helpers.ts";

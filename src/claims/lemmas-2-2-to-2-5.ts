@@ -1,7 +1,7 @@
-import { beamCollisionFrequency } from "../construction/beam-collision-frequency.ts";
-import { coreNorm } from "../construction/core-norm.ts";
-import { makeLattice } from "../construction/lattice.ts";
-import { tubeSum } from "../construction/tubes.ts";
+import { beamCollisionFrequency } from "../construction/beam/beam-collision-frequency.ts";
+import { coreNorm } from "../construction/core/core-norm.ts";
+import { makeLattice } from "../construction/geometry/lattice.ts";
+import { tubeSum } from "../construction/geometry/tubes.ts";
 import { estimate, exact } from "../math/estimate.ts";
 import { lcgUniform } from "../math/lcg-uniform.ts";
 import { projectPerp } from "../math/vec3.ts";

@@ -1,11 +1,11 @@
-import { beamValue } from "../construction/beam.ts";
-import { tubeValue } from "../construction/tubes.ts";
+import { beamValue } from "../construction/beam/beam.ts";
+import { tubeValue } from "../construction/geometry/tubes.ts";
 import {
   type BumpShape,
   bumpRadius,
   bumpValue,
   forEachBumpAt,
-} from "../construction/velocity-bumps.ts";
+} from "../construction/geometry/velocity-bumps.ts";
 import { estimate } from "../math/estimate.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import { beamFor, type ClaimContext, m } from "./claim-helpers.ts";

@@ -1,5 +1,5 @@
-import type { Beam } from "../construction/beam.ts";
-import { beamZNorm } from "../construction/beam-znorm.ts";
+import type { Beam } from "../construction/beam/beam.ts";
+import { beamZNorm } from "../construction/beam/beam-znorm.ts";
 import { Z_PARTS, type ZPart } from "../kinetic/z-parts.ts";
 import { V_GAUSSIAN_WEIGHT } from "../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";

@@ -1,5 +1,5 @@
 import erf from "@stdlib/math-base-special-erf";
-import { tStar } from "../construction/parameters.ts";
+import { tStar } from "../construction/parameters/parameters.ts";
 import { type PhaseSpaceFunction, velocityFunction } from "../kinetic/phase-space.ts";
 import {
   ballVelocityNorms,

@@ -1,4 +1,4 @@
-import type { Variant } from "../construction/variant.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import { RuleError } from "../math/errors.ts";
 import type { ClaimContext } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";

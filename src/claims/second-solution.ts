@@ -1,4 +1,4 @@
-import { coreZNorm } from "../construction/core-znorm.ts";
+import { coreZNorm } from "../construction/core/core-znorm.ts";
 import { GAUSSIAN_WEIGHT, type ZNorm } from "../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";

@@ -1,5 +1,5 @@
-import { beamValue } from "../construction/beam.ts";
-import { tStar } from "../construction/parameters.ts";
+import { beamValue } from "../construction/beam/beam.ts";
+import { tStar } from "../construction/parameters/parameters.ts";
 import { exact } from "../math/estimate.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import { beamFor, type ClaimContext, m } from "./claim-helpers.ts";

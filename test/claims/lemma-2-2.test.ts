@@ -3,14 +3,14 @@ import { describe, it } from "node:test";
 import { type ClaimContext, scalingClaim } from "../../src/claims/claim-helpers.ts";
 import { claim2_25, claim2_26 } from "../../src/claims/lemma-2-2.ts";
 import { claim2_34 } from "../../src/claims/pointwise-sandwich.ts";
-import { beamValue, makeBeam } from "../../src/construction/beam.ts";
-import { beamLinfNorms } from "../../src/construction/beam-gradient-norm.ts";
-import { singleBumpPowerIntegral } from "../../src/construction/beam-norm.ts";
-import { bump, cutoffByName, plateau } from "../../src/construction/cutoff.ts";
-import { makeParameters } from "../../src/construction/parameters.ts";
-import { tubeGradientSup } from "../../src/construction/tube-gradient-sup.ts";
-import { tubeValue } from "../../src/construction/tubes.ts";
-import { bumpValue } from "../../src/construction/velocity-bumps.ts";
+import { beamValue, makeBeam } from "../../src/construction/beam/beam.ts";
+import { beamLinfNorms } from "../../src/construction/beam/beam-gradient-norm.ts";
+import { singleBumpPowerIntegral } from "../../src/construction/beam/beam-norm.ts";
+import { bump, cutoffByName, plateau } from "../../src/construction/geometry/cutoff.ts";
+import { tubeGradientSup } from "../../src/construction/geometry/tube-gradient-sup.ts";
+import { tubeValue } from "../../src/construction/geometry/tubes.ts";
+import { bumpValue } from "../../src/construction/geometry/velocity-bumps.ts";
+import { makeParameters } from "../../src/construction/parameters/parameters.ts";
 
 const ctx = (
   cutoff: string,

@@ -6,7 +6,7 @@ import {
   gErrorSum,
   stationaryCoreZNorm,
 } from "../../src/claims/second-solution.ts";
-import { cutoffByName } from "../../src/construction/cutoff.ts";
+import { cutoffByName } from "../../src/construction/geometry/cutoff.ts";
 import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
 
 /**

@@ -1,11 +1,15 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { beamValue, makeBeam } from "../../src/construction/beam.ts";
-import { beamZNorm, tubeGradientSup, tubeL2Squared } from "../../src/construction/beam-znorm.ts";
-import { coreSupProbe, coreZNorm } from "../../src/construction/core-znorm.ts";
-import { bump, plateau } from "../../src/construction/cutoff.ts";
-import { makeParameters } from "../../src/construction/parameters.ts";
-import { bumpValue } from "../../src/construction/velocity-bumps.ts";
+import { beamValue, makeBeam } from "../../src/construction/beam/beam.ts";
+import {
+  beamZNorm,
+  tubeGradientSup,
+  tubeL2Squared,
+} from "../../src/construction/beam/beam-znorm.ts";
+import { coreSupProbe, coreZNorm } from "../../src/construction/core/core-znorm.ts";
+import { bump, plateau } from "../../src/construction/geometry/cutoff.ts";
+import { bumpValue } from "../../src/construction/geometry/velocity-bumps.ts";
+import { makeParameters } from "../../src/construction/parameters/parameters.ts";
 import {
   radialSobolevNormSquared,
   tubeSobolevNormSquared,

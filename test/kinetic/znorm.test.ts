@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bump } from "../../src/construction/cutoff.ts";
+import { bump } from "../../src/construction/geometry/cutoff.ts";
 import { velocityFunction } from "../../src/kinetic/phase-space.ts";
 import {
   ballVelocityNorms,

@@ -1,10 +1,13 @@
-import type { Beam } from "../../construction/beam.ts";
-import { profileConstants } from "../../construction/profile-constants.ts";
-import { bumpRadius, bumpWidthFactor } from "../../construction/velocity-bumps.ts";
+import type { Beam } from "../../construction/beam/beam.ts";
+import { radialIntegral } from "../../construction/core/core-decay.ts";
+import {
+  planeIntegral,
+  transportLikeConstants,
+} from "../../construction/geometry/core-profile-integrals.ts";
+import { maxBandCount } from "../../construction/geometry/lattice-band-count.ts";
+import { profileConstants } from "../../construction/geometry/profile-constants.ts";
+import { bumpRadius, bumpWidthFactor } from "../../construction/geometry/velocity-bumps.ts";
 import { RuleError } from "../../math/errors.ts";
-import { planeIntegral, transportLikeConstants } from "./core-profile-integrals.ts";
-import { maxBandCount } from "./lattice-band-count.ts";
-import { radialIntegral } from "./transport-term.ts";
 
 /**
  * The remainders of the plane reduction of Q⁺(f_b, f_r) = Q⁺(f_r, f_b) (Lemma 4.4, (4.16)–(4.19)),

@@ -1,13 +1,18 @@
-import type { Beam } from "../../construction/beam.ts";
-import { coreLogAmplitude } from "../../construction/core.ts";
-import type { Cutoff } from "../../construction/cutoff.ts";
+import type { Beam } from "../../construction/beam/beam.ts";
+import { coreLogAmplitude } from "../../construction/core/core.ts";
+import {
+  coreDecay,
+  coreWeightSpread,
+  maximize1d,
+  radialIntegral,
+} from "../../construction/core/core-decay.ts";
+import { planeIntegral } from "../../construction/geometry/core-profile-integrals.ts";
+import type { Cutoff } from "../../construction/geometry/cutoff.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
-import { planeIntegral } from "./core-profile-integrals.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement, ZPart } from "./error-term.ts";
 import { Z_PARTS } from "./error-term.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
-import { coreDecay, coreWeightSpread, maximize1d, radialIntegral } from "./transport-term.ts";
 
 /**
  * The bilinear terms of Lemma 4.4 that involve the core f_r: Q⁺(f_r,f_b), Q±(f_b,f_r), Q±(f_r,f_r),

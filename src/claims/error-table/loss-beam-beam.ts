@@ -1,4 +1,4 @@
-import type { Beam } from "../../construction/beam.ts";
+import type { Beam } from "../../construction/beam/beam.ts";
 import {
   type BumpL2Result,
   type BumpSupResult,
@@ -6,13 +6,13 @@ import {
   bumpL2Integrals,
   bumpSupIntegrals,
   bumpUpperIntegrals,
-} from "../../construction/beam-loss-duhamel.ts";
+} from "../../construction/beam-beam/beam-loss-duhamel.ts";
 import {
   type BumpSample,
   sampledIndices,
   stratifiedBumpSample,
   stratifiedTotal,
-} from "../../construction/bump-sample.ts";
+} from "../../construction/geometry/bump-sample.ts";
 import { RuleError } from "../../math/errors.ts";
 import { type Estimate, estimate, exact } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";

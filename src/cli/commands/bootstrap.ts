@@ -7,9 +7,9 @@ import {
   type Solution,
   Z_PARTS,
 } from "../../claims/error-table/error-term.ts";
-import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
-import { DEFAULT_P } from "../../construction/parameters.ts";
-import { VARIANTS } from "../../construction/variant.ts";
+import { CUTOFF_NAMES } from "../../construction/geometry/cutoff.ts";
+import { DEFAULT_P } from "../../construction/parameters/parameters.ts";
+import { VARIANTS } from "../../construction/parameters/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import { readJobFile } from "../../parallel/job-file.ts";
 import {

@@ -24,9 +24,9 @@ import {
   type ZPart,
 } from "../../claims/error-table/error-term.ts";
 import { sharedTermId } from "../../claims/error-table/gain-symmetry.ts";
-import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
-import { DEFAULT_P } from "../../construction/parameters.ts";
-import { VARIANTS } from "../../construction/variant.ts";
+import { CUTOFF_NAMES } from "../../construction/geometry/cutoff.ts";
+import { DEFAULT_P } from "../../construction/parameters/parameters.ts";
+import { VARIANTS } from "../../construction/parameters/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import { DEFAULT_ERRORS_FILE, type ParsedFile, readJobFile } from "../../parallel/job-file.ts";
 import {

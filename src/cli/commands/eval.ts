@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { DEFAULT_P } from "../../construction/parameters.ts";
+import { DEFAULT_P } from "../../construction/parameters/parameters.ts";
 import { RuleError } from "../../math/errors.ts";
 import {
   addConfigurationOptions,
