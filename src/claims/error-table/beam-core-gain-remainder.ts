@@ -1,11 +1,11 @@
 import type { Beam } from "../../construction/beam/beam.ts";
-import { radialIntegral } from "../../construction/core/core-decay.ts";
 import {
   planeIntegral,
   transportLikeConstants,
 } from "../../construction/geometry/core-profile-integrals.ts";
 import { maxBandCount } from "../../construction/geometry/lattice-band-count.ts";
 import { profileConstants } from "../../construction/geometry/profile-constants.ts";
+import { radialIntegral } from "../../construction/geometry/radial-profile-quadrature.ts";
 import { bumpRadius, bumpWidthFactor } from "../../construction/geometry/velocity-bumps.ts";
 import { RuleError } from "../../math/errors.ts";
 

@@ -1,13 +1,12 @@
 import type { Beam } from "../../construction/beam/beam.ts";
 import { coreLogAmplitude } from "../../construction/core/core.ts";
-import {
-  coreDecay,
-  coreWeightSpread,
-  maximize1d,
-  radialIntegral,
-} from "../../construction/core/core-decay.ts";
+import { coreDecay, coreWeightSpread } from "../../construction/core/core-decay.ts";
 import { planeIntegral } from "../../construction/geometry/core-profile-integrals.ts";
 import type { Cutoff } from "../../construction/geometry/cutoff.ts";
+import {
+  maximize1d,
+  radialIntegral,
+} from "../../construction/geometry/radial-profile-quadrature.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement, ZPart } from "./error-term.ts";

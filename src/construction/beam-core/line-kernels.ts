@@ -1,6 +1,6 @@
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
-import { maximize1d } from "../core/core-decay.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
+import { maximize1d } from "../geometry/radial-profile-quadrature.ts";
 
 /**
  * Autocorrelations of the core profile along a line, used for the L²_x norms of Duhamel integrals

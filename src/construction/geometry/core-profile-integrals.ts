@@ -1,6 +1,6 @@
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
-import { maximize1d, radialIntegral } from "../core/core-decay.ts";
 import type { Cutoff } from "./cutoff.ts";
+import { maximize1d, radialIntegral } from "./radial-profile-quadrature.ts";
 
 /**
  * Integrals and bounds of the radial cutoff profile φ (χ = φ(|·|), the core's shape in (2.5)) used by

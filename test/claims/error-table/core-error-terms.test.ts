@@ -8,11 +8,7 @@ import {
 import { beamValue, makeBeam } from "../../../src/construction/beam/beam.ts";
 import { lineKernel } from "../../../src/construction/beam-core/line-kernels.ts";
 import { coreExponent, coreLogAmplitude, coreValue } from "../../../src/construction/core/core.ts";
-import {
-  coreDecay,
-  radialIntegral,
-  transportConstants,
-} from "../../../src/construction/core/core-decay.ts";
+import { coreDecay } from "../../../src/construction/core/core-decay.ts";
 import { cutoffByName } from "../../../src/construction/geometry/cutoff.ts";
 import {
   planeSectionNodes,
@@ -20,6 +16,8 @@ import {
   velocityNodeBuffers,
   velocityNodes,
 } from "../../../src/construction/geometry/plane-section-nodes.ts";
+import { radialIntegral } from "../../../src/construction/geometry/radial-profile-quadrature.ts";
+import { transportConstants } from "../../../src/construction/geometry/transport-constants.ts";
 import { bumpRadius, bumpValue } from "../../../src/construction/geometry/velocity-bumps.ts";
 import { makeParameters } from "../../../src/construction/parameters/parameters.ts";
 import { beamPhaseSpace } from "../../../src/construction/phase-space-functions.ts";

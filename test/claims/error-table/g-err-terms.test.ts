@@ -13,8 +13,9 @@ import {
 import { G_ERR_TERMS, Z_PARTS } from "../../../src/claims/error-table/error-term.ts";
 import { findGErrMeasure, G_ERR_MEASURES } from "../../../src/claims/error-table/g-err-terms.ts";
 import { findTableMeasure } from "../../../src/claims/error-table/table-measures.ts";
+import { TRANSPORT_MEASURES } from "../../../src/claims/error-table/transport-measures.ts";
 import { coreLogAmplitude } from "../../../src/construction/core/core.ts";
-import { coreDecay, TRANSPORT_MEASURES } from "../../../src/construction/core/core-decay.ts";
+import { coreDecay } from "../../../src/construction/core/core-decay.ts";
 import { corePhaseSpace } from "../../../src/construction/phase-space-functions.ts";
 import { lossTerm } from "../../../src/kinetic/collision.ts";
 import { gaussLegendre } from "../../../src/math/gauss-legendre.ts";
