@@ -1,6 +1,7 @@
 import { beamZNorm } from "../construction/beam/beam-znorm.ts";
 import { coreSupProbe, coreZNorm } from "../construction/core/core-znorm.ts";
-import { disjointSumZNorm, GAUSSIAN_WEIGHT, type ZNorm } from "../kinetic/znorm.ts";
+import { GAUSSIAN_WEIGHT } from "../kinetic/z-weight.ts";
+import { disjointSumZNorm, type ZNorm } from "../kinetic/znorm.ts";
 import type { Estimate } from "../math/estimate.ts";
 import { type ClaimContext, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";

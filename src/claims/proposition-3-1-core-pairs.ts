@@ -10,8 +10,9 @@ import {
   transportLikeConstants,
 } from "../construction/geometry/core-profile-integrals.ts";
 import { bumpRadius } from "../construction/geometry/velocity-bumps.ts";
+import { maximize1D } from "../kinetic/maximize-1d.ts";
 import { Z_PARTS, type ZPart } from "../kinetic/z-parts.ts";
-import { GAUSSIAN_WEIGHT, maximize1D, V_GAUSSIAN_WEIGHT } from "../kinetic/znorm.ts";
+import { GAUSSIAN_WEIGHT, V_GAUSSIAN_WEIGHT } from "../kinetic/z-weight.ts";
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";

@@ -1,18 +1,16 @@
 import { tStar } from "../construction/parameters/parameters.ts";
 import type { PairData, QLevel } from "../kinetic/radial-collision.ts";
 import { transportedGaussianNorms } from "../kinetic/transported-gaussian-norms.ts";
+import { ballVelocityNorms, type VelocityNorms } from "../kinetic/velocity-norms.ts";
+import { gaussianXNorms, type XNorms } from "../kinetic/x-norms.ts";
 import {
-  ballVelocityNorms,
   GAUSSIAN_WEIGHT,
-  gaussianXNorms,
   kappaWeight,
   normWeightAt,
-  separableZNorm,
   V_GAUSSIAN_WEIGHT,
-  type VelocityNorms,
-  type XNorms,
   type ZWeight,
-} from "../kinetic/znorm.ts";
+} from "../kinetic/z-weight.ts";
+import { separableZNorm } from "../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 
 // The ratios of Proposition 3.1, (3.5), (3.6) and (3.4), for one velocity pair at one M, maximized

@@ -1,5 +1,6 @@
 import { coreZNorm } from "../construction/core/core-znorm.ts";
-import { GAUSSIAN_WEIGHT, type ZNorm } from "../kinetic/znorm.ts";
+import { GAUSSIAN_WEIGHT } from "../kinetic/z-weight.ts";
+import type { ZNorm } from "../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";

@@ -13,7 +13,7 @@ import { coreZNorm } from "../../src/construction/core/core-znorm.ts";
 import { cutoffByName } from "../../src/construction/geometry/cutoff.ts";
 import { bumpRadius } from "../../src/construction/geometry/velocity-bumps.ts";
 import { makeParameters } from "../../src/construction/parameters/parameters.ts";
-import { GAUSSIAN_WEIGHT } from "../../src/kinetic/znorm.ts";
+import { GAUSSIAN_WEIGHT } from "../../src/kinetic/z-weight.ts";
 import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
 
 /**

@@ -15,7 +15,7 @@ import {
   PAPER_CONSTANTS,
   tStar,
 } from "../../src/construction/parameters/parameters.ts";
-import { GAUSSIAN_WEIGHT } from "../../src/kinetic/znorm.ts";
+import { GAUSSIAN_WEIGHT } from "../../src/kinetic/z-weight.ts";
 import { RuleError } from "../../src/math/errors.ts";
 
 /**

@@ -14,13 +14,11 @@ import {
   radialSobolevNormSquared,
   tubeSobolevNormSquared,
 } from "../../src/kinetic/radial-sobolev.ts";
-import {
-  GAUSSIAN_WEIGHT,
-  radialVelocityNorms,
-  radialXNorms,
-  separableZNorm,
-  steeredSup,
-} from "../../src/kinetic/znorm.ts";
+import { steeredSup } from "../../src/kinetic/sup-search.ts";
+import { radialVelocityNorms } from "../../src/kinetic/velocity-norms.ts";
+import { radialXNorms } from "../../src/kinetic/x-norms.ts";
+import { GAUSSIAN_WEIGHT } from "../../src/kinetic/z-weight.ts";
+import { separableZNorm } from "../../src/kinetic/znorm.ts";
 import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
 import { orthonormalFrame } from "../../src/math/vec3.ts";
 

@@ -1,11 +1,7 @@
+import { maximize1D } from "../../kinetic/maximize-1d.ts";
 import type { ZPart } from "../../kinetic/z-parts.ts";
-import {
-  assembleZNorm,
-  maximize1D,
-  normWeightAt,
-  type ZNorm,
-  type ZWeight,
-} from "../../kinetic/znorm.ts";
+import { normWeightAt, type ZWeight } from "../../kinetic/z-weight.ts";
+import { assembleZNorm, type ZNorm } from "../../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
 import { orthonormalFrame } from "../../math/vec3.ts";
