@@ -5,8 +5,9 @@ import { profileSampler } from "../../math/profile-sampler.ts";
 import type { Beam } from "../beam/beam.ts";
 import { beamValueAndGradient } from "../beam/beam-gradient.ts";
 import { bumpFrameRule } from "../beam/bump-frame-rule.ts";
-import { characteristicFrequencyAt, tubeFrames } from "../beam/characteristic-frequency.ts";
+import { characteristicFrequencyAt } from "../beam/characteristic-frequency.ts";
 import { characteristicBoundAt, lineConstants } from "../beam/characteristic-frequency-bound.ts";
+import { tubeFrames } from "../geometry/tube-frames.ts";
 import { bumpRadius, bumpValue, forEachBumpAt } from "../geometry/velocity-bumps.ts";
 import { requirePaperConstants } from "../parameters/parameters.ts";
 

@@ -2,6 +2,7 @@ import { type Estimate, estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
+import { tubeFrames } from "../geometry/tube-frames.ts";
 import { bumpRadius } from "../geometry/velocity-bumps.ts";
 import { requirePaperConstants } from "../parameters/parameters.ts";
 import type { Beam } from "./beam.ts";
@@ -10,7 +11,6 @@ import {
   CHARACTERISTIC_LEVELS,
   compositeRule,
   R_BREAKS,
-  tubeFrames,
 } from "./characteristic-frequency.ts";
 
 /**

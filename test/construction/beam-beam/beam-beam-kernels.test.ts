@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { type Beam, makeBeam } from "../../../src/construction/beam/beam.ts";
-import {
-  characteristicFrequencyAt,
-  tubeFrames,
-} from "../../../src/construction/beam/characteristic-frequency.ts";
+import { characteristicFrequencyAt } from "../../../src/construction/beam/characteristic-frequency.ts";
 import { beamBumpPieces } from "../../../src/construction/beam-beam/beam-gain.ts";
 import {
   DUHAMEL_SLOTS,
@@ -16,6 +13,7 @@ import {
   lossDuhamelAt,
 } from "../../../src/construction/beam-beam/beam-loss-duhamel.ts";
 import { bump, customCutoff, plateau } from "../../../src/construction/geometry/cutoff.ts";
+import { tubeFrames } from "../../../src/construction/geometry/tube-frames.ts";
 import { makeParameters } from "../../../src/construction/parameters/parameters.ts";
 import type { Variant } from "../../../src/construction/parameters/variant.ts";
 import { CarlemanNodes, sampleCarlemanNodes } from "../../../src/kinetic/carleman-sampler.ts";

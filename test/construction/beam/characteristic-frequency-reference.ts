@@ -4,8 +4,8 @@ import {
   CHARACTERISTIC_LEVELS,
   compositeRule,
   R_BREAKS,
-  tubeFrames,
 } from "../../../src/construction/beam/characteristic-frequency.ts";
+import { tubeFrames } from "../../../src/construction/geometry/tube-frames.ts";
 import { bumpRadius } from "../../../src/construction/geometry/velocity-bumps.ts";
 
 /**
