@@ -47,13 +47,7 @@ export { type ParsedFile, parseJobFile } from "./error-table/job-records.ts";
 export { ERROR_TERM_MEASURES, findMeasure } from "./error-table/measures.ts";
 export { findTableMeasure } from "./error-table/table-measures.ts";
 export { approximateSolutionZNorm, claimsLemma4_2 } from "./lemma-4-2.ts";
-export {
-  type ClaimPool,
-  type PoolResult,
-  type PoolTask,
-  type RowOptions,
-  runPoolTask,
-} from "./pool-task.ts";
+export type { ClaimPool, PoolResult, PoolTask, RowOptions } from "./pool-task.ts";
 export { claimsProposition3_1 } from "./proposition-3-1.ts";
 export {
   type BootstrapResult,
@@ -64,6 +58,7 @@ export {
   partition,
 } from "./proposition-5-1.ts";
 export { CLAIM_IDS, type RunClaimsOptions, runClaims } from "./registry.ts";
+export { runPoolTask } from "./run-pool-task.ts";
 export { claimsSecondSolution, gErrorSum, stationaryCoreZNorm } from "./second-solution.ts";
 export {
   deflationCurve,
