@@ -9,7 +9,7 @@ import {
   makeParameters,
 } from "../construction/parameters/parameters.ts";
 import type { Variant } from "../construction/parameters/variant.ts";
-import type { Block } from "./report-document.ts";
+import type { Block } from "./report-block.ts";
 import { type Cell, estimateCell, numberCell } from "./table.ts";
 
 /**

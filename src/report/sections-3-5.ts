@@ -7,8 +7,7 @@ import type { Variant } from "../construction/parameters/variant.ts";
 import { estimate } from "../math/estimate.ts";
 import { scalingFigure } from "./figures/scaling-figure.ts";
 import { formatM, formatNumber } from "./number-format.ts";
-import type { Block } from "./report-document.ts";
-import type { ReportFigure } from "./report-figures.ts";
+import type { Block, ReportFigure } from "./report-block.ts";
 import { type Cell, estimateCell, numberCell, verdictCell } from "./table.ts";
 
 /**
