@@ -46,7 +46,6 @@ export { findGErrMeasure, G_ERR_MEASURES } from "./error-table/g-err-terms.ts";
 export { type ParsedFile, parseJobFile } from "./error-table/job-records.ts";
 export { ERROR_TERM_MEASURES, findMeasure } from "./error-table/measures.ts";
 export { findTableMeasure } from "./error-table/table-measures.ts";
-export { approximateSolutionZNorm, claimsLemma4_2 } from "./lemma-4-2.ts";
 export type { ClaimPool, PoolResult, PoolTask, RowOptions } from "./pool-task.ts";
 export { claimsProposition3_1 } from "./proposition-3-1.ts";
 export {
@@ -79,3 +78,4 @@ export {
   threshold,
 } from "./thresholds.ts";
 export { judgeScaling, VERDICTS, type Verdict } from "./verdict.ts";
+export { approximateSolutionZNorm, claimsLemma4_2 } from "./z-norms-4-4-to-4-19.ts";

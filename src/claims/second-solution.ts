@@ -13,8 +13,8 @@ import {
 } from "./error-table/error-table.ts";
 import { G_ERR_TERMS, logFactorValue, Z_PARTS } from "./error-table/error-term.ts";
 import { findGErrMeasure, gErrPaperBound } from "./error-table/g-err-terms.ts";
-import { dominantSummary } from "./lemma-4-2.ts";
 import { normBeam } from "./theorem-1-1.ts";
+import { dominantSummary } from "./z-norms-4-4-to-4-19.ts";
 
 /**
  * The second solution g = g_a + g_c of Section 5, (5.2): g_a(t) ≡ f_r(0), the stationary core.

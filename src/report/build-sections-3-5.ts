@@ -14,8 +14,8 @@ import {
   type ZPart,
 } from "../claims/error-table/error-term.ts";
 import { findTableMeasure } from "../claims/error-table/table-measures.ts";
-import { approximateSolutionZNorm } from "../claims/lemma-4-2.ts";
 import { stationaryCoreZNorm } from "../claims/second-solution.ts";
+import { approximateSolutionZNorm } from "../claims/z-norms-4-4-to-4-19.ts";
 import { DEFAULT_P } from "../construction/parameters/parameters.ts";
 import type { Variant } from "../construction/parameters/variant.ts";
 import { readJobFile } from "../parallel/job-file.ts";

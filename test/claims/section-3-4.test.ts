@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import erf from "@stdlib/math-base-special-erf";
-import { claimsLemma4_2 } from "../../src/claims/lemma-4-2.ts";
+import { claimsLemma4_2 } from "../../src/claims/z-norms-4-4-to-4-19.ts";
 import { gainTerm } from "../../src/kinetic/collision.ts";
 import { maxwellianCollisionFrequency } from "../../src/kinetic/maxwellian.ts";
 import {

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { claim2_10 } from "../../src/claims/lemma-2-1.ts";
+import { claim2_10 } from "../../src/claims/lattice-2-10-to-2-29.ts";
 import { threshold } from "../../src/claims/thresholds.ts";
 import { buildSite, serveExplorer, siteIsStale } from "../../src/cli/commands/explore.ts";
 import { makeBeam } from "../../src/construction/beam/beam.ts";

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { claim2_25, claim2_26 } from "../../src/claims/beam-norms-2-24-to-2-26.ts";
 import { type ClaimContext, scalingClaim } from "../../src/claims/claim-helpers.ts";
-import { claim2_25, claim2_26 } from "../../src/claims/lemma-2-2.ts";
-import { claim2_34 } from "../../src/claims/pointwise-sandwich.ts";
+import { claim2_34 } from "../../src/claims/pointwise-sandwich-2-34.ts";
 import { beamValue, makeBeam } from "../../src/construction/beam/beam.ts";
 import { beamLinfNorms } from "../../src/construction/beam/beam-gradient-norm.ts";
 import { singleBumpPowerIntegral } from "../../src/construction/beam/beam-norm.ts";
