@@ -4,7 +4,7 @@ import { claim2_24, claim2_25, claim2_26 } from "./beam-norms-2-24-to-2-26.ts";
 import type { ClaimContext } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
 import { claim2_30, claim2_31, claim2_35, claimsDeflation } from "./core-2-30-to-2-43.ts";
-import { claim425 } from "./error-table/loss-beam-beam.ts";
+import { claim4_25 } from "./envelope-time-integral-4-25.ts";
 import { claim2_10, claim2_23, claimBumps, claimTubeSums } from "./lattice-2-10-to-2-29.ts";
 import { claim2_34 } from "./pointwise-sandwich-2-34.ts";
 import type { ClaimPool } from "./pool-task.ts";
@@ -49,7 +49,7 @@ const CHECKS: readonly ClaimCheck[] = [
   { ids: ["T*<=1/4"], run: (c) => [claimTimeHypothesis(c)] },
   { ids: ["3.4", "3.5", "3.6"], run: claimsProposition3_1 },
   { ids: ["4.4", "4.5", "4.6", "4.18", "4.19"], run: claimsLemma4_2 },
-  { ids: ["4.25"], run: (c) => [claim425(c)] },
+  { ids: ["4.25"], run: (c) => [claim4_25(c)] },
   { ids: ["5.11", "5.12"], run: claimsSecondSolution },
   { ids: ["3.5-fb", "3.6-fb"], run: claimsProposition3_1Construction, optIn: true },
   {

@@ -1,10 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import {
-  claim425,
-  lossBeamBeamMeasures,
-  timeIntegral425,
-} from "../../../src/claims/error-table/loss-beam-beam.ts";
+import { claim4_25, timeIntegral4_25 } from "../../../src/claims/envelope-time-integral-4-25.ts";
+import { lossBeamBeamMeasures } from "../../../src/claims/error-table/loss-beam-beam.ts";
 import { beamValue, makeBeam } from "../../../src/construction/beam/beam.ts";
 import { beamCollisionFrequency } from "../../../src/construction/beam/beam-collision-frequency.ts";
 import { beamValueAndGradient } from "../../../src/construction/beam/beam-gradient.ts";
@@ -206,11 +203,11 @@ test("Q-(fb,fb) measures at M = 4: lower bound ≤ upper bound in the L^∞ part
 test("(4.25): the worst-case time integral has the closed form T*/(1 + 3MT*/8) and scales like 1/M", () => {
   for (const M of [4, 16, 256]) {
     const T = makeParameters({ M }).Tstar;
-    const a = timeIntegral425(M, T);
-    const b = timeIntegral425(M, T, true);
+    const a = timeIntegral4_25(M, T);
+    const b = timeIntegral4_25(M, T, true);
     assert.ok(Math.abs(a.value - b.value) < 1e-10 * a.value, `M=${M}: ${a.value} vs ${b.value}`);
   }
-  const c = claim425({
+  const c = claim4_25({
     Ms: [16, 64, 256, 1024, 4096],
     s: 0.8,
     s0: 0.5,
