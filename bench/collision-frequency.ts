@@ -24,7 +24,7 @@ import {
 import { bump } from "../src/construction/geometry/cutoff.ts";
 import { bumpRadius } from "../src/construction/geometry/velocity-bumps.ts";
 import { makeParameters } from "../src/construction/parameters/parameters.ts";
-import { gaussLegendre } from "../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../src/math/quadrature/gauss-legendre.ts";
 import { orthonormalFrame } from "../src/math/vec3.ts";
 
 const Ms = (process.argv[2] ?? "8,16,32,64").split(",").map(Number);

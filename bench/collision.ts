@@ -16,7 +16,7 @@ import { beamPhaseSpace, corePhaseSpace } from "../src/construction/phase-space-
 import { collisionFrequency, gainTerm } from "../src/kinetic/collision.ts";
 import { maxwellian, maxwellianCollisionFrequency } from "../src/kinetic/maxwellian.ts";
 import type { PhaseSpaceFunction } from "../src/kinetic/phase-space.ts";
-import { gaussLegendre } from "../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../src/math/quadrature/gauss-legendre.ts";
 
 const X = [0, 0, 0];
 

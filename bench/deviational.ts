@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/deviational.ts [N=20000] [replicas=2]
  */
-import { seededUniform } from "../src/math/seeded-random.ts";
+import { seededUniform } from "../src/math/sampling/uniform-stream.ts";
 import { dsmcStep, makeDsmc } from "../src/solvers/particles/dsmc.ts";
 import { sampleTwoBeam } from "../src/solvers/particles/initial-particles.ts";
 import { HARD_SPHERE } from "../src/solvers/particles/particle-kernel.ts";

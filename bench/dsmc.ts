@@ -8,8 +8,8 @@
  *
  * SPARTA side by side (../shared/peers/sparta/) was not run: see docs/particles.md.
  */
-import { normalSampler } from "../src/math/normal-sampler.ts";
-import { seededUniform } from "../src/math/seeded-random.ts";
+import { normalSampler } from "../src/math/sampling/normal-sampler.ts";
+import { seededUniform } from "../src/math/sampling/uniform-stream.ts";
 import { dsmcStep, makeDsmc } from "../src/solvers/particles/dsmc.ts";
 import { sampleTwoBeam } from "../src/solvers/particles/initial-particles.ts";
 import { HARD_SPHERE } from "../src/solvers/particles/particle-kernel.ts";

@@ -33,7 +33,8 @@ import { sampledIndices, stratifiedBumpSample } from "../src/construction/geomet
 import { bump } from "../src/construction/geometry/cutoff.ts";
 import { makeParameters } from "../src/construction/parameters/parameters.ts";
 import { CarlemanNodes, sampleCarlemanNodes } from "../src/kinetic/carleman-sampler.ts";
-import { seededUniform } from "../src/math/seeded-random.ts";
+import { uniformDirection } from "../src/math/sampling/regions.ts";
+import { seededUniform } from "../src/math/sampling/uniform-stream.ts";
 import { orthonormalFrame } from "../src/math/vec3.ts";
 import { referenceCharacteristicFrequencyAt } from "../test/construction/beam/characteristic-frequency-reference.ts";
 import { referenceDuhamelAtNodes } from "../test/construction/beam-beam/beam-gain-duhamel-reference.ts";
@@ -134,12 +135,8 @@ function gainGrid(beam: Beam, kernel: typeof duhamelAtNodes): number[] {
   const sums: number[] = [];
   for (let iv = 0; iv < 3; iv++) {
     // |v| ≈ 1 in a random direction: where two bumps' energy sphere passes
-    const th = Math.acos(2 * rnd() - 1);
-    const ph = 2 * Math.PI * rnd();
+    uniformDirection(vh, rnd);
     const r = 0.9 + 0.2 * rnd();
-    vh[0] = Math.sin(th) * Math.cos(ph);
-    vh[1] = Math.sin(th) * Math.sin(ph);
-    vh[2] = Math.cos(th);
     for (let q = 0; q < 3; q++) v[q] = r * vh[q];
     orthonormalFrame(f1, f2, vh);
     sampleCarlemanNodes(

@@ -21,30 +21,19 @@ import {
   bumpSum,
   bumpSumNaive,
 } from "../src/construction/geometry/velocity-bumps.ts";
+import { uniformInShell } from "../src/math/sampling/regions.ts";
+import { uniformStream } from "../src/math/sampling/uniform-stream.ts";
 
 const Ms = (process.argv[2] ?? "16,64,256,1024").split(",").map(Number);
 
-/** Park–Miller generator (seeded, reproducible). */
-function lcg(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x = (x * 16807) % 2147483647;
-    return (x - 1) / 2147483646;
-  };
-}
-
-/** n points uniform in the shell r0 < |p| < r1 (z ≥ 0 when upper), flat array of 3n. */
+/** n points uniform in the shell r0 < |p| < r1 (z ≥ 0 when upper), flat array of 3n (Park–Miller stream). */
 function points(n: number, r0: number, r1: number, upper: boolean, seed: number): Float64Array {
-  const rnd = lcg(seed);
+  const rnd = uniformStream(seed, { algorithm: "park-miller" });
   const out = new Float64Array(3 * n);
+  const p = new Float64Array(3);
   for (let i = 0; i < n; i++) {
-    const z = upper ? rnd() : 2 * rnd() - 1;
-    const ph = 2 * Math.PI * rnd();
-    const s = Math.sqrt(1 - z * z);
-    const r = Math.cbrt(r0 ** 3 + (r1 ** 3 - r0 ** 3) * rnd());
-    out[3 * i] = r * s * Math.cos(ph);
-    out[3 * i + 1] = r * s * Math.sin(ph);
-    out[3 * i + 2] = r * z;
+    uniformInShell(p, rnd, r0, r1, upper);
+    out.set(p, 3 * i);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { RuleError } from "../math/errors.ts";
-import type { Uniform } from "../math/seeded-random.ts";
+import { uniformInBall, uniformInCylinder } from "../math/sampling/regions.ts";
+import type { Uniform } from "../math/sampling/uniform-stream.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { VelocityRegion } from "./phase-space.ts";
 
@@ -124,27 +125,8 @@ const cut = new Float64Array(7);
 /** Uniform point of a piece's region into out. */
 function uniformIn(out: Float64Array, p: CarlemanPiece, rnd: Uniform): void {
   const r = p.region;
-  if (r.kind === "cylinder") {
-    const a = r.a0 + (r.a1 - r.a0) * rnd();
-    const q = r.radius * Math.sqrt(rnd());
-    const ph = 2 * Math.PI * rnd();
-    const c = q * Math.cos(ph);
-    const s = q * Math.sin(ph);
-    for (let i = 0; i < 3; i++) out[i] = r.center[i] + a * r.axis[i] + c * p.f1[i] + s * p.f2[i];
-    return;
-  }
-  // ball: rejection from the cube (acceptance π/6)
-  for (;;) {
-    const x = 2 * rnd() - 1;
-    const y = 2 * rnd() - 1;
-    const z = 2 * rnd() - 1;
-    if (x * x + y * y + z * z <= 1) {
-      out[0] = r.center[0] + r.radius * x;
-      out[1] = r.center[1] + r.radius * y;
-      out[2] = r.center[2] + r.radius * z;
-      return;
-    }
-  }
+  if (r.kind === "cylinder") uniformInCylinder(out, rnd, r, p.f1, p.f2);
+  else uniformInBall(out, rnd, r.center, r.radius);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate, exact, times } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
-import { refineUntil } from "../math/refine.ts";
+import { mappedRule } from "../math/quadrature/gauss-legendre.ts";
+import { refineUntil } from "../math/quadrature/refine.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import { hardSphere, type Kernel } from "./kernel.ts";
 import { boundingBall, type PhaseSpaceFunction, type VelocityPiece } from "./phase-space.ts";
@@ -39,7 +39,7 @@ import { visitPlane, visitVolume } from "./support-quadrature.ts";
  *
  * Accuracy: every rule is a Gauss–Legendre product with n nodes per dimension, n running through
  * {@link ORDER_SCHEDULE}; refinement stops when two successive values agree to the tolerance
- * (src/math/refine.ts) and the last difference is the error estimate, flagged `unconverged`
+ * (src/math/quadrature/refine.ts) and the last difference is the error estimate, flagged `unconverged`
  * otherwise. Truncation tails of non-compact pieces (Maxwellians at 10√T) are added to the error
  * of A and Q⁻.
  */
@@ -412,7 +412,7 @@ export function weakForm(
   return refineUntil(
     (level) => {
       const n = ORDER_SCHEDULE[level];
-      const gl = gaussLegendre(n);
+      const gl = mappedRule(n, 0, 1);
       const nch = 2 * n;
       const dch = (2 * Math.PI) / nch;
       let total = 0;
@@ -446,9 +446,9 @@ export function weakForm(
               const sp = kernel.speed(rho);
               let s = 0;
               for (let i = 0; i < n; i++) {
-                const c = 0.5 * (1 + gl.nodes[i]);
+                const c = gl.nodes[i];
                 const sn = Math.sqrt(1 - c * c);
-                const wi = 0.5 * gl.weights[i] * kernel.angular(c) * dch;
+                const wi = gl.weights[i] * kernel.angular(c) * dch;
                 for (let j = 0; j < nch; j++) {
                   const ch = (j + 0.5) * dch;
                   const cc = Math.cos(ch) * sn;

@@ -1,7 +1,7 @@
 import erf from "@stdlib/math-base-special-erf";
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
+import { compositeGaussSum } from "../math/quadrature/composite.ts";
 import { constantKernel, hardSphere, type Kernel } from "./kernel.ts";
 import type { PhaseSpaceFunction, VelocityPiece } from "./phase-space.ts";
 
@@ -97,19 +97,7 @@ export function meanDistancePowerStdNormal(a: number, gamma: number): Estimate {
   const aa = Math.max(a, 1e-8);
   const F = (r: number) =>
     (r * r * Math.exp(-0.5 * r * r) * ((r + aa) ** g2 - Math.abs(r - aa) ** g2)) / (g2 * aa * r);
-  const run = (n: number) => {
-    let s = 0;
-    for (const [lo, hi] of [
-      [0, aa],
-      [aa, aa + 14],
-    ] as const) {
-      const { nodes, weights } = gaussLegendre(n);
-      const hh = 0.5 * (hi - lo);
-      const cc = 0.5 * (hi + lo);
-      for (let i = 0; i < n; i++) s += weights[i] * F(cc + hh * nodes[i]) * hh;
-    }
-    return s / Math.sqrt(2 * Math.PI);
-  };
+  const run = (n: number) => compositeGaussSum(F, [0, aa, aa + 14], n) / Math.sqrt(2 * Math.PI);
   const a1 = run(96);
   const a2 = run(192);
   return estimate(

@@ -1,5 +1,6 @@
 import { type Estimate, estimate } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
+import { compositeGaussSum, compositeRule } from "../math/quadrature/composite.ts";
+import { mappedRule } from "../math/quadrature/gauss-legendre.ts";
 
 /**
  * H^s norms of radial and axially separable profiles, with the docs/design.md Fourier convention
@@ -17,26 +18,26 @@ export type Profile = (r: number) => number;
 
 /** 3D radial transform φ̂(k) with n nodes. */
 export function radialTransform3(phi: Profile, k: number, n: number): number {
-  const { nodes, weights } = gaussLegendre(n);
+  const { nodes, weights } = mappedRule(n, 0, 1);
   let s = 0;
   for (let i = 0; i < n; i++) {
-    const r = 0.5 * (1 + nodes[i]);
+    const r = nodes[i];
     const kr = k * r;
     const sinc = Math.abs(kr) < 1e-8 ? 1 - (kr * kr) / 6 : Math.sin(kr) / kr;
     s += weights[i] * phi(r) * r * r * sinc;
   }
-  return 0.5 * s * Math.sqrt(2 / Math.PI);
+  return s * Math.sqrt(2 / Math.PI);
 }
 
 /** 1D even transform Φ₁(k) with n nodes. */
 export function cosineTransform1(phi: Profile, k: number, n: number): number {
-  const { nodes, weights } = gaussLegendre(n);
+  const { nodes, weights } = mappedRule(n, 0, 1);
   let s = 0;
   for (let i = 0; i < n; i++) {
-    const z = 0.5 * (1 + nodes[i]);
+    const z = nodes[i];
     s += weights[i] * phi(z) * Math.cos(k * z);
   }
-  return 0.5 * s * Math.sqrt(2 / Math.PI);
+  return s * Math.sqrt(2 / Math.PI);
 }
 
 /** J₀ by its integral representation J₀(x) = (1/π)∫_0^π cos(x sin θ) dθ is slow; use series/asymptotics. */
@@ -44,25 +45,18 @@ import besselj0 from "@stdlib/math-base-special-besselj0";
 
 /** 2D radial transform Φ₂(p) with n nodes. */
 export function radialTransform2(phi: Profile, p: number, n: number): number {
-  const { nodes, weights } = gaussLegendre(n);
+  const { nodes, weights } = mappedRule(n, 0, 1);
   let s = 0;
   for (let i = 0; i < n; i++) {
-    const r = 0.5 * (1 + nodes[i]);
+    const r = nodes[i];
     s += weights[i] * phi(r) * besselj0(p * r) * r;
   }
-  return 0.5 * s;
+  return s;
 }
 
-/** Composite Gauss–Legendre on [0, K] with `panels` panels of `m` nodes: calls f(k) and sums w·f. */
-function panelSum(f: (k: number) => number, K: number, panels: number, m: number): number {
-  const { nodes, weights } = gaussLegendre(m);
-  const h = K / panels;
-  let s = 0;
-  for (let p = 0; p < panels; p++) {
-    const c = (p + 0.5) * h;
-    for (let i = 0; i < m; i++) s += weights[i] * f(c + 0.5 * h * nodes[i]);
-  }
-  return 0.5 * h * s;
+/** The breakpoints 0, K/panels, …, K of `panels` equal panels. */
+function equalPanels(K: number, panels: number): number[] {
+  return Array.from({ length: panels + 1 }, (_, p) => (p * K) / panels);
 }
 
 /**
@@ -74,7 +68,7 @@ export function radialSobolevNormSquared(phi: Profile, s: number, lambda = 1, K 
   const at = (Kc: number, rNodes: number) =>
     4 *
     Math.PI *
-    panelSum(
+    compositeGaussSum(
       (k) => {
         const f = radialTransform3(phi, k, rNodes);
         // (1 + λ²k²)^s λ^{-3}, written to avoid overflow for huge λ
@@ -82,8 +76,7 @@ export function radialSobolevNormSquared(phi: Profile, s: number, lambda = 1, K 
           Math.exp(s * Math.log1p(lambda * lambda * k * k) - 3 * Math.log(lambda)) * f * f * k * k
         );
       },
-      Kc,
-      Math.ceil(Kc / 2),
+      equalPanels(Kc, Math.ceil(Kc / 2)),
       16,
     );
   const coarse = at(K, Math.ceil(K / 2) + 64);
@@ -105,16 +98,9 @@ export function tubeSobolevNormSquared(phi: Profile, s: number, M: number, K = 1
   const at = (Kc: number, rNodes: number) => {
     const m = 16;
     const panels = Math.ceil(Kc / 2);
-    const { nodes, weights } = gaussLegendre(m);
-    const h = Kc / panels;
-    const kk: number[] = [];
-    const ww: number[] = [];
-    for (let p = 0; p < panels; p++) {
-      for (let i = 0; i < m; i++) {
-        kk.push((p + 0.5) * h + 0.5 * h * nodes[i]);
-        ww.push(0.5 * h * weights[i]);
-      }
-    }
+    const kk = new Float64Array(m * panels);
+    const ww = new Float64Array(m * panels);
+    compositeRule(equalPanels(Kc, panels), m, kk, ww);
     const phi1 = kk.map((k) => cosineTransform1(phi, k, rNodes) ** 2);
     const phi2 = kk.map((k) => radialTransform2(phi, k, rNodes) ** 2);
     let total = 0;

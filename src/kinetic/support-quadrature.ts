@@ -1,4 +1,4 @@
-import { gaussLegendre } from "../math/gauss-legendre.ts";
+import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { CylinderRegion, VelocityRegion } from "./phase-space.ts";
 

@@ -1,25 +1,7 @@
-import { RuleError } from "./errors.ts";
-
 /**
- * A small seeded uniform generator for reproducible Monte Carlo: mulberry32 (T. Ettinger, public
- * domain; 32-bit state, period 2³², passes PractRand to 2³² outputs — ample for the ≤ 10⁸ draws
- * of one estimate here). Two draws are combined into a 53-bit double in [0, 1).
- * The seed is reported in every method string that uses it.
+ * Moved to `src/math/sampling/uniform-stream.ts` (issue 11, one numerics layer). This re-export keeps the imports of
+ * construction/ and claims/ working until they import the new path; delete it then.
+ *
+ * @deprecated import from `./sampling/uniform-stream.ts`.
  */
-export type Uniform = () => number;
-
-/**
- * A reproducible uniform generator on [0, 1) from an integer `seed` (mulberry32, 53-bit doubles);
- * a {@link RuleError} for a non-integer seed.
- */
-export function seededUniform(seed: number): Uniform {
-  if (!Number.isInteger(seed)) throw new RuleError("a seed must be an integer", `got ${seed}`);
-  let a = seed >>> 0;
-  const next32 = (): number => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-  return () => ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
-}
+export * from "./sampling/uniform-stream.ts";

@@ -1,10 +1,10 @@
 /**
- * Small figures for the relax command (SVG via @observablehq/plot + linkedom, PNG via resvg):
+ * Small figures for the relax command (SVG via @observablehq/plot + linkedom; PNG by png.ts):
  * anisotropy decay, entropy, and slices f(v_x, 0, 0) at a few times.
  */
 import * as Plot from "@observablehq/plot";
-import { Resvg } from "@resvg/resvg-js";
 import { parseHTML } from "linkedom";
+import { CATEGORICAL, seriesColor } from "./palette.ts";
 
 export interface LinePoint {
   readonly x: number;
@@ -18,6 +18,7 @@ export function lineChartSvg(
   opts: { title: string; x: string; y: string; logY?: boolean },
 ): string {
   const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
+  const legend = Array.from(new Set(points.map((p) => p.series)));
   const chart = Plot.plot({
     document: document as unknown as Document,
     width: 640,
@@ -27,7 +28,8 @@ export function lineChartSvg(
     marginTop: 40,
     x: { label: opts.x, grid: true },
     y: { label: opts.y, grid: true, type: opts.logY ? "log" : "linear" },
-    color: { legend: false },
+    // the project's categorical palette, in legend order, so the legend text matches the lines
+    color: { legend: false, domain: legend, range: [...CATEGORICAL] },
     marks: [Plot.line(points as LinePoint[], { x: "x", y: "y", stroke: "series" })],
   }) as unknown as Element;
   // without title and legend Plot returns a bare <svg>; title and legend are added as text below
@@ -35,21 +37,10 @@ export function lineChartSvg(
     chart.tagName.toLowerCase() === "svg" ? chart : chart.querySelector("svg:last-of-type");
   if (!svg) throw new Error("plot produced no svg");
   svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
-  const legend = Array.from(new Set(points.map((p) => p.series)));
   let extra = `<text x="240" y="14" text-anchor="start" font-family="DejaVu Sans" font-size="13">${escapeXml(opts.title)}</text>`;
   if (legend.length > 1) {
-    const palette = [
-      "#4269d0",
-      "#efb118",
-      "#ff725c",
-      "#6cc5b0",
-      "#3ca951",
-      "#ff8ab7",
-      "#a463f2",
-      "#97bbf5",
-    ];
     legend.forEach((name, i) => {
-      extra += `<text x="${430}" y="${30 + 14 * i}" text-anchor="start" font-family="DejaVu Sans" font-size="11" fill="${palette[i % palette.length]}">— ${escapeXml(name)}</text>`;
+      extra += `<text x="${430}" y="${30 + 14 * i}" text-anchor="start" font-family="DejaVu Sans" font-size="11" fill="${seriesColor(i)}">— ${escapeXml(name)}</text>`;
     });
   }
   return svg.outerHTML.replace(/<\/svg>\s*$/, `${extra}</svg>`);
@@ -57,13 +48,4 @@ export function lineChartSvg(
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** Render an SVG string to PNG bytes (white background, DejaVu Sans). */
-export function svgToPng(svg: string): Buffer {
-  const r = new Resvg(svg, {
-    background: "white",
-    font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" },
-  });
-  return r.render().asPng();
 }

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { gainTerm, lossTerm } from "../../src/kinetic/collision.ts";
 import { type MaxwellianParams, maxwellian } from "../../src/kinetic/maxwellian.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
+import { compositeRule } from "../../src/math/quadrature/composite.ts";
+import { gaussLegendre, mappedRule } from "../../src/math/quadrature/gauss-legendre.ts";
 
 /**
  * Lemma A.1 (hard spheres): (A.1) ‖Q⁻(f,g)‖_{L^r} ≲ ‖f‖_{L^{r,1}} ‖g‖_{L^{1,1}}, (A.2) the same for Q⁺,
@@ -25,27 +26,16 @@ for (const sigma of [0.3, 0.6, 1.5])
 
 /** Axisymmetric grid covering the relevant velocities: r ∈ [0, 6], z ∈ [−5, 7]. */
 function grid(): { r: number; z: number; w: number }[] {
-  const gl = gaussLegendre(5);
-  const rP = [0, 0.3, 0.7, 1.2, 2.5, 6];
-  const zP = [-5, -1.5, -0.6, -0.2, 0.2, 0.6, 1.0, 1.4, 1.8, 3, 7];
+  const rN = new Float64Array(25);
+  const rW = new Float64Array(25);
+  const zN = new Float64Array(50);
+  const zW = new Float64Array(50);
+  compositeRule([0, 0.3, 0.7, 1.2, 2.5, 6], 5, rN, rW);
+  compositeRule([-5, -1.5, -0.6, -0.2, 0.2, 0.6, 1.0, 1.4, 1.8, 3, 7], 5, zN, zW);
   const pts: { r: number; z: number; w: number }[] = [];
-  for (let a = 0; a + 1 < rP.length; a++)
-    for (let i = 0; i < 5; i++) {
-      const r = 0.5 * (rP[a] + rP[a + 1]) + 0.5 * (rP[a + 1] - rP[a]) * gl.nodes[i];
-      for (let b = 0; b + 1 < zP.length; b++)
-        for (let j = 0; j < 5; j++) {
-          const z = 0.5 * (zP[b] + zP[b + 1]) + 0.5 * (zP[b + 1] - zP[b]) * gl.nodes[j];
-          const w =
-            2 *
-            Math.PI *
-            r *
-            0.25 *
-            (rP[a + 1] - rP[a]) *
-            (zP[b + 1] - zP[b]) *
-            gl.weights[i] *
-            gl.weights[j];
-          pts.push({ r, z, w });
-        }
+  for (let i = 0; i < rN.length; i++)
+    for (let j = 0; j < zN.length; j++) {
+      pts.push({ r: rN[i], z: zN[j], w: 2 * Math.PI * rN[i] * rW[i] * zW[j] });
     }
   return pts;
 }
@@ -55,14 +45,15 @@ function weightedNorm(P: MaxwellianParams, r: number, k: number): number {
   const f = maxwellian(P);
   const gl = gaussLegendre(48);
   const s = Math.sqrt(P.T);
+  const radial = mappedRule(48, 0, 10 * s);
   let tot = 0;
   for (let i = 0; i < 48; i++) {
-    const rho = 5 * s * (1 + gl.nodes[i]);
+    const rho = radial.nodes[i];
     for (let j = 0; j < 48; j++) {
       const c = gl.nodes[j];
       const v = [rho * Math.sqrt(1 - c * c), 0, P.u[2] + rho * c];
       const val = Math.hypot(1, Math.hypot(v[0], v[1], v[2])) ** k * f.value(0, v, v);
-      tot += 5 * s * gl.weights[i] * gl.weights[j] * 2 * Math.PI * rho * rho * val ** r;
+      tot += radial.weights[i] * gl.weights[j] * 2 * Math.PI * rho * rho * val ** r;
     }
   }
   return tot ** (1 / r);

@@ -16,7 +16,9 @@ import {
 } from "../../src/kinetic/maxwellian.ts";
 import { sumOf, velocityFunction } from "../../src/kinetic/phase-space.ts";
 import { RuleError } from "../../src/math/errors.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
+import { compositeGaussSum, compositeRule } from "../../src/math/quadrature/composite.ts";
+import { gaussLegendre } from "../../src/math/quadrature/gauss-legendre.ts";
+import { radialIntegral } from "../../src/math/quadrature/radial.ts";
 
 const X0 = [0, 0, 0];
 
@@ -26,20 +28,11 @@ const X0 = [0, 0, 0];
  * the radial one is done by composite Gauss–Legendre split at r = a.
  */
 function meanDistanceRef(a: number, gamma: number): number {
-  const gl = gaussLegendre(64);
   const p = gamma + 2;
   const inner = (r: number) =>
     a < 1e-8 ? 2 * r ** gamma : ((r + a) ** p - Math.abs(r - a) ** p) / (p * a * r);
   const cuts = [0, a, a + 2, a + 5, a + 9, a + 14].filter((c, i, arr) => i === 0 || c > arr[i - 1]);
-  let s = 0;
-  for (let q = 0; q + 1 < cuts.length; q++) {
-    const lo = cuts[q];
-    const hi = cuts[q + 1];
-    for (let i = 0; i < 64; i++) {
-      const r = 0.5 * (lo + hi) + 0.5 * (hi - lo) * gl.nodes[i];
-      s += 0.5 * (hi - lo) * gl.weights[i] * r * r * Math.exp(-0.5 * r * r) * inner(r);
-    }
-  }
+  const s = compositeGaussSum((r) => r * r * Math.exp(-0.5 * r * r) * inner(r), cuts, 64);
   return s / Math.sqrt(2 * Math.PI);
 }
 
@@ -147,13 +140,7 @@ test("A at separated scales: v ∼ 1e-20 against g at |u| ∼ 1, and a ball of r
 
 /** ∫_{|y|<1} exp(1 − 1/(1 − |y|²)) dy by 1-D radial GL (independent of the collision code). */
 function bumpMassRef(): number {
-  const gl = gaussLegendre(200);
-  let s = 0;
-  for (let i = 0; i < 200; i++) {
-    const r = 0.5 * (1 + gl.nodes[i]);
-    s += 0.5 * gl.weights[i] * 4 * Math.PI * r * r * Math.exp(1 - 1 / (1 - r * r));
-  }
-  return s;
+  return radialIntegral((r) => Math.exp(1 - 1 / (1 - r * r)), 200);
 }
 
 test("Q⁺(M, M) = Q⁻(M, M) pointwise for Maxwellians (hard sphere, constant kernel)", () => {
@@ -210,33 +197,32 @@ test("∫ Q(f,f)·(1, v_z, |v|²) dv = 0 for a non-Maxwellian f (sum of two Maxw
     maxwellian({ rho: 0.5, u: [0, 0, -1], T: 0.5 }),
   ]);
   // f is axisymmetric about e_z, so is Q(f,f): ∫ Q φ dv = 2π ∫∫ Q(r, z) φ r dr dz
-  const gl = gaussLegendre(5);
-  const rP = [0, 2.5, 6];
-  const zP = [-6, -2.2, 1.8, 6];
+  const rN = new Float64Array(10);
+  const rW = new Float64Array(10);
+  const zN = new Float64Array(15);
+  const zW = new Float64Array(15);
+  compositeRule([0, 2.5, 6], 5, rN, rW);
+  compositeRule([-6, -2.2, 1.8, 6], 5, zN, zW);
   const mom = [0, 0, 0, 0];
   const abs = [0, 0, 0, 0];
   const err = [0, 0, 0, 0];
-  for (let a = 0; a + 1 < rP.length; a++) {
-    for (let i = 0; i < 5; i++) {
-      const r = 0.5 * (rP[a] + rP[a + 1]) + 0.5 * (rP[a + 1] - rP[a]) * gl.nodes[i];
-      const wr = 0.5 * (rP[a + 1] - rP[a]) * gl.weights[i] * r * 2 * Math.PI;
-      for (let b = 0; b + 1 < zP.length; b++) {
-        for (let j = 0; j < 5; j++) {
-          const z = 0.5 * (zP[b] + zP[b + 1]) + 0.5 * (zP[b + 1] - zP[b]) * gl.nodes[j];
-          const w = wr * 0.5 * (zP[b + 1] - zP[b]) * gl.weights[j];
-          const v = [r, 0, z];
-          // tol 1e-2 stops at n = 12, whose actual error is ~1e-5 (the estimate is the previous level's)
-          const gq = gainTerm(f, f, 0, X0, v, { tol: 1e-2 });
-          const lq = lossTerm(f, f, 0, X0, v, { tol: 1e-8 });
-          const gp = gq.value;
-          const lm = lq.value;
-          const phis = [1, z, r * r + z * z, Math.exp(-0.5 * (r * r + (z - 0.5) ** 2))];
-          for (let k = 0; k < 4; k++) {
-            mom[k] += w * (gp - lm) * phis[k];
-            abs[k] += w * (gp + lm) * Math.abs(phis[k]);
-            err[k] += w * (gq.error + lq.error) * Math.abs(phis[k]);
-          }
-        }
+  for (let i = 0; i < rN.length; i++) {
+    const r = rN[i];
+    const wr = rW[i] * r * 2 * Math.PI;
+    for (let j = 0; j < zN.length; j++) {
+      const z = zN[j];
+      const w = wr * zW[j];
+      const v = [r, 0, z];
+      // tol 1e-2 stops at n = 12, whose actual error is ~1e-5 (the estimate is the previous level's)
+      const gq = gainTerm(f, f, 0, X0, v, { tol: 1e-2 });
+      const lq = lossTerm(f, f, 0, X0, v, { tol: 1e-8 });
+      const gp = gq.value;
+      const lm = lq.value;
+      const phis = [1, z, r * r + z * z, Math.exp(-0.5 * (r * r + (z - 0.5) ** 2))];
+      for (let k = 0; k < 4; k++) {
+        mom[k] += w * (gp - lm) * phis[k];
+        abs[k] += w * (gp + lm) * Math.abs(phis[k]);
+        err[k] += w * (gq.error + lq.error) * Math.abs(phis[k]);
       }
     }
   }
@@ -265,29 +251,27 @@ test("Q± of a compact non-Gaussian bump: ∫Q⁺ = ∫Q⁻, and the weak form a
   const f = velocityFunction("bump", h, [{ kind: "ball", center: c, radius: 1 }]);
   // Q⁺(f,f)(v) ≠ 0 only if v lies on a sphere with diameter [v*, u*] ⊂ B(c, 1): |v − c| ≤ √2
   const gl = gaussLegendre(6);
+  const rN = new Float64Array(12);
+  const rW = new Float64Array(12);
+  compositeRule([0, 1, Math.SQRT2], 6, rN, rW);
   const phi = (u: ArrayLike<number>) => Math.exp(-(u[0] * u[0] + u[1] * u[1] + (u[2] - 0.2) ** 2));
   let gain = 0;
   let loss = 0;
   let gainPhi = 0;
   let lossPhi = 0;
-  for (const [r0, r1] of [
-    [0, 1],
-    [1, Math.SQRT2],
-  ]) {
-    for (let i = 0; i < 6; i++) {
-      const r = 0.5 * (r0 + r1) + 0.5 * (r1 - r0) * gl.nodes[i];
-      for (let j = 0; j < 6; j++) {
-        const ct = gl.nodes[j];
-        // axisymmetric about the line through c along e_z
-        const v = [r * Math.sqrt(1 - ct * ct), 0, c[2] + r * ct];
-        const w = 0.5 * (r1 - r0) * gl.weights[i] * gl.weights[j] * r * r * 2 * Math.PI;
-        const gp = gainTerm(f, f, 0, X0, v, { tol: 1e-3 }).value;
-        const lm = r < 1 ? lossTerm(f, f, 0, X0, v, { tol: 1e-8 }).value : 0;
-        gain += w * gp;
-        loss += w * lm;
-        gainPhi += w * gp * phi(v);
-        lossPhi += w * lm * phi(v);
-      }
+  for (let i = 0; i < rN.length; i++) {
+    const r = rN[i];
+    for (let j = 0; j < 6; j++) {
+      const ct = gl.nodes[j];
+      // axisymmetric about the line through c along e_z
+      const v = [r * Math.sqrt(1 - ct * ct), 0, c[2] + r * ct];
+      const w = rW[i] * gl.weights[j] * r * r * 2 * Math.PI;
+      const gp = gainTerm(f, f, 0, X0, v, { tol: 1e-3 }).value;
+      const lm = r < 1 ? lossTerm(f, f, 0, X0, v, { tol: 1e-8 }).value : 0;
+      gain += w * gp;
+      loss += w * lm;
+      gainPhi += w * gp * phi(v);
+      lossPhi += w * lm * phi(v);
     }
   }
   assert.ok(Math.abs(gain / loss - 1) < 2e-3, `∫Q⁺ = ${gain}, ∫Q⁻ = ${loss}`);

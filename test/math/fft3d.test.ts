@@ -2,14 +2,12 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { RuleError } from "../../src/math/errors.ts";
 import { FFT3D, isPowerOfTwo } from "../../src/math/fft3d.ts";
+import { uniformStream } from "../../src/math/sampling/uniform-stream.ts";
 
-/** Deterministic pseudo-random numbers (LCG), so the tests are reproducible. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32 - 0.5;
-  };
+/** Deterministic pseudo-random numbers in [−1/2, 1/2) from the project's seeded family. */
+function centred(seed: number): () => number {
+  const u = uniformStream(seed);
+  return () => u() - 0.5;
 }
 
 /** Direct O(n⁶) DFT, the independent reference. */
@@ -45,7 +43,7 @@ function maxAbsDiff(a: Float64Array, b: Float64Array): number {
 
 test("fft3d: forward equals the direct DFT (n = 2, 4, 8)", () => {
   for (const n of [2, 4, 8]) {
-    const rnd = lcg(n);
+    const rnd = centred(n);
     const x = new Float64Array(2 * n ** 3).map(() => rnd());
     const ref = directDFT(x, n, -1);
     const f = new FFT3D(n);
@@ -57,7 +55,7 @@ test("fft3d: forward equals the direct DFT (n = 2, 4, 8)", () => {
 
 test("fft3d: inverse equals the scaled direct inverse DFT and round-trips", () => {
   const n = 8;
-  const rnd = lcg(7);
+  const rnd = centred(7);
   const x = new Float64Array(2 * n ** 3).map(() => rnd());
   const ref = directDFT(x, n, +1).map((v) => v / n ** 3);
   const f = new FFT3D(n);
@@ -70,7 +68,7 @@ test("fft3d: inverse equals the scaled direct inverse DFT and round-trips", () =
 
 test("fft3d: real-to-complex matches the complex transform; complex-to-real round-trips", () => {
   for (const n of [2, 4, 16]) {
-    const rnd = lcg(100 + n);
+    const rnd = centred(100 + n);
     const nh = n / 2 + 1;
     const real = new Float64Array(n ** 3).map(() => rnd());
     const cx = new Float64Array(2 * n ** 3);
@@ -96,7 +94,7 @@ test("fft3d: real-to-complex matches the complex transform; complex-to-real roun
 
 test("fft3d: Parseval at n = 32", () => {
   const n = 32;
-  const rnd = lcg(3);
+  const rnd = centred(3);
   const x = new Float64Array(2 * n ** 3).map(() => rnd());
   let e0 = 0;
   for (const v of x) e0 += v * v;

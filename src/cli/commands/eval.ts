@@ -1,4 +1,8 @@
 import type { Command } from "commander";
+import {
+  type PointQuantity,
+  POINT_QUANTITIES as QUANTITIES,
+} from "../../claims/point-quantities.ts";
 import { DEFAULT_P } from "../../construction/parameters/parameters.ts";
 import { RuleError } from "../../math/errors.ts";
 import {
@@ -15,7 +19,6 @@ import {
   validateParameters,
 } from "../common-options.ts";
 import { addCsvOption, parseCsvPath, writeCsv } from "../csv.ts";
-import { QUANTITIES, type Quantity } from "../eval-quantities.ts";
 import { vecColumns } from "./collide.ts";
 
 interface EvalOptions {
@@ -41,7 +44,7 @@ interface EvalOptions {
  * - `A`: A[f_b](t, x, v) of (2.6) by per-tube quadrature (error from the library);
  * - `fr`: the core f_r(t, x, v) of (2.5) (error propagated from the quadrature of Λ).
  * The exact sums carry a floating-point error bound (8 + n) ulp × value for n candidate terms
- * (all terms are non-negative, so the bound is relative to the value); see `../eval-quantity.ts`.
+ * (all terms are non-negative, so the bound is relative to the value); see claims/point-values.ts.
  */
 export function register(program: Command): void {
   const cmd = addParameterOptions(
@@ -67,7 +70,7 @@ export function register(program: Command): void {
           `got "${quantityRaw}"`,
         );
       }
-      const quantity = quantityRaw as Quantity;
+      const quantity = quantityRaw as PointQuantity;
       const M = parseM(o.M);
       const { s, s0, p } = validateParameters([M], o);
       const t = parseFinite("t", o.t);
@@ -78,8 +81,14 @@ export function register(program: Command): void {
       const variant = parseVariant(o.variant);
       const csv = parseCsvPath(o.csv);
 
-      const { evaluate } = await import("../eval-quantity.ts");
-      const r = await evaluate({ quantity, M, s, s0, p, t, x, v, cutoff: cutoffName, variant });
+      // loaded on use: the construction is not needed to register the command
+      const { evaluatePoint } = await import("../../claims/point-values.ts");
+      const { offSupportNote } = await import("../off-support-note.ts");
+      const point = evaluatePoint({ quantity, M, s, s0, p, t, x, v, cutoff: cutoffName, variant });
+      const r = {
+        ...point.estimate,
+        note: point.offSupport === undefined ? undefined : offSupportNote(point.offSupport, M),
+      };
       const out = {
         quantity,
         value: r.value,

@@ -11,7 +11,8 @@ import { join } from "node:path";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { RuleError } from "../../math/errors.ts";
-import { lineChartSvg, svgToPng } from "../../report/relax-plots.ts";
+import { svgToPng } from "../../report/png.ts";
+import { lineChartSvg } from "../../report/relax-plots.ts";
 import { BKW_RATE_CONSTANT_KERNEL, Bkw } from "../../solvers/spectral/bkw.ts";
 import {
   chooseDomain,
@@ -528,6 +529,6 @@ function writeFigures(
   figs.push(["slices", lineChartSvg(pts, { title: "Slices f(vx, 0, 0)", x: "vx", y: "f" })]);
   for (const [name, svg] of figs) {
     writeFileSync(join(dir, `${name}.svg`), svg);
-    writeFileSync(join(dir, `${name}.png`), svgToPng(svg));
+    writeFileSync(join(dir, `${name}.png`), svgToPng(svg, 1));
   }
 }

@@ -11,8 +11,8 @@
  * - the source −R as signed particles at a known rate (absent when R ≡ 0).
  * The paper's f_a (with F_err as R) is meant to plug in through this interface.
  */
-import type { Normal } from "../../math/normal-sampler.ts";
-import type { Uniform } from "../../math/seeded-random.ts";
+import type { Normal } from "../../math/sampling/normal-sampler.ts";
+import type { Uniform } from "../../math/sampling/uniform-stream.ts";
 import type { ParticleKernel } from "./particle-kernel.ts";
 
 /** A background f_ref; points (t, x, v) are passed as numbers and reusable arrays (no allocation). */

@@ -33,8 +33,8 @@
  *    momentum and energy between neighbouring cubes.
  */
 import { RuleError } from "../../math/errors.ts";
-import { type Normal, normalSampler } from "../../math/normal-sampler.ts";
-import type { Uniform } from "../../math/seeded-random.ts";
+import { type Normal, normalSampler } from "../../math/sampling/normal-sampler.ts";
+import type { Uniform } from "../../math/sampling/uniform-stream.ts";
 import type { Background } from "./background.ts";
 import { type CellIndex, makeCellIndex, sortIntoCells } from "./cell-index.ts";
 import { cellVolume, checkDomain, type Domain, wrap } from "./domain.ts";

@@ -18,7 +18,7 @@
  * smooth data); both are parameters so their errors can be measured.
  */
 import { RuleError } from "../../math/errors.ts";
-import type { Uniform } from "../../math/seeded-random.ts";
+import type { Uniform } from "../../math/sampling/uniform-stream.ts";
 import { type CellIndex, makeCellIndex, sortIntoCells } from "./cell-index.ts";
 import { cellVolume, checkDomain, type Domain, wrap } from "./domain.ts";
 import { cellMajorant, collidePair, type ParticleKernel } from "./particle-kernel.ts";

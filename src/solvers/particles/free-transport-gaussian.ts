@@ -20,8 +20,8 @@
  * (from N(0,θ)(|z| + |w|)/(|w| + E|z|), accepted with probability |z − w|/(|z| + |w|), repeated).
  */
 import { RuleError } from "../../math/errors.ts";
-import type { Normal } from "../../math/normal-sampler.ts";
-import type { Uniform } from "../../math/seeded-random.ts";
+import type { Normal } from "../../math/sampling/normal-sampler.ts";
+import type { Uniform } from "../../math/sampling/uniform-stream.ts";
 import type { Background } from "./background.ts";
 import type { ParticleKernel } from "./particle-kernel.ts";
 

@@ -12,8 +12,8 @@
  * Constant kernel: ν ≡ 4πρ, u ~ M, every proposal accepted.
  */
 import { RuleError } from "../../math/errors.ts";
-import type { Normal } from "../../math/normal-sampler.ts";
-import type { Uniform } from "../../math/seeded-random.ts";
+import type { Normal } from "../../math/sampling/normal-sampler.ts";
+import type { Uniform } from "../../math/sampling/uniform-stream.ts";
 import type { ParticleKernel } from "./particle-kernel.ts";
 
 export interface GlobalMaxwellian {

@@ -12,8 +12,8 @@
  *   f(t) = e^{−|x−vt|²−|v|²}, Q(f,f) = 0): x and v independent N(0, ½ I).
  */
 import { RuleError } from "../../math/errors.ts";
-import { normalSampler } from "../../math/normal-sampler.ts";
-import type { Uniform } from "../../math/seeded-random.ts";
+import { normalSampler } from "../../math/sampling/normal-sampler.ts";
+import type { Uniform } from "../../math/sampling/uniform-stream.ts";
 import { makeParticleSet, type ParticleSet, pushParticle } from "./particle-set.ts";
 
 function requireCount(n: number): void {

@@ -1,5 +1,6 @@
 import { RuleError } from "../../math/errors.ts";
-import type { Uniform } from "../../math/seeded-random.ts";
+import { uniformDirection } from "../../math/sampling/regions.ts";
+import type { Uniform } from "../../math/sampling/uniform-stream.ts";
 
 /**
  * The collision kernels in particle form, in boltzlab's normalization (src/kinetic/kernel.ts,
@@ -83,16 +84,6 @@ export function cellMajorant(
   return k.ratePerSpeed * 2 * Math.sqrt(r2);
 }
 
-/** A uniform direction on S² into out[o..o+2] (Marsaglia's cylinder projection, no rejection). */
-export function uniformDirection(rand: Uniform, out: Float64Array, o: number): void {
-  const z = 2 * rand() - 1;
-  const phi = 2 * Math.PI * rand();
-  const r = Math.sqrt(Math.max(0, 1 - z * z));
-  out[o] = r * Math.cos(phi);
-  out[o + 1] = r * Math.sin(phi);
-  out[o + 2] = z;
-}
-
 const dir = new Float64Array(3);
 
 /**
@@ -107,7 +98,7 @@ export function collidePair(
   vb: Float64Array,
   ib: number,
 ): void {
-  uniformDirection(rand, dir, 0);
+  uniformDirection(dir, rand);
   const a0 = va[ia];
   const a1 = va[ia + 1];
   const a2 = va[ia + 2];

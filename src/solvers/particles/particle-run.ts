@@ -5,7 +5,7 @@
  * replicas run anywhere (`--shard k/n`) and merge by concatenating their records.
  */
 import { RuleError } from "../../math/errors.ts";
-import { seededUniform } from "../../math/seeded-random.ts";
+import { seededUniform } from "../../math/sampling/uniform-stream.ts";
 import { deviationalAdvance, makeDeviational } from "./deviational.ts";
 import type { Domain } from "./domain.ts";
 import { checkDomain } from "./domain.ts";

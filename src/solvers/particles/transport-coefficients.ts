@@ -24,7 +24,8 @@
  *   μ₁ = (5/32)√(T/π) ≈ 0.0881575 √T,   λ₁ = (75/128)√(T/π) ≈ 0.330581 √T  (independent of ρ).
  */
 import { RuleError } from "../../math/errors.ts";
-import { seededUniform } from "../../math/seeded-random.ts";
+import { normalSampler } from "../../math/sampling/normal-sampler.ts";
+import { seededUniform } from "../../math/sampling/uniform-stream.ts";
 import { cancel, linearPhase, makeDeviational } from "./deviational.ts";
 import { globalMaxwellian } from "./global-maxwellian.ts";
 import { HARD_SPHERE } from "./particle-kernel.ts";
@@ -63,17 +64,8 @@ export function sampleTransportSource(
   const rand = seededUniform(seed);
   const p = makeParticleSet(n);
   const s = Math.sqrt(T);
-  const gauss = (): number => {
-    let a: number;
-    let b: number;
-    let q: number;
-    do {
-      a = 2 * rand() - 1;
-      b = 2 * rand() - 1;
-      q = a * a + b * b;
-    } while (q >= 1 || q === 0);
-    return a * Math.sqrt((-2 * Math.log(q)) / q);
-  };
+  // one polar pair per variate, the second discarded (the stream these sources were drawn with)
+  const gauss = normalSampler(rand, { keepSpare: false });
   const sign = (): number => (rand() < 0.5 ? -1 : 1);
   if (c === "viscosity") {
     // |c_x| e^{−c_x²/(2T)} ∝ Rayleigh: |c_x| = √(−2T ln U)

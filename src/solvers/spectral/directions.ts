@@ -8,7 +8,7 @@
  * < 2M in the azimuth and ≤ 4M − 1 in z.
  */
 import { RuleError } from "../../math/errors.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 
 export interface SphereRule {
   /** Number of directions kept (half of the symmetric rule): 2M². */

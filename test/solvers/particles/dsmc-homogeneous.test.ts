@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { seededUniform } from "../../../src/math/seeded-random.ts";
+import { seededUniform } from "../../../src/math/sampling/uniform-stream.ts";
 import { dsmcAdvance, makeDsmc } from "../../../src/solvers/particles/dsmc.ts";
 import { sampleBkw, sampleTwoBeam } from "../../../src/solvers/particles/initial-particles.ts";
 import { CONSTANT, HARD_SPHERE } from "../../../src/solvers/particles/particle-kernel.ts";

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { seededUniform } from "../../../src/math/seeded-random.ts";
+import { seededUniform } from "../../../src/math/sampling/uniform-stream.ts";
 import { dsmcAdvance, makeDsmc } from "../../../src/solvers/particles/dsmc.ts";
 import {
   sampleMaxwellian,

@@ -6,8 +6,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { normalSampler } from "../../../src/math/normal-sampler.ts";
-import { seededUniform } from "../../../src/math/seeded-random.ts";
+import { normalSampler } from "../../../src/math/sampling/normal-sampler.ts";
+import { seededUniform } from "../../../src/math/sampling/uniform-stream.ts";
 import { freeTransportGaussian } from "../../../src/solvers/particles/free-transport-gaussian.ts";
 import { CONSTANT, HARD_SPHERE } from "../../../src/solvers/particles/particle-kernel.ts";
 

@@ -4,8 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { gaussLegendre } from "../../../src/math/gauss-legendre.ts";
-import { seededUniform } from "../../../src/math/seeded-random.ts";
+import { mappedRule } from "../../../src/math/quadrature/gauss-legendre.ts";
+import { seededUniform } from "../../../src/math/sampling/uniform-stream.ts";
 import { sampleRadialDeviation } from "../../../src/solvers/particles/initial-particles.ts";
 import {
   hermiteFunctions,
@@ -20,14 +20,13 @@ const delta = (r2: number) =>
   gauss(K0, r2) * ((5 * K0 - 3) / (2 * K0) + ((1 - K0) * r2) / (2 * K0 * K0)) - gauss(1, r2);
 
 test("Hermite functions are orthonormal (Gauss–Legendre on [−12, 12], 200 nodes)", () => {
-  const { nodes, weights } = gaussLegendre(200);
+  const { nodes, weights } = mappedRule(200, -12, 12);
   const h = new Float64Array(6);
   const G = new Float64Array(36);
   for (let i = 0; i < nodes.length; i++) {
-    const x = 12 * nodes[i];
-    hermiteFunctions(x, 5, 1.3, h);
+    hermiteFunctions(nodes[i], 5, 1.3, h);
     for (let a = 0; a < 6; a++)
-      for (let b = 0; b < 6; b++) G[6 * a + b] += 12 * weights[i] * h[a] * h[b];
+      for (let b = 0; b < 6; b++) G[6 * a + b] += weights[i] * h[a] * h[b];
   }
   for (let a = 0; a < 6; a++)
     for (let b = 0; b < 6; b++) assert.ok(Math.abs(G[6 * a + b] - (a === b ? 1 : 0)) < 1e-12);
@@ -37,18 +36,18 @@ test("U-statistic of ‖P f_δ‖² (BKW − M, K₀ = 0.7, Hermite degree ≤ 4
   const nmax = 4;
   const m = nmax + 1;
   // exact: c_k = ∫ δ e_k by 48-point Gauss–Legendre per axis on [−9, 9]³
-  const { nodes, weights } = gaussLegendre(48);
+  const { nodes, weights } = mappedRule(48, -9, 9);
   const H = Array.from(nodes, (x) => {
     const h = new Float64Array(m);
-    hermiteFunctions(9 * x, nmax, 1, h);
+    hermiteFunctions(x, nmax, 1, h);
     return h;
   });
   const exact = new Float64Array(m ** 3);
   for (let i = 0; i < 48; i++)
     for (let j = 0; j < 48; j++)
       for (let l = 0; l < 48; l++) {
-        const r2 = 81 * (nodes[i] ** 2 + nodes[j] ** 2 + nodes[l] ** 2);
-        const w = 729 * weights[i] * weights[j] * weights[l] * delta(r2);
+        const r2 = nodes[i] ** 2 + nodes[j] ** 2 + nodes[l] ** 2;
+        const w = weights[i] * weights[j] * weights[l] * delta(r2);
         let k = 0;
         for (let a = 0; a < m; a++)
           for (let b = 0; b < m; b++)

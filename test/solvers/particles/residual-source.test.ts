@@ -10,7 +10,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { seededUniform } from "../../../src/math/seeded-random.ts";
+import { seededUniform } from "../../../src/math/sampling/uniform-stream.ts";
 import { deviationalAdvance, makeDeviational } from "../../../src/solvers/particles/deviational.ts";
 import { dsmcAdvance, makeDsmc } from "../../../src/solvers/particles/dsmc.ts";
 import { freeTransportAnisotropic } from "../../../src/solvers/particles/free-transport-anisotropic.ts";
