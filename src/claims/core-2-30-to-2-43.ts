@@ -3,7 +3,7 @@ import { coreNorm } from "../construction/core/core-norm.ts";
 import { makeLattice } from "../construction/geometry/lattice.ts";
 import { tubeSum } from "../construction/geometry/tubes.ts";
 import { estimate, exact } from "../math/estimate.ts";
-import { lcgUniform } from "../math/lcg-uniform.ts";
+import { lcgUniform } from "../math/sampling/uniform-stream.ts";
 import { projectPerp } from "../math/vec3.ts";
 import {
   beamFor,

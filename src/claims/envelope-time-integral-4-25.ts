@@ -1,5 +1,5 @@
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
+import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
 import { beamFor, type ClaimContext, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
 

@@ -4,7 +4,7 @@ import { latticeSeparation } from "../construction/geometry/lattice-separation.t
 import { tubeSum } from "../construction/geometry/tubes.ts";
 import { bumpValue, forEachBumpAt } from "../construction/geometry/velocity-bumps.ts";
 import { estimate, exact } from "../math/estimate.ts";
-import { lcgUniform } from "../math/lcg-uniform.ts";
+import { lcgUniform } from "../math/sampling/uniform-stream.ts";
 import { beamFor, type ClaimContext, m, randomUnit, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";
 

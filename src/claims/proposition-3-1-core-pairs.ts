@@ -15,7 +15,7 @@ import { Z_PARTS, type ZPart } from "../kinetic/z-parts.ts";
 import { GAUSSIAN_WEIGHT, V_GAUSSIAN_WEIGHT } from "../kinetic/z-weight.ts";
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
+import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
 import { beamFor, type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
 import { remainderGradientFactors } from "./error-table/beam-core-gain-remainder.ts";

@@ -1,5 +1,5 @@
 import { computePair, type PairData, type VelocityProfile } from "../kinetic/radial-collision.ts";
-import { lcgUniform } from "../math/lcg-uniform.ts";
+import { lcgUniform } from "../math/sampling/uniform-stream.ts";
 import { type Ratio, ratio34, ratio35or36 } from "./proposition-3-1-ratios.ts";
 
 // The search of Proposition 3.1 over separable pairs (described in proposition-3-1.ts).

@@ -1,5 +1,5 @@
 import { RuleError } from "../math/errors.ts";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
+import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import { type PhaseSpaceFunction, velocityFunction } from "./phase-space.ts";
 

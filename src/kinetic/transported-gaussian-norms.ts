@@ -1,5 +1,5 @@
 import erf from "@stdlib/math-base-special-erf";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
+import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
 
 // Closed-form x-norms of a Gaussian carried by free transport, h_v(x) = ∫_0^S c(x − s v) ds (used by
 // the (3.4) check of Proposition 3.1, claims/proposition-3-1-ratios.ts).

@@ -1,6 +1,6 @@
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
+import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
 import { orthonormalFrame } from "../math/vec3.ts";
 import type { VelocityRegion } from "./phase-space.ts";
 import { normWeightAt, type ZWeight } from "./z-weight.ts";

@@ -1,6 +1,6 @@
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
+import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
 import { maximize1D } from "./maximize-1d.ts";
 import type { ZPart } from "./z-parts.ts";
 

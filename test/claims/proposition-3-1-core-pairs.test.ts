@@ -14,7 +14,7 @@ import { cutoffByName } from "../../src/construction/geometry/cutoff.ts";
 import { bumpRadius } from "../../src/construction/geometry/velocity-bumps.ts";
 import { makeParameters } from "../../src/construction/parameters/parameters.ts";
 import { GAUSSIAN_WEIGHT } from "../../src/kinetic/z-weight.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../src/math/quadrature/gauss-legendre.ts";
 
 /**
  * Proposition 3.1 on the pairs with the core: the instantaneous L^∞ brackets against the

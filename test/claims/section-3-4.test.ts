@@ -15,7 +15,7 @@ import {
   transportedGaussianNorms,
 } from "../../src/kinetic/transported-gaussian-norms.ts";
 import { RuleError } from "../../src/math/errors.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../src/math/quadrature/gauss-legendre.ts";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 

@@ -10,7 +10,7 @@ import { coreNorm } from "../../src/construction/core/core-norm.ts";
 import { cutoffByName } from "../../src/construction/geometry/cutoff.ts";
 import { bumpRadius, bumpValue } from "../../src/construction/geometry/velocity-bumps.ts";
 import { makeParameters } from "../../src/construction/parameters/parameters.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../src/math/quadrature/gauss-legendre.ts";
 
 const params = makeParameters({ M: 8, s: 0.8, s0: 0.5 });
 const beam = makeBeam(params, cutoffByName("bump"), "as-in-proof");

@@ -19,7 +19,7 @@ import { radialVelocityNorms } from "../../src/kinetic/velocity-norms.ts";
 import { radialXNorms } from "../../src/kinetic/x-norms.ts";
 import { GAUSSIAN_WEIGHT } from "../../src/kinetic/z-weight.ts";
 import { separableZNorm } from "../../src/kinetic/znorm.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../src/math/quadrature/gauss-legendre.ts";
 import { orthonormalFrame } from "../../src/math/vec3.ts";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);

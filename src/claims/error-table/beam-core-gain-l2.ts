@@ -24,7 +24,7 @@ import {
 } from "../../construction/geometry/plane-section-nodes.ts";
 import { bumpRadius } from "../../construction/geometry/velocity-bumps.ts";
 import { estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import {
   bandRemainderSquared,
   coreProfileNorms,

@@ -11,7 +11,7 @@ import {
 } from "../../construction/geometry/core-profile-integrals.ts";
 import { bumpRadius } from "../../construction/geometry/velocity-bumps.ts";
 import { estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import { remainderGradientFactors } from "./beam-core-gain-remainder.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement } from "./error-term.ts";
 import { symmetricGain } from "./gain-symmetry.ts";

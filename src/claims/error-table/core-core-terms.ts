@@ -8,7 +8,7 @@ import {
   radialIntegral,
 } from "../../construction/geometry/radial-profile-quadrature.ts";
 import { estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement, ZPart } from "./error-term.ts";
 import { Z_PARTS } from "./error-term.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";

@@ -1,5 +1,5 @@
 import { RuleError } from "../../math/errors.ts";
-import { seededUniform } from "../../math/seeded-random.ts";
+import { seededUniform } from "../../math/sampling/uniform-stream.ts";
 import type { Beam } from "../beam/beam.ts";
 import { beamBumpPieces } from "./beam-gain.ts";
 

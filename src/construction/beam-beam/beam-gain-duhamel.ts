@@ -1,5 +1,5 @@
 import type { CarlemanNodes } from "../../kinetic/carleman-sampler.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
 import { bump, type Cutoff } from "../geometry/cutoff.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";

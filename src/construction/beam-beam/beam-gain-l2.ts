@@ -1,7 +1,7 @@
 import erf from "@stdlib/math-base-special-erf";
 import { CarlemanNodes, sampleCarlemanNodes } from "../../kinetic/carleman-sampler.ts";
 import { RuleError } from "../../math/errors.ts";
-import { seededUniform, type Uniform } from "../../math/seeded-random.ts";
+import { seededUniform, type Uniform } from "../../math/sampling/uniform-stream.ts";
 import type { Beam } from "../beam/beam.ts";
 import { bumpRadius } from "../geometry/velocity-bumps.ts";
 import { requirePaperConstants } from "../parameters/parameters.ts";

@@ -1,6 +1,6 @@
 import { CarlemanNodes, sampleCarlemanNodes } from "../../kinetic/carleman-sampler.ts";
 import { RuleError } from "../../math/errors.ts";
-import { seededUniform, type Uniform } from "../../math/seeded-random.ts";
+import { seededUniform, type Uniform } from "../../math/sampling/uniform-stream.ts";
 import { orthonormalFrame } from "../../math/vec3.ts";
 import type { Beam } from "../beam/beam.ts";
 import { bumpRadius } from "../geometry/velocity-bumps.ts";

@@ -5,7 +5,7 @@ import {
   sampleCarlemanNodes,
 } from "../../kinetic/carleman-sampler.ts";
 import { RuleError } from "../../math/errors.ts";
-import type { Uniform } from "../../math/seeded-random.ts";
+import type { Uniform } from "../../math/sampling/uniform-stream.ts";
 import type { Beam } from "../beam/beam.ts";
 import { bumpRadius, bumpValue } from "../geometry/velocity-bumps.ts";
 import { requirePaperConstants } from "../parameters/parameters.ts";

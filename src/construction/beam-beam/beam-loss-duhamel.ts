@@ -1,7 +1,7 @@
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
 import { korobovGeneratingVector } from "../../math/korobov-lattice.ts";
-import { lcgUniform } from "../../math/lcg-uniform.ts";
-import { profileSampler } from "../../math/profile-sampler.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { profileSampler } from "../../math/sampling/profile-sampler.ts";
+import { lcgUniform } from "../../math/sampling/uniform-stream.ts";
 import type { Beam } from "../beam/beam.ts";
 import { beamValueAndGradient } from "../beam/beam-gradient.ts";
 import { bumpFrameRule } from "../beam/bump-frame-rule.ts";

@@ -1,4 +1,4 @@
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
 import { maximize1d } from "../geometry/radial-profile-quadrature.ts";
 

@@ -1,5 +1,5 @@
 import { RuleError } from "../../math/errors.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import { bumpRadius } from "../geometry/velocity-bumps.ts";
 import { requirePaperConstants } from "../parameters/parameters.ts";
 import type { Beam } from "./beam.ts";

@@ -1,5 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import { orthonormalFrame } from "../../math/vec3.ts";
 import { MAX_MATERIALIZED_M } from "../geometry/lattice.ts";
 import { forEachInCone } from "../geometry/lattice-cone.ts";

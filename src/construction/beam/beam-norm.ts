@@ -1,7 +1,7 @@
 import { tubeSobolevNormSquared } from "../../kinetic/radial-sobolev.ts";
 import { RuleError } from "../../math/errors.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import { orthonormalFrame } from "../../math/vec3.ts";
 import { MAX_MATERIALIZED_M } from "../geometry/lattice.ts";
 import {

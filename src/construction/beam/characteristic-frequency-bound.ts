@@ -1,5 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
 import { tubeFrames } from "../geometry/tube-frames.ts";

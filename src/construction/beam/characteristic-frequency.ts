@@ -1,6 +1,6 @@
 import { RuleError } from "../../math/errors.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import { bump } from "../geometry/cutoff.ts";
 import { tubeFrames } from "../geometry/tube-frames.ts";
 import { bumpRadius } from "../geometry/velocity-bumps.ts";

@@ -1,4 +1,4 @@
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
 import { requirePaperConstants } from "../parameters/parameters.ts";

@@ -1,7 +1,7 @@
 import { radialSobolevNormSquared } from "../../kinetic/radial-sobolev.ts";
 import { RuleError } from "../../math/errors.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
 import { bumpAxialFactor, bumpRadius } from "../geometry/velocity-bumps.ts";

@@ -3,7 +3,7 @@ import type { ZPart } from "../../kinetic/z-parts.ts";
 import { normWeightAt, type ZWeight } from "../../kinetic/z-weight.ts";
 import { assembleZNorm, type ZNorm } from "../../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
 import { requirePaperConstants } from "../parameters/parameters.ts";

@@ -1,5 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
 import { beamCollisionFrequency } from "../beam/beam-collision-frequency.ts";
 import { bumpAxialFactor, bumpRadius, bumpTransverseFactor } from "../geometry/velocity-bumps.ts";

@@ -1,5 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
 import { bumpWidthFactor } from "../geometry/velocity-bumps.ts";
 import type { ConstructionConstants } from "../parameters/parameters.ts";

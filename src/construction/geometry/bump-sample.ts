@@ -1,4 +1,4 @@
-import { lcgUniform } from "../../math/lcg-uniform.ts";
+import { lcgUniform } from "../../math/sampling/uniform-stream.ts";
 
 /**
  * A stratified sample of the velocity bumps k = 0 … count−1 of (2.4) (indices ordered by ring, so

@@ -1,4 +1,4 @@
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Cutoff } from "./cutoff.ts";
 import { maximize1d, radialIntegral } from "./radial-profile-quadrature.ts";
 

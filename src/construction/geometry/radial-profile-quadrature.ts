@@ -1,4 +1,4 @@
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 
 // Generic radial quadrature and maximization on [0, 1] for the per-cutoff constants (moved out of
 // the error table; their home is math/quadrature once the numerics layer has it).

@@ -1,5 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Lattice } from "./lattice.ts";
 import type { SeparableTube } from "./tube-sum-l2.ts";
 

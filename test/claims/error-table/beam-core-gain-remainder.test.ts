@@ -25,7 +25,7 @@ import { makeParameters } from "../../../src/construction/parameters/parameters.
 import { beamPhaseSpace } from "../../../src/construction/phase-space-functions.ts";
 import { gainTerm } from "../../../src/kinetic/collision.ts";
 import type { PhaseSpaceFunction } from "../../../src/kinetic/phase-space.ts";
-import { gaussLegendre } from "../../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../../src/math/quadrature/gauss-legendre.ts";
 
 /**
  * The remainders of the plane reduction of Q⁺(f_b, f_r) (beam-core-gain-remainder.ts), each against

@@ -23,7 +23,7 @@ import { makeParameters } from "../../../src/construction/parameters/parameters.
 import { beamPhaseSpace } from "../../../src/construction/phase-space-functions.ts";
 import { collisionFrequency, gainTerm } from "../../../src/kinetic/collision.ts";
 import type { PhaseSpaceFunction } from "../../../src/kinetic/phase-space.ts";
-import { gaussLegendre } from "../../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../../src/math/quadrature/gauss-legendre.ts";
 
 /**
  * The reductions behind the f_r terms of the error table, each checked against an independent

@@ -18,7 +18,7 @@ import { coreLogAmplitude } from "../../../src/construction/core/core.ts";
 import { coreDecay } from "../../../src/construction/core/core-decay.ts";
 import { corePhaseSpace } from "../../../src/construction/phase-space-functions.ts";
 import { lossTerm } from "../../../src/kinetic/collision.ts";
-import { gaussLegendre } from "../../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../../src/math/quadrature/gauss-legendre.ts";
 
 /**
  * G_err of g_a ≡ f_r(0) (5.2), (5.12): the exact Duhamel integral of v·∇x f_r(0) against direct

@@ -31,7 +31,7 @@ import {
   sampleCarlemanNodes,
 } from "../../../src/kinetic/carleman-sampler.ts";
 import { gainTerm } from "../../../src/kinetic/collision.ts";
-import { seededUniform } from "../../../src/math/seeded-random.ts";
+import { seededUniform } from "../../../src/math/sampling/uniform-stream.ts";
 
 function meanSE(xs: number[]): { m: number; se: number } {
   const m = xs.reduce((a, b) => a + b, 0) / xs.length;

@@ -19,7 +19,7 @@ import {
 import { bump, plateau } from "../../../src/construction/geometry/cutoff.ts";
 import { makeParameters } from "../../../src/construction/parameters/parameters.ts";
 import { RuleError } from "../../../src/math/errors.ts";
-import { gaussLegendre } from "../../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../../src/math/quadrature/gauss-legendre.ts";
 
 const beamIn = makeBeam(makeParameters({ M: 4 }), bump, "as-in-proof");
 const beamW = makeBeam(makeParameters({ M: 4 }), plateau, "as-written");

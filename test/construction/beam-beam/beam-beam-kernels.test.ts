@@ -17,8 +17,7 @@ import { tubeFrames } from "../../../src/construction/geometry/tube-frames.ts";
 import { makeParameters } from "../../../src/construction/parameters/parameters.ts";
 import type { Variant } from "../../../src/construction/parameters/variant.ts";
 import { CarlemanNodes, sampleCarlemanNodes } from "../../../src/kinetic/carleman-sampler.ts";
-import { lcgUniform } from "../../../src/math/lcg-uniform.ts";
-import { seededUniform } from "../../../src/math/seeded-random.ts";
+import { lcgUniform, seededUniform } from "../../../src/math/sampling/uniform-stream.ts";
 import { referenceCharacteristicFrequencyAt } from "../beam/characteristic-frequency-reference.ts";
 import { referenceDuhamelAtNodes } from "./beam-gain-duhamel-reference.ts";
 

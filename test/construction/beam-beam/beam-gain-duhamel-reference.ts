@@ -8,7 +8,7 @@ import {
 } from "../../../src/construction/beam-beam/beam-gain-duhamel.ts";
 import type { Cutoff } from "../../../src/construction/geometry/cutoff.ts";
 import type { CarlemanNodes } from "../../../src/kinetic/carleman-sampler.ts";
-import { gaussLegendre } from "../../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../../src/math/quadrature/gauss-legendre.ts";
 
 /**
  * Reference for the tests and bench/error-table.ts: `duhamelAtNodes` of beam-gain-duhamel.ts as it

@@ -11,7 +11,7 @@ import { tubeSumL2Shells } from "../../../src/construction/geometry/tube-sum-l2-
 import { tubeValue } from "../../../src/construction/geometry/tubes.ts";
 import { bumpRadius, bumpValue } from "../../../src/construction/geometry/velocity-bumps.ts";
 import { makeParameters } from "../../../src/construction/parameters/parameters.ts";
-import { gaussLegendre } from "../../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../../src/math/quadrature/gauss-legendre.ts";
 import { orthonormalFrame } from "../../../src/math/vec3.ts";
 
 const beamOf = (M: number, cutoff: string, variant: "as-written" | "as-in-proof") =>
