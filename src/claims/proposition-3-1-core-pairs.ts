@@ -10,12 +10,12 @@ import {
   transportLikeConstants,
 } from "../construction/geometry/core-profile-integrals.ts";
 import { bumpRadius } from "../construction/geometry/velocity-bumps.ts";
-import { maximize1D } from "../kinetic/maximize-1d.ts";
 import { Z_PARTS, type ZPart } from "../kinetic/z-parts.ts";
 import { GAUSSIAN_WEIGHT, V_GAUSSIAN_WEIGHT } from "../kinetic/z-weight.ts";
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
+import { goldenSectionMax } from "../math/quadrature/maximize.ts";
 import { beamFor, type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
 import { remainderGradientFactors } from "./error-table/beam-core-gain-remainder.ts";
@@ -167,7 +167,7 @@ const l11Weight = (r: number): number => Math.sqrt(1 + r * r) * Math.exp(1 + r *
 function coreState(beam: Beam, t: number) {
   const dec = coreDecay(beam);
   const tc = transportLikeConstants(beam.cutoff);
-  const star = maximize1D((r) => Math.abs(beam.cutoff.dphi(r)), 0, 1);
+  const star = goldenSectionMax((r) => Math.abs(beam.cutoff.dphi(r)), 0, 1);
   return {
     E: Math.exp(-dec.lambda0(t)),
     Dl: dec.delta(t),

@@ -1,7 +1,7 @@
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
-import { maximize1D } from "./maximize-1d.ts";
+import { goldenSectionMax } from "../math/quadrature/maximize.ts";
 import type { ZPart } from "./z-parts.ts";
 
 // The four x-norms of an x-profile a(x), the x-factor of a separable f = a(x) F(v) in the Z-norm
@@ -64,8 +64,8 @@ export function radialXNorms(
       `${what}, Gauss–Legendre 300 (vs 200) on [0, 1]`,
     );
   };
-  const m0 = maximize1D((r) => Math.abs(phi(r)), 0, 1);
-  const m1 = maximize1D((r) => Math.abs(dphi(r)), 0, 1);
+  const m0 = goldenSectionMax((r) => Math.abs(phi(r)), 0, 1);
+  const m1 = goldenSectionMax((r) => Math.abs(dphi(r)), 0, 1);
   return {
     L2: q(phi, lambda ** -1.5, "λ^{−3/2}‖φ‖"),
     gradL2: q(dphi, lambda ** -0.5, "λ^{−1/2}‖φ'‖"),

@@ -1,6 +1,6 @@
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
-import { maximize1d } from "../geometry/radial-profile-quadrature.ts";
 
 /**
  * Autocorrelations of the core profile along a line, used for the L²_x norms of Duhamel integrals
@@ -192,13 +192,20 @@ export function lineGradientSup(cutoff: Cutoff): { lo: number; hi: number; u: nu
       }
     }
   }
-  const d1 = maximize1d((r) => Math.abs(dphi(r)));
-  const H = maximize1d((r) =>
-    Math.max(
-      Math.abs(cutoff.d2phi(r)),
-      r > 1e-9 ? Math.abs(dphi(r) / r) : Math.abs(cutoff.d2phi(0)),
-    ),
-  );
+  const d1 = goldenSectionMax((r) => Math.abs(dphi(r)), 0, 1, {
+    gridPoints: 20_000,
+    iterations: 60,
+  }).value;
+  const H = goldenSectionMax(
+    (r) =>
+      Math.max(
+        Math.abs(cutoff.d2phi(r)),
+        r > 1e-9 ? Math.abs(dphi(r) / r) : Math.abs(cutoff.d2phi(0)),
+      ),
+    0,
+    1,
+    { gridPoints: 20_000, iterations: 60 },
+  ).value;
   const lip = Math.sqrt(3 * d1 * d1 + 4 * H * H);
   const out = { lo: best * (1 - 1e-6), hi: best + (lip * h) / Math.SQRT2 + 1e-6, u: bu, Z: bZ };
   gammaCache.set(cutoff, out);

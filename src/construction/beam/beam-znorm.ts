@@ -1,9 +1,9 @@
-import { maximize1D } from "../../kinetic/maximize-1d.ts";
 import type { ZPart } from "../../kinetic/z-parts.ts";
 import { normWeightAt, type ZWeight } from "../../kinetic/z-weight.ts";
 import { assembleZNorm, type ZNorm } from "../../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
 import { orthonormalFrame } from "../../math/vec3.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
 import { MAX_MATERIALIZED_M } from "../geometry/lattice.ts";
@@ -99,7 +99,7 @@ export function tubeL2Squared(cutoff: Cutoff, M: number): { K2: Estimate; gradK2
 
 /** ‖φ'‖_∞ and where it is attained (1-D grid + golden section). */
 export function profileSlope(cutoff: Cutoff): { max: number; at: number } {
-  const r = maximize1D((x) => Math.abs(cutoff.dphi(x)), 0, 1);
+  const r = goldenSectionMax((x) => Math.abs(cutoff.dphi(x)), 0, 1);
   return { max: r.value, at: r.at };
 }
 

@@ -1,7 +1,8 @@
+import { compositeRule } from "../../math/quadrature/composite.ts";
 import { tubeFrames } from "../geometry/tube-frames.ts";
 import { bumpRadius } from "../geometry/velocity-bumps.ts";
 import type { Beam } from "./beam.ts";
-import { A_BREAKS, compositeRule, R_BREAKS } from "./characteristic-frequency.ts";
+import { A_BREAKS, R_BREAKS } from "./characteristic-frequency.ts";
 
 /**
  * A quadrature rule over the support of one velocity bump I_k of (2.4), in the bump's own frame

@@ -1,4 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
+import { compositeRule } from "../../math/quadrature/composite.ts";
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
@@ -6,12 +7,7 @@ import { tubeFrames } from "../geometry/tube-frames.ts";
 import { bumpRadius } from "../geometry/velocity-bumps.ts";
 import { requirePaperConstants } from "../parameters/parameters.ts";
 import type { Beam } from "./beam.ts";
-import {
-  A_BREAKS,
-  CHARACTERISTIC_LEVELS,
-  compositeRule,
-  R_BREAKS,
-} from "./characteristic-frequency.ts";
+import { A_BREAKS, CHARACTERISTIC_LEVELS, R_BREAKS } from "./characteristic-frequency.ts";
 
 /**
  * Majorants of the characteristic integral J = ∫_{t0}^{t} A[f_b](τ, x − (t − τ)v, v) dτ

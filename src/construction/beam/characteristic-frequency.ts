@@ -1,6 +1,6 @@
 import { RuleError } from "../../math/errors.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { compositeRule } from "../../math/quadrature/composite.ts";
 import { bump } from "../geometry/cutoff.ts";
 import { tubeFrames } from "../geometry/tube-frames.ts";
 import { bumpRadius } from "../geometry/velocity-bumps.ts";
@@ -58,27 +58,6 @@ export const CHARACTERISTIC_LEVELS: readonly CharacteristicOrders[] = [
 export const A_BREAKS: readonly number[] = [0.9, 0.95, 1, 1.05, 1.1];
 export const R_BREAKS: readonly number[] = [0, 0.5, 0.75, 1];
 const T_BREAKS = [-1, 1];
-
-/** Composite Gauss–Legendre nodes/weights with n nodes per panel on the given breakpoints. */
-export function compositeRule(
-  breaks: readonly number[],
-  n: number,
-  nodes: Float64Array,
-  weights: Float64Array,
-): number {
-  const gl = gaussLegendre(n);
-  let m = 0;
-  for (let p = 0; p + 1 < breaks.length; p++) {
-    const h = 0.5 * (breaks[p + 1] - breaks[p]);
-    const c = 0.5 * (breaks[p + 1] + breaks[p]);
-    for (let i = 0; i < n; i++) {
-      nodes[m] = c + h * gl.nodes[i];
-      weights[m] = h * gl.weights[i];
-      m++;
-    }
-  }
-  return m;
-}
 
 function checkWindow(t0: number, t: number): void {
   if (!(Number.isFinite(t0) && Number.isFinite(t) && t0 >= 0 && t >= t0)) {

@@ -1,9 +1,9 @@
-import { maximize1D } from "../../kinetic/maximize-1d.ts";
 import type { ZPart } from "../../kinetic/z-parts.ts";
 import { normWeightAt, type ZWeight } from "../../kinetic/z-weight.ts";
 import { assembleZNorm, type ZNorm } from "../../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
 import type { Beam } from "../beam/beam.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
 import { requirePaperConstants } from "../parameters/parameters.ts";
@@ -103,7 +103,7 @@ export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
   const logAmpL1 = (1.5 - s0) * Math.log(M) - 1.5 * lnN;
   const ampL1 = Math.exp(logAmpL1) * chi1;
   const supFactor =
-    c > 0 ? Math.max(1, maximize1D((r) => Math.exp(c * r) * phi(r), 0, 1).value) : 1;
+    c > 0 ? Math.max(1, goldenSectionMax((r) => Math.exp(c * r) * phi(r), 0, 1).value) : 1;
   const eLo = e0 * Math.exp(-dv);
   const eHi = e0 * Math.exp(dv);
   const Linf = mid(
@@ -111,12 +111,12 @@ export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
     ampL1 * wHi * eHi * supFactor,
     `M^{3/2−s0}N^{−3/2}‖χ‖_{L¹}·sup_x e^{−Λ}χ(100Mx) ∈ e^{−Λ₀}[e^{−Δ_v}, e^{Δ_v}m(c)], m(c) = ${supFactor.toPrecision(8)}`,
   );
-  const slope = maximize1D((r) => Math.abs(dphi(r)), 0, 1);
+  const slope = goldenSectionMax((r) => Math.abs(dphi(r)), 0, 1);
   const gradLo = Math.max(
     0,
     eLo * Math.exp(-c * slope.at) * (lambda * slope.value - D * phi(slope.at)),
   );
-  const gradHiFactor = maximize1D(
+  const gradHiFactor = goldenSectionMax(
     (r) => Math.exp(c * r) * (lambda * Math.abs(dphi(r)) + D * phi(r)),
     0,
     1,

@@ -1,6 +1,7 @@
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
+import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
 import type { Cutoff } from "./cutoff.ts";
-import { maximize1d, radialIntegral } from "./radial-profile-quadrature.ts";
 
 /**
  * Integrals and bounds of the radial cutoff profile φ (χ = φ(|·|), the core's shape in (2.5)) used by
@@ -48,15 +49,22 @@ export function transportLikeConstants(cutoff: Cutoff): LikeConstants {
   const hit = likeCache.get(cutoff);
   if (hit) return hit;
   const out = {
-    c1: radialIntegral((r) => cutoff.phi(r)).value,
-    m4: radialIntegral((r) => cutoff.phi(r) * r * r).value,
-    d1: maximize1d((r) => Math.abs(cutoff.dphi(r))),
-    H: maximize1d((r) =>
-      Math.max(
-        Math.abs(cutoff.d2phi(r)),
-        r > 1e-9 ? Math.abs(cutoff.dphi(r) / r) : Math.abs(cutoff.d2phi(0)),
-      ),
-    ),
+    c1: radialIntegralEstimate((r) => cutoff.phi(r)).value,
+    m4: radialIntegralEstimate((r) => cutoff.phi(r) * r * r).value,
+    d1: goldenSectionMax((r) => Math.abs(cutoff.dphi(r)), 0, 1, {
+      gridPoints: 20_000,
+      iterations: 60,
+    }).value,
+    H: goldenSectionMax(
+      (r) =>
+        Math.max(
+          Math.abs(cutoff.d2phi(r)),
+          r > 1e-9 ? Math.abs(cutoff.dphi(r) / r) : Math.abs(cutoff.d2phi(0)),
+        ),
+      0,
+      1,
+      { gridPoints: 20_000, iterations: 60 },
+    ).value,
   };
   likeCache.set(cutoff, out);
   return out;

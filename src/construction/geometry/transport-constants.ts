@@ -1,5 +1,6 @@
+import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
+import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
 import type { Cutoff } from "./cutoff.ts";
-import { maximize1d, radialIntegral } from "./radial-profile-quadrature.ts";
 
 /** Constants of Φ = φ(|·|) used by the transport term (cached per cutoff). */
 export interface TransportConstants {
@@ -28,19 +29,25 @@ export function transportConstants(cutoff: Cutoff): TransportConstants {
   if (hit) return hit;
   const { phi, dphi, d2phi } = cutoff;
   const items = [
-    radialIntegral((r) => phi(r) ** 2 * r * r),
-    radialIntegral((r) => phi(r) ** 2 * r ** 4),
-    radialIntegral((r) => phi(r) * r),
-    radialIntegral((r) => phi(r) * r * r),
-    radialIntegral((r) => phi(r) ** 2),
-    radialIntegral((r) => dphi(r) ** 2),
-    radialIntegral((r) => d2phi(r) ** 2 + 2 * (r > 0 ? (dphi(r) / r) ** 2 : d2phi(0) ** 2)),
+    radialIntegralEstimate((r) => phi(r) ** 2 * r * r),
+    radialIntegralEstimate((r) => phi(r) ** 2 * r ** 4),
+    radialIntegralEstimate((r) => phi(r) * r),
+    radialIntegralEstimate((r) => phi(r) * r * r),
+    radialIntegralEstimate((r) => phi(r) ** 2),
+    radialIntegralEstimate((r) => dphi(r) ** 2),
+    radialIntegralEstimate((r) => d2phi(r) ** 2 + 2 * (r > 0 ? (dphi(r) / r) ** 2 : d2phi(0) ** 2)),
   ];
   const relErr = Math.max(...items.map((x) => x.error / Math.abs(x.value)));
-  const d1 = maximize1d((r) => Math.abs(dphi(r)));
-  const H = maximize1d((r) =>
-    Math.max(Math.abs(d2phi(r)), r > 1e-9 ? Math.abs(dphi(r) / r) : Math.abs(d2phi(0))),
-  );
+  const d1 = goldenSectionMax((r) => Math.abs(dphi(r)), 0, 1, {
+    gridPoints: 20_000,
+    iterations: 60,
+  }).value;
+  const H = goldenSectionMax(
+    (r) => Math.max(Math.abs(d2phi(r)), r > 1e-9 ? Math.abs(dphi(r) / r) : Math.abs(d2phi(0))),
+    0,
+    1,
+    { gridPoints: 20_000, iterations: 60 },
+  ).value;
   // third derivatives: |φ'''| + 6|φ''/r − φ'/r²|, φ''' by central differences of φ''
   const h = 1e-5;
   let T3 = 0;

@@ -2,11 +2,11 @@ import type { Beam } from "../../../src/construction/beam/beam.ts";
 import {
   A_BREAKS,
   CHARACTERISTIC_LEVELS,
-  compositeRule,
   R_BREAKS,
 } from "../../../src/construction/beam/characteristic-frequency.ts";
 import { tubeFrames } from "../../../src/construction/geometry/tube-frames.ts";
 import { bumpRadius } from "../../../src/construction/geometry/velocity-bumps.ts";
+import { compositeRule } from "../../../src/math/quadrature/composite.ts";
 
 /**
  * Reference for the tests: the straightforward loop of characteristic-frequency.ts as it was before
