@@ -22,7 +22,6 @@ import {
   Z_PARTS,
   type ZPart,
 } from "../../claims/error-table/error-term.ts";
-import { sharedTermId } from "../../claims/error-table/gain-symmetry.ts";
 import { CUTOFF_NAMES } from "../../construction/geometry/cutoff.ts";
 import { DEFAULT_P } from "../../construction/parameters/parameters.ts";
 import { VARIANTS } from "../../construction/parameters/variant.ts";
