@@ -15,15 +15,15 @@
  * Order 0 (A itself); cutoff bump, variant as-written; relTol 1e-7 (the library default).
  */
 
-import type { Beam } from "../src/construction/beam.ts";
-import { makeBeam } from "../src/construction/beam.ts";
+import type { Beam } from "../src/construction/beam/beam.ts";
+import { makeBeam } from "../src/construction/beam/beam.ts";
 import {
   beamCollisionFrequency,
   SEPARABLE_SPEED,
-} from "../src/construction/beam-collision-frequency.ts";
-import { bump } from "../src/construction/cutoff.ts";
-import { makeParameters } from "../src/construction/parameters.ts";
-import { bumpRadius } from "../src/construction/velocity-bumps.ts";
+} from "../src/construction/beam/beam-collision-frequency.ts";
+import { bump } from "../src/construction/geometry/cutoff.ts";
+import { bumpRadius } from "../src/construction/geometry/velocity-bumps.ts";
+import { makeParameters } from "../src/construction/parameters/parameters.ts";
 import { gaussLegendre } from "../src/math/quadrature/gauss-legendre.ts";
 import { orthonormalFrame } from "../src/math/vec3.ts";
 

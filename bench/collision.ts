@@ -9,9 +9,9 @@
  * Construction (M = 5): A[f_b] at v = 0 (every tube is a support piece) against a global cube grid.
  */
 
-import { makeBeam } from "../src/construction/beam.ts";
-import { bump } from "../src/construction/cutoff.ts";
-import { makeParameters } from "../src/construction/parameters.ts";
+import { makeBeam } from "../src/construction/beam/beam.ts";
+import { bump } from "../src/construction/geometry/cutoff.ts";
+import { makeParameters } from "../src/construction/parameters/parameters.ts";
 import { beamPhaseSpace, corePhaseSpace } from "../src/construction/phase-space-functions.ts";
 import { collisionFrequency, gainTerm } from "../src/kinetic/collision.ts";
 import { maxwellian, maxwellianCollisionFrequency } from "../src/kinetic/maxwellian.ts";

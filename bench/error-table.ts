@@ -22,19 +22,22 @@
  * The two smaller workloads are timed twice per side, alternating, and the faster run is kept (the
  * machine is shared).
  */
-import { type Beam, makeBeam } from "../src/construction/beam.ts";
-import { beamBumpPieces } from "../src/construction/beam-gain.ts";
-import { DUHAMEL_SLOTS, duhamelAtNodes } from "../src/construction/beam-gain-duhamel.ts";
-import { bumpL2Integrals, bumpSupIntegrals } from "../src/construction/beam-loss-duhamel.ts";
-import { sampledIndices, stratifiedBumpSample } from "../src/construction/bump-sample.ts";
-import { bump } from "../src/construction/cutoff.ts";
-import { makeParameters } from "../src/construction/parameters.ts";
+import { type Beam, makeBeam } from "../src/construction/beam/beam.ts";
+import { beamBumpPieces } from "../src/construction/beam-beam/beam-gain.ts";
+import { DUHAMEL_SLOTS, duhamelAtNodes } from "../src/construction/beam-beam/beam-gain-duhamel.ts";
+import {
+  bumpL2Integrals,
+  bumpSupIntegrals,
+} from "../src/construction/beam-beam/beam-loss-duhamel.ts";
+import { sampledIndices, stratifiedBumpSample } from "../src/construction/geometry/bump-sample.ts";
+import { bump } from "../src/construction/geometry/cutoff.ts";
+import { makeParameters } from "../src/construction/parameters/parameters.ts";
 import { CarlemanNodes, sampleCarlemanNodes } from "../src/kinetic/carleman-sampler.ts";
 import { uniformDirection } from "../src/math/sampling/regions.ts";
 import { seededUniform } from "../src/math/sampling/uniform-stream.ts";
 import { orthonormalFrame } from "../src/math/vec3.ts";
-import { referenceDuhamelAtNodes } from "../test/construction/beam-gain-duhamel-reference.ts";
-import { referenceCharacteristicFrequencyAt } from "../test/construction/characteristic-frequency-reference.ts";
+import { referenceCharacteristicFrequencyAt } from "../test/construction/beam/characteristic-frequency-reference.ts";
+import { referenceDuhamelAtNodes } from "../test/construction/beam-beam/beam-gain-duhamel-reference.ts";
 
 const M = Number(process.argv[2] ?? 8);
 const beam = makeBeam(makeParameters({ M, s: 0.8, s0: 0.5 }), bump, "as-in-proof");

@@ -13,10 +13,14 @@
  * Cutoff `bump`, variant `as-written` (the wider bumps: more candidates per point).
  * Prints evaluations per second each way, the ratio, and the largest relative difference.
  */
-import { bump } from "../src/construction/cutoff.ts";
-import { makeLattice } from "../src/construction/lattice.ts";
-import { type TubeShape, tubeSum, tubeSumNaive } from "../src/construction/tubes.ts";
-import { type BumpShape, bumpSum, bumpSumNaive } from "../src/construction/velocity-bumps.ts";
+import { bump } from "../src/construction/geometry/cutoff.ts";
+import { makeLattice } from "../src/construction/geometry/lattice.ts";
+import { type TubeShape, tubeSum, tubeSumNaive } from "../src/construction/geometry/tubes.ts";
+import {
+  type BumpShape,
+  bumpSum,
+  bumpSumNaive,
+} from "../src/construction/geometry/velocity-bumps.ts";
 import { uniformInShell } from "../src/math/sampling/regions.ts";
 import { uniformStream } from "../src/math/sampling/uniform-stream.ts";
 

@@ -1,5 +1,5 @@
-import { makeParameters } from "../construction/parameters.ts";
-import type { Variant } from "../construction/variant.ts";
+import { makeParameters } from "../construction/parameters/parameters.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import { RuleError } from "../math/errors.ts";
 import type { Estimate } from "../math/estimate.ts";
 import { fitPowerLaw } from "../math/power-fit.ts";

@@ -1,8 +1,8 @@
-import type { Beam } from "../construction/beam.ts";
-import { makeBeam } from "../construction/beam.ts";
-import { cutoffByName } from "../construction/cutoff.ts";
-import { makeParameters } from "../construction/parameters.ts";
-import type { Variant } from "../construction/variant.ts";
+import type { Beam } from "../construction/beam/beam.ts";
+import { makeBeam } from "../construction/beam/beam.ts";
+import { cutoffByName } from "../construction/geometry/cutoff.ts";
+import { makeParameters } from "../construction/parameters/parameters.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import type { Estimate } from "../math/estimate.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";
 import { type Direction, judgeScaling } from "./verdict.ts";

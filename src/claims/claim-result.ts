@@ -1,9 +1,9 @@
-import type { Variant } from "../construction/variant.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import type { Estimate } from "../math/estimate.ts";
 import type { PowerFit } from "../math/power-fit.ts";
 import type { Verdict } from "./verdict.ts";
 
-export { VARIANTS, type Variant } from "../construction/variant.ts";
+export { VARIANTS, type Variant } from "../construction/parameters/variant.ts";
 
 /** One measured value of a claim at one M (and possibly one k or t). */
 export interface Measurement {

@@ -1,11 +1,11 @@
-import { coreNorm } from "../construction/core-norm.ts";
-import { hasPaperConstants } from "../construction/parameters.ts";
+import { coreNorm } from "../construction/core/core-norm.ts";
 import {
   bumpAxialFactor,
   bumpDisjointnessMargin,
   bumpRadius,
   bumpTransverseFactor,
-} from "../construction/velocity-bumps.ts";
+} from "../construction/geometry/velocity-bumps.ts";
+import { hasPaperConstants } from "../construction/parameters/parameters.ts";
 import { normBeam } from "./theorem-1-1.ts";
 import { type CriterionPoint, criterionPoint, type ThresholdOptions } from "./thresholds.ts";
 

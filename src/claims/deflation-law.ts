@@ -1,13 +1,13 @@
-import { coreNorm } from "../construction/core-norm.ts";
-import { cutoffByName } from "../construction/cutoff.ts";
+import { coreNorm } from "../construction/core/core-norm.ts";
 import {
   type DeflationExpansion,
   deflationExpansion,
   deflationExponentLimit,
   lawConstants,
-} from "../construction/deflation-law.ts";
-import type { ConstructionConstants } from "../construction/parameters.ts";
-import type { Variant } from "../construction/variant.ts";
+} from "../construction/core/deflation-law.ts";
+import { cutoffByName } from "../construction/geometry/cutoff.ts";
+import type { ConstructionConstants } from "../construction/parameters/parameters.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { fitPowerLaw } from "../math/power-fit.ts";
 import { normBeam } from "./theorem-1-1.ts";

@@ -1,6 +1,6 @@
-import { coreNorm } from "../construction/core-norm.ts";
-import type { ConstructionConstants } from "../construction/parameters.ts";
-import type { Variant } from "../construction/variant.ts";
+import { coreNorm } from "../construction/core/core-norm.ts";
+import type { ConstructionConstants } from "../construction/parameters/parameters.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import { RuleError } from "../math/errors.ts";
 import {
   admissible,

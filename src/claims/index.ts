@@ -46,14 +46,7 @@ export { findGErrMeasure, G_ERR_MEASURES } from "./error-table/g-err-terms.ts";
 export { type ParsedFile, parseJobFile } from "./error-table/job-records.ts";
 export { ERROR_TERM_MEASURES, findMeasure } from "./error-table/measures.ts";
 export { findTableMeasure } from "./error-table/table-measures.ts";
-export { approximateSolutionZNorm, claimsLemma4_2 } from "./lemma-4-2.ts";
-export {
-  type ClaimPool,
-  type PoolResult,
-  type PoolTask,
-  type RowOptions,
-  runPoolTask,
-} from "./pool-task.ts";
+export type { ClaimPool, PoolResult, PoolTask, RowOptions } from "./pool-task.ts";
 export { claimsProposition3_1 } from "./proposition-3-1.ts";
 export {
   type BootstrapResult,
@@ -64,6 +57,7 @@ export {
   partition,
 } from "./proposition-5-1.ts";
 export { CLAIM_IDS, type RunClaimsOptions, runClaims } from "./registry.ts";
+export { runPoolTask } from "./run-pool-task.ts";
 export { claimsSecondSolution, gErrorSum, stationaryCoreZNorm } from "./second-solution.ts";
 export {
   deflationCurve,
@@ -84,3 +78,4 @@ export {
   threshold,
 } from "./thresholds.ts";
 export { judgeScaling, VERDICTS, type Verdict } from "./verdict.ts";
+export { approximateSolutionZNorm, claimsLemma4_2 } from "./z-norms-4-4-to-4-19.ts";

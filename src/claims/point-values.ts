@@ -1,18 +1,18 @@
-import { beamValue, makeBeam } from "../construction/beam.ts";
-import { beamCollisionFrequency } from "../construction/beam-collision-frequency.ts";
-import { coreValue } from "../construction/core.ts";
-import { cutoffByName } from "../construction/cutoff.ts";
-import { forEachInDoubleCone } from "../construction/lattice-cone.ts";
-import { nearestLatticeDirection } from "../construction/lattice-nearest.ts";
-import { makeParameters } from "../construction/parameters.ts";
-import { type TubeShape, tubeRadius, tubeSum } from "../construction/tubes.ts";
-import type { Variant } from "../construction/variant.ts";
+import { beamValue, makeBeam } from "../construction/beam/beam.ts";
+import { beamCollisionFrequency } from "../construction/beam/beam-collision-frequency.ts";
+import { coreValue } from "../construction/core/core.ts";
+import { cutoffByName } from "../construction/geometry/cutoff.ts";
+import { forEachInDoubleCone } from "../construction/geometry/lattice-cone.ts";
+import { nearestLatticeDirection } from "../construction/geometry/lattice-nearest.ts";
+import { type TubeShape, tubeRadius, tubeSum } from "../construction/geometry/tubes.ts";
 import {
   bumpRadius,
   bumpSum,
   bumpWidthFactor,
   forEachBumpAt,
-} from "../construction/velocity-bumps.ts";
+} from "../construction/geometry/velocity-bumps.ts";
+import { makeParameters } from "../construction/parameters/parameters.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import type { PointQuantity } from "./point-quantities.ts";
 

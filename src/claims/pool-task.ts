@@ -1,10 +1,8 @@
-import type { ConstructionConstants } from "../construction/parameters.ts";
-import type { Variant } from "../construction/variant.ts";
+import type { ConstructionConstants } from "../construction/parameters/parameters.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import type { RuleError } from "../math/errors.ts";
 import type { ClaimContext } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
-import { runCheck } from "./registry.ts";
-import { deflationCurve, recordComputedRows, takeComputedRows, theoremRow } from "./theorem-1-1.ts";
 import type { DeflationCurve, TheoremRow } from "./theorem-row.ts";
 
 /**
@@ -12,7 +10,8 @@ import type { DeflationCurve, TheoremRow } from "./theorem-row.ts";
  * and answers with their {@link PoolResult}s. The claims layer only uses this interface; the
  * implementation on worker threads is `createClaimPool` in `src/parallel/claim-pool.ts` (Node-only,
  * so that claims/ imports no Node built-in and runs in a browser). A caller that gives no pool
- * runs every task in-process with {@link runPoolTask}: the same function, the same numbers.
+ * runs every task in-process with `runPoolTask` (run-pool-task.ts): the same function, the same
+ * numbers.
  */
 export interface ClaimPool {
   /** Number of worker threads. */
@@ -69,20 +68,3 @@ export type PoolResult =
       readonly curve: DeflationCurve;
       readonly rows: [string, TheoremRow][];
     };
-
-/** Run one task (in a worker, or in-process). */
-export function runPoolTask(task: PoolTask): PoolResult {
-  recordComputedRows(true);
-  switch (task.kind) {
-    case "check":
-      return { kind: "check", claims: runCheck(task.checkId, task.ctx), rows: takeComputedRows() };
-    case "theorem-row":
-      return { kind: "theorem-row", row: theoremRow(task.M, task.opts), rows: takeComputedRows() };
-    case "deflation-curve":
-      return {
-        kind: "deflation-curve",
-        curve: deflationCurve(task.M, task.opts, task.points),
-        rows: takeComputedRows(),
-      };
-  }
-}

@@ -1,7 +1,7 @@
-import type { Beam } from "../construction/beam.ts";
-import { beamZNorm } from "../construction/beam-znorm.ts";
+import type { Beam } from "../construction/beam/beam.ts";
+import { beamZNorm } from "../construction/beam/beam-znorm.ts";
 import { Z_PARTS, type ZPart } from "../kinetic/z-parts.ts";
-import { V_GAUSSIAN_WEIGHT } from "../kinetic/znorm.ts";
+import { V_GAUSSIAN_WEIGHT } from "../kinetic/z-weight.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { beamFor, type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";

@@ -1,21 +1,25 @@
-import type { Beam } from "../construction/beam.ts";
-import { beamZNorm } from "../construction/beam-znorm.ts";
-import { bumpNodes } from "../construction/bump-polar-nodes.ts";
-import { centreFrequency, coreLogAmplitude } from "../construction/core.ts";
-import { coreZNorm } from "../construction/core-znorm.ts";
-import { bumpRadius } from "../construction/velocity-bumps.ts";
+import type { Beam } from "../construction/beam/beam.ts";
+import { beamZNorm } from "../construction/beam/beam-znorm.ts";
+import { bumpNodes } from "../construction/beam/bump-polar-nodes.ts";
+import { gradKBound, kHi, kLo } from "../construction/beam-core/core-crossing.ts";
+import { centreFrequency, coreLogAmplitude } from "../construction/core/core.ts";
+import { coreDecay } from "../construction/core/core-decay.ts";
+import { coreZNorm } from "../construction/core/core-znorm.ts";
+import {
+  planeIntegral,
+  transportLikeConstants,
+} from "../construction/geometry/core-profile-integrals.ts";
+import { bumpRadius } from "../construction/geometry/velocity-bumps.ts";
 import { Z_PARTS, type ZPart } from "../kinetic/z-parts.ts";
-import { GAUSSIAN_WEIGHT, maximize1D, V_GAUSSIAN_WEIGHT } from "../kinetic/znorm.ts";
+import { GAUSSIAN_WEIGHT, V_GAUSSIAN_WEIGHT } from "../kinetic/z-weight.ts";
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/gauss-legendre.ts";
+import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
+import { goldenSectionMax } from "../math/quadrature/maximize.ts";
 import { beamFor, type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
 import { remainderGradientFactors } from "./error-table/beam-core-gain-remainder.ts";
-import { gradKBound, kHi, kLo } from "./error-table/core-crossing.ts";
-import { planeIntegral, transportLikeConstants } from "./error-table/core-profile-integrals.ts";
 import { findMeasure } from "./error-table/measures.ts";
-import { coreDecay } from "./error-table/transport-term.ts";
 
 // ─── the pairs with the core: (f_b, f_r), (f_r, f_b), (f_r, f_r) ─────────────────────────────────
 
@@ -163,7 +167,7 @@ const l11Weight = (r: number): number => Math.sqrt(1 + r * r) * Math.exp(1 + r *
 function coreState(beam: Beam, t: number) {
   const dec = coreDecay(beam);
   const tc = transportLikeConstants(beam.cutoff);
-  const star = maximize1D((r) => Math.abs(beam.cutoff.dphi(r)), 0, 1);
+  const star = goldenSectionMax((r) => Math.abs(beam.cutoff.dphi(r)), 0, 1);
   return {
     E: Math.exp(-dec.lambda0(t)),
     Dl: dec.delta(t),

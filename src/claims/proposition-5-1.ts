@@ -1,4 +1,4 @@
-import { PAPER_CONSTANTS, type Parameters } from "../construction/parameters.ts";
+import { PAPER_CONSTANTS, type Parameters } from "../construction/parameters/parameters.ts";
 import { RuleError } from "../math/errors.ts";
 
 /**

@@ -1,20 +1,20 @@
-import type { Variant } from "../construction/variant.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import { RuleError } from "../math/errors.ts";
+import { claim2_24, claim2_25, claim2_26 } from "./beam-norms-2-24-to-2-26.ts";
 import type { ClaimContext } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
-import { claim425 } from "./error-table/loss-beam-beam.ts";
-import { claim2_10, claim2_23, claimBumps, claimTubeSums } from "./lemma-2-1.ts";
-import { claim2_24, claim2_25, claim2_26 } from "./lemma-2-2.ts";
-import { claimsLemma4_2 } from "./lemma-4-2.ts";
-import { claim2_30, claim2_31, claim2_35, claimsDeflation } from "./lemmas-2-2-to-2-5.ts";
-import { claim2_34 } from "./pointwise-sandwich.ts";
+import { claim2_30, claim2_31, claim2_35, claimsDeflation } from "./core-2-30-to-2-43.ts";
+import { claim4_25 } from "./envelope-time-integral-4-25.ts";
+import { claim2_10, claim2_23, claimBumps, claimTubeSums } from "./lattice-2-10-to-2-29.ts";
+import { claim2_34 } from "./pointwise-sandwich-2-34.ts";
 import type { ClaimPool } from "./pool-task.ts";
 import { claimsProposition3_1 } from "./proposition-3-1.ts";
 import { claimsProposition3_1Construction } from "./proposition-3-1-construction.ts";
 import { claimsProposition3_1CorePairs } from "./proposition-3-1-core-pairs.ts";
 import { claimsSecondSolution } from "./second-solution.ts";
-import { claim1_9, claimTimeHypothesis } from "./supports.ts";
+import { claim1_9, claimTimeHypothesis } from "./supports-1-9.ts";
 import { seedTheoremRows } from "./theorem-1-1.ts";
+import { claimsLemma4_2 } from "./z-norms-4-4-to-4-19.ts";
 
 /**
  * Every statement the claims layer checks, keyed by the paper's equation number: Section 2,
@@ -49,7 +49,7 @@ const CHECKS: readonly ClaimCheck[] = [
   { ids: ["T*<=1/4"], run: (c) => [claimTimeHypothesis(c)] },
   { ids: ["3.4", "3.5", "3.6"], run: claimsProposition3_1 },
   { ids: ["4.4", "4.5", "4.6", "4.18", "4.19"], run: claimsLemma4_2 },
-  { ids: ["4.25"], run: (c) => [claim425(c)] },
+  { ids: ["4.25"], run: (c) => [claim4_25(c)] },
   { ids: ["5.11", "5.12"], run: claimsSecondSolution },
   { ids: ["3.5-fb", "3.6-fb"], run: claimsProposition3_1Construction, optIn: true },
   {

@@ -1,5 +1,6 @@
-import { coreZNorm } from "../construction/core-znorm.ts";
-import { GAUSSIAN_WEIGHT, type ZNorm } from "../kinetic/znorm.ts";
+import { coreZNorm } from "../construction/core/core-znorm.ts";
+import { GAUSSIAN_WEIGHT } from "../kinetic/z-weight.ts";
+import type { ZNorm } from "../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
 import { type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";
@@ -12,8 +13,8 @@ import {
 } from "./error-table/error-table.ts";
 import { G_ERR_TERMS, logFactorValue, Z_PARTS } from "./error-table/error-term.ts";
 import { findGErrMeasure, gErrPaperBound } from "./error-table/g-err-terms.ts";
-import { dominantSummary } from "./lemma-4-2.ts";
 import { normBeam } from "./theorem-1-1.ts";
+import { dominantSummary } from "./z-norms-4-4-to-4-19.ts";
 
 /**
  * The second solution g = g_a + g_c of Section 5, (5.2): g_a(t) ≡ f_r(0), the stationary core.

@@ -1,10 +1,13 @@
-import type { Beam } from "../construction/beam.ts";
-import { beamAmplitude, beamBumpShape, makeBeam } from "../construction/beam.ts";
-import { beamSobolevNorm } from "../construction/beam-norm.ts";
-import { coreNorm } from "../construction/core-norm.ts";
-import { cutoffByName } from "../construction/cutoff.ts";
-import { type ConstructionConstants, makeParameters } from "../construction/parameters.ts";
-import type { Variant } from "../construction/variant.ts";
+import type { Beam } from "../construction/beam/beam.ts";
+import { beamAmplitude, beamBumpShape, makeBeam } from "../construction/beam/beam.ts";
+import { beamSobolevNorm } from "../construction/beam/beam-norm.ts";
+import { coreNorm } from "../construction/core/core-norm.ts";
+import { cutoffByName } from "../construction/geometry/cutoff.ts";
+import {
+  type ConstructionConstants,
+  makeParameters,
+} from "../construction/parameters/parameters.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
 import { fitPowerLaw } from "../math/power-fit.ts";
 import type { DeflationCurve, TheoremRow } from "./theorem-row.ts";

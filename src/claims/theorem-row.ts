@@ -1,4 +1,4 @@
-import type { Variant } from "../construction/variant.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import type { Estimate } from "../math/estimate.ts";
 
 /**

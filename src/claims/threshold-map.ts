@@ -1,5 +1,5 @@
-import type { ConstructionConstants } from "../construction/parameters.ts";
-import type { Variant } from "../construction/variant.ts";
+import type { ConstructionConstants } from "../construction/parameters/parameters.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import { RuleError } from "../math/errors.ts";
 import { type Criterion, threshold } from "./thresholds.ts";
 

@@ -1,16 +1,16 @@
-import type { Beam } from "../construction/beam.ts";
+import type { Beam } from "../construction/beam/beam.ts";
 import {
   type BasicWeight,
   beamSobolevNorm,
   OVERLAP_MAX_M,
   singleBumpPowerIntegral,
-} from "../construction/beam-norm.ts";
-import { coreNorm } from "../construction/core-norm.ts";
-import { cutoffByName } from "../construction/cutoff.ts";
-import { deflationExponentLimit, lawConstants } from "../construction/deflation-law.ts";
-import type { ConstructionConstants } from "../construction/parameters.ts";
-import type { Variant } from "../construction/variant.ts";
-import { bumpDisjointnessMargin } from "../construction/velocity-bumps.ts";
+} from "../construction/beam/beam-norm.ts";
+import { coreNorm } from "../construction/core/core-norm.ts";
+import { deflationExponentLimit, lawConstants } from "../construction/core/deflation-law.ts";
+import { cutoffByName } from "../construction/geometry/cutoff.ts";
+import { bumpDisjointnessMargin } from "../construction/geometry/velocity-bumps.ts";
+import type { ConstructionConstants } from "../construction/parameters/parameters.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import { tubeSobolevNormSquared } from "../kinetic/radial-sobolev.ts";
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";

@@ -1,7 +1,12 @@
 import type { Command } from "commander";
-import { CUTOFF_NAMES, type CutoffName, cutoffByName } from "../construction/cutoff.ts";
-import { DEFAULT_P, DEFAULT_S, DEFAULT_S0, makeParameters } from "../construction/parameters.ts";
-import { VARIANTS, type Variant, variantByName } from "../construction/variant.ts";
+import { CUTOFF_NAMES, type CutoffName, cutoffByName } from "../construction/geometry/cutoff.ts";
+import {
+  DEFAULT_P,
+  DEFAULT_S,
+  DEFAULT_S0,
+  makeParameters,
+} from "../construction/parameters/parameters.ts";
+import { VARIANTS, type Variant, variantByName } from "../construction/parameters/variant.ts";
 import { RuleError } from "../math/errors.ts";
 import { parseNumber, parseVec3 } from "./parse.ts";
 

@@ -3,12 +3,12 @@ import type { Command } from "commander";
 import {
   NAMED_CONSTRUCTIONS,
   type NamedConstruction,
-} from "../construction/named-constructions.ts";
+} from "../construction/parameters/named-constructions.ts";
 import {
   CONSTANT_SYMBOLS,
   type ConstructionConstants,
   makeConstants,
-} from "../construction/parameters.ts";
+} from "../construction/parameters/parameters.ts";
 import { RuleError } from "../math/errors.ts";
 import { parseFinite } from "./common-options.ts";
 

@@ -8,27 +8,34 @@
  * @module boltzlab/construction
  */
 
-export { type Beam, beamValue, makeBeam } from "./beam.ts";
+export { type Beam, beamValue, makeBeam } from "./beam/beam.ts";
 export {
   beamCollisionFrequency,
   type FrequencyOptions,
-} from "./beam-collision-frequency.ts";
-export { gainL2Parts } from "./beam-gain-l2.ts";
-export { gainLinfDiagonal, gainLinfParts } from "./beam-gain-linf.ts";
-export { beamLinfNorms } from "./beam-gradient-norm.ts";
-export { beamMixedNorm } from "./beam-mixed-norm.ts";
+} from "./beam/beam-collision-frequency.ts";
+export { beamLinfNorms } from "./beam/beam-gradient-norm.ts";
+export { beamMixedNorm } from "./beam/beam-mixed-norm.ts";
 export {
   beamLpLinfNorm,
   beamSobolevNorm,
   kappaVelocityWeight,
   OVERLAP_MAX_M,
   type VelocityWeight,
-} from "./beam-norm.ts";
-export { type BeamZNorm, beamZNorm } from "./beam-znorm.ts";
-export { characteristicFrequency } from "./characteristic-frequency.ts";
-export { centreFrequency, coreExponent, coreValue } from "./core.ts";
-export { type CoreNormDetail, type CoreNormOptions, coreNorm } from "./core-norm.ts";
-export { type CoreZNorm, coreZNorm } from "./core-znorm.ts";
+} from "./beam/beam-norm.ts";
+export { type BeamZNorm, beamZNorm } from "./beam/beam-znorm.ts";
+export { characteristicFrequency } from "./beam/characteristic-frequency.ts";
+export { gainL2Parts } from "./beam-beam/beam-gain-l2.ts";
+export { gainLinfDiagonal, gainLinfParts } from "./beam-beam/beam-gain-linf.ts";
+export { centreFrequency, coreExponent, coreValue } from "./core/core.ts";
+export { type CoreNormDetail, type CoreNormOptions, coreNorm } from "./core/core-norm.ts";
+export { type CoreZNorm, coreZNorm } from "./core/core-znorm.ts";
+export {
+  cutoffLineIntegrals,
+  deflationExpansion,
+  deflationExponentLimit,
+  lawConstants,
+  predictedDeflation,
+} from "./core/deflation-law.ts";
 export {
   bump,
   CUTOFF_NAMES,
@@ -37,24 +44,25 @@ export {
   customCutoff,
   cutoffByName,
   plateau,
-} from "./cutoff.ts";
-export {
-  cutoffLineIntegrals,
-  deflationExpansion,
-  deflationExponentLimit,
-  lawConstants,
-  predictedDeflation,
-} from "./deflation-law.ts";
+} from "./geometry/cutoff.ts";
 export {
   type Lattice,
   latticeCount,
   latticeIndex,
   latticePoint,
   makeLattice,
-} from "./lattice.ts";
-export { type LatticePairSum, latticePairSum } from "./lattice-pair-sum.ts";
-export { type LatticeSeparation, latticeSeparation } from "./lattice-separation.ts";
-export { NAMED_CONSTRUCTIONS, type NamedConstruction } from "./named-constructions.ts";
+} from "./geometry/lattice.ts";
+export { type LatticePairSum, latticePairSum } from "./geometry/lattice-pair-sum.ts";
+export { type LatticeSeparation, latticeSeparation } from "./geometry/lattice-separation.ts";
+export { type TubeShape, tubeGradientNorm, tubeSum, tubeValue } from "./geometry/tubes.ts";
+export {
+  type BumpShape,
+  bumpOverlapCount,
+  bumpRadius,
+  bumpSum,
+  bumpValue,
+} from "./geometry/velocity-bumps.ts";
+export { NAMED_CONSTRUCTIONS, type NamedConstruction } from "./parameters/named-constructions.ts";
 export {
   CONSTANT_SYMBOLS,
   type ConstructionConstants,
@@ -67,14 +75,6 @@ export {
   type ParameterInput,
   type Parameters,
   tStar,
-} from "./parameters.ts";
+} from "./parameters/parameters.ts";
+export { VARIANTS, type Variant, variantByName } from "./parameters/variant.ts";
 export { beamPhaseSpace, corePhaseSpace } from "./phase-space-functions.ts";
-export { type TubeShape, tubeGradientNorm, tubeSum, tubeValue } from "./tubes.ts";
-export { VARIANTS, type Variant, variantByName } from "./variant.ts";
-export {
-  type BumpShape,
-  bumpOverlapCount,
-  bumpRadius,
-  bumpSum,
-  bumpValue,
-} from "./velocity-bumps.ts";

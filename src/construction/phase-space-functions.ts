@@ -1,8 +1,8 @@
 import type { CylinderRegion, PhaseSpaceFunction, VelocityPiece } from "../kinetic/phase-space.ts";
-import { type Beam, beamValue } from "./beam.ts";
-import { coreValue } from "./core.ts";
-import { tubeValue } from "./tubes.ts";
-import { bumpRadius, bumpValue } from "./velocity-bumps.ts";
+import { type Beam, beamValue } from "./beam/beam.ts";
+import { coreValue } from "./core/core.ts";
+import { tubeValue } from "./geometry/tubes.ts";
+import { bumpRadius, bumpValue } from "./geometry/velocity-bumps.ts";
 
 /**
  * The construction's functions as phase-space functions with their velocity supports

@@ -40,13 +40,10 @@ export {
 } from "./phase-space.ts";
 export { Z_PART_LABELS, Z_PARTS, type ZPart, zPartPrefactor } from "./z-parts.ts";
 export {
-  disjointSumZNorm,
   GAUSSIAN_WEIGHT,
-  generalZNorm,
   kappaWeight,
   NO_WEIGHT,
-  separableZNorm,
   V_GAUSSIAN_WEIGHT,
-  type ZNorm,
   type ZWeight,
-} from "./znorm.ts";
+} from "./z-weight.ts";
+export { disjointSumZNorm, generalZNorm, separableZNorm, type ZNorm } from "./znorm.ts";

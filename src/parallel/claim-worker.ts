@@ -1,4 +1,5 @@
-import { type PoolResult, type PoolTask, runPoolTask } from "../claims/pool-task.ts";
+import type { PoolResult, PoolTask } from "../claims/pool-task.ts";
+import { runPoolTask } from "../claims/run-pool-task.ts";
 import { RuleError } from "../math/errors.ts";
 
 /**

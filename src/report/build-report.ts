@@ -9,7 +9,7 @@ import {
   theoremTable,
 } from "../claims/theorem-1-1.ts";
 import type { DeflationCurve, TheoremRow } from "../claims/theorem-row.ts";
-import type { Variant } from "../construction/variant.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import { createClaimPool } from "../parallel/claim-pool.ts";
 import { howLargeMData } from "./how-large-m.ts";
 import { formatM, formatMList, formatNumber } from "./number-format.ts";

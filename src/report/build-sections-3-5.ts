@@ -14,10 +14,10 @@ import {
   type ZPart,
 } from "../claims/error-table/error-term.ts";
 import { findTableMeasure } from "../claims/error-table/table-measures.ts";
-import { approximateSolutionZNorm } from "../claims/lemma-4-2.ts";
 import { stationaryCoreZNorm } from "../claims/second-solution.ts";
-import { DEFAULT_P } from "../construction/parameters.ts";
-import type { Variant } from "../construction/variant.ts";
+import { approximateSolutionZNorm } from "../claims/z-norms-4-4-to-4-19.ts";
+import { DEFAULT_P } from "../construction/parameters/parameters.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import { readJobFile } from "../parallel/job-file.ts";
 import type { BootstrapSection, ErrorTableSection, Sections35Data } from "./sections-3-5.ts";
 

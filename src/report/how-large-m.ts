@@ -1,12 +1,15 @@
 import { computedDeflation } from "../claims/deflation-law.ts";
 import { theoremRow } from "../claims/theorem-1-1.ts";
 import { type Criterion, type ThresholdResult, threshold } from "../claims/thresholds.ts";
-import { cutoffByName } from "../construction/cutoff.ts";
-import { deflationExponentLimit, lawConstants } from "../construction/deflation-law.ts";
-import { NAMED_CONSTRUCTIONS } from "../construction/named-constructions.ts";
-import { type ConstructionConstants, makeParameters } from "../construction/parameters.ts";
-import type { Variant } from "../construction/variant.ts";
-import type { Block } from "./report-document.ts";
+import { deflationExponentLimit, lawConstants } from "../construction/core/deflation-law.ts";
+import { cutoffByName } from "../construction/geometry/cutoff.ts";
+import { NAMED_CONSTRUCTIONS } from "../construction/parameters/named-constructions.ts";
+import {
+  type ConstructionConstants,
+  makeParameters,
+} from "../construction/parameters/parameters.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
+import type { Block } from "./report-block.ts";
 import { type Cell, estimateCell, numberCell } from "./table.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { Block, Inline } from "./report-document.ts";
+import type { Block, Inline } from "./report-block.ts";
 import { escapeXml } from "./svg-element.ts";
 import { htmlInline, htmlTable } from "./table.ts";
 

@@ -1,4 +1,4 @@
-import type { Block, Inline } from "./report-document.ts";
+import type { Block, Inline } from "./report-block.ts";
 import { markdownTable, markdownText } from "./table.ts";
 
 /** Inline text or a link as Markdown. */

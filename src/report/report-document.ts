@@ -19,50 +19,12 @@ import {
 import { claimDisagreements, errorTableDisagreements } from "./disagreements.ts";
 import { howLargeMBlocks } from "./how-large-m.ts";
 import { formatM, formatMList } from "./number-format.ts";
+import type { Block, Inline, ReportFigure } from "./report-block.ts";
 import type { ReportData } from "./report-data.ts";
-import type { ReportFigure, ReportFigures } from "./report-figures.ts";
+import type { ReportFigures } from "./report-figures.ts";
 import { sections35Blocks } from "./sections-3-5.ts";
 import { type Cell, estimateCell, numberCell, verdictCell } from "./table.ts";
 import { theoremSummaries } from "./theorem-summary.ts";
-
-/** Inline text, or a link to an anchor of the report (or a relative file). */
-export type Inline = string | { readonly text: string; readonly href: string };
-
-/** A block of the report, rendered to Markdown (render-markdown.ts) and HTML (render-html.ts). */
-export type Block =
-  | {
-      readonly kind: "heading";
-      readonly level: 1 | 2 | 3;
-      readonly text: string;
-      readonly id?: string;
-    }
-  | {
-      readonly kind: "paragraph";
-      readonly text: string;
-      readonly lead?: string;
-      /** A link after the text (e.g. to the evidence). */
-      readonly link?: { readonly text: string; readonly href: string };
-    }
-  | { readonly kind: "list"; readonly items: readonly (Inline | readonly Inline[])[] }
-  | {
-      readonly kind: "table";
-      readonly header: readonly string[];
-      readonly rows: readonly (readonly Cell[])[];
-      readonly className?: string;
-    }
-  | { readonly kind: "figure"; readonly figure: ReportFigure }
-  /** A table of contents: linked headings, on one line. */
-  | {
-      readonly kind: "contents";
-      readonly entries: readonly { readonly text: string; readonly href: string }[];
-    }
-  /** A folded entry (HTML `<details>`; in Markdown a level-4 heading with an anchor). */
-  | {
-      readonly kind: "details";
-      readonly id: string;
-      readonly summary: string;
-      readonly blocks: readonly Block[];
-    };
 
 const h = (level: 1 | 2 | 3, text: string, id?: string): Block => ({
   kind: "heading",

@@ -5,15 +5,9 @@ import { latticeFigure } from "./figures/lattice-figure.ts";
 import { scalingFigure } from "./figures/scaling-figure.ts";
 import { theoremFigure } from "./figures/theorem-figure.ts";
 import { tubesFigure } from "./figures/tubes-figure.ts";
+import type { ReportFigure } from "./report-block.ts";
 import type { ReportData } from "./report-data.ts";
 import { sections35Figures } from "./sections-3-5.ts";
-
-/** One figure of the report: file name (without extension), caption and SVG. */
-export interface ReportFigure {
-  readonly name: string;
-  readonly caption: string;
-  readonly svg: string;
-}
 
 /** The report's figures, by section. `scaling[k]` belongs to `data.claims[k]` (null: no plot). */
 export interface ReportFigures {

@@ -3,12 +3,11 @@ import { entryCount } from "../claims/bootstrap-measured.ts";
 import type { ClaimResult, Measurement } from "../claims/claim-result.ts";
 import type { ErrorTableEntry } from "../claims/error-table/error-table.ts";
 import { logFactorValue } from "../claims/error-table/error-term.ts";
-import type { Variant } from "../construction/variant.ts";
+import type { Variant } from "../construction/parameters/variant.ts";
 import { estimate } from "../math/estimate.ts";
 import { scalingFigure } from "./figures/scaling-figure.ts";
 import { formatM, formatNumber } from "./number-format.ts";
-import type { Block } from "./report-document.ts";
-import type { ReportFigure } from "./report-figures.ts";
+import type { Block, ReportFigure } from "./report-block.ts";
 import { type Cell, estimateCell, numberCell, verdictCell } from "./table.ts";
 
 /**

@@ -8,13 +8,13 @@ import {
   windowLimit,
 } from "../../src/claims/proposition-3-1-core-pairs.ts";
 import { CLAIM_IDS, DEFAULT_CLAIM_IDS } from "../../src/claims/registry.ts";
-import { makeBeam } from "../../src/construction/beam.ts";
-import { coreZNorm } from "../../src/construction/core-znorm.ts";
-import { cutoffByName } from "../../src/construction/cutoff.ts";
-import { makeParameters } from "../../src/construction/parameters.ts";
-import { bumpRadius } from "../../src/construction/velocity-bumps.ts";
-import { GAUSSIAN_WEIGHT } from "../../src/kinetic/znorm.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
+import { makeBeam } from "../../src/construction/beam/beam.ts";
+import { coreZNorm } from "../../src/construction/core/core-znorm.ts";
+import { cutoffByName } from "../../src/construction/geometry/cutoff.ts";
+import { bumpRadius } from "../../src/construction/geometry/velocity-bumps.ts";
+import { makeParameters } from "../../src/construction/parameters/parameters.ts";
+import { GAUSSIAN_WEIGHT } from "../../src/kinetic/z-weight.ts";
+import { gaussLegendre } from "../../src/math/quadrature/gauss-legendre.ts";
 
 /**
  * Proposition 3.1 on the pairs with the core: the instantaneous L^∞ brackets against the

@@ -7,7 +7,7 @@ import {
   coefficient58,
   partition,
 } from "../../src/claims/proposition-5-1.ts";
-import { makeParameters } from "../../src/construction/parameters.ts";
+import { makeParameters } from "../../src/construction/parameters/parameters.ts";
 
 test("the partition covers [0, T*] exactly with ⌈n⌉ intervals of length M^{s−1}/√ln M", () => {
   for (const M of [4, 16, 100, 1e4, 1e9]) {

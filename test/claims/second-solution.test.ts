@@ -6,8 +6,8 @@ import {
   gErrorSum,
   stationaryCoreZNorm,
 } from "../../src/claims/second-solution.ts";
-import { cutoffByName } from "../../src/construction/cutoff.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
+import { cutoffByName } from "../../src/construction/geometry/cutoff.ts";
+import { gaussLegendre } from "../../src/math/quadrature/gauss-legendre.ts";
 
 /**
  * (5.11) against the closed form of the core at t = 0 and (5.12) as the sum of the G_err entries.

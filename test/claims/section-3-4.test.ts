@@ -1,19 +1,21 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import erf from "@stdlib/math-base-special-erf";
-import { claimsLemma4_2 } from "../../src/claims/lemma-4-2.ts";
+import { claimsLemma4_2 } from "../../src/claims/z-norms-4-4-to-4-19.ts";
+import { gainTerm } from "../../src/kinetic/collision.ts";
+import { maxwellianCollisionFrequency } from "../../src/kinetic/maxwellian.ts";
 import {
   computePair,
   profileFn,
   radialFrequency,
   radialGain,
+} from "../../src/kinetic/radial-collision.ts";
+import {
   scaledGradSup,
   transportedGaussianNorms,
-} from "../../src/claims/proposition-3-1.ts";
-import { gainTerm } from "../../src/kinetic/collision.ts";
-import { maxwellianCollisionFrequency } from "../../src/kinetic/maxwellian.ts";
+} from "../../src/kinetic/transported-gaussian-norms.ts";
 import { RuleError } from "../../src/math/errors.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../src/math/quadrature/gauss-legendre.ts";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 

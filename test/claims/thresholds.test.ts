@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { theoremRow } from "../../src/claims/theorem-1-1.ts";
 import { criterionPoint, threshold } from "../../src/claims/thresholds.ts";
-import { bump } from "../../src/construction/cutoff.ts";
-import { deflationExponentLimit } from "../../src/construction/deflation-law.ts";
+import { deflationExponentLimit } from "../../src/construction/core/deflation-law.ts";
+import { bump } from "../../src/construction/geometry/cutoff.ts";
 
 const search = { gridStep: 2, relTol: 1e-2 };
 

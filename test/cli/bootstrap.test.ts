@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { coefficient58, partition } from "../../src/claims/proposition-5-1.ts";
-import { makeParameters } from "../../src/construction/parameters.ts";
+import { makeParameters } from "../../src/construction/parameters/parameters.ts";
 import { runCli, runJson } from "./run-cli.ts";
 
 test("bootstrap: bad input names the rule, exits 2, writes nothing", () => {

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { errorJobs } from "../../src/claims/error-table/error-table.ts";
-import { dispatchGroups } from "../../src/cli/commands/errors.ts";
+import { dispatchGroups } from "../../src/parallel/job-queue.ts";
 import { runCli } from "./run-cli.ts";
 
 /**

@@ -1,17 +1,21 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { clearTheoremRowCache, normBeam, theoremRow } from "../../src/claims/theorem-1-1.ts";
-import { beamSobolevNorm } from "../../src/construction/beam-norm.ts";
-import { coreNorm } from "../../src/construction/core-norm.ts";
-import { coreZNorm } from "../../src/construction/core-znorm.ts";
-import { bump } from "../../src/construction/cutoff.ts";
-import { makeParameters, PAPER_CONSTANTS, tStar } from "../../src/construction/parameters.ts";
+import { beamSobolevNorm } from "../../src/construction/beam/beam-norm.ts";
+import { coreNorm } from "../../src/construction/core/core-norm.ts";
+import { coreZNorm } from "../../src/construction/core/core-znorm.ts";
+import { bump } from "../../src/construction/geometry/cutoff.ts";
 import {
   bumpDisjointnessMargin,
   bumpRadius,
   bumpValue,
-} from "../../src/construction/velocity-bumps.ts";
-import { GAUSSIAN_WEIGHT } from "../../src/kinetic/znorm.ts";
+} from "../../src/construction/geometry/velocity-bumps.ts";
+import {
+  makeParameters,
+  PAPER_CONSTANTS,
+  tStar,
+} from "../../src/construction/parameters/parameters.ts";
+import { GAUSSIAN_WEIGHT } from "../../src/kinetic/z-weight.ts";
 import { RuleError } from "../../src/math/errors.ts";
 
 /**

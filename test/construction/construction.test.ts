@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { beamValue, makeBeam } from "../../src/construction/beam.ts";
-import { beamCollisionFrequency } from "../../src/construction/beam-collision-frequency.ts";
-import { centreFrequency } from "../../src/construction/core.ts";
-import { coreNorm, radialL2 } from "../../src/construction/core-norm.ts";
-import { bump, plateau } from "../../src/construction/cutoff.ts";
-import { latticeCount, makeLattice } from "../../src/construction/lattice.ts";
-import { makeParameters } from "../../src/construction/parameters.ts";
-import { tubeSum, tubeSumNaive } from "../../src/construction/tubes.ts";
-import { bumpSum, bumpSumNaive } from "../../src/construction/velocity-bumps.ts";
+import { beamValue, makeBeam } from "../../src/construction/beam/beam.ts";
+import { beamCollisionFrequency } from "../../src/construction/beam/beam-collision-frequency.ts";
+import { centreFrequency } from "../../src/construction/core/core.ts";
+import { coreNorm, radialL2 } from "../../src/construction/core/core-norm.ts";
+import { bump, plateau } from "../../src/construction/geometry/cutoff.ts";
+import { latticeCount, makeLattice } from "../../src/construction/geometry/lattice.ts";
+import { tubeSum, tubeSumNaive } from "../../src/construction/geometry/tubes.ts";
+import { bumpSum, bumpSumNaive } from "../../src/construction/geometry/velocity-bumps.ts";
+import { makeParameters } from "../../src/construction/parameters/parameters.ts";
 import { radialSobolevNormSquared } from "../../src/kinetic/radial-sobolev.ts";
 
 const rnd = (() => {

@@ -1,16 +1,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { makeBeam } from "../../src/construction/beam.ts";
+import { makeBeam } from "../../src/construction/beam/beam.ts";
 import {
   beamSobolevNorm,
   kappaVelocityWeight,
   singleBumpPowerIntegral,
-} from "../../src/construction/beam-norm.ts";
-import { coreNorm } from "../../src/construction/core-norm.ts";
-import { cutoffByName } from "../../src/construction/cutoff.ts";
-import { makeParameters } from "../../src/construction/parameters.ts";
-import { bumpRadius, bumpValue } from "../../src/construction/velocity-bumps.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
+} from "../../src/construction/beam/beam-norm.ts";
+import { coreNorm } from "../../src/construction/core/core-norm.ts";
+import { cutoffByName } from "../../src/construction/geometry/cutoff.ts";
+import { bumpRadius, bumpValue } from "../../src/construction/geometry/velocity-bumps.ts";
+import { makeParameters } from "../../src/construction/parameters/parameters.ts";
+import { gaussLegendre } from "../../src/math/quadrature/gauss-legendre.ts";
 
 const params = makeParameters({ M: 8, s: 0.8, s0: 0.5 });
 const beam = makeBeam(params, cutoffByName("bump"), "as-in-proof");

@@ -1,23 +1,25 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { beamValue, makeBeam } from "../../src/construction/beam.ts";
-import { beamZNorm, tubeGradientSup, tubeL2Squared } from "../../src/construction/beam-znorm.ts";
-import { coreSupProbe, coreZNorm } from "../../src/construction/core-znorm.ts";
-import { bump, plateau } from "../../src/construction/cutoff.ts";
-import { makeParameters } from "../../src/construction/parameters.ts";
-import { bumpValue } from "../../src/construction/velocity-bumps.ts";
+import { beamValue, makeBeam } from "../../src/construction/beam/beam.ts";
+import {
+  beamZNorm,
+  tubeGradientSup,
+  tubeL2Squared,
+} from "../../src/construction/beam/beam-znorm.ts";
+import { coreSupProbe, coreZNorm } from "../../src/construction/core/core-znorm.ts";
+import { bump, plateau } from "../../src/construction/geometry/cutoff.ts";
+import { bumpValue } from "../../src/construction/geometry/velocity-bumps.ts";
+import { makeParameters } from "../../src/construction/parameters/parameters.ts";
 import {
   radialSobolevNormSquared,
   tubeSobolevNormSquared,
 } from "../../src/kinetic/radial-sobolev.ts";
-import {
-  GAUSSIAN_WEIGHT,
-  radialVelocityNorms,
-  radialXNorms,
-  separableZNorm,
-  steeredSup,
-} from "../../src/kinetic/znorm.ts";
-import { gaussLegendre } from "../../src/math/gauss-legendre.ts";
+import { steeredSup } from "../../src/kinetic/sup-search.ts";
+import { radialVelocityNorms } from "../../src/kinetic/velocity-norms.ts";
+import { radialXNorms } from "../../src/kinetic/x-norms.ts";
+import { GAUSSIAN_WEIGHT } from "../../src/kinetic/z-weight.ts";
+import { separableZNorm } from "../../src/kinetic/znorm.ts";
+import { gaussLegendre } from "../../src/math/quadrature/gauss-legendre.ts";
 import { orthonormalFrame } from "../../src/math/vec3.ts";
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);

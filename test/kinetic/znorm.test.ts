@@ -1,21 +1,21 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bump } from "../../src/construction/cutoff.ts";
+import { bump } from "../../src/construction/geometry/cutoff.ts";
 import { velocityFunction } from "../../src/kinetic/phase-space.ts";
 import {
   ballVelocityNorms,
+  radialVelocityNorms,
+  regionVelocityNorms,
+} from "../../src/kinetic/velocity-norms.ts";
+import { gaussianXNorms, radialXNorms } from "../../src/kinetic/x-norms.ts";
+import {
   GAUSSIAN_WEIGHT,
-  gaussianXNorms,
-  generalZNorm,
   kappaWeight,
   NO_WEIGHT,
-  radialVelocityNorms,
-  radialXNorms,
-  regionVelocityNorms,
-  separableZNorm,
   V_GAUSSIAN_WEIGHT,
   weightAt,
-} from "../../src/kinetic/znorm.ts";
+} from "../../src/kinetic/z-weight.ts";
+import { generalZNorm, separableZNorm } from "../../src/kinetic/znorm.ts";
 import { RuleError } from "../../src/math/errors.ts";
 
 /** K₁(z) = ∫_0^∞ e^{−z cosh s} cosh s ds (midpoint rule, converges geometrically). */

@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { test } from "node:test";
 import { parsePort } from "../../src/cli/commands/explore.ts";
-import { NAMED_CONSTRUCTIONS } from "../../src/construction/named-constructions.ts";
-import { makeParameters, tStar } from "../../src/construction/parameters.ts";
+import { NAMED_CONSTRUCTIONS } from "../../src/construction/parameters/named-constructions.ts";
+import { makeParameters, tStar } from "../../src/construction/parameters/parameters.ts";
 import {
   CONSTANT_KEYS,
   constantsFromNamed,

@@ -7,12 +7,12 @@
 import { computedDeflation } from "../../src/claims/deflation-law.ts";
 import { deflationCurve, largeMGrid, theoremRow } from "../../src/claims/theorem-1-1.ts";
 import { CRITERIA, threshold } from "../../src/claims/thresholds.ts";
-import { makeBeam } from "../../src/construction/beam.ts";
-import { beamCollisionFrequency } from "../../src/construction/beam-collision-frequency.ts";
-import { centreFrequency } from "../../src/construction/core.ts";
-import { cutoffByName } from "../../src/construction/cutoff.ts";
-import { deflationExponentLimit, lawConstants } from "../../src/construction/deflation-law.ts";
-import { makeParameters } from "../../src/construction/parameters.ts";
+import { makeBeam } from "../../src/construction/beam/beam.ts";
+import { beamCollisionFrequency } from "../../src/construction/beam/beam-collision-frequency.ts";
+import { centreFrequency } from "../../src/construction/core/core.ts";
+import { deflationExponentLimit, lawConstants } from "../../src/construction/core/deflation-law.ts";
+import { cutoffByName } from "../../src/construction/geometry/cutoff.ts";
+import { makeParameters } from "../../src/construction/parameters/parameters.ts";
 import { checkRunConfig, runReplica } from "../../src/solvers/particles/particle-run.ts";
 import { meanError } from "../../src/solvers/particles/replica-statistics.ts";
 import { chooseDomain } from "../../src/solvers/spectral/domain.ts";

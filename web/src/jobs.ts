@@ -3,8 +3,8 @@
  * starting a new job in a slot terminates the worker of the previous one, so a slider move never
  * waits for stale work. Progress goes to a labelled <progress> element.
  */
-import type { ConstructionConstants } from "../../src/construction/parameters.ts";
-import type { Variant } from "../../src/construction/variant.ts";
+import type { ConstructionConstants } from "../../src/construction/parameters/parameters.ts";
+import type { Variant } from "../../src/construction/parameters/variant.ts";
 
 export interface ConstructionInput {
   M: number;

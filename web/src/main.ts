@@ -3,8 +3,8 @@
  * the view state in the URL hash. Views are loaded on first use. Performance marks
  * (`explorer:start`, `explorer:first-view`, `explorer:redraw-*`) are read by bench/explorer.ts.
  */
-import { CUTOFF_NAMES } from "../../src/construction/cutoff.ts";
-import { NAMED_CONSTRUCTIONS } from "../../src/construction/named-constructions.ts";
+import { CUTOFF_NAMES } from "../../src/construction/geometry/cutoff.ts";
+import { NAMED_CONSTRUCTIONS } from "../../src/construction/parameters/named-constructions.ts";
 import {
   CONSTANT_KEYS,
   type ConstantKey,

@@ -4,8 +4,8 @@
  * ({@link makeParameters}, {@link cutoffByName}, {@link variantByName}) and an invalid link falls
  * back to the defaults with a message naming the rule, like the CLI.
  */
-import { CUTOFF_NAMES } from "../../src/construction/cutoff.ts";
-import { NAMED_CONSTRUCTIONS } from "../../src/construction/named-constructions.ts";
+import { CUTOFF_NAMES } from "../../src/construction/geometry/cutoff.ts";
+import { NAMED_CONSTRUCTIONS } from "../../src/construction/parameters/named-constructions.ts";
 import {
   type ConstructionConstants,
   DEFAULT_P,
@@ -14,8 +14,12 @@ import {
   makeParameters,
   PAPER_CONSTANTS,
   type Parameters,
-} from "../../src/construction/parameters.ts";
-import { VARIANTS, type Variant, variantByName } from "../../src/construction/variant.ts";
+} from "../../src/construction/parameters/parameters.ts";
+import {
+  VARIANTS,
+  type Variant,
+  variantByName,
+} from "../../src/construction/parameters/variant.ts";
 
 export const VIEWS = [
   "lattice",

@@ -1,16 +1,4 @@
-import type { Beam } from "../../construction/beam.ts";
-import { coreLogAmplitude } from "../../construction/core.ts";
-import { bumpRadius } from "../../construction/velocity-bumps.ts";
-import { estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
-import {
-  bandRemainderSquared,
-  coreProfileNorms,
-  fbVelocityLipschitz,
-  gainRemainderGeometry,
-  remainderGradientFactors,
-  slabRemainderSquared,
-} from "./beam-core-gain-remainder.ts";
+import type { Beam } from "../../construction/beam/beam.ts";
 import {
   addCellForms,
   cellProfiles,
@@ -22,20 +10,32 @@ import {
   LO2,
   MAIN2,
   NC,
-} from "./cell-forms.ts";
-import { gradKBound, kHi, kLo } from "./core-crossing.ts";
-import { transportLikeConstants } from "./core-profile-integrals.ts";
-import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement } from "./error-term.ts";
-import { symmetricGain } from "./gain-symmetry.ts";
-import { lemma44Bound } from "./lemma-4-4-bound.ts";
-import { lineKernel, SMALL_CELL_REL } from "./line-kernels.ts";
+} from "../../construction/beam-core/cell-forms.ts";
+import { gradKBound, kHi, kLo } from "../../construction/beam-core/core-crossing.ts";
+import { lineKernel, SMALL_CELL_REL } from "../../construction/beam-core/line-kernels.ts";
+import { coreLogAmplitude } from "../../construction/core/core.ts";
+import { coreDecay } from "../../construction/core/core-decay.ts";
+import { transportLikeConstants } from "../../construction/geometry/core-profile-integrals.ts";
 import {
   planeSectionNodes,
   sectionNodeBuffers,
   velocityNodeBuffers,
   velocityNodes,
-} from "./plane-section-nodes.ts";
-import { coreDecay } from "./transport-term.ts";
+} from "../../construction/geometry/plane-section-nodes.ts";
+import { bumpRadius } from "../../construction/geometry/velocity-bumps.ts";
+import { estimate } from "../../math/estimate.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import {
+  bandRemainderSquared,
+  coreProfileNorms,
+  fbVelocityLipschitz,
+  gainRemainderGeometry,
+  remainderGradientFactors,
+  slabRemainderSquared,
+} from "./beam-core-gain-remainder.ts";
+import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement } from "./error-term.ts";
+import { symmetricGain } from "./gain-symmetry.ts";
+import { lemma44Bound } from "./lemma-4-4-bound.ts";
 
 /**
  * The L² parts of Q⁺(f_b,f_r) = Q⁺(f_r,f_b) (Lemma 4.4) with the reduction of f_r: for |v| ≥ v₁

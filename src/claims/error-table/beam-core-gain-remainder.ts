@@ -1,10 +1,13 @@
-import type { Beam } from "../../construction/beam.ts";
-import { profileConstants } from "../../construction/profile-constants.ts";
-import { bumpRadius, bumpWidthFactor } from "../../construction/velocity-bumps.ts";
+import type { Beam } from "../../construction/beam/beam.ts";
+import {
+  planeIntegral,
+  transportLikeConstants,
+} from "../../construction/geometry/core-profile-integrals.ts";
+import { maxBandCount } from "../../construction/geometry/lattice-band-count.ts";
+import { profileConstants } from "../../construction/geometry/profile-constants.ts";
+import { bumpRadius, bumpWidthFactor } from "../../construction/geometry/velocity-bumps.ts";
 import { RuleError } from "../../math/errors.ts";
-import { planeIntegral, transportLikeConstants } from "./core-profile-integrals.ts";
-import { maxBandCount } from "./lattice-band-count.ts";
-import { radialIntegral } from "./transport-term.ts";
+import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
 
 /**
  * The remainders of the plane reduction of Q⁺(f_b, f_r) = Q⁺(f_r, f_b) (Lemma 4.4, (4.16)–(4.19)),
@@ -210,8 +213,8 @@ export function slabRemainderSquared(beam: Beam): { value: number; counts: numbe
 /** ‖∇χ‖₂/‖χ‖₂ and ‖χ‖₂ over R³ for χ = φ(|·|). */
 export function coreProfileNorms(beam: Beam): { phiL2: number; gradRatio: number } {
   const { phi, dphi } = beam.cutoff;
-  const a = radialIntegral((r) => phi(r) ** 2);
-  const b = radialIntegral((r) => dphi(r) ** 2);
+  const a = radialIntegralEstimate((r) => phi(r) ** 2);
+  const b = radialIntegralEstimate((r) => dphi(r) ** 2);
   return {
     phiL2: Math.sqrt(a.value + a.error),
     gradRatio: Math.sqrt(b.value + b.error) / Math.sqrt(a.value - a.error),

@@ -1,17 +1,21 @@
-import type { Beam } from "../../construction/beam.ts";
-import { bumpNodes } from "../../construction/bump-polar-nodes.ts";
-import { coreLogAmplitude } from "../../construction/core.ts";
-import { bumpRadius } from "../../construction/velocity-bumps.ts";
+import type { Beam } from "../../construction/beam/beam.ts";
+import { bumpNodes } from "../../construction/beam/bump-polar-nodes.ts";
+import { gradKBound, kHi, kLo } from "../../construction/beam-core/core-crossing.ts";
+import { lineGradientSup } from "../../construction/beam-core/line-kernels.ts";
+import { coreLogAmplitude } from "../../construction/core/core.ts";
+import { coreDecay } from "../../construction/core/core-decay.ts";
+import {
+  halfXray,
+  planeIntegral,
+  transportLikeConstants,
+} from "../../construction/geometry/core-profile-integrals.ts";
+import { bumpRadius } from "../../construction/geometry/velocity-bumps.ts";
 import { estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import { remainderGradientFactors } from "./beam-core-gain-remainder.ts";
-import { gradKBound, kHi, kLo } from "./core-crossing.ts";
-import { halfXray, planeIntegral, transportLikeConstants } from "./core-profile-integrals.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement } from "./error-term.ts";
 import { symmetricGain } from "./gain-symmetry.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
-import { lineGradientSup } from "./line-kernels.ts";
-import { coreDecay } from "./transport-term.ts";
 
 /**
  * For hard spheres (ω over the whole sphere) Q⁺ is symmetric: in the Carleman form

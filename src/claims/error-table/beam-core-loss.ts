@@ -1,8 +1,6 @@
-import type { Beam } from "../../construction/beam.ts";
-import { type BumpNode, bumpNodes } from "../../construction/bump-polar-nodes.ts";
-import { coreLogAmplitude } from "../../construction/core.ts";
-import { estimate } from "../../math/estimate.ts";
-import { bumpMultiplicity } from "./bump-multiplicity.ts";
+import type { Beam } from "../../construction/beam/beam.ts";
+import { bumpMultiplicity } from "../../construction/beam/bump-multiplicity.ts";
+import { type BumpNode, bumpNodes } from "../../construction/beam/bump-polar-nodes.ts";
 import {
   addCellForms,
   cellProfiles,
@@ -14,14 +12,19 @@ import {
   LO2,
   MAIN2,
   NC,
-} from "./cell-forms.ts";
-import { gradKBound, kHi, kLo } from "./core-crossing.ts";
-import { halfXray, transportLikeConstants } from "./core-profile-integrals.ts";
+} from "../../construction/beam-core/cell-forms.ts";
+import { gradKBound, kHi, kLo } from "../../construction/beam-core/core-crossing.ts";
+import { lineGradientSup, lineKernel } from "../../construction/beam-core/line-kernels.ts";
+import { coreLogAmplitude } from "../../construction/core/core.ts";
+import { coreDecay } from "../../construction/core/core-decay.ts";
+import {
+  halfXray,
+  transportLikeConstants,
+} from "../../construction/geometry/core-profile-integrals.ts";
+import { estimate } from "../../math/estimate.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement, ZPart } from "./error-term.ts";
 import { Z_PARTS } from "./error-term.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
-import { lineGradientSup, lineKernel } from "./line-kernels.ts";
-import { coreDecay } from "./transport-term.ts";
 
 /**
  * Q⁻(f_b, f_r)(τ, y, v) = f_b(τ, y, v) A[f_r](τ, y, v). On the support of f_b, |v| ≥ 0.9 ≫ 1/N and

@@ -1,13 +1,15 @@
-import type { Beam } from "../../construction/beam.ts";
-import { coreLogAmplitude } from "../../construction/core.ts";
-import type { Cutoff } from "../../construction/cutoff.ts";
+import type { Beam } from "../../construction/beam/beam.ts";
+import { coreLogAmplitude } from "../../construction/core/core.ts";
+import { coreDecay, coreWeightSpread } from "../../construction/core/core-decay.ts";
+import { planeIntegral } from "../../construction/geometry/core-profile-integrals.ts";
+import type { Cutoff } from "../../construction/geometry/cutoff.ts";
 import { estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/gauss-legendre.ts";
-import { planeIntegral } from "./core-profile-integrals.ts";
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
+import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement, ZPart } from "./error-term.ts";
 import { Z_PARTS } from "./error-term.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
-import { coreDecay, coreWeightSpread, maximize1d, radialIntegral } from "./transport-term.ts";
 
 /**
  * The bilinear terms of Lemma 4.4 that involve the core f_r: Q⁺(f_r,f_b), Q±(f_b,f_r), Q±(f_r,f_r),
@@ -179,18 +181,24 @@ export function squareConstants(cutoff: Cutoff): SquareConstants {
   const { phi, dphi, d2phi } = cutoff;
   const d1 = (r: number) => 2 * phi(r) * dphi(r);
   const d2 = (r: number) => 2 * (dphi(r) ** 2 + phi(r) * d2phi(r));
-  const i0 = radialIntegral((r) => phi(r) ** 4);
-  const i1 = radialIntegral((r) => d1(r) ** 2);
+  const i0 = radialIntegralEstimate((r) => phi(r) ** 4);
+  const i1 = radialIntegralEstimate((r) => d1(r) ** 2);
   // |∇²Φ²|²_F = (ψ'')² + 2(ψ'/r)² for radial ψ = φ²
-  const i2 = radialIntegral((r) => d2(r) ** 2 + 2 * (r > 0 ? (d1(r) / r) ** 2 : d2(0) ** 2));
+  const i2 = radialIntegralEstimate(
+    (r) => d2(r) ** 2 + 2 * (r > 0 ? (d1(r) / r) ** 2 : d2(0) ** 2),
+  );
   const out = {
     n0: Math.sqrt(i0.value),
     n1: Math.sqrt(i1.value),
     n2: Math.sqrt(i2.value),
-    g2: maximize1d((r) => Math.abs(d1(r))),
-    H2: maximize1d((r) =>
-      Math.max(Math.abs(d2(r)), r > 1e-9 ? Math.abs(d1(r) / r) : Math.abs(d2(0))),
-    ),
+    g2: goldenSectionMax((r) => Math.abs(d1(r)), 0, 1, { gridPoints: 20_000, iterations: 60 })
+      .value,
+    H2: goldenSectionMax(
+      (r) => Math.max(Math.abs(d2(r)), r > 1e-9 ? Math.abs(d1(r) / r) : Math.abs(d2(0))),
+      0,
+      1,
+      { gridPoints: 20_000, iterations: 60 },
+    ).value,
     relErr: Math.max(i0.error / i0.value, i1.error / i1.value, i2.error / i2.value),
   };
   sqCache.set(cutoff, out);

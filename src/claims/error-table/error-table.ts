@@ -1,7 +1,7 @@
-import { type Beam, makeBeam } from "../../construction/beam.ts";
-import { cutoffByName } from "../../construction/cutoff.ts";
-import { makeParameters } from "../../construction/parameters.ts";
-import type { Variant } from "../../construction/variant.ts";
+import { type Beam, makeBeam } from "../../construction/beam/beam.ts";
+import { cutoffByName } from "../../construction/geometry/cutoff.ts";
+import { makeParameters } from "../../construction/parameters/parameters.ts";
+import type { Variant } from "../../construction/parameters/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import type { Estimate } from "../../math/estimate.ts";
 import type { PowerFit, Sample } from "../../math/power-fit.ts";

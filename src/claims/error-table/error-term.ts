@@ -1,4 +1,4 @@
-import type { Beam } from "../../construction/beam.ts";
+import type { Beam } from "../../construction/beam/beam.ts";
 import type { ZPart } from "../../kinetic/z-parts.ts";
 import type { Estimate } from "../../math/estimate.ts";
 

@@ -1,5 +1,7 @@
-import type { Beam } from "../../construction/beam.ts";
-import { coreLogAmplitude } from "../../construction/core.ts";
+import type { Beam } from "../../construction/beam/beam.ts";
+import { coreLogAmplitude } from "../../construction/core/core.ts";
+import { coreWeightSpread } from "../../construction/core/core-decay.ts";
+import { transportConstants } from "../../construction/geometry/transport-constants.ts";
 import { estimate } from "../../math/estimate.ts";
 import { coreCoreConstants, squareConstants } from "./core-core-terms.ts";
 import {
@@ -13,7 +15,7 @@ import {
   zPartPrefactor,
 } from "./error-term.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
-import { coreWeightSpread, transportConstants, transportPaperBound } from "./transport-term.ts";
+import { transportPaperBound } from "./transport-measures.ts";
 
 /**
  * The error G_err of the second approximate solution g_a ≡ f_r(0) of Section 5, (5.2):

@@ -1,11 +1,11 @@
-import type { Beam } from "../../construction/beam.ts";
-import { type GainL2Result, gainL2Parts } from "../../construction/beam-gain-l2.ts";
+import type { Beam } from "../../construction/beam/beam.ts";
+import { type GainL2Result, gainL2Parts } from "../../construction/beam-beam/beam-gain-l2.ts";
 import {
   type GainLinfDiagonalResult,
   type GainLinfResult,
   gainLinfDiagonal,
   gainLinfParts,
-} from "../../construction/beam-gain-linf.ts";
+} from "../../construction/beam-beam/beam-gain-linf.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
 import type { GridAwareMeasure } from "./error-table.ts";
 import type {

@@ -1,4 +1,4 @@
-import type { Beam } from "../../construction/beam.ts";
+import type { Beam } from "../../construction/beam/beam.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement } from "./error-term.ts";
 
 /**

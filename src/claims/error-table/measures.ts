@@ -3,7 +3,7 @@ import type { GridAwareMeasure } from "./error-table.ts";
 import type { ErrorTermId, ZPart } from "./error-term.ts";
 import { gainBeamBeamMeasures } from "./gain-beam-beam.ts";
 import { lossBeamBeamMeasures } from "./loss-beam-beam.ts";
-import { TRANSPORT_MEASURES } from "./transport-term.ts";
+import { TRANSPORT_MEASURES } from "./transport-measures.ts";
 
 /**
  * Every {@link GridAwareMeasure} of the Section 4 error table, one per term × part that has one.

@@ -7,9 +7,9 @@ import {
   type Solution,
   Z_PARTS,
 } from "../../claims/error-table/error-term.ts";
-import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
-import { DEFAULT_P } from "../../construction/parameters.ts";
-import { VARIANTS } from "../../construction/variant.ts";
+import { CUTOFF_NAMES } from "../../construction/geometry/cutoff.ts";
+import { DEFAULT_P } from "../../construction/parameters/parameters.ts";
+import { VARIANTS } from "../../construction/parameters/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import { readJobFile } from "../../parallel/job-file.ts";
 import {
@@ -116,7 +116,7 @@ export function register(program: Command): void {
       for (const f of files) records.push(...(await readJobFile(f, ERRORS_RULE)).records);
 
       const { findTableMeasure } = await import("../../claims/error-table/table-measures.ts");
-      const { approximateSolutionZNorm } = await import("../../claims/lemma-4-2.ts");
+      const { approximateSolutionZNorm } = await import("../../claims/z-norms-4-4-to-4-19.ts");
       const { stationaryCoreZNorm } = await import("../../claims/second-solution.ts");
       const { measuredBootstrap, closureScenarios, entryCount } = await import(
         "../../claims/bootstrap-measured.ts"

@@ -1,9 +1,9 @@
 import type { Command } from "commander";
-import { type Beam, makeBeam } from "../../construction/beam.ts";
-import { cutoffByName } from "../../construction/cutoff.ts";
-import { makeParameters } from "../../construction/parameters.ts";
+import { type Beam, makeBeam } from "../../construction/beam/beam.ts";
+import { cutoffByName } from "../../construction/geometry/cutoff.ts";
+import { makeParameters } from "../../construction/parameters/parameters.ts";
+import type { Variant } from "../../construction/parameters/variant.ts";
 import { beamPhaseSpace, corePhaseSpace } from "../../construction/phase-space-functions.ts";
-import type { Variant } from "../../construction/variant.ts";
 import {
   type CollisionOptions,
   collisionFrequency,

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import {
   appendFileSync,
   existsSync,
@@ -23,12 +22,12 @@ import {
   Z_PARTS,
   type ZPart,
 } from "../../claims/error-table/error-term.ts";
-import { sharedTermId } from "../../claims/error-table/gain-symmetry.ts";
-import { CUTOFF_NAMES } from "../../construction/cutoff.ts";
-import { DEFAULT_P } from "../../construction/parameters.ts";
-import { VARIANTS } from "../../construction/variant.ts";
+import { CUTOFF_NAMES } from "../../construction/geometry/cutoff.ts";
+import { DEFAULT_P } from "../../construction/parameters/parameters.ts";
+import { VARIANTS } from "../../construction/parameters/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import { DEFAULT_ERRORS_FILE, type ParsedFile, readJobFile } from "../../parallel/job-file.ts";
+import { dispatchGroups, runChildQueue, serveQueue } from "../../parallel/job-queue.ts";
 import {
   addParameterOptions,
   DEFAULT_CUTOFF,
@@ -353,7 +352,13 @@ export function register(program: Command): void {
       try {
         if (todo.length > 0 && workers > 1 && todo.length > 1) {
           const groups = dispatchGroups(todo);
-          await runQueue(o, groups, Math.min(workers, groups.length), todo.length, progress);
+          await runChildQueue(
+            childArgs(o),
+            groups,
+            Math.min(workers, groups.length),
+            todo.length,
+            progress,
+          );
         } else {
           let count = 0;
           progress.update(0, todo.length);
@@ -429,68 +434,8 @@ export function register(program: Command): void {
     });
 }
 
-/** A job as the queue sees it: its index in the full job list, term, part and M. */
-interface QueuedJob {
-  readonly index: number;
-  readonly term: string;
-  readonly part: string;
-  readonly M: number;
-}
-
-/** Rough cost tier of a job for the dispatch order: the beam–beam terms, then the Q⁺ beam–core pair. */
-function costTier(j: QueuedJob): number {
-  if (j.term === "Q-(fb,fb)" || j.term === "Q+(fb,fb)") return 2;
-  if (sharedTermId(j.term) === "Q+(fb,fr)") return 1;
-  return 0;
-}
-
-/**
- * The units of work handed to `--workers` children, heaviest first (cost tier, then M): one job
- * each, except that Q⁺(f_b,f_r) and Q⁺(f_r,f_b) of the same part and M go together, so that the
- * child computes the pair once (gain-symmetry.ts `sharedTermId`).
- */
-export function dispatchGroups<J extends QueuedJob>(todo: readonly J[]): J[][] {
-  const byKey = new Map<string, J[]>();
-  for (const j of todo) {
-    const key = `${sharedTermId(j.term)}|${j.part}|${j.M}`;
-    const g = byKey.get(key);
-    if (g) g.push(j);
-    else byKey.set(key, [j]);
-  }
-  return [...byKey.values()].sort(
-    (a, b) => costTier(b[0]) - costTier(a[0]) || b[0].M - a[0].M || a[0].index - b[0].index,
-  );
-}
-
-/**
- * A `--workers` child: reads lines of comma-separated job indices on stdin, runs those jobs
- * (appending each record to `--out`) and answers one line on stdout per group, until stdin ends.
- */
-async function serveQueue<J extends QueuedJob>(
-  all: readonly J[],
-  run: (j: J) => void,
-): Promise<void> {
-  const { createInterface } = await import("node:readline");
-  for await (const line of createInterface({ input: process.stdin })) {
-    if (line.trim() === "") continue;
-    for (const i of line.split(",")) run(all[Number(i)]);
-    process.stdout.write("done\n");
-  }
-}
-
-/**
- * `--workers N`: N child processes of this command (`--child`) fed from one queue: each gets the
- * next group of jobs (heaviest first, {@link dispatchGroups}) as soon as it finishes the last, so
- * both cores stay busy however unequal the jobs are; all append to the same `--out` (one write per
- * line). Progress counts finished jobs.
- */
-async function runQueue(
-  o: ErrorsOptions,
-  groups: readonly QueuedJob[][],
-  N: number,
-  total: number,
-  progress: { update(d: number, t: number): void },
-): Promise<void> {
+/** The argv of a `--workers` child of this `errors` run (the same options, plus `--child`). */
+function childArgs(o: ErrorsOptions): string[] {
   const args: string[] = [
     "errors",
     "--M",
@@ -511,45 +456,5 @@ async function runQueue(
   if (o.norm !== undefined) args.push("--norm", o.norm);
   if (o.s !== undefined) args.push("--s", o.s);
   if (o.s0 !== undefined) args.push("--s0", o.s0);
-  const { createInterface } = await import("node:readline");
-  let next = 0;
-  let done = 0;
-  progress.update(0, total);
-  const runs = [];
-  for (let w = 0; w < N; w++) {
-    runs.push(
-      new Promise<void>((resolve, reject) => {
-        const child = spawn(process.execPath, [...process.execArgv, process.argv[1], ...args], {
-          stdio: ["pipe", "pipe", "pipe"],
-        });
-        let err = "";
-        let current: QueuedJob[] = [];
-        child.stderr.on("data", (d) => {
-          err += String(d);
-        });
-        const feed = () => {
-          if (next < groups.length) {
-            current = groups[next++];
-            child.stdin.write(`${current.map((j) => j.index).join(",")}\n`);
-          } else {
-            current = [];
-            child.stdin.end();
-          }
-        };
-        createInterface({ input: child.stdout }).on("line", () => {
-          done += current.length;
-          progress.update(done, total);
-          feed();
-        });
-        child.on("error", reject);
-        child.on("exit", (code) =>
-          code === 0
-            ? resolve()
-            : reject(new Error(`worker ${w + 1} exited ${code}: ${err.trim().split("\n").pop()}`)),
-        );
-        feed();
-      }),
-    );
-  }
-  await Promise.all(runs);
+  return args;
 }

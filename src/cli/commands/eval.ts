@@ -3,7 +3,7 @@ import {
   type PointQuantity,
   POINT_QUANTITIES as QUANTITIES,
 } from "../../claims/point-quantities.ts";
-import { DEFAULT_P } from "../../construction/parameters.ts";
+import { DEFAULT_P } from "../../construction/parameters/parameters.ts";
 import { RuleError } from "../../math/errors.ts";
 import {
   addConfigurationOptions,

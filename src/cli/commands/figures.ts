@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { VARIANTS, type Variant } from "../../construction/variant.ts";
+import { VARIANTS, type Variant } from "../../construction/parameters/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import { parseCutoff, parseM, parseVariants } from "../common-options.ts";
 import { parseOutDir } from "./report.ts";

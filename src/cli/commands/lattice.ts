@@ -38,11 +38,13 @@ export function register(program: Command): void {
     async (o: { M: string; points?: boolean; pairSum?: boolean; json?: boolean; csv?: string }) => {
       const M = parseM(o.M);
       const csv = parseCsvPath(o.csv);
-      const { latticeSeparation } = await import("../../construction/lattice-separation.ts");
+      const { latticeSeparation } = await import(
+        "../../construction/geometry/lattice-separation.ts"
+      );
       const sep = latticeSeparation(M);
       let points: { i: number; j: number; e_x: number; e_y: number; e_z: number }[] | undefined;
       if (o.points) {
-        const { makeLattice } = await import("../../construction/lattice.ts");
+        const { makeLattice } = await import("../../construction/geometry/lattice.ts");
         const lat = makeLattice(M);
         points = [];
         for (let k = 0; k < lat.count; k++) {
@@ -57,7 +59,7 @@ export function register(program: Command): void {
       }
       let pairSum: Record<string, unknown> | undefined;
       if (o.pairSum) {
-        const { latticePairSum } = await import("../../construction/lattice-pair-sum.ts");
+        const { latticePairSum } = await import("../../construction/geometry/lattice-pair-sum.ts");
         const ps = latticePairSum(M);
         pairSum = {
           value: ps.pairSum,

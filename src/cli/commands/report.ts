@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { VARIANTS } from "../../construction/variant.ts";
+import { VARIANTS } from "../../construction/parameters/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import { DEFAULT_ERRORS_FILE } from "../../parallel/job-file.ts";
 import {

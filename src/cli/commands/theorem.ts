@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { TheoremRow } from "../../claims/theorem-row.ts";
-import { DEFAULT_P } from "../../construction/parameters.ts";
-import type { Variant } from "../../construction/variant.ts";
+import { DEFAULT_P } from "../../construction/parameters/parameters.ts";
+import type { Variant } from "../../construction/parameters/variant.ts";
 import {
   addConfigurationOptions,
   addParameterOptions,

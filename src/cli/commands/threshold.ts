@@ -1,7 +1,7 @@
 import { renameSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import type { CriterionPoint, ThresholdResult } from "../../claims/thresholds.ts";
-import { makeParameters } from "../../construction/parameters.ts";
+import { makeParameters } from "../../construction/parameters/parameters.ts";
 import { RuleError } from "../../math/errors.ts";
 import {
   addParameterOptions,

@@ -1,5 +1,5 @@
 import type { Variant } from "../../claims/claim-result.ts";
-import { latticeCount, latticePoint } from "../../construction/lattice.ts";
+import { latticeCount, latticePoint } from "../../construction/geometry/lattice.ts";
 import { cylinderOutline } from "../cylinder-outline.ts";
 import { orthographicView } from "../orthographic.ts";
 import { ringColors } from "../palette.ts";

@@ -1,4 +1,4 @@
-import { makeLattice } from "../../construction/lattice.ts";
+import { makeLattice } from "../../construction/geometry/lattice.ts";
 import { orthographicView } from "../orthographic.ts";
 import { ringColors } from "../palette.ts";
 import { coord, element, svgDocument } from "../svg-element.ts";

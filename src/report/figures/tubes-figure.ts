@@ -1,4 +1,4 @@
-import { latticeCount, latticePoint } from "../../construction/lattice.ts";
+import { latticeCount, latticePoint } from "../../construction/geometry/lattice.ts";
 import { cylinderOutline } from "../cylinder-outline.ts";
 import { orthographicView } from "../orthographic.ts";
 import { ringColors } from "../palette.ts";

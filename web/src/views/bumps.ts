@@ -9,16 +9,16 @@
  * count ≥ 2 is a point where two supports meet (contradicting (2.20)), drawn in red.
  */
 import * as THREE from "three";
-import { cutoffByName } from "../../../src/construction/cutoff.ts";
-import { makeLattice } from "../../../src/construction/lattice.ts";
-import type { Variant } from "../../../src/construction/variant.ts";
+import { cutoffByName } from "../../../src/construction/geometry/cutoff.ts";
+import { makeLattice } from "../../../src/construction/geometry/lattice.ts";
 import {
   type BumpShape,
   bumpAxialFactor,
   bumpOverlapCount,
   bumpRadius,
   bumpTransverseFactor,
-} from "../../../src/construction/velocity-bumps.ts";
+} from "../../../src/construction/geometry/velocity-bumps.ts";
+import type { Variant } from "../../../src/construction/parameters/variant.ts";
 import { MAX_VIEW_M, type ViewState } from "../state.ts";
 import { hemisphereGuide, makeStage, orientAlong } from "../three-stage.ts";
 import { el, fmt } from "../ui.ts";

@@ -5,11 +5,11 @@
  * against the bound 8/M written in (2.19). All numbers come from src/construction/lattice*.ts.
  */
 import * as THREE from "three";
-import { latticeIndex, makeLattice } from "../../../src/construction/lattice.ts";
+import { latticeIndex, makeLattice } from "../../../src/construction/geometry/lattice.ts";
 import {
   latticeDistance,
   latticeSeparation,
-} from "../../../src/construction/lattice-separation.ts";
+} from "../../../src/construction/geometry/lattice-separation.ts";
 import { MAX_VIEW_M, type ViewState } from "../state.ts";
 import { hemisphereGuide, makeStage } from "../three-stage.ts";
 import { el, fmt } from "../ui.ts";

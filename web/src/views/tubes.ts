@@ -6,9 +6,9 @@
  * origin. Radii and values come from src/construction/tubes.ts and lattice.ts.
  */
 import * as THREE from "three";
-import { cutoffByName } from "../../../src/construction/cutoff.ts";
-import { makeLattice } from "../../../src/construction/lattice.ts";
-import { tubeRadius, tubeValue } from "../../../src/construction/tubes.ts";
+import { cutoffByName } from "../../../src/construction/geometry/cutoff.ts";
+import { makeLattice } from "../../../src/construction/geometry/lattice.ts";
+import { tubeRadius, tubeValue } from "../../../src/construction/geometry/tubes.ts";
 import { MAX_VIEW_M, parametersOf, type ViewState } from "../state.ts";
 import { hemisphereGuide, makeStage, orientAlong } from "../three-stage.ts";
 import { el, fmt } from "../ui.ts";

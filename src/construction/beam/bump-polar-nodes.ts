@@ -1,0 +1,55 @@
+import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { bumpRadius } from "../geometry/velocity-bumps.ts";
+import { requirePaperConstants } from "../parameters/parameters.ts";
+import type { Beam } from "./beam.ts";
+
+/**
+ * Gauss–Legendre nodes over one velocity bump I of (2.4) in its own frame, the azimuth integrated
+ * out: v = a e + ρ r (cos ψ e₁ + sin ψ e₂) with axial a ∈ [0.9, 1.1] (I's factor φ(10|a − 1|)), radial
+ * r = |q|/ρ ∈ [0, 1] (factor φ(r)), ρ the bump radius; n nodes in each of a and r, nodes where I = 0
+ * dropped. The weight wv includes the Jacobian 2πρ² r, so Σ wv g(a, r) = ∫ g dv over the bump for
+ * g independent of ψ. Shared by the beam's Z-norm overlaps (beam-znorm.ts, which adds a ψ rule) and
+ * the beam–core error terms (claims/error-table/).
+ */
+export interface BumpNode {
+  /** Weight, Jacobian 2πρ²r included. */
+  readonly wv: number;
+  /** I(v) = φ(10|a − 1|) φ(r). */
+  readonly I: number;
+  /** |v|. */
+  readonly vn: number;
+  /** r = |P⊥ v|/ρ ∈ [0, 1]. */
+  readonly r: number;
+  /** M |P⊥ v| (so the transverse argument of K(−τv) is τ·perp) and P_e v. */
+  readonly perp: number;
+  readonly ax: number;
+}
+
+/** The nodes of {@link BumpNode} at order n (see the module comment). */
+export function bumpNodes(beam: Beam, n: number): BumpNode[] {
+  requirePaperConstants(beam.params, "bumpNodes");
+  const rho = bumpRadius(beam.bump);
+  const { phi } = beam.cutoff;
+  const { M } = beam.params;
+  const { nodes, weights } = gaussLegendre(n);
+  const out: BumpNode[] = [];
+  for (let ia = 0; ia < n; ia++) {
+    const a = 1 + 0.1 * nodes[ia];
+    const fa = phi(10 * Math.abs(a - 1));
+    if (fa === 0) continue;
+    for (let ir = 0; ir < n; ir++) {
+      const r = 0.5 * (1 + nodes[ir]);
+      const I = fa * phi(r);
+      if (I === 0) continue;
+      out.push({
+        wv: 2 * Math.PI * rho * rho * r * 0.1 * weights[ia] * 0.5 * weights[ir],
+        I,
+        vn: Math.sqrt(a * a + rho * rho * r * r),
+        r,
+        perp: M * rho * r,
+        ax: a,
+      });
+    }
+  }
+  return out;
+}
