@@ -21,9 +21,8 @@ import {
   UG_DIAG,
   UG_OFF,
 } from "./beam-gain-duhamel.ts";
-import { requirePaperConstants } from "./parameters.ts";
 import { collapsedStrataMean, stratifiedBallPoint } from "./stratified-velocity.ts";
-import { bumpRadius } from "./velocity-bumps.ts";
+import { bumpAxialRange, bumpRadius } from "./velocity-bumps.ts";
 
 /**
  * The L^{1,1}_v L^∞_x parts of D⁺ (Lemma 4.6, (4.32)–(4.51)):
@@ -107,7 +106,7 @@ export interface GainLinfResult {
 
 /** R_v: the ball containing the v-support of Q⁺(f_b,f_b). */
 export function gainVelocityRadius(beam: Beam): number {
-  return Math.SQRT2 * Math.hypot(1.1, bumpRadius(beam.bump)) * (1 + 1e-9);
+  return Math.SQRT2 * Math.hypot(bumpAxialRange(beam.bump)[1], bumpRadius(beam.bump)) * (1 + 1e-9);
 }
 
 /** Uniform point in the ball of radius R. */
@@ -261,7 +260,6 @@ export function gainLinfParts(
   t: number,
   options: GainLinfOptions = {},
 ): GainLinfResult {
-  requirePaperConstants(beam.params, "gainLinfParts");
   if (!(t0 >= 0 && t >= t0))
     throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;
@@ -422,7 +420,6 @@ export function gainLinfDiagonal(
   t: number,
   options: GainLinfOptions = {},
 ): GainLinfDiagonalResult {
-  requirePaperConstants(beam.params, "gainLinfDiagonal");
   if (!(t0 >= 0 && t >= t0))
     throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;

@@ -2,16 +2,15 @@ import { type Estimate, estimate } from "../math/estimate.ts";
 import { gaussLegendre } from "../math/gauss-legendre.ts";
 import type { Beam } from "./beam.ts";
 import {
-  A_BREAKS,
+  axialBreaks,
   CHARACTERISTIC_LEVELS,
   compositeRule,
   R_BREAKS,
   tubeFrames,
 } from "./characteristic-frequency.ts";
 import type { Cutoff } from "./cutoff.ts";
-import { requirePaperConstants } from "./parameters.ts";
 import { profileConstants } from "./profile-constants.ts";
-import { bumpRadius } from "./velocity-bumps.ts";
+import { bumpAxialFactor, bumpRadius } from "./velocity-bumps.ts";
 
 /**
  * Majorants of the characteristic integral J = ∫_{t0}^{t} A[f_b](τ, x − (t − τ)v, v) dτ
@@ -27,7 +26,7 @@ import { bumpRadius } from "./velocity-bumps.ts";
  * line at impact parameter δ/M, ∫ M|φ'(R)| dτ = (2/|w⊥|) ∫_0^{√(1−δ²)} |φ'(√(δ²+s²))| ds).
  * Summing over every tube (as if the line crossed all of them centrally, which is what happens at
  * the common crossing near x = 0) and integrating over u gives
- *   J̄(v)  = 2π M^{1−s} Σ_j ∫ |u − v| I_j(u) min(t − t0, 2c0/(M|P⊥_j(v − u)|)) du ≥ sup_x J,
+ *   J̄(v)  = 2π c_b M^{1−s} Σ_j ∫ |u − v| I_j(u) min(t − t0, 2c0/(M|P⊥_j(v − u)|)) du ≥ sup_x J,
  *   J̄₁(v) = 2π M^{1−s} Σ_j ∫ |u − v| I_j(u) [ ... the gradient line bound ... ] du ≥ sup_x |∇_x J|.
  * The u-integrals use the rules of characteristic-frequency.ts, refined; the error is the last
  * difference.
@@ -92,7 +91,6 @@ export function characteristicBoundAt(
   level: number,
   out: Float64Array,
 ): void {
-  requirePaperConstants(beam.params, "characteristicBoundAt");
   const ord = CHARACTERISTIC_LEVELS[level];
   const { M } = beam.params;
   const { phi } = beam.cutoff;
@@ -100,8 +98,9 @@ export function characteristicBoundAt(
   const T = t - t0;
   const rho = bumpRadius(beam.bump);
   const frames = tubeFrames(beam.lattice);
-  const na = compositeRule(A_BREAKS, ord.na, axA, axW);
-  for (let i = 0; i < na; i++) axW[i] *= phi(10 * Math.abs(axA[i] - 1));
+  const alpha = bumpAxialFactor(beam.bump);
+  const na = compositeRule(axialBreaks(alpha), ord.na, axA, axW);
+  for (let i = 0; i < na; i++) axW[i] *= phi(alpha * Math.abs(axA[i] - 1));
   const nr = compositeRule(R_BREAKS, ord.nr, rN, rW);
   for (let i = 0; i < nr; i++) rW[i] *= rN[i] * phi(rN[i]);
   const npsi = ord.npsi;
@@ -147,7 +146,6 @@ export function characteristicBound(
   t: number,
   relTol = 1e-3,
 ): { value: Estimate; gradient: Estimate } {
-  requirePaperConstants(beam.params, "characteristicBound");
   const prev = new Float64Array(2);
   const cur = new Float64Array(2);
   characteristicBoundAt(beam, v, t0, t, 0, prev);

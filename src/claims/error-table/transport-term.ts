@@ -2,7 +2,6 @@ import type { Beam } from "../../construction/beam.ts";
 import { centreFrequency, coreLogAmplitude } from "../../construction/core.ts";
 import { bumpMoments } from "../../construction/core-norm.ts";
 import type { Cutoff } from "../../construction/cutoff.ts";
-import { requirePaperConstants } from "../../construction/parameters.ts";
 import { profileConstants } from "../../construction/profile-constants.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
@@ -20,14 +19,14 @@ import { zPartPrefactor } from "./error-term.ts";
  * reduction of the core f_r (2.5) shared with the bilinear terms of Lemma 4.4
  * (core-bilinear-terms.ts).
  *
- * Reduction of f_r. On its support (|y| ≤ 1/(100M), |u| ≤ 1/N)
- *   f_r(τ, y, u) = Amp · e^{−Λ(τ,y,u)} χ(100M y) χ(N u),   Amp = M^{3/2−s0} N^{3/2},
+ * Reduction of f_r. On its support (|y| ≤ 1/(RM), |u| ≤ 1/N; the paper's R = 100 is written below)
+ *   f_r(τ, y, u) = Amp · e^{−Λ(τ,y,u)} χ(100M y) χ(N u),   Amp = c_r M^{3/2−s0} N^{3/2},
  * and Λ(τ,y,u) is replaced by Λ₀(τ) = Λ(τ,0,0) = ∫_0^τ A₀, A₀(τ) = A[f_b](τ,0,0) by the single-tube
  * identity ({@link centreFrequency}), interpolated in τ by Chebyshev series (32 and 64 Lobatto points;
  * the difference is the error). With the bounds of core-norm.ts (n = M(M+1)/2 tubes,
  * W = ∫|u|I, V = ∫I, d1 = ‖φ'‖∞, H = Hessian bound of φ(|·|)):
- *   |Λ − Λ₀| ≤ Δ(τ) = τ[G/(100M) + 2πM^{1−s} n V/N] + err(Λ₀),
- *   |∇yΛ| ≤ D(τ) = τ G,   G = 2πM^{1−s} n (W + V/N)(M H/100 + d1),
+ *   |Λ − Λ₀| ≤ Δ(τ) = τ[G/(100M) + 2πc_b M^{1−s} n V/N] + err(Λ₀),
+ *   |∇yΛ| ≤ D(τ) = τ G,   G = 2πc_b M^{1−s} n (W + V/N)(M H/100 + d1),
  *   |∇²yΛ| ≤ HΛ(τ) = τ · 2πM^{1−s} n (W + V/N) √3 (M²H + H + M d1²)   (Frobenius; ∇²K of one tube
  *   has operator norm ≤ M²H + H + M d1²),
  * so e^{−Λ} ∈ E(τ)[e^{−Δ}, e^{Δ}] with E = e^{−Λ₀}, and every derivative of e^{−Λ} differs from
@@ -76,10 +75,10 @@ const decayCache = new WeakMap<Beam, CoreDecay>();
 
 /** The reduction of f_r for `beam` (cached per beam). */
 export function coreDecay(beam: Beam): CoreDecay {
-  requirePaperConstants(beam.params, "coreDecay");
   const hit = decayCache.get(beam);
   if (hit) return hit;
   const { M, s, lnN, Tstar: T } = beam.params;
+  const coreR = beam.params.constants.coreRadius;
   const a0Err = { max: 0 };
   const sampleA0 = (tau: number) => {
     const a = centreFrequency(beam, tau);
@@ -98,9 +97,9 @@ export function coreDecay(beam: Beam): CoreDecay {
   const { dphiMax: d1, hessianMax: H } = profileConstants(beam.cutoff);
   const n = (M * (M + 1)) / 2;
   const invN = Math.exp(-lnN);
-  const amp = 2 * Math.PI * M ** (1 - s) * n;
-  const G = amp * (W + V * invN) * ((M * H) / 100 + d1);
-  const deltaRate = G / (100 * M) + amp * V * invN;
+  const amp = 2 * Math.PI * beam.amplitude * n; // 2π c_b M^{1−s} n
+  const G = amp * (W + V * invN) * ((M * H) / coreR + d1);
+  const deltaRate = G / (coreR * M) + amp * V * invN;
   const hessRate = amp * (W + V * invN) * Math.sqrt(3) * (M * M * H + H + M * d1 * d1);
   const decay: CoreDecay = {
     beam,
@@ -311,10 +310,11 @@ function transportReduced(
   w: DuhamelWindow,
 ): Reduced & { logUnit: number; IE: number } {
   const { M, s0, lnN } = beam.params;
+  const coreR = beam.params.constants.coreRadius;
   const dec = coreDecay(beam);
   const c = transportConstants(beam.cutoff);
   const lnM = Math.log(M);
-  const ln100M = Math.log(100 * M);
+  const ln100M = Math.log(coreR * M);
   const eps = Math.exp(ln100M + Math.log(dec.Tstar) - lnN);
   const IE = dec.integrate(w.t0, w.t, (_t, E) => E);
   const IEd = dec.integrate(w.t0, w.t, (t, E) => E * Math.expm1(dec.delta(t)));
@@ -323,7 +323,7 @@ function transportReduced(
     const D = dec.gradBound(t);
     return E * Math.exp(dec.delta(t)) * (dec.hessBound(t) + D * D);
   });
-  const inv = 1 / (100 * M);
+  const inv = 1 / (coreR * M);
   const volShift = Math.sqrt((4 / 3) * Math.PI * (1 + eps) ** 3);
   // log of e · Amp · 100M / N
   const logBase = 1 + coreLogAmplitude(beam) + ln100M - lnN;
