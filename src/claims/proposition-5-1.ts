@@ -223,24 +223,42 @@ export function closureThreshold(
   let found: ClosureSearch | null = null;
   const all = makeConstants(constants);
   for (let lnM = Math.log(3); lnM <= maxLnM && !found; lnM *= 1.05) {
-    const part = partition(logParameters(lnM, s, all));
-    // ln c = (s−1) ln M + ½ ln ln ln M − ¼ ln ln M + ½ ln c_T ((5.8)), kept in logs: c underflows, Z_a overflows
-    const lnC =
-      (s - 1) * lnM +
-      0.5 * Math.log(Math.log(lnM)) -
-      0.25 * Math.log(lnM) +
-      0.5 * Math.log(all.timeFactor);
-    const E = errorLaws.reduce((acc, law) => acc + Math.exp(logLaw(law, lnM)), 0);
-    const result = iterate(
-      part,
-      Math.exp(lnC),
-      constant * Math.exp(lnC + logLaw(zNormLaw, lnM)),
-      constant,
-      E,
-    );
+    const result = bootstrapAtLogM(s, zNormLaw, errorLaws, constant, lnM, all);
     if (result.closes && result.finalBound < target) found = { lnM, scannedTo: maxLnM, result };
   }
   return found ?? { lnM: null, scannedTo: maxLnM };
+}
+
+/**
+ * The iteration (5.7) at ln M with Z_a and E continued by laws (each law y(M) = prefactor ·
+ * M^exponent · log factor; E the sum of `errorLaws`), computed from ln M alone (M may overflow):
+ * what `closureThreshold` scans, and what the exact-solution thresholds (exact-thresholds.ts)
+ * evaluate at one M.
+ */
+export function bootstrapAtLogM(
+  s: number,
+  zNormLaw: PowerLaw,
+  errorLaws: readonly PowerLaw[],
+  constant: number,
+  lnM: number,
+  constants?: Partial<ConstructionConstants>,
+): BootstrapResult {
+  const all = makeConstants(constants);
+  const part = partition(logParameters(lnM, s, all));
+  // ln c = (s−1) ln M + ½ ln ln ln M − ¼ ln ln M + ½ ln c_T ((5.8)), kept in logs: c underflows, Z_a overflows
+  const lnC =
+    (s - 1) * lnM +
+    0.5 * Math.log(Math.log(lnM)) -
+    0.25 * Math.log(lnM) +
+    0.5 * Math.log(all.timeFactor);
+  const E = errorLaws.reduce((acc, law) => acc + Math.exp(logLaw(law, lnM)), 0);
+  return iterate(
+    part,
+    Math.exp(lnC),
+    constant * Math.exp(lnC + logLaw(zNormLaw, lnM)),
+    constant,
+    E,
+  );
 }
 
 /**
