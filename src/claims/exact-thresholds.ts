@@ -79,6 +79,8 @@ export interface CorrectionModel {
   readonly measuredMs: readonly number[];
   readonly f: CorrectionLaws;
   readonly g: CorrectionLaws;
+  /** Evaluate Z_a at each M where computable (default true); false: the laws everywhere. */
+  readonly directZ?: boolean;
 }
 
 /** The bound on ‖f_c(T*)‖ + ‖g_c(T*)‖ at one M, with both bootstraps (NaN when one does not close). */
@@ -244,6 +246,7 @@ export const DIRECT_Z_MAX_OVERLAPPING_M = 256;
 /** Z_a at M measured directly as a constant law, or null where only the continuation law applies. */
 function directZNorm(model: CorrectionModel, M: number, sol: Solution): PowerLaw | null {
   const o = model.options;
+  if (model.directZ === false) return null;
   if (!Number.isInteger(M) || M < 3 || M > 1e100) return null;
   const probe = normBeam(3, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants);
   if (bumpDisjointnessMargin(probe.bump) <= 0 && M > DIRECT_Z_MAX_OVERLAPPING_M) return null;
