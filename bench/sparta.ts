@@ -31,7 +31,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { seededUniform } from "../src/math/seeded-random.ts";
+import { seededUniform } from "../src/math/sampling/uniform-stream.ts";
 import type { Domain } from "../src/solvers/particles/domain.ts";
 import { dsmcStep, makeDsmc } from "../src/solvers/particles/dsmc.ts";
 import { sampleTwoBeam, uniformInBox } from "../src/solvers/particles/initial-particles.ts";

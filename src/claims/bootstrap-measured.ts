@@ -1,4 +1,7 @@
-import { makeParameters } from "../construction/parameters/parameters.ts";
+import {
+  type ConstructionConstants,
+  makeParameters,
+} from "../construction/parameters/parameters.ts";
 import type { Variant } from "../construction/parameters/variant.ts";
 import { RuleError } from "../math/errors.ts";
 import type { Estimate } from "../math/estimate.ts";
@@ -110,6 +113,8 @@ export interface MeasuredBootstrapInput {
   readonly solution?: Solution;
   /** The constant of Proposition 3.1 (default 1). */
   readonly constant?: number;
+  /** The construction's free constants (absent: the paper's); c_T enters the partition and (5.8). */
+  readonly constants?: Partial<ConstructionConstants>;
 }
 
 /**
@@ -122,7 +127,12 @@ export function measuredBootstrap(input: MeasuredBootstrapInput): MeasuredBootst
   const sol = input.solution ?? "f";
   const entries = input.entries.filter((e) => (e.solution ?? "f") === sol);
   return input.Ms.map((M) => {
-    const params = makeParameters({ M, s: input.s, s0: input.s0 });
+    const params = makeParameters({
+      M,
+      s: input.s,
+      s0: input.s0,
+      ...(input.constants ? { constants: input.constants } : {}),
+    });
     const z = input.zNormFa(M);
     const E = measuredErrorBound(entries, M);
     return {
@@ -158,6 +168,7 @@ export function closureScenarios(
   entries: readonly ErrorTableEntry[],
   s: number,
   target: number,
+  constants?: Partial<ConstructionConstants>,
 ): ClosureScenario[] {
   if (!(target > 0 && Number.isFinite(target)))
     throw new RuleError("target must be a finite number > 0", `got ${target}`);
@@ -191,7 +202,7 @@ export function closureScenarios(
     }
     return {
       name,
-      search: closureThreshold(s, zNormLaw, errorLaws, C, target),
+      search: closureThreshold(s, zNormLaw, errorLaws, C, target, undefined, constants),
       zNormLaw,
       errorLaws,
     };

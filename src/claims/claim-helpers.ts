@@ -1,7 +1,10 @@
 import type { Beam } from "../construction/beam/beam.ts";
 import { makeBeam } from "../construction/beam/beam.ts";
 import { cutoffByName } from "../construction/geometry/cutoff.ts";
-import { makeParameters } from "../construction/parameters/parameters.ts";
+import {
+  type ConstructionConstants,
+  makeParameters,
+} from "../construction/parameters/parameters.ts";
 import type { Variant } from "../construction/parameters/variant.ts";
 import type { Estimate } from "../math/estimate.ts";
 import type { ClaimResult, Measurement } from "./claim-result.ts";
@@ -19,11 +22,18 @@ export interface ClaimContext {
    * (2.36)–(2.43), as-in-proof). Off by default: the M list is used exactly as given.
    */
   readonly largeM?: boolean;
+  /** The construction's free constants (construction/parameters.ts); absent: the paper's. */
+  readonly constants?: Partial<ConstructionConstants>;
 }
 
 export function beamFor(ctx: ClaimContext, M: number): Beam {
   return makeBeam(
-    makeParameters({ M, s: ctx.s, s0: ctx.s0 }),
+    makeParameters({
+      M,
+      s: ctx.s,
+      s0: ctx.s0,
+      ...(ctx.constants ? { constants: ctx.constants } : {}),
+    }),
     cutoffByName(ctx.cutoff),
     ctx.variant,
   );

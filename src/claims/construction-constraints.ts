@@ -5,7 +5,7 @@ import {
   bumpRadius,
   bumpTransverseFactor,
 } from "../construction/geometry/velocity-bumps.ts";
-import { hasPaperConstants } from "../construction/parameters/parameters.ts";
+import { type CorrectionModel, correctionBound } from "./exact-thresholds.ts";
 import { normBeam } from "./theorem-1-1.ts";
 import { type CriterionPoint, criterionPoint, type ThresholdOptions } from "./thresholds.ts";
 
@@ -24,10 +24,15 @@ import { type CriterionPoint, criterionPoint, type ThresholdOptions } from "./th
  * - `size` (Theorem 1.1's ‖e^{⟨v⟩²} f(0)‖ ∼ 1, read with constant 1): 1 − ‖e^{⟨v⟩²} f_a(0)‖;
  *   a normalization (the equation is quadratic, so the data's size is not free), not a step of
  *   the proof;
- * - `bootstrap-absorption` (5.7): C c Z_a < 1/2 and `error-smallness` (5.10): E small — these
- *   need the Section 3–5 measurements, which boltzlab makes only for the paper's constants; for
- *   any other constants they are `inconclusive`, and for the paper's they are the `boltzlab
- *   bootstrap` results (not repeated here).
+ * - `bootstrap-absorption` (5.7): C c Z_a < 1/2 with Z_a measured at M and C the constant of the
+ *   correction model (exact-thresholds.ts; the largest measured Proposition 3.1 ratio by default),
+ *   the larger of f_c's and g_c's: margin 1/2 − C c Z_a;
+ * - `error-smallness` (5.10): E small enough that the iteration (5.7) closes over every interval
+ *   and the final bound ‖f_c(T*)‖ + ‖g_c(T*)‖ stays below the approximate final distance F:
+ *   margin 1 − bound/F (−1 when the iteration does not close);
+ *   both need a correction model (error-table records for these constants); without one they are
+ *   `inconclusive`. A `holds` is conditional on C (a lower bound of Proposition 3.1's constant)
+ *   and on the continuation of E beyond the measured M, both named in the detail.
  */
 export type ConstraintStatus = "holds" | "fails" | "inconclusive";
 
@@ -64,6 +69,7 @@ export function constructionConstraints(
   M: number,
   o: ThresholdOptions,
   point?: CriterionPoint,
+  correction?: CorrectionModel | null,
 ): Constraint[] {
   const beam = normBeam(M, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants);
   const { constants, Tstar, lnN } = beam.params;
@@ -140,30 +146,82 @@ export function constructionConstraints(
       `1 − ‖e^{⟨v⟩²}f_a(0)‖ = 1 − ${size}`,
     ),
   );
-  const paper = hasPaperConstants(constants);
-  const why = paper
-    ? "paper constants: see `boltzlab bootstrap` (measured Z_a, E and the Proposition 3.1 constant)"
-    : "needs Z_a, E and C measured for these constants; the Section 3–5 machinery supports only the paper's";
-  out.push({
-    id: "bootstrap-absorption",
-    equation: "(5.7)",
-    description: "C c Z_a < 1/2",
-    status: "inconclusive",
-    margin: Number.NaN,
-    detail: why,
-  });
-  out.push({
-    id: "error-smallness",
-    equation: "(5.10)",
-    description: "E ≲ M^{−δ} small enough to close (5.7)",
-    status: "inconclusive",
-    margin: Number.NaN,
-    detail: why,
-  });
+  out.push(...bootstrapConstraints(M, o, point, correction));
   return out;
 }
 
 /** Whether every decidable constraint holds (the inconclusive ones are listed, not counted). */
 export function admissible(cs: readonly Constraint[]): boolean {
   return cs.every((c) => c.status !== "fails");
+}
+
+/** `bootstrap-absorption` and `error-smallness` at M (module comment). */
+export function bootstrapConstraints(
+  M: number,
+  o: ThresholdOptions,
+  point?: CriterionPoint,
+  correction?: CorrectionModel | null,
+): Constraint[] {
+  if (!correction) {
+    const why =
+      "needs error-table records for these constants (boltzlab errors --construction … --solution both, then threshold --errors FILE)";
+    return [
+      {
+        id: "bootstrap-absorption",
+        equation: "(5.7)",
+        description: "C c Z_a < 1/2",
+        status: "inconclusive",
+        margin: Number.NaN,
+        detail: why,
+      },
+      {
+        id: "error-smallness",
+        equation: "(5.10)",
+        description: "E small enough that (5.7) closes with ‖f_c(T*)‖ + ‖g_c(T*)‖ < F",
+        status: "inconclusive",
+        margin: Number.NaN,
+        detail: why,
+      },
+    ];
+  }
+  const b = correctionBound(correction, M);
+  const absorption = Math.max(b.f.absorption, b.g.absorption);
+  const cond = `C = ${correction.constant} (${correction.constantSource}); E continued from M = ${correction.measuredMs.join(", ")} with the ${correction.scenario}`;
+  const out: Constraint[] = [
+    check(
+      "bootstrap-absorption",
+      "(5.7)",
+      "C c Z_a < 1/2 (f_c and g_c)",
+      0.5 - absorption,
+      `1/2 − max(C c Z_a) = 1/2 − max(${b.f.absorption.toPrecision(4)} (f_c), ${b.g.absorption.toPrecision(4)} (g_c)); ${cond}`,
+    ),
+  ];
+  const complete = correction.f.complete && correction.g.complete;
+  if (!complete) {
+    out.push({
+      id: "error-smallness",
+      equation: "(5.10)",
+      description: "E small enough that (5.7) closes with ‖f_c(T*)‖ + ‖g_c(T*)‖ < F",
+      status: "inconclusive",
+      margin: Number.NaN,
+      detail: `not every entry of E has a continuation law with the ${correction.scenario} (fits need ≥ 2 M)`,
+    });
+    return out;
+  }
+  const closes = b.f.closes && b.g.closes;
+  const F = (
+    point && point.M === M && point.correction === undefined ? point : criterionPoint(M, o)
+  ).final.value;
+  out.push(
+    check(
+      "error-smallness",
+      "(5.10)",
+      "E small enough that (5.7) closes with ‖f_c(T*)‖ + ‖g_c(T*)‖ < F",
+      closes ? 1 - b.bound / F : -1,
+      closes
+        ? `1 − (‖f_c(T*)‖ + ‖g_c(T*)‖)/F = 1 − (${b.f.finalBound.toExponential(3)} + ${b.g.finalBound.toExponential(3)})/${F.toExponential(3)}; ${cond}`
+        : `the iteration (5.7) does not close (f_c ${b.f.closes ? "closes" : `fails on interval ${b.f.failsAt}`}, g_c ${b.g.closes ? "closes" : `fails on interval ${b.g.failsAt}`}); margin set to −1; ${cond}`,
+    ),
+  );
+  return out;
 }

@@ -18,7 +18,11 @@ import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
 import { goldenSectionMax } from "../math/quadrature/maximize.ts";
 import { beamFor, type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
-import { remainderGradientFactors } from "./error-table/beam-core-gain-remainder.ts";
+import {
+  bandRotationConstants,
+  bumpAxialGeometry,
+  remainderGradientFactors,
+} from "./error-table/beam-core-gain-remainder.ts";
 import { findMeasure } from "./error-table/measures.ts";
 
 // ─── the pairs with the core: (f_b, f_r), (f_r, f_b), (f_r, f_r) ─────────────────────────────────
@@ -183,11 +187,12 @@ function lossInstantSums(beam: Beam, t: number, nb: number): { Linf: Interval; g
   const { M, lnN } = beam.params;
   const { phi } = beam.cutoff;
   const cs = coreState(beam, t);
-  const delta = 1 / (100 * M);
+  const coreR = beam.params.constants.coreRadius;
+  const delta = 1 / (coreR * M);
   const invN2 = Math.exp(-2 * lnN);
   const eP = Math.exp(cs.Dl);
   const eM = Math.exp(-cs.Dl);
-  const slope = 100 * M * cs.d1;
+  const slope = coreR * M * cs.d1;
   let lLo = 0;
   let lHi = 0;
   let gLo = 0;
@@ -195,8 +200,8 @@ function lossInstantSums(beam: Beam, t: number, nb: number): { Linf: Interval; g
   for (const nd of bumpNodes(beam, nb)) {
     const b = nd.vn * cs.tc.c1 + (cs.tc.m4 * invN2) / (3 * nd.vn);
     const base = nd.wv * l11Weight(nd.vn) * b * nd.I * cs.E;
-    const fLo = kLo(phi, nd.perp, nd.ax, t, delta);
-    const fHi = kHi(phi, nd.perp, nd.ax, t, delta);
+    const fLo = kLo(phi, nd.perp, nd.ax, t, delta, 1 / coreR);
+    const fHi = kHi(phi, nd.perp, nd.ax, t, delta, 1 / coreR);
     const g = gradKBound(beam, cs.tc.H, nd, t, t, delta);
     lLo += base * eM * fLo;
     lHi += base * eP * fHi;
@@ -216,8 +221,11 @@ function gainInstantSums(
   const { M, lnN } = beam.params;
   const { phi } = beam.cutoff;
   const cs = coreState(beam, t);
-  const delta = 1 / (100 * M);
+  const coreR = beam.params.constants.coreRadius;
+  const delta = 1 / (coreR * M);
   const rho = bumpRadius(beam.bump);
+  const ax = bumpAxialGeometry(beam);
+  const rot = bandRotationConstants(beam);
   const cw = 1 / (rho * M);
   const N = Math.exp(lnN);
   const v1 = Math.max(Math.exp(-0.9 * lnN), (10 * cw * M) / N);
@@ -236,23 +244,30 @@ function gainInstantSums(
       J += hc * gw[i] * 2 * Math.PI * pn * c * l11Weight(pn * c);
     }
     const base = nd.wv * nd.I * J;
-    pLo += base * kLo(phi, nd.perp, nd.ax, t, delta);
-    pHi += base * kHi(phi, nd.perp, nd.ax, t, delta);
+    pLo += base * kLo(phi, nd.perp, nd.ax, t, delta, 1 / coreR);
+    pHi += base * kHi(phi, nd.perp, nd.ax, t, delta, 1 / coreR);
     pGr += base * gradKBound(beam, cs.tc.H, nd, t, t, delta);
   }
   // remainders (core-bilinear-terms.ts, Q⁺(f_b,f_r) L^∞ parts), per unit time
   const P0 = planeIntegral(phi, 0, 64);
-  const Amax = 2 * rho * Math.sqrt(0.04 + 4 * rho * rho);
+  const Amax = 2 * rho * Math.sqrt(ax.LSq + 4 * rho * rho);
   const small = ((3 * P0) / cs.tc.c1) * l11Weight(v1) * Amax * 2 * Math.PI * v1 * v1;
-  const eps = 3.5 / (N * v1);
-  const volEps = Math.PI * (rho + eps) ** 2 * (0.2 + 2 * eps);
-  const Lb = (t * (M + 1) + cw * M + 10) * cs.tc.d1;
+  const eps = rot.epsFactor / (N * v1);
+  const volEps = Math.PI * (rho + eps) ** 2 * (ax.L + 2 * eps);
+  const Lb = (t * (M + 1) + cw * M + ax.alpha) * cs.tc.d1;
   const band =
-    (volEps * 2 * Math.PI * l11Weight(Math.sqrt(1.21 + rho * rho) + eps) * 1.58 * 2.2 * Lb) / N;
+    (volEps *
+      2 *
+      Math.PI *
+      l11Weight(Math.sqrt(ax.a1Sq + rho * rho) + eps) *
+      1.58 *
+      rot.lever *
+      Lb) /
+    N;
   const R = band + small;
   const eP = cs.E * Math.exp(cs.Dl);
   const eM = cs.E * Math.exp(-cs.Dl);
-  const slope = 100 * M * cs.d1;
+  const slope = coreR * M * cs.d1;
   // ∇x of the remainders: the multipliers derived in beam-core-gain-remainder.ts
   const gf = remainderGradientFactors(beam, t, cs.D, Lb);
   const gradR = band * gf.bandLinf + small * gf.slabLinf;
@@ -282,6 +297,7 @@ export function beamCoreInstantLinf(
     coreLogAmplitude(beam) -
     3 * lnN +
     (1 - s) * Math.log(M) +
+    Math.log(beam.params.constants.beamAmplitude) +
     Math.log(n);
   const fine = sign === "-" ? lossInstantSums(beam, t, 24) : gainInstantSums(beam, t, 24, 32);
   const coarse = sign === "-" ? lossInstantSums(beam, t, 16) : gainInstantSums(beam, t, 16, 24);

@@ -1,4 +1,9 @@
-import { PAPER_CONSTANTS, type Parameters } from "../construction/parameters/parameters.ts";
+import {
+  type ConstructionConstants,
+  makeConstants,
+  PAPER_CONSTANTS,
+  type Parameters,
+} from "../construction/parameters/parameters.ts";
 import { RuleError } from "../math/errors.ts";
 
 /**
@@ -21,6 +26,11 @@ import { RuleError } from "../math/errors.ts";
  * exist. n is not an integer in general: the partition uses ⌈n⌉ intervals of the paper's length,
  * the last one cut at T* (the coefficient uses the paper's |I_j|, an upper bound for the last).
  *
+ * With a time factor c_T (T* = c_T M^{s−1} ln ln M, construction/parameters.ts) the intervals keep
+ * the paper's length |I_j| = M^{s−1}/√(ln M) and their number becomes n = T* / |I_j| =
+ * c_T √(ln M) ln ln M; (5.8)'s c = (|I_j|/κ)^{1/2} = (|I_j| T*)^{1/2} gains the factor √c_T, and so
+ * does its middle expression. For c_T = 1 every number is the paper's, bit for bit.
+ *
  * g_c (5.4) follows "the same iterative argument": the same inequality with X the Z-norm of g_c,
  * Z_a = ‖e^{⟨v⟩²} g_a‖_Z = ‖e^{⟨v⟩²} f_r(0)‖_Z (5.11) and E the bound (5.12) of G_err; nothing in
  * the iteration depends on which correction it is ({@link BootstrapInput}'s `zNormFa` and
@@ -29,7 +39,7 @@ import { RuleError } from "../math/errors.ts";
 
 /** The partition of [0, T*] in the proof of Proposition 5.1. */
 export interface Partition {
-  /** The paper's n = √(ln M) ln ln M (not an integer in general). */
+  /** The paper's n = √(ln M) ln ln M, times c_T (n = T* / |I_j|; not an integer in general). */
   readonly n: number;
   /** Number of intervals used, max(1, ⌈n⌉) (n < 1 for M ≤ 7: one interval, shorter than |I_j|). */
   readonly intervals: number;
@@ -59,7 +69,7 @@ export function partition(params: Parameters): Partition {
       `got M = ${params.M}`,
     );
   }
-  const n = Math.sqrt(lnM) * Math.log(lnM);
+  const n = params.constants.timeFactor * Math.sqrt(lnM) * Math.log(lnM);
   const length = Math.exp((s - 1) * lnM) / Math.sqrt(lnM);
   const intervals = Math.max(1, Math.ceil(n - 1e-12));
   return { n, intervals, length, lastLength: Tstar - (intervals - 1) * length, Tstar, kappa };
@@ -69,7 +79,7 @@ export function partition(params: Parameters): Partition {
 export interface Coefficient58 {
   /** (|I_j|/κ)^{1/2}. */
   readonly value: number;
-  /** The middle expression M^{s−1}(ln ln M)^{1/2}(ln M)^{−1/4} (equal to `value`, as the text says). */
+  /** The middle expression √c_T M^{s−1}(ln ln M)^{1/2}(ln M)^{−1/4} (equal to `value`, as the text says). */
   readonly middle: number;
   /** The right side M^{s−1}(ln M)^{−1/10}. */
   readonly right: number;
@@ -87,7 +97,8 @@ export function coefficient58(params: Parameters): Coefficient58 {
   const lnM = logM(params);
   const Ms1 = Math.exp((s - 1) * lnM);
   const value = Math.sqrt(length / kappa);
-  const middle = Ms1 * Math.sqrt(Math.log(lnM)) * lnM ** -0.25;
+  const middle =
+    Math.sqrt(params.constants.timeFactor) * Ms1 * Math.sqrt(Math.log(lnM)) * lnM ** -0.25;
   const right = Ms1 * lnM ** -0.1;
   return { value, middle, right, impliedConstant: value / right };
 }
@@ -208,31 +219,55 @@ export function closureThreshold(
   constant: number,
   target: number,
   maxLnM = 1e4,
+  constants?: Partial<ConstructionConstants>,
 ): ClosureSearch {
   let found: ClosureSearch | null = null;
+  const all = makeConstants(constants);
   for (let lnM = Math.log(3); lnM <= maxLnM && !found; lnM *= 1.05) {
-    const part = partition(logParameters(lnM, s));
-    // ln c = (s−1) ln M + ½ ln ln ln M − ¼ ln ln M ((5.8)), kept in logs: c underflows, Z_a overflows
-    const lnC = (s - 1) * lnM + 0.5 * Math.log(Math.log(lnM)) - 0.25 * Math.log(lnM);
-    const E = errorLaws.reduce((acc, law) => acc + Math.exp(logLaw(law, lnM)), 0);
-    const result = iterate(
-      part,
-      Math.exp(lnC),
-      constant * Math.exp(lnC + logLaw(zNormLaw, lnM)),
-      constant,
-      E,
-    );
+    const result = bootstrapAtLogM(s, zNormLaw, errorLaws, constant, lnM, all);
     if (result.closes && result.finalBound < target) found = { lnM, scannedTo: maxLnM, result };
   }
   return found ?? { lnM: null, scannedTo: maxLnM };
 }
 
 /**
+ * The iteration (5.7) at ln M with Z_a and E continued by laws (each law y(M) = prefactor ·
+ * M^exponent · log factor; E the sum of `errorLaws`), computed from ln M alone (M may overflow):
+ * what `closureThreshold` scans, and what the exact-solution thresholds (exact-thresholds.ts)
+ * evaluate at one M.
+ */
+export function bootstrapAtLogM(
+  s: number,
+  zNormLaw: PowerLaw,
+  errorLaws: readonly PowerLaw[],
+  constant: number,
+  lnM: number,
+  constants?: Partial<ConstructionConstants>,
+): BootstrapResult {
+  const all = makeConstants(constants);
+  const part = partition(logParameters(lnM, s, all));
+  // ln c = (s−1) ln M + ½ ln ln ln M − ¼ ln ln M + ½ ln c_T ((5.8)), kept in logs: c underflows, Z_a overflows
+  const lnC =
+    (s - 1) * lnM +
+    0.5 * Math.log(Math.log(lnM)) -
+    0.25 * Math.log(lnM) +
+    0.5 * Math.log(all.timeFactor);
+  const E = errorLaws.reduce((acc, law) => acc + Math.exp(logLaw(law, lnM)), 0);
+  return iterate(
+    part,
+    Math.exp(lnC),
+    constant * Math.exp(lnC + logLaw(zNormLaw, lnM)),
+    constant,
+    E,
+  );
+}
+
+/**
  * Parameters known through ln M only (M itself may overflow to Infinity): everything this module
  * uses is computed from ln M = ln N / p.
  */
-function logParameters(lnM: number, s: number): Parameters {
-  const Tstar = Math.exp((s - 1) * lnM) * Math.log(lnM);
+function logParameters(lnM: number, s: number, constants: ConstructionConstants): Parameters {
+  const Tstar = constants.timeFactor * Math.exp((s - 1) * lnM) * Math.log(lnM);
   return {
     M: Math.exp(lnM),
     s,
@@ -242,6 +277,6 @@ function logParameters(lnM: number, s: number): Parameters {
     lnN: 10 * lnM,
     Tstar,
     kappa: 1 / Tstar,
-    constants: PAPER_CONSTANTS,
+    constants,
   };
 }

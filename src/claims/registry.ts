@@ -1,3 +1,4 @@
+import type { ConstructionConstants } from "../construction/parameters/parameters.ts";
 import type { Variant } from "../construction/parameters/variant.ts";
 import { RuleError } from "../math/errors.ts";
 import { claim2_24, claim2_25, claim2_26 } from "./beam-norms-2-24-to-2-26.ts";
@@ -94,6 +95,8 @@ export interface RunClaimsOptions {
    * absent or null: every check in-process. The pool is not destroyed here.
    */
   readonly pool?: ClaimPool | null;
+  /** The construction's free constants (absent: the paper's), passed to every check's context. */
+  readonly constants?: Partial<ConstructionConstants>;
 }
 
 /** The base id of a result ("2.11/k=1" → "2.11"; a registered id such as "T*<=1/4" is its own base). */
@@ -166,6 +169,9 @@ export async function runClaims(opts: RunClaimsOptions): Promise<ClaimResult[]> 
             cutoff,
             variant,
             ...(opts.largeM ? { largeM: true } : {}),
+            ...(opts.constants && Object.keys(opts.constants).length > 0
+              ? { constants: opts.constants }
+              : {}),
           },
         });
       }

@@ -30,11 +30,11 @@ const zCache = new Map<string, ZNorm>();
 
 /** ‖e^{⟨v⟩²} g_a‖_Z = ‖e^{⟨v⟩²} f_r(0)‖_Z (5.11) at one M (cached). */
 export function stationaryCoreZNorm(ctx: Omit<ClaimContext, "Ms">, M: number): ZNorm {
-  const key = JSON.stringify([M, ctx.s, ctx.s0, ctx.cutoff, ctx.variant]);
+  const key = JSON.stringify([M, ctx.s, ctx.s0, ctx.cutoff, ctx.variant, ctx.constants ?? {}]);
   const hit = zCache.get(key);
   if (hit) return hit;
   const z = coreZNorm(
-    normBeam(M, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant),
+    normBeam(M, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant, ctx.constants),
     0,
     GAUSSIAN_WEIGHT,
   ).z;

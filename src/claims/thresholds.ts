@@ -62,6 +62,12 @@ export interface CriterionPoint {
   readonly size: Estimate;
   readonly margin: Readonly<Record<Criterion, Estimate>>;
   readonly status: Readonly<Record<Criterion, Status>>;
+  /**
+   * Exact solutions only: the bound on ‖f_c(T*)‖ + ‖g_c(T*)‖ subtracted from F (exact-thresholds.ts;
+   * NaN when the bootstrap does not close, and then every margin is NaN: undecided). `final` is
+   * then F minus this bound.
+   */
+  readonly correction?: number;
 }
 
 /** Largest M evaluated directly (beyond, M² and N overflow the norms' quadratures). */
@@ -133,6 +139,7 @@ export function criterionPoint(
   M: number,
   o: ThresholdOptions,
   tubeCutoff?: number,
+  correction?: (M: number) => number,
 ): CriterionPoint {
   const beam = normBeam(M, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants);
   const T = beam.params.Tstar;
@@ -140,7 +147,18 @@ export function criterionPoint(
   const frDiff = coreNorm(beam, T, { weighted: false, subtract: 1 }).norm;
   const { weighted: fbw, plain: fb } = beamNorms(beam, tubeCutoff);
   const initial = fbw;
-  const final = hypot(frDiff, fb);
+  const approxFinal = hypot(frDiff, fb);
+  // exact solutions: F − (‖f_c(T*)‖ + ‖g_c(T*)‖) with the bootstrap's bound (NaN: does not close)
+  const corr = correction ? correction(M) : undefined;
+  const final =
+    corr === undefined
+      ? approxFinal
+      : estimate(
+          approxFinal.value - corr,
+          approxFinal.error,
+          "derived",
+          "F − (‖f_c(T*)‖ + ‖g_c(T*)‖), bootstrap bound",
+        );
   const size = hypot(fr0, fb);
   const weak = diff(final, initial, "F − I");
   const tenI = estimate(10 * initial.value, 10 * initial.error, "derived", "10 I");
@@ -164,6 +182,7 @@ export function criterionPoint(
       ),
     },
     status: { weak: statusOf(weak), strong: statusOf(strong) },
+    ...(corr !== undefined ? { correction: corr } : {}),
   };
 }
 
@@ -212,6 +231,11 @@ export interface ThresholdSearch {
    * then share M values, so the memoized norms of one s0 or one s are reused across cells).
    */
   readonly lattice?: number;
+  /**
+   * Exact solutions: the bound on ‖f_c(T*)‖ + ‖g_c(T*)‖ at M (exact-thresholds.ts `correctionBound`),
+   * subtracted from the final distance; absent: the approximate solutions.
+   */
+  readonly correction?: (M: number) => number;
 }
 
 /** The smallest M searched: T* = c_T M^{s−1} ln ln M is negative at M = 2 (ln ln 2 < 0). */
@@ -246,7 +270,7 @@ export function threshold(
   const overlapping = bumpDisjointnessMargin(probe.bump) <= 0;
   // overlapping bumps: the beam norm needs the overlaps enumerated, possible for M ≤ OVERLAP_MAX_M only
   if (overlapping) maxL = Math.min(maxL, Math.log10(OVERLAP_MAX_M));
-  const at = (M: number) => criterionPoint(M, o, search.tubeCutoff);
+  const at = (M: number) => criterionPoint(M, o, search.tubeCutoff, search.correction);
   const grid: number[] = [MIN_THRESHOLD_M];
   for (let k = 1; k * g <= maxL + 1e-9; k++) {
     const M = gridM(k * g);
@@ -267,6 +291,20 @@ export function threshold(
         below: top,
         relapses: [],
         method: `not found on M ≤ ${top.M}: the bumps overlap (disjointness margin ≤ 0), so f_b's norm is computable only for M ≤ ${OVERLAP_MAX_M} (overlaps enumerated)`,
+      };
+    }
+    if (search.correction) {
+      const c = top.correction;
+      return {
+        criterion,
+        Mlo: null,
+        Mhi: null,
+        Mfail: null,
+        log10M: null,
+        log10MError: null,
+        below: top,
+        relapses: [],
+        method: `not found on M ≤ ${top.M.toExponential(0)} for the exact solutions: at the top of the range the bootstrap ${c === undefined || Number.isNaN(c) ? "does not close" : `bounds ‖f_c(T*)‖ + ‖g_c(T*)‖ by ${c.toExponential(3)}`}, F − bound = ${top.final.value.toExponential(3)}, I = ${top.initial.value.toExponential(3)} (beyond it the iteration's ⌈√(ln M) ln ln M⌉ intervals are not run)`,
       };
     }
     return asymptoticBeyond(criterion, o, top.M, top);

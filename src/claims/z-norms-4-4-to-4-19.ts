@@ -1,5 +1,6 @@
 import { beamZNorm } from "../construction/beam/beam-znorm.ts";
 import { coreSupProbe, coreZNorm } from "../construction/core/core-znorm.ts";
+import { bumpDisjointnessMargin } from "../construction/geometry/velocity-bumps.ts";
 import { GAUSSIAN_WEIGHT } from "../kinetic/z-weight.ts";
 import { disjointSumZNorm, type ZNorm } from "../kinetic/znorm.ts";
 import type { Estimate } from "../math/estimate.ts";
@@ -43,12 +44,14 @@ interface Row {
 const rowCache = new Map<string, Row>();
 
 function rowFor(ctx: ClaimContext, M: number): Row {
-  const key = JSON.stringify([M, ctx.s, ctx.s0, ctx.cutoff, ctx.variant]);
+  const key = JSON.stringify([M, ctx.s, ctx.s0, ctx.cutoff, ctx.variant, ctx.constants ?? {}]);
   const hit = rowCache.get(key);
   if (hit) return hit;
-  const beam = normBeam(M, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant);
+  const beam = normBeam(M, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant, ctx.constants);
   const b = beamZNorm(beam, GAUSSIAN_WEIGHT, {
-    maxEnumerateM: ctx.variant === "as-in-proof" ? 64 : 256,
+    // disjoint bumps (as-in-proof, or any constants the proof's argument (2.21)–(2.23) covers) need
+    // no enumeration of overlaps beyond M = 64
+    maxEnumerateM: bumpDisjointnessMargin(beam.bump) > 0 ? 64 : 256,
   });
   const T = beam.params.Tstar;
   let fr: ZNorm | null = null;
@@ -177,7 +180,7 @@ export function claimsLemma4_2(ctx: ClaimContext): ClaimResult[] {
   // (4.5) with the sup-location check at M = 4
   let probe = "";
   if (ctx.Ms.includes(4)) {
-    const beam = normBeam(4, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant);
+    const beam = normBeam(4, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant, ctx.constants);
     const pr = coreSupProbe(beam, beam.params.Tstar);
     probe = `; sup-location check at M = 4, t = T*: e^{−Λ}χ(100Mx) at x = 0 and 12 points |x| ∈ {1/4, 1/2}/(100M) on the axes (per-tube A[f_b]): max ${pr.best.toPrecision(6)} at x = (${pr.at.map((c) => c.toExponential(2)).join(", ")}), centre ${pr.centre.toPrecision(6)}`;
   }

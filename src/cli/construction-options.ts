@@ -7,6 +7,7 @@ import {
 import {
   CONSTANT_SYMBOLS,
   type ConstructionConstants,
+  describeConstants,
   makeConstants,
 } from "../construction/parameters/parameters.ts";
 import { RuleError } from "../math/errors.ts";
@@ -100,4 +101,54 @@ export function parseConstruction(o: ConstructionCliOptions): NamedConstruction 
   }
   makeConstants(constants);
   return { ...base, constants };
+}
+
+/**
+ * The construction a single-configuration command runs (errors, bootstrap, claims): the constants
+ * from `--construction` and the flags, and s, s0, cutoff, variant from the named set where the
+ * command line does not give them (as `theorem` does). `label` names the set and every constant,
+ * for the command's output.
+ */
+export interface ResolvedConstruction {
+  readonly construction: NamedConstruction;
+  readonly constants: Partial<ConstructionConstants>;
+  readonly s: string | undefined;
+  readonly s0: string | undefined;
+  readonly cutoff: string;
+  readonly variant: string;
+  readonly label: string;
+}
+
+/** Resolve {@link ResolvedConstruction} from a command's options (see there). */
+export function resolveConstruction(
+  o: ConstructionCliOptions & { s?: string; s0?: string; cutoff: string; variant: string },
+  command: Command,
+): ResolvedConstruction {
+  const construction = parseConstruction(o);
+  const fromSet = (name: string) => command.getOptionValueSource(name) !== "cli";
+  return {
+    construction,
+    constants: construction.constants,
+    s: o.s ?? (construction.s !== undefined ? String(construction.s) : undefined),
+    s0: o.s0 ?? (construction.s0 !== undefined ? String(construction.s0) : undefined),
+    cutoff: fromSet("cutoff") && construction.cutoff ? construction.cutoff : o.cutoff,
+    variant: fromSet("variant") && construction.variant ? construction.variant : o.variant,
+    label: constructionLabel(construction.name, construction.constants),
+  };
+}
+
+/** "construction tuned (c_b = 1, c_r = 28.9, …)": a set's name and all its constants. */
+export function constructionLabel(name: string, constants: Partial<ConstructionConstants>): string {
+  return `construction ${name} (${describeConstants(makeConstants(constants))})`;
+}
+
+/** The flags (--cb … --ct) that reproduce these constants, for a child process of a command. */
+export function constructionArgs(constants: Partial<ConstructionConstants>): string[] {
+  const out: string[] = [];
+  for (const [flag, key] of FLAGS) {
+    const v = constants[key];
+    if (v !== undefined)
+      out.push(`--${flag.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`, String(v));
+  }
+  return out;
 }

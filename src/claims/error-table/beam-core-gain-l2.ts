@@ -22,11 +22,12 @@ import {
   velocityNodeBuffers,
   velocityNodes,
 } from "../../construction/geometry/plane-section-nodes.ts";
-import { bumpRadius } from "../../construction/geometry/velocity-bumps.ts";
+import { bumpAxialFactor, bumpRadius } from "../../construction/geometry/velocity-bumps.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import {
   bandRemainderSquared,
+  bumpAxialGeometry,
   coreProfileNorms,
   fbVelocityLipschitz,
   gainRemainderGeometry,
@@ -74,10 +75,11 @@ const { r: velR, c: velC, w: velW } = velocityNodeBuffers();
 /** The r-breaks [0, v₁, candidates…, rMax] of one window (candidates r*·4^{−j} ≥ v₁, below rMax/2). */
 export function velocityBreaks(beam: Beam, w: DuhamelWindow): number[] {
   const { M } = beam.params;
+  const coreR = beam.params.constants.coreRadius;
   const rho = bumpRadius(beam.bump);
-  const rMax = Math.sqrt(1.21 + rho * rho);
+  const rMax = Math.sqrt(bumpAxialGeometry(beam).a1Sq + rho * rho);
   const { v1 } = gainRemainderGeometry(beam);
-  const rStar = 2 / (100 * M * (w.t - w.t0));
+  const rStar = 2 / (coreR * M * (w.t - w.t0));
   const out = [0, v1];
   for (let j = 4; j >= 1; j--) {
     const b = rStar / 4 ** j;
@@ -102,11 +104,13 @@ function beamCoreGainL2Window(
   nq: number,
 ): Float64Array {
   const { M } = beam.params;
+  const coreR = beam.params.constants.coreRadius;
   const { phi } = beam.cutoff;
   const dec = coreDecay(beam);
   const tc = transportLikeConstants(beam.cutoff);
   const rho = bumpRadius(beam.bump);
-  const delta = 1 / (100 * M);
+  const alpha = bumpAxialFactor(beam.bump);
+  const delta = 1 / (coreR * M);
   const L = w.t - w.t0;
   const cw = L / NC;
   const Ecell = new Float64Array(NC + 1);
@@ -145,6 +149,7 @@ function beamCoreGainL2Window(
       breaks[seg + 1],
       gc.nodes,
       gc.weights,
+      alpha,
     );
     for (let iv = 0; iv < nVel; iv++) {
       const r = velR[iv];
@@ -152,7 +157,7 @@ function beamCoreGainL2Window(
       pLo.fill(0);
       pHi.fill(0);
       pGr.fill(0);
-      const count = planeSectionNodes(rho, r, c, gq.nodes, gq.weights, phi);
+      const count = planeSectionNodes(rho, r, c, gq.nodes, gq.weights, phi, alpha);
       if (count === 0) continue;
       for (let j = 0; j < count; j++) {
         const wI = secW[j];
@@ -160,13 +165,13 @@ function beamCoreGainL2Window(
         node.perp = M * secQ[j];
         node.ax = a;
         for (let k = 0; k <= NC; k++) {
-          pLo[k] += wI * kLo(phi, node.perp, a, taus[k], delta);
-          pHi[k] += wI * kHi(phi, node.perp, a, taus[k], delta);
+          pLo[k] += wI * kLo(phi, node.perp, a, taus[k], delta, 1 / coreR);
+          pHi[k] += wI * kHi(phi, node.perp, a, taus[k], delta, 1 / coreR);
           if (part === "gradL2" && k < NC)
             pGr[k] += wI * gradKBound(beam, tc.H, node, taus[k], taus[k + 1], delta);
         }
       }
-      const lam = 100 * M * r;
+      const lam = coreR * M * r;
       const u = lam * cw;
       fillCellKernels(kp, kg, ka, u, part === "gradL2", Kp, Kg, Ka);
       for (let k = 0; k < NC; k++) {
@@ -179,7 +184,7 @@ function beamCoreGainL2Window(
       }
       // dv = 2π r² dr dc; (1/r)² from the prefactor; ⟨v⟩² e^{2⟨v⟩²}; ‖·‖²_x = (100M)⁻³ λ⁻² form
       const scale = (velW[iv] * (1 + r * r) * Math.exp(2 + 2 * r * r)) / (r * r * lam * lam);
-      addCellForms(sums, part, scale, M, Kp, Kg, Ka);
+      addCellForms(sums, part, scale, coreR * M, Kp, Kg, Ka);
     }
   }
   return out;
@@ -244,11 +249,17 @@ function beamCoreGainL2Measure(
     paper: lemma44Bound,
     measure(beam: Beam, w: DuhamelWindow): TermMeasurement {
       const { M, s, s0, lnN } = beam.params;
+      const coreR = beam.params.constants.coreRadius;
       const n = beam.lattice.count;
       const tc = transportLikeConstants(beam.cutoff);
       const lnM = Math.log(M);
-      const ln100M = Math.log(100 * M);
-      const base = Math.log(2 * tc.c1) + coreLogAmplitude(beam) - 3 * lnN + (1 - s) * lnM;
+      const ln100M = Math.log(coreR * M);
+      const base =
+        Math.log(2 * tc.c1) +
+        coreLogAmplitude(beam) -
+        3 * lnN +
+        (1 - s) * lnM +
+        Math.log(beam.params.constants.beamAmplitude);
       const logUnit =
         (part === "L2" ? s0 * lnM : (s0 - 1) * lnM) + base - 1.5 * ln100M + 0.5 * Math.log(n);
       const breaks = velocityBreaks(beam, w);

@@ -5,7 +5,12 @@ import {
 } from "../../construction/geometry/core-profile-integrals.ts";
 import { maxBandCount } from "../../construction/geometry/lattice-band-count.ts";
 import { profileConstants } from "../../construction/geometry/profile-constants.ts";
-import { bumpRadius, bumpWidthFactor } from "../../construction/geometry/velocity-bumps.ts";
+import {
+  bumpAxialFactor,
+  bumpRadius,
+  bumpTransverseFactor,
+  bumpWidthFactor,
+} from "../../construction/geometry/velocity-bumps.ts";
 import { RuleError } from "../../math/errors.ts";
 import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
 
@@ -35,6 +40,8 @@ import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
  *       Q⁺(g, F) ≤ U (N P(0) / (c₁(0.9 − v₁))) Ĝ m_h(r) min(2h(r) A_max, V_cyl),
  *     m_h(r) the largest number of bumps the slab can meet, V_cyl = 0.2πρ².
  *
+ * Other constants (axial factor α, core radius R): {@link bumpAxialGeometry} and R M for 100M.
+ *
  * Lipschitz constants in p (bump I = φ(cM|P⊥(p)|)φ(10|P(p) − 1|), tube K(z) = φ(M|z⊥|)φ(|z∥|), f_b of
  * (2.4) per bump g = M^{1−s} I(p) K(y − τp); d₁ ≥ sup|φ'|, H ≥ sup(|φ''|, |φ'(r)/r|), profile-constants):
  *   |∇I| ≤ √((cM)² + 10²) d₁ =: ι₁,  |∇K| ≤ √(M² + 1) d₁ =: κ₁,  ‖∇²K‖ ≤ (M² + 1)H + M d₁² =: κ₂,
@@ -60,6 +67,48 @@ import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
  * unit), and for L² it used d₁ where ‖∇χ‖₂/‖χ‖₂ belongs.
  */
 
+/**
+ * The bumps' axial geometry for the remainders: a ∈ [a₀, a₁] = [1 − 1/α, 1 + 1/α], length L = 2/α,
+ * a₁², L² and α² (|∇I| ≤ √((cM)² + α²)d₁). The module comment writes the paper's α = 10 (0.9, 1.1,
+ * 1.21, 0.2, 0.04, 10²); for it the literals are returned, so that its numbers stay bit for bit
+ * (0.2·0.2 and 1.1·1.1 are not the doubles 0.04 and 1.21).
+ */
+export function bumpAxialGeometry(beam: Beam): {
+  readonly alpha: number;
+  readonly a0: number;
+  readonly a1: number;
+  readonly a1Sq: number;
+  readonly L: number;
+  readonly LSq: number;
+  readonly alphaSq: number;
+} {
+  const alpha = bumpAxialFactor(beam.bump);
+  if (alpha === 10) return { alpha, a0: 0.9, a1: 1.1, a1Sq: 1.21, L: 0.2, LSq: 0.04, alphaSq: 100 };
+  const h = 1 / alpha;
+  return {
+    alpha,
+    a0: 1 - h,
+    a1: 1 + h,
+    a1Sq: (1 + h) * (1 + h),
+    L: 2 * h,
+    LSq: 4 * h * h,
+    alphaSq: alpha * alpha,
+  };
+}
+
+/**
+ * The band-rotation constants of the L^∞ remainders (beam-core-gain.ts, proposition-3-1-core-pairs.ts):
+ * the rays turn by at most asin(1/(N|v|)) ≤ 1.58/(N|v|) (1.58 ≥ π/2) over a lever |p − v| ≤ 2a₁
+ * (2.2 for α = 10), so the enlargement is ε = 1.58·2a₁/(N v₁), written 3.5/(N v₁) in the paper's case
+ * (3.5 ≥ 3.476); for other α the product rounded up to a tenth. Returns [2a₁, 1.58·2a₁ rounded up].
+ */
+export function bandRotationConstants(beam: Beam): { lever: number; epsFactor: number } {
+  const ax = bumpAxialGeometry(beam);
+  if (ax.alpha === 10) return { lever: 2.2, epsFactor: 3.5 };
+  const lever = 2 * ax.a1;
+  return { lever, epsFactor: Math.ceil(1.58 * lever * 10) / 10 };
+}
+
 /** Geometry of the remainders for one beam (see the module comment). */
 export interface GainRemainderGeometry {
   readonly M: number;
@@ -84,9 +133,10 @@ export function gainRemainderGeometry(beam: Beam): GainRemainderGeometry {
   const { M, lnN } = beam.params;
   const N = Math.exp(lnN);
   const rho = bumpRadius(beam.bump);
-  const c = bumpWidthFactor(beam.variant);
+  const c = bumpTransverseFactor(beam.bump);
+  const ax = bumpAxialGeometry(beam);
   const v1 = Math.max(Math.exp(-0.9 * lnN), (10 * c * M) / N);
-  const P0 = Math.sqrt(1.21 + rho * rho);
+  const P0 = Math.sqrt(ax.a1Sq + rho * rho);
   const rhoPrimeMax = P0 + 2 / N;
   const eps = rhoPrimeMax * Math.asin(Math.min(1, 1 / (N * v1)));
   const re = rho + eps;
@@ -98,10 +148,10 @@ export function gainRemainderGeometry(beam: Beam): GainRemainderGeometry {
     P0,
     rhoPrimeMax,
     eps,
-    AmaxEps: 2 * re * Math.sqrt((0.2 + 2 * eps) ** 2 + 4 * re * re),
-    Amax: 2 * rho * Math.sqrt(0.04 + 4 * rho * rho),
-    Vcyl: 0.2 * Math.PI * rho * rho,
-    rTop: Math.sqrt((1.1 + eps) ** 2 + re * re),
+    AmaxEps: 2 * re * Math.sqrt((ax.L + 2 * eps) ** 2 + 4 * re * re),
+    Amax: 2 * rho * Math.sqrt(ax.LSq + 4 * rho * rho),
+    Vcyl: ax.L * Math.PI * rho * rho,
+    rTop: Math.sqrt((ax.a1 + eps) ** 2 + re * re),
   };
 }
 
@@ -148,8 +198,8 @@ export function fbVelocityLipschitz(
 ): { Lb: number; Lgrad: number; kappa1: number } {
   const { M } = beam.params;
   const { dphiMax: d1, hessianMax: H } = profileConstants(beam.cutoff);
-  const cM = bumpWidthFactor(beam.variant) * M;
-  const iota1 = Math.sqrt(cM * cM + 100) * d1;
+  const cM = bumpTransverseFactor(beam.bump) * M;
+  const iota1 = Math.sqrt(cM * cM + bumpAxialGeometry(beam).alphaSq) * d1;
   const kappa1 = Math.sqrt(M * M + 1) * d1;
   const kappa2 = (M * M + 1) * H + M * d1 * d1;
   return { Lb: iota1 + tau * kappa1, Lgrad: iota1 * kappa1 + tau * kappa2, kappa1 };
@@ -167,13 +217,14 @@ function weight(r: number): number {
  */
 export function bandRemainderSquared(beam: Beam, vLo: number): { value: number; counts: number[] } {
   const g = gainRemainderGeometry(beam);
+  const ax = bumpAxialGeometry(beam);
   if (!(vLo >= g.v1 * (1 - 1e-12)))
     throw new RuleError("band remainder needs vLo >= v1", `got ${vLo} < ${g.v1}`);
   let total = 0;
   const counts: number[] = [];
   for (let a = vLo; a < g.rTop; a *= 2) {
     const b = Math.min(2 * a, g.rTop);
-    const m = planeBumpCount(beam, a, b, g.rho + g.eps, 0.9 - g.eps, 1.1 + g.eps);
+    const m = planeBumpCount(beam, a, b, g.rho + g.eps, ax.a0 - g.eps, ax.a1 + g.eps);
     counts.push(m);
     const al = Math.asin(Math.min(1, 1 / (g.N * a)));
     total += m * m * al * al * a * a * weight(b) * (1 / a - 1 / b);
@@ -190,7 +241,8 @@ export function slabRemainderSquared(beam: Beam): { value: number; counts: numbe
   const g = gainRemainderGeometry(beam);
   const n = beam.lattice.count;
   const tc = transportLikeConstants(beam.cutoff);
-  const Ks = (g.N * planeIntegral(beam.cutoff.phi, 0, 64)) / (tc.c1 * (0.9 - g.v1));
+  const ax = bumpAxialGeometry(beam);
+  const Ks = (g.N * planeIntegral(beam.cutoff.phi, 0, 64)) / (tc.c1 * (ax.a0 - g.v1));
   const lin = (2 * (g.P0 + g.v1) * g.Amax) / g.N;
   const piece = (a: number, b: number, m: number) =>
     m * m * Math.min(lin * lin * (b - a), (g.Vcyl * g.Vcyl * (b ** 3 - a ** 3)) / 3);
@@ -200,7 +252,7 @@ export function slabRemainderSquared(beam: Beam): { value: number; counts: numbe
   for (let i = 0; i < 200; i++) {
     const a = b / 2;
     const h = (g.P0 + g.v1) / (g.N * a);
-    const m = planeBumpCount(beam, a - h, b + h, g.rho, 0.9, 1.1);
+    const m = planeBumpCount(beam, a - h, b + h, g.rho, ax.a0, ax.a1);
     counts.push(m);
     if (m >= n) break;
     total += piece(a, b, m);
@@ -235,15 +287,16 @@ export function remainderGradientFactors(
   LbValue?: number,
 ): { bandL2: number; slabL2: number; bandLinf: number; slabLinf: number } {
   const { M } = beam.params;
+  const coreR = beam.params.constants.coreRadius;
   const { dphiMax: d1 } = profileConstants(beam.cutoff);
   const { Lb, Lgrad, kappa1 } = fbVelocityLipschitz(beam, t);
   const Lv = LbValue ?? Lb;
   const up = Math.max(1, Lb / Lv);
   const { gradRatio } = coreProfileNorms(beam);
   return {
-    bandL2: (100 * M * gradRatio + D) * up + Lgrad / Lv,
-    slabL2: 100 * M * gradRatio + D + kappa1,
-    bandLinf: (100 * M * d1 + D) * up + Lgrad / Lv,
-    slabLinf: 100 * M * d1 + D + kappa1,
+    bandL2: (coreR * M * gradRatio + D) * up + Lgrad / Lv,
+    slabL2: coreR * M * gradRatio + D + kappa1,
+    bandLinf: (coreR * M * d1 + D) * up + Lgrad / Lv,
+    slabLinf: coreR * M * d1 + D + kappa1,
   };
 }

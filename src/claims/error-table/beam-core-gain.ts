@@ -12,7 +12,11 @@ import {
 import { bumpRadius } from "../../construction/geometry/velocity-bumps.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
-import { remainderGradientFactors } from "./beam-core-gain-remainder.ts";
+import {
+  bandRotationConstants,
+  bumpAxialGeometry,
+  remainderGradientFactors,
+} from "./beam-core-gain-remainder.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement } from "./error-term.ts";
 import { symmetricGain } from "./gain-symmetry.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
@@ -56,10 +60,11 @@ function beamCoreGainLinf(
   nc: number,
 ): { lo: number; hi: number } {
   const { M, lnN } = beam.params;
+  const coreR = beam.params.constants.coreRadius;
   const { phi } = beam.cutoff;
   const dec = coreDecay(beam);
   const tc = transportLikeConstants(beam.cutoff);
-  const delta = 1 / (100 * M);
+  const delta = 1 / (coreR * M);
   const L = w.t - w.t0;
   const nodes = bumpNodes(beam, nb);
   const { nodes: gx, weights: gw } = gaussLegendre(nc);
@@ -67,7 +72,7 @@ function beamCoreGainLinf(
   const G = lineGradientSup(beam.cutoff);
   const E0 = Math.exp(-dec.lambda0(w.t0));
   const dT = dec.delta(w.t);
-  const rStar = 2 / (100 * M * L); // λL = 2 at |v| = r*
+  const rStar = 2 / (coreR * M * L); // λL = 2 at |v| = r*
   let lo = 0;
   let hi = 0;
   for (const nd of nodes) {
@@ -85,15 +90,15 @@ function beamCoreGainLinf(
         const r = pn * c;
         const wc = hc * gw[i] * 2 * Math.PI;
         // (cMin from v₁ = 10cM/N: the plane formula is used for |v| ≥ v₁ only)
-        const lam = 100 * M * r;
+        const lam = coreR * M * r;
         const span = Math.min(L, 2 / lam);
         const ta = w.t0 + span;
         // r · X_c(r) = (2/(100M)) ∫_0^{λ span/2} φ
-        const rXc = (2 / (100 * M)) * halfXray(phi, 0.5 * lam * span);
+        const rXc = (2 / (coreR * M)) * halfXray(phi, 0.5 * lam * span);
         const wr = Math.sqrt(1 + r * r) * Math.exp(1 + r * r);
         const Ea = Math.exp(-dec.lambda0(ta));
-        const kl = kLo(phi, nd.perp, nd.ax, ta, delta);
-        const kh = kHi(phi, nd.perp, nd.ax, w.t0, delta);
+        const kl = kLo(phi, nd.perp, nd.ax, ta, delta, 1 / coreR);
+        const kh = kHi(phi, nd.perp, nd.ax, w.t0, delta, 1 / coreR);
         // (|p|c)² Ψ(|p|c) with Ψ = w · (1/r) · [sup_x bracket] — the factor 2 Amp N⁻³ c₁ M^{1−s} is in the unit
         if (part === "Linf") {
           lo += nd.wv * nd.I * wc * wr * Ea * Math.exp(-dT) * kl * rXc;
@@ -124,12 +129,14 @@ function beamCoreGainLinf(
   const wMax = 3 * Math.exp(1);
   const vTop2 = (1 + rho) ** 2;
   const wBand = Math.sqrt(1 + vTop2) * Math.exp(1 + vTop2);
-  const Lb = (dec.Tstar * (M + 1) + c * M + 10) * tc.d1;
+  const ax = bumpAxialGeometry(beam);
+  const rot = bandRotationConstants(beam);
+  const Lb = (dec.Tstar * (M + 1) + c * M + ax.alpha) * tc.d1;
   // ∇x: the multipliers derived in beam-core-gain-remainder.ts (no extra 1/M: the part's M⁻¹ is in the unit)
   const gf =
     part === "gradLinf" ? remainderGradientFactors(beam, w.t, dec.gradBound(w.t), Lb) : undefined;
   const P0 = planeIntegral(phi, 0, 64);
-  const Amax = 2 * rho * Math.sqrt(0.04 + 4 * rho * rho);
+  const Amax = 2 * rho * Math.sqrt(ax.LSq + 4 * rho * rho);
   // |v| < v1: Q⁺ ≤ (2 Amp E N⁻³/|v|) 3P(0) M^{1−s} n A_max (slab of width 2.4/(N|v|) around the plane)
   const small =
     ((3 * P0) / tc.c1) *
@@ -144,10 +151,10 @@ function beamCoreGainLinf(
     v1 *
     (gf ? gf.slabLinf : 1);
   // |v| ≥ v1: |R| ≤ (2 Amp E N⁻³ c₁/|v|)(1.58/(N|v|)) 2.2 L_b A_ε(v), A_ε = area of the plane ∩ ε-enlarged bumps
-  const eps = 3.5 / (N * v1);
-  const volEps = Math.PI * (rho + eps) ** 2 * (0.2 + 2 * eps);
+  const eps = rot.epsFactor / (N * v1);
+  const volEps = Math.PI * (rho + eps) ** 2 * (ax.L + 2 * eps);
   const band =
-    ((volEps * 2 * Math.PI * wBand * L * E0 * Math.exp(dT) * 1.58 * 2.2 * Lb) / N) *
+    ((volEps * 2 * Math.PI * wBand * L * E0 * Math.exp(dT) * 1.58 * rot.lever * Lb) / N) *
     (gf ? gf.bandLinf : 1);
   return { lo: Math.max(0, lo - band), hi: hi + small + band };
 }
@@ -166,7 +173,12 @@ function beamCoreGainMeasure(
       const tc = transportLikeConstants(beam.cutoff);
       const lnM = Math.log(M);
       const base =
-        Math.log(2 * tc.c1) + coreLogAmplitude(beam) - 3 * lnN + (1 - s) * lnM + Math.log(n);
+        Math.log(2 * tc.c1) +
+        coreLogAmplitude(beam) -
+        3 * lnN +
+        (1 - s) * lnM +
+        Math.log(beam.params.constants.beamAmplitude) +
+        Math.log(n);
       const logUnit = part === "Linf" ? base : -lnM + base;
       const fine = beamCoreGainLinf(beam, part, w, 24, 32);
       const coarse = beamCoreGainLinf(beam, part, w, 16, 24);

@@ -68,10 +68,11 @@ function beamCoreLossWindow(
   nodes: readonly BumpNode[],
 ): { lo: number; hi: number; main: number; err: number } {
   const { M, lnN } = beam.params;
+  const coreR = beam.params.constants.coreRadius;
   const { phi } = beam.cutoff;
   const dec = coreDecay(beam);
   const tc = transportLikeConstants(beam.cutoff);
-  const delta = 1 / (100 * M);
+  const delta = 1 / (coreR * M);
   const L = w.t - w.t0;
   const invN2 = Math.exp(-2 * lnN);
   let lo = 0;
@@ -91,7 +92,7 @@ function beamCoreLossWindow(
   const Kg = new Float64Array(NC);
   const Ka = new Float64Array(NC);
   for (const nd of nodes) {
-    const lam = 100 * M * nd.vn;
+    const lam = coreR * M * nd.vn;
     const b = nd.vn * tc.c1 + (tc.m4 * invN2) / (3 * nd.vn);
     const wgt = nd.wv * Math.sqrt(1 + nd.vn * nd.vn) * Math.exp(1 + nd.vn * nd.vn);
     if (part === "Linf" || part === "gradLinf") {
@@ -101,8 +102,8 @@ function beamCoreLossWindow(
       const E0 = Math.exp(-dec.lambda0(w.t0));
       const Ea = Math.exp(-dec.lambda0(ta));
       const dT = dec.delta(w.t);
-      const hLo = Ea * Math.exp(-dT) * nd.I * kLo(phi, nd.perp, nd.ax, ta, delta);
-      const kh0 = kHi(phi, nd.perp, nd.ax, w.t0, delta);
+      const hLo = Ea * Math.exp(-dT) * nd.I * kLo(phi, nd.perp, nd.ax, ta, delta, 1 / coreR);
+      const kh0 = kHi(phi, nd.perp, nd.ax, w.t0, delta, 1 / coreR);
       const hHi = E0 * Math.exp(dT) * nd.I * kh0;
       if (part === "Linf") {
         lo += wgt * b * hLo * Xc;
@@ -114,11 +115,13 @@ function beamCoreLossWindow(
         const gradF = nd.I * gradKBound(beam, tc.H, nd, w.t0, ta, delta);
         const side = E0 * Math.exp(dT) * (gradF + nd.I * kh0 * dec.gradBound(w.t)) * Xc;
         const up =
-          ((100 * M) / lam) * (hHi * (full ? G.hi : 2 * tc.d1) + nd.I * kh0 * varE * 2 * tc.d1) +
+          ((coreR * M) / lam) * (hHi * (full ? G.hi : 2 * tc.d1) + nd.I * kh0 * varE * 2 * tc.d1) +
           side;
         const down = full
-          ? ((100 * M) / lam) *
-              (nd.I * kLo(phi, nd.perp, nd.ax, ta, delta) * (E0 * G.lo - varE * 2 * tc.d1)) -
+          ? ((coreR * M) / lam) *
+              (nd.I *
+                kLo(phi, nd.perp, nd.ax, ta, delta, 1 / coreR) *
+                (E0 * G.lo - varE * 2 * tc.d1)) -
             side
           : 0;
         lo += wgt * b * Math.max(0, down);
@@ -135,15 +138,17 @@ function beamCoreLossWindow(
     for (let c = 0; c < NC; c++) {
       const ta = w.t0 + c * cw;
       const tb = ta + cw;
-      hHiC[c] = Ecell[c] * Math.exp(Dl[c + 1]) * nd.I * kHi(phi, nd.perp, nd.ax, ta, delta);
-      hLoC[c] = Ecell[c + 1] * Math.exp(-Dl[c + 1]) * nd.I * kLo(phi, nd.perp, nd.ax, tb, delta);
+      hHiC[c] =
+        Ecell[c] * Math.exp(Dl[c + 1]) * nd.I * kHi(phi, nd.perp, nd.ax, ta, delta, 1 / coreR);
+      hLoC[c] =
+        Ecell[c + 1] * Math.exp(-Dl[c + 1]) * nd.I * kLo(phi, nd.perp, nd.ax, tb, delta, 1 / coreR);
       if (part === "gradL2") {
         gC[c] = Ecell[c] * Math.exp(Dl[c + 1]) * nd.I * gradKBound(beam, tc.H, nd, ta, tb, delta);
         dC[c] = hHiC[c] * Dg[c + 1];
       }
     }
     const wv2 = (1 + nd.vn * nd.vn) * Math.exp(2 + 2 * nd.vn * nd.vn);
-    addCellForms(sums, part, (nd.wv * wv2 * b * b) / (lam * lam), M, Kp, Kg, Ka);
+    addCellForms(sums, part, (nd.wv * wv2 * b * b) / (lam * lam), coreR * M, Kp, Kg, Ka);
   }
   if (part === "gradL2") {
     const main = Math.sqrt(sums[MAIN2]);
@@ -164,12 +169,19 @@ function beamCoreLossMeasure(part: ZPart): ErrorTermMeasure {
     paper: lemma44Bound,
     measure(beam: Beam, w: DuhamelWindow): TermMeasurement {
       const { M, s, s0, lnN } = beam.params;
+      const coreR = beam.params.constants.coreRadius;
       const n = (M * (M + 1)) / 2;
       const m = bumpMultiplicity(beam);
       // unit: 2π Amp N⁻³ M^{1−s} (β f_b without the node factors) and the part's prefactor / scalings
       const lnM = Math.log(M);
-      const ln100M = Math.log(100 * M);
-      const base = Math.log(2 * Math.PI) + coreLogAmplitude(beam) - 3 * lnN + (1 - s) * lnM;
+      const ln100M = Math.log(coreR * M);
+      // c_b M^{1−s}: the beam's amplitude (log c_b = 0 for the paper's c_b = 1)
+      const base =
+        Math.log(2 * Math.PI) +
+        coreLogAmplitude(beam) -
+        3 * lnN +
+        (1 - s) * lnM +
+        Math.log(beam.params.constants.beamAmplitude);
       const logUnit =
         part === "L2"
           ? s0 * lnM + base - 1.5 * ln100M + 0.5 * Math.log(n)

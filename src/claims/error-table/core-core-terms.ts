@@ -215,13 +215,14 @@ function coreCoreMeasure(term: "Q-(fr,fr)" | "Q+(fr,fr)", part: ZPart): ErrorTer
     paper: lemma44Bound,
     measure(beam: Beam, w: DuhamelWindow): TermMeasurement {
       const { M, s0, lnN } = beam.params;
+      const coreR = beam.params.constants.coreRadius;
       const dec = coreDecay(beam);
       const cc = coreCoreConstants(beam.cutoff, sign);
       const sq = squareConstants(beam.cutoff);
       const lnM = Math.log(M);
-      const ln100M = Math.log(100 * M);
+      const ln100M = Math.log(coreR * M);
       const eps = Math.exp(ln100M + Math.log(dec.Tstar) - lnN) * cc.Vmax;
-      const inv = 1 / (100 * M);
+      const inv = 1 / (coreR * M);
       const IE2 = dec.integrate(w.t0, w.t, (_t, E) => E * E);
       const IE2d = dec.integrate(w.t0, w.t, (t, E) => E * E * Math.expm1(2 * dec.delta(t)));
       const IE2D = dec.integrate(

@@ -1,6 +1,11 @@
 import { type Beam, makeBeam } from "../../construction/beam/beam.ts";
 import { cutoffByName } from "../../construction/geometry/cutoff.ts";
-import { makeParameters } from "../../construction/parameters/parameters.ts";
+import {
+  type ConstructionConstants,
+  constantOverrides,
+  makeConstants,
+  makeParameters,
+} from "../../construction/parameters/parameters.ts";
 import type { Variant } from "../../construction/parameters/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import type { Estimate } from "../../math/estimate.ts";
@@ -81,6 +86,12 @@ export interface TableParameters {
   readonly variant: Variant;
   /** Requested window grid (fractions of T*). */
   readonly grid: readonly number[];
+  /**
+   * The construction's free constants that differ from the paper's (construction/parameters.ts);
+   * absent or empty: the paper's. Records store them only when non-empty, so the paper's records
+   * and keys are unchanged.
+   */
+  readonly constants?: Partial<ConstructionConstants>;
 }
 
 export interface ErrorJob {
@@ -160,8 +171,12 @@ export function jobKey(r: {
   cutoff: string;
   variant: string;
   grid: readonly number[];
+  constants?: Partial<ConstructionConstants>;
 }): string {
-  return JSON.stringify([r.term, r.part, r.M, r.s, r.s0, r.p, r.cutoff, r.variant, [...r.grid]]);
+  const key: unknown[] = [r.term, r.part, r.M, r.s, r.s0, r.p, r.cutoff, r.variant, [...r.grid]];
+  const c = constantOverrides(makeConstants(r.constants));
+  if (Object.keys(c).length > 0) key.push(c);
+  return JSON.stringify(key);
 }
 
 /** Whether a parsed JSON value is a job record (the checks a reader needs). */
@@ -188,7 +203,13 @@ export function isJobRecord(x: unknown): x is JobRecord {
 
 /** The beam of a job's M (T* > 0 is required: M ≥ 3, since ln ln 2 < 0). */
 export function beamForTable(M: number, params: TableParameters): Beam {
-  const pr = makeParameters({ M, s: params.s, s0: params.s0, p: params.p });
+  const pr = makeParameters({
+    M,
+    s: params.s,
+    s0: params.s0,
+    p: params.p,
+    ...(params.constants ? { constants: params.constants } : {}),
+  });
   if (!(pr.Tstar > 0)) {
     throw new RuleError(
       "M must be >= 3 for the error table (T* = M^{s-1} ln ln M > 0)",
@@ -244,6 +265,7 @@ export function runErrorJob(
     p: params.p,
     cutoff: params.cutoff,
     variant: params.variant,
+    ...constantsField(params.constants),
     grid: [...params.grid],
     gridUsed,
     Tstar: T,
@@ -253,6 +275,14 @@ export function runErrorJob(
     windows,
     seconds: (Date.now() - t0) / 1000,
   };
+}
+
+/** `{ constants }` with the non-paper constants, or nothing for the paper's. */
+export function constantsField(c: Partial<ConstructionConstants> | undefined): {
+  constants?: Partial<ConstructionConstants>;
+} {
+  const o = constantOverrides(makeConstants(c));
+  return Object.keys(o).length > 0 ? { constants: o } : {};
 }
 
 /**

@@ -74,7 +74,11 @@ interface Bracket {
 
 /** ln of 100M Δt / N, the rescaled shift per unit |V| over the window. */
 function logShift(beam: Beam, w: DuhamelWindow): number {
-  return Math.log(100 * beam.params.M) + Math.log(w.t - w.t0) - beam.params.lnN;
+  return (
+    Math.log(beam.params.constants.coreRadius * beam.params.M) +
+    Math.log(w.t - w.t0) -
+    beam.params.lnN
+  );
 }
 
 /**
@@ -83,9 +87,10 @@ function logShift(beam: Beam, w: DuhamelWindow): number {
  */
 export function transportFrozenBracket(beam: Beam, part: ZPart, w: DuhamelWindow): Bracket {
   const { M, s0, lnN } = beam.params;
+  const coreR = beam.params.constants.coreRadius;
   const c = transportConstants(beam.cutoff);
   const lnM = Math.log(M);
-  const ln100M = Math.log(100 * M);
+  const ln100M = Math.log(coreR * M);
   const lnSigma = logShift(beam, w);
   const sigma = Math.exp(lnSigma);
   const logAmp = coreLogAmplitude(beam);
@@ -142,10 +147,11 @@ export function coreCoreFrozenBracket(
   w: DuhamelWindow,
 ): Bracket {
   const { M, s0, lnN } = beam.params;
+  const coreR = beam.params.constants.coreRadius;
   const cc = coreCoreConstants(beam.cutoff, sign);
   const sq = squareConstants(beam.cutoff);
   const lnM = Math.log(M);
-  const ln100M = Math.log(100 * M);
+  const ln100M = Math.log(coreR * M);
   const lnSigma = logShift(beam, w);
   const shift = 0.5 * Math.exp(lnSigma) * cc.Vmax;
   const logBase = 2 * coreLogAmplitude(beam) - 4 * lnN + Math.log(w.t - w.t0);

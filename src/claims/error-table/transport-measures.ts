@@ -47,10 +47,11 @@ function transportReduced(
   w: DuhamelWindow,
 ): Reduced & { logUnit: number; IE: number } {
   const { M, s0, lnN } = beam.params;
+  const coreR = beam.params.constants.coreRadius;
   const dec = coreDecay(beam);
   const c = transportConstants(beam.cutoff);
   const lnM = Math.log(M);
-  const ln100M = Math.log(100 * M);
+  const ln100M = Math.log(coreR * M);
   const eps = Math.exp(ln100M + Math.log(dec.Tstar) - lnN);
   const IE = dec.integrate(w.t0, w.t, (_t, E) => E);
   const IEd = dec.integrate(w.t0, w.t, (t, E) => E * Math.expm1(dec.delta(t)));
@@ -59,7 +60,7 @@ function transportReduced(
     const D = dec.gradBound(t);
     return E * Math.exp(dec.delta(t)) * (dec.hessBound(t) + D * D);
   });
-  const inv = 1 / (100 * M);
+  const inv = 1 / (coreR * M);
   const volShift = Math.sqrt((4 / 3) * Math.PI * (1 + eps) ** 3);
   // log of e · Amp · 100M / N
   const logBase = 1 + coreLogAmplitude(beam) + ln100M - lnN;

@@ -8,7 +8,7 @@ import {
   Z_PARTS,
 } from "../../claims/error-table/error-term.ts";
 import { CUTOFF_NAMES } from "../../construction/geometry/cutoff.ts";
-import { DEFAULT_P } from "../../construction/parameters/parameters.ts";
+import { DEFAULT_P, makeConstants } from "../../construction/parameters/parameters.ts";
 import { VARIANTS } from "../../construction/parameters/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import { readJobFile } from "../../parallel/job-file.ts";
@@ -26,6 +26,11 @@ import {
   printJson,
   validateParameters,
 } from "../common-options.ts";
+import {
+  addConstructionOptions,
+  type ConstructionCliOptions,
+  resolveConstruction,
+} from "../construction-options.ts";
 import { type CsvValue, columnsOf, estimateColumns, parseCsvPath, writeCsv } from "../csv.ts";
 import { parseNumber } from "../parse.ts";
 import { DEFAULT_ERRORS_OUT, parseSolution } from "./errors.ts";
@@ -40,7 +45,7 @@ import { DEFAULT_ERRORS_OUT, parseSolution } from "./errors.ts";
  * default is both when the files hold G_err records, else f.
  */
 
-interface BootstrapOptions {
+interface BootstrapOptions extends ConstructionCliOptions {
   M: string;
   s?: string;
   s0?: string;
@@ -59,7 +64,7 @@ const ERRORS_RULE =
   "--errors must be a comma-separated list of readable boltzlab errors JSONL files (run `boltzlab errors` first)";
 
 export function register(program: Command): void {
-  addParameterOptions(
+  const cmd = addParameterOptions(
     program
       .command("bootstrap")
       .description(
@@ -93,151 +98,165 @@ export function register(program: Command): void {
     .option(
       "--csv <file>",
       "also write the table as CSV (one row per solution × M, full precision, parameters as columns)",
-    )
-    .action(async (o: BootstrapOptions) => {
-      const Ms = parseMList(o.M, M_MIN_TIME);
-      const { s, s0 } = validateParameters(Ms, o);
-      const cutoff = parseCutoff(o.cutoff);
-      const variant = parseVariant(o.variant);
-      const constant = parseNumber("--constant", o.constant);
-      if (!(constant > 0))
-        throw new RuleError("--constant must be a number > 0", `got ${o.constant}`);
-      const target = parseNumber("--target", o.target);
-      if (!(target > 0)) throw new RuleError("--target must be a number > 0", `got ${o.target}`);
-      const requested = o.solution === undefined ? undefined : parseSolution(o.solution);
-      const table = await import("../../claims/error-table/error-table.ts");
-      const grid = table.validateWindowFractions(
-        o.grid.split(",").map((x) => parseNumber("grid", x.trim())),
-      );
-      const csv = parseCsvPath(o.csv);
-      const files = o.errors.split(",").map((f) => f.trim());
-      if (files.some((f) => f === "")) throw new RuleError(ERRORS_RULE, `got "${o.errors}"`);
-      const records: JobRecord[] = [];
-      for (const f of files) records.push(...(await readJobFile(f, ERRORS_RULE)).records);
+    );
+  addConstructionOptions(cmd).action(async (o: BootstrapOptions, command: Command) => {
+    const Ms = parseMList(o.M, M_MIN_TIME);
+    const set = resolveConstruction(o, command);
+    const { s, s0 } = validateParameters(Ms, { ...o, s: set.s, s0: set.s0 });
+    const cutoff = parseCutoff(set.cutoff);
+    const variant = parseVariant(set.variant);
+    const constants = set.constants;
+    const constant = parseNumber("--constant", o.constant);
+    if (!(constant > 0))
+      throw new RuleError("--constant must be a number > 0", `got ${o.constant}`);
+    const target = parseNumber("--target", o.target);
+    if (!(target > 0)) throw new RuleError("--target must be a number > 0", `got ${o.target}`);
+    const requested = o.solution === undefined ? undefined : parseSolution(o.solution);
+    const table = await import("../../claims/error-table/error-table.ts");
+    const grid = table.validateWindowFractions(
+      o.grid.split(",").map((x) => parseNumber("grid", x.trim())),
+    );
+    const csv = parseCsvPath(o.csv);
+    const files = o.errors.split(",").map((f) => f.trim());
+    if (files.some((f) => f === "")) throw new RuleError(ERRORS_RULE, `got "${o.errors}"`);
+    const records: JobRecord[] = [];
+    for (const f of files) records.push(...(await readJobFile(f, ERRORS_RULE)).records);
 
-      const { findTableMeasure } = await import("../../claims/error-table/table-measures.ts");
-      const { approximateSolutionZNorm } = await import("../../claims/z-norms-4-4-to-4-19.ts");
-      const { stationaryCoreZNorm } = await import("../../claims/second-solution.ts");
-      const { measuredBootstrap, closureScenarios, entryCount } = await import(
-        "../../claims/bootstrap-measured.ts"
-      );
-      const params: TableParameters = { s, s0, p: DEFAULT_P, cutoff, variant, grid };
-      const solutions: Solution[] =
-        requested ?? (records.some((r) => r.solution === "g") ? ["f", "g"] : ["f"]);
-      const ctx = { s, s0, cutoff, variant };
-      const runs = solutions.map((solution) => {
-        const entries =
+    const { findTableMeasure } = await import("../../claims/error-table/table-measures.ts");
+    const { approximateSolutionZNorm } = await import("../../claims/z-norms-4-4-to-4-19.ts");
+    const { stationaryCoreZNorm } = await import("../../claims/second-solution.ts");
+    const { measuredBootstrap, closureScenarios, entryCount } = await import(
+      "../../claims/bootstrap-measured.ts"
+    );
+    const params: TableParameters = {
+      s,
+      s0,
+      p: DEFAULT_P,
+      cutoff,
+      variant,
+      grid,
+      ...table.constantsField(constants),
+    };
+    const solutions: Solution[] =
+      requested ?? (records.some((r) => r.solution === "g") ? ["f", "g"] : ["f"]);
+    const ctx = { s, s0, cutoff, variant, constants };
+    const runs = solutions.map((solution) => {
+      const entries =
+        solution === "g"
+          ? table.assembleEntries(
+              records,
+              G_ERR_TERMS,
+              Z_PARTS,
+              Ms,
+              params,
+              (t, z) => findTableMeasure(t, z) !== undefined,
+            )
+          : table.assembleEntries(
+              records,
+              ERROR_TERMS,
+              Z_PARTS,
+              Ms,
+              params,
+              (t, z) => findTableMeasure(t, z) !== undefined,
+            );
+      const rows = measuredBootstrap({
+        Ms,
+        s,
+        s0,
+        cutoff,
+        variant,
+        constant,
+        constants,
+        entries,
+        solution,
+        zNormFa: (M) =>
           solution === "g"
-            ? table.assembleEntries(
-                records,
-                G_ERR_TERMS,
-                Z_PARTS,
-                Ms,
-                params,
-                (t, z) => findTableMeasure(t, z) !== undefined,
-              )
-            : table.assembleEntries(
-                records,
-                ERROR_TERMS,
-                Z_PARTS,
-                Ms,
-                params,
-                (t, z) => findTableMeasure(t, z) !== undefined,
-              );
-        const rows = measuredBootstrap({
-          Ms,
+            ? stationaryCoreZNorm(ctx, M).total
+            : approximateSolutionZNorm(ctx, M).z.total,
+      });
+      return { solution, rows, scenarios: closureScenarios(rows, entries, s, target, constants) };
+    });
+    type Run = (typeof runs)[number];
+    if (csv !== undefined) {
+      const rows = runs.flatMap((run) =>
+        bootstrapCsvRows(run.solution, run.rows, entryCount(run.solution), {
           s,
           s0,
+          p: DEFAULT_P,
           cutoff,
           variant,
           constant,
-          entries,
-          solution,
-          zNormFa: (M) =>
-            solution === "g"
-              ? stationaryCoreZNorm(ctx, M).total
-              : approximateSolutionZNorm(ctx, M).z.total,
-        });
-        return { solution, rows, scenarios: closureScenarios(rows, entries, s, target) };
-      });
-      type Run = (typeof runs)[number];
-      if (csv !== undefined) {
-        const rows = runs.flatMap((run) =>
-          bootstrapCsvRows(run.solution, run.rows, entryCount(run.solution), {
-            s,
-            s0,
-            p: DEFAULT_P,
-            cutoff,
-            variant,
-            constant,
-            target,
-          }),
-        );
-        writeCsv(csv, { columns: columnsOf(rows), rows });
-      }
-      if (o.json) {
-        const rowsJson = (run: Run) =>
-          run.rows.map((r) => ({
-            M: r.M,
-            n: r.partition.n,
-            intervals: r.partition.intervals,
-            intervalLength: r.partition.length,
-            Tstar: r.partition.Tstar,
-            coefficient: r.coefficient.value,
-            coefficientBound: r.coefficient.right,
-            coefficientImpliedConstant: r.coefficient.impliedConstant,
-            ...(run.solution === "g" ? { zNormGa: r.zNormFa } : { zNormFa: r.zNormFa }),
-            errorBound: r.errorBound,
-            absorption: r.result.absorption,
-            closes: r.result.closes,
-            failsAt: r.result.failsAt,
-            finalBound: r.result.finalBound,
-            paperFinalBound: r.result.paperFinalBound,
-          }));
-        const closureJson = (run: Run) =>
-          run.scenarios.map((c) => ({
-            scenario: c.name,
-            lnM: c.search.lnM,
-            scannedToLnM: c.search.scannedTo,
-            zNormLaw: c.zNormLaw,
-            errorLaws: c.errorLaws,
-          }));
-        const f = runs.find((r) => r.solution === "f");
-        const g = runs.find((r) => r.solution === "g");
-        printJson({
-          parameters: {
-            s,
-            s0,
-            p: DEFAULT_P,
-            cutoff,
-            variant,
-            grid,
-            constant,
-            target,
-            errors: files,
-            solution: solutions.length === 2 ? "both" : solutions[0],
-          },
-          ...(f ? { rows: rowsJson(f), closure: closureJson(f) } : {}),
-          ...(g ? { g: { rows: rowsJson(g), closure: closureJson(g) } } : {}),
-        });
-        return;
-      }
-      runs.forEach((run, i) => {
-        if (i > 0) process.stdout.write("\n");
-        printRun(
-          run.solution,
-          run.rows,
-          run.scenarios,
-          entryCount(run.solution),
           target,
+          construction: set.construction.name,
+        }),
+      );
+      writeCsv(csv, { columns: columnsOf(rows), rows });
+    }
+    if (o.json) {
+      const rowsJson = (run: Run) =>
+        run.rows.map((r) => ({
+          M: r.M,
+          n: r.partition.n,
+          intervals: r.partition.intervals,
+          intervalLength: r.partition.length,
+          Tstar: r.partition.Tstar,
+          coefficient: r.coefficient.value,
+          coefficientBound: r.coefficient.right,
+          coefficientImpliedConstant: r.coefficient.impliedConstant,
+          ...(run.solution === "g" ? { zNormGa: r.zNormFa } : { zNormFa: r.zNormFa }),
+          errorBound: r.errorBound,
+          absorption: r.result.absorption,
+          closes: r.result.closes,
+          failsAt: r.result.failsAt,
+          finalBound: r.result.finalBound,
+          paperFinalBound: r.result.paperFinalBound,
+        }));
+      const closureJson = (run: Run) =>
+        run.scenarios.map((c) => ({
+          scenario: c.name,
+          lnM: c.search.lnM,
+          scannedToLnM: c.search.scannedTo,
+          zNormLaw: c.zNormLaw,
+          errorLaws: c.errorLaws,
+        }));
+      const f = runs.find((r) => r.solution === "f");
+      const g = runs.find((r) => r.solution === "g");
+      printJson({
+        parameters: {
+          s,
+          s0,
+          p: DEFAULT_P,
+          cutoff,
+          variant,
+          grid,
           constant,
-          runs.length > 1,
-        );
+          target,
+          construction: set.construction.name,
+          constants: makeConstants(constants),
+          errors: files,
+          solution: solutions.length === 2 ? "both" : solutions[0],
+        },
+        ...(f ? { rows: rowsJson(f), closure: closureJson(f) } : {}),
+        ...(g ? { g: { rows: rowsJson(g), closure: closureJson(g) } } : {}),
       });
-      process.stdout.write(
-        `\nM = ${Ms.join(", ")} (as given); s = ${s}; s0 = ${s0}; p = ${DEFAULT_P}; cutoff ${cutoff}; variant ${variant}; E = Σ over the term × part entries of the largest value over the window grid (rigorous upper bound where the value is a sampled lower bound); errors from ${files.join(", ")}\n`,
+      return;
+    }
+    runs.forEach((run, i) => {
+      if (i > 0) process.stdout.write("\n");
+      printRun(
+        run.solution,
+        run.rows,
+        run.scenarios,
+        entryCount(run.solution),
+        target,
+        constant,
+        runs.length > 1,
       );
     });
+    process.stdout.write(
+      `\nM = ${Ms.join(", ")} (as given); s = ${s}; s0 = ${s0}; p = ${DEFAULT_P}; cutoff ${cutoff}; variant ${variant}; ${set.label}; E = Σ over the term × part entries of the largest value over the window grid (rigorous upper bound where the value is a sampled lower bound); errors from ${files.join(", ")}\n`,
+    );
+  });
 }
 
 /** The CSV rows of one solution's bootstrap table (one per M; E "n/a" as empty cells). */

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { ClaimResult } from "../../claims/claim-result.ts";
 import { CLAIM_TITLES } from "../../claims/claim-titles.ts";
+import { makeConstants } from "../../construction/parameters/parameters.ts";
 import { RuleError } from "../../math/errors.ts";
 import {
   addConfigurationOptions,
@@ -16,11 +17,16 @@ import {
   printJson,
   validateParameters,
 } from "../common-options.ts";
+import {
+  addConstructionOptions,
+  type ConstructionCliOptions,
+  resolveConstruction,
+} from "../construction-options.ts";
 import { addCsvOption, type CsvValue, parseCsvPath, writeCsv } from "../csv.ts";
 import { progressBar } from "../progress.ts";
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
-interface ClaimsOptions {
+interface ClaimsOptions extends ConstructionCliOptions {
   id?: string;
   M: string;
   s?: string;
@@ -80,7 +86,7 @@ export function mFooter(claims: readonly ClaimResult[], Ms: readonly number[]): 
 /** The CSV of the claims table: one row per result, estimates' fits as value/error columns. */
 export function claimsCsvRows(
   claims: readonly ClaimResult[],
-  p: { s: number; s0: number; largeM: boolean },
+  p: { s: number; s0: number; largeM: boolean; construction?: string },
 ): Record<string, CsvValue>[] {
   return claims.map((c) => ({
     id: c.id,
@@ -99,6 +105,7 @@ export function claimsCsvRows(
     s: p.s,
     s0: p.s0,
     large_M: p.largeM,
+    construction: p.construction ?? "paper",
     statement: c.statement,
     reason: c.reason,
   }));
@@ -120,6 +127,7 @@ export const CLAIMS_CSV_COLUMNS = [
   "s",
   "s0",
   "large_M",
+  "construction",
   "statement",
   "reason",
 ] as const;
@@ -160,16 +168,19 @@ export function register(program: Command): void {
     .option("--json", "machine-readable output on stdout")
     .addHelpText("after", `\nClaim ids (boltzlab claims --list):\n${idLines()}\n`);
   addCsvOption(cmd);
-  addWorkersOption(cmd).action(async (o: ClaimsOptions) => {
+  addConstructionOptions(cmd);
+  addWorkersOption(cmd).action(async (o: ClaimsOptions, command: Command) => {
     const csv = parseCsvPath(o.csv);
     if (o.list) {
       await listClaims(o.json === true, csv);
       return;
     }
     const Ms = parseMList(o.M);
-    const { s, s0 } = validateParameters(Ms, o);
-    const cutoffs = parseCutoffs(o.cutoff);
-    const variants = parseVariants(o.variant);
+    const set = resolveConstruction(o, command);
+    const constants = set.constants;
+    const { s, s0 } = validateParameters(Ms, { ...o, s: set.s, s0: set.s0 });
+    const cutoffs = parseCutoffs(set.cutoff);
+    const variants = parseVariants(set.variant);
     const workers = parseWorkers(o.workers);
     const largeM = o.largeM === true;
     const { CLAIM_IDS, runClaims } = await import("../../claims/registry.ts");
@@ -188,6 +199,7 @@ export function register(program: Command): void {
           cutoffs,
           variants,
           largeM,
+          constants,
           pool,
           onProgress: (done, total) => progress.update(done, total),
         }),
@@ -198,11 +210,24 @@ export function register(program: Command): void {
     if (csv !== undefined) {
       writeCsv(csv, {
         columns: CLAIMS_CSV_COLUMNS,
-        rows: claimsCsvRows(claims, { s, s0, largeM }),
+        rows: claimsCsvRows(claims, { s, s0, largeM, construction: set.construction.name }),
       });
     }
     if (o.json) {
-      printJson({ parameters: { Ms, s, s0, cutoffs, variants, largeM, workers }, claims });
+      printJson({
+        parameters: {
+          Ms,
+          s,
+          s0,
+          cutoffs,
+          variants,
+          largeM,
+          workers,
+          construction: set.construction.name,
+          constants: makeConstants(constants),
+        },
+        claims,
+      });
       return;
     }
     const rows = claims.map((c) => [
@@ -218,7 +243,7 @@ export function register(program: Command): void {
       `${formatTable(["id", "cutoff", "variant", "verdict", "fitted exponent", "paper exponent", "reason"], rows)}\n`,
     );
     process.stdout.write(
-      `\n${mFooter(claims, Ms).join("\n")}\ns = ${s}; s0 = ${s0}; p = 10; cutoff ${cutoffs.join(",")}; variant ${variants.join(",")}${largeM ? "; --large-M" : ""}\n`,
+      `\n${mFooter(claims, Ms).join("\n")}\ns = ${s}; s0 = ${s0}; p = 10; cutoff ${cutoffs.join(",")}; variant ${variants.join(",")}; ${set.label}${largeM ? "; --large-M" : ""}\n`,
     );
   });
 }

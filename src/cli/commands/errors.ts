@@ -23,7 +23,7 @@ import {
   type ZPart,
 } from "../../claims/error-table/error-term.ts";
 import { CUTOFF_NAMES } from "../../construction/geometry/cutoff.ts";
-import { DEFAULT_P } from "../../construction/parameters/parameters.ts";
+import { DEFAULT_P, makeConstants } from "../../construction/parameters/parameters.ts";
 import { VARIANTS } from "../../construction/parameters/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import { DEFAULT_ERRORS_FILE, type ParsedFile, readJobFile } from "../../parallel/job-file.ts";
@@ -42,6 +42,13 @@ import {
   printJson,
   validateParameters,
 } from "../common-options.ts";
+import {
+  addConstructionOptions,
+  type ConstructionCliOptions,
+  constructionArgs,
+  type ResolvedConstruction,
+  resolveConstruction,
+} from "../construction-options.ts";
 import { type CsvValue, columnsOf, parseCsvPath, writeCsv } from "../csv.ts";
 import { parseNumber, parseShard } from "../parse.ts";
 import { progressBar } from "../progress.ts";
@@ -62,7 +69,7 @@ import { parseWorkers } from "../workers-option.ts";
  * Every option, and every input file, is checked before anything is computed or written.
  */
 
-interface ErrorsOptions {
+interface ErrorsOptions extends ConstructionCliOptions {
   M: string;
   term?: string;
   norm?: string;
@@ -219,7 +226,7 @@ function valueText(e: ErrorTableEntry, M: number): string {
 }
 
 export function register(program: Command): void {
-  addParameterOptions(
+  const cmd = addParameterOptions(
     program
       .command("errors")
       .description(
@@ -267,183 +274,202 @@ export function register(program: Command): void {
       "compute the selected jobs again: their records are first removed from --out (rewritten atomically)",
     )
     .option("--json", "machine-readable output on stdout")
-    .addOption(new Option("--child", "internal: a worker of --workers (no output)").hideHelp())
-    .action(async (o: ErrorsOptions) => {
-      // ── validate everything before computing or writing ──
-      const Ms = parseMList(o.M, M_MIN_TIME);
-      const { s, s0 } = validateParameters(Ms, o);
-      const cutoff = parseCutoff(o.cutoff);
-      const variant = parseVariant(o.variant);
-      const solutions = parseSolution(o.solution);
-      const allowed = termsOf(solutions);
-      const terms = o.term === undefined ? allowed : parseTerms(o.term, allowed);
-      const parts = o.norm === undefined ? [...Z_PARTS] : parseNorms(o.norm);
-      const shard = o.shard === undefined ? { k: 1, n: 1 } : parseShard(o.shard);
-      const workers = parseWorkers(o.workers);
-      const csv = o.child ? undefined : parseCsvPath(o.csv);
-      const table = await import("../../claims/error-table/error-table.ts");
-      const grid = table.validateWindowFractions(parseGrid(o.grid));
-      const params: TableParameters = { s, s0, p: DEFAULT_P, cutoff, variant, grid };
-      for (const M of Ms) table.beamForTable(M, params);
-      if (o.out.trim() === "") throw new RuleError("--out must be a file path");
-      const { findTableMeasure: findMeasure } = await import(
-        "../../claims/error-table/table-measures.ts"
-      );
-      const all = table.errorJobs(terms, parts, Ms);
-      const beams = new Map<number, ReturnType<typeof table.beamForTable>>();
-      const runJob = (job: (typeof all)[number]): void => {
-        const measure = findMeasure(job.term, job.part);
-        if (!measure) return;
-        let beam = beams.get(job.M);
-        if (!beam) {
-          beam = table.beamForTable(job.M, params);
-          beams.set(job.M, beam);
-        }
-        const rec = table.runErrorJob(job, measure, beam, params);
-        appendFileSync(o.out, `${JSON.stringify(rec)}\n`);
-      };
-      // a --workers child only appends the records of the jobs it is sent: the parent has read,
-      // truncated or rewritten --out before starting it
-      if (o.child) {
-        await serveQueue(all, runJob);
-        return;
+    .addOption(new Option("--child", "internal: a worker of --workers (no output)").hideHelp());
+  addConstructionOptions(cmd).action(async (o: ErrorsOptions, command: Command) => {
+    // ── validate everything before computing or writing ──
+    const Ms = parseMList(o.M, M_MIN_TIME);
+    const set = resolveConstruction(o, command);
+    const { s, s0 } = validateParameters(Ms, { ...o, s: set.s, s0: set.s0 });
+    const cutoff = parseCutoff(set.cutoff);
+    const variant = parseVariant(set.variant);
+    const solutions = parseSolution(o.solution);
+    const allowed = termsOf(solutions);
+    const terms = o.term === undefined ? allowed : parseTerms(o.term, allowed);
+    const parts = o.norm === undefined ? [...Z_PARTS] : parseNorms(o.norm);
+    const shard = o.shard === undefined ? { k: 1, n: 1 } : parseShard(o.shard);
+    const workers = parseWorkers(o.workers);
+    const csv = o.child ? undefined : parseCsvPath(o.csv);
+    const table = await import("../../claims/error-table/error-table.ts");
+    const grid = table.validateWindowFractions(parseGrid(o.grid));
+    const params: TableParameters = {
+      s,
+      s0,
+      p: DEFAULT_P,
+      cutoff,
+      variant,
+      grid,
+      ...table.constantsField(set.constants),
+    };
+    for (const M of Ms) table.beamForTable(M, params);
+    if (o.out.trim() === "") throw new RuleError("--out must be a file path");
+    const { findTableMeasure: findMeasure } = await import(
+      "../../claims/error-table/table-measures.ts"
+    );
+    const all = table.errorJobs(terms, parts, Ms);
+    const beams = new Map<number, ReturnType<typeof table.beamForTable>>();
+    const runJob = (job: (typeof all)[number]): void => {
+      const measure = findMeasure(job.term, job.part);
+      if (!measure) return;
+      let beam = beams.get(job.M);
+      if (!beam) {
+        beam = table.beamForTable(job.M, params);
+        beams.set(job.M, beam);
       }
-      const inFiles = o.in === undefined ? [] : parseIn(o.in);
-      const inParsed: ParsedFile[] = [];
-      for (const f of inFiles) {
-        inParsed.push(
-          await readJobFile(
-            f,
-            "--in must be a comma-separated list of readable boltzlab errors JSONL files",
-          ),
+      const rec = table.runErrorJob(job, measure, beam, params);
+      appendFileSync(o.out, `${JSON.stringify(rec)}\n`);
+    };
+    // a --workers child only appends the records of the jobs it is sent: the parent has read,
+    // truncated or rewritten --out before starting it
+    if (o.child) {
+      await serveQueue(all, runJob);
+      return;
+    }
+    const inFiles = o.in === undefined ? [] : parseIn(o.in);
+    const inParsed: ParsedFile[] = [];
+    for (const f of inFiles) {
+      inParsed.push(
+        await readJobFile(
+          f,
+          "--in must be a comma-separated list of readable boltzlab errors JSONL files",
+        ),
+      );
+    }
+    const outExists = existsSync(o.out);
+    const outParsed = outExists
+      ? await readJobFile(o.out, "--out must be a boltzlab errors JSONL file (or not exist yet)")
+      : undefined;
+
+    const mine = table.shardJobs(all, shard.k, shard.n);
+    const selected = new Set(mine.map((j) => table.jobKey({ ...j, ...params })));
+    const done = new Set<string>();
+    for (const f of [...(outParsed ? [outParsed] : []), ...inParsed]) {
+      for (const r of f.records) {
+        const key = table.jobKey(r);
+        if (!(o.recompute && selected.has(key))) done.add(key);
+      }
+    }
+    const todo = mine.filter(
+      (j) =>
+        findMeasure(j.term, j.part) !== undefined && !done.has(table.jobKey({ ...j, ...params })),
+    );
+
+    // ── compute ──
+    if (o.recompute && outParsed) {
+      // every line but the selected jobs' records (a truncated tail is dropped with them)
+      const kept = outParsed.records.filter((r) => !selected.has(table.jobKey(r)));
+      const tmp = `${o.out}.recompute-${process.pid}`;
+      writeFileSync(tmp, kept.map((r) => `${JSON.stringify(r)}\n`).join(""));
+      renameSync(tmp, o.out);
+    } else if (todo.length > 0 && outParsed?.truncatedTail) {
+      truncateSync(o.out, outParsed.tailStart);
+    }
+    if (todo.length > 0) mkdirSync(dirname(o.out), { recursive: true });
+    const progress = progressBar("errors");
+    try {
+      if (todo.length > 0 && workers > 1 && todo.length > 1) {
+        const groups = dispatchGroups(todo);
+        await runChildQueue(
+          childArgs(o, set),
+          groups,
+          Math.min(workers, groups.length),
+          todo.length,
+          progress,
         );
-      }
-      const outExists = existsSync(o.out);
-      const outParsed = outExists
-        ? await readJobFile(o.out, "--out must be a boltzlab errors JSONL file (or not exist yet)")
-        : undefined;
-
-      const mine = table.shardJobs(all, shard.k, shard.n);
-      const selected = new Set(mine.map((j) => table.jobKey({ ...j, ...params })));
-      const done = new Set<string>();
-      for (const f of [...(outParsed ? [outParsed] : []), ...inParsed]) {
-        for (const r of f.records) {
-          const key = table.jobKey(r);
-          if (!(o.recompute && selected.has(key))) done.add(key);
+      } else {
+        let count = 0;
+        progress.update(0, todo.length);
+        for (const job of todo) {
+          runJob(job);
+          progress.update(++count, todo.length);
         }
       }
-      const todo = mine.filter(
-        (j) =>
-          findMeasure(j.term, j.part) !== undefined && !done.has(table.jobKey({ ...j, ...params })),
-      );
+    } finally {
+      progress.stop();
+    }
 
-      // ── compute ──
-      if (o.recompute && outParsed) {
-        // every line but the selected jobs' records (a truncated tail is dropped with them)
-        const kept = outParsed.records.filter((r) => !selected.has(table.jobKey(r)));
-        const tmp = `${o.out}.recompute-${process.pid}`;
-        writeFileSync(tmp, kept.map((r) => `${JSON.stringify(r)}\n`).join(""));
-        renameSync(tmp, o.out);
-      } else if (todo.length > 0 && outParsed?.truncatedTail) {
-        truncateSync(o.out, outParsed.tailStart);
-      }
-      if (todo.length > 0) mkdirSync(dirname(o.out), { recursive: true });
-      const progress = progressBar("errors");
-      try {
-        if (todo.length > 0 && workers > 1 && todo.length > 1) {
-          const groups = dispatchGroups(todo);
-          await runChildQueue(
-            childArgs(o),
-            groups,
-            Math.min(workers, groups.length),
-            todo.length,
-            progress,
-          );
-        } else {
-          let count = 0;
-          progress.update(0, todo.length);
-          for (const job of todo) {
-            runJob(job);
-            progress.update(++count, todo.length);
-          }
-        }
-      } finally {
-        progress.stop();
-      }
-
-      // ── assemble and print ──
-      const records: JobRecord[] = [];
-      if (existsSync(o.out)) {
-        records.push(
-          ...(await readJobFile(o.out, "--out must be a boltzlab errors JSONL file")).records,
-        );
-      }
-      for (const f of inParsed) records.push(...f.records);
-      const entries = table.assembleEntries(
-        records,
-        terms,
-        parts,
-        Ms,
-        params,
-        (t, z) => findMeasure(t, z) !== undefined,
+    // ── assemble and print ──
+    const records: JobRecord[] = [];
+    if (existsSync(o.out)) {
+      records.push(
+        ...(await readJobFile(o.out, "--out must be a boltzlab errors JSONL file")).records,
       );
-      const notMeasured = mine.filter((j) => findMeasure(j.term, j.part) === undefined).length;
-      const summary = {
-        total: all.length,
-        inShard: mine.length,
-        computed: todo.length,
-        alreadyDone: mine.length - todo.length - notMeasured,
-        notMeasured,
-        shard: `${shard.k}/${shard.n}`,
-        workers,
-        out: o.out,
-        in: inFiles,
-      };
-      if (csv !== undefined) {
-        const rows = errorsCsvRows(entries, Ms);
-        writeCsv(csv, { columns: columnsOf(rows), rows });
-      }
-      if (o.json) {
-        printJson({ entries, parameters: { ...params, Ms }, jobs: summary });
-        return;
-      }
-      const header = [
-        "term",
-        "norm",
-        ...Ms.map((M) => `M=${M} (max over windows)`),
-        "fitted exp.",
-        "paper exp.",
-        "verdict",
-      ];
-      const rows = entries.map((e) => [
-        e.term,
-        e.norm,
-        ...Ms.map((M) => valueText(e, M)),
-        exponentText(e),
-        e.paperExponent === null
-          ? ""
-          : `${fmt(e.paperExponent)}${e.paperLogFactor && e.paperLogFactor !== "none" ? ` ·${e.paperLogFactor}` : ""}`,
-        e.verdict,
-      ]);
-      process.stdout.write(`${formatTable(header, rows)}\n\n`);
-      for (const e of entries) process.stdout.write(`${e.term} ${e.norm}: ${e.reason}\n`);
-      process.stdout.write(
-        `\nM = ${Ms.join(", ")} (as given); s = ${s}; s0 = ${s0}; p = ${DEFAULT_P}; cutoff ${cutoff}; variant ${variant}; window grid ${grid.join(",")} × T*; ` +
-          `fits divided by the paper's log factor; jobs: ${todo.length} computed (workers ${workers}), ${summary.alreadyDone} already in the files (${o.out}), ${notMeasured} without a measure\n`,
-      );
-    });
+    }
+    for (const f of inParsed) records.push(...f.records);
+    const entries = table.assembleEntries(
+      records,
+      terms,
+      parts,
+      Ms,
+      params,
+      (t, z) => findMeasure(t, z) !== undefined,
+    );
+    const notMeasured = mine.filter((j) => findMeasure(j.term, j.part) === undefined).length;
+    const summary = {
+      total: all.length,
+      inShard: mine.length,
+      computed: todo.length,
+      alreadyDone: mine.length - todo.length - notMeasured,
+      notMeasured,
+      shard: `${shard.k}/${shard.n}`,
+      workers,
+      out: o.out,
+      in: inFiles,
+    };
+    if (csv !== undefined) {
+      const rows = errorsCsvRows(entries, Ms);
+      writeCsv(csv, { columns: columnsOf(rows), rows });
+    }
+    if (o.json) {
+      printJson({
+        entries,
+        parameters: {
+          ...params,
+          Ms,
+          construction: set.construction.name,
+          constants: makeConstants(set.constants),
+        },
+        jobs: summary,
+      });
+      return;
+    }
+    const header = [
+      "term",
+      "norm",
+      ...Ms.map((M) => `M=${M} (max over windows)`),
+      "fitted exp.",
+      "paper exp.",
+      "verdict",
+    ];
+    const rows = entries.map((e) => [
+      e.term,
+      e.norm,
+      ...Ms.map((M) => valueText(e, M)),
+      exponentText(e),
+      e.paperExponent === null
+        ? ""
+        : `${fmt(e.paperExponent)}${e.paperLogFactor && e.paperLogFactor !== "none" ? ` ·${e.paperLogFactor}` : ""}`,
+      e.verdict,
+    ]);
+    process.stdout.write(`${formatTable(header, rows)}\n\n`);
+    for (const e of entries) process.stdout.write(`${e.term} ${e.norm}: ${e.reason}\n`);
+    process.stdout.write(
+      `\nM = ${Ms.join(", ")} (as given); s = ${s}; s0 = ${s0}; p = ${DEFAULT_P}; cutoff ${cutoff}; variant ${variant}; ${set.label}; window grid ${grid.join(",")} × T*; ` +
+        `fits divided by the paper's log factor; jobs: ${todo.length} computed (workers ${workers}), ${summary.alreadyDone} already in the files (${o.out}), ${notMeasured} without a measure\n`,
+    );
+  });
 }
 
 /** The argv of a `--workers` child of this `errors` run (the same options, plus `--child`). */
-function childArgs(o: ErrorsOptions): string[] {
+function childArgs(o: ErrorsOptions, set: ResolvedConstruction): string[] {
   const args: string[] = [
     "errors",
     "--M",
     o.M,
     "--cutoff",
-    o.cutoff,
+    set.cutoff,
     "--variant",
-    o.variant,
+    set.variant,
+    ...constructionArgs(set.constants),
     "--grid",
     o.grid,
     "--solution",
@@ -454,7 +480,7 @@ function childArgs(o: ErrorsOptions): string[] {
   ];
   if (o.term !== undefined) args.push("--term", o.term);
   if (o.norm !== undefined) args.push("--norm", o.norm);
-  if (o.s !== undefined) args.push("--s", o.s);
-  if (o.s0 !== undefined) args.push("--s0", o.s0);
+  if (set.s !== undefined) args.push("--s", set.s);
+  if (set.s0 !== undefined) args.push("--s0", set.s0);
   return args;
 }

@@ -1,8 +1,10 @@
-import { renameSync, writeFileSync } from "node:fs";
+import { existsSync, renameSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
+import type { JobRecord } from "../../claims/error-table/error-table.ts";
 import type { CriterionPoint, ThresholdResult } from "../../claims/thresholds.ts";
 import { makeParameters } from "../../construction/parameters/parameters.ts";
 import { RuleError } from "../../math/errors.ts";
+import { DEFAULT_ERRORS_FILE, readJobFile } from "../../parallel/job-file.ts";
 import {
   addParameterOptions,
   fmt,
@@ -20,6 +22,9 @@ import {
 } from "../construction-options.ts";
 import { progressBar } from "../progress.ts";
 
+const ERRORS_RULE =
+  "--errors must be a comma-separated list of readable boltzlab errors JSONL files (run `boltzlab errors` first)";
+
 interface ThresholdCliOptions extends ConstructionCliOptions {
   s?: string;
   s0?: string;
@@ -32,6 +37,9 @@ interface ThresholdCliOptions extends ConstructionCliOptions {
   csv?: string;
   map?: string;
   svg?: string;
+  errors?: string;
+  constant: string;
+  scenario: string;
 }
 
 function point(p: CriterionPoint | undefined) {
@@ -96,7 +104,21 @@ export function register(program: Command): void {
       "--map <n>",
       "instead: the (s, s0) map on an n × n grid of the allowed triangle (fast settings)",
     )
-    .option("--svg <file>", "with --map: write the map as an SVG heatmap");
+    .option("--svg <file>", "with --map: write the map as an SVG heatmap")
+    .option(
+      "--errors <files>",
+      `error-table records (boltzlab errors --solution both, same construction) for the exact-solution thresholds (default ${DEFAULT_ERRORS_FILE} when it exists)`,
+    )
+    .option(
+      "--constant <C>",
+      "C of Proposition 3.1 in the bootstrap (5.7): a number, or measured (the largest measured (3.4) ratio)",
+      "measured",
+    )
+    .option(
+      "--scenario <name>",
+      "continuation of the error-table entries beyond the measured M: paper (the paper's exponents) | fitted",
+      "paper",
+    );
   cmd.action(async (o: ThresholdCliOptions) => {
     const set = parseConstruction(o);
     const merged = {
@@ -116,6 +138,24 @@ export function register(program: Command): void {
     if (!(gridStep > 0 && gridStep <= 10))
       throw new RuleError("--grid-step must lie in (0, 10]", `got ${gridStep}`);
     const constants = makeParameters({ M: 3, s, s0, p, constants: set.constants }).constants;
+    if (o.scenario !== "paper" && o.scenario !== "fitted")
+      throw new RuleError("--scenario must be paper or fitted", `got "${o.scenario}"`);
+    const scenario = o.scenario === "paper" ? "paper exponents" : "fitted exponents";
+    const errorFiles =
+      o.errors !== undefined
+        ? o.errors.split(",").map((f) => f.trim())
+        : existsSync(DEFAULT_ERRORS_FILE)
+          ? [DEFAULT_ERRORS_FILE]
+          : [];
+    const records: JobRecord[] = [];
+    for (const f of errorFiles) records.push(...(await readJobFile(f, ERRORS_RULE)).records);
+    let constantValue: { value: number; source: string } | null = null;
+    if (o.constant !== "measured") {
+      const c = parseFinite("constant", o.constant);
+      if (!(c > 0))
+        throw new RuleError("--constant must be a number > 0 or measured", `got ${o.constant}`);
+      constantValue = { value: c, source: "given with --constant" };
+    }
     if (o.svg !== undefined && o.map === undefined) throw new RuleError("--svg needs --map");
     if (o.map !== undefined) {
       const n = parseFinite("map", o.map);
@@ -157,10 +197,25 @@ export function register(program: Command): void {
     const { threshold } = await import("../../claims/thresholds.ts");
     const opts = { s, s0, p, cutoff, variant, constants: set.constants };
     const results = criteria.map((c) => threshold(c as "weak" | "strong", opts, { gridStep }));
-    // the proof's decidable hypotheses at each threshold M (claims/construction-constraints.ts)
+    // the exact solutions, bounded through the corrections (claims/exact-thresholds.ts)
+    const ex = await import("../../claims/exact-thresholds.ts");
+    const constant = constantValue ?? ex.measuredProposition31Constant(s, s0);
+    const model = ex.correctionModel(records, opts, constant.value, constant.source, scenario);
+    const exact = model
+      ? criteria.map((c) =>
+          threshold(c as "weak" | "strong", opts, {
+            gridStep,
+            correction: (M) => ex.correctionBound(model, M).bound,
+          }),
+        )
+      : null;
+    const exactLine = model
+      ? ex.describeCorrectionModel(model)
+      : `exact solutions: no complete error-table records for this construction in ${errorFiles.join(", ") || "(no file)"} (run boltzlab errors --construction … --solution both, then pass --errors FILE)`;
+    // the proof's hypotheses at each threshold M (claims/construction-constraints.ts)
     const { constructionConstraints } = await import("../../claims/construction-constraints.ts");
     const constraintsAt = results.map((r) =>
-      r.Mhi !== null ? constructionConstraints(r.Mhi, opts, r.above) : null,
+      r.Mhi !== null ? constructionConstraints(r.Mhi, opts, r.above, model) : null,
     );
     const echo = {
       s,
@@ -198,6 +253,16 @@ export function register(program: Command): void {
     if (o.json) {
       printJson({
         ...echo,
+        exactSolutions: model
+          ? {
+              assumptions: exactLine,
+              constant: model.constant,
+              constantSource: model.constantSource,
+              scenario: model.scenario,
+              measuredMs: model.measuredMs,
+              thresholds: exact?.map((r) => flat(r)) ?? null,
+            }
+          : { assumptions: exactLine, thresholds: null },
         thresholds: results.map((r, i) => ({
           ...flat(r),
           constraintsAtThreshold:
@@ -242,6 +307,26 @@ export function register(program: Command): void {
         );
       }
     });
+    if (exact) {
+      const exRows = exact.map((r) => [
+        `${r.criterion} (exact)`,
+        r.log10M !== null
+          ? `${r.log10M.toFixed(4)} ± ${(r.log10MError ?? 0).toExponential(1)}`
+          : "not found",
+        r.Mhi !== null ? `[${r.Mfail ?? "-"}, ${r.Mlo ?? "-"}, ${r.Mhi}]` : "",
+        r.above?.correction !== undefined
+          ? fmt(r.above.correction)
+          : r.below?.correction !== undefined
+            ? fmt(r.below.correction)
+            : "",
+      ]);
+      process.stdout.write(
+        `\n${formatTable(["criterion", "log10 M*", "[fails, M-, M+ holds]", "‖f_c(T*)‖ + ‖g_c(T*)‖ bound"], exRows)}\n`,
+      );
+      for (const r of exact)
+        if (r.log10M === null) process.stdout.write(`${r.criterion} (exact): ${r.method}\n`);
+    }
+    process.stdout.write(`${exactLine}\n`);
     const cs = Object.entries(constants)
       .map(([k, v]) => `${k} = ${v}`)
       .join(", ");

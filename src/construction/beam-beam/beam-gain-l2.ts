@@ -3,8 +3,7 @@ import { CarlemanNodes, sampleCarlemanNodes } from "../../kinetic/carleman-sampl
 import { RuleError } from "../../math/errors.ts";
 import { seededUniform, type Uniform } from "../../math/sampling/uniform-stream.ts";
 import type { Beam } from "../beam/beam.ts";
-import { bumpRadius } from "../geometry/velocity-bumps.ts";
-import { requirePaperConstants } from "../parameters/parameters.ts";
+import { bumpAxialRange, bumpRadius } from "../geometry/velocity-bumps.ts";
 import { beamBumpPieces, diagonalCandidates, segmentReachList } from "./beam-gain.ts";
 import {
   D_DIAG,
@@ -223,7 +222,6 @@ export function gainL2Parts(
   t: number,
   options: GainL2Options = {},
 ): GainL2Result {
-  requirePaperConstants(beam.params, "gainL2Parts");
   if (!(t0 >= 0 && t >= t0))
     throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;
@@ -244,7 +242,10 @@ export function gainL2Parts(
   const A4 = beam.amplitude ** 4;
   const Rv = gainVelocityRadius(beam);
   const volV = (4 / 3) * Math.PI * Rv ** 3;
-  const Rz = Math.sqrt(1 + 1 / (M * M)) + t * (Math.hypot(1.1, bumpRadius(beam.bump)) + Rv) + 1e-9;
+  const Rz =
+    Math.sqrt(1 + 1 / (M * M)) +
+    t * (Math.hypot(bumpAxialRange(beam.bump)[1], bumpRadius(beam.bump)) + Rv) +
+    1e-9;
   const cols = 6;
   const x = new Float64Array(n * cols);
   for (let i = 0; i < n; i++) {

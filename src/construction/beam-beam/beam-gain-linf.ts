@@ -3,8 +3,7 @@ import { RuleError } from "../../math/errors.ts";
 import { seededUniform, type Uniform } from "../../math/sampling/uniform-stream.ts";
 import { orthonormalFrame } from "../../math/vec3.ts";
 import type { Beam } from "../beam/beam.ts";
-import { bumpRadius } from "../geometry/velocity-bumps.ts";
-import { requirePaperConstants } from "../parameters/parameters.ts";
+import { bumpAxialRange, bumpRadius } from "../geometry/velocity-bumps.ts";
 import { beamBumpPieces, diagonalCandidates } from "./beam-gain.ts";
 import {
   BOUND_SLOTS,
@@ -107,7 +106,7 @@ export interface GainLinfResult {
 
 /** R_v: the ball containing the v-support of Q⁺(f_b,f_b). */
 export function gainVelocityRadius(beam: Beam): number {
-  return Math.SQRT2 * Math.hypot(1.1, bumpRadius(beam.bump)) * (1 + 1e-9);
+  return Math.SQRT2 * Math.hypot(bumpAxialRange(beam.bump)[1], bumpRadius(beam.bump)) * (1 + 1e-9);
 }
 
 /** Uniform point in the ball of radius R. */
@@ -261,7 +260,6 @@ export function gainLinfParts(
   t: number,
   options: GainLinfOptions = {},
 ): GainLinfResult {
-  requirePaperConstants(beam.params, "gainLinfParts");
   if (!(t0 >= 0 && t >= t0))
     throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;
@@ -422,7 +420,6 @@ export function gainLinfDiagonal(
   t: number,
   options: GainLinfOptions = {},
 ): GainLinfDiagonalResult {
-  requirePaperConstants(beam.params, "gainLinfDiagonal");
   if (!(t0 >= 0 && t >= t0))
     throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
   const seed = options.seed ?? 1;

@@ -7,8 +7,7 @@ import {
 import { RuleError } from "../../math/errors.ts";
 import type { Uniform } from "../../math/sampling/uniform-stream.ts";
 import type { Beam } from "../beam/beam.ts";
-import { bumpRadius, bumpValue } from "../geometry/velocity-bumps.ts";
-import { requirePaperConstants } from "../parameters/parameters.ts";
+import { bumpAxialRange, bumpRadius, bumpValue } from "../geometry/velocity-bumps.ts";
 
 /**
  * The gain term Q⁺(f_b, f_b) of Lemma 4.6, enumerated by pairs of velocity bumps (k1, k2):
@@ -20,26 +19,25 @@ import { requirePaperConstants } from "../parameters/parameters.ts";
  * on (or within the bump sizes of) a sphere with diameter [v*, u*] (Thales); the sampler tests every
  * k2 exactly against the plane through v normal to v* − v. At the x-level a bump k can contribute at
  * (τ, y) only when its transported tube reaches y: u ∈ I_k, |P⊥_e(y − uτ)| < 1/M ⇒
- * |P⊥_e y| < 1/M + τρ, and e·y ∈ (0.9τ − 1, 1.1τ + 1) ({@link tubeMayReach}).
+ * |P⊥_e y| < 1/M + τρ, and e·y ∈ ((1 − 1/α)τ − 1, (1 + 1/α)τ + 1) ({@link tubeMayReach}).
  *
  * Case 1 (k1 ≠ k2) and Case 2 (k1 = k2) of the proof are kept apart in every sum.
  */
 
-/** The bumps I_k of f_b as Carleman pieces (axis e_k, a ∈ [0.9, 1.1], radius 1/(cM)). Cached. */
+/** The bumps I_k of f_b as Carleman pieces (axis e_k, a ∈ [1 − 1/α, 1 + 1/α], radius 1/(cM)). Cached. */
 export function beamBumpPieces(beam: Beam): readonly CarlemanPiece[] {
-  requirePaperConstants(beam.params, "beamBumpPieces");
   const hit = pieceCache.get(beam);
   if (hit) return hit;
   const { e, count } = beam.lattice;
   const rho = bumpRadius(beam.bump);
+  const [a0, a1] = bumpAxialRange(beam.bump);
   const origin = new Float64Array(3);
   const pieces: CarlemanPiece[] = [];
   for (let k = 0; k < count; k++) {
     const ek = e.slice(3 * k, 3 * k + 3);
     pieces.push(
-      carlemanPiece(
-        { kind: "cylinder", center: origin, axis: ek, a0: 0.9, a1: 1.1, radius: rho },
-        (u) => bumpValue(beam.bump, ek, u),
+      carlemanPiece({ kind: "cylinder", center: origin, axis: ek, a0, a1, radius: rho }, (u) =>
+        bumpValue(beam.bump, ek, u),
       ),
     );
   }
@@ -55,7 +53,8 @@ export function tubeMayReach(beam: Beam, k: number, tau: number, y: ArrayLike<nu
   const ey = e[3 * k + 1];
   const ez = e[3 * k + 2];
   const a = ex * y[0] + ey * y[1] + ez * y[2];
-  if (a <= 0.9 * tau - 1 || a >= 1.1 * tau + 1) return false;
+  const [aLo, aHi] = bumpAxialRange(beam.bump);
+  if (a <= aLo * tau - 1 || a >= aHi * tau + 1) return false;
   const px = y[0] - a * ex;
   const py = y[1] - a * ey;
   const pz = y[2] - a * ez;

@@ -8,8 +8,13 @@ import { bumpFrameRule } from "../beam/bump-frame-rule.ts";
 import { characteristicFrequencyAt } from "../beam/characteristic-frequency.ts";
 import { characteristicBoundAt, lineConstants } from "../beam/characteristic-frequency-bound.ts";
 import { tubeFrames } from "../geometry/tube-frames.ts";
-import { bumpRadius, bumpValue, forEachBumpAt } from "../geometry/velocity-bumps.ts";
-import { requirePaperConstants } from "../parameters/parameters.ts";
+import {
+  bumpAxialFactor,
+  bumpAxialRange,
+  bumpRadius,
+  bumpValue,
+  forEachBumpAt,
+} from "../geometry/velocity-bumps.ts";
 
 /**
  * The Duhamel integral of the beam–beam loss term, (4.22):
@@ -166,8 +171,9 @@ export function bumpSupIntegrals(
     lossDuhamelAt(beam, z, v, t0, t, lev, out, grad, kernel);
     return grad ? Math.hypot(out[1], out[2], out[3]) : out[0];
   };
-  const etaLo = Math.max(-1, -1.1 * t - 3 / M);
-  const etaHi = Math.min(1, -0.9 * t0 + 3 / M);
+  const [aLo, aHi] = bumpAxialRange(beam.bump);
+  const etaLo = Math.max(-1, -aHi * t - 3 / M);
+  const etaHi = Math.min(1, -aLo * t0 + 3 / M);
   const search = (grad: boolean) => {
     let best = [0, 0, 0];
     let bestVal = -1;
@@ -326,7 +332,6 @@ function nelderMeadMax(
 
 /** ‖K‖²_{L²} and ‖∇K‖²_{L²} of one tube (2.4), by Gauss–Legendre (closed in the variables). */
 export function tubeNormsSquared(beam: Beam): { K2: number; gradK2: number } {
-  requirePaperConstants(beam.params, "tubeNormsSquared");
   const { phi, dphi } = beam.cutoff;
   const { M } = beam.params;
   const gl = gaussLegendre(96);
@@ -377,7 +382,6 @@ export function bumpUpperIntegrals(
   t: number,
   level = 1,
 ): BumpUpperResult {
-  requirePaperConstants(beam.params, "bumpUpperIntegrals");
   const { M } = beam.params;
   const A = beam.amplitude;
   const gradKmax = Math.sqrt(M * M + 1) * lineConstants(beam.cutoff).dphiMax;
@@ -474,11 +478,13 @@ export function bumpL2Integrals(
   const rho = bumpRadius(beam.bump);
   const fr = tubeFrames(beam.lattice);
   const lat = beam.lattice.e;
-  const etaA = Math.max(-1, -1.1 * t - 1 / M);
-  const etaB = Math.min(1, -0.9 * t0 + 1 / M);
+  const [aLo, aHi] = bumpAxialRange(beam.bump);
+  const alpha = bumpAxialFactor(beam.bump);
+  const etaA = Math.max(-1, -aHi * t - 1 / M);
+  const etaB = Math.min(1, -aLo * t0 + 1 / M);
   const { phi, dphi } = beam.cutoff;
   // importance densities close to the profiles of |f_b|² (and |∇f_b|²/M² in the tube radius)
-  const sa = profileSampler((a) => phi(10 * Math.abs(a - 1)) ** 2, 0.9, 1.1);
+  const sa = profileSampler((a) => phi(alpha * Math.abs(a - 1)) ** 2, aLo, aHi);
   const sr = profileSampler((r) => r * phi(r) ** 2, 0, 1);
   const sz = profileSampler((r) => r * (phi(r) ** 2 + dphi(r) ** 2), 0, 1);
   const se = profileSampler(

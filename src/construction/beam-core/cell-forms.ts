@@ -86,7 +86,7 @@ export function addCellForms(
   sums: Float64Array,
   part: "L2" | "gradL2",
   scale: number,
-  M: number,
+  lambda: number,
   Kp: Float64Array,
   Kg: Float64Array,
   Ka: Float64Array,
@@ -100,7 +100,7 @@ export function addCellForms(
     hMid[c] = 0.5 * (hHiC[c] + hLoC[c]);
     hHw[c] = 0.5 * (hHiC[c] - hLoC[c]);
   }
-  const g2 = (100 * M) ** 2;
+  const g2 = lambda ** 2;
   sums[MAIN2] += scale * g2 * Math.max(0, cellForm(hMid, hMid, NC, Kg));
   sums[E1] += scale * g2 * cellForm(hHw, hHw, NC, Ka);
   sums[E2] += scale * cellForm(gC, gC, NC, Kp);

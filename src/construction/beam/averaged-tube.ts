@@ -1,7 +1,6 @@
 import { RuleError } from "../../math/errors.ts";
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
-import { bumpRadius } from "../geometry/velocity-bumps.ts";
-import { requirePaperConstants } from "../parameters/parameters.ts";
+import { bumpAxialFactor, bumpRadius } from "../geometry/velocity-bumps.ts";
 import type { Beam } from "./beam.ts";
 import type { BasicWeight } from "./beam-norm.ts";
 
@@ -12,12 +11,12 @@ import type { BasicWeight } from "./beam-norm.ts";
  *   |∇K| ≤ |∇⊥K| + |∂_a K|,  |∇⊥K|(y) = M|φ'|(M|P⊥y|) φ(|Py|),  |∂_a K|(y) = φ(M|P⊥y|) |φ'|(|Py|),
  * with |∇K| ≥ |∇⊥K| (the two components are orthogonal).
  *
- * In the frame of e, v = b e + v⊥ with |v⊥| = ρ; I = φ(ρ/ρ_b) φ(10|b − 1|) (velocity-bumps.ts) and
+ * In the frame of e, v = b e + v⊥ with |v⊥| = ρ; I = φ(ρ/ρ_b) φ(α|b − 1|) (velocity-bumps.ts) and
  * e^{⟨v⟩²} = e^{1+b²} e^{ρ²}. Every Ψ above is a product of a function of P⊥y and one of P y, so the
  * average factorizes exactly:
  *   G(x) = R(|P⊥x|) A(e·x),
  *   R(r) = ∫_{R²} e^{ρ²} φ(ρ/ρ_b) Ψ⊥(M|x⊥ − t v⊥|) dv⊥,       (|x⊥| = r)
- *   A(a) = ∫ e^{1+b²} φ(10|b − 1|) Ψ∥(|a − t b|) db,
+ *   A(a) = ∫ e^{1+b²} φ(α|b − 1|) Ψ∥(|a − t b|) db,
  * Ψ⊥, Ψ∥ ∈ {φ, |φ'|}. With v⊥ = ρ_b σ (cos ψ, sin ψ) and τ = t M ρ_b,
  *   R(r) = ρ_b² ∫_0^1 σ e^{ρ_b²σ²} φ(σ) ∫_0^{2π} Ψ⊥(√((Mr)² + τ²σ² − 2 M r τ σ cos ψ)) dψ dσ.
  * Quadrature: Gauss–Legendre in σ and b, the trapezoid rule in ψ (even and periodic: spectral).
@@ -32,7 +31,7 @@ export interface AveragedTube {
   axial(a: number, order: ProfileOrder): number;
   /** R vanishes for r ≥ rMax = (1 + τ)/M. */
   readonly rMax: number;
-  /** A vanishes outside (aMin, aMax) = (0.9t − 1, 1.1t + 1). */
+  /** A vanishes outside (aMin, aMax) = ((1 − 1/α)t − 1, (1 + 1/α)t + 1) (α = 10: (0.9t − 1, 1.1t + 1)). */
   readonly aMin: number;
   readonly aMax: number;
   readonly t: number;
@@ -59,12 +58,13 @@ export function averagedTube(
   weight: BasicWeight,
   res: AveragedTubeResolution = DEFAULT_AVERAGED_TUBE_RESOLUTION,
 ): AveragedTube {
-  requirePaperConstants(beam.params, "averagedTube");
   if (!(t >= 0 && Number.isFinite(t)))
     throw new RuleError("t must be a finite number >= 0", `got ${t}`);
   const { M } = beam.params;
   const { phi, dphi } = beam.cutoff;
   const rhoB = bumpRadius(beam.bump);
+  const alpha = bumpAxialFactor(beam.bump);
+  const h = 1 / alpha;
   const tau = t * M * rhoB;
   const gauss = weight === "gaussian";
   const psi: (order: ProfileOrder, r: number) => number = (order, r) =>
@@ -90,17 +90,17 @@ export function averagedTube(
   const bNode = new Float64Array(res.nB);
   const bW = new Float64Array(res.nB);
   for (let i = 0; i < res.nB; i++) {
-    const b = 1 + 0.1 * gb.nodes[i];
+    const b = 1 + h * gb.nodes[i];
     bNode[i] = b;
-    bW[i] = 0.1 * gb.weights[i] * (gauss ? Math.exp(1 + b * b) : 1) * phi(10 * Math.abs(b - 1));
+    bW[i] = h * gb.weights[i] * (gauss ? Math.exp(1 + b * b) : 1) * phi(alpha * Math.abs(b - 1));
   }
   let bMass = 0;
   for (let i = 0; i < res.nB; i++) bMass += bW[i];
   const rMax = (1 + tau) / M;
   return {
     rMax,
-    aMin: 0.9 * t - 1,
-    aMax: 1.1 * t + 1,
+    aMin: (1 - h) * t - 1,
+    aMax: (1 + h) * t + 1,
     t,
     radial(r, order) {
       if (r >= rMax) return 0;

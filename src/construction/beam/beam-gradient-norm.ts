@@ -4,8 +4,13 @@ import { orthonormalFrame } from "../../math/vec3.ts";
 import { MAX_MATERIALIZED_M } from "../geometry/lattice.ts";
 import { forEachInCone } from "../geometry/lattice-cone.ts";
 import { type TubeGradientSup, tubeGradientSup } from "../geometry/tube-gradient-sup.ts";
-import { bumpRadius, bumpValue, forEachBumpAt } from "../geometry/velocity-bumps.ts";
-import { requirePaperConstants } from "../parameters/parameters.ts";
+import {
+  bumpAxialFactor,
+  bumpAxialRange,
+  bumpRadius,
+  bumpValue,
+  forEachBumpAt,
+} from "../geometry/velocity-bumps.ts";
 import type { Beam } from "./beam.ts";
 import type { BasicWeight } from "./beam-norm.ts";
 
@@ -73,6 +78,8 @@ function weightOf(weight: BasicWeight, v2: number): number {
 function neighbourLists(beam: Beam): Int32Array[] {
   const lat = beam.lattice;
   const rho = bumpRadius(beam.bump);
+  // two supports meet only within angle ≈ 2ρ/(1 − 1/α) (2.22ρ for α = 10): 2.5ρ, widened for α < 10
+  const cone = 2.5 * rho * Math.max(1, 0.9 / bumpAxialRange(beam.bump)[0]);
   const out: Int32Array[] = [];
   const buf: number[] = [];
   for (let k = 0; k < lat.count; k++) {
@@ -80,7 +87,7 @@ function neighbourLists(beam: Beam): Int32Array[] {
     dir[0] = lat.e[3 * k];
     dir[1] = lat.e[3 * k + 1];
     dir[2] = lat.e[3 * k + 2];
-    forEachInCone(beam.params.M, dir, 2.5 * rho, (l) => {
+    forEachInCone(beam.params.M, dir, cone, (l) => {
       if (l !== k) buf.push(l);
     });
     out.push(Int32Array.from(buf));
@@ -184,6 +191,8 @@ function pass(
   G: TubeGradientSup,
 ): PassResult {
   const rho = bumpRadius(beam.bump);
+  const alpha = bumpAxialFactor(beam.bump);
+  const h = 1 / alpha;
   const { phi } = beam.cutoff;
   const { nodes, weights } = gaussLegendre(m);
   const lat = beam.lattice;
@@ -204,12 +213,12 @@ function pass(
     orthonormalFrame(e1, e2, ek);
     const nbr = nbrs[k];
     for (let ia = 0; ia < m; ia++) {
-      const a = 1 + 0.1 * nodes[ia];
-      if (phi(10 * Math.abs(a - 1)) === 0) continue;
+      const a = 1 + h * nodes[ia];
+      if (phi(alpha * Math.abs(a - 1)) === 0) continue;
       for (let ir = 0; ir < m; ir++) {
         const r = 0.5 * (1 + nodes[ir]);
         if (phi(r) === 0) continue;
-        const wq = rho * rho * 0.1 * weights[ia] * 0.5 * weights[ir] * r * ((2 * Math.PI) / m);
+        const wq = rho * rho * h * weights[ia] * 0.5 * weights[ir] * r * ((2 * Math.PI) / m);
         for (let ip = 0; ip < m; ip++) {
           const psi = (2 * Math.PI * ip) / m;
           const c = rho * r * Math.cos(psi);
@@ -241,17 +250,19 @@ function pass(
   return res;
 }
 
-/** sup over one bump of w I, by zooming grids in (a, r) ∈ [0.9, 1.1] × [0, 1]; returns [sup, a, r]. */
+/** sup over one bump of w I, by zooming grids in (a, r) ∈ [1 − 1/α, 1 + 1/α] × [0, 1]; returns [sup, a, r]. */
 export function singleBumpWeightedSup(beam: Beam, weight: BasicWeight): [number, number, number] {
   const rho = bumpRadius(beam.bump);
   const { phi } = beam.cutoff;
+  const alpha = bumpAxialFactor(beam.bump);
+  const [aLo, aHi] = bumpAxialRange(beam.bump);
   const f = (a: number, r: number) =>
-    weightOf(weight, a * a + rho * rho * r * r) * phi(10 * Math.abs(a - 1)) * phi(r);
+    weightOf(weight, a * a + rho * rho * r * r) * phi(alpha * Math.abs(a - 1)) * phi(r);
   let best = -1;
   let ba = 1;
   let br = 0;
-  let a0 = 0.9;
-  let a1 = 1.1;
+  let a0 = aLo;
+  let a1 = aHi;
   let r0 = 0;
   let r1 = 1;
   for (let it = 0; it < 6; it++) {
@@ -270,8 +281,8 @@ export function singleBumpWeightedSup(beam: Beam, weight: BasicWeight): [number,
     }
     const ha = (2 * (a1 - a0)) / n;
     const hr = (2 * (r1 - r0)) / n;
-    a0 = Math.max(0.9, ba - ha);
-    a1 = Math.min(1.1, ba + ha);
+    a0 = Math.max(aLo, ba - ha);
+    a1 = Math.min(aHi, ba + ha);
     r0 = Math.max(0, br - hr);
     r1 = Math.min(1, br + hr);
   }
@@ -332,8 +343,7 @@ function probeSups(
  * @param m - quadrature nodes per axis of the coarse pass (default 12 for M ≤ 16, else 8).
  */
 export function beamLinfNorms(beam: Beam, weight: BasicWeight, m?: number): BeamLinfNorms {
-  requirePaperConstants(beam.params, "beamLinfNorms");
-  const { M, s } = beam.params;
+  const { M, s, constants } = beam.params;
   if (M > MAX_MATERIALIZED_M) throw new RangeError("lattice too large to enumerate");
   const n = m ?? (M <= 16 ? 12 : 8);
   const G = tubeGradientSup(beam.cutoff, M);
@@ -344,8 +354,8 @@ export function beamLinfNorms(beam: Beam, weight: BasicWeight, m?: number): Beam
   const [supSingle, aStar, rStar] = singleBumpWeightedSup(beam, weight);
   const [probeWS, probeWG, probeOverlap] = probeSups(beam, weight, nbrs, G, aStar);
   const overlaps = coarse.overlaps || fine.overlaps || probeOverlap;
-  const amp = M ** (1 - s);
-  const gAmp = M ** -s;
+  const amp = beam.amplitude; // c_b M^{1−s}
+  const gAmp = constants.beamAmplitude * M ** -s;
   const rule = `sum over the ${beam.lattice.count} bump supports, ${nf}³ nodes each (vs ${n}³)`;
   const root = (x: number, p: number) => x ** (1 / p);
   const errOf = (f: number, c: number, p: number) => Math.abs(root(f, p) - root(c, p));

@@ -1,6 +1,6 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
 import { type SeparableTube, type TubeSumL2, tubeSumL2 } from "../geometry/tube-sum-l2.ts";
-import { requirePaperConstants } from "../parameters/parameters.ts";
+import { bumpDisjointnessMargin } from "../geometry/velocity-bumps.ts";
 import {
   type AveragedTube,
   type AveragedTubeResolution,
@@ -68,13 +68,12 @@ export function beamMixedNorm(
   weight: BasicWeight,
   opts: BeamMixedNormOptions = {},
 ): BeamMixedNorm {
-  requirePaperConstants(beam.params, "beamMixedNorm");
-  const { M, s } = beam.params;
+  const { M } = beam.params;
   const coarse = averagedTube(beam, t, weight, COARSE);
   const fine = averagedTube(beam, t, weight, FINE);
   const sum = (r: ProfileOrder, a: ProfileOrder): TubeSumL2 =>
     tubeSumL2(beam.lattice, separable(coarse, r, a), separable(fine, r, a), opts);
-  const amp = M ** (1 - s);
+  const amp = beam.amplitude; // c_b M^{1−s}
   const g = sum(0, 0);
   const perp = sum(1, 0); // ‖Σ R₁A₀‖; H⊥ = M R₁ A₀
   const axial = sum(0, 1); // ‖Σ R₀A₁‖ = ‖Σ H∥‖
@@ -82,7 +81,7 @@ export function beamMixedNorm(
   const lo = amp * perp.norm.value;
   const hi = amp * (perp.norm.value + axial.norm.value / M);
   const qErr = amp * (perp.norm.error + axial.norm.error / M);
-  const disjoint = beam.variant === "as-in-proof";
+  const disjoint = bumpDisjointnessMargin(beam.bump) > 0;
   const gradient = disjoint
     ? estimate(
         0.5 * (lo + hi),

@@ -7,8 +7,12 @@ import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
 import { orthonormalFrame } from "../../math/vec3.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
 import { MAX_MATERIALIZED_M } from "../geometry/lattice.ts";
-import { bumpRadius, bumpValue, forEachBumpAt } from "../geometry/velocity-bumps.ts";
-import { requirePaperConstants } from "../parameters/parameters.ts";
+import {
+  bumpDisjointnessMargin,
+  bumpRadius,
+  bumpValue,
+  forEachBumpAt,
+} from "../geometry/velocity-bumps.ts";
 import type { Beam } from "./beam.ts";
 import { OVERLAP_MAX_M } from "./beam-norm.ts";
 import { bumpNodes } from "./bump-polar-nodes.ts";
@@ -118,7 +122,6 @@ export function tubeGradientSup(cutoff: Cutoff, M: number): Estimate {
 
 /** ∫ W(|v|²) I(v)^p dv for one bump (any direction, W radial), Gauss–Legendre in (a, r), n vs 1.5n. */
 export function singleBumpIntegral(beam: Beam, W: (v2: number) => number, p: number): Estimate {
-  requirePaperConstants(beam.params, "singleBumpIntegral");
   const at = (n: number) => {
     let total = 0;
     for (const node of bumpNodes(beam, n)) total += node.wv * W(node.vn * node.vn) * node.I ** p;
@@ -267,7 +270,7 @@ export function beamZNorm(
   let gradLinf: Estimate;
   let how: string;
   const upperG = S1.value * (gradSup.value + gradSup.error);
-  if (beam.variant === "as-in-proof" && M > enumerateUpTo) {
+  if (bumpDisjointnessMargin(beam.bump) > 0 && M > enumerateUpTo) {
     X = estimate(0, 0, "closed-form", "disjoint supports (2.20)");
     const lo = S1.value * (gradSup.value - gradSup.error);
     gradLinf = estimate(
@@ -303,7 +306,7 @@ export function beamZNorm(
       method: nan.method,
     };
   }
-  const amp2 = M ** (2 - 2 * s);
+  const amp2 = beam.params.constants.beamAmplitude ** 2 * M ** (2 - 2 * s); // (c_b M^{1−s})²
   const Xhi = X.value + X.error;
   const bracket = (lo2: number, hi2: number, what: string): Estimate => {
     const lo = Math.sqrt(Math.max(0, lo2));

@@ -1,14 +1,14 @@
 import { compositeRule } from "../../math/quadrature/composite.ts";
 import { tubeFrames } from "../geometry/tube-frames.ts";
-import { bumpRadius } from "../geometry/velocity-bumps.ts";
+import { bumpAxialFactor, bumpRadius } from "../geometry/velocity-bumps.ts";
 import type { Beam } from "./beam.ts";
-import { A_BREAKS, R_BREAKS } from "./characteristic-frequency.ts";
+import { A_BREAKS, axialBreaks, R_BREAKS } from "./characteristic-frequency.ts";
 
 /**
  * A quadrature rule over the support of one velocity bump I_k of (2.4), in the bump's own frame
- * (e1, e2, e = e_k): v = a e + ρ r (cos ψ e1 + sin ψ e2), dv = ρ² r dr dψ da, a ∈ [9/10, 11/10],
- * r ∈ [0, 1], ψ ∈ [0, 2π), ρ = 1/(cM) the bump radius. Gauss–Legendre per panel in a (panels split
- * at 0.95, 1, 1.05) and r (split at 1/2, 3/4), trapezoid in ψ. The weights include ρ² r but not
+ * (e1, e2, e = e_k): v = a e + ρ r (cos ψ e1 + sin ψ e2), dv = ρ² r dr dψ da, a ∈ [1 − 1/α, 1 + 1/α]
+ * ([9/10, 11/10] for α = 10), r ∈ [0, 1], ψ ∈ [0, 2π), ρ = 1/(cM) the bump radius. Gauss–Legendre
+ * per panel in a (panels split at 1 ± 1/(2α), 1) and r (split at 1/2, 3/4), trapezoid in ψ. The weights include ρ² r but not
  * I_k(v): the integrand supplies it.
  */
 export interface BumpFrameRule {
@@ -38,7 +38,7 @@ export function bumpFrameRule(beam: Beam, k: number, level: number): BumpFrameRu
   const aW = new Float64Array(64);
   const rN = new Float64Array(64);
   const rW = new Float64Array(64);
-  const na = compositeRule(A_BREAKS, L.na, aN, aW);
+  const na = compositeRule(axialBreaks(bumpAxialFactor(beam.bump)), L.na, aN, aW);
   const nr = compositeRule(R_BREAKS, L.nr, rN, rW);
   const n = na * nr * L.npsi;
   const v = new Float64Array(3 * n);

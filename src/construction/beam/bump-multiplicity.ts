@@ -1,17 +1,19 @@
 import { forEachInCone } from "../geometry/lattice-cone.ts";
+import { bumpAxialRange, bumpDisjointnessMargin, bumpRadius } from "../geometry/velocity-bumps.ts";
 import type { Beam } from "./beam.ts";
 
 /**
  * Largest number of bumps I_k containing one velocity: a superset count, for each k, of the l with
- * angle(e_k, e_l) < 2 asin(ρ/0.9) (both bumps contain v, |v| ≥ 0.9, |P⊥v| < ρ); 1 when the bumps
- * are disjoint (as-in-proof, (2.20)).
+ * angle(e_k, e_l) < 2 asin(ρ/(1 − 1/α)) (both bumps contain v, |v| ≥ 1 − 1/α, |P⊥v| < ρ); 1 when
+ * the bumps are disjoint by the proof's argument (2.20)–(2.23) (as-in-proof, or any constants with
+ * `bumpDisjointnessMargin` > 0).
  */
 export function bumpMultiplicity(beam: Beam): number {
-  if (beam.variant === "as-in-proof") return 1;
+  if (bumpDisjointnessMargin(beam.bump) > 0) return 1;
   const hit = multCache.get(beam);
   if (hit !== undefined) return hit;
-  const rho = 1 / beam.params.M;
-  const alpha = 2 * Math.asin(Math.min(1, rho / 0.9));
+  const rho = bumpRadius(beam.bump);
+  const alpha = 2 * Math.asin(Math.min(1, rho / bumpAxialRange(beam.bump)[0]));
   const lat = beam.lattice;
   const d = new Float64Array(3);
   let m = 1;

@@ -1,11 +1,10 @@
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
-import { bumpRadius } from "../geometry/velocity-bumps.ts";
-import { requirePaperConstants } from "../parameters/parameters.ts";
+import { bumpAxialFactor, bumpRadius } from "../geometry/velocity-bumps.ts";
 import type { Beam } from "./beam.ts";
 
 /**
  * Gauss–Legendre nodes over one velocity bump I of (2.4) in its own frame, the azimuth integrated
- * out: v = a e + ρ r (cos ψ e₁ + sin ψ e₂) with axial a ∈ [0.9, 1.1] (I's factor φ(10|a − 1|)), radial
+ * out: v = a e + ρ r (cos ψ e₁ + sin ψ e₂) with axial a ∈ [1 − 1/α, 1 + 1/α] (I's factor φ(α|a − 1|)), radial
  * r = |q|/ρ ∈ [0, 1] (factor φ(r)), ρ the bump radius; n nodes in each of a and r, nodes where I = 0
  * dropped. The weight wv includes the Jacobian 2πρ² r, so Σ wv g(a, r) = ∫ g dv over the bump for
  * g independent of ψ. Shared by the beam's Z-norm overlaps (beam-znorm.ts, which adds a ψ rule) and
@@ -14,7 +13,7 @@ import type { Beam } from "./beam.ts";
 export interface BumpNode {
   /** Weight, Jacobian 2πρ²r included. */
   readonly wv: number;
-  /** I(v) = φ(10|a − 1|) φ(r). */
+  /** I(v) = φ(α|a − 1|) φ(r). */
   readonly I: number;
   /** |v|. */
   readonly vn: number;
@@ -27,22 +26,23 @@ export interface BumpNode {
 
 /** The nodes of {@link BumpNode} at order n (see the module comment). */
 export function bumpNodes(beam: Beam, n: number): BumpNode[] {
-  requirePaperConstants(beam.params, "bumpNodes");
   const rho = bumpRadius(beam.bump);
   const { phi } = beam.cutoff;
   const { M } = beam.params;
+  const alpha = bumpAxialFactor(beam.bump);
+  const h = 1 / alpha;
   const { nodes, weights } = gaussLegendre(n);
   const out: BumpNode[] = [];
   for (let ia = 0; ia < n; ia++) {
-    const a = 1 + 0.1 * nodes[ia];
-    const fa = phi(10 * Math.abs(a - 1));
+    const a = 1 + h * nodes[ia];
+    const fa = phi(alpha * Math.abs(a - 1));
     if (fa === 0) continue;
     for (let ir = 0; ir < n; ir++) {
       const r = 0.5 * (1 + nodes[ir]);
       const I = fa * phi(r);
       if (I === 0) continue;
       out.push({
-        wv: 2 * Math.PI * rho * rho * r * 0.1 * weights[ia] * 0.5 * weights[ir],
+        wv: 2 * Math.PI * rho * rho * r * h * weights[ia] * 0.5 * weights[ir],
         I,
         vn: Math.sqrt(a * a + rho * rho * r * r),
         r,

@@ -4,10 +4,14 @@ import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
 import { tubeFrames } from "../geometry/tube-frames.ts";
-import { bumpRadius } from "../geometry/velocity-bumps.ts";
-import { requirePaperConstants } from "../parameters/parameters.ts";
+import { bumpAxialFactor, bumpRadius } from "../geometry/velocity-bumps.ts";
 import type { Beam } from "./beam.ts";
-import { A_BREAKS, CHARACTERISTIC_LEVELS, R_BREAKS } from "./characteristic-frequency.ts";
+import {
+  A_BREAKS,
+  axialBreaks,
+  CHARACTERISTIC_LEVELS,
+  R_BREAKS,
+} from "./characteristic-frequency.ts";
 
 /**
  * Majorants of the characteristic integral J = ∫_{t0}^{t} A[f_b](τ, x − (t − τ)v, v) dτ
@@ -23,7 +27,7 @@ import { A_BREAKS, CHARACTERISTIC_LEVELS, R_BREAKS } from "./characteristic-freq
  * line at impact parameter δ/M, ∫ M|φ'(R)| dτ = (2/|w⊥|) ∫_0^{√(1−δ²)} |φ'(√(δ²+s²))| ds).
  * Summing over every tube (as if the line crossed all of them centrally, which is what happens at
  * the common crossing near x = 0) and integrating over u gives
- *   J̄(v)  = 2π M^{1−s} Σ_j ∫ |u − v| I_j(u) min(t − t0, 2c0/(M|P⊥_j(v − u)|)) du ≥ sup_x J,
+ *   J̄(v)  = 2π c_b M^{1−s} Σ_j ∫ |u − v| I_j(u) min(t − t0, 2c0/(M|P⊥_j(v − u)|)) du ≥ sup_x J,
  *   J̄₁(v) = 2π M^{1−s} Σ_j ∫ |u − v| I_j(u) [ ... the gradient line bound ... ] du ≥ sup_x |∇_x J|.
  * The u-integrals use the rules of characteristic-frequency.ts, refined; the error is the last
  * difference.
@@ -88,7 +92,6 @@ export function characteristicBoundAt(
   level: number,
   out: Float64Array,
 ): void {
-  requirePaperConstants(beam.params, "characteristicBoundAt");
   const ord = CHARACTERISTIC_LEVELS[level];
   const { M } = beam.params;
   const { phi } = beam.cutoff;
@@ -96,8 +99,9 @@ export function characteristicBoundAt(
   const T = t - t0;
   const rho = bumpRadius(beam.bump);
   const frames = tubeFrames(beam.lattice);
-  const na = compositeRule(A_BREAKS, ord.na, axA, axW);
-  for (let i = 0; i < na; i++) axW[i] *= phi(10 * Math.abs(axA[i] - 1));
+  const alpha = bumpAxialFactor(beam.bump);
+  const na = compositeRule(axialBreaks(alpha), ord.na, axA, axW);
+  for (let i = 0; i < na; i++) axW[i] *= phi(alpha * Math.abs(axA[i] - 1));
   const nr = compositeRule(R_BREAKS, ord.nr, rN, rW);
   for (let i = 0; i < nr; i++) rW[i] *= rN[i] * phi(rN[i]);
   const npsi = ord.npsi;
@@ -143,7 +147,6 @@ export function characteristicBound(
   t: number,
   relTol = 1e-3,
 ): { value: Estimate; gradient: Estimate } {
-  requirePaperConstants(beam.params, "characteristicBound");
   const prev = new Float64Array(2);
   const cur = new Float64Array(2);
   characteristicBoundAt(beam, v, t0, t, 0, prev);

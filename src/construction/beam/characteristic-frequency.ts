@@ -2,9 +2,9 @@ import { RuleError } from "../../math/errors.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
 import { compositeRule } from "../../math/quadrature/composite.ts";
 import { bump } from "../geometry/cutoff.ts";
+import type { Lattice } from "../geometry/lattice.ts";
 import { tubeFrames } from "../geometry/tube-frames.ts";
-import { bumpRadius } from "../geometry/velocity-bumps.ts";
-import { requirePaperConstants } from "../parameters/parameters.ts";
+import { bumpAxialFactor, bumpAxialRange, bumpRadius } from "../geometry/velocity-bumps.ts";
 import type { Beam } from "./beam.ts";
 
 /**
@@ -19,7 +19,8 @@ import type { Beam } from "./beam.ts";
  * position z = x − tv the particle had at time 0.
  *
  * Each tube j is integrated in its own frame (e1, e2, e = e_j): u = a e + ρ r ω̂(ψ) with
- * a ∈ [9/10, 11/10], r ∈ [0, 1], ρ = 1/(cM) the bump radius, so I_j(u) = φ(r) φ(10|a − 1|).
+ * a ∈ [1 − 1/α, 1 + 1/α] ([9/10, 11/10] for the paper's α = 10), r ∈ [0, 1], ρ = 1/(cM) the bump
+ * radius, so I_j(u) = φ(r) φ(α|a − 1|), and the amplitude is the beam's c_b M^{1−s}.
  * For each velocity node u the τ-integrand φ(M|q + τ w⊥|) φ(|η + τ w_e|) (q, η the perpendicular
  * and axial parts of z, w = v − u) is non-zero exactly on an interval found in closed form —
  * |q + τ w⊥| < 1/M is a quadratic inequality in τ, |η + τ w_e| < 1 a linear one — intersected
@@ -34,7 +35,7 @@ import type { Beam } from "./beam.ts";
  * Node counts of one level: Gauss–Legendre nodes per panel in a (panels split at 0.95, 1, 1.05),
  * in r (panels split at 1/2 and 3/4) and in τ (per panel of the crossing interval, split where M|P⊥y| or
  * the axial coordinate passes 1/2, else at its midpoint), and the
- * trapezoid count in ψ. The splits put panel ends where the profiles φ(10|a − 1|), φ(r) change
+ * trapezoid count in ψ. The splits put panel ends where the profiles φ(α|a − 1|), φ(r) change
  * character (the `plateau` cutoff is flat for arguments ≤ 1/2), which makes the rule converge
  * markedly faster than one panel with the same number of nodes.
  */
@@ -56,6 +57,16 @@ export const CHARACTERISTIC_LEVELS: readonly CharacteristicOrders[] = [
 
 /** Panel ends of the axial rule in a (velocity bumps, (2.4)) and of the radial rule in r. */
 export const A_BREAKS: readonly number[] = [0.9, 0.95, 1, 1.05, 1.1];
+
+/**
+ * Panel ends of the axial rule for the axial factor α of χ(α P(v − e)) (2.4): 1 ± 1/α, 1 ± 1/(2α), 1
+ * ({@link A_BREAKS} for the paper's α = 10, the same doubles).
+ */
+export function axialBreaks(alpha: number): readonly number[] {
+  if (alpha === 10) return A_BREAKS;
+  const h = 1 / alpha;
+  return [1 - h, 1 - h / 2, 1, 1 + h / 2, 1 + h];
+}
 export const R_BREAKS: readonly number[] = [0, 0.5, 0.75, 1];
 const T_BREAKS = [-1, 1];
 
@@ -86,13 +97,18 @@ interface LevelRules {
   readonly sinP: Float64Array;
 }
 
-const rulesCache = new WeakMap<(r: number) => number, LevelRules[]>();
+const rulesCache = new WeakMap<(r: number) => number, Map<number, LevelRules[]>>();
 
-function levelRules(level: number, phi: (r: number) => number): LevelRules {
-  let byLevel = rulesCache.get(phi);
+function levelRules(level: number, phi: (r: number) => number, alpha: number): LevelRules {
+  let byAlpha = rulesCache.get(phi);
+  if (!byAlpha) {
+    byAlpha = new Map();
+    rulesCache.set(phi, byAlpha);
+  }
+  let byLevel = byAlpha.get(alpha);
   if (!byLevel) {
     byLevel = [];
-    rulesCache.set(phi, byLevel);
+    byAlpha.set(alpha, byLevel);
   }
   const hit = byLevel[level];
   if (hit) return hit;
@@ -103,8 +119,8 @@ function levelRules(level: number, phi: (r: number) => number): LevelRules {
   const rW = new Float64Array(MAXN);
   const tN = new Float64Array(MAXN);
   const tW = new Float64Array(MAXN);
-  const na = compositeRule(A_BREAKS, ord.na, axA, axW);
-  for (let ia = 0; ia < na; ia++) axW[ia] *= phi(10 * Math.abs(axA[ia] - 1));
+  const na = compositeRule(axialBreaks(alpha), ord.na, axA, axW);
+  for (let ia = 0; ia < na; ia++) axW[ia] *= phi(alpha * Math.abs(axA[ia] - 1));
   const nr = compositeRule(R_BREAKS, ord.nr, rN, rW);
   for (let ir = 0; ir < nr; ir++) rW[ir] *= rN[ir] * phi(rN[ir]);
   const nt = compositeRule(T_BREAKS, ord.ntau, tN, tW);
@@ -145,7 +161,6 @@ export function characteristicFrequencyAt(
   gradient: boolean,
   out: Float64Array,
 ): void {
-  requirePaperConstants(beam.params, "characteristicFrequencyAt");
   checkWindow(t0, t);
   const ord = CHARACTERISTIC_LEVELS[level];
   if (!ord)
@@ -157,7 +172,13 @@ export function characteristicFrequencyAt(
   const frames = tubeFrames(beam.lattice);
   const invM2 = 1 / (M * M);
   const reach = 1 / M + t * rho;
-  const { na, axA, axW, nr, rN, rW, nt, tN, tW, npsi, dpsi, cosP, sinP } = levelRules(level, phi);
+  const alpha = bumpAxialFactor(beam.bump);
+  const [aLo, aHi] = bumpAxialRange(beam.bump);
+  const { na, axA, axW, nr, rN, rW, nt, tN, tW, npsi, dpsi, cosP, sinP } = levelRules(
+    level,
+    phi,
+    alpha,
+  );
   let s0 = 0;
   let g0 = 0;
   let g1 = 0;
@@ -178,11 +199,11 @@ export function characteristicFrequencyAt(
     const d1 = q1 + tm * v1;
     const d2 = q2 + tm * v2;
     if (d1 * d1 + d2 * d2 >= reach * reach) continue;
-    // axial test: η + τ(v_e − a) over τ ∈ [t0, t], a ∈ [0.9, 1.1] (bilinear: extremes at corners)
-    const c1 = eta + t0 * (ve - 0.9);
-    const c2 = eta + t0 * (ve - 1.1);
-    const c3 = eta + t * (ve - 0.9);
-    const c4 = eta + t * (ve - 1.1);
+    // axial test: η + τ(v_e − a) over τ ∈ [t0, t], a ∈ [1 − 1/α, 1 + 1/α] (bilinear: extremes at corners)
+    const c1 = eta + t0 * (ve - aLo);
+    const c2 = eta + t0 * (ve - aHi);
+    const c3 = eta + t * (ve - aLo);
+    const c4 = eta + t * (ve - aHi);
     if (Math.min(c1, c2, c3, c4) >= 1 || Math.max(c1, c2, c3, c4) <= -1) continue;
     let l0 = 0;
     let l1 = 0;
@@ -455,7 +476,6 @@ export function characteristicFrequency(
   v: ArrayLike<number>,
   options: CharacteristicOptions = {},
 ): CharacteristicResult {
-  requirePaperConstants(beam.params, "characteristicFrequency");
   checkWindow(t0, t);
   const relTol = options.relTol ?? 1e-4;
   const grad = options.gradient ?? false;

@@ -1,7 +1,6 @@
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
-import { requirePaperConstants } from "../parameters/parameters.ts";
 import { centreFrequency } from "./core.ts";
 import { bumpMoments } from "./core-norm.ts";
 
@@ -10,14 +9,14 @@ import { bumpMoments } from "./core-norm.ts";
  * (4.1) (Lemma 4.3, claims/error-table/transport-measures.ts) and the bilinear terms of Lemma 4.4
  * (claims/error-table/core-bilinear-terms.ts).
  *
- * Reduction of f_r. On its support (|y| ≤ 1/(100M), |u| ≤ 1/N)
- *   f_r(τ, y, u) = Amp · e^{−Λ(τ,y,u)} χ(100M y) χ(N u),   Amp = M^{3/2−s0} N^{3/2},
+ * Reduction of f_r. On its support (|y| ≤ 1/(RM), |u| ≤ 1/N; the paper's R = 100 is written below)
+ *   f_r(τ, y, u) = Amp · e^{−Λ(τ,y,u)} χ(100M y) χ(N u),   Amp = c_r M^{3/2−s0} N^{3/2},
  * and Λ(τ,y,u) is replaced by Λ₀(τ) = Λ(τ,0,0) = ∫_0^τ A₀, A₀(τ) = A[f_b](τ,0,0) by the single-tube
  * identity ({@link centreFrequency}), interpolated in τ by Chebyshev series (32 and 64 Lobatto points;
  * the difference is the error). With the bounds of core-norm.ts (n = M(M+1)/2 tubes,
  * W = ∫|u|I, V = ∫I, d1 = ‖φ'‖∞, H = Hessian bound of φ(|·|)):
- *   |Λ − Λ₀| ≤ Δ(τ) = τ[G/(100M) + 2πM^{1−s} n V/N] + err(Λ₀),
- *   |∇yΛ| ≤ D(τ) = τ G,   G = 2πM^{1−s} n (W + V/N)(M H/100 + d1),
+ *   |Λ − Λ₀| ≤ Δ(τ) = τ[G/(100M) + 2πc_b M^{1−s} n V/N] + err(Λ₀),
+ *   |∇yΛ| ≤ D(τ) = τ G,   G = 2πc_b M^{1−s} n (W + V/N)(M H/100 + d1),
  *   |∇²yΛ| ≤ HΛ(τ) = τ · 2πM^{1−s} n (W + V/N) √3 (M²H + H + M d1²)   (Frobenius; ∇²K of one tube
  *   has operator norm ≤ M²H + H + M d1²),
  * so e^{−Λ} ∈ E(τ)[e^{−Δ}, e^{Δ}] with E = e^{−Λ₀}, and every derivative of e^{−Λ} differs from
@@ -51,10 +50,10 @@ const decayCache = new WeakMap<Beam, CoreDecay>();
 
 /** The reduction of f_r for `beam` (cached per beam). */
 export function coreDecay(beam: Beam): CoreDecay {
-  requirePaperConstants(beam.params, "coreDecay");
   const hit = decayCache.get(beam);
   if (hit) return hit;
   const { M, s, lnN, Tstar: T } = beam.params;
+  const coreR = beam.params.constants.coreRadius;
   const a0Err = { max: 0 };
   const sampleA0 = (tau: number) => {
     const a = centreFrequency(beam, tau);
@@ -73,9 +72,9 @@ export function coreDecay(beam: Beam): CoreDecay {
   const { dphiMax: d1, hessianMax: H } = profileConstants(beam.cutoff);
   const n = (M * (M + 1)) / 2;
   const invN = Math.exp(-lnN);
-  const amp = 2 * Math.PI * M ** (1 - s) * n;
-  const G = amp * (W + V * invN) * ((M * H) / 100 + d1);
-  const deltaRate = G / (100 * M) + amp * V * invN;
+  const amp = 2 * Math.PI * beam.amplitude * n; // 2π c_b M^{1−s} n
+  const G = amp * (W + V * invN) * ((M * H) / coreR + d1);
+  const deltaRate = G / (coreR * M) + amp * V * invN;
   const hessRate = amp * (W + V * invN) * Math.sqrt(3) * (M * M * H + H + M * d1 * d1);
   const decay: CoreDecay = {
     beam,

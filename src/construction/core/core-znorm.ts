@@ -6,23 +6,23 @@ import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
 import type { Beam } from "../beam/beam.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
-import { requirePaperConstants } from "../parameters/parameters.ts";
 import { centreFrequency, coreExponent } from "./core.ts";
 import { bumpMoments, radialL2 } from "./core-norm.ts";
 
 /**
  * The Z-norm (3.3) of w·f_r(t) (Lemma 4.2, (4.5), (4.18)–(4.19)), f_r of (2.5):
- *   f_r(t, x, v) = A_r e^{−Λ(t,x,v)} χ(λx) χ(Nv),  A_r = M^{3/2−s0}N^{3/2},  λ = 100M,
+ *   f_r(t, x, v) = A_r e^{−Λ(t,x,v)} χ(λx) χ(Nv),  A_r = c_r M^{3/2−s0}N^{3/2},  λ = RM
+ * (paper: c_r = 1, R = 100; the beam's amplitude c_b M^{1−s} enters through Λ),
  *   Λ(t, x, v) = ∫_0^t A[f_b](τ, x, v) dτ.
  *
  * Reductions, each with an explicit bound (the bounds of core-norm.ts):
  * - Λ₀(t) = Λ(t, 0, 0) by the single-tube identity ({@link centreFrequency}); on the support
- *   |∇_x Λ| ≤ D = tG, G = 2π M^{1−s} n (W + V/N)(M H_φ/100 + ‖φ'‖_∞) (core-norm.ts), so with
+ *   |∇_x Λ| ≤ D = tG, G = 2π c_b M^{1−s} n (W + V/N)(M H_φ/R + ‖φ'‖_∞) (core-norm.ts), so with
  *   r = λ|x| ∈ [0, 1]: |Λ(t,x,v) − Λ(t,0,v)| ≤ c r, c = D/λ; and |Λ(t,0,v) − Λ₀| ≤ Δ_v =
- *   t·2πM^{1−s} n V/N (||u − v| − |u|| ≤ |v| ≤ 1/N). Δ = c + Δ_v + err(Λ₀).
+ *   t·2πc_b M^{1−s} n V/N (||u − v| − |u|| ≤ |v| ≤ 1/N). Δ = c + Δ_v + err(Λ₀).
  * - Weight frozen: ⟨v⟩w(v) on |v| ≤ 1/N lies in [ω₋, ω₊] = [w(0), ⟨1/N⟩w(1/N)] (w radial and
  *   non-decreasing), e.g. [e, e^{1+N⁻²}(1+N⁻²)^{1/2}] for e^{⟨v⟩²}: a relative O(N⁻²) bracket.
- * - L² parts (x-norm at fixed v, then v): ‖⟨v⟩w f_r‖ ∈ M^{3/2−s0}‖χ‖²λ^{−3/2}e^{−Λ₀}[ω₋e^{−Δ}, ω₊e^{Δ}];
+ * - L² parts (x-norm at fixed v, then v): ‖⟨v⟩w f_r‖ ∈ c_r M^{3/2−s0}‖χ‖²λ^{−3/2}e^{−Λ₀}[ω₋e^{−Δ}, ω₊e^{Δ}];
  *   ‖⟨v⟩w∇f_r‖: ∇(e^{−Λ}χ_λ) = e^{−Λ}(λ(∇χ)(λx) − ∇Λ χ_λ), bracketed by the triangle inequality
  *   between e^{−Λ₀∓Δ}λ^{−1/2}‖∇χ‖ ∓ e^{−Λ₀+Δ}Dλ^{−3/2}‖χ‖, times M^{3/2−s0}‖χ‖ω±.
  * - L^∞_x parts: sup_x e^{−Λ}χ(λx) ≥ e^{−Λ(t,0,v)} (x = 0) and ≤ e^{−Λ(t,0,v)}·max_r e^{cr}φ(r);
@@ -63,19 +63,19 @@ const mid = (lo: number, hi: number, method: string): Estimate =>
  * by the explicit bounds of the module comment; weight `weight` (e.g. e^{⟨v⟩²}).
  */
 export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
-  requirePaperConstants(beam.params, "coreZNorm");
-  const { M, s, s0, lnN } = beam.params;
+  const { M, s0, lnN, constants } = beam.params;
+  const R = constants.coreRadius;
   const { phi, dphi } = beam.cutoff;
-  const lambda = 100 * M;
+  const lambda = R * M;
   const invN = Math.exp(-lnN);
   const L0 = t === 0 ? estimate(0, 0, "closed-form", "Λ(0) = 0") : centreFrequency(beam, 0, t);
   const { W, V } = bumpMoments(beam);
   const { dphiMax, hessianMax } = profileConstants(beam.cutoff);
   const n = (M * (M + 1)) / 2;
-  const G = 2 * Math.PI * M ** (1 - s) * n * (W + V * invN) * ((M * hessianMax) / 100 + dphiMax);
+  const G = 2 * Math.PI * beam.amplitude * n * (W + V * invN) * ((M * hessianMax) / R + dphiMax);
   const D = t * G;
   const c = D / lambda;
-  const dv = t * 2 * Math.PI * M ** (1 - s) * n * V * invN + L0.error;
+  const dv = t * 2 * Math.PI * beam.amplitude * n * V * invN + L0.error;
   const delta = c + dv;
   const e0 = Math.exp(-L0.value);
   const wLo = normWeightAt(weight, 0);
@@ -83,12 +83,12 @@ export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
   const chi2 = Math.sqrt(radialL2(phi));
   const dchi2 = Math.sqrt(radialL2(dphi));
   const chi1 = radialL1(phi);
-  const ampL2 = M ** (1.5 - s0) * chi2;
+  const ampL2 = M ** (1.5 - s0) * chi2 * constants.coreAmplitude;
   // L² parts
   const L2 = mid(
     ampL2 * chi2 * lambda ** -1.5 * e0 * wLo * Math.exp(-delta),
     ampL2 * chi2 * lambda ** -1.5 * e0 * wHi * Math.exp(delta),
-    `M^{3/2−s0}‖χ‖²(100M)^{−3/2}e^{−Λ₀}·[ω₋e^{−Δ}, ω₊e^{Δ}], Λ₀ = Λ(t,0,0) (${L0.method}), Δ = ${delta.toExponential(2)}`,
+    `M^{3/2−s0}‖χ‖²(${R}M)^{−3/2}e^{−Λ₀}·[ω₋e^{−Δ}, ω₊e^{Δ}], Λ₀ = Λ(t,0,0) (${L0.method}), Δ = ${delta.toExponential(2)}`,
   );
   const gLo =
     e0 * Math.exp(-delta) * lambda ** -0.5 * dchi2 -
@@ -97,11 +97,11 @@ export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
   const gradL2 = mid(
     ampL2 * wLo * Math.max(0, gLo),
     ampL2 * wHi * gHi,
-    `M^{3/2−s0}‖χ‖·e^{−Λ₀}(100M)^{−1/2}‖∇χ‖ with the ∇Λ term (|∇Λ| ≤ D = ${D.toExponential(2)}) and e^{±Δ} bracketed`,
+    `M^{3/2−s0}‖χ‖·e^{−Λ₀}(${R}M)^{−1/2}‖∇χ‖ with the ∇Λ term (|∇Λ| ≤ D = ${D.toExponential(2)}) and e^{±Δ} bracketed`,
   );
   // L^∞_x parts
   const logAmpL1 = (1.5 - s0) * Math.log(M) - 1.5 * lnN;
-  const ampL1 = Math.exp(logAmpL1) * chi1;
+  const ampL1 = Math.exp(logAmpL1) * chi1 * constants.coreAmplitude;
   const supFactor =
     c > 0 ? Math.max(1, goldenSectionMax((r) => Math.exp(c * r) * phi(r), 0, 1).value) : 1;
   const eLo = e0 * Math.exp(-dv);
@@ -109,7 +109,7 @@ export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
   const Linf = mid(
     ampL1 * wLo * eLo,
     ampL1 * wHi * eHi * supFactor,
-    `M^{3/2−s0}N^{−3/2}‖χ‖_{L¹}·sup_x e^{−Λ}χ(100Mx) ∈ e^{−Λ₀}[e^{−Δ_v}, e^{Δ_v}m(c)], m(c) = ${supFactor.toPrecision(8)}`,
+    `M^{3/2−s0}N^{−3/2}‖χ‖_{L¹}·sup_x e^{−Λ}χ(${R}Mx) ∈ e^{−Λ₀}[e^{−Δ_v}, e^{Δ_v}m(c)], m(c) = ${supFactor.toPrecision(8)}`,
   );
   const slope = goldenSectionMax((r) => Math.abs(dphi(r)), 0, 1);
   const gradLo = Math.max(
@@ -124,7 +124,7 @@ export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
   const gradLinf = mid(
     ampL1 * wLo * gradLo,
     ampL1 * wHi * eHi * Math.max(gradHiFactor, lambda * slope.value),
-    "M^{3/2−s0}N^{−3/2}‖χ‖_{L¹}·sup_x|∇(e^{−Λ}χ(100Mx))| between its value at r⋆ = argmax|φ'| and max_r e^{cr}(100M|φ'| + Dφ)",
+    `M^{3/2−s0}N^{−3/2}‖χ‖_{L¹}·sup_x|∇(e^{−Λ}χ(${R}Mx))| between its value at r⋆ = argmax|φ'| and max_r e^{cr}(${R}M|φ'| + Dφ)`,
   );
   const raw: Record<ZPart, Estimate> = { L2, gradL2, Linf, gradLinf };
   for (const p of Object.keys(raw) as ZPart[]) {
@@ -134,9 +134,9 @@ export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
 }
 
 /**
- * A check of where sup_x e^{−Λ(t,x,v)}χ(100Mx) sits (the brief's "check, don't assume"): Λ(t, x, 0)
+ * A check of where sup_x e^{−Λ(t,x,v)}χ(RMx) sits (the brief's "check, don't assume"): Λ(t, x, 0)
  * by the general per-tube evaluation at x = 0 and at the 6 points ±(ρ/λ)e_i for each ρ in `radii`
- * (in units of the core radius 1/(100M)); returns the values of e^{−Λ}φ(λ|x|) and the argmax.
+ * (in units of the core radius 1/(RM)); returns the values of e^{−Λ}φ(λ|x|) and the argmax.
  * Expensive (every A[f_b] visits all tubes): for small M only.
  */
 export function coreSupProbe(
@@ -144,7 +144,7 @@ export function coreSupProbe(
   t: number,
   radii: readonly number[] = [0.25, 0.5],
 ): { best: number; at: number[]; centre: number; probes: number } {
-  const lambda = 100 * beam.params.M;
+  const lambda = beam.params.constants.coreRadius * beam.params.M;
   const pts: number[][] = [[0, 0, 0]];
   for (const r of radii) {
     for (let d = 0; d < 3; d++) {

@@ -23,6 +23,7 @@ export function sectionNodeBuffers(): { w: Float64Array; a: Float64Array; q: Flo
  * the axial coordinate a in `secA`, |q| in `secQ`; returns the count. Where ρs ≤ 0.1c the plane is
  * parametrized by the disk (q₁, q₂) ∈ [−ρ, ρ]² with a = (r − q₁s)/c, dA = d²q/c; otherwise by
  * (a, q₂) ∈ [0.9, 1.1] × [−ρ, ρ] with q₁ = (r − ac)/s, dA = da dq₂/s (Gauss–Legendre on the box).
+ * Written for the paper's axial factor α = 10; `alpha` sets another (0.1 → 1/α, 10 → α).
  */
 export function planeSectionNodes(
   rho: number,
@@ -31,12 +32,14 @@ export function planeSectionNodes(
   nodes: ArrayLike<number>,
   weights: ArrayLike<number>,
   phi: (r: number) => number,
+  alpha = 10,
 ): number {
+  const h = 1 / alpha;
   const nq = nodes.length;
   if (nq * nq > SEC_MAX) throw new RuleError("plane-section order must be at most 64", `got ${nq}`);
   const s = Math.sqrt(Math.max(0, 1 - c * c));
   // the box of the smaller extent: the disk spans a-width 2ρs/c, the a-box q₁-width 0.2c/s
-  const disk = rho * s <= 0.1 * c;
+  const disk = rho * s <= h * c;
   let count = 0;
   for (let i = 0; i < nq; i++) {
     for (let j = 0; j < nq; j++) {
@@ -50,13 +53,13 @@ export function planeSectionNodes(
         wq = (rho * rho * weights[i] * weights[j]) / c;
       } else {
         if (s === 0) continue;
-        a = 1 + 0.1 * nodes[i];
+        a = 1 + h * nodes[i];
         q1 = (r - a * c) / s;
-        wq = (0.1 * rho * weights[i] * weights[j]) / s;
+        wq = (h * rho * weights[i] * weights[j]) / s;
       }
       const qn = Math.sqrt(q1 * q1 + q2 * q2);
-      if (qn >= rho || Math.abs(a - 1) >= 0.1) continue;
-      const I = phi(qn / rho) * phi(10 * Math.abs(a - 1));
+      if (qn >= rho || Math.abs(a - 1) >= h) continue;
+      const I = phi(qn / rho) * phi(alpha * Math.abs(a - 1));
       if (I === 0) continue;
       secW[count] = wq * I;
       secA[count] = a;
@@ -84,34 +87,44 @@ export function velocityNodeBuffers(): { r: Float64Array; c: Float64Array; w: Fl
  * |q| ≤ ρ, only if a c = r − q·ω̂ ∈ [r − ρ, r + ρ]; for r < ρ the lower end is (r − ρ)/0.9 < 0),
  * split at ρs = 0.1c where the plane parametrization changes; weights of dv = 2π r² dr dc (azimuth
  * integrated). Gauss–Legendre `nodes` in r and `cNodes` (default the same) in c. Returns the count.
+ * Written for the paper's α = 10; `alpha` sets another (0.9, 1.1 → 1 ∓ 1/α, 0.1 → 1/α; the literals
+ * 1.21, 0.01 kept for α = 10 so that its nodes stay bit for bit).
  */
 export function velocityNodes(
   rho: number,
   nodes: ArrayLike<number>,
   weights: ArrayLike<number>,
   r0 = 0,
-  r1 = Math.sqrt(1.21 + rho * rho),
+  r1?: number,
   cNodes: ArrayLike<number> = nodes,
   cWeights: ArrayLike<number> = weights,
+  alpha = 10,
 ): number {
+  const paper = alpha === 10;
+  const h = 1 / alpha;
+  const aLo = 1 - h;
+  const aHi = 1 + h;
+  const aHiSq = paper ? 1.21 : aHi * aHi;
+  const hSq = paper ? 0.01 : h * h;
   const nv = nodes.length;
   const nc = cNodes.length;
   if (nv > 64 || nc > 64)
     throw new RuleError("velocity order must be at most 64", `got ${nv}, ${nc}`);
-  const rMax = Math.sqrt(1.21 + rho * rho);
-  if (!(r0 >= 0 && r0 <= r1 && r1 <= rMax)) {
+  const rMax = Math.sqrt(aHiSq + rho * rho);
+  const rTop = r1 ?? rMax;
+  if (!(r0 >= 0 && r0 <= rTop && rTop <= rMax)) {
     throw new RuleError(
-      "velocity range must satisfy 0 <= r0 <= r1 <= sqrt(1.21 + rho^2)",
-      `got [${r0}, ${r1}]`,
+      "velocity range must satisfy 0 <= r0 <= r1 <= sqrt((1 + 1/α)² + rho^2)",
+      `got [${r0}, ${rTop}]`,
     );
   }
-  const cS = rho / Math.sqrt(0.01 + rho * rho);
+  const cS = rho / Math.sqrt(hSq + rho * rho);
   let count = 0;
   for (let ir = 0; ir < nv; ir++) {
-    const r = r0 + 0.5 * (r1 - r0) * (1 + nodes[ir]);
-    const wr = 0.5 * (r1 - r0) * weights[ir];
-    const cA = Math.max(-1, Math.min((r - rho) / 0.9, (r - rho) / 1.1));
-    const cB = Math.min(1, (r + rho) / 0.9);
+    const r = r0 + 0.5 * (rTop - r0) * (1 + nodes[ir]);
+    const wr = 0.5 * (rTop - r0) * weights[ir];
+    const cA = Math.max(-1, Math.min((r - rho) / aLo, (r - rho) / aHi));
+    const cB = Math.min(1, (r + rho) / aLo);
     for (let seg = 0; seg < 2; seg++) {
       const c0 = seg === 0 ? cA : Math.max(cA, cS);
       const c1 = seg === 0 ? Math.min(cB, cS) : cB;

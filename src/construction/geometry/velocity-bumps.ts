@@ -38,6 +38,20 @@ export function bumpAxialFactor(shape: BumpShape): number {
   return shape.axial ?? 10;
 }
 
+/** The half width h = 1/α of the bump's axial support 1 − h < e·v < 1 + h (paper: 1/10). */
+export function bumpAxialHalfWidth(shape: BumpShape): number {
+  return 1 / bumpAxialFactor(shape);
+}
+
+/**
+ * The axial support (1 − 1/α, 1 + 1/α) of the bump's factor χ(α P(v − e)) (2.4): [0.9, 1.1] for the
+ * paper's α = 10 (bit for bit: 1 ∓ 0.1 are those doubles).
+ */
+export function bumpAxialRange(shape: BumpShape): readonly [number, number] {
+  const h = bumpAxialHalfWidth(shape);
+  return [1 - h, 1 + h];
+}
+
 /**
  * Margin of the proof's disjointness argument (2.21)–(2.23) for this shape: for v, u in the supports
  * of two different bumps, |v − u| ≥ (1 − 1/α)·|e − e'| − 2ρ ≥ ((1 − 1/α) − 2/c)/M, using

@@ -130,16 +130,24 @@ export function hasPaperConstants(c: ConstructionConstants): boolean {
 }
 
 /**
- * Throw a {@link RuleError} unless the constants are the paper's: for computations that still
- * hard-code them (the Section 3–5 machinery), so that other constants are refused, not ignored.
+ * The constants that differ from the paper's, as a partial record (empty for the paper's): what
+ * records and outputs store, so that the paper's records stay as they were.
  */
-export function requirePaperConstants(params: Parameters, what: string): void {
-  if (!hasPaperConstants(params.constants)) {
-    throw new RuleError(
-      `${what} supports only the paper's constants (c_b = c_r = c_T = 1, R = 100, α = 10, c_⊥ by variant)`,
-      `got ${JSON.stringify(params.constants)}`,
-    );
+export function constantOverrides(c: ConstructionConstants): Partial<ConstructionConstants> {
+  const out: Record<string, number> = {};
+  for (const key of Object.keys(CONSTANT_SYMBOLS) as (keyof ConstructionConstants)[]) {
+    const v = c[key];
+    if (v !== undefined && v !== (PAPER_CONSTANTS as Partial<ConstructionConstants>)[key])
+      out[key] = v;
   }
+  return out as Partial<ConstructionConstants>;
+}
+
+/** "c_b = 1, c_r = 1, R = 100, α = 10, c_⊥ = variant's, c_T = 1": the constants, named, for outputs. */
+export function describeConstants(c: ConstructionConstants): string {
+  return (Object.keys(CONSTANT_SYMBOLS) as (keyof ConstructionConstants)[])
+    .map((k) => `${CONSTANT_SYMBOLS[k]} = ${c[k] ?? "variant's"}`)
+    .join(", ");
 }
 
 /** Validate and complete the parameters; throws a {@link RuleError} naming the violated rule. */
