@@ -19,11 +19,16 @@ export interface ClaimContext {
    * (2.36)–(2.43), as-in-proof). Off by default: the M list is used exactly as given.
    */
   readonly largeM?: boolean;
+  /**
+   * The kernel of A[f_b] by name (absent: `hard-sphere`). Checks specific to hard spheres report
+   * `not-stated` for another kernel (kernel-scope.ts; docs/kernels.md).
+   */
+  readonly kernel?: string;
 }
 
 export function beamFor(ctx: ClaimContext, M: number): Beam {
   return makeBeam(
-    makeParameters({ M, s: ctx.s, s0: ctx.s0 }),
+    makeParameters({ M, s: ctx.s, s0: ctx.s0, kernel: ctx.kernel }),
     cutoffByName(ctx.cutoff),
     ctx.variant,
   );

@@ -1,4 +1,5 @@
 import { PAPER_CONSTANTS, type Parameters } from "../construction/parameters.ts";
+import { hardSphere } from "../kinetic/kernel.ts";
 import { RuleError } from "../math/errors.ts";
 
 /**
@@ -243,5 +244,6 @@ function logParameters(lnM: number, s: number): Parameters {
     Tstar,
     kappa: 1 / Tstar,
     constants: PAPER_CONSTANTS,
+    kernel: hardSphere,
   };
 }

@@ -3,6 +3,7 @@ import { RuleError } from "../math/errors.ts";
 import type { ClaimContext } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
 import { claim425 } from "./error-table/loss-beam-beam.ts";
+import { kernelComputes, notStatedResults } from "./kernel-scope.ts";
 import { claim2_10, claim2_23, claimBumps, claimTubeSums } from "./lemma-2-1.ts";
 import { claim2_24, claim2_25, claim2_26 } from "./lemma-2-2.ts";
 import { claimsLemma4_2 } from "./lemma-4-2.ts";
@@ -89,6 +90,8 @@ export interface RunClaimsOptions {
    * (2.36)–(2.43), as-in-proof only). Default false: `Ms` is used exactly as given.
    */
   readonly largeM?: boolean;
+  /** The kernel of A[f_b] by name (absent: `hard-sphere`; docs/kernels.md). */
+  readonly kernel?: string;
   /**
    * A worker pool to run the checks on (`withClaimPool` / `createClaimPool` in `boltzlab/parallel`);
    * absent or null: every check in-process. The pool is not destroyed here.
@@ -124,6 +127,7 @@ export function runCheck(checkId: string, ctx: ClaimContext): ClaimResult[] {
   const check = CHECKS.find((c) => c.ids[0] === checkId);
   if (!check)
     throw new RuleError(`claim id must be one of ${CLAIM_IDS.join(", ")}`, `got "${checkId}"`);
+  if (!kernelComputes(checkId, ctx.kernel)) return notStatedResults(check.ids, ctx);
   return check.run(ctx);
 }
 
@@ -166,6 +170,9 @@ export async function runClaims(opts: RunClaimsOptions): Promise<ClaimResult[]> 
             cutoff,
             variant,
             ...(opts.largeM ? { largeM: true } : {}),
+            ...(opts.kernel !== undefined && opts.kernel !== "hard-sphere"
+              ? { kernel: opts.kernel }
+              : {}),
           },
         });
       }

@@ -9,7 +9,7 @@ import {
   tubeFrames,
 } from "./characteristic-frequency.ts";
 import type { Cutoff } from "./cutoff.ts";
-import { requirePaperConstants } from "./parameters.ts";
+import { requireHardSphere, requirePaperConstants } from "./parameters.ts";
 import { profileConstants } from "./profile-constants.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
 
@@ -147,6 +147,7 @@ export function characteristicBound(
   t: number,
   relTol = 1e-3,
 ): { value: Estimate; gradient: Estimate } {
+  requireHardSphere(beam.params, "the bound J̄ of the characteristic frequency (4.22)");
   requirePaperConstants(beam.params, "characteristicBound");
   const prev = new Float64Array(2);
   const cur = new Float64Array(2);

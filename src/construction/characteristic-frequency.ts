@@ -5,7 +5,7 @@ import { orthonormalFrame } from "../math/vec3.ts";
 import type { Beam } from "./beam.ts";
 import { bump } from "./cutoff.ts";
 import type { Lattice } from "./lattice.ts";
-import { requirePaperConstants } from "./parameters.ts";
+import { requireHardSphere, requirePaperConstants } from "./parameters.ts";
 import { bumpRadius } from "./velocity-bumps.ts";
 
 /**
@@ -499,6 +499,7 @@ export function characteristicFrequency(
   v: ArrayLike<number>,
   options: CharacteristicOptions = {},
 ): CharacteristicResult {
+  requireHardSphere(beam.params, "the characteristic frequency J of (4.22)");
   requirePaperConstants(beam.params, "characteristicFrequency");
   checkWindow(t0, t);
   const relTol = options.relTol ?? 1e-4;

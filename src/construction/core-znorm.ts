@@ -11,7 +11,7 @@ import { gaussLegendre } from "../math/gauss-legendre.ts";
 import type { Beam } from "./beam.ts";
 import { centreFrequency, coreExponent } from "./core.ts";
 import { bumpMoments, radialL2 } from "./core-norm.ts";
-import { requirePaperConstants } from "./parameters.ts";
+import { requireHardSphere, requirePaperConstants } from "./parameters.ts";
 import { profileConstants } from "./profile-constants.ts";
 
 /**
@@ -67,6 +67,7 @@ const mid = (lo: number, hi: number, method: string): Estimate =>
  * by the explicit bounds of the module comment; weight `weight` (e.g. e^{⟨v⟩²}).
  */
 export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
+  requireHardSphere(beam.params, "the Z-norm of f_r (4.5)");
   requirePaperConstants(beam.params, "coreZNorm");
   const { M, s, s0, lnN } = beam.params;
   const { phi, dphi } = beam.cutoff;

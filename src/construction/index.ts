@@ -28,6 +28,12 @@ export { type BeamZNorm, beamZNorm } from "./beam-znorm.ts";
 export { characteristicFrequency } from "./characteristic-frequency.ts";
 export { centreFrequency, coreExponent, coreValue } from "./core.ts";
 export { type CoreNormDetail, type CoreNormOptions, coreNorm } from "./core-norm.ts";
+export {
+  type CoreSelfFrequency,
+  coreSelfFrequency,
+  criticalSoftGamma,
+  radialSpeedMoment,
+} from "./core-self-frequency.ts";
 export { type CoreZNorm, coreZNorm } from "./core-znorm.ts";
 export {
   bump,
@@ -39,12 +45,14 @@ export {
   plateau,
 } from "./cutoff.ts";
 export {
+  axialSpeedMoment,
   cutoffLineIntegrals,
   deflationExpansion,
   deflationExponentLimit,
   lawConstants,
   predictedDeflation,
 } from "./deflation-law.ts";
+export { kernelNormalization } from "./kernel-normalization.ts";
 export {
   type Lattice,
   latticeCount,
@@ -58,6 +66,7 @@ export { NAMED_CONSTRUCTIONS, type NamedConstruction } from "./named-constructio
 export {
   CONSTANT_SYMBOLS,
   type ConstructionConstants,
+  DEFAULT_KERNEL,
   DEFAULT_P,
   DEFAULT_S,
   DEFAULT_S0,
@@ -66,6 +75,7 @@ export {
   PAPER_CONSTANTS,
   type ParameterInput,
   type Parameters,
+  requireHardSphere,
   tStar,
 } from "./parameters.ts";
 export { beamPhaseSpace, corePhaseSpace } from "./phase-space-functions.ts";

@@ -2,7 +2,7 @@ import type { Beam } from "../../construction/beam.ts";
 import { centreFrequency, coreLogAmplitude } from "../../construction/core.ts";
 import { bumpMoments } from "../../construction/core-norm.ts";
 import type { Cutoff } from "../../construction/cutoff.ts";
-import { requirePaperConstants } from "../../construction/parameters.ts";
+import { requireHardSphere, requirePaperConstants } from "../../construction/parameters.ts";
 import { profileConstants } from "../../construction/profile-constants.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/gauss-legendre.ts";
@@ -76,6 +76,7 @@ const decayCache = new WeakMap<Beam, CoreDecay>();
 
 /** The reduction of f_r for `beam` (cached per beam). */
 export function coreDecay(beam: Beam): CoreDecay {
+  requireHardSphere(beam.params, "the error table's transport term");
   requirePaperConstants(beam.params, "coreDecay");
   const hit = decayCache.get(beam);
   if (hit) return hit;
