@@ -4,13 +4,16 @@ import { CLAIM_TITLES } from "../../claims/claim-titles.ts";
 import { RuleError } from "../../math/errors.ts";
 import {
   addConfigurationOptions,
+  addKernelOption,
   addParameterOptions,
   DEFAULT_MS,
   fmt,
   formatMs,
   formatTable,
+  kernelEcho,
   LARGE_M_HELP,
   parseCutoffs,
+  parseKernel,
   parseMList,
   parseVariants,
   printJson,
@@ -32,6 +35,7 @@ interface ClaimsOptions {
   workers?: string;
   list?: boolean;
   largeM?: boolean;
+  kernel?: string;
 }
 
 /** "2.10,2.12" → ids, each one of `valid` (else a RuleError listing the valid ids). */
@@ -160,6 +164,7 @@ export function register(program: Command): void {
     .option("--json", "machine-readable output on stdout")
     .addHelpText("after", `\nClaim ids (boltzlab claims --list):\n${idLines()}\n`);
   addCsvOption(cmd);
+  addKernelOption(cmd);
   addWorkersOption(cmd).action(async (o: ClaimsOptions) => {
     const csv = parseCsvPath(o.csv);
     if (o.list) {
@@ -172,6 +177,7 @@ export function register(program: Command): void {
     const variants = parseVariants(o.variant);
     const workers = parseWorkers(o.workers);
     const largeM = o.largeM === true;
+    const kernel = parseKernel(o.kernel);
     const { CLAIM_IDS, runClaims } = await import("../../claims/registry.ts");
     const { withClaimPool } = await import("../../parallel/claim-pool.ts");
     const ids = o.id === undefined ? undefined : parseClaimIds(o.id, CLAIM_IDS);
@@ -188,6 +194,7 @@ export function register(program: Command): void {
           cutoffs,
           variants,
           largeM,
+          ...(kernel === "hard-sphere" ? {} : { kernel }),
           pool,
           onProgress: (done, total) => progress.update(done, total),
         }),
@@ -202,7 +209,10 @@ export function register(program: Command): void {
       });
     }
     if (o.json) {
-      printJson({ parameters: { Ms, s, s0, cutoffs, variants, largeM, workers }, claims });
+      printJson({
+        parameters: { Ms, s, s0, cutoffs, variants, largeM, workers, ...kernelEcho(kernel) },
+        claims,
+      });
       return;
     }
     const rows = claims.map((c) => [
@@ -218,7 +228,7 @@ export function register(program: Command): void {
       `${formatTable(["id", "cutoff", "variant", "verdict", "fitted exponent", "paper exponent", "reason"], rows)}\n`,
     );
     process.stdout.write(
-      `\n${mFooter(claims, Ms).join("\n")}\ns = ${s}; s0 = ${s0}; p = 10; cutoff ${cutoffs.join(",")}; variant ${variants.join(",")}${largeM ? "; --large-M" : ""}\n`,
+      `\n${mFooter(claims, Ms).join("\n")}\ns = ${s}; s0 = ${s0}; p = 10; cutoff ${cutoffs.join(",")}; variant ${variants.join(",")}${largeM ? "; --large-M" : ""}; kernel ${kernel} (${kernelEcho(kernel).kernelNormalization})\n`,
     );
   });
 }

@@ -4,11 +4,14 @@ import type { CriterionPoint, ThresholdResult } from "../../claims/thresholds.ts
 import { makeParameters } from "../../construction/parameters.ts";
 import { RuleError } from "../../math/errors.ts";
 import {
+  addKernelOption,
   addParameterOptions,
   fmt,
   formatTable,
+  kernelEcho,
   parseCutoff,
   parseFinite,
+  parseKernel,
   parseVariant,
   printJson,
   validateParameters,
@@ -32,6 +35,7 @@ interface ThresholdCliOptions extends ConstructionCliOptions {
   csv?: string;
   map?: string;
   svg?: string;
+  kernel?: string;
 }
 
 function point(p: CriterionPoint | undefined) {
@@ -97,6 +101,7 @@ export function register(program: Command): void {
       "instead: the (s, s0) map on an n × n grid of the allowed triangle (fast settings)",
     )
     .option("--svg <file>", "with --map: write the map as an SVG heatmap");
+  addKernelOption(cmd);
   cmd.action(async (o: ThresholdCliOptions) => {
     const set = parseConstruction(o);
     const merged = {
@@ -116,6 +121,7 @@ export function register(program: Command): void {
     if (!(gridStep > 0 && gridStep <= 10))
       throw new RuleError("--grid-step must lie in (0, 10]", `got ${gridStep}`);
     const constants = makeParameters({ M: 3, s, s0, p, constants: set.constants }).constants;
+    const kernel = parseKernel(o.kernel);
     if (o.svg !== undefined && o.map === undefined) throw new RuleError("--svg needs --map");
     if (o.map !== undefined) {
       const n = parseFinite("map", o.map);
@@ -130,6 +136,7 @@ export function register(program: Command): void {
           cutoff,
           variant,
           constants: set.constants,
+          kernel,
           criteria: criteria as ("weak" | "strong")[],
           onCell: (d, t) => bar.update(d, t),
         });
@@ -146,16 +153,23 @@ export function register(program: Command): void {
         const { thresholdMapSvg } = await import("../../report/figures/threshold-map-figure.ts");
         write(o.svg, thresholdMapSvg(cells, `${cutoff}, ${variant}, construction ${set.name}`));
       }
-      const mapEcho = { grid: n, cutoff, variant, construction: set.name, constants };
+      const mapEcho = {
+        grid: n,
+        cutoff,
+        variant,
+        construction: set.name,
+        constants,
+        ...kernelEcho(kernel),
+      };
       if (o.json) printJson({ ...mapEcho, cells });
       else
         process.stdout.write(
-          `${mapCsv(cells)}\ngrid = ${n}; cutoff = ${cutoff}; variant = ${variant}; construction = ${set.name}\n`,
+          `${mapCsv(cells)}\ngrid = ${n}; cutoff = ${cutoff}; variant = ${variant}; construction = ${set.name}; kernel ${kernel} (${kernelEcho(kernel).kernelNormalization})\n`,
         );
       return;
     }
     const { threshold } = await import("../../claims/thresholds.ts");
-    const opts = { s, s0, p, cutoff, variant, constants: set.constants };
+    const opts = { s, s0, p, cutoff, variant, constants: set.constants, kernel };
     const results = criteria.map((c) => threshold(c as "weak" | "strong", opts, { gridStep }));
     // the proof's decidable hypotheses at each threshold M (claims/construction-constraints.ts)
     const { constructionConstraints } = await import("../../claims/construction-constraints.ts");
@@ -170,10 +184,11 @@ export function register(program: Command): void {
       variant,
       construction: set.name,
       constants,
+      ...kernelEcho(kernel),
     };
     if (o.csv) {
       const head =
-        "criterion,Mfail,Mlo,Mhi,log10M,log10MError,log10Log10M,s,s0,cutoff,variant,construction,constants";
+        "criterion,Mfail,Mlo,Mhi,log10M,log10MError,log10Log10M,s,s0,cutoff,variant,construction,constants,kernel";
       const lines = results.map((r) =>
         [
           r.criterion,
@@ -189,6 +204,7 @@ export function register(program: Command): void {
           variant,
           set.name,
           `"${JSON.stringify(constants).replaceAll('"', '""')}"`,
+          kernel,
         ].join(","),
       );
       const tmp = `${o.csv}.tmp-${process.pid}`;
@@ -246,7 +262,7 @@ export function register(program: Command): void {
       .map(([k, v]) => `${k} = ${v}`)
       .join(", ");
     process.stdout.write(
-      `\ns = ${s}; s0 = ${s0}; cutoff = ${cutoff}; variant = ${variant}; construction = ${set.name}; ${cs}\n`,
+      `\ns = ${s}; s0 = ${s0}; cutoff = ${cutoff}; variant = ${variant}; construction = ${set.name}; ${cs}; kernel ${kernel} (${kernelEcho(kernel).kernelNormalization})\n`,
     );
   });
 }
