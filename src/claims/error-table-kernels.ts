@@ -26,6 +26,7 @@ export interface KernelTableEntry {
   };
 }
 
+/** The construction the table is described for: s, s0, p, cutoff and variant (the paper's constants). */
 export interface KernelTableOptions {
   readonly s: number;
   readonly s0: number;

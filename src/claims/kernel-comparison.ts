@@ -46,6 +46,7 @@ export const DEFAULT_COMPARED_KERNELS: readonly string[] = [
   "vhs:-2",
 ];
 
+/** One M of a kernel's entry: the computed deflation and the core's self-collision numbers. */
 export interface KernelComparisonRow {
   readonly M: number;
   readonly Tstar: number;
@@ -61,6 +62,7 @@ export interface KernelComparisonRow {
   readonly log10SelfExponent: number;
 }
 
+/** One kernel of {@link kernelComparison}: the law, the soft-potential diagnosis, rows and thresholds. */
 export interface KernelComparisonEntry {
   readonly kernel: string;
   readonly normalization: string;
@@ -85,6 +87,7 @@ export interface KernelComparisonEntry {
   readonly thresholds?: Readonly<Record<Criterion, ThresholdResult>>;
 }
 
+/** The result of {@link kernelComparison}: the options and one entry per kernel. */
 export interface KernelComparison {
   readonly options: KernelComparisonOptions;
   readonly entries: readonly KernelComparisonEntry[];
