@@ -24,6 +24,11 @@ export interface ClaimContext {
   readonly largeM?: boolean;
   /** The construction's free constants (construction/parameters.ts); absent: the paper's. */
   readonly constants?: Partial<ConstructionConstants>;
+  /**
+   * The kernel of A[f_b] by name (absent: `hard-sphere`). Checks specific to hard spheres report
+   * `not-stated` for another kernel (kernel-scope.ts; docs/kernels.md).
+   */
+  readonly kernel?: string;
 }
 
 export function beamFor(ctx: ClaimContext, M: number): Beam {
@@ -33,6 +38,7 @@ export function beamFor(ctx: ClaimContext, M: number): Beam {
       s: ctx.s,
       s0: ctx.s0,
       ...(ctx.constants ? { constants: ctx.constants } : {}),
+      kernel: ctx.kernel,
     }),
     cutoffByName(ctx.cutoff),
     ctx.variant,

@@ -178,10 +178,14 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   const rows = Ms.map((M) => theoremRow(M, ctx));
   const out: ClaimResult[] = [];
   const core = (M: number, t: number, weighted: boolean) =>
-    coreNorm(normBeam(M, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant), t, {
-      weighted,
-      subtract: 0,
-    }).norm;
+    coreNorm(
+      normBeam(M, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant, undefined, ctx.kernel),
+      t,
+      {
+        weighted,
+        subtract: 0,
+      },
+    ).norm;
   // (2.36) at t = T*/2 and T*: ratio to exp(−t M^{1−s}), fitted against ln M (exp(−T* M^{1−s}) = 1/ln M)
   const meas36: Measurement[] = rows.map((r) => {
     const t = r.Tstar.value;

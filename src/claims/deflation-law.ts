@@ -25,6 +25,8 @@ export interface DeflationLawOptions {
   readonly cutoff: string;
   readonly variant: Variant;
   readonly constants?: Partial<ConstructionConstants>;
+  /** The kernel of A[f_b] by name (absent: `hard-sphere`); docs/kernels.md. */
+  readonly kernel?: string;
 }
 
 export interface DeflationLawPoint {
@@ -43,7 +45,7 @@ export interface DeflationLawPoint {
  * law's expansion at the same M for comparison.
  */
 export function computedDeflation(M: number, o: DeflationLawOptions): DeflationLawPoint {
-  const beam = normBeam(M, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants);
+  const beam = normBeam(M, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants, o.kernel);
   const T = beam.params.Tstar;
   const fT = coreNorm(beam, T, { weighted: false, subtract: 0 }).norm;
   const f0 = coreNorm(beam, 0, { weighted: false, subtract: 0 }).norm;
@@ -62,6 +64,7 @@ export function computedDeflation(M: number, o: DeflationLawOptions): DeflationL
       lawConstants(beam.params.constants, o.variant),
       Math.log(M),
       o.s,
+      beam.params.kernel,
     ),
   };
 }
@@ -102,12 +105,13 @@ export function deflationLawReport(o: DeflationLawOptions, maxDecade = 15): Defl
       gammaError: fit.exponentError,
     });
   }
-  const beam = normBeam(4, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants);
+  const beam = normBeam(4, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants, o.kernel);
   return {
     options: o,
     limit: deflationExponentLimit(
       cutoffByName(o.cutoff),
       lawConstants(beam.params.constants, o.variant),
+      beam.params.kernel,
     ),
     points,
     windows,

@@ -33,6 +33,8 @@ export interface DesignOptions {
   readonly s0: number;
   readonly cutoff: string;
   readonly variant: Variant;
+  /** The kernel of A[f_b] by name (absent: `hard-sphere`; docs/kernels.md). */
+  readonly kernel?: string;
   /** Axial factors α to try (default 4.2, 5, 7, 10; α = 4 puts the bumps on the annulus edge 3/4, margin 0). */
   readonly axial?: readonly number[];
   /** Transverse factors c as multiples of the disjointness bound 2/(1 − 1/α) (default 1.05, 2, and the paper's 10 when admissible). */
@@ -94,7 +96,13 @@ function tune(
   shape: { bumpAxial: number; bumpTransverse: number; beamAmplitude: number; coreRadius: number },
   bounds: Bounds,
 ): DesignCandidate {
-  const base = { s: o.s, s0: o.s0, cutoff: o.cutoff, variant: o.variant };
+  const base = {
+    s: o.s,
+    s0: o.s0,
+    cutoff: o.cutoff,
+    variant: o.variant,
+    ...(o.kernel !== undefined && o.kernel !== "hard-sphere" ? { kernel: o.kernel } : {}),
+  };
   // c_r from the size bound: ‖e^{⟨v⟩²} f_r(0)‖ is linear in c_r (and nearly M-independent)
   const probe = normBeam(1e6, o.s, o.s0, undefined, o.cutoff, o.variant, shape);
   const fr1 = coreNorm(probe, 0, { weighted: true, subtract: 0 }).norm.value;
@@ -173,7 +181,13 @@ export function design(o: DesignOptions): DesignResult {
     o.onCandidate?.(cand, candidates.length, shapes.length + 1);
   }
   // the paper's construction, for comparison (c = the variant's)
-  const base = { s: o.s, s0: o.s0, cutoff: o.cutoff, variant: o.variant };
+  const base = {
+    s: o.s,
+    s0: o.s0,
+    cutoff: o.cutoff,
+    variant: o.variant,
+    ...(o.kernel !== undefined && o.kernel !== "hard-sphere" ? { kernel: o.kernel } : {}),
+  };
   const pt = threshold(o.criterion, base, SEARCH);
   const paperConstants = normBeam(3, o.s, o.s0, undefined, o.cutoff, o.variant).params.constants;
   const paperCs = constructionConstraints(pt.Mhi ?? 1e100, base, pt.above);

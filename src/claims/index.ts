@@ -46,6 +46,21 @@ export { findGErrMeasure, G_ERR_MEASURES } from "./error-table/g-err-terms.ts";
 export { type ParsedFile, parseJobFile } from "./error-table/job-records.ts";
 export { ERROR_TERM_MEASURES, findMeasure } from "./error-table/measures.ts";
 export { findTableMeasure } from "./error-table/table-measures.ts";
+export {
+  errorTableKernelScope,
+  type KernelTableEntry,
+  type KernelTableOptions,
+} from "./error-table-kernels.ts";
+export {
+  DEFAULT_COMPARED_KERNELS,
+  type KernelComparison,
+  type KernelComparisonEntry,
+  type KernelComparisonOptions,
+  type KernelComparisonRow,
+  kernelComparison,
+  kernelEntry,
+} from "./kernel-comparison.ts";
+export { type KernelScope, kernelComputes, kernelScope } from "./kernel-scope.ts";
 export type { ClaimPool, PoolResult, PoolTask, RowOptions } from "./pool-task.ts";
 export { claimsProposition3_1 } from "./proposition-3-1.ts";
 export {

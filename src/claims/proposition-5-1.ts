@@ -4,6 +4,7 @@ import {
   PAPER_CONSTANTS,
   type Parameters,
 } from "../construction/parameters/parameters.ts";
+import { hardSphere } from "../kinetic/kernel.ts";
 import { RuleError } from "../math/errors.ts";
 
 /**
@@ -278,5 +279,6 @@ function logParameters(lnM: number, s: number, constants: ConstructionConstants)
     Tstar,
     kappa: 1 / Tstar,
     constants,
+    kernel: hardSphere,
   };
 }

@@ -6,6 +6,7 @@ import type { ClaimContext } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
 import { claim2_30, claim2_31, claim2_35, claimsDeflation } from "./core-2-30-to-2-43.ts";
 import { claim4_25 } from "./envelope-time-integral-4-25.ts";
+import { kernelComputes, notStatedResults } from "./kernel-scope.ts";
 import { claim2_10, claim2_23, claimBumps, claimTubeSums } from "./lattice-2-10-to-2-29.ts";
 import { claim2_34 } from "./pointwise-sandwich-2-34.ts";
 import type { ClaimPool } from "./pool-task.ts";
@@ -90,6 +91,8 @@ export interface RunClaimsOptions {
    * (2.36)–(2.43), as-in-proof only). Default false: `Ms` is used exactly as given.
    */
   readonly largeM?: boolean;
+  /** The kernel of A[f_b] by name (absent: `hard-sphere`; docs/kernels.md). */
+  readonly kernel?: string;
   /**
    * A worker pool to run the checks on (`withClaimPool` / `createClaimPool` in `boltzlab/parallel`);
    * absent or null: every check in-process. The pool is not destroyed here.
@@ -127,6 +130,7 @@ export function runCheck(checkId: string, ctx: ClaimContext): ClaimResult[] {
   const check = CHECKS.find((c) => c.ids[0] === checkId);
   if (!check)
     throw new RuleError(`claim id must be one of ${CLAIM_IDS.join(", ")}`, `got "${checkId}"`);
+  if (!kernelComputes(checkId, ctx.kernel)) return notStatedResults(check.ids, ctx);
   return check.run(ctx);
 }
 
@@ -171,6 +175,9 @@ export async function runClaims(opts: RunClaimsOptions): Promise<ClaimResult[]> 
             ...(opts.largeM ? { largeM: true } : {}),
             ...(opts.constants && Object.keys(opts.constants).length > 0
               ? { constants: opts.constants }
+              : {}),
+            ...(opts.kernel !== undefined && opts.kernel !== "hard-sphere"
+              ? { kernel: opts.kernel }
               : {}),
           },
         });

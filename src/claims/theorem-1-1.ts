@@ -31,6 +31,8 @@ export interface TheoremOptions {
   readonly variant: Variant;
   /** The free constants (absent or partial: the paper's); see `construction/parameters.ts`. */
   readonly constants?: Partial<ConstructionConstants>;
+  /** The kernel of A[f_b] by name (absent: `hard-sphere`); docs/kernels.md. */
+  readonly kernel?: string;
 }
 
 /** A beam for norms only: for M beyond the materialized lattice the lattice is not needed. */
@@ -42,11 +44,12 @@ export function normBeam(
   cutoff: string,
   variant: Variant,
   constants?: Partial<ConstructionConstants>,
+  kernel?: string,
 ): Beam {
-  const params = makeParameters({ M, s, s0, p, constants });
+  const params = makeParameters({ M, s, s0, p, constants, kernel });
   const chi = cutoffByName(cutoff);
   if (M <= 256) return makeBeam(params, chi, variant);
-  const small = makeBeam(makeParameters({ M: 2, s, s0, p, constants }), chi, variant);
+  const small = makeBeam(makeParameters({ M: 2, s, s0, p, constants, kernel }), chi, variant);
   return {
     ...small,
     params,
@@ -71,6 +74,7 @@ function rowKey(M: number, opts: Omit<TheoremOptions, "Ms">): string {
   const key: unknown[] = [M, opts.s, opts.s0, opts.p ?? null, opts.cutoff, opts.variant];
   if (c && Object.values(c).some((x) => x !== undefined))
     key.push(makeParameters({ M, s: opts.s, s0: opts.s0, p: opts.p, constants: c }).constants);
+  if (opts.kernel !== undefined && opts.kernel !== "hard-sphere") key.push(`kernel ${opts.kernel}`);
   return JSON.stringify(key);
 }
 
@@ -111,7 +115,16 @@ export function seedTheoremRows(entries: readonly (readonly [string, TheoremRow]
 }
 
 function computeTheoremRow(M: number, opts: Omit<TheoremOptions, "Ms">): TheoremRow {
-  const beam = normBeam(M, opts.s, opts.s0, opts.p, opts.cutoff, opts.variant, opts.constants);
+  const beam = normBeam(
+    M,
+    opts.s,
+    opts.s0,
+    opts.p,
+    opts.cutoff,
+    opts.variant,
+    opts.constants,
+    opts.kernel,
+  );
   const T = beam.params.Tstar;
   const fr0w = coreNorm(beam, 0, { weighted: true, subtract: 0 }).norm;
   const frTw = coreNorm(beam, T, { weighted: true, subtract: 0 });
@@ -209,7 +222,16 @@ export function deflationCurve(
   opts: Omit<TheoremOptions, "Ms">,
   points = 17,
 ): DeflationCurve {
-  const beam = normBeam(M, opts.s, opts.s0, opts.p, opts.cutoff, opts.variant, opts.constants);
+  const beam = normBeam(
+    M,
+    opts.s,
+    opts.s0,
+    opts.p,
+    opts.cutoff,
+    opts.variant,
+    opts.constants,
+    opts.kernel,
+  );
   const T = beam.params.Tstar;
   const fb = beamSobolevNorm(beam, opts.s0, "gaussian");
   const t: number[] = [];

@@ -15,6 +15,8 @@ export interface MapOptions {
   readonly cutoff: string;
   readonly variant: Variant;
   readonly constants?: Partial<ConstructionConstants>;
+  /** The kernel of A[f_b] by name (absent: `hard-sphere`; docs/kernels.md). */
+  readonly kernel?: string;
   readonly criteria?: readonly Criterion[];
   readonly onCell?: (done: number, total: number) => void;
 }
@@ -56,7 +58,7 @@ export function thresholdMap(o: MapOptions): MapCell[] {
     for (const criterion of criteria) {
       const r = threshold(
         criterion,
-        { s, s0, cutoff: o.cutoff, variant: o.variant, constants: o.constants },
+        { s, s0, cutoff: o.cutoff, variant: o.variant, constants: o.constants, kernel: o.kernel },
         MAP_SEARCH,
       );
       out.push({

@@ -45,6 +45,8 @@ export interface ThresholdOptions {
   readonly cutoff: string;
   readonly variant: Variant;
   readonly constants?: Partial<ConstructionConstants>;
+  /** The kernel of A[f_b] by name (absent: `hard-sphere`); docs/kernels.md. */
+  readonly kernel?: string;
 }
 
 export type Status = "holds" | "fails" | "undecided";
@@ -141,7 +143,7 @@ export function criterionPoint(
   tubeCutoff?: number,
   correction?: (M: number) => number,
 ): CriterionPoint {
-  const beam = normBeam(M, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants);
+  const beam = normBeam(M, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants, o.kernel);
   const T = beam.params.Tstar;
   const fr0 = coreNorm(beam, 0, { weighted: false, subtract: 0 }).norm;
   const frDiff = coreNorm(beam, T, { weighted: false, subtract: 1 }).norm;
@@ -266,7 +268,16 @@ export function threshold(
       `got ${g}, ${maxL}, ${relTol}`,
     );
   }
-  const probe = normBeam(MIN_THRESHOLD_M, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants); // validates
+  const probe = normBeam(
+    MIN_THRESHOLD_M,
+    o.s,
+    o.s0,
+    o.p,
+    o.cutoff,
+    o.variant,
+    o.constants,
+    o.kernel,
+  ); // validates
   const overlapping = bumpDisjointnessMargin(probe.bump) <= 0;
   // overlapping bumps: the beam norm needs the overlaps enumerated, possible for M ≤ OVERLAP_MAX_M only
   if (overlapping) maxL = Math.min(maxL, Math.log10(OVERLAP_MAX_M));
@@ -424,10 +435,11 @@ function asymptoticBeyond(
       method: `does not hold on M ≤ ${lastM.toExponential(0)} (weak holds as M → ∞ since I → 0 while F → ‖f_r(0)‖; not located)`,
     };
   }
-  const beam = normBeam(4, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants);
+  const beam = normBeam(4, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants, o.kernel);
   const gamma = deflationExponentLimit(
     cutoffByName(o.cutoff),
     lawConstants(beam.params.constants, o.variant),
+    beam.params.kernel,
   );
   const lnlnM = Math.log(2) / gamma.value;
   const ll = (lnlnM - Math.log(Math.log(10))) / Math.log(10);

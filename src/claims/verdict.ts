@@ -3,9 +3,17 @@ import { fitPowerLaw, type PowerFit, type Sample } from "../math/power-fit.ts";
 /**
  * Verdicts (docs/design.md, "Numbers are estimates"):
  * - `holds` / `violated`: statements with explicit constants;
- * - `consistent` / `inconsistent` / `inconclusive`: asymptotic statements.
+ * - `consistent` / `inconsistent` / `inconclusive`: asymptotic statements;
+ * - `not-stated`: the paper states (and proves) the statement for the hard-sphere kernel only and
+ *   boltzlab does not compute it for the kernel asked for (claims/kernel-scope.ts, docs/kernels.md).
  */
-export type Verdict = "holds" | "violated" | "consistent" | "inconsistent" | "inconclusive";
+export type Verdict =
+  | "holds"
+  | "violated"
+  | "consistent"
+  | "inconsistent"
+  | "inconclusive"
+  | "not-stated";
 
 /** Every verdict, in the order reports list them. */
 export const VERDICTS: readonly Verdict[] = [
@@ -14,6 +22,7 @@ export const VERDICTS: readonly Verdict[] = [
   "consistent",
   "inconsistent",
   "inconclusive",
+  "not-stated",
 ];
 
 /** Direction of an asymptotic statement: y ≲ pred (upper), y ≳ pred (lower), y ∼ pred (both). */

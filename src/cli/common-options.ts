@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { CUTOFF_NAMES, type CutoffName, cutoffByName } from "../construction/geometry/cutoff.ts";
+import { kernelNormalization } from "../construction/parameters/kernel-normalization.ts";
 import {
   DEFAULT_P,
   DEFAULT_S,
@@ -7,6 +8,7 @@ import {
   makeParameters,
 } from "../construction/parameters/parameters.ts";
 import { VARIANTS, type Variant, variantByName } from "../construction/parameters/variant.ts";
+import { kernelByName } from "../kinetic/kernel.ts";
 import { RuleError } from "../math/errors.ts";
 import { parseNumber, parseVec3 } from "./parse.ts";
 
@@ -219,4 +221,26 @@ export function fmt(x: number): string {
     : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e6
       ? x.toPrecision(6)
       : x.toExponential(4);
+}
+
+/** The kernel option's help: the names and where the normalization is stated. */
+export const KERNEL_HELP =
+  "collision kernel of A[f_b]: hard-sphere (default, B = |(u−v)·ω|, A = 2π∫|u−v|g) | constant (B ≡ 1, A = 4π∫g) | vhs:GAMMA (B = |u−v|^GAMMA |cos θ|, -3 < GAMMA <= 1); docs/kernels.md";
+
+/** Declare `--kernel` (Remark 1.5) on a command. */
+export function addKernelOption(cmd: Command): Command {
+  return cmd.option("--kernel <name>", KERNEL_HELP);
+}
+
+/**
+ * The kernel's canonical name from `--kernel` (absent: `hard-sphere`), validated by
+ * kinetic/kernel.ts (`kernel must be one of hard-sphere, constant, vhs:GAMMA`, `-3 < gamma <= 1`).
+ */
+export function parseKernel(raw: string | undefined): string {
+  return raw === undefined ? "hard-sphere" : kernelByName(raw.trim()).name;
+}
+
+/** The kernel as outputs echo it: its name and normalization (docs/kernels.md). */
+export function kernelEcho(name: string): { kernel: string; kernelNormalization: string } {
+  return { kernel: name, kernelNormalization: kernelNormalization(kernelByName(name)) };
 }

@@ -28,8 +28,15 @@ export { gainL2Parts } from "./beam-beam/beam-gain-l2.ts";
 export { gainLinfDiagonal, gainLinfParts } from "./beam-beam/beam-gain-linf.ts";
 export { centreFrequency, coreExponent, coreValue } from "./core/core.ts";
 export { type CoreNormDetail, type CoreNormOptions, coreNorm } from "./core/core-norm.ts";
+export {
+  type CoreSelfFrequency,
+  coreSelfFrequency,
+  criticalSoftGamma,
+  radialSpeedMoment,
+} from "./core/core-self-frequency.ts";
 export { type CoreZNorm, coreZNorm } from "./core/core-znorm.ts";
 export {
+  axialSpeedMoment,
   cutoffLineIntegrals,
   deflationExpansion,
   deflationExponentLimit,
@@ -62,10 +69,12 @@ export {
   bumpSum,
   bumpValue,
 } from "./geometry/velocity-bumps.ts";
+export { kernelNormalization } from "./parameters/kernel-normalization.ts";
 export { NAMED_CONSTRUCTIONS, type NamedConstruction } from "./parameters/named-constructions.ts";
 export {
   CONSTANT_SYMBOLS,
   type ConstructionConstants,
+  DEFAULT_KERNEL,
   DEFAULT_P,
   DEFAULT_S,
   DEFAULT_S0,
@@ -74,6 +83,7 @@ export {
   PAPER_CONSTANTS,
   type ParameterInput,
   type Parameters,
+  requireHardSphere,
   tStar,
 } from "./parameters/parameters.ts";
 export { VARIANTS, type Variant, variantByName } from "./parameters/variant.ts";

@@ -1,3 +1,4 @@
+import { kernelComparison } from "../claims/kernel-comparison.ts";
 import type { ClaimPool, PoolTask, RowOptions } from "../claims/pool-task.ts";
 import { claimTaskCount, runClaims } from "../claims/registry.ts";
 import {
@@ -9,7 +10,9 @@ import {
   theoremTable,
 } from "../claims/theorem-1-1.ts";
 import type { DeflationCurve, TheoremRow } from "../claims/theorem-row.ts";
+import { kernelNormalization } from "../construction/parameters/kernel-normalization.ts";
 import type { Variant } from "../construction/parameters/variant.ts";
+import { kernelByName } from "../kinetic/kernel.ts";
 import { createClaimPool } from "../parallel/claim-pool.ts";
 import { howLargeMData } from "./how-large-m.ts";
 import { formatM, formatMList, formatNumber } from "./number-format.ts";
@@ -39,6 +42,17 @@ export interface BuildReportOptions {
    * 25 s of CPU, computed in the main thread while the pool works on the claims).
    */
   readonly howLargeM?: boolean;
+  /**
+   * The chapter "Kernels (Remark 1.5)" (kernels.ts): the construction under the hard-sphere,
+   * constant and VHS kernels side by side, with thresholds for hard-sphere and constant (default
+   * true; about 30 s of CPU in the main thread).
+   */
+  readonly kernels?: boolean;
+  /**
+   * The kernel of A[f_b] for the claims and the Theorem 1.1 sections (absent: `hard-sphere`;
+   * docs/kernels.md).
+   */
+  readonly kernel?: string;
   readonly onProgress?: (done: number, total: number) => void;
   /** Worker threads (default 1: in-process). */
   readonly workers?: number;
@@ -64,11 +78,13 @@ interface Section {
  */
 export async function buildReportData(opts: BuildReportOptions): Promise<ReportData> {
   const started = Date.now();
+  const kernelName = opts.kernel ?? "hard-sphere";
   const rowOpts = (cutoff: string, variant: Variant): RowOptions => ({
     s: opts.s,
     s0: opts.s0,
     cutoff,
     variant,
+    ...(opts.kernel !== undefined && opts.kernel !== "hard-sphere" ? { kernel: opts.kernel } : {}),
   });
   const sections: Section[] = [];
   const curves: { M: number; opts: RowOptions }[] = [];
@@ -86,7 +102,13 @@ export async function buildReportData(opts: BuildReportOptions): Promise<ReportD
     }
   }
   const withHowLargeM = opts.howLargeM !== false;
-  const total = claimTaskCount(opts) + curves.length + sections.length + (withHowLargeM ? 1 : 0);
+  const withKernels = opts.kernels !== false;
+  const total =
+    claimTaskCount(opts) +
+    curves.length +
+    sections.length +
+    (withHowLargeM ? 1 : 0) +
+    (withKernels ? 1 : 0);
   let done = 0;
   const step = () => opts.onProgress?.(++done, total);
 
@@ -103,6 +125,21 @@ export async function buildReportData(opts: BuildReportOptions): Promise<ReportD
         ? "as-in-proof"
         : opts.variants[0];
       howLargeM = howLargeMData({ s: opts.s, s0: opts.s0, cutoff: opts.cutoffs[0], variant });
+      step();
+    }
+    let kernels: ReportData["kernels"];
+    if (withKernels) {
+      await new Promise((r) => setImmediate(r));
+      const variant: Variant = opts.variants.includes("as-in-proof")
+        ? "as-in-proof"
+        : opts.variants[0];
+      kernels = kernelComparison({
+        s: opts.s,
+        s0: opts.s0,
+        cutoff: opts.cutoffs[0],
+        variant,
+        thresholdKernels: ["hard-sphere", "constant"],
+      });
       step();
     }
     const claims = await claimsP;
@@ -125,7 +162,7 @@ export async function buildReportData(opts: BuildReportOptions): Promise<ReportD
     const theorem: TheoremRow[] = [];
     const laws: Record<string, string> = {};
     for (const { cutoff, variant, Ms } of sections) {
-      const rows = theoremTable({ Ms, s: opts.s, s0: opts.s0, cutoff, variant });
+      const rows = theoremTable({ Ms, ...rowOpts(cutoff, variant) });
       theorem.push(...rows);
       const law = deflationLaw(rows);
       laws[`deflation law ${cutoff}/${variant}`] =
@@ -147,12 +184,16 @@ export async function buildReportData(opts: BuildReportOptions): Promise<ReportD
         Ms: opts.Ms,
         cutoffs: opts.cutoffs,
         variants: opts.variants,
-        extra: laws,
+        extra: {
+          ...laws,
+          kernel: `${kernelName} (${kernelNormalization(kernelByName(kernelName))})`,
+        },
       },
       claims,
       theorem,
       deflation,
       ...(howLargeM ? { howLargeM } : {}),
+      ...(kernels ? { kernels } : {}),
       runInfo: {
         date: new Date(started).toISOString(),
         durationSeconds: (Date.now() - started) / 1000,

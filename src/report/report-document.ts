@@ -18,6 +18,7 @@ import {
 } from "./configuration.ts";
 import { claimDisagreements, errorTableDisagreements } from "./disagreements.ts";
 import { howLargeMBlocks } from "./how-large-m.ts";
+import { kernelsBlocks } from "./kernels.ts";
 import { formatM, formatMList } from "./number-format.ts";
 import type { Block, Inline, ReportFigure } from "./report-block.ts";
 import type { ReportData } from "./report-data.ts";
@@ -364,6 +365,7 @@ export function reportDocument(data: ReportData, figures: ReportFigures): Block[
     ...claimsSection(data, figures),
     ...(data.sections35 ? sections35Blocks(data.sections35, figures.sections35) : []),
     ...(data.howLargeM ? howLargeMBlocks(data.howLargeM) : []),
+    ...(data.kernels ? kernelsBlocks(data.kernels) : []),
     ...objectsSection(figures),
     ...methodSection(data),
     ...parametersSection(data),

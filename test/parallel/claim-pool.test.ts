@@ -78,6 +78,7 @@ test("report data: pooled equals in-process (everything but the run time)", asyn
     cutoffs: ["bump"],
     variants: ["as-in-proof" as const],
     largeM: false,
+    kernels: false,
   };
   clearTheoremRowCache();
   const a = await buildReportData({ ...o, workers: 1 });

@@ -19,6 +19,7 @@ import { threshold } from "../../src/claims/thresholds.ts";
 import { buildSite, serveExplorer, siteIsStale } from "../../src/cli/commands/explore.ts";
 import { makeBeam } from "../../src/construction/beam/beam.ts";
 import { beamCollisionFrequency } from "../../src/construction/beam/beam-collision-frequency.ts";
+import { coreSelfFrequency } from "../../src/construction/core/core-self-frequency.ts";
 import { deflationExponentLimit, lawConstants } from "../../src/construction/core/deflation-law.ts";
 import { cutoffByName } from "../../src/construction/geometry/cutoff.ts";
 import { latticeSeparation } from "../../src/construction/geometry/lattice-separation.ts";
@@ -311,6 +312,46 @@ describe("explorer in chromium", () => {
     assert.equal(strong.log10log10m, String(libStrong.log10Log10M ?? null));
     assert.deepEqual(errors, []);
     await page.screenshot({ path: join(OUT, "theorem-tuned.png") });
+    await page.close();
+  });
+
+  test("view 5's kernel control (Remark 1.5): γ∞ and the core's self-collision exponent equal the library's, kept in the URL", async () => {
+    const { page, errors } = await open("#view=theorem&M=8&kernel=constant");
+    const data = (sel: string) => page.$eval(sel, (e) => ({ ...(e as HTMLElement).dataset }));
+    const lib = (kernel: string) => {
+      const params = makeParameters({ M: 8, kernel });
+      return {
+        gamma: deflationExponentLimit(
+          cutoffByName("bump"),
+          lawConstants(params.constants, "as-in-proof"),
+          params.kernel,
+        ).value,
+        self:
+          coreSelfFrequency(makeBeam(params, cutoffByName("bump"), "as-in-proof")).lnSelfExponent
+            .value / Math.LN10,
+      };
+    };
+    await page.waitForSelector("#kernel-normalization[data-kernel='constant']");
+    assert.equal(Number((await data("#gamma-limit")).value), lib("constant").gamma);
+    assert.equal(Number((await data("#kernel-vs-hard-sphere")).ratio), 2);
+    assert.equal(
+      await page.$eval("#ctl-kernel", (e) => (e as HTMLSelectElement).value),
+      "constant",
+    );
+    // the control: a soft potential, in the URL, with the computed self-collision exponent
+    await page.selectOption("#ctl-kernel", "vhs:-2");
+    await page.waitForFunction(() => /[#&]kernel=vhs%3A-2(&|$)/.test(location.hash));
+    await page.waitForSelector("#kernel-normalization[data-kernel='vhs:-2']");
+    assert.equal(Number((await data("#gamma-limit")).value), lib("vhs:-2").gamma);
+    assert.equal(Number((await data("#core-self")).value), lib("vhs:-2").self);
+    assert.match(await page.$eval("#core-self", (e) => e.textContent ?? ""), /does NOT decay/);
+    await page.screenshot({ path: join(OUT, "theorem-kernel-vhs-2.png") });
+    // a bad kernel in a link is refused with the rule named
+    await page.goto(`${base}#view=theorem&kernel=vhs:-3`);
+    await page.waitForFunction(() =>
+      /-3 < gamma <= 1/.test(document.getElementById("message")?.textContent ?? ""),
+    );
+    assert.deepEqual(errors, []);
     await page.close();
   });
 

@@ -37,6 +37,7 @@ test("a state survives the URL round trip", () => {
     alpha: 4.2,
     cperp: 2.75,
     cT: 0.6,
+    kernel: "vhs:-0.5",
   };
   // t is checked against T* with the state's own c_T, so a t beyond 0.6·T*(c_T = 1) is refused
   st.t = 0.5 * tStar(12, 0.85, 0.6);
@@ -106,4 +107,11 @@ test("explore: a bad port is one line on stderr and exit code 2", () => {
   assert.equal(r.stdout, "");
   assert.equal(r.stderr.trim().split("\n").length, 1);
   assert.match(r.stderr, /port must be an integer/);
+});
+
+test("the kernel in the URL: omitted for hard spheres, validated by the library", () => {
+  assert.doesNotMatch(stateToHash({ ...DEFAULT_STATE }), /kernel=/);
+  assert.equal(stateFromHash("#kernel=constant").state.kernel, "constant");
+  assert.match(stateFromHash("#kernel=vhs:2").error ?? "", /-3 < gamma <= 1/);
+  assert.match(stateFromHash("#kernel=maxwell").error ?? "", /kernel must be one of/);
 });

@@ -10,8 +10,10 @@ import { CRITERIA, threshold } from "../../src/claims/thresholds.ts";
 import { makeBeam } from "../../src/construction/beam/beam.ts";
 import { beamCollisionFrequency } from "../../src/construction/beam/beam-collision-frequency.ts";
 import { centreFrequency } from "../../src/construction/core/core.ts";
+import { coreSelfFrequency } from "../../src/construction/core/core-self-frequency.ts";
 import { deflationExponentLimit, lawConstants } from "../../src/construction/core/deflation-law.ts";
 import { cutoffByName } from "../../src/construction/geometry/cutoff.ts";
+import { kernelNormalization } from "../../src/construction/parameters/kernel-normalization.ts";
 import { makeParameters } from "../../src/construction/parameters/parameters.ts";
 import { checkRunConfig, runReplica } from "../../src/solvers/particles/particle-run.ts";
 import { meanError } from "../../src/solvers/particles/replica-statistics.ts";
@@ -32,7 +34,7 @@ const post = (m: JobMessage, transfer: Transferable[] = []) =>
 
 function beamOf(c: ConstructionInput) {
   return makeBeam(
-    makeParameters({ M: c.M, s: c.s, s0: c.s0, p: c.p, constants: c.constants }),
+    makeParameters({ M: c.M, s: c.s, s0: c.s0, p: c.p, constants: c.constants, kernel: c.kernel }),
     cutoffByName(c.cutoff),
     c.variant,
   );
@@ -106,6 +108,7 @@ function optionsOf(c: ConstructionInput) {
     cutoff: c.cutoff,
     variant: c.variant,
     constants: c.constants,
+    kernel: c.kernel,
   };
 }
 
@@ -138,10 +141,31 @@ function theorem(job: Extract<Job, { kind: "theorem" }>): void {
   const limit = deflationExponentLimit(
     cutoffByName(c.cutoff),
     lawConstants(beam.params.constants, c.variant),
+    beam.params.kernel,
   );
+  // Remark 1.5: the hard-sphere limit beside it, and the core's own collision frequency (soft potentials)
+  const hardSphereLimit = deflationExponentLimit(
+    cutoffByName(c.cutoff),
+    lawConstants(beam.params.constants, c.variant),
+  );
+  const self = coreSelfFrequency(beam);
   // γ(M) = −ln(deflation)/ln ln M needs ln ln M > 0, i.e. M ≥ 3
   const point = c.M >= 3 ? computedDeflation(c.M, opts) : null;
-  post({ type: "result", data: { part: "law", M: c.M, limit, point } });
+  post({
+    type: "result",
+    data: {
+      part: "law",
+      M: c.M,
+      limit,
+      point,
+      kernel: beam.params.kernel.name,
+      normalization: kernelNormalization(beam.params.kernel),
+      hardSphereLimit,
+      log10SelfExponent: self.lnSelfExponent.value / Math.LN10,
+      selfExponentInM: self.ratioExponent,
+      criticalGamma: self.criticalGamma,
+    },
+  });
   step();
   for (let i = 0; i < Ms.length; i++) {
     try {

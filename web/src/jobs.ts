@@ -14,6 +14,8 @@ export interface ConstructionInput {
   cutoff: string;
   variant: Variant;
   constants: Partial<ConstructionConstants>;
+  /** The kernel of A[f_b] by name (`hard-sphere`, `constant`, `vhs:γ`; docs/kernels.md). */
+  kernel: string;
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   type Variant,
   variantByName,
 } from "../../src/construction/parameters/variant.ts";
+import { kernelByName } from "../../src/kinetic/kernel.ts";
 
 export const VIEWS = [
   "lattice",
@@ -75,6 +76,8 @@ export interface ViewState {
   cperp: number;
   /** c_T, the time factor in T* = c_T M^{s−1} ln ln M (2.9). */
   cT: number;
+  /** The kernel of A[f_b]: hard-sphere, constant or vhs:γ (Remark 1.5; docs/kernels.md). */
+  kernel: string;
 }
 
 /** The URL keys of the construction constants, with their library names and symbols. */
@@ -107,6 +110,7 @@ export const DEFAULT_STATE: Readonly<ViewState> = {
   alpha: PAPER_CONSTANTS.bumpAxial,
   cperp: 0,
   cT: PAPER_CONSTANTS.timeFactor,
+  kernel: "hard-sphere",
 };
 
 /** The state's construction constants in the library's form (c_⊥ absent when 0: the variant's). */
@@ -145,7 +149,14 @@ export function namedConstantsOf(st: ViewState): string {
 
 /** The validated parameters of a state (throws RuleError naming the rule). */
 export function parametersOf(st: ViewState): Parameters {
-  return makeParameters({ M: st.M, s: st.s, s0: st.s0, p: st.p, constants: constantsOf(st) });
+  return makeParameters({
+    M: st.M,
+    s: st.s,
+    s0: st.s0,
+    p: st.p,
+    constants: constantsOf(st),
+    kernel: st.kernel,
+  });
 }
 
 export function stateToHash(st: ViewState): string {
@@ -162,6 +173,7 @@ export function stateToHash(st: ViewState): string {
   q.set("fixed", st.fixed.join(","));
   q.set("L", String(st.L));
   if (st.k >= 0) q.set("k", String(st.k));
+  if (st.kernel !== DEFAULT_STATE.kernel) q.set("kernel", st.kernel);
   // the constants only when they differ from the paper's, so that paper links stay short
   for (const [key] of CONSTANT_KEYS) {
     if (st[key] !== DEFAULT_STATE[key]) q.set(key, String(st[key]));
@@ -196,6 +208,8 @@ export function stateFromHash(hash: string): { state: ViewState; error?: string 
     st.p = num("p", st.p);
     for (const [key] of CONSTANT_KEYS) st[key] = num(key, st[key]);
     if (!(st.cperp >= 0)) throw new Error("cperp (c_⊥) must be > 0, or 0 for the variant's");
+    const kernel = q.get("kernel");
+    if (kernel !== null) st.kernel = kernelByName(kernel).name;
     const params = parametersOf(st);
     const cutoff = q.get("cutoff");
     if (cutoff !== null) {

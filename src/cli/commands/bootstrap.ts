@@ -19,8 +19,10 @@ import {
   ERROR_TABLE_MS,
   fmt,
   formatTable,
+  KERNEL_HELP,
   M_MIN_TIME,
   parseCutoff,
+  parseKernel,
   parseMList,
   parseVariant,
   printJson,
@@ -58,6 +60,7 @@ interface BootstrapOptions extends ConstructionCliOptions {
   solution?: string;
   json?: boolean;
   csv?: string;
+  kernel?: string;
 }
 
 const ERRORS_RULE =
@@ -98,7 +101,8 @@ export function register(program: Command): void {
     .option(
       "--csv <file>",
       "also write the table as CSV (one row per solution × M, full precision, parameters as columns)",
-    );
+    )
+    .option("--kernel <name>", KERNEL_HELP);
   addConstructionOptions(cmd).action(async (o: BootstrapOptions, command: Command) => {
     const Ms = parseMList(o.M, M_MIN_TIME);
     const set = resolveConstruction(o, command);
@@ -112,6 +116,25 @@ export function register(program: Command): void {
     const target = parseNumber("--target", o.target);
     if (!(target > 0)) throw new RuleError("--target must be a number > 0", `got ${o.target}`);
     const requested = o.solution === undefined ? undefined : parseSolution(o.solution);
+    const kernel = parseKernel(o.kernel);
+    if (kernel !== "hard-sphere") {
+      const { ERROR_TERMS, G_ERR_TERMS } = await import("../../claims/error-table/error-term.ts");
+      const sols = requested ?? ["f", "g"];
+      const terms = [
+        ...(sols.includes("f") ? ERROR_TERMS : []),
+        ...(sols.includes("g") ? G_ERR_TERMS : []),
+      ];
+      const { printKernelScope } = await import("../kernel-scope-output.ts");
+      await printKernelScope(
+        "bootstrap",
+        kernel,
+        terms,
+        Ms,
+        { s, s0, cutoff, variant },
+        o.json === true,
+      );
+      return;
+    }
     const table = await import("../../claims/error-table/error-table.ts");
     const grid = table.validateWindowFractions(
       o.grid.split(",").map((x) => parseNumber("grid", x.trim())),

@@ -5,13 +5,16 @@ import { makeConstants } from "../../construction/parameters/parameters.ts";
 import { RuleError } from "../../math/errors.ts";
 import {
   addConfigurationOptions,
+  addKernelOption,
   addParameterOptions,
   DEFAULT_MS,
   fmt,
   formatMs,
   formatTable,
+  kernelEcho,
   LARGE_M_HELP,
   parseCutoffs,
+  parseKernel,
   parseMList,
   parseVariants,
   printJson,
@@ -38,6 +41,7 @@ interface ClaimsOptions extends ConstructionCliOptions {
   workers?: string;
   list?: boolean;
   largeM?: boolean;
+  kernel?: string;
 }
 
 /** "2.10,2.12" → ids, each one of `valid` (else a RuleError listing the valid ids). */
@@ -169,6 +173,7 @@ export function register(program: Command): void {
     .addHelpText("after", `\nClaim ids (boltzlab claims --list):\n${idLines()}\n`);
   addCsvOption(cmd);
   addConstructionOptions(cmd);
+  addKernelOption(cmd);
   addWorkersOption(cmd).action(async (o: ClaimsOptions, command: Command) => {
     const csv = parseCsvPath(o.csv);
     if (o.list) {
@@ -183,6 +188,7 @@ export function register(program: Command): void {
     const variants = parseVariants(set.variant);
     const workers = parseWorkers(o.workers);
     const largeM = o.largeM === true;
+    const kernel = parseKernel(o.kernel);
     const { CLAIM_IDS, runClaims } = await import("../../claims/registry.ts");
     const { withClaimPool } = await import("../../parallel/claim-pool.ts");
     const ids = o.id === undefined ? undefined : parseClaimIds(o.id, CLAIM_IDS);
@@ -200,6 +206,7 @@ export function register(program: Command): void {
           variants,
           largeM,
           constants,
+          ...(kernel === "hard-sphere" ? {} : { kernel }),
           pool,
           onProgress: (done, total) => progress.update(done, total),
         }),
@@ -225,6 +232,7 @@ export function register(program: Command): void {
           workers,
           construction: set.construction.name,
           constants: makeConstants(constants),
+          ...kernelEcho(kernel),
         },
         claims,
       });
@@ -243,7 +251,7 @@ export function register(program: Command): void {
       `${formatTable(["id", "cutoff", "variant", "verdict", "fitted exponent", "paper exponent", "reason"], rows)}\n`,
     );
     process.stdout.write(
-      `\n${mFooter(claims, Ms).join("\n")}\ns = ${s}; s0 = ${s0}; p = 10; cutoff ${cutoffs.join(",")}; variant ${variants.join(",")}; ${set.label}${largeM ? "; --large-M" : ""}\n`,
+      `\n${mFooter(claims, Ms).join("\n")}\ns = ${s}; s0 = ${s0}; p = 10; cutoff ${cutoffs.join(",")}; variant ${variants.join(",")}; ${set.label}${largeM ? "; --large-M" : ""}; kernel ${kernel} (${kernelEcho(kernel).kernelNormalization})\n`,
     );
   });
 }

@@ -5,7 +5,10 @@ import { RuleError } from "../../math/errors.ts";
 import {
   addParameterOptions,
   formatTable,
+  KERNEL_HELP,
+  kernelEcho,
   parseCutoff,
+  parseKernel,
   parseVariant,
   printJson,
   validateParameters,
@@ -20,6 +23,7 @@ interface DesignCliOptions {
   criterion: string;
   json?: boolean;
   out?: string;
+  kernel?: string;
 }
 
 function summary(c: DesignCandidate) {
@@ -69,10 +73,12 @@ export function register(program: Command): void {
     )
     .option("--json", "machine-readable output on stdout")
     .option("--out <file>", "write the best construction as a --construction JSON file")
+    .option("--kernel <name>", KERNEL_HELP)
     .action(async (o: DesignCliOptions) => {
       const { s, s0 } = validateParameters([3], o);
       const cutoff = parseCutoff(o.cutoff);
       const variant = parseVariant(o.variant);
+      const kernel = parseKernel(o.kernel);
       if (o.criterion !== "weak" && o.criterion !== "strong")
         throw new RuleError("--criterion must be weak or strong", `got "${o.criterion}"`);
       if (o.out !== undefined && !o.out.endsWith(".json"))
@@ -87,12 +93,13 @@ export function register(program: Command): void {
           s0,
           cutoff,
           variant,
+          kernel,
           onCandidate: (_c, d, n) => bar.update(d, n),
         });
       } finally {
         bar.stop();
       }
-      const echo = { criterion: o.criterion, s, s0, cutoff, variant };
+      const echo = { criterion: o.criterion, s, s0, cutoff, variant, ...kernelEcho(kernel) };
       if (o.out && result.best) {
         const set = {
           name: `tuned-${o.criterion}`,
@@ -101,7 +108,7 @@ export function register(program: Command): void {
           s0,
           cutoff,
           variant,
-          provenance: `boltzlab design --criterion ${o.criterion} --s ${s} --s0 ${s0} --cutoff ${cutoff}: log10 M* = ${result.best.log10M.toFixed(3)} (paper ${fmtLog(result.paper.log10M)})`,
+          provenance: `boltzlab design --criterion ${o.criterion} --kernel ${kernel} --s ${s} --s0 ${s0} --cutoff ${cutoff}: log10 M* = ${result.best.log10M.toFixed(3)} (paper ${fmtLog(result.paper.log10M)})`,
         };
         const tmp = `${o.out}.tmp-${process.pid}`;
         writeFileSync(tmp, `${JSON.stringify(set, null, 2)}\n`);
@@ -154,6 +161,9 @@ export function register(program: Command): void {
       } else {
         process.stdout.write("no admissible candidate shows the separation on M ≤ 10^100\n");
       }
+      process.stdout.write(
+        `s = ${s}; s0 = ${s0}; cutoff ${cutoff}; variant ${variant}; kernel ${kernel} (${echo.kernelNormalization})\n`,
+      );
       process.stdout.write(
         `\ncriterion = ${o.criterion}; s = ${s}; s0 = ${s0}; cutoff = ${cutoff}; variant label = ${variant}; R = 100 (redundant with c_r under the size bound)\n`,
       );

@@ -35,8 +35,10 @@ import {
   ERROR_TABLE_MS,
   fmt,
   formatTable,
+  KERNEL_HELP,
   M_MIN_TIME,
   parseCutoff,
+  parseKernel,
   parseMList,
   parseVariant,
   printJson,
@@ -87,6 +89,7 @@ interface ErrorsOptions extends ConstructionCliOptions {
   child?: boolean;
   recompute?: boolean;
   solution: string;
+  kernel?: string;
 }
 
 export const DEFAULT_ERRORS_OUT = DEFAULT_ERRORS_FILE;
@@ -274,7 +277,8 @@ export function register(program: Command): void {
       "compute the selected jobs again: their records are first removed from --out (rewritten atomically)",
     )
     .option("--json", "machine-readable output on stdout")
-    .addOption(new Option("--child", "internal: a worker of --workers (no output)").hideHelp());
+    .addOption(new Option("--child", "internal: a worker of --workers (no output)").hideHelp())
+    .option("--kernel <name>", KERNEL_HELP);
   addConstructionOptions(cmd).action(async (o: ErrorsOptions, command: Command) => {
     // ── validate everything before computing or writing ──
     const Ms = parseMList(o.M, M_MIN_TIME);
@@ -285,6 +289,19 @@ export function register(program: Command): void {
     const solutions = parseSolution(o.solution);
     const allowed = termsOf(solutions);
     const terms = o.term === undefined ? allowed : parseTerms(o.term, allowed);
+    const kernel = parseKernel(o.kernel);
+    if (kernel !== "hard-sphere") {
+      const { printKernelScope } = await import("../kernel-scope-output.ts");
+      await printKernelScope(
+        "errors",
+        kernel,
+        terms,
+        Ms,
+        { s, s0, cutoff, variant },
+        o.json === true,
+      );
+      return;
+    }
     const parts = o.norm === undefined ? [...Z_PARTS] : parseNorms(o.norm);
     const shard = o.shard === undefined ? { k: 1, n: 1 } : parseShard(o.shard);
     const workers = parseWorkers(o.workers);

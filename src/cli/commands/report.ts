@@ -5,7 +5,9 @@ import { DEFAULT_ERRORS_FILE } from "../../parallel/job-file.ts";
 import {
   addParameterOptions,
   DEFAULT_MS,
+  KERNEL_HELP,
   parseCutoffs,
+  parseKernel,
   parseMList,
   parseVariants,
   validateParameters,
@@ -23,6 +25,8 @@ interface ReportOptions {
   workers?: string;
   errors: string;
   howLargeM?: boolean;
+  kernels?: boolean;
+  kernel?: string;
 }
 
 /** The output directory: a non-empty path. */
@@ -55,6 +59,12 @@ export function register(program: Command): void {
       "--no-how-large-m",
       'leave out the chapter "How large must M be" (thresholds of the paper\'s and the tuned construction, ≈ 25 s of CPU)',
     );
+  cmd
+    .option(
+      "--no-kernels",
+      'leave out the chapter "Kernels (Remark 1.5)" (hard-sphere, constant, VHS side by side, ≈ 30 s of CPU)',
+    )
+    .option("--kernel <name>", KERNEL_HELP);
   addWorkersOption(cmd).action(async (o: ReportOptions) => {
     const out = parseOutDir(o.out);
     const Ms = parseMList(o.M);
@@ -62,6 +72,7 @@ export function register(program: Command): void {
     const cutoffs = parseCutoffs(o.cutoff);
     const variants = parseVariants(o.variant);
     const workers = parseWorkers(o.workers);
+    const kernel = parseKernel(o.kernel);
     const errorFiles = o.errors.split(",").map((f) => f.trim());
     if (errorFiles.some((f) => f === "")) {
       throw new RuleError(
@@ -86,6 +97,8 @@ export function register(program: Command): void {
         variants,
         workers,
         howLargeM: o.howLargeM !== false,
+        kernels: o.kernels !== false,
+        kernel,
         onProgress: (done: number, total: number) => progress.update(done, total),
       });
       progress.stop();

@@ -4,15 +4,18 @@ import { DEFAULT_P } from "../../construction/parameters/parameters.ts";
 import type { Variant } from "../../construction/parameters/variant.ts";
 import {
   addConfigurationOptions,
+  addKernelOption,
   addParameterOptions,
   addPOption,
   DEFAULT_MS,
   fmt,
   formatMs,
   formatTable,
+  kernelEcho,
   LARGE_M_HELP,
   M_MIN_TIME,
   parseCutoffs,
+  parseKernel,
   parseMList,
   parseVariants,
   printJson,
@@ -45,6 +48,7 @@ interface TheoremOptions extends ConstructionCliOptions {
   csv?: string;
   largeM?: boolean;
   workers?: string;
+  kernel?: string;
 }
 
 type FlatRow = { M: number } & Record<
@@ -105,6 +109,7 @@ export function register(program: Command): void {
     .option("--json", "machine-readable output on stdout");
   addCsvOption(cmd);
   addConstructionOptions(cmd);
+  addKernelOption(cmd);
   addWorkersOption(cmd).action(async (o: TheoremOptions, command: Command) => {
     const Ms = parseMList(o.M, M_MIN_TIME);
     // the construction's constants; a named set also gives s, s0, cutoff and variant where the
@@ -124,6 +129,9 @@ export function register(program: Command): void {
       fromSet("variant") && construction.variant ? construction.variant : o.variant,
     );
     const workers = parseWorkers(o.workers);
+    const kernel = parseKernel(o.kernel);
+    // the default kernel is left out of the options, so that hard-sphere rows are the same objects
+    const kernelOpt = kernel === "hard-sphere" ? {} : { kernel };
     const csv = parseCsvPath(o.csv);
     const largeM = o.largeM === true;
     const { largeMGrid } = await import("../../claims/theorem-1-1.ts");
@@ -140,7 +148,7 @@ export function register(program: Command): void {
       let before = 0;
       for (const { cutoff, variant } of configs) {
         const table = await theoremTableParallel(
-          { Ms: MsOf(variant), s, s0, p, cutoff, variant, constants },
+          { Ms: MsOf(variant), s, s0, p, cutoff, variant, constants, ...kernelOpt },
           workers,
           (d) => progress.update(before + d, total),
         );
@@ -155,6 +163,7 @@ export function register(program: Command): void {
       const csvRows = theoremCsvRows(rows, { s, s0, p: pUsed }).map((r) => ({
         ...r,
         construction: construction.name,
+        kernel,
         ...Object.fromEntries(Object.entries(constants).map(([k, v]) => [`constant_${k}`, v])),
       }));
       writeCsv(csv, { columns: columnsOf(csvRows), rows: csvRows });
@@ -171,6 +180,7 @@ export function register(program: Command): void {
         largeM,
         construction: construction.name,
         constants,
+        ...kernelEcho(kernel),
       });
       return;
     }
@@ -202,7 +212,7 @@ export function register(program: Command): void {
               .map(([k, v]) => `${k} = ${v}`)
               .join(", ")})`
           : " (the paper's constants)"
-      }\n`,
+      }; kernel ${kernel} (${kernelEcho(kernel).kernelNormalization})\n`,
     );
   });
 }

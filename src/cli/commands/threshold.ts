@@ -6,11 +6,14 @@ import { makeParameters } from "../../construction/parameters/parameters.ts";
 import { RuleError } from "../../math/errors.ts";
 import { DEFAULT_ERRORS_FILE, readJobFile } from "../../parallel/job-file.ts";
 import {
+  addKernelOption,
   addParameterOptions,
   fmt,
   formatTable,
+  kernelEcho,
   parseCutoff,
   parseFinite,
+  parseKernel,
   parseVariant,
   printJson,
   validateParameters,
@@ -40,6 +43,7 @@ interface ThresholdCliOptions extends ConstructionCliOptions {
   errors?: string;
   constant: string;
   scenario: string;
+  kernel?: string;
 }
 
 function point(p: CriterionPoint | undefined) {
@@ -119,6 +123,7 @@ export function register(program: Command): void {
       "continuation of the error-table entries beyond the measured M: paper (the paper's exponents) | fitted",
       "paper",
     );
+  addKernelOption(cmd);
   cmd.action(async (o: ThresholdCliOptions) => {
     const set = parseConstruction(o);
     const merged = {
@@ -156,6 +161,7 @@ export function register(program: Command): void {
         throw new RuleError("--constant must be a number > 0 or measured", `got ${o.constant}`);
       constantValue = { value: c, source: "given with --constant" };
     }
+    const kernel = parseKernel(o.kernel);
     if (o.svg !== undefined && o.map === undefined) throw new RuleError("--svg needs --map");
     if (o.map !== undefined) {
       const n = parseFinite("map", o.map);
@@ -170,6 +176,7 @@ export function register(program: Command): void {
           cutoff,
           variant,
           constants: set.constants,
+          kernel,
           criteria: criteria as ("weak" | "strong")[],
           onCell: (d, t) => bar.update(d, t),
         });
@@ -186,16 +193,23 @@ export function register(program: Command): void {
         const { thresholdMapSvg } = await import("../../report/figures/threshold-map-figure.ts");
         write(o.svg, thresholdMapSvg(cells, `${cutoff}, ${variant}, construction ${set.name}`));
       }
-      const mapEcho = { grid: n, cutoff, variant, construction: set.name, constants };
+      const mapEcho = {
+        grid: n,
+        cutoff,
+        variant,
+        construction: set.name,
+        constants,
+        ...kernelEcho(kernel),
+      };
       if (o.json) printJson({ ...mapEcho, cells });
       else
         process.stdout.write(
-          `${mapCsv(cells)}\ngrid = ${n}; cutoff = ${cutoff}; variant = ${variant}; construction = ${set.name}\n`,
+          `${mapCsv(cells)}\ngrid = ${n}; cutoff = ${cutoff}; variant = ${variant}; construction = ${set.name}; kernel ${kernel} (${kernelEcho(kernel).kernelNormalization})\n`,
         );
       return;
     }
     const { threshold } = await import("../../claims/thresholds.ts");
-    const opts = { s, s0, p, cutoff, variant, constants: set.constants };
+    const opts = { s, s0, p, cutoff, variant, constants: set.constants, kernel };
     const results = criteria.map((c) => threshold(c as "weak" | "strong", opts, { gridStep }));
     // the exact solutions, bounded through the corrections (claims/exact-thresholds.ts)
     const ex = await import("../../claims/exact-thresholds.ts");
@@ -225,10 +239,11 @@ export function register(program: Command): void {
       variant,
       construction: set.name,
       constants,
+      ...kernelEcho(kernel),
     };
     if (o.csv) {
       const head =
-        "criterion,Mfail,Mlo,Mhi,log10M,log10MError,log10Log10M,s,s0,cutoff,variant,construction,constants";
+        "criterion,Mfail,Mlo,Mhi,log10M,log10MError,log10Log10M,s,s0,cutoff,variant,construction,constants,kernel";
       const lines = results.map((r) =>
         [
           r.criterion,
@@ -244,6 +259,7 @@ export function register(program: Command): void {
           variant,
           set.name,
           `"${JSON.stringify(constants).replaceAll('"', '""')}"`,
+          kernel,
         ].join(","),
       );
       const tmp = `${o.csv}.tmp-${process.pid}`;
@@ -331,7 +347,7 @@ export function register(program: Command): void {
       .map(([k, v]) => `${k} = ${v}`)
       .join(", ");
     process.stdout.write(
-      `\ns = ${s}; s0 = ${s0}; cutoff = ${cutoff}; variant = ${variant}; construction = ${set.name}; ${cs}\n`,
+      `\ns = ${s}; s0 = ${s0}; cutoff = ${cutoff}; variant = ${variant}; construction = ${set.name}; ${cs}; kernel ${kernel} (${kernelEcho(kernel).kernelNormalization})\n`,
     );
   });
 }

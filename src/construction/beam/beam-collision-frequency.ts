@@ -10,6 +10,8 @@ import type { Beam } from "./beam.ts";
  *   A[f_b](t, x, v) = ∫_{R³}∫_{S²} f_b(t, x, u) |(u − v)·ω| dω du = 2π ∫ |u − v| f_b(t, x, u) du
  *                   = 2π M^{1−s} Σ_{i,j} T_{i,j},   T_{i,j} = ∫ |u − v| K_{i,j}(x − u t) I_{i,j}(u) du,
  * and its x-derivatives ∇_x^k A (k = 1, 2), needed for (2.30).
+ * For the kernel of the parameters (Remark 1.5; docs/kernels.md) 2π becomes Ω = ∫_{S²} b dω and
+ * |u − v| becomes Φ(|u − v|) = |u − v|^γ: Ω = 4π, γ = 0 (constant); Ω = 2π, γ (vhs:γ).
  *
  * Each T_{i,j} is integrated over the support of I_{i,j} only, in the tube's own frame
  * (e1, e2, e = e_{i,j}): u = a e + ρ r (cos ψ e1 + sin ψ e2), du = ρ² r dr dψ da, with
@@ -50,9 +52,12 @@ export function beamCollisionFrequency(
 ): Estimate {
   const order = options.order ?? 0;
   const relTol = options.relTol ?? 1e-7;
-  const { M } = beam.params;
+  const { M, kernel } = beam.params;
   const rho = bumpRadius(beam.bump);
   const h = 1 / bumpAxialFactor(beam.bump); // axial half-width: e·u ∈ (1 − h, 1 + h)
+  const vNorm = Math.hypot(v[0], v[1], v[2]);
+  kernelGamma = kernel.gamma;
+  speedLipschitz = kernelLipschitz(kernel.gamma, 1 - h - SEPARABLE_SPEED);
   const reach = 1 / M + t * rho;
   const nx = Math.hypot(x[0], x[1], x[2]);
   if (nx >= 1 + (1 + h) * t + reach + 1e-12) {
@@ -64,8 +69,11 @@ export function beamCollisionFrequency(
   dir[2] = nx > 0 ? x[2] / nx : 1;
   const ncomp = order === 0 ? 1 : order === 1 ? 3 : 9;
   // a single tube's integral is at most ρ² ∫∫ |u−v| φ(r) φ(α|a−1|) r dr dψ da ≤ ρ² · 2π · 2h · (1 + h + |v|) · M^k
-  const tubeScale =
-    rho * rho * 2 * Math.PI * (2 * h) * (1 + h + Math.hypot(v[0], v[1], v[2])) * M ** order * 0.01;
+  const speedScale =
+    kernel.name === "hard-sphere"
+      ? 1 + h + vNorm
+      : Math.max(speedOf((1 + h + vNorm) ** 2), speedOf(Math.max(1 - h - vNorm, rho) ** 2));
+  const tubeScale = rho * rho * 2 * Math.PI * (2 * h) * speedScale * M ** order * 0.01;
   acc.fill(0);
   let err = 0;
   let maxLevel = 0;
@@ -106,7 +114,7 @@ export function beamCollisionFrequency(
     }
     if (!done) throw new Error("unreachable");
   });
-  const pref = 2 * Math.PI * beam.amplitude;
+  const pref = kernel.angularIntegral * beam.amplitude;
   let value: number;
   if (order === 0) value = acc[0];
   else {
@@ -128,9 +136,9 @@ export function beamCollisionFrequency(
  * (1 value, 3 gradient components, or 9 Hessian entries, in world coordinates).
  * Uses the module-level frame e1, e2, e.
  *
- * The speed |u − v| is replaced by |u − (v·e) e|, which depends on (a, r) only; that lets the
+ * The speed Φ(|u − v|) is replaced by Φ(|u − (v·e) e|), which depends on (a, r) only; that lets the
  * ψ-integral be done once per r-node (cost n² instead of n³). The replacement changes the result
- * by at most |P⊥_e v| · ∫ |∇^k K(x − ut)| I(u) du, which is returned as the second value and added
+ * by at most sup|Φ'| · |P⊥_e v| · ∫ |∇^k K(x − ut)| I(u) du, which is returned as the second value and added
  * to the error by the caller. It is used only when |v| ≤ {@link SEPARABLE_SPEED}; otherwise the
  * full three-dimensional rule is used and the returned bound is 0.
  */
@@ -201,7 +209,7 @@ function tubeIntegral(
         const fa = axF[ia];
         const dfa = axD[ia];
         const d2fa = axD2[ia];
-        const speed = Math.sqrt((a - ve) * (a - ve) + pr * pr);
+        const speed = speedOf((a - ve) * (a - ve) + pr * pr);
         const w = wa * wr * speed;
         accumulate(w, fa, dfa, d2fa, order);
         absMass +=
@@ -229,13 +237,34 @@ function tubeIntegral(
       for (let ip = 0; ip < n; ip++) {
         const du1 = pr * cos[ip] - v1;
         const du2 = pr * sin[ip] - v2;
-        const speed = Math.sqrt(da + du1 * du1 + du2 * du2);
+        const speed = speedOf(da + du1 * du1 + du2 * du2);
         accumulateFrom(transPsi, TRANS * ip, wa * wr * dpsi * speed, fa, dfa, d2fa, order);
       }
     }
   }
   toWorld(order, rho * rho, out);
-  return vPerp * absMass * rho * rho;
+  return vPerp * absMass * rho * rho * speedLipschitz;
+}
+
+/** γ of the kernel of the current evaluation (Φ(r) = r^γ), set by {@link beamCollisionFrequency}. */
+let kernelGamma = 1;
+/** sup |Φ'| over the speeds of the separable replacement, set with {@link kernelGamma}. */
+let speedLipschitz = 1;
+
+/** Φ(r) = r^γ from r²: √ for hard spheres (unchanged bits), 1 for γ = 0. */
+function speedOf(r2: number): number {
+  return kernelGamma === 1 ? Math.sqrt(r2) : kernelGamma === 0 ? 1 : r2 ** (0.5 * kernelGamma);
+}
+
+/**
+ * sup |Φ'(r)| = |γ| r^{γ−1} over r ≥ rMin (γ ≤ 1, so r^{γ−1} is largest at rMin): the Lipschitz
+ * constant of the speed factor, which bounds the separable replacement |u − (v·e)e| for |u − v|.
+ * 1 for hard spheres, 0 for the constant kernel.
+ */
+export function kernelLipschitz(gamma: number, rMin: number): number {
+  if (gamma === 1) return 1;
+  if (gamma === 0) return 0;
+  return Math.abs(gamma) * rMin ** (gamma - 1);
 }
 
 /** Largest |v| for which the separable speed |u − (v·e)e| is used (with its error bound). */

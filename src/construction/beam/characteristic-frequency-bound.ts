@@ -5,6 +5,7 @@ import type { Cutoff } from "../geometry/cutoff.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
 import { tubeFrames } from "../geometry/tube-frames.ts";
 import { bumpAxialFactor, bumpRadius } from "../geometry/velocity-bumps.ts";
+import { requireHardSphere } from "../parameters/parameters.ts";
 import type { Beam } from "./beam.ts";
 import {
   A_BREAKS,
@@ -147,6 +148,7 @@ export function characteristicBound(
   t: number,
   relTol = 1e-3,
 ): { value: Estimate; gradient: Estimate } {
+  requireHardSphere(beam.params, "the bound J̄ of the characteristic frequency (4.22)");
   const prev = new Float64Array(2);
   const cur = new Float64Array(2);
   characteristicBoundAt(beam, v, t0, t, 0, prev);

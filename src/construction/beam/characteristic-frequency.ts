@@ -5,6 +5,7 @@ import { bump } from "../geometry/cutoff.ts";
 import type { Lattice } from "../geometry/lattice.ts";
 import { tubeFrames } from "../geometry/tube-frames.ts";
 import { bumpAxialFactor, bumpAxialRange, bumpRadius } from "../geometry/velocity-bumps.ts";
+import { requireHardSphere } from "../parameters/parameters.ts";
 import type { Beam } from "./beam.ts";
 
 /**
@@ -476,6 +477,7 @@ export function characteristicFrequency(
   v: ArrayLike<number>,
   options: CharacteristicOptions = {},
 ): CharacteristicResult {
+  requireHardSphere(beam.params, "the characteristic frequency J of (4.22)");
   checkWindow(t0, t);
   const relTol = options.relTol ?? 1e-4;
   const grad = options.gradient ?? false;

@@ -1,6 +1,7 @@
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
+import { requireHardSphere } from "../parameters/parameters.ts";
 import { centreFrequency } from "./core.ts";
 import { bumpMoments } from "./core-norm.ts";
 
@@ -50,6 +51,7 @@ const decayCache = new WeakMap<Beam, CoreDecay>();
 
 /** The reduction of f_r for `beam` (cached per beam). */
 export function coreDecay(beam: Beam): CoreDecay {
+  requireHardSphere(beam.params, "the error table's transport term");
   const hit = decayCache.get(beam);
   if (hit) return hit;
   const { M, s, lnN, Tstar: T } = beam.params;

@@ -3,6 +3,7 @@ import { RuleError } from "../../math/errors.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
+import { kernelLipschitz } from "../beam/beam-collision-frequency.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
 import { bumpAxialFactor, bumpRadius } from "../geometry/velocity-bumps.ts";
 import { centreFrequency, coreScale } from "./core.ts";
@@ -21,6 +22,8 @@ import { centreFrequency, coreScale } from "./core.ts";
  *    G bounds |∇_x A| on the core: the transverse gradient of each tube term vanishes at P⊥x = 0 by
  *    the radial symmetry of the bump, so it is at most |P⊥x| · M² H_φ · W; the axial part is at most
  *    ‖φ'‖_∞ W. The v-term uses ||u − v| − |u|| ≤ |v|.
+ *    For another kernel (docs/kernels.md) 2π is Ω = ∫_{S²} b dω, W = ∫ Φ(|u|) I(u) du and the
+ *    v-term uses |Φ(|u − v|) − Φ(|u|)| ≤ L |v|, L = sup |Φ'| = |γ| (1 − 1/α − 1/N)^{γ−1} (γ ≠ 0, 1).
  * 2. With g = e^{−Λ} − e^{−Λ₀}: |g| ≤ δ₀ = e^{−Λ₀}(e^{Δ} − 1), |∇_x g| ≤ δ₁ = e^{−Λ₀+Δ} D, and
  *    ‖g χ_λ‖_{H^s} ≤ ‖g χ_λ‖_{L²}^{1−s} ‖g χ_λ‖_{H¹}^{s} (interpolation, 0 ≤ s ≤ 1), with
  *    ‖gχ_λ‖_{L²} ≤ δ₀‖χ_λ‖, ‖gχ_λ‖²_{H¹} ≤ δ₀²‖χ_λ‖² + (δ₀‖∇χ_λ‖ + δ₁‖χ_λ‖)², χ_λ = χ(λ·), λ = RM.
@@ -57,8 +60,9 @@ export interface CoreNormDetail {
  * form, the reductions' explicit bounds added to the error (module comment).
  */
 export function coreNorm(beam: Beam, t: number, options: CoreNormOptions): CoreNormDetail {
-  const { M, s0, lnN, constants } = beam.params;
+  const { M, s0, lnN, constants, kernel } = beam.params;
   const R = constants.coreRadius;
+  const omega = kernel.angularIntegral;
   const sob = options.sobolev ?? s0;
   const { phi, dphi } = beam.cutoff;
   const lambda = coreScale(beam);
@@ -66,9 +70,10 @@ export function coreNorm(beam: Beam, t: number, options: CoreNormOptions): CoreN
   const { W, V } = bumpMoments(beam);
   const { dphiMax, hessianMax } = profileConstants(beam.cutoff);
   const nTubes = (M * (M + 1)) / 2;
-  const G = 2 * Math.PI * beam.amplitude * nTubes * W * ((M * hessianMax) / R + dphiMax);
+  const G = omega * beam.amplitude * nTubes * W * ((M * hessianMax) / R + dphiMax);
   const invN = Math.exp(-lnN);
-  const delta = t * (G / (R * M) + 2 * Math.PI * beam.amplitude * nTubes * V * invN) + L0.error;
+  const lip = kernelLipschitz(kernel.gamma, 1 - 1 / bumpAxialFactor(beam.bump) - invN);
+  const delta = t * (G / (R * M) + omega * beam.amplitude * nTubes * V * lip * invN) + L0.error;
   const D = t * G;
   // norms of χ_λ
   const hs = memo(beam.cutoff, `hs ${sob} ${lambda}`, () =>
@@ -114,7 +119,8 @@ export function coreNorm(beam: Beam, t: number, options: CoreNormOptions): CoreN
  */
 function centreExponent(beam: Beam, t: number): Estimate {
   const { M, s } = beam.params;
-  const key = `L0 ${beam.variant} ${M} ${s} ${t} ${beam.amplitude} ${bumpRadius(beam.bump)} ${bumpAxialFactor(beam.bump)}`;
+  const kernel = beam.params.kernel.name;
+  const key = `L0 ${beam.variant} ${M} ${s} ${t} ${beam.amplitude} ${bumpRadius(beam.bump)} ${bumpAxialFactor(beam.bump)}${kernel === "hard-sphere" ? "" : ` ${kernel}`}`;
   return memo(beam.cutoff, key, () => centreFrequency(beam, 0, t));
 }
 
@@ -146,8 +152,12 @@ export function radialL2(f: (r: number) => number): number {
   return 4 * Math.PI * s;
 }
 
-/** W = ∫ |u| I(u) du and V = ∫ I(u) du for one bump (any e, by rotation). */
+/**
+ * W = ∫ Φ(|u|) I(u) du (Φ(r) = r for hard spheres: W = ∫ |u| I) and V = ∫ I(u) du for one bump
+ * (any e, by rotation).
+ */
 export function bumpMoments(beam: Beam): { W: number; V: number } {
+  const g = beam.params.kernel.gamma;
   const rho = bumpRadius(beam.bump);
   const alpha = bumpAxialFactor(beam.bump);
   const h = 1 / alpha;
@@ -161,7 +171,8 @@ export function bumpMoments(beam: Beam): { W: number; V: number } {
     for (let ir = 0; ir < 96; ir++) {
       const r = 0.5 * (1 + nodes[ir]);
       const w = wa * 0.5 * weights[ir] * r * phi(r) * 2 * Math.PI * rho * rho;
-      W += w * Math.sqrt(a * a + rho * rho * r * r);
+      const u2 = a * a + rho * rho * r * r;
+      W += w * (g === 1 ? Math.sqrt(u2) : g === 0 ? 1 : u2 ** (0.5 * g));
       V += w;
     }
   }

@@ -6,6 +6,7 @@ import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
 import type { Beam } from "../beam/beam.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
+import { requireHardSphere } from "../parameters/parameters.ts";
 import { centreFrequency, coreExponent } from "./core.ts";
 import { bumpMoments, radialL2 } from "./core-norm.ts";
 
@@ -63,6 +64,7 @@ const mid = (lo: number, hi: number, method: string): Estimate =>
  * by the explicit bounds of the module comment; weight `weight` (e.g. e^{⟨v⟩²}).
  */
 export function coreZNorm(beam: Beam, t: number, weight: ZWeight): CoreZNorm {
+  requireHardSphere(beam.params, "the Z-norm of f_r (4.5)");
   const { M, s0, lnN, constants } = beam.params;
   const R = constants.coreRadius;
   const { phi, dphi } = beam.cutoff;

@@ -92,9 +92,13 @@ export function coreValue(
  *   T₀(τ) = 2π ρ² ∫ da φ(α|a−1|) φ(aτ) ∫_0^1 r dr φ(r) φ(τ r/c) √(a² + ρ²r²),
  * ρ = 1/(cM), c the bump's transverse factor, α its axial factor (10). This is a consequence of (2.4), not a shortcut: tests compare it with the general
  * per-tube evaluation at x = v = 0. With `integrateTo = t` it returns Λ(t, 0, 0) = ∫_0^t A dτ.
+ * For another kernel (docs/kernels.md) the first 2π is Ω = ∫_{S²} b dω and √(a² + ρ²r²) is raised
+ * to the power γ: Ω = 4π, γ = 0 for `constant` (then T₀(0) is ‖I‖_{L¹}, and A(0,0,0) the lattice
+ * sum Ω c_b M^{1−s} Σ_{i,j} ‖I_{i,j}‖_{L¹}), Ω = 2π for `vhs:γ`.
  */
 export function centreFrequency(beam: Beam, tau: number, integrateTo?: number): Estimate {
-  const { M } = beam.params;
+  const { M, kernel } = beam.params;
+  const g = kernel.gamma;
   const rho = bumpRadius(beam.bump);
   const c = bumpTransverseFactor(beam.bump);
   const alpha = bumpAxialFactor(beam.bump);
@@ -102,7 +106,7 @@ export function centreFrequency(beam: Beam, tau: number, integrateTo?: number): 
   const { phi } = beam.cutoff;
   // n ρ² computed as (M+1)/(2 c² M) to stay finite for huge M
   const nRho2 = (M + 1) / (2 * c * c * M);
-  const pref = 2 * Math.PI * beam.amplitude * nRho2 * 2 * Math.PI;
+  const pref = kernel.angularIntegral * beam.amplitude * nRho2 * 2 * Math.PI;
   const at = (n: number) => {
     const { nodes, weights } = gaussLegendre(n);
     let total = 0;
@@ -111,7 +115,9 @@ export function centreFrequency(beam: Beam, tau: number, integrateTo?: number): 
       const wa = h * weights[ia] * phi(alpha * Math.abs(a - 1));
       for (let ir = 0; ir < n; ir++) {
         const r = 0.5 * (1 + nodes[ir]);
-        const wr = 0.5 * weights[ir] * r * phi(r) * Math.sqrt(a * a + rho * rho * r * r);
+        const u2 = a * a + rho * rho * r * r;
+        const speed = g === 1 ? Math.sqrt(u2) : g === 0 ? 1 : u2 ** (0.5 * g);
+        const wr = 0.5 * weights[ir] * r * phi(r) * speed;
         if (integrateTo === undefined) {
           total += wa * wr * phi(a * tau) * phi((tau * r) / c);
         } else {

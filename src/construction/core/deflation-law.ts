@@ -1,3 +1,4 @@
+import { hardSphere, type Kernel } from "../../kinetic/kernel.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
@@ -105,8 +106,39 @@ export function lawConstants(
   };
 }
 
-/** γ∞ = c_T c_b · 4π² ℓ σ / (α c²), with the error propagated from ℓ and σ. */
-export function deflationExponentLimit(cutoff: Cutoff, k: DeflationLawConstants): Estimate {
+/**
+ * The axial speed moment of a kernel Φ(r) = r^γ over a bump (docs/kernels.md):
+ *   μ_γ = ∫ a^γ φ(α|a − 1|) da / ∫ φ(α|a − 1|) da = (1/2ℓ) ∫_{−1}^{1} (1 + y/α)^γ φ(|y|) dy,
+ * exactly 1 for γ = 0 and γ = 1 (the odd part vanishes), and the moment ratios of the finite-M
+ * corrections ⟨a^{γ+2}⟩ = μ_{γ+2}/μ_γ, ⟨a^{γ−2}⟩ = μ_{γ−2}/μ_γ.
+ */
+export function axialSpeedMoment(cutoff: Cutoff, alpha: number, gamma: number): Estimate {
+  const I = cutoffLineIntegrals(cutoff);
+  if (gamma === 0 || gamma === 1)
+    return estimate(1, 0, "closed-form", `μ_${gamma} = 1 (odd part of (1 + y/α)^γ vanishes)`);
+  const m = integrate01(
+    (y) => cutoff.phi(y) * ((1 + y / alpha) ** gamma + (1 - y / alpha) ** gamma),
+  );
+  const value = m.value / (2 * I.line.value);
+  return estimate(
+    value,
+    m.error / (2 * I.line.value) + (value * I.line.error) / I.line.value,
+    "quadrature",
+    "μ_γ = (1/2ℓ)∫(1 + y/α)^γ φ(|y|) dy (Gauss–Legendre 2×96 vs 2×48)",
+  );
+}
+
+/**
+ * γ∞ = c_T c_b · 4π² ℓ σ / (α c²) (hard spheres), with the error propagated from ℓ and σ; for
+ * another kernel (Remark 1.5; docs/kernels.md) γ∞ = c_T c_b · Ω · 2π ℓ σ μ_γ / (α c²) with
+ * Ω = ∫_{S²} b dω (4π constant, 2π hard-sphere and vhs:γ) and μ_γ of {@link axialSpeedMoment}.
+ */
+export function deflationExponentLimit(
+  cutoff: Cutoff,
+  k: DeflationLawConstants,
+  kernel: Kernel = hardSphere,
+): Estimate {
+  if (kernel.name !== "hard-sphere") return kernelExponentLimit(cutoff, k, kernel);
   const I = cutoffLineIntegrals(cutoff);
   const pref =
     (k.timeFactor * k.beamAmplitude * 4 * Math.PI * Math.PI) /
@@ -118,6 +150,27 @@ export function deflationExponentLimit(cutoff: Cutoff, k: DeflationLawConstants)
     error,
     "closed-form",
     "γ∞ = c_T c_b 4π² ℓ σ/(α c²), ℓ = ∫₀¹φ, σ = ∫₀¹ rφ (Gauss–Legendre)",
+  );
+}
+
+/** γ∞ for a kernel other than hard spheres (see {@link deflationExponentLimit}). */
+function kernelExponentLimit(cutoff: Cutoff, k: DeflationLawConstants, kernel: Kernel): Estimate {
+  const I = cutoffLineIntegrals(cutoff);
+  const mu = axialSpeedMoment(cutoff, k.bumpAxial, kernel.gamma);
+  const pref =
+    (k.timeFactor * k.beamAmplitude * kernel.angularIntegral * 2 * Math.PI) /
+    (k.bumpAxial * k.bumpTransverse ** 2);
+  const value = pref * I.line.value * I.crossSection.value * mu.value;
+  const error =
+    pref *
+    (I.line.error * I.crossSection.value * mu.value +
+      I.line.value * I.crossSection.error * mu.value +
+      I.line.value * I.crossSection.value * mu.error);
+  return estimate(
+    value,
+    error,
+    "closed-form",
+    `γ∞ = c_T c_b Ω 2π ℓ σ μ_γ/(α c²), kernel ${kernel.name} (Ω = ${kernel.angularIntegral === 4 * Math.PI ? "4π" : "2π"}, γ = ${kernel.gamma}), ℓ = ∫₀¹φ, σ = ∫₀¹ rφ, μ_γ = (1/2ℓ)∫(1 + y/α)^γ φ`,
   );
 }
 
@@ -145,23 +198,37 @@ export function deflationExpansion(
   k: DeflationLawConstants,
   lnM: number,
   s: number,
+  kernel: Kernel = hardSphere,
 ): DeflationExpansion {
   const I = cutoffLineIntegrals(cutoff);
-  const limit = deflationExponentLimit(cutoff, k).value;
+  const limit = deflationExponentLimit(cutoff, k, kernel).value;
   const a = k.bumpAxial;
   const c = k.bumpTransverse;
-  const kappaT =
-    (I.curvature / 6) *
-    (1 + (3 * I.lineSecondMoment) / (a * a) + I.crossSectionSecondMoment / (c * c));
-  const invA =
-    integrate01((y) => cutoff.phi(y) * (1 / (1 + y / a) + 1 / (1 - y / a))).value /
-    (2 * I.line.value);
-  const kappaRho = (I.crossSectionSecondMoment * invA) / 2;
+  let kappaT: number;
+  let kappaRho: number;
+  if (kernel.name === "hard-sphere") {
+    kappaT =
+      (I.curvature / 6) *
+      (1 + (3 * I.lineSecondMoment) / (a * a) + I.crossSectionSecondMoment / (c * c));
+    const invA =
+      integrate01((y) => cutoff.phi(y) * (1 / (1 + y / a) + 1 / (1 - y / a))).value /
+      (2 * I.line.value);
+    kappaRho = (I.crossSectionSecondMoment * invA) / 2;
+  } else {
+    // weight a^γ (1 + γρ²r²/(2a²)): κ₂ = (φ''(0)/6)(⟨a^{γ+2}⟩ + m_r/c²), κ_ρ = γ m_r ⟨a^{γ−2}⟩/2
+    const g = kernel.gamma;
+    const mu = axialSpeedMoment(cutoff, a, g).value;
+    const up = axialSpeedMoment(cutoff, a, g + 2).value / mu;
+    const down = axialSpeedMoment(cutoff, a, g - 2).value / mu;
+    kappaT = (I.curvature / 6) * (up + I.crossSectionSecondMoment / (c * c));
+    kappaRho = (g * I.crossSectionSecondMoment * down) / 2;
+  }
   const Tstar = k.timeFactor * Math.exp((s - 1) * lnM) * Math.log(lnM);
   const invM = Math.exp(-lnM);
   const rho2 = (invM / c) ** 2;
   const twoTerm = limit * (1 + invM) * (1 + kappaT * Tstar * Tstar + kappaRho * rho2);
-  const limitError = 2 * limit * (invM + Math.abs(kappaT) * Tstar * Tstar + kappaRho * rho2);
+  const limitError =
+    2 * limit * (invM + Math.abs(kappaT) * Tstar * Tstar + Math.abs(kappaRho) * rho2);
   return { limit, kappaT, kappaRho, twoTerm, limitError, Tstar };
 }
 
@@ -172,7 +239,8 @@ export function predictedDeflation(
   lnM: number,
   s: number,
   order: 0 | 2 = 2,
+  kernel: Kernel = hardSphere,
 ): number {
-  const e = deflationExpansion(cutoff, k, lnM, s);
+  const e = deflationExpansion(cutoff, k, lnM, s, kernel);
   return Math.exp(-(order === 0 ? e.limit : e.twoTerm) * Math.log(lnM));
 }

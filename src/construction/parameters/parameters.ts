@@ -1,3 +1,4 @@
+import { hardSphere, type Kernel, kernelByName } from "../../kinetic/kernel.ts";
 import { RuleError } from "../../math/errors.ts";
 
 /**
@@ -62,6 +63,13 @@ export interface Parameters {
   readonly Tstar: number;
   readonly kappa: number;
   readonly constants: ConstructionConstants;
+  /**
+   * The collision kernel of A[f_b] in (2.5)/(2.6) (Remark 1.5; docs/kernels.md): `hard-sphere`
+   * (the paper's, default), `constant` or `vhs:γ`, with the normalizations of kinetic/kernel.ts:
+   * A[g] = (∫_{S²} b dω) ∫ Φ(|u − v|) g du = 2π∫|u − v| g (hard-sphere), 4π∫g (constant),
+   * 2π∫|u − v|^γ g (vhs:γ).
+   */
+  readonly kernel: Kernel;
 }
 
 /**
@@ -76,6 +84,8 @@ export interface ParameterInput {
   p?: number;
   /** Any subset of the free constants; the rest are the paper's. */
   constants?: Partial<ConstructionConstants>;
+  /** The kernel by name: `hard-sphere` (default), `constant`, `vhs:γ` with −3 < γ ≤ 1. */
+  kernel?: string;
 }
 
 /** Default regularity s = 0.8 (max(s0, 3/4) < s < 1). */
@@ -174,5 +184,34 @@ export function makeParameters(input: ParameterInput): Parameters {
   if (!(p >= 1)) throw new RuleError("p must be >= 1", `got ${p}`);
   const constants = makeConstants(input.constants);
   const Tstar = tStar(M, s, constants.timeFactor);
-  return { M, s, s0, p, N: M ** p, lnN: p * Math.log(M), Tstar, kappa: 1 / Tstar, constants };
+  const kernel = input.kernel === undefined ? hardSphere : kernelByName(input.kernel);
+  return {
+    M,
+    s,
+    s0,
+    p,
+    N: M ** p,
+    lnN: p * Math.log(M),
+    Tstar,
+    kappa: 1 / Tstar,
+    constants,
+    kernel,
+  };
+}
+
+/** The kernel's name as outputs echo it: `hard-sphere` (default), `constant`, `vhs:γ`. */
+export const DEFAULT_KERNEL = "hard-sphere";
+
+/**
+ * Throw a {@link RuleError} unless the kernel is the paper's hard-sphere kernel: for computations
+ * whose formulas use |u − v| itself (the characteristic frequency J of (4.22), the error table),
+ * so that another kernel is refused rather than silently given a hard-sphere number.
+ */
+export function requireHardSphere(params: Parameters, what: string): void {
+  if (params.kernel.name !== "hard-sphere") {
+    throw new RuleError(
+      `${what} is computed for the hard-sphere kernel only (not stated by the paper for other kernels)`,
+      `got kernel ${params.kernel.name}`,
+    );
+  }
 }

@@ -53,12 +53,13 @@ export function construction(st: ViewState): ConstructionInput {
     cutoff: st.cutoff,
     variant: st.variant,
     constants: constantsOf(st),
+    kernel: st.kernel,
   };
 }
 
-/** The state keys a construction depends on: M, s, s0, p, cutoff, variant and the constants. */
+/** The state keys a construction depends on: M, s, s0, p, cutoff, variant, kernel and the constants. */
 export function constructionKeys(): (keyof ViewState)[] {
-  return ["M", "s", "s0", "p", "cutoff", "variant", ...CONSTANT_KEYS.map(([key]) => key)];
+  return ["M", "s", "s0", "p", "cutoff", "variant", "kernel", ...CONSTANT_KEYS.map(([key]) => key)];
 }
 
 export function create(ctx: ViewContext): View {

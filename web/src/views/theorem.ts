@@ -21,7 +21,18 @@ import { constantsLabel, construction, constructionKeys } from "./frequency.ts";
 
 type Part =
   | { part: "curve"; curve: DeflationCurve }
-  | { part: "law"; M: number; limit: Estimate; point: DeflationLawPoint | null }
+  | {
+      part: "law";
+      M: number;
+      limit: Estimate;
+      point: DeflationLawPoint | null;
+      kernel: string;
+      normalization: string;
+      hardSphereLimit: Estimate;
+      log10SelfExponent: number;
+      selfExponentInM: number;
+      criticalGamma: number;
+    }
   | { part: "threshold"; result: ThresholdResult }
   | { part: "row"; row: TheoremRow }
   | { part: "row-error"; M: number; message: string };
@@ -40,7 +51,21 @@ function thresholdText(r: ThresholdResult): string {
   return "not found on the range searched";
 }
 
+/** The kernels offered by the control (Remark 1.5); a vhs:γ from a link is added to them. */
+const KERNEL_CHOICES = [
+  "hard-sphere",
+  "constant",
+  "vhs:0.5",
+  "vhs:0",
+  "vhs:-1",
+  "vhs:-1.5",
+  "vhs:-2",
+];
+
 export function create(ctx: ViewContext): View {
+  const kernelSel = el("select", { id: "ctl-kernel", "aria-label": "collision kernel" });
+  for (const k of KERNEL_CHOICES) kernelSel.append(el("option", { value: k }, k));
+  kernelSel.addEventListener("change", () => ctx.set({ kernel: kernelSel.value }));
   const progress = el("progress", { id: "theorem-progress", "aria-label": "Theorem 1.1 progress" });
   const curveBox = el("div", { class: "plot", id: "deflation-plot" });
   const rowsBox = el("div", { class: "plot", id: "theorem-plot" });
@@ -55,6 +80,12 @@ export function create(ctx: ViewContext): View {
     "section",
     { class: "view" },
     el("h2", {}, "Deflation of the core and Theorem 1.1"),
+    el(
+      "p",
+      {},
+      el("label", { for: "ctl-kernel" }, "kernel of A[f_b] (Remark 1.5, docs/kernels.md): "),
+      kernelSel,
+    ),
     el(
       "div",
       {},
@@ -116,19 +147,45 @@ export function create(ctx: ViewContext): View {
           Plot.line(data, { x: "t", y: "y", stroke: "what", marker: "dot" }),
           Plot.ruleX([st.t], { stroke: "#555", strokeDasharray: "4 3" }),
         ],
-        caption: `M = ${c.M}, s = ${st.s}, s0 = ${st.s0}, cutoff ${st.cutoff}, ${st.variant}, constants ${constantsLabel(st)}; ‖f_r(T*)‖/‖f_r(0)‖ = ${fmt(c.fr[c.fr.length - 1].value / c.fr[0].value)}`,
+        caption: `M = ${c.M}, s = ${st.s}, s0 = ${st.s0}, cutoff ${st.cutoff}, ${st.variant}, constants ${constantsLabel(st)}, kernel ${st.kernel}; ‖f_r(T*)‖/‖f_r(0)‖ = ${fmt(c.fr[c.fr.length - 1].value / c.fr[0].value)}`,
       }),
     );
     curveBox.dataset.complete = "true";
   }
 
   function drawLaw(m: Extract<Part, { part: "law" }>): void {
+    const strong = (g: number) => (Math.log(Math.log(2) / g) - Math.log(Math.LN10)) / Math.LN10;
     const items = [
-      el("dt", {}, "γ∞ = c_T c_b 4π² ℓ σ/(α c²) (closed form)"),
+      el("dt", {}, `kernel ${m.kernel}`),
+      el("dd", { id: "kernel-normalization", "data-kernel": m.kernel }, m.normalization),
+      el(
+        "dt",
+        {},
+        "γ∞ = c_T c_b Ω 2π ℓ σ μ_γ/(α c²) (closed form; hard spheres: 4π² ℓ σ c_T c_b/(α c²))",
+      ),
       el(
         "dd",
         { id: "gamma-limit", "data-value": String(m.limit.value) },
         pm(m.limit.value, m.limit.error),
+      ),
+      el(
+        "dt",
+        {},
+        "against hard spheres: γ∞ ratio; strong threshold log10 log10 M* = (ln(ln 2/γ∞) − ln ln 10)/ln 10",
+      ),
+      el(
+        "dd",
+        {
+          id: "kernel-vs-hard-sphere",
+          "data-ratio": String(m.limit.value / m.hardSphereLimit.value),
+        },
+        `${fmt(m.limit.value / m.hardSphereLimit.value, 6)} × hard-sphere; strong M* = 10^(10^${fmt(strong(m.limit.value), 5)}) vs 10^(10^${fmt(strong(m.hardSphereLimit.value), 5)})`,
+      ),
+      el("dt", {}, `the core's own collisions: log10(T*·A[f_r(0)](0,0,0)) at M = ${m.M}`),
+      el(
+        "dd",
+        { id: "core-self", "data-value": String(m.log10SelfExponent) },
+        `${fmt(m.log10SelfExponent, 4)}; ∝ M^${fmt(m.selfExponentInM, 4)}: ${m.selfExponentInM < 0 ? "decays (the neglected Q⁻(f_r, f_r) is negligible)" : `does NOT decay — below γ_c = ${fmt(m.criticalGamma, 4)} the core's self-collisions outgrow the beam's and f_r is no longer an approximate solution`}`,
       ),
     ];
     if (m.point) {
@@ -255,6 +312,9 @@ export function create(ctx: ViewContext): View {
   return {
     root,
     update(st, changed) {
+      if (![...kernelSel.options].some((o) => o.value === st.kernel))
+        kernelSel.append(el("option", { value: st.kernel }, st.kernel));
+      kernelSel.value = st.kernel;
       if (!constructionKeys().some((k) => changed.has(k))) return;
       rows = [];
       lawBox.replaceChildren(el("p", {}, "waiting for the deflation curve…"));
