@@ -82,6 +82,12 @@ test("goldenSectionMax finds interior and end-point maxima to rounding", () => {
   assert.ok(Math.abs(a.value - 1) < 1e-15 && Math.abs(a.at - Math.PI / 2) < 1e-7);
   const b = goldenSectionMax((x) => x * (1 - x) ** 2, 0, 1, { gridPoints: 20_000, iterations: 60 });
   assert.ok(Math.abs(b.value - 4 / 27) < 1e-16 && Math.abs(b.at - 1 / 3) < 1e-7);
+  const r = goldenSectionMax((x) => x * (1 - x) ** 2, 0, 1, {
+    gridPoints: 20_000,
+    iterations: 60,
+    step: "recompute",
+  });
+  assert.ok(Math.abs(r.value - 4 / 27) < 1e-16 && Math.abs(r.at - 1 / 3) < 1e-7);
   // increasing function: the maximum sits at the right end
   const c = goldenSectionMax((x) => x, -1, 2);
   assert.equal(c.value, 2);
