@@ -154,6 +154,15 @@ export function phaseSpaceCoefficients(
   return out;
 }
 
+/**
+ * The seed of replica r of a configuration: derived from the base seed, M and the solution, so that
+ * different M and f/g draw independent streams (the core terms are self-similar in M: equal streams
+ * would repeat one fluctuation at every M).
+ */
+export function exactSeed(c: ExactRunConfig, replica: number): number {
+  return replicaSeed(replicaSeed(c.seed, 2 * c.M + (c.solution === "g" ? 1 : 0)), replica);
+}
+
 /** One replica (a pure function of the configuration and r: same seed, same bits). */
 export function runExactReplica(config: ExactRunConfig, replica: number): ExactReplicaRecord {
   const c = checkExactConfig(config);
@@ -176,7 +185,7 @@ export function runExactReplica(config: ExactRunConfig, replica: number): ExactR
       cancellationBin: c.solution === "f" ? env.rho : env.coreV / 4,
       quadratic: c.quadratic,
     },
-    seededUniform(replicaSeed(c.seed, replica)),
+    seededUniform(exactSeed(c, replica)),
   );
   const [sx, sv] = basisScales(c, beam);
   const pairing = corePairing(env);
