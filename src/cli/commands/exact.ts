@@ -8,13 +8,17 @@
  * conservation, the per-term source mass rates, and the initial and final distances with the lower
  * bound of ‖f(T*) − g(T*)‖ (solvers/particles/paper-backgrounds/exact-theorem.ts).
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Command } from "commander";
+import { beamSobolevNorm } from "../../construction/beam-norm.ts";
+import { coreNorm } from "../../construction/core-norm.ts";
 import { RuleError } from "../../math/errors.ts";
 import { normalSampler } from "../../math/normal-sampler.ts";
 import { seededUniform } from "../../math/seeded-random.ts";
 import { runReplicaTasks } from "../../parallel/replica-pool.ts";
+import { correctionFigure, distanceFigure, exactMarkdown } from "../../report/exact-solutions.ts";
+import { writeFigure } from "../../report/write-figure.ts";
 import { backgroundFA } from "../../solvers/particles/paper-backgrounds/background-f-a.ts";
 import { backgroundGA } from "../../solvers/particles/paper-backgrounds/background-g-a.ts";
 import {
@@ -66,6 +70,7 @@ interface ExactOpts extends ConstructionCliOptions {
   out: string;
   in?: string;
   workers?: string;
+  figures?: string;
   json?: boolean;
 }
 
@@ -101,6 +106,10 @@ export function register(program: Command): void {
     .option("--shard <k/n>", "run only replicas r with r mod n = k − 1")
     .option("--out <file>", "append replica records (JSON Lines, resumable)", "results/exact.jsonl")
     .option("--in <files>", "merge these record files (comma-separated) instead of running")
+    .option(
+      "--figures <dir>",
+      "write exact-corrections.svg/.png, exact-distances.svg/.png and exact.md",
+    )
     .option("--json", "print the result as JSON on stdout");
   addParameterOptions(cmd);
   addPOption(cmd);
@@ -201,8 +210,18 @@ function sourceRates(config: ExactRunConfig, proposals: number): MassRate[] {
   });
 }
 
-function summary(m: ExactMerged) {
+/**
+ * The merged run, with the Cauchy–Schwarz lower bound of ‖h‖_{L²} ≤ ‖h‖_{L²_v H^{s0}_x} at each time:
+ * (|⟨h, ψ⟩| − 2 se)/‖ψ‖_{L²}, ψ = f_b(t) for f_c (‖f_b(t)‖ = ‖f_b(0)‖, free transport) and ψ = g_a for
+ * g_c; null when the functional is within two standard errors of 0 (inconclusive).
+ */
+function summary(m: ExactMerged, psiNorm: number) {
   return {
+    overlapNorm: psiNorm,
+    overlapLowerBounds: m.points.map((p) => {
+      const lb = (Math.abs(p.overlap.value) - 2 * p.overlap.error) / psiNorm;
+      return lb > 0 ? lb : null;
+    }),
     replicas: m.replicas,
     epsilon: m.epsilon,
     sourceParticles: m.sourceParticles,
@@ -267,8 +286,13 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
     return {
       M,
       Tstar: beam.params.Tstar,
-      f: merged.f ? summary(merged.f) : null,
-      g: merged.g ? summary(merged.g) : null,
+      f: merged.f ? summary(merged.f, beamSobolevNorm(beam, 0, "none").value) : null,
+      g: merged.g
+        ? summary(
+            merged.g,
+            coreNorm(beam, 0, { weighted: false, subtract: 0, sobolev: 0 }).norm.value,
+          )
+        : null,
       sourceMassRates: rates,
       theorem: exactTheoremRow(beam, merged.f, merged.g),
     };
@@ -300,6 +324,12 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
     elapsedSeconds: elapsed,
     rows,
   };
+  if (o.figures !== undefined) {
+    mkdirSync(o.figures, { recursive: true });
+    await writeFigure(o.figures, "exact-corrections", correctionFigure(result));
+    await writeFigure(o.figures, "exact-distances", distanceFigure(result));
+    writeFileSync(join(o.figures, "exact.md"), exactMarkdown(result));
+  }
   if (o.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
@@ -325,7 +355,7 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
       if (!m) continue;
       const last = m.points[m.points.length - 1];
       lines.push(
-        `  ${sol}_c(T*): ‖P ${sol}_c‖² = ${pm(last.projectionSquared)} (lower bound of ‖${sol}_c‖ ${last.projectionLowerBound === null ? "inconclusive" : e(last.projectionLowerBound)}), Σ|w| = ${pm(last.totalVariation)}, mass ${pm(last.mass)}, energy ${pm(last.energy)}; ${m.sourceParticles.toFixed(0)} source particles, ${m.linearEvents.toFixed(1)} linear and ${m.quadraticEvents.toFixed(1)} quadratic events per replica`,
+        `  ${sol}_c(T*): ‖P ${sol}_c‖² = ${pm(last.projectionSquared)} (lower bound of ‖${sol}_c‖ ${last.projectionLowerBound === null ? "inconclusive" : e(last.projectionLowerBound)}; by ⟨${sol}_c, ${sol === "f" ? "f_b" : "g_a"}⟩ ${e(m.overlapLowerBounds[m.overlapLowerBounds.length - 1] ?? Number.NaN)}), Σ|w| = ${pm(last.totalVariation)}, mass ${pm(last.mass)}, energy ${pm(last.energy)}; ${m.sourceParticles.toFixed(0)} source particles, ${m.linearEvents.toFixed(1)} linear and ${m.quadraticEvents.toFixed(1)} quadratic events per replica`,
       );
     }
   }

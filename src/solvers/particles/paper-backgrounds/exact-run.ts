@@ -30,7 +30,7 @@ import { hermiteFunctions, projectionNormSquared } from "../projection-norm.ts";
 import { meanError, replicaSeed } from "../replica-statistics.ts";
 import { backgroundFA } from "./background-f-a.ts";
 import { backgroundGA } from "./background-g-a.ts";
-import { corePairing } from "./sobolev-pairing.ts";
+import { beamPairing, corePairing } from "./sobolev-pairing.ts";
 
 /** Everything one replica of `boltzlab exact` depends on (plain data). */
 export interface ExactRunConfig {
@@ -70,6 +70,8 @@ export interface ExactPoint {
   readonly overlap: number;
   /** ⟨h, f_r(0)⟩_{L²_v H^{s0}_x} ({@link corePairing}). */
   readonly corePairing: number;
+  /** ⟨h, f_b(t)⟩_{L²_v H^{s0}_x} ({@link beamPairing}; computed at the last time only, else 0). */
+  readonly beamPairing: number;
   readonly coefficients: readonly number[];
 }
 
@@ -189,6 +191,7 @@ export function runExactReplica(config: ExactRunConfig, replica: number): ExactR
   );
   const [sx, sv] = basisScales(c, beam);
   const pairing = corePairing(env);
+  const bPairing = beamPairing(env);
   const points: ExactPoint[] = [];
   for (let i = 0; i <= c.samples; i++) {
     const t = (i * T) / c.samples;
@@ -198,6 +201,7 @@ export function runExactReplica(config: ExactRunConfig, replica: number): ExactR
     let energy = 0;
     let overlap = 0;
     let pair = 0;
+    let bPair = 0;
     const mom = [0, 0, 0];
     for (let j = 0; j < particles.count; j++) {
       const w = particles.w[j];
@@ -209,6 +213,7 @@ export function runExactReplica(config: ExactRunConfig, replica: number): ExactR
       energy += 0.5 * w * (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
       overlap += w * (c.solution === "f" ? beamValue(beam, t, x, v) : bg.value(t, x, v));
       pair += w * pairing.at(x, v);
+      if (i === c.samples) bPair += w * bPairing(t, x, v);
     }
     points.push({
       t,
@@ -219,6 +224,7 @@ export function runExactReplica(config: ExactRunConfig, replica: number): ExactR
       particles: particles.count,
       overlap,
       corePairing: pair,
+      beamPairing: bPair,
       coefficients: Array.from(phaseSpaceCoefficients(particles, c.nmax, sx, sv)),
     });
   }
@@ -248,6 +254,7 @@ export interface ExactMergedPoint {
   readonly totalVariation: ValueError;
   readonly overlap: ValueError;
   readonly corePairing: ValueError;
+  readonly beamPairing: ValueError;
   /** U-statistic of ‖P h‖²_{L²} (NaN with fewer than 3 replicas). */
   readonly projectionSquared: ValueError;
   /** √ of it when it is positive by more than two standard errors, else null (inconclusive). */
@@ -289,6 +296,7 @@ export function mergeExact(records: readonly ExactReplicaRecord[]): ExactMerged 
       totalVariation: me((p) => p.totalVariation, i),
       overlap: me((p) => p.overlap, i),
       corePairing: me((p) => p.corePairing, i),
+      beamPairing: me((p) => p.beamPairing, i),
       projectionSquared: proj,
       projectionLowerBound:
         proj.value > 2 * proj.error ? Math.sqrt(proj.value - 2 * proj.error) : null,

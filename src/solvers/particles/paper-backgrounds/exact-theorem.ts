@@ -15,6 +15,13 @@
  *     ‖f(T*) − g(T*)‖_X ≥ ‖f_r(T*) − f_r(0)‖_X − (⟨f_c, ψ⟩_X − ⟨g_c, ψ⟩_X)/‖ψ‖_X,
  *   reported with its standard error and, conservatively, minus two standard errors and the
  *   deterministic error.
+ * - A second, sharper bound with ψ₂ = f_b(T*) + Δ̃, Δ̃ = (e^{−Λ₀} − 1) f_r(0) (the approximate
+ *   difference f_a(T*) − g_a(T*) under the reduction; a legitimate test function):
+ *     ‖f(T*) − g(T*)‖_X ≥ ⟨f(T*) − g(T*), ψ₂⟩_X/‖ψ₂‖_X,
+ *     ⟨f(T*) − g(T*), ψ₂⟩_X ≥ ‖f_b‖² + ‖Δ̃‖² − err·‖Δ̃‖ + ⟨f_c − g_c, f_b(T*)⟩_X − (‖Δ̃‖/‖f_r(0)‖)⟨f_c − g_c, f_r(0)⟩_X
+ *   (⟨f_b, f_r⟩_X = 0; ⟨Δ_r, Δ̃⟩ ≥ ‖Δ̃‖² − ‖Δ_r − Δ̃‖‖Δ̃‖ with ‖Δ_r − Δ̃‖ ≤ coreNorm's error; ‖f_b‖ at the
+ *   lower end of its bracket); ⟨g_c, f_b⟩_X = 0 (g_c lives in |v| < 1/N, outside every bump).
+ *   `finalLowerBound` is the larger of the two bounds.
  * - Separation of the exact solutions at this M: `separates` when the conservative lower bound of
  *   the final distance exceeds the upper end of the initial distance, else `inconclusive` (a lower
  *   bound that does not exceed it decides nothing).
@@ -33,6 +40,8 @@ export interface ExactTheoremRow {
   /** ‖f_r(0)‖_X and ‖f_r(T*) − f_r(0)‖_X. */
   readonly coreNorm: ValueError;
   readonly coreDeflation: ValueError;
+  /** ⟨f_c(T*), f_b(T*)⟩_X (null: f was not run). */
+  readonly beamPairingF: ValueError | null;
   /** ⟨f_c(T*), f_r(0)⟩_X and ⟨g_c(T*), f_r(0)⟩_X (null: that solution was not run). */
   readonly pairingF: ValueError | null;
   readonly pairingG: ValueError | null;
@@ -64,14 +73,26 @@ export function exactTheoremRow(
   let cons: number | null = null;
   let separation: "separates" | "inconclusive" = "inconclusive";
   let reason: string;
-  if (pf === null || pg === null) {
+  const bf = f === null ? null : f.points[f.points.length - 1].beamPairing;
+  if (pf === null || pg === null || bf === null) {
     reason = "the lower bound needs both corrections (--solution both)";
   } else {
     const P = pf.value - pg.value;
-    const se = Math.hypot(pf.error, pg.error) / c0.value;
-    lb = { value: dr.value - P / c0.value, error: se };
-    const det = 2 * dr.error + (dr.value * c0.error) / c0.value;
-    cons = lb.value - 2 * (Number.isNaN(se) ? Number.POSITIVE_INFINITY : se) - det;
+    const se1 = Math.hypot(pf.error, pg.error) / c0.value;
+    const lb1 = dr.value - P / c0.value;
+    const cons1 = lb1 - 2 * se1 - (2 * dr.error + (dr.value * c0.error) / c0.value);
+    // ψ₂ = f_b(T*) + Δ̃
+    const a = Math.max(0, init.value - init.error);
+    const d = dr.value;
+    const n2 = Math.sqrt(a * a + d * d);
+    const num = a * a + d * d - dr.error * d + bf.value - (d / c0.value) * P;
+    const se2 = Math.hypot(bf.error, (d / c0.value) * Math.hypot(pf.error, pg.error)) / n2;
+    const lb2 = num / n2;
+    const cons2 = lb2 - 2 * se2;
+    const useSecond = cons2 >= cons1;
+    lb = useSecond ? { value: lb2, error: se2 } : { value: lb1, error: se1 };
+    cons = Math.max(cons1, cons2);
+    if (Number.isNaN(se1) || Number.isNaN(se2)) cons = Number.NEGATIVE_INFINITY;
     const initHi = init.value + init.error;
     if (cons > initHi) {
       separation = "separates";
@@ -87,6 +108,7 @@ export function exactTheoremRow(
     approximateFinalDistance: { value: approx, error: approxErr },
     coreNorm: { value: c0.value, error: c0.error },
     coreDeflation: { value: dr.value, error: dr.error },
+    beamPairingF: bf,
     pairingF: pf,
     pairingG: pg,
     finalLowerBound: lb,
