@@ -86,17 +86,17 @@ export function distanceFigure(result: ExactResultLike): string {
   const pts: LinePoint[] = [];
   for (const row of result.rows) {
     const th = row.theorem;
-    pts.push({ x: row.M, y: th.initialDistance.value, series: "initial ‖f(0) − g(0)‖ (exact)" });
+    pts.push({ x: row.M, y: th.initialDistance.value, series: "initial (exact)" });
     pts.push({
       x: row.M,
       y: th.approximateFinalDistance.value,
-      series: "approximate final ‖f_a(T*) − g_a(T*)‖",
+      series: "final, approximate",
     });
     if (th.finalLowerBoundConservative !== null && th.finalLowerBoundConservative > 0)
       pts.push({
         x: row.M,
         y: th.finalLowerBoundConservative,
-        series: "exact final ‖f(T*) − g(T*)‖ ≥ (conservative)",
+        series: "final, exact ≥",
       });
   }
   return lineChartSvg(numbered(pts), {
