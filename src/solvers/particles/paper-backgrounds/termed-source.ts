@@ -84,7 +84,8 @@ const scratch = new Float64Array(7);
 
 /**
  * ∫∫|S_ℓ|(t) for every label of a term, from `proposals` proposals at the instant t:
- * value = rate·k_ℓ/n, error = rate·√(k_ℓ(1 − k_ℓ/n))/n (binomial).
+ * value = rate·k_ℓ/n, error = rate·√(max(k_ℓ, 1)(1 − k_ℓ/n))/n (binomial; with no accepted
+ * proposal the error is rate/n, the scale below which the rate is not resolved, never 0).
  */
 export function termMassRates(
   term: SourceTerm,
@@ -103,7 +104,7 @@ export function termMassRates(
     term: term.name,
     label,
     value: (rate * k[i]) / proposals,
-    error: (rate * Math.sqrt(k[i] * (1 - k[i] / proposals))) / proposals,
+    error: (rate * Math.sqrt(Math.max(k[i], 1) * (1 - k[i] / proposals))) / proposals,
     proposals,
     accepted: k[i],
   }));
