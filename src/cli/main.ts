@@ -42,6 +42,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   transport: () => import("./commands/transport.ts"),
   threshold: () => import("./commands/threshold.ts"),
   design: () => import("./commands/design.ts"),
+  exact: () => import("./commands/exact.ts"),
 };
 
 const args = process.argv.slice(2);

@@ -5,6 +5,11 @@
  */
 import { RuleError } from "../math/errors.ts";
 import {
+  type ExactReplicaRecord,
+  type ExactRunConfig,
+  runExactReplica,
+} from "../solvers/particles/paper-backgrounds/exact-run.ts";
+import {
   type ParticleRunConfig,
   type ReplicaRecord,
   runReplica,
@@ -16,16 +21,18 @@ import {
 } from "../solvers/particles/transport-coefficients.ts";
 import type { RuleErrorReply } from "./claim-worker.ts";
 
-/** One independent replica: of a `particles` run or of a `transport` computation (plain data). */
+/** One independent replica: of a `particles` run, a `transport` computation or an `exact` run (plain data). */
 export type ReplicaTask =
   | { readonly kind: "particles"; readonly config: ParticleRunConfig; readonly replica: number }
-  | { readonly kind: "transport"; readonly settings: TransportSettings; readonly replica: number };
+  | { readonly kind: "transport"; readonly settings: TransportSettings; readonly replica: number }
+  | { readonly kind: "exact"; readonly config: ExactRunConfig; readonly replica: number };
 
 /** What a replica task returns: a particle replica record or a transport replica. */
-export type ReplicaResult = ReplicaRecord | TransportReplica;
+export type ReplicaResult = ReplicaRecord | TransportReplica | ExactReplicaRecord;
 
 /** Run one {@link ReplicaTask} in this thread. */
 export function runReplicaTask(task: ReplicaTask): ReplicaResult {
+  if (task.kind === "exact") return runExactReplica(task.config, task.replica);
   return task.kind === "particles"
     ? runReplica(task.config, task.replica)
     : transportReplica(task.settings, task.replica);

@@ -16,6 +16,29 @@ export {
   freeTransportGaussian,
 } from "./particles/free-transport-gaussian.ts";
 export {
+  backgroundFA,
+  type PaperBackground,
+  type PaperBackgroundOptions,
+} from "./particles/paper-backgrounds/background-f-a.ts";
+export { backgroundGA, type CoreBackground } from "./particles/paper-backgrounds/background-g-a.ts";
+export {
+  type ExactMerged,
+  type ExactReplicaRecord,
+  type ExactRunConfig,
+  mergeExact,
+  runExactReplica,
+} from "./particles/paper-backgrounds/exact-run.ts";
+export {
+  type ExactTheoremRow,
+  exactTheoremRow,
+} from "./particles/paper-backgrounds/exact-theorem.ts";
+export { fErrSource, gErrSource } from "./particles/paper-backgrounds/f-err-source.ts";
+export {
+  type SourceTerm,
+  type TermedSource,
+  termMassRates,
+} from "./particles/paper-backgrounds/termed-source.ts";
+export {
   mergeReplicas,
   PARTICLE_INITS,
   type ParticleRunConfig,

@@ -33,6 +33,8 @@ export interface FrequencyOptions {
    * are not refined for digits that cannot matter).
    */
   readonly relTol?: number;
+  /** With order 1: receives the components of ∇_x A (world coordinates), not only |∇_x A|. */
+  readonly gradient?: Float64Array;
 }
 
 const ORDERS = [8, 12, 16, 24, 32, 48, 64];
@@ -121,6 +123,8 @@ export function beamCollisionFrequency(
     let s2 = 0;
     for (let c = 0; c < ncomp; c++) s2 += acc[c] * acc[c];
     value = Math.sqrt(s2);
+    if (order === 1 && options.gradient !== undefined)
+      for (let c = 0; c < 3; c++) options.gradient[c] = pref * acc[c];
   }
   return estimate(
     pref * value,
