@@ -11,11 +11,11 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
-import { beamSobolevNorm } from "../../construction/beam-norm.ts";
-import { coreNorm } from "../../construction/core-norm.ts";
+import { beamSobolevNorm } from "../../construction/beam/beam-norm.ts";
+import { coreNorm } from "../../construction/core/core-norm.ts";
 import { RuleError } from "../../math/errors.ts";
-import { normalSampler } from "../../math/normal-sampler.ts";
-import { seededUniform } from "../../math/seeded-random.ts";
+import { normalSampler } from "../../math/sampling/normal-sampler.ts";
+import { seededUniform } from "../../math/sampling/uniform-stream.ts";
 import { runReplicaTasks } from "../../parallel/replica-pool.ts";
 import { correctionFigure, distanceFigure, exactMarkdown } from "../../report/exact-solutions.ts";
 import { writeFigure } from "../../report/write-figure.ts";

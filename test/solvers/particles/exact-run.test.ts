@@ -15,12 +15,12 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { bump } from "../../../src/construction/cutoff.ts";
+import { bump } from "../../../src/construction/geometry/cutoff.ts";
 import {
   radialSobolevNormSquared,
   tubeSobolevNormSquared,
 } from "../../../src/kinetic/radial-sobolev.ts";
-import { gaussLegendre } from "../../../src/math/gauss-legendre.ts";
+import { gaussLegendre } from "../../../src/math/quadrature/gauss-legendre.ts";
 import {
   type ExactRunConfig,
   exactBeam,

@@ -14,13 +14,13 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { makeBeam } from "../../../src/construction/beam.ts";
-import { beamCollisionFrequency } from "../../../src/construction/beam-collision-frequency.ts";
-import { bump } from "../../../src/construction/cutoff.ts";
-import { makeParameters } from "../../../src/construction/parameters.ts";
-import { gaussLegendre } from "../../../src/math/gauss-legendre.ts";
-import { normalSampler } from "../../../src/math/normal-sampler.ts";
-import { seededUniform } from "../../../src/math/seeded-random.ts";
+import { makeBeam } from "../../../src/construction/beam/beam.ts";
+import { beamCollisionFrequency } from "../../../src/construction/beam/beam-collision-frequency.ts";
+import { bump } from "../../../src/construction/geometry/cutoff.ts";
+import { makeParameters } from "../../../src/construction/parameters/parameters.ts";
+import { gaussLegendre } from "../../../src/math/quadrature/gauss-legendre.ts";
+import { normalSampler } from "../../../src/math/sampling/normal-sampler.ts";
+import { seededUniform } from "../../../src/math/sampling/uniform-stream.ts";
 import { backgroundFA } from "../../../src/solvers/particles/paper-backgrounds/background-f-a.ts";
 import { backgroundGA } from "../../../src/solvers/particles/paper-backgrounds/background-g-a.ts";
 import {

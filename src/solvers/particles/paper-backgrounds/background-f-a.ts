@@ -18,10 +18,10 @@
  * - partner: from f_b with probability A[f_b]/A[f_a] ({@link sampleBeamPartner}), else u ∝
  *   φ(N|u|)|u − v| ({@link sampleCorePartner}); both exact for the A used.
  */
-import type { Beam } from "../../../construction/beam.ts";
-import { beamValue } from "../../../construction/beam.ts";
-import { beamCollisionFrequency } from "../../../construction/beam-collision-frequency.ts";
-import { centreFrequency, coreValue } from "../../../construction/core.ts";
+import type { Beam } from "../../../construction/beam/beam.ts";
+import { beamValue } from "../../../construction/beam/beam.ts";
+import { beamCollisionFrequency } from "../../../construction/beam/beam-collision-frequency.ts";
+import { centreFrequency, coreValue } from "../../../construction/core/core.ts";
 import { RuleError } from "../../../math/errors.ts";
 import type { Background } from "../background.ts";
 import { HARD_SPHERE } from "../particle-kernel.ts";

@@ -6,7 +6,7 @@
  * - bound along a flight: the same without φ(RM|x|) when the flight meets |x| < 1/(RM), else 0;
  * - partner u ∝ φ(N|u|)|u − v| ({@link sampleCorePartner}).
  */
-import type { Beam } from "../../../construction/beam.ts";
+import type { Beam } from "../../../construction/beam/beam.ts";
 import type { Background } from "../background.ts";
 import { HARD_SPHERE } from "../particle-kernel.ts";
 import { gErrSource } from "./f-err-source.ts";

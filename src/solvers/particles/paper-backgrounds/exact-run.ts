@@ -17,13 +17,13 @@
  * (projection-norm.ts): an unbiased estimate of a LOWER bound of ‖h‖_{L²} ≤ ‖h‖_{L²_v H^s0_x}.
  */
 
-import { type Beam, beamValue, makeBeam } from "../../../construction/beam.ts";
-import { cutoffByName } from "../../../construction/cutoff.ts";
-import type { ConstructionConstants } from "../../../construction/parameters.ts";
-import { makeParameters } from "../../../construction/parameters.ts";
-import type { Variant } from "../../../construction/variant.ts";
+import { type Beam, beamValue, makeBeam } from "../../../construction/beam/beam.ts";
+import { cutoffByName } from "../../../construction/geometry/cutoff.ts";
+import type { ConstructionConstants } from "../../../construction/parameters/parameters.ts";
+import { makeParameters } from "../../../construction/parameters/parameters.ts";
+import type { Variant } from "../../../construction/parameters/variant.ts";
 import { RuleError } from "../../../math/errors.ts";
-import { seededUniform } from "../../../math/seeded-random.ts";
+import { seededUniform } from "../../../math/sampling/uniform-stream.ts";
 import { deviationalAdvance, makeDeviational } from "../deviational.ts";
 import { makeParticleSet, type ParticleSet } from "../particle-set.ts";
 import { hermiteFunctions, projectionNormSquared } from "../projection-norm.ts";

@@ -26,9 +26,9 @@
  *   the final distance exceeds the upper end of the initial distance, else `inconclusive` (a lower
  *   bound that does not exceed it decides nothing).
  */
-import type { Beam } from "../../../construction/beam.ts";
-import { beamSobolevNorm } from "../../../construction/beam-norm.ts";
-import { coreNorm } from "../../../construction/core-norm.ts";
+import type { Beam } from "../../../construction/beam/beam.ts";
+import { beamSobolevNorm } from "../../../construction/beam/beam-norm.ts";
+import { coreNorm } from "../../../construction/core/core-norm.ts";
 import type { ExactMerged, ValueError } from "./exact-run.ts";
 
 /** The exact-solution picture at one M (see the file comment). */

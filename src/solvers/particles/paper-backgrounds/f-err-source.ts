@@ -27,9 +27,9 @@
  * - Q(f_r, f_r): x, v, u in the core balls; accepted with probability
  *   φ(RM|x|)²φ(N|v|)φ(N|u|)e^{−Λ(x,v)−Λ(x,u)}|u − v|/(2/N); four points as for Q(f_b, f_b).
  */
-import { beamCollisionFrequency } from "../../../construction/beam-collision-frequency.ts";
-import { coreExponent } from "../../../construction/core.ts";
-import { gaussLegendre } from "../../../math/gauss-legendre.ts";
+import { beamCollisionFrequency } from "../../../construction/beam/beam-collision-frequency.ts";
+import { coreExponent } from "../../../construction/core/core.ts";
+import { gaussLegendre } from "../../../math/quadrature/gauss-legendre.ts";
 import { collidePair, HARD_SPHERE } from "../particle-kernel.ts";
 import {
   ballVolume,

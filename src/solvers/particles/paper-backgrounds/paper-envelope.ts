@@ -19,14 +19,18 @@
  *   max of |φ''|).
  */
 
-import type { Beam } from "../../../construction/beam.ts";
-import { coreLogAmplitude, coreScale } from "../../../construction/core.ts";
-import { forEachInDoubleCone } from "../../../construction/lattice-cone.ts";
-import { tubeValue } from "../../../construction/tubes.ts";
-import { bumpAxialFactor, bumpRadius, bumpValue } from "../../../construction/velocity-bumps.ts";
+import type { Beam } from "../../../construction/beam/beam.ts";
+import { coreLogAmplitude, coreScale } from "../../../construction/core/core.ts";
+import { forEachInDoubleCone } from "../../../construction/geometry/lattice-cone.ts";
+import { tubeValue } from "../../../construction/geometry/tubes.ts";
+import {
+  bumpAxialFactor,
+  bumpRadius,
+  bumpValue,
+} from "../../../construction/geometry/velocity-bumps.ts";
 import { RuleError } from "../../../math/errors.ts";
-import { gaussLegendre } from "../../../math/gauss-legendre.ts";
-import type { Uniform } from "../../../math/seeded-random.ts";
+import { gaussLegendre } from "../../../math/quadrature/gauss-legendre.ts";
+import type { Uniform } from "../../../math/sampling/uniform-stream.ts";
 import { orthonormalFrame } from "../../../math/vec3.ts";
 
 /** The constants of the envelopes of f_b and f_r for one construction (see the file comment). */

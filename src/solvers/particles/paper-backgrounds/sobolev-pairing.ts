@@ -9,13 +9,13 @@
  * {@link radialSobolevNormSquared}).
  */
 import besselj0 from "@stdlib/math-base-special-besselj0";
-import { bumpValue, forEachBumpAt } from "../../../construction/velocity-bumps.ts";
+import { bumpValue, forEachBumpAt } from "../../../construction/geometry/velocity-bumps.ts";
 import {
   cosineTransform1,
   radialTransform2,
   radialTransform3,
 } from "../../../kinetic/radial-sobolev.ts";
-import { gaussLegendre } from "../../../math/gauss-legendre.ts";
+import { gaussLegendre } from "../../../math/quadrature/gauss-legendre.ts";
 import type { PaperEnvelope } from "./paper-envelope.ts";
 
 /** Φ_λ(|x|) for a radial cutoff profile φ (see the file comment). */

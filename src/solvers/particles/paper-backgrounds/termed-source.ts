@@ -10,8 +10,8 @@
  * label ℓ by the same proposals (rate × acceptance frequency, binomial standard error): the total
  * variation of each part of F_err, reported beside the error table.
  */
-import type { Normal } from "../../../math/normal-sampler.ts";
-import type { Uniform } from "../../../math/seeded-random.ts";
+import type { Normal } from "../../../math/sampling/normal-sampler.ts";
+import type { Uniform } from "../../../math/sampling/uniform-stream.ts";
 import type { ResidualSource } from "../background.ts";
 
 /** One term of a residual source (see the file comment). */
