@@ -18,6 +18,7 @@ td.verdict a { color: inherit; }
 .verdict-holds, .verdict-consistent { color: #1a7f37; }
 .verdict-violated, .verdict-inconsistent { color: #c62828; }
 .verdict-inconclusive { color: #9a6700; }
+.verdict-not-stated { color: #57606a; font-style: italic; }
 .table-scroll { overflow-x: auto; }
 details { border: 1px solid #ddd; border-radius: 4px; margin: .4em 0; padding: .2em .6em; }
 details > summary { cursor: pointer; font-weight: bold; }
