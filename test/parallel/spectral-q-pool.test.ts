@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { test } from "node:test";
 import { SpectralQPool } from "../../src/parallel/spectral-q-pool.ts";
 import { makeGrid } from "../../src/solvers/spectral/grid.ts";
@@ -82,4 +84,48 @@ test("spectral Q pool: the blocks sum to a Q that conserves mass (a check the po
   assert.ok(scale > 0);
   assert.ok(Math.abs(mass) < 1e-2 * scale, `∫Q = ${mass} against ∫|Q| = ${scale}`);
   assert.throws(() => pool.evaluate(f, q), /closed/);
+});
+
+test("relax --workers 2 at n = 32 prints the same run as --workers 1 (Q on the pool, same bits)", () => {
+  const main = join(import.meta.dirname, "../../src/cli/main.ts");
+  const run = (workers: string) => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        main,
+        "relax",
+        "--kernel",
+        "constant",
+        "--init",
+        "bkw",
+        "--n",
+        "32",
+        "--angles",
+        "2",
+        "--t-end",
+        "0.01",
+        "--dt",
+        "0.01",
+        "--json",
+        "--no-progress",
+        "--workers",
+        workers,
+      ],
+      { encoding: "utf8" },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout);
+  };
+  const one = run("1");
+  const two = run("2");
+  assert.equal(one.workers, 1);
+  assert.equal(two.workers, 2);
+  for (const k of ["elapsedSeconds", "workers"]) {
+    delete one[k];
+    delete two[k];
+  }
+  assert.ok(one.series.length >= 2 && one.evaluations >= 3);
+  assert.deepEqual(two, one);
 });
