@@ -145,7 +145,14 @@ export class MouhotPareschi implements CollisionOperator {
       const n3 = this.grid.n ** 3;
       const lm = new Float64Array(n3);
       for (let d = 0; d < this.rule.count; d++) {
-        const [phi, D] = this.multipliersOf(d);
+        // from the cache when there, else into scratch: a pool's main thread needs only β(k, k)
+        let phi = this.cache?.[2 * d];
+        let D = this.cache?.[2 * d + 1];
+        if (!phi || !D) {
+          phi = this.mulPhi;
+          D = this.mulD;
+          this.multipliers(d, phi, D);
+        }
         const w = this.rule.weights[d];
         for (let i = 0; i < n3; i++) lm[i] += w * phi[i] * D[i];
       }
