@@ -73,7 +73,8 @@ export function diskTransform(r: number, R: number): number {
 
 /**
  * Number of fixed blocks the directions are summed in: the gain term is
- * Q⁺ = ((P₀ + P₁) + P₂) + P₃ with P_c = Σ_{e ∈ block c} W_e A_e B_e summed in direction order.
+ * Q⁺ = ((P₀ + P₁) + P₂) + P₃ and Q = −f L + Q⁺, with P_c = Σ_{e ∈ block c} W_e A_e B_e summed
+ * in direction order.
  * The blocks do not depend on how many threads evaluate them, so a pool that hands blocks to
  * workers (`src/parallel/spectral-q-pool.ts`) and sums them in this order returns the same bits as
  * {@link MouhotPareschi.evaluate}.
