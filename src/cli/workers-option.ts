@@ -4,7 +4,8 @@ import { RuleError } from "../math/errors.ts";
 
 /**
  * `--workers N`, one default for every command that runs independent work in parallel (claims,
- * theorem, report: worker threads; errors: child processes): the number of cores. 1 = in-process.
+ * theorem, report, particles, transport, relax (Q's directions, n >= 32): worker threads; errors: child
+ * processes): the number of cores. 1 = in-process.
  */
 export function addWorkersOption(
   cmd: Command,

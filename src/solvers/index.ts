@@ -64,6 +64,10 @@ export {
 export { describeGrid, makeGrid, type VelocityGrid } from "./spectral/grid.ts";
 export { type Moments, moments } from "./spectral/moments.ts";
 export {
+  type CollisionOperator,
+  combineGain,
+  GAIN_BLOCKS,
+  gainBlock,
   MouhotPareschi,
   type SpectralKernel,
   type SpectralOptions,

@@ -1,4 +1,8 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { RuleError } from "../../src/math/errors.ts";
 import { FFT3D, isPowerOfTwo } from "../../src/math/fft3d.ts";
@@ -110,4 +114,46 @@ test("fft3d: sizes that are not powers of two are refused with a RuleError", () 
   assert.equal(isPowerOfTwo(64), true);
   assert.throws(() => new FFT3D(48), RuleError);
   assert.throws(() => new FFT3D(1), RuleError);
+});
+
+test("fft3d: forward c2c and r2c equal numpy.fft.fftn / rfftn (n = 32, 64) to round-off", () => {
+  const dir = mkdtempSync(join(tmpdir(), "fft3d-numpy-"));
+  try {
+    for (const n of [32, 64]) {
+      const rnd = centred(1000 + n);
+      const real = new Float64Array(n ** 3).map(() => rnd());
+      const cx = new Float64Array(2 * n ** 3).map(() => rnd());
+      writeFileSync(join(dir, "real.bin"), real);
+      writeFileSync(join(dir, "cx.bin"), cx);
+      const py = [
+        "import numpy as np, sys",
+        `n = ${n}; d = sys.argv[1]`,
+        "r = np.fromfile(d + '/real.bin').reshape(n, n, n)",
+        "c = np.fromfile(d + '/cx.bin').view(complex).reshape(n, n, n)",
+        "np.fft.fftn(c).astype(complex).tofile(d + '/fftn.bin')",
+        "np.fft.rfftn(r).astype(complex).tofile(d + '/rfftn.bin')",
+      ].join("\n");
+      const res = spawnSync("python3", ["-c", py, dir], { encoding: "utf8" });
+      assert.equal(res.status, 0, res.stderr);
+      const refC = new Float64Array(readFileSync(join(dir, "fftn.bin")).buffer.slice(0));
+      const refR = new Float64Array(readFileSync(join(dir, "rfftn.bin")).buffer.slice(0));
+      const f = new FFT3D(n);
+      const y = cx.slice();
+      f.forward(y);
+      const h = f.halfSpectrumArray();
+      f.forwardReal(real, h);
+      let scale = 0;
+      for (const v of refC) scale = Math.max(scale, Math.abs(v));
+      // round-off of an n³ FFT: a few ulps times log₂ n³ relative to the largest coefficient
+      assert.ok(maxAbsDiff(y, refC) < 1e-14 * scale, `n=${n}: c2c ${maxAbsDiff(y, refC) / scale}`);
+      scale = 0;
+      for (const v of refR) scale = Math.max(scale, Math.abs(v));
+      assert.ok(maxAbsDiff(h, refR) < 1e-14 * scale, `n=${n}: r2c ${maxAbsDiff(h, refR) / scale}`);
+      // and a wrong answer would be caught: one perturbed coefficient is far outside the bound
+      h[7] += 1e-10 * scale;
+      assert.ok(maxAbsDiff(h, refR) > 1e-14 * scale);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

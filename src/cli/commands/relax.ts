@@ -11,6 +11,7 @@ import { join } from "node:path";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { RuleError } from "../../math/errors.ts";
+import { POOL_MIN_N, SpectralQPool } from "../../parallel/spectral-q-pool.ts";
 import { svgToPng } from "../../report/png.ts";
 import { lineChartSvg } from "../../report/relax-plots.ts";
 import { BKW_RATE_CONSTANT_KERNEL, Bkw } from "../../solvers/spectral/bkw.ts";
@@ -35,6 +36,7 @@ import {
   twoBeamScales,
   validateGridValues,
 } from "../../solvers/spectral/initial-data.ts";
+import { GAIN_BLOCKS } from "../../solvers/spectral/mouhot-pareschi.ts";
 import {
   RELAX_DEFAULTS,
   type RelaxationResult,
@@ -44,6 +46,7 @@ import {
 } from "../../solvers/spectral/relaxation.ts";
 import type { PositivityMode, Scheme } from "../../solvers/spectral/time-step.ts";
 import { parseChoice, parseInteger, parseNumber } from "../parse.ts";
+import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
 interface RelaxOpts {
   kernel: string;
@@ -68,10 +71,11 @@ interface RelaxOpts {
   out?: string;
   json?: boolean;
   progress: boolean;
+  workers?: string;
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command("relax")
     .description(
       "relax a spatially homogeneous gas with the fast spectral solver (Mouhot–Pareschi)",
@@ -115,10 +119,31 @@ export function register(program: Command): void {
       "write series.json, series.csv, series.jsonl, final.json and figures here",
     )
     .option("--json", "print the result as JSON on stdout")
-    .option("--no-progress", "no progress bar on stderr")
-    .action(async (opts: RelaxOpts) => {
-      await relax(opts);
-    });
+    .option("--no-progress", "no progress bar on stderr");
+  addWorkersOption(
+    cmd,
+    `worker threads for Q's directions when n >= ${POOL_MIN_N} (same bits as 1)`,
+  ).action(async (opts: RelaxOpts) => {
+    await relax(opts);
+  });
+}
+
+/**
+ * `runRelaxation` with Q on a pool of `workers` threads when the grid has n ≥ POOL_MIN_N (the
+ * pool returns the serial bits, so only the time changes); in-process otherwise.
+ */
+async function relaxOn(
+  s: RelaxationSetup,
+  workers: number,
+  hooks?: Parameters<typeof runRelaxation>[1],
+): Promise<ReturnType<typeof runRelaxation>> {
+  if (workers <= 1 || s.grid.n < POOL_MIN_N) return runRelaxation(s, hooks);
+  const pool = SpectralQPool.open(s.grid, s.kernel, { angles: s.angles }, workers);
+  try {
+    return runRelaxation({ ...s, operator: pool }, hooks);
+  } finally {
+    await pool.close();
+  }
 }
 
 interface Setup extends RelaxationSetup {
@@ -321,6 +346,7 @@ function checkedMoments(p: SeriesPoint): Record<string, number> {
 
 async function relax(o: RelaxOpts): Promise<void> {
   const s = setup(o);
+  const workers = parseWorkers(o.workers);
   const { grid } = s;
   // a grid file fixes n and L (and R when it stores one): only the named families can change them
   const family = ["two-beam", "maxwellian", "bkw"].includes(s.init);
@@ -341,7 +367,7 @@ async function relax(o: RelaxOpts): Promise<void> {
       : null;
   bar?.start(s.tEnd, 0);
   const started = performance.now();
-  const run = runRelaxation(s, {
+  const run = await relaxOn(s, workers, {
     onPoint: out
       ? (p) => {
           appendFileSync(join(out, "series.jsonl"), `${JSON.stringify(p)}\n`);
@@ -371,7 +397,7 @@ async function relax(o: RelaxOpts): Promise<void> {
   let check: Record<string, unknown> | undefined;
   if (s.coarse) {
     const c = s.coarse();
-    const coarseRun = runRelaxation({ ...s, grid: c.grid, f0: c.f0 });
+    const coarseRun = await relaxOn({ ...s, grid: c.grid, f0: c.f0 }, workers);
     const fine = checkedMoments(run.series[run.series.length - 1]);
     const coarse = checkedMoments(coarseRun.series[coarseRun.series.length - 1]);
     const difference: Record<string, number> = {};
@@ -393,6 +419,7 @@ async function relax(o: RelaxOpts): Promise<void> {
     L: grid.L,
     R: grid.R,
     directions: run.directions,
+    workers: grid.n >= POOL_MIN_N ? Math.min(workers, GAIN_BLOCKS) : 1,
     truncation: describeGrid(grid),
     accuracy,
     method:

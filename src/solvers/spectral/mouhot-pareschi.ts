@@ -72,18 +72,45 @@ export function diskTransform(r: number, R: number): number {
 }
 
 /**
- * Q(f,f) by the fast spectral method. Not re-entrant (owns scratch buffers); create one per thread.
+ * Number of fixed blocks the directions are summed in: the gain term is
+ * Q⁺ = ((P₀ + P₁) + P₂) + P₃ and Q = −f L + Q⁺, with P_c = Σ_{e ∈ block c} W_e A_e B_e summed
+ * in direction order.
+ * The blocks do not depend on how many threads evaluate them, so a pool that hands blocks to
+ * workers (`src/parallel/spectral-q-pool.ts`) and sums them in this order returns the same bits as
+ * {@link MouhotPareschi.evaluate}.
  */
-export class MouhotPareschi {
+export const GAIN_BLOCKS = 4;
+
+/** Direction range [from, to) of gain block c of {@link GAIN_BLOCKS} for `count` directions. */
+export function gainBlock(c: number, count: number): [number, number] {
+  return [Math.floor((c * count) / GAIN_BLOCKS), Math.floor(((c + 1) * count) / GAIN_BLOCKS)];
+}
+
+/** What the time stepper needs from a collision operator (in-process or on a worker pool). */
+export interface CollisionOperator {
+  readonly grid: VelocityGrid;
+  /** Number of directions e of the angular rule. */
+  readonly directions: number;
+  /** Q(f,f) into `out`; Q⁺ into `gain` and the loss frequency into `lossFreq` when given. */
+  evaluate(f: Float64Array, out: Float64Array, gain?: Float64Array, lossFreq?: Float64Array): void;
+}
+
+/**
+ * Q(f,f) by the fast spectral method. Not re-entrant (owns scratch buffers); create one per thread.
+ * The pieces ({@link MouhotPareschi.transform}, {@link MouhotPareschi.lossFrequency},
+ * {@link MouhotPareschi.gainOverDirections}) are public so that a pool can split the directions.
+ */
+export class MouhotPareschi implements CollisionOperator {
   readonly grid: VelocityGrid;
   readonly kernel: SpectralKernel;
   readonly rule: SphereRule;
   readonly fft: FFT3D;
-  /** β(k, k) on the grid of wave numbers (the loss multiplier). */
-  readonly lossMultiplier: Float64Array;
-  private readonly cache: Float64Array[] | null;
+  private loss: Float64Array | null = null;
+  private readonly cache: (Float64Array | null)[] | null;
   private readonly spec: Float64Array;
   private readonly work: Float64Array;
+  private readonly block: Float64Array;
+  private readonly sum: Float64Array;
   private readonly mulPhi: Float64Array;
   private readonly mulD: Float64Array;
 
@@ -98,23 +125,61 @@ export class MouhotPareschi {
     const n3 = grid.n ** 3;
     this.spec = new Float64Array(2 * n3);
     this.work = new Float64Array(2 * n3);
+    this.block = new Float64Array(n3);
+    this.sum = new Float64Array(n3);
     this.mulPhi = new Float64Array(n3);
     this.mulD = new Float64Array(n3);
     const budget = opts.cacheBytes ?? 512 * 2 ** 20;
     const need = this.rule.count * 2 * n3 * 8;
-    this.cache = need <= budget ? [] : null;
-    this.lossMultiplier = new Float64Array(n3);
-    for (let d = 0; d < this.rule.count; d++) {
-      this.multipliers(d, this.mulPhi, this.mulD);
-      const w = this.rule.weights[d];
-      for (let i = 0; i < n3; i++) this.lossMultiplier[i] += w * this.mulPhi[i] * this.mulD[i];
-      if (this.cache) this.cache.push(this.mulPhi.slice(), this.mulD.slice());
-    }
+    // filled on first use, so a pool worker caches only the directions it evaluates
+    this.cache = need <= budget ? new Array(2 * this.rule.count).fill(null) : null;
   }
 
   /** Number of directions e used. */
   get directions(): number {
     return this.rule.count;
+  }
+
+  /** β(k, k) on the grid of wave numbers (the loss multiplier), computed on first use. */
+  get lossMultiplier(): Float64Array {
+    if (!this.loss) {
+      const n3 = this.grid.n ** 3;
+      const lm = new Float64Array(n3);
+      for (let d = 0; d < this.rule.count; d++) {
+        // from the cache when there, else into scratch: a pool's main thread needs only β(k, k)
+        let phi = this.cache?.[2 * d];
+        let D = this.cache?.[2 * d + 1];
+        if (!phi || !D) {
+          phi = this.mulPhi;
+          D = this.mulD;
+          this.multipliers(d, phi, D);
+        }
+        const w = this.rule.weights[d];
+        for (let i = 0; i < n3; i++) lm[i] += w * phi[i] * D[i];
+      }
+      this.loss = lm;
+    }
+    return this.loss;
+  }
+
+  /** φ_e, D_e of direction d: from the cache (filled now if empty) or recomputed into scratch. */
+  private multipliersOf(d: number): [Float64Array, Float64Array] {
+    const cache = this.cache;
+    if (cache) {
+      let phi = cache[2 * d];
+      let D = cache[2 * d + 1];
+      if (!phi || !D) {
+        const n3 = this.grid.n ** 3;
+        phi = new Float64Array(n3);
+        D = new Float64Array(n3);
+        this.multipliers(d, phi, D);
+        cache[2 * d] = phi;
+        cache[2 * d + 1] = D;
+      }
+      return [phi, D];
+    }
+    this.multipliers(d, this.mulPhi, this.mulD);
+    return [this.mulPhi, this.mulD];
   }
 
   /** φ_e(k) and D_e(k) for direction d on all wave numbers (zero on the Nyquist planes). */
@@ -147,43 +212,52 @@ export class MouhotPareschi {
     }
   }
 
-  /**
-   * Q(f,f) = Q⁺ − Q⁻ on the grid: `out` ← Q. If `gain`/`lossFreq` are given, they receive Q⁺ and
-   * the loss frequency L (Q⁻ = f·L). All arrays have length n³ (index (i·n + j)·n + k).
-   */
-  evaluate(f: Float64Array, out: Float64Array, gain?: Float64Array, lossFreq?: Float64Array): void {
+  /** f̂ = F[f] (forward complex FFT of the real grid values) into `spec` (length 2n³). */
+  transform(f: Float64Array, spec: Float64Array): void {
     const n3 = this.grid.n ** 3;
-    if (f.length !== n3 || out.length !== n3)
-      throw new RangeError(`arrays must have length n^3 = ${n3}`);
-    const spec = this.spec;
-    const work = this.work;
+    if (f.length !== n3 || spec.length !== 2 * n3)
+      throw new RangeError(`arrays must have length n^3 = ${n3} and 2n^3`);
     for (let i = 0; i < n3; i++) {
       spec[2 * i] = f[i];
       spec[2 * i + 1] = 0;
     }
     this.fft.forward(spec);
-    // loss frequency
+  }
+
+  /** The loss frequency L = F⁻¹[β(k,k) f̂] from f̂ = `spec` into `out` (length n³). */
+  lossFrequency(spec: Float64Array, out: Float64Array): void {
+    const n3 = this.grid.n ** 3;
     const lm = this.lossMultiplier;
+    const work = this.work;
     for (let i = 0; i < n3; i++) {
       work[2 * i] = spec[2 * i] * lm[i];
       work[2 * i + 1] = spec[2 * i + 1] * lm[i];
     }
     this.fft.inverse(work);
-    for (let i = 0; i < n3; i++) {
-      const L = work[2 * i];
-      if (lossFreq) lossFreq[i] = L;
-      out[i] = -f[i] * L;
-    }
-    if (gain) gain.fill(0);
-    for (let d = 0; d < this.rule.count; d++) {
-      let phi = this.mulPhi;
-      let D = this.mulD;
-      if (this.cache) {
-        phi = this.cache[2 * d];
-        D = this.cache[2 * d + 1];
-      } else {
-        this.multipliers(d, phi, D);
-      }
+    for (let i = 0; i < n3; i++) out[i] = work[2 * i];
+  }
+
+  /**
+   * The part of the gain term carried by directions [from, to): `out` ← Σ_e W_e A_e B_e, summed in
+   * direction order from zero, with A_e + iB_e = F⁻¹[(φ_e + i D_e) f̂] and f̂ = `spec` (not modified).
+   * A pure function of its arguments (the multipliers are fixed by the grid, kernel and rule).
+   */
+  gainOverDirections(spec: Float64Array, from: number, to: number, out: Float64Array): void {
+    const n3 = this.grid.n ** 3;
+    if (
+      !(
+        Number.isInteger(from) &&
+        Number.isInteger(to) &&
+        0 <= from &&
+        from <= to &&
+        to <= this.rule.count
+      )
+    )
+      throw new RangeError(`direction range [${from}, ${to}) outside [0, ${this.rule.count})`);
+    const work = this.work;
+    out.fill(0);
+    for (let d = from; d < to; d++) {
+      const [phi, D] = this.multipliersOf(d);
       for (let i = 0; i < n3; i++) {
         const re = spec[2 * i];
         const im = spec[2 * i + 1];
@@ -194,15 +268,39 @@ export class MouhotPareschi {
       }
       this.fft.inverse(work);
       const w = this.rule.weights[d];
-      if (gain) {
-        for (let i = 0; i < n3; i++) {
-          const g = w * work[2 * i] * work[2 * i + 1];
-          gain[i] += g;
-          out[i] += g;
-        }
-      } else {
-        for (let i = 0; i < n3; i++) out[i] += w * work[2 * i] * work[2 * i + 1];
-      }
+      for (let i = 0; i < n3; i++) out[i] += w * work[2 * i] * work[2 * i + 1];
     }
   }
+
+  /**
+   * Q(f,f) = Q⁺ − Q⁻ on the grid: `out` ← Q. If `gain`/`lossFreq` are given, they receive Q⁺ and
+   * the loss frequency L (Q⁻ = f·L). All arrays have length n³ (index (i·n + j)·n + k). The gain is
+   * summed over the fixed direction blocks of {@link GAIN_BLOCKS}, in block order.
+   */
+  evaluate(f: Float64Array, out: Float64Array, gain?: Float64Array, lossFreq?: Float64Array): void {
+    const n3 = this.grid.n ** 3;
+    if (f.length !== n3 || out.length !== n3)
+      throw new RangeError(`arrays must have length n^3 = ${n3}`);
+    const spec = this.spec;
+    this.transform(f, spec);
+    const L = lossFreq ?? out;
+    this.lossFrequency(spec, L);
+    const block = this.block;
+    // Q = −f L + ((P₀ + P₁) + P₂) + P₃; `out` holds −f L until the blocks are added
+    for (let i = 0; i < n3; i++) out[i] = -f[i] * L[i];
+    const sum = this.sum;
+    sum.fill(0);
+    for (let c = 0; c < GAIN_BLOCKS; c++) {
+      const [from, to] = gainBlock(c, this.rule.count);
+      this.gainOverDirections(spec, from, to, block);
+      for (let i = 0; i < n3; i++) sum[i] += block[i];
+    }
+    combineGain(out, sum, gain ?? null);
+  }
+}
+
+/** out ← out + sum (out holds −f L), and gain ← sum when asked: the last step of Q. */
+export function combineGain(out: Float64Array, sum: Float64Array, gain: Float64Array | null): void {
+  for (let i = 0; i < out.length; i++) out[i] += sum[i];
+  if (gain) gain.set(sum);
 }

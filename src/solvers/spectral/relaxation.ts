@@ -17,7 +17,7 @@ import { RuleError } from "../../math/errors.ts";
 import type { Bkw } from "./bkw.ts";
 import type { VelocityGrid } from "./grid.ts";
 import { type Moments, moments } from "./moments.ts";
-import type { SpectralKernel } from "./mouhot-pareschi.ts";
+import type { CollisionOperator, SpectralKernel } from "./mouhot-pareschi.ts";
 import {
   HomogeneousSolver,
   type PositivityMode,
@@ -66,6 +66,8 @@ export interface RelaxationSetup {
   readonly bkw: Bkw | null;
   /** Times in (0, tEnd) the steps must land on (each gets a series point). */
   readonly outputTimes?: readonly number[];
+  /** A collision operator to use instead of an in-process one (e.g. the worker pool for n ≥ 32). */
+  readonly operator?: CollisionOperator;
 }
 
 export interface SeriesPoint {
@@ -194,6 +196,7 @@ export function runRelaxation(
     scheme: setup.scheme,
     positivity: setup.positivity,
     equilibriumPreserving: setup.equilibriumPreserving,
+    operator: setup.operator,
   });
   const exactBuf = bkw ? new Float64Array(n3) : null;
   const errorAt = (t: number): number | undefined => {

@@ -24,7 +24,12 @@ import {
   rawMoments,
 } from "./conservation.ts";
 import type { VelocityGrid } from "./grid.ts";
-import { MouhotPareschi, type SpectralKernel, type SpectralOptions } from "./mouhot-pareschi.ts";
+import {
+  type CollisionOperator,
+  MouhotPareschi,
+  type SpectralKernel,
+  type SpectralOptions,
+} from "./mouhot-pareschi.ts";
 
 /** The time integrator: SSP-RK2 (Heun) or SSP-RK3 (Shu–Osher). */
 export type Scheme = "rk2" | "rk3";
@@ -39,6 +44,11 @@ export interface SolverOptions extends SpectralOptions {
   readonly conservative?: boolean;
   /** Subtract Q(M[f]) so that Maxwellians are exact fixed points (default true). */
   readonly equilibriumPreserving?: boolean;
+  /**
+   * The operator to use instead of an in-process {@link MouhotPareschi} (e.g. the worker pool of
+   * `boltzlab/parallel`, which returns the same bits); it must be built on the same grid.
+   */
+  readonly operator?: CollisionOperator;
 }
 
 /** What one step did: its size, Q evaluations, negative values and the largest loss frequency. */
@@ -73,7 +83,7 @@ export interface AdaptiveReport extends StepReport {
  */
 export class HomogeneousSolver {
   readonly grid: VelocityGrid;
-  readonly operator: MouhotPareschi;
+  readonly operator: CollisionOperator;
   readonly scheme: Scheme;
   readonly positivity: PositivityMode;
   readonly conservative: boolean;
@@ -94,7 +104,10 @@ export class HomogeneousSolver {
 
   constructor(grid: VelocityGrid, kernel: SpectralKernel, opts: SolverOptions = {}) {
     this.grid = grid;
-    this.operator = new MouhotPareschi(grid, kernel, opts);
+    const og = opts.operator?.grid;
+    if (og && (og.n !== grid.n || og.L !== grid.L || og.R !== grid.R))
+      throw new RuleError("the collision operator must be built on the solver's grid");
+    this.operator = opts.operator ?? new MouhotPareschi(grid, kernel, opts);
     this.scheme = opts.scheme ?? "rk2";
     if (this.scheme !== "rk2" && this.scheme !== "rk3") {
       throw new RuleError("scheme must be rk2 or rk3", `got "${this.scheme}"`);

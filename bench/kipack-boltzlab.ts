@@ -1,0 +1,125 @@
+/**
+ * boltzlab's half of bench/kipack_compare.py (not a test): the same accuracy tests and the time per
+ * Q evaluation, at each n given, on boltzlab's default domain (src/solvers/spectral/domain.ts) with
+ * the default angular rule (RELAX_DEFAULTS.angles: 72 directions). One JSON line per n; fields as
+ * in bench/kipack_compare.py. `seconds`: one serial Q (minimum of 3); `secondsPool2`: the same on
+ * the 2-thread pool of src/parallel/spectral-q-pool.ts (same bits).
+ *
+ *   npx tsx bench/kipack-boltzlab.ts [n ...]
+ */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { SpectralQPool } from "../src/parallel/spectral-q-pool.ts";
+import { Bkw } from "../src/solvers/spectral/bkw.ts";
+import { chooseDomain, type DataScales } from "../src/solvers/spectral/domain.ts";
+import { makeGrid, type VelocityGrid } from "../src/solvers/spectral/grid.ts";
+import {
+  bkwScales,
+  maxwellian,
+  maxwellianScales,
+  twoBeam,
+  twoBeamScales,
+} from "../src/solvers/spectral/initial-data.ts";
+import { MouhotPareschi, type SpectralKernel } from "../src/solvers/spectral/mouhot-pareschi.ts";
+import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
+
+const angles = RELAX_DEFAULTS.angles;
+const exact = JSON.parse(
+  execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {
+    encoding: "utf8",
+  }),
+);
+
+function run(
+  s: DataScales,
+  n: number,
+  kernel: SpectralKernel,
+  datum: (g: VelocityGrid) => Float64Array,
+) {
+  const d = chooseDomain(s, n);
+  const grid = makeGrid(n, d.L, d.R);
+  const f = datum(grid);
+  const Q = new Float64Array(n ** 3);
+  const loss = new Float64Array(n ** 3);
+  const op = new MouhotPareschi(grid, kernel, { angles });
+  op.evaluate(f, Q, undefined, loss);
+  return { grid, f, Q, loss, op };
+}
+function moment(g: VelocityGrid, q: Float64Array, w: (x: number, y: number, z: number) => number) {
+  let s = 0;
+  let i = 0;
+  for (const x of g.axis) for (const y of g.axis) for (const z of g.axis) s += w(x, y, z) * q[i++];
+  return s * g.dv;
+}
+function minSeconds(fn: () => void, repeats = 3): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < repeats; r++) {
+    const t0 = performance.now();
+    fn();
+    best = Math.min(best, (performance.now() - t0) / 1000);
+  }
+  return best;
+}
+
+for (const n of process.argv.slice(2).map(Number)) {
+  const a = run(maxwellianScales(1), n, "hard-sphere", (g) => maxwellian(g, 1, [0, 0, 0], 1));
+  let q = 0;
+  let s = 0;
+  for (let i = 0; i < a.Q.length; i++) {
+    q = Math.max(q, Math.abs(a.Q[i]));
+    s = Math.max(s, a.f[i] * a.loss[i]);
+  }
+  const bkw = new Bkw({ K0: 0.7 });
+  const b = run(bkwScales(1, 0.7), n, "constant", (g) =>
+    bkw.sample(g, 0, new Float64Array(g.n ** 3)),
+  );
+  const r4 = (x: number, y: number, z: number) => (x * x + y * y + z * z) ** 2;
+  const rho = moment(b.grid, b.f, () => 1);
+  const T = moment(b.grid, b.f, (x, y, z) => x * x + y * y + z * z) / (3 * rho);
+  const lambda =
+    -moment(b.grid, b.Q, r4) / (2 * rho * (moment(b.grid, b.f, r4) - 15 * rho * T * T));
+  let e = 0;
+  let sc = 0;
+  let i = 0;
+  for (const x of b.grid.axis)
+    for (const y of b.grid.axis)
+      for (const z of b.grid.axis) {
+        const ex = bkw.timeDerivative(0, x * x + y * y + z * z);
+        e = Math.max(e, Math.abs(b.Q[i++] - ex));
+        sc = Math.max(sc, Math.abs(ex));
+      }
+  const c = run(twoBeamScales(1, 0.5), n, "hard-sphere", (g) => twoBeam(g, 1, 0.5));
+  const aniso = (x: number, y: number, z: number) => x * x - 0.5 * (y * y + z * z);
+  const dA = moment(c.grid, c.Q, aniso);
+  const A0 = moment(c.grid, c.f, aniso);
+  const rhoC = moment(c.grid, c.f, () => 1);
+  const fL = c.f.map((v, k) => v * c.loss[k]);
+  const nu = moment(c.grid, fL, () => 1) / rhoC;
+  const Qc = new Float64Array(n ** 3);
+  const seconds = minSeconds(() => c.op.evaluate(c.f, Qc));
+  const pool = SpectralQPool.open(c.grid, "hard-sphere", { angles }, 2);
+  pool.evaluate(c.f, Qc); // warm-up (the threads fill their multiplier caches)
+  const secondsPool2 = minSeconds(() => pool.evaluate(c.f, Qc));
+  await pool.close();
+  console.log(
+    JSON.stringify({
+      code: "boltzlab",
+      n,
+      directions: a.op.directions,
+      qmm: q / s,
+      L_maxwell: a.grid.L,
+      R_maxwell: a.grid.R,
+      bkwRate: Math.abs(lambda / ((8 * Math.PI) / 15) - 1),
+      bkwQ: e / sc,
+      L_bkw: b.grid.L,
+      beam: Math.abs(dA / exact.dAdt - 1),
+      beamNormalized: dA / (nu * A0),
+      nuBar: nu,
+      dAdt: dA,
+      L_beam: c.grid.L,
+      R_beam: c.grid.R,
+      seconds,
+      secondsPool2,
+    }),
+  );
+}
