@@ -76,6 +76,7 @@ export function readParticleFile(path: string): GivenParticles {
       );
     });
   }
+  if (rows.length < 2) throw new RuleError("--init FILE needs at least 2 particles", path);
   const x: number[] = [];
   const v: number[] = [];
   const w: number[] = [];

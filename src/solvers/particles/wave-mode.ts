@@ -77,7 +77,7 @@ export interface WaveModeSettings {
   readonly cancellationBin: number;
   /** κ = ε_c/(k ε_s). */
   readonly quantumRatio: number;
-  /** `"wave-background"` (default) or `"global"`: see {@link waveModeReplica}. */
+  /** `"global"` (default) or `"wave-background"`: see {@link waveModeReplica}. */
   readonly representation?: "wave-background" | "global";
 }
 
@@ -304,8 +304,9 @@ function observe(
 /**
  * One replica of a wave run (pure: same settings and r, same bits). Two representations of the
  * same f_δ (same law):
- * - `"global"`: all of f_δ as particles around the global Maxwellian (g_s(0) = φ₀ sampled, g_c(0) = 0);
- * - `"wave-background"` (default): f_δ = sin(kx) φ₀ + h, the frozen wave sin(kx)φ₀ as a background
+ * - `"global"` (default): all of f_δ as particles around the global Maxwellian (g_s(0) = φ₀ sampled,
+ *   g_c(0) = 0), the literal form of validation 4;
+ * - `"wave-background"`: f_δ = sin(kx) φ₀ + h, the frozen wave sin(kx)φ₀ as a background
  *   (φ₀ = (v_y/T)M resp. (|v|²/(2T) − 5/2)M lies in the null space of L, so the only residual is
  *   its streaming term R = k cos(kx) v_x φ₀) and h = h_s sin + g_c cos as particles, h(0) = 0:
  *   ∂t g_c = L g_c − k v_x h_s − k v_x φ₀ (the source −R, injected as fresh c-particles of
@@ -326,7 +327,7 @@ export function waveModeReplica(st: WaveModeSettings, r: number): WaveModeReplic
     cancellationBin: dv,
     quantumRatio: kappa,
   } = st;
-  const background = (st.representation ?? "wave-background") === "wave-background";
+  const background = st.representation === "wave-background";
   const m = globalMaxwellian(rho, T, HARD_SPHERE);
   const rand = seededUniform(replicaSeed(st.seed, 2 * r + 1));
   // source mass rate k∫|v_x φ₀| (per unit time); the quanta as if φ₀ were N particles in both
@@ -376,7 +377,11 @@ export function waveModeReplica(st: WaveModeSettings, r: number): WaveModeReplic
       // Poisson(k·srcMass·Δt/ε_c) source particles −k v_x φ₀ at uniform times in the step
       const mean = (k * srcMass * dt) / epsC;
       let count = 0;
-      for (let acc = -Math.log(1 - rand()); acc < mean; acc -= Math.log(1 - rand())) count++;
+      let acc = -Math.log(1 - rand());
+      while (acc < mean) {
+        count++;
+        acc += -Math.log(1 - rand());
+      }
       if (count > 0) {
         const src = sampleTransportSource(srcShape, count, Math.floor(rand() * 2 ** 31), rho, T);
         reserve(C, count);

@@ -74,7 +74,7 @@ export function waveTransportSettings(o: WaveTransportOptions): WaveTransportSet
     throw new RuleError("--wave-numbers must be finite numbers > 0");
   const R = o.replicas ?? 4;
   if (!Number.isInteger(R) || R < 2) throw new RuleError("--replicas must be an integer >= 2");
-  const rep = o.representation ?? "wave-background";
+  const rep = o.representation ?? "global";
   if (rep !== "wave-background" && rep !== "global")
     throw new RuleError("--representation must be wave-background or global", `got ${rep}`);
   const st: WaveTransportSettings = {
