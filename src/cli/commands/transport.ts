@@ -60,7 +60,7 @@ export function register(program: Command): void {
     .option("--rho <rho>", "density", "1")
     .option(
       "--particles <N>",
-      "deviational particles per replica (wave: of the initial mode, default 4000; green-kubo: of the source, default 20000)",
+      "deviational particles per replica (wave: of the initial mode, default 2000; green-kubo: of the source, default 20000)",
     )
     .option("--replicas <R>", "independent replicas (>= 2; wave: per wave number)", "4")
     .option("--seed <S>", "base seed", "1")
@@ -79,7 +79,10 @@ export function register(program: Command): void {
     .option("--representation <r>", "wave: wave-background | global", "global")
     .option("--dt <dt>", "flux sampling / cancellation interval (default 0.01/(rho sqrt T))")
     .option("--t-max <t>", "green-kubo: integration range (default 0.6/(rho sqrt T))")
-    .option("--cancellation-bin <dv>", "velocity cube side (default 0.2 sqrt T)")
+    .option(
+      "--cancellation-bin <dv>",
+      "velocity cube side (default: wave 0.5 sqrt T, green-kubo 0.2 sqrt T)",
+    )
     .option(
       "--out <dir>",
       "wave: append each replica to DIR/wave-replicas.jsonl and resume from it",

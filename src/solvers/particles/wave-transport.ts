@@ -61,7 +61,7 @@ export interface WaveTransportSettings {
   readonly representation: "wave-background" | "global";
 }
 
-/** Defaults (times in units of the mean free time ∝ 1/(ρ√T)) and checks. */
+/** Defaults (times in units of 1/(ρ√T); δv = 0.5√T, κ = 0.1, 2000 particles: the cheapest settings measured, docs/particles.md) and checks. */
 export function waveTransportSettings(o: WaveTransportOptions): WaveTransportSettings {
   const c = o.coefficient;
   if (c !== "viscosity" && c !== "heat-conductivity")
@@ -82,14 +82,14 @@ export function waveTransportSettings(o: WaveTransportOptions): WaveTransportSet
     T,
     rho,
     waveNumbers: [...ks],
-    particles: o.particles ?? 4000,
+    particles: o.particles ?? 2000,
     replicas: R,
     seed: o.seed ?? 1,
     dt: o.dt ?? 0.01 * unit,
     tStart: o.tStart ?? 0.6 * unit,
     tEnd: o.tEnd ?? 1.2 * unit,
-    cancellationBin: o.cancellationBin ?? 0.2 * Math.sqrt(T),
-    quantumRatio: o.quantumRatio ?? 0.05,
+    cancellationBin: o.cancellationBin ?? 0.5 * Math.sqrt(T),
+    quantumRatio: o.quantumRatio ?? 0.1,
     representation: rep,
   };
   checkWaveSettings(modeSettings(st, 0));
