@@ -60,7 +60,7 @@ export function register(program: Command): void {
     .option("--rho <rho>", "density", "1")
     .option(
       "--particles <N>",
-      "deviational particles per replica (wave: of the initial mode, default 2000; green-kubo: of the source, default 20000)",
+      "deviational particles per replica (wave: of the initial mode, default 20000; green-kubo: of the source, default 20000)",
     )
     .option("--replicas <R>", "independent replicas (>= 2; wave: per wave number)", "4")
     .option("--seed <S>", "base seed", "1")
@@ -69,8 +69,8 @@ export function register(program: Command): void {
       "wave: wave numbers k (>= 2 distinct: fit a + b k², k → 0)",
       "0.5,1",
     )
-    .option("--t-start <t>", "wave: start of the averaging window (default 0.6/(rho sqrt T))")
-    .option("--t-end <t>", "wave: end of the run and of the window (default 1.2/(rho sqrt T))")
+    .option("--t-start <t>", "wave: start of the averaging window (default 0.6 (viscosity) or 0.8 (heat) /(rho sqrt T))")
+    .option("--t-end <t>", "wave: end of the run and of the window (default t-start + 0.6/(rho sqrt T))")
     .option(
       "--quantum-ratio <q>",
       "wave: quantum of the cosine component / (k × sine quantum)",
@@ -81,7 +81,7 @@ export function register(program: Command): void {
     .option("--t-max <t>", "green-kubo: integration range (default 0.6/(rho sqrt T))")
     .option(
       "--cancellation-bin <dv>",
-      "velocity cube side (default: wave 0.5 sqrt T, green-kubo 0.2 sqrt T)",
+      "velocity cube side (default 0.2 sqrt T)",
     )
     .option(
       "--out <dir>",

@@ -61,7 +61,7 @@ export interface WaveTransportSettings {
   readonly representation: "wave-background" | "global";
 }
 
-/** Defaults (times in units of 1/(ρ√T); δv = 0.5√T, κ = 0.1, 2000 particles: the cheapest settings measured, docs/particles.md) and checks. */
+/** Defaults (times in units of 1/(ρ√T); δv = 0.2√T, κ = 0.05, 20 000 particles: the settings of the figures in docs/particles.md — coarser cubes are cheaper but biased, see there) and checks. */
 export function waveTransportSettings(o: WaveTransportOptions): WaveTransportSettings {
   const c = o.coefficient;
   if (c !== "viscosity" && c !== "heat-conductivity")
@@ -82,14 +82,14 @@ export function waveTransportSettings(o: WaveTransportOptions): WaveTransportSet
     T,
     rho,
     waveNumbers: [...ks],
-    particles: o.particles ?? 2000,
+    particles: o.particles ?? 20000,
     replicas: R,
     seed: o.seed ?? 1,
     dt: o.dt ?? 0.01 * unit,
-    tStart: o.tStart ?? 0.6 * unit,
-    tEnd: o.tEnd ?? 1.2 * unit,
-    cancellationBin: o.cancellationBin ?? 0.5 * Math.sqrt(T),
-    quantumRatio: o.quantumRatio ?? 0.1,
+    tStart: o.tStart ?? (c === "viscosity" ? 0.6 : 0.8) * unit,
+    tEnd: o.tEnd ?? (c === "viscosity" ? 1.2 : 1.4) * unit,
+    cancellationBin: o.cancellationBin ?? 0.2 * Math.sqrt(T),
+    quantumRatio: o.quantumRatio ?? 0.05,
     representation: rep,
   };
   checkWaveSettings(modeSettings(st, 0));
