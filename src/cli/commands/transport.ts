@@ -69,8 +69,14 @@ export function register(program: Command): void {
       "wave: wave numbers k (>= 2 distinct: fit a + b k², k → 0)",
       "0.5,1",
     )
-    .option("--t-start <t>", "wave: start of the averaging window (default 0.6 (viscosity) or 0.8 (heat) /(rho sqrt T))")
-    .option("--t-end <t>", "wave: end of the run and of the window (default t-start + 0.6/(rho sqrt T))")
+    .option(
+      "--t-start <t>",
+      "wave: start of the averaging window (default 0.6 (viscosity) or 0.8 (heat) /(rho sqrt T))",
+    )
+    .option(
+      "--t-end <t>",
+      "wave: end of the run and of the window (default t-start + 0.6/(rho sqrt T))",
+    )
     .option(
       "--quantum-ratio <q>",
       "wave: quantum of the cosine component / (k × sine quantum)",
@@ -79,10 +85,7 @@ export function register(program: Command): void {
     .option("--representation <r>", "wave: wave-background | global", "global")
     .option("--dt <dt>", "flux sampling / cancellation interval (default 0.01/(rho sqrt T))")
     .option("--t-max <t>", "green-kubo: integration range (default 0.6/(rho sqrt T))")
-    .option(
-      "--cancellation-bin <dv>",
-      "velocity cube side (default 0.2 sqrt T)",
-    )
+    .option("--cancellation-bin <dv>", "velocity cube side (default 0.2 sqrt T)")
     .option(
       "--out <dir>",
       "wave: append each replica to DIR/wave-replicas.jsonl and resume from it",

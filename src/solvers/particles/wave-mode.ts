@@ -110,7 +110,7 @@ export function checkWaveSettings(s: WaveModeSettings): WaveModeSettings {
   if (s.kind !== "shear" && s.kind !== "heat")
     throw new RuleError("wave must be shear or heat", `got ${s.kind}`);
   for (const [name, x] of [
-    ["--wave-number", s.k],
+    ["--wave-numbers", s.k],
     ["--T", s.T],
     ["--rho", s.rho],
     ["--dt", s.dt],
