@@ -133,3 +133,26 @@ test("--init shear-wave / heat-wave: the amplitude at t = 0 is the requested a (
     assert.ok(p0.error.waveAmplitude < 0.05, `${init} ${method}: SE ${p0.error.waveAmplitude}`);
   }
 });
+
+test("transport: bad wave-method input → one line naming the rule, exit 2", () => {
+  const cases: [string[], RegExp][] = [
+    [["--method", "waves"], /--method must be one of wave, green-kubo/],
+    [["--wave-numbers", "0.5,-1"], /--wave-numbers must be finite numbers > 0/],
+    [["--representation", "local"], /--representation must be one of/],
+    [["--t-start", "1.5", "--t-end", "1"], /--t-end must be > --t-start/],
+  ];
+  for (const [args, rule] of cases) {
+    const r = spawnSync(
+      process.execPath,
+      ["--import", "tsx", main, "transport", "--coefficient", "viscosity", ...args],
+      { encoding: "utf8" },
+    );
+    assert.equal(r.status, 2, `${args.join(" ")}: exit ${r.status} ${r.stderr}`);
+    const lines = r.stderr
+      .trim()
+      .split("\n")
+      .filter((l) => !l.startsWith("npm warn"));
+    assert.equal(lines.length, 1, r.stderr);
+    assert.match(lines[0], rule);
+  }
+});
