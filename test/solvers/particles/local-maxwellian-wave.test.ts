@@ -36,7 +36,7 @@ function sourceFunctional(
   return { mean, se: Math.sqrt((s2 / M - mean * mean) / M) };
 }
 
-test("shear wave: the source gives ∫∫(−R) v_x v_y cos kx = −a k ρ T L³/2 and ∫∫(−R) = 0", () => {
+test("shear wave: the source gives ∫∫(−R) v_x v_y cos kx = −a k ρ T L³/2, ∫∫(−R) v_x v_y² sin kx cos kx = −a²kρTL³/4, ∫∫(−R) = 0", () => {
   // R = a k cos(kx) v_x (v_y − u)/T f_ref: ∫ v_x² v_y (v_y − u) ρM_T(v − u e_y)/T dv = ρT for every u,
   // and ∫ cos² kx over the box = L³/2
   for (const [k, a, rho, T] of [
@@ -51,6 +51,17 @@ test("shear wave: the source gives ∫∫(−R) v_x v_y cos kx = −a k ρ T L³
     assert.ok(f.se < 0.02 * Math.abs(exact));
     const m = sourceFunctional(b, () => 1, 200000, 12);
     assert.ok(Math.abs(m.mean) < 4 * m.se, `mass ${m.mean} ± ${m.se}`);
+    // the drift u = a sin kx: ∫ v_x² v_y² (v_y − u)/T ρM_T(v − u e_y) dv = 2ρuT, and
+    // ∫ cos kx · sin kx · (sin kx cos kx) over the box = L³/8: ∫∫(−R) v_x v_y² sin kx cos kx = −a²kρTL³/4
+    const d = sourceFunctional(
+      b,
+      (x, v) => v[0] * v[1] * v[1] * Math.sin(k * x) * Math.cos(k * x),
+      200000,
+      15,
+    );
+    const dExact = (-a * a * k * rho * T * L ** 3) / 4;
+    assert.ok(Math.abs(d.mean - dExact) < 4 * d.se, `drift ${d.mean} ± ${d.se} vs ${dExact}`);
+    assert.ok(d.se < 0.1 * Math.abs(dExact));
   }
 });
 
