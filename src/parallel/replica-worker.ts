@@ -19,23 +19,38 @@ import {
   type TransportSettings,
   transportReplica,
 } from "../solvers/particles/transport-coefficients.ts";
+import {
+  type WaveTransportReplica,
+  type WaveTransportSettings,
+  waveTransportReplica,
+} from "../solvers/particles/wave-transport.ts";
 import type { RuleErrorReply } from "./claim-worker.ts";
 
 /** One independent replica: of a `particles` run, a `transport` computation or an `exact` run (plain data). */
 export type ReplicaTask =
   | { readonly kind: "particles"; readonly config: ParticleRunConfig; readonly replica: number }
   | { readonly kind: "transport"; readonly settings: TransportSettings; readonly replica: number }
-  | { readonly kind: "exact"; readonly config: ExactRunConfig; readonly replica: number };
+  | { readonly kind: "exact"; readonly config: ExactRunConfig; readonly replica: number }
+  | {
+      readonly kind: "wave";
+      readonly settings: WaveTransportSettings;
+      readonly wave: number;
+      readonly replica: number;
+    };
 
-/** What a replica task returns: a particle replica record or a transport replica. */
-export type ReplicaResult = ReplicaRecord | TransportReplica | ExactReplicaRecord;
+/** What a replica task returns: a particle replica record, a transport, wave or exact replica. */
+export type ReplicaResult =
+  | ReplicaRecord
+  | TransportReplica
+  | WaveTransportReplica
+  | ExactReplicaRecord;
 
 /** Run one {@link ReplicaTask} in this thread. */
 export function runReplicaTask(task: ReplicaTask): ReplicaResult {
   if (task.kind === "exact") return runExactReplica(task.config, task.replica);
-  return task.kind === "particles"
-    ? runReplica(task.config, task.replica)
-    : transportReplica(task.settings, task.replica);
+  if (task.kind === "particles") return runReplica(task.config, task.replica);
+  if (task.kind === "wave") return waveTransportReplica(task.settings, task.wave, task.replica);
+  return transportReplica(task.settings, task.replica);
 }
 
 export default function replicaEntry(task: ReplicaTask): ReplicaResult | RuleErrorReply {

@@ -16,6 +16,10 @@ export {
   freeTransportGaussian,
 } from "./particles/free-transport-gaussian.ts";
 export {
+  type LocalMaxwellianWave,
+  localMaxwellianWave,
+} from "./particles/local-maxwellian-wave.ts";
+export {
   backgroundFA,
   type PaperBackground,
   type PaperBackgroundOptions,
@@ -54,6 +58,16 @@ export {
   transportReplica,
   transportSettings,
 } from "./particles/transport-coefficients.ts";
+export {
+  type WaveModeReplica,
+  type WaveModeSettings,
+  waveModeReplica,
+} from "./particles/wave-mode.ts";
+export {
+  type WaveTransportOptions,
+  type WaveTransportResult,
+  waveTransportCoefficient,
+} from "./particles/wave-transport.ts";
 export { Bkw, type BkwParams } from "./spectral/bkw.ts";
 export {
   chooseDomain,

@@ -78,8 +78,15 @@ test("CLI: particles and transport with --workers 2 print the numbers of --worke
   const b = cli([...p, "--workers", "2"]);
   assert.deepEqual(a.series, b.series);
   const t = ["transport", "--coefficient", "viscosity", "--particles", "300", "--replicas", "2"];
-  const c = cli([...t, "--t-max", "0.05", "--workers", "1"]);
-  const d = cli([...t, "--t-max", "0.05", "--workers", "2"]);
+  const gk = [...t, "--method", "green-kubo", "--t-max", "0.05"];
+  const c = cli([...gk, "--workers", "1"]);
+  const d = cli([...gk, "--workers", "2"]);
   assert.deepEqual({ ...c, workers: 0 }, { ...d, workers: 0 });
   assert.equal(d.workers, 2);
+  const wave = [...t, "--method", "wave", "--t-start", "0.02", "--t-end", "0.05"];
+  const e = cli([...wave, "--workers", "1"]);
+  const f = cli([...wave, "--workers", "2"]);
+  assert.deepEqual({ ...e, workers: 0 }, { ...f, workers: 0 });
+  for (const key of ["coefficient", "value", "error", "T", "rho", "method", "waves"])
+    assert.ok(key in e, key);
 });

@@ -22,6 +22,7 @@ import {
   type ReplicaRecord,
 } from "../../solvers/particles/particle-run.ts";
 import { parseChoice, parseInteger, parseNumber, parseShard } from "../parse.ts";
+import { readParticleFile } from "../particle-file.ts";
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
 interface ParticlesOpts {
@@ -44,6 +45,8 @@ interface ParticlesOpts {
   temperature: string;
   bkwK0: string;
   cancellationBin: string;
+  waveNumber: string;
+  amplitude: string;
   out?: string;
   json?: boolean;
   progress: boolean;
@@ -56,7 +59,11 @@ export function register(program: Command): void {
     .description("DSMC (Bird's NTC) and deviational (signed-weight) particle Monte Carlo")
     .option("--method <m>", "dsmc | deviational", "dsmc")
     .option("--kernel <name>", "hard-sphere | constant", "hard-sphere")
-    .option("--init <family>", PARTICLE_INITS.join(" | "), "two-beam")
+    .option(
+      "--init <family>",
+      `${PARTICLE_INITS.join(" | ")} | FILE (.csv/.json with columns x,y,z,vx,vy,vz,w)`,
+      "two-beam",
+    )
     .option("--particles <N>", "particles per replica (deviational: initial particles)", "10000")
     .option("--t-end <t>", "final time (required)")
     .option("--dt <dt>", "time step", "0.01")
@@ -73,6 +80,8 @@ export function register(program: Command): void {
     .option("--temperature <T>", "maxwellian/bkw temperature", "1")
     .option("--bkw-k0 <K>", "bkw: K at t = 0, in [0.6, 1)", "0.7")
     .option("--cancellation-bin <dv>", "deviational: velocity cube side for cancellation", "0.2")
+    .option("--wave-number <k>", "shear-wave/heat-wave: wave number (default box 2π/k)", "1")
+    .option("--amplitude <a>", "shear-wave: u_y = a sin kx; heat-wave: T = T0(1 + a sin kx)", "0.1")
     .option("--out <dir>", "append replicas.jsonl (resumable), write series.json and series.csv")
     .option("--json", "print the result as JSON on stdout")
     .option("--no-progress", "no progress bar on stderr");
@@ -82,7 +91,13 @@ export function register(program: Command): void {
   });
 }
 
-function parseDomain(o: ParticlesOpts): Domain {
+function parseDomain(o: ParticlesOpts, waveNumber?: number): Domain {
+  if (o.domain === undefined && waveNumber !== undefined)
+    return {
+      kind: "periodic",
+      L: (2 * Math.PI) / waveNumber,
+      cells: parseInteger("--cells", o.cells ?? "1", 1),
+    };
   if (o.domain === undefined) return { kind: "homogeneous" };
   if (o.domain === "free") {
     const h = parseNumber("--cell-size", o.cellSize ?? "0.2");
@@ -97,6 +112,12 @@ function parseDomain(o: ParticlesOpts): Domain {
   return { kind: "periodic", L, cells };
 }
 
+/** `--init FILE`: the particles and their count (which replaces --particles). */
+function fileInit(path: string) {
+  const given = readParticleFile(path);
+  return { given, particles: given.w.length };
+}
+
 /** Parse and validate everything; throws RuleError before anything is written. */
 export function particlesConfig(o: ParticlesOpts): {
   config: ParticleRunConfig;
@@ -105,7 +126,17 @@ export function particlesConfig(o: ParticlesOpts): {
 } {
   const method = parseChoice("--method", o.method, ["dsmc", "deviational"] as const);
   const kernel = parseChoice("--kernel", o.kernel, ["hard-sphere", "constant"] as const);
-  const init = parseChoice("--init", o.init, PARTICLE_INITS);
+  const isFamily = (PARTICLE_INITS as readonly string[]).includes(o.init);
+  if (!isFamily && !/\.(csv|json)$/i.test(o.init))
+    throw new RuleError(
+      `--init must be one of ${PARTICLE_INITS.join(", ")} or a .csv/.json FILE`,
+      `got "${o.init}"`,
+    );
+  const init = isFamily ? parseChoice("--init", o.init, PARTICLE_INITS) : ("file" as const);
+  const wave = init === "shear-wave" || init === "heat-wave";
+  const waveNumber = wave ? parseNumber("--wave-number", o.waveNumber) : undefined;
+  if (waveNumber !== undefined && !(waveNumber > 0))
+    throw new RuleError("--wave-number must be > 0", `got ${waveNumber}`);
   const N = parseInteger("--particles", o.particles, 2);
   if (o.tEnd === undefined) throw new RuleError("--t-end is required");
   const tEnd = parseNumber("--t-end", o.tEnd);
@@ -125,7 +156,7 @@ export function particlesConfig(o: ParticlesOpts): {
     particles: N,
     tEnd,
     dt,
-    domain: parseDomain(o),
+    domain: parseDomain(o, waveNumber),
     times,
     seed,
     beamSpeed: parseNumber("--beam-speed", o.beamSpeed),
@@ -134,6 +165,8 @@ export function particlesConfig(o: ParticlesOpts): {
     temperature: parseNumber("--temperature", o.temperature),
     bkwK0: parseNumber("--bkw-k0", o.bkwK0),
     cancellationBin: parseNumber("--cancellation-bin", o.cancellationBin),
+    ...(wave ? { waveNumber, amplitude: parseNumber("--amplitude", o.amplitude) } : {}),
+    ...(init === "file" ? fileInit(o.init) : {}),
   });
   if (!(config.beamTemperature > 0) || !(config.density > 0) || !(config.temperature > 0))
     throw new RuleError("--beam-temperature, --density and --temperature must be > 0");
@@ -267,6 +300,16 @@ async function particles(o: ParticlesOpts): Promise<void> {
     lines.push(
       `  ${p.t.toFixed(4).padStart(8)}  ${pm(p.mass, p.error.mass)}  ${pm(p.energy, p.error.energy)}  ${pm(p.anisotropy, p.error.anisotropy)}  ${pm(p.fourthMoment, p.error.fourthMoment)}`,
     );
+  }
+  if (series[0]?.waveAmplitude !== undefined) {
+    const what = config.init === "shear-wave" ? "u_y" : "T";
+    lines.push(
+      `       t    wave amplitude (sin kx coefficient of ${what})    flux (cos kx coefficient of ${config.init === "shear-wave" ? "P_xy" : "q_x"})`,
+    );
+    for (const p of series)
+      lines.push(
+        `  ${p.t.toFixed(4).padStart(8)}  ${pm(p.waveAmplitude as number, p.error.waveAmplitude)}  ${pm(p.waveFlux as number, p.error.waveFlux)}`,
+      );
   }
   if (out) lines.push(`  wrote ${out}/replicas.jsonl, series.json, series.csv`);
   process.stdout.write(`${lines.join("\n")}\n`);

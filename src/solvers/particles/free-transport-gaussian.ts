@@ -127,35 +127,54 @@ export function freeTransportGaussian(
         out[2] = m2 + sq * normal();
         return;
       }
-      const w0 = v[0] - m0;
-      const w1 = v[1] - m1;
-      const w2 = v[2] - m2;
-      const ws = Math.sqrt(w0 * w0 + w1 * w1 + w2 * w2);
-      const mean = 2 * sq * Math.sqrt(2 / Math.PI);
-      for (;;) {
-        let z0 = normal();
-        let z1 = normal();
-        let z2 = normal();
-        if (rand() * (ws + mean) >= ws) {
-          const e = normal();
-          const chi = Math.sqrt(z0 * z0 + z1 * z1 + z2 * z2 + e * e);
-          const r = Math.sqrt(z0 * z0 + z1 * z1 + z2 * z2);
-          z0 = (z0 / r) * chi;
-          z1 = (z1 / r) * chi;
-          z2 = (z2 / r) * chi;
-        }
-        z0 *= sq;
-        z1 *= sq;
-        z2 *= sq;
-        const zs = Math.sqrt(z0 * z0 + z1 * z1 + z2 * z2);
-        const g = Math.sqrt((z0 - w0) ** 2 + (z1 - w1) ** 2 + (z2 - w2) ** 2);
-        if (rand() * (zs + ws) < g) {
-          out[0] = m0 + z0;
-          out[1] = m1 + z1;
-          out[2] = m2 + z2;
-          return;
-        }
-      }
+      sampleMaxwellianPartner(m0, m1, m2, sq, v, rand, normal, out);
     },
   };
+}
+
+/**
+ * Hard spheres: draw u ∝ M_{m,θ}(u)|u − v| (θ = sq²) into out: u = m + z, z from the proposal
+ * N(0,θI)(|z| + |w|)/(|w| + E|z|) (w = v − m: with probability |w|/(|w| + E|z|) a plain normal,
+ * otherwise |z| ~ √θ χ₄ with a uniform direction), accepted with probability |z − w|/(|z| + |w|),
+ * repeated until accepted (exact).
+ */
+export function sampleMaxwellianPartner(
+  m0: number,
+  m1: number,
+  m2: number,
+  sq: number,
+  v: ArrayLike<number>,
+  rand: Uniform,
+  normal: Normal,
+  out: Float64Array,
+): void {
+  const w0 = v[0] - m0;
+  const w1 = v[1] - m1;
+  const w2 = v[2] - m2;
+  const ws = Math.sqrt(w0 * w0 + w1 * w1 + w2 * w2);
+  const mean = 2 * sq * Math.sqrt(2 / Math.PI);
+  for (;;) {
+    let z0 = normal();
+    let z1 = normal();
+    let z2 = normal();
+    if (rand() * (ws + mean) >= ws) {
+      const e = normal();
+      const chi = Math.sqrt(z0 * z0 + z1 * z1 + z2 * z2 + e * e);
+      const r = Math.sqrt(z0 * z0 + z1 * z1 + z2 * z2);
+      z0 = (z0 / r) * chi;
+      z1 = (z1 / r) * chi;
+      z2 = (z2 / r) * chi;
+    }
+    z0 *= sq;
+    z1 *= sq;
+    z2 *= sq;
+    const zs = Math.sqrt(z0 * z0 + z1 * z1 + z2 * z2);
+    const g = Math.sqrt((z0 - w0) ** 2 + (z1 - w1) ** 2 + (z2 - w2) ** 2);
+    if (rand() * (zs + ws) < g) {
+      out[0] = m0 + z0;
+      out[1] = m1 + z1;
+      out[2] = m2 + z2;
+      return;
+    }
+  }
 }

@@ -5,7 +5,7 @@
  * replicas run anywhere (`--shard k/n`) and merge by concatenating their records.
  */
 import { RuleError } from "../../math/errors.ts";
-import { seededUniform } from "../../math/sampling/uniform-stream.ts";
+import { seededUniform, type Uniform } from "../../math/sampling/uniform-stream.ts";
 import { deviationalAdvance, makeDeviational } from "./deviational.ts";
 import type { Domain } from "./domain.ts";
 import { checkDomain } from "./domain.ts";
@@ -22,12 +22,32 @@ import {
 import { spatialSecondMoment, windowDensityAtOrigin } from "./linear-functionals.ts";
 import { type ParticleKernelName, particleKernel } from "./particle-kernel.ts";
 import { anisotropy, particleMoments } from "./particle-moments.ts";
-import type { ParticleSet } from "./particle-set.ts";
+import { makeParticleSet, type ParticleSet, pushParticle } from "./particle-set.ts";
 import { meanError, replicaSeed } from "./replica-statistics.ts";
+import {
+  sampleWaveDeviation,
+  sampleWaveLocalMaxwellian,
+  type WaveDatum,
+  waveAmplitudes,
+} from "./wave-initial-particles.ts";
 
-/** The initial data `boltzlab particles --init` knows: two beams of density ½ at ±U e_x, the BKW solution, a global Maxwellian, a Gaussian blob in x (the exact solution e^{−|x−vt|²−|v|²}). */
-export const PARTICLE_INITS = ["two-beam", "bkw", "global-maxwellian", "gaussian-blob"] as const;
-export type ParticleInit = (typeof PARTICLE_INITS)[number];
+/** The initial data `boltzlab particles --init` knows: two beams of density ½ at ±U e_x, the BKW solution, a global Maxwellian, a Gaussian blob in x (the exact solution e^{−|x−vt|²−|v|²}), the shear and heat waves in a periodic box (wave-initial-particles.ts); besides these, `file` (particles given in the configuration, read from a CSV/JSON file by the CLI). */
+export const PARTICLE_INITS = [
+  "two-beam",
+  "bkw",
+  "global-maxwellian",
+  "gaussian-blob",
+  "shear-wave",
+  "heat-wave",
+] as const;
+export type ParticleInit = (typeof PARTICLE_INITS)[number] | "file";
+
+/** Particles given explicitly (`--init FILE`): positions, velocities (3 per particle) and weights. */
+export interface GivenParticles {
+  readonly x: readonly number[];
+  readonly v: readonly number[];
+  readonly w: readonly number[];
+}
 
 /** One particle run: method (DSMC or deviational), kernel, initial datum, particle count, times, domain, cells, seed and replicas (checked by `checkRunConfig`). */
 export interface ParticleRunConfig {
@@ -48,6 +68,11 @@ export interface ParticleRunConfig {
   readonly bkwK0: number;
   /** Deviational: cancellation cube side δv. */
   readonly cancellationBin: number;
+  /** shear-wave / heat-wave: wave number k (the box side must be a multiple of 2π/k) and amplitude a. */
+  readonly waveNumber?: number;
+  readonly amplitude?: number;
+  /** `init: "file"`: the particles (all replicas start from them; DSMC w > 0, deviational |w| = ε). */
+  readonly given?: GivenParticles;
 }
 
 /** Throws RuleError for any combination the solver does not define. */
@@ -59,13 +84,52 @@ export function checkRunConfig(c: ParticleRunConfig): ParticleRunConfig {
     throw new RuleError("--init gaussian-blob lives in R³: give --domain free");
   if ((c.init === "two-beam" || c.init === "bkw") && c.domain.kind !== "homogeneous")
     throw new RuleError(`--init ${c.init} is spatially homogeneous: omit --domain`);
-  if (c.method === "deviational" && c.init !== "bkw")
+  const wave = c.init === "shear-wave" || c.init === "heat-wave";
+  if (c.method === "deviational" && c.init !== "bkw" && c.init !== "file" && !wave)
     throw new RuleError(
-      "--method deviational supports --init bkw (deviation f_BKW − M around the Maxwellian with its moments)",
+      "--method deviational supports --init bkw (deviation f_BKW − M around the Maxwellian with its moments), shear-wave, heat-wave or a FILE",
       `got ${c.init}`,
     );
-  if (c.method === "deviational" && c.domain.kind !== "homogeneous")
+  if (c.method === "deviational" && c.init === "bkw" && c.domain.kind !== "homogeneous")
     throw new RuleError("--method deviational with --init bkw is homogeneous: omit --domain");
+  if (wave) {
+    const k = c.waveNumber ?? 1;
+    const a = c.amplitude ?? 0.1;
+    if (!(k > 0) || !Number.isFinite(k))
+      throw new RuleError("--wave-number must be a finite number > 0", `got ${k}`);
+    if (!Number.isFinite(a) || (c.init === "heat-wave" && !(Math.abs(a) < 1)))
+      throw new RuleError("--amplitude must be finite (heat-wave: |a| < 1)", `got ${a}`);
+    if (c.domain.kind !== "periodic")
+      throw new RuleError(`--init ${c.init} lives in a periodic box: give --domain periodic:L`);
+    const m = (c.domain.L * k) / (2 * Math.PI);
+    if (Math.abs(m - Math.round(m)) > 1e-9 * Math.max(1, m) || Math.round(m) < 1)
+      throw new RuleError(
+        "--domain periodic:L must be a multiple of the wavelength 2π/k",
+        `L = ${c.domain.L}, k = ${k}`,
+      );
+  }
+  if (c.init === "file") {
+    const g = c.given;
+    if (g === undefined || g.w.length < 2)
+      throw new RuleError("--init FILE needs at least 2 particles");
+    if (g.x.length !== 3 * g.w.length || g.v.length !== 3 * g.w.length)
+      throw new RuleError("--init FILE: every particle needs x, y, z, vx, vy, vz, w");
+    for (const q of [g.x, g.v, g.w])
+      for (const y of q)
+        if (!Number.isFinite(y))
+          throw new RuleError("--init FILE: every value must be a finite number");
+    if (c.method === "dsmc" && g.w.some((y) => !(y > 0)))
+      throw new RuleError("--init FILE with --method dsmc needs weights w > 0");
+    if (c.method === "deviational" && g.w.some((y) => Math.abs(y) !== Math.abs(g.w[0]) || y === 0))
+      throw new RuleError(
+        "--init FILE with --method deviational needs weights ±ε of one magnitude ε > 0",
+      );
+    if (c.domain.kind === "periodic") {
+      const L = c.domain.L;
+      if (g.x.some((y) => !(y >= 0 && y < L)))
+        throw new RuleError("--init FILE: positions must lie in the box [0, L)³", `L = ${L}`);
+    }
+  }
   if (c.init === "bkw" && !(c.bkwK0 >= 0.6 && c.bkwK0 < 1))
     throw new RuleError("--bkw-k0 must be in [0.6, 1) so that f >= 0", `got ${c.bkwK0}`);
   if (!(c.dt > 0) || !(c.tEnd > 0)) throw new RuleError("--t-end and --dt must be > 0");
@@ -87,6 +151,9 @@ export interface ReplicaPoint {
   /** gaussian-blob: (4/π)^{3/2}∫∫e^{−4|x|²}f and ∫∫|x|²f. */
   windowDensity?: number;
   spatialSecondMoment?: number;
+  /** shear-wave/heat-wave: sine amplitude of u_y resp. T, cosine coefficient of the stress resp. heat flux (wave-initial-particles.ts). */
+  waveAmplitude?: number;
+  waveFlux?: number;
 }
 
 export interface ReplicaRecord {
@@ -96,9 +163,56 @@ export interface ReplicaRecord {
   collisions: number;
 }
 
+/** The wave datum of a shear-wave/heat-wave configuration. */
+function waveDatum(c: ParticleRunConfig): WaveDatum {
+  return {
+    kind: c.init === "shear-wave" ? "shear" : "heat",
+    k: c.waveNumber ?? 1,
+    amplitude: c.amplitude ?? 0.1,
+    rho: c.density,
+    T: c.temperature,
+  };
+}
+
+function givenParticles(g: GivenParticles): ParticleSet {
+  const p = makeParticleSet(g.w.length);
+  for (let i = 0; i < g.w.length; i++)
+    pushParticle(
+      p,
+      g.x[3 * i],
+      g.x[3 * i + 1],
+      g.x[3 * i + 2],
+      g.v[3 * i],
+      g.v[3 * i + 1],
+      g.v[3 * i + 2],
+      g.w[i],
+    );
+  return p;
+}
+
+/** Periodic copies of a wave datum: the box holds L k/(2π) wavelengths; particles are spread over them. */
+function tileWave(p: ParticleSet, c: ParticleRunConfig, rand: Uniform): ParticleSet {
+  if (c.domain.kind !== "periodic") return p;
+  const lambda = (2 * Math.PI) / (c.waveNumber ?? 1);
+  const m = Math.round(c.domain.L / lambda);
+  if (m === 1) return p;
+  for (let i = 0; i < p.count; i++) {
+    for (let a = 0; a < 3; a++)
+      p.x[3 * i + a] = Math.min(
+        c.domain.L * (1 - 1e-16),
+        p.x[3 * i + a] + lambda * Math.floor(m * rand()),
+      );
+    p.w[i] *= m ** 3;
+  }
+  return p;
+}
+
 function initialParticles(c: ParticleRunConfig, seed: number): ParticleSet {
   const rand = seededUniform(seed);
   const N = c.particles;
+  if (c.init === "file") return givenParticles(c.given as GivenParticles);
+  if (c.init === "shear-wave" || c.init === "heat-wave")
+    return tileWave(sampleWaveLocalMaxwellian(waveDatum(c), N, rand), c, rand);
   if (c.init === "two-beam")
     return sampleTwoBeam(N, rand, c.beamSpeed, c.beamTemperature, c.density);
   if (c.init === "bkw") return sampleBkw(N, rand, c.bkwK0, c.temperature, c.density);
@@ -148,6 +262,15 @@ function point(c: ParticleRunConfig, p: ParticleSet, t: number): ReplicaPoint {
     base.anisotropy = tensor[0] - 0.5 * (tensor[1] + tensor[2]);
     base.fourthMoment = 15 * rho * T * T + m.fourthMoment;
   }
+  if (c.init === "shear-wave" || c.init === "heat-wave") {
+    const amp = waveAmplitudes(
+      waveDatum(c),
+      p,
+      c.domain.kind === "periodic" ? c.domain.L : undefined,
+    );
+    base.waveAmplitude = amp.amplitude;
+    base.waveFlux = amp.flux;
+  }
   if (c.init === "gaussian-blob") {
     base.windowDensity = windowDensityAtOrigin(p, 4);
     base.spatialSecondMoment = spatialSecondMoment(p);
@@ -172,6 +295,29 @@ export function runReplica(c: ParticleRunConfig, r: number): ReplicaRecord {
   }
   const rho = c.density;
   const T = c.temperature;
+  const background = globalMaxwellian(rho, T, kernel);
+  if (c.init !== "bkw") {
+    let p: ParticleSet;
+    let eps: number;
+    if (c.init === "file") {
+      p = givenParticles(c.given as GivenParticles);
+      eps = Math.abs(p.w[0]);
+    } else {
+      const d = sampleWaveDeviation(waveDatum(c), c.particles, seededUniform(seed));
+      p = tileWave(d.particles, c, seededUniform(replicaSeed(seed, 1)));
+      eps = Math.abs(p.w[0]);
+    }
+    const s = makeDeviational(
+      p,
+      { background, domain: c.domain, dt: c.dt, epsilon: eps, cancellationBin: c.cancellationBin },
+      seededUniform(stepSeed),
+    );
+    for (const t of c.times) {
+      deviationalAdvance(s, t);
+      points.push(point(c, p, t));
+    }
+    return { replica: r, seed: c.seed, points, collisions: s.linearEvents + s.quadraticEvents };
+  }
   const K = c.bkwK0;
   const gauss = (r2: number, tt: number) =>
     rho * (2 * Math.PI * tt) ** -1.5 * Math.exp(-r2 / (2 * tt));
@@ -187,7 +333,7 @@ export function runReplica(c: ParticleRunConfig, r: number): ReplicaRecord {
   const s = makeDeviational(
     p,
     {
-      background: globalMaxwellian(rho, T, kernel),
+      background,
       domain: c.domain,
       dt: c.dt,
       epsilon: totalVariation / c.particles,
@@ -212,6 +358,8 @@ const SCALARS: Scalar[] = [
   "particles",
   "windowDensity",
   "spatialSecondMoment",
+  "waveAmplitude",
+  "waveFlux",
 ];
 
 /** A merged point: each quantity's mean over replicas and its standard error (NaN for R = 1). */
