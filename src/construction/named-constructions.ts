@@ -24,9 +24,13 @@ export interface NamedConstruction {
 export const NAMED_CONSTRUCTIONS: Readonly<Record<string, NamedConstruction>> = {
   /**
    * The weak-criterion optimum of `boltzlab design` for bump, s = 0.8, s0 = 0.5 (as-in-proof label;
-   * c is its own): threshold log10 M* = 4.03 against 10.18 with the paper's constants. The decidable
-   * constraints of claims/construction-constraints.ts hold at M*; the Section 3–5 ones (bootstrap
-   * absorption, smallness of E) are not checked for these constants.
+   * c is its own): threshold log10 M* = 4.03 against 10.18 with the paper's constants, for the
+   * approximate solutions. It was tuned before the bootstrap's constraints could be evaluated for
+   * other constants; they now can, and it FAILS them at M* = 10728: C c Z_a = 1.016 (f_c), 0.799
+   * (g_c) > 1/2 (Z_a ≈ 22 with c_r ≈ 29; C = 0.3596 the largest measured Proposition 3.1 ratio),
+   * and (5.7) does not close there. The exact solutions, bounded through the corrections, separate
+   * only from 10^64.06 (paper exponents, error table M = 4, 8; docs/quantitative.md §7). Kept as
+   * the approximate-solution optimum it is, not as an admissible construction.
    */
   tuned: {
     name: "tuned",
@@ -47,7 +51,10 @@ export const NAMED_CONSTRUCTIONS: Readonly<Record<string, NamedConstruction>> = 
   },
   /**
    * The strong-criterion optimum of `boltzlab design --criterion strong` for bump, s = 0.8,
-   * s0 = 0.5: log10 M* = 6.72 (the paper's constants need M ≈ 10^(10^62.2)). Same caveat as `tuned`.
+   * s0 = 0.5: log10 M* = 6.72 (the paper's constants need M ≈ 10^(10^62.2)), for the approximate
+   * solutions. Same caveat as `tuned`: with c_r ≈ 29 the bootstrap's absorption (5.7) is not
+   * expected to hold at M*, and it is not an admissible construction until that is checked
+   * (error table for it at M = 4: results of `boltzlab errors --construction tuned-strong`).
    */
   "tuned-strong": {
     name: "tuned-strong",
