@@ -54,8 +54,9 @@ export const NAMED_CONSTRUCTIONS: Readonly<Record<string, NamedConstruction>> = 
    * absorption (5.7) active (C c Z_a < 1/2, Z_a measured at the threshold, C = 0.3596 the largest
    * measured Proposition 3.1 ratio; design scales c_r down where it fails): log10 M* = 5.367 with the
    * design's fast settings, against 10.184 for the paper's constants; every candidate of that run
-   * was admissible once c_r was 10–18 instead of ≈ 29. The smallness of E (5.10) is not checked for
-   * it (it needs `boltzlab errors --construction tuned-absorbing --solution both`).
+   * was admissible once c_r was 10–18 instead of ≈ 29. The smallness of E (5.10) FAILS at M*
+   * (error table at M = 4, paper exponents: ‖f_c(T*)‖ + ‖g_c(T*)‖ ≤ 1.57 against F = 0.012); the
+   * exact solutions separate from 10^29.69 (docs/quantitative.md §7).
    */
   "tuned-absorbing": {
     name: "tuned-absorbing",
