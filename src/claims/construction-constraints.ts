@@ -5,9 +5,17 @@ import {
   bumpRadius,
   bumpTransverseFactor,
 } from "../construction/geometry/velocity-bumps.ts";
-import { type CorrectionModel, correctionBound } from "./exact-thresholds.ts";
+import {
+  type CorrectionModel,
+  correctionBound,
+  DIRECT_Z_MAX_OVERLAPPING_M,
+  MEASURED_PROPOSITION_3_1_C,
+} from "./exact-thresholds.ts";
+import { coefficient58 } from "./proposition-5-1.ts";
+import { stationaryCoreZNorm } from "./second-solution.ts";
 import { normBeam } from "./theorem-1-1.ts";
 import { type CriterionPoint, criterionPoint, type ThresholdOptions } from "./thresholds.ts";
+import { approximateSolutionZNorm } from "./z-norms-4-4-to-4-19.ts";
 
 /**
  * The hypotheses the proof uses, as checkable constraints on the construction's constants at one M
@@ -166,14 +174,7 @@ export function bootstrapConstraints(
     const why =
       "needs error-table records for these constants (boltzlab errors --construction … --solution both, then threshold --errors FILE)";
     return [
-      {
-        id: "bootstrap-absorption",
-        equation: "(5.7)",
-        description: "C c Z_a < 1/2",
-        status: "inconclusive",
-        margin: Number.NaN,
-        detail: why,
-      },
+      absorptionWithoutTable(M, o),
       {
         id: "error-smallness",
         equation: "(5.10)",
@@ -224,4 +225,43 @@ export function bootstrapConstraints(
     ),
   );
   return out;
+}
+
+/**
+ * `bootstrap-absorption` without error-table records: it needs no E, only Z_a (measured at M, for
+ * f_a and g_a), c of (5.8) and C — the recorded largest Proposition 3.1 (3.4) ratio, available for
+ * s = 0.8, s0 = 0.5 (exact-thresholds.ts); for other (s, s0) or where Z_a is not computable
+ * (overlapping bumps beyond M = 256) it is `inconclusive`.
+ */
+function absorptionWithoutTable(M: number, o: ThresholdOptions): Constraint {
+  const rec = MEASURED_PROPOSITION_3_1_C;
+  const beam = normBeam(M, o.s, o.s0, o.p, o.cutoff, o.variant, o.constants);
+  const computable =
+    o.s === rec.s &&
+    o.s0 === rec.s0 &&
+    M >= 3 &&
+    (bumpDisjointnessMargin(beam.bump) > 0 || M <= DIRECT_Z_MAX_OVERLAPPING_M);
+  if (!computable) {
+    return {
+      id: "bootstrap-absorption",
+      equation: "(5.7)",
+      description: "C c Z_a < 1/2",
+      status: "inconclusive",
+      margin: Number.NaN,
+      detail: `C measured only for s = ${rec.s}, s0 = ${rec.s0}, or Z_a not computable at M = ${M}`,
+    };
+  }
+  const ctx = { s: o.s, s0: o.s0, cutoff: o.cutoff, variant: o.variant, constants: o.constants };
+  const zf = approximateSolutionZNorm(ctx, M).z.total;
+  const zg = stationaryCoreZNorm(ctx, M).total;
+  const c = coefficient58(beam.params).value;
+  const af = rec.value * c * (zf.value + zf.error);
+  const ag = rec.value * c * (zg.value + zg.error);
+  return check(
+    "bootstrap-absorption",
+    "(5.7)",
+    "C c Z_a < 1/2 (f_c and g_c)",
+    0.5 - Math.max(af, ag),
+    `1/2 − max(C c Z_a) = 1/2 − max(${af.toPrecision(4)} (f_c, Z_a = ${zf.value.toPrecision(4)}), ${ag.toPrecision(4)} (g_c, Z_a = ${zg.value.toPrecision(4)})), c = ${c.toPrecision(4)} (5.8), C = ${rec.value.toPrecision(4)} (largest measured Proposition 3.1 (3.4) ratio, a lower bound of the sup)`,
+  );
 }

@@ -89,7 +89,9 @@ interface Bounds {
 /**
  * One candidate: c_r at 0.99 of the size bound, c_T iterated towards 0.99 of the time bound at the
  * candidate's own threshold (damped: at most ×√10 per step, 8 steps), keeping the iterate with the
- * smallest threshold whose constraints hold at that threshold.
+ * smallest threshold whose constraints hold at that threshold. When the bootstrap's absorption
+ * (5.7) fails at the threshold (construction-constraints.ts: C c Z_a with Z_a measured there),
+ * c_r is scaled down by the missing factor (the core dominates Z_a when c_r is large).
  */
 function tune(
   o: DesignOptions,
@@ -142,7 +144,14 @@ function tune(
     const target = (0.99 * bounds.time) / (M ** (o.s - 1) * Math.log(Math.log(M)));
     const step = Math.min(Math.sqrt(10), Math.max(1 / Math.sqrt(10), target / cTnow));
     const I = t.above?.initial.value ?? 0;
-    const cr = (0.99 * Math.sqrt(Math.max(0, bounds.size ** 2 - I * I))) / fr1;
+    let cr = (0.99 * Math.sqrt(Math.max(0, bounds.size ** 2 - I * I))) / fr1;
+    // the bootstrap's absorption (5.7): C c Z_a < 1/2 with Z_a dominated by the core (∝ c_r) for
+    // large c_r; scale c_r down by the factor the absorption misses by (5 % headroom)
+    const absorb = cs.find((c) => c.id === "bootstrap-absorption");
+    if (absorb && absorb.status === "fails") {
+      const a = 0.5 - absorb.margin;
+      cr = Math.min(cr, ((constants.coreAmplitude ?? 1) * 0.95 * 0.5) / a);
+    }
     if (Math.abs(step - 1) < 0.02 && Math.abs(cr / (constants.coreAmplitude ?? 1) - 1) < 0.02)
       break;
     constants = { ...constants, timeFactor: cTnow * step, coreAmplitude: cr };

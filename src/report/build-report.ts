@@ -124,7 +124,25 @@ export async function buildReportData(opts: BuildReportOptions): Promise<ReportD
       const variant: Variant = opts.variants.includes("as-in-proof")
         ? "as-in-proof"
         : opts.variants[0];
-      howLargeM = howLargeMData({ s: opts.s, s0: opts.s0, cutoff: opts.cutoffs[0], variant });
+      // the exact-solution thresholds need error-table records (any construction; the model
+      // keeps those of its own constants); absent: the chapter says so
+      const { existsSync } = await import("node:fs");
+      const { DEFAULT_ERRORS_FILE, readJobFile } = await import("../parallel/job-file.ts");
+      const records = existsSync(DEFAULT_ERRORS_FILE)
+        ? (
+            await readJobFile(
+              DEFAULT_ERRORS_FILE,
+              "error-table files must be boltzlab errors JSONL files",
+            )
+          ).records
+        : [];
+      howLargeM = howLargeMData({
+        s: opts.s,
+        s0: opts.s0,
+        cutoff: opts.cutoffs[0],
+        variant,
+        errorRecords: { paper: records, tuned: records },
+      });
       step();
     }
     let kernels: ReportData["kernels"];

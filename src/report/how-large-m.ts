@@ -1,4 +1,11 @@
 import { computedDeflation } from "../claims/deflation-law.ts";
+import type { JobRecord } from "../claims/error-table/error-table.ts";
+import {
+  correctionBound,
+  correctionModel,
+  describeCorrectionModel,
+  measuredProposition31Constant,
+} from "../claims/exact-thresholds.ts";
 import { theoremRow } from "../claims/theorem-1-1.ts";
 import { type Criterion, type ThresholdResult, threshold } from "../claims/thresholds.ts";
 import { deflationExponentLimit, lawConstants } from "../construction/core/deflation-law.ts";
@@ -14,7 +21,8 @@ import { type Cell, estimateCell, numberCell } from "./table.ts";
 
 /**
  * The report chapter "How large must M be" (docs/quantitative.md): the closed-form deflation law
- * against the computed deflation, the thresholds of the paper's and the tuned construction, and
+ * against the computed deflation, the thresholds of the paper's and the tuned construction (for
+ * the approximate solutions and, given error-table records, the exact ones beside them), and
  * the Theorem 1.1 distances of both along M. Data first (`howLargeMData`, pure computation), then
  * blocks (`howLargeMBlocks`), as for the other chapters.
  */
@@ -27,6 +35,13 @@ export interface HowLargeMOptions {
   readonly log10Ms?: readonly number[];
   /** The tuned construction (default NAMED_CONSTRUCTIONS.tuned's constants). */
   readonly tuned?: Partial<ConstructionConstants>;
+  /**
+   * Error-table records per construction name ("paper", "tuned") for the exact-solution thresholds
+   * (claims/exact-thresholds.ts); a construction without complete records shows why instead.
+   */
+  readonly errorRecords?: Readonly<Record<string, readonly JobRecord[]>>;
+  /** C of Proposition 3.1 for the exact thresholds (default: the largest measured (3.4) ratio). */
+  readonly constant?: number;
 }
 
 export interface HowLargeMConstruction {
@@ -34,6 +49,9 @@ export interface HowLargeMConstruction {
   readonly constants: ConstructionConstants;
   readonly gammaLimit: number;
   readonly thresholds: Readonly<Record<Criterion, ThresholdResult>>;
+  /** The exact solutions' thresholds (null: no complete error-table records) and their assumptions. */
+  readonly exact: Readonly<Record<Criterion, ThresholdResult>> | null;
+  readonly exactAssumptions: string;
   readonly rows: readonly {
     M: number;
     Tstar: number;
@@ -66,6 +84,27 @@ function construction(
     weak: threshold("weak", opts, SEARCH),
     strong: threshold("strong", opts, SEARCH),
   };
+  const records = o.errorRecords?.[name] ?? [];
+  const C =
+    o.constant !== undefined
+      ? { value: o.constant, source: "given" }
+      : measuredProposition31Constant(o.s, o.s0);
+  const model = records.length ? correctionModel(records, opts, C.value, C.source) : null;
+  const exact = model
+    ? {
+        weak: threshold("weak", opts, {
+          ...SEARCH,
+          correction: (M) => correctionBound(model, M).bound,
+        }),
+        strong: threshold("strong", opts, {
+          ...SEARCH,
+          correction: (M) => correctionBound(model, M).bound,
+        }),
+      }
+    : null;
+  const exactAssumptions = model
+    ? describeCorrectionModel(model)
+    : "no complete error-table records for this construction (boltzlab errors --construction … --solution both)";
   const rows = (o.log10Ms ?? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15]).map((l) => {
     const M = Math.round(10 ** l);
     const r = theoremRow(M, opts);
@@ -80,7 +119,7 @@ function construction(
       gamma: ve(d.gamma),
     };
   });
-  return { name, constants: full, gammaLimit, thresholds, rows };
+  return { name, constants: full, gammaLimit, thresholds, exact, exactAssumptions, rows };
 }
 
 export function howLargeMData(o: HowLargeMOptions): HowLargeMData {
@@ -120,6 +159,8 @@ export function howLargeMBlocks(data: HowLargeMData): Block[] {
         "γ∞ = c_T c_b 4π²ℓσ/(αc²)",
         "weak threshold M*",
         "strong threshold M*",
+        "exact: weak M*",
+        "exact: strong M*",
       ],
       rows: data.constructions.map((c): Cell[] => [
         c.name,
@@ -129,7 +170,13 @@ export function howLargeMBlocks(data: HowLargeMData): Block[] {
         numberCell(c.gammaLimit, 5),
         thresholdText(c.thresholds.weak),
         thresholdText(c.thresholds.strong),
+        c.exact ? thresholdText(c.exact.weak) : "no error table",
+        c.exact ? thresholdText(c.exact.strong) : "no error table",
       ]),
+    },
+    {
+      kind: "paragraph",
+      text: `Exact solutions f = f_a + f_c, g = g_a + g_c: initial distance unchanged (f_c(0) = g_c(0) = 0), final distance minus the bootstrap's bound on ‖f_c(T*)‖ + ‖g_c(T*)‖. ${data.constructions.map((c) => `${c.name}: ${c.exactAssumptions}`).join(". ")}.`,
     },
   ];
   for (const c of data.constructions) {

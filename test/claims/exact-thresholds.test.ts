@@ -91,10 +91,15 @@ test("constraints: absorption and smallness of E fail when built to fail and hol
   const big = byId(model(0.36, 1, 1e4));
   assert.equal(big["bootstrap-absorption"].status, "holds");
   assert.equal(big["error-smallness"].status, "fails");
-  // without a model both are inconclusive
+  // without a model: the absorption is decided from Z_a measured at M (no E needed), E is not
   const none = Object.fromEntries(constructionConstraints(M, o).map((c) => [c.id, c]));
-  assert.equal(none["bootstrap-absorption"].status, "inconclusive");
+  assert.equal(none["bootstrap-absorption"].status, "holds");
   assert.equal(none["error-smallness"].status, "inconclusive");
+  // and a core 300 times the paper's (Z_a ≈ 0.68 c_r) makes it fail at the same M
+  const heavy = Object.fromEntries(
+    constructionConstraints(M, { ...o, constants: { coreAmplitude: 300 } }).map((c) => [c.id, c]),
+  );
+  assert.equal(heavy["bootstrap-absorption"].status, "fails", heavy["bootstrap-absorption"].detail);
 });
 
 test("an incomplete model (an entry without a continuation law) bounds nothing", () => {

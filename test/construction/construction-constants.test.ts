@@ -108,7 +108,7 @@ test("the bump's axial and transverse factors set its support; the proof's disjo
   assert.ok(Number.isNaN(beamSobolevNorm(narrow, 0.5, "none").value));
 });
 
-test("bad constants are refused with the rule; the Section 3–5 machinery refuses non-paper constants", () => {
+test("bad constants are refused with the rule; the Section 3–5 machinery takes non-paper constants", () => {
   assert.throws(() => makeParameters({ M: 4, constants: { beamAmplitude: -1 } }), RuleError);
   assert.throws(() => makeParameters({ M: 4, constants: { coreRadius: Number.NaN } }), RuleError);
   assert.throws(() => makeParameters({ M: 4, constants: { bumpAxial: 1 } }), /axial factor/);
@@ -117,5 +117,10 @@ test("bad constants are refused with the rule; the Section 3–5 machinery refus
     /unknown construction constant/,
   );
   const beam = normBeam(4, 0.8, 0.5, undefined, "bump", "as-in-proof", { coreRadius: 50 });
-  assert.throws(() => coreZNorm(beam, 0, GAUSSIAN_WEIGHT), /supports only the paper's constants/);
+  // R = 50: the core's L² part is (100/50)^{3/2} times the paper's (λ = RM, closed form at t = 0)
+  const paper = normBeam(4, 0.8, 0.5, undefined, "bump", "as-in-proof");
+  const ratio =
+    coreZNorm(beam, 0, GAUSSIAN_WEIGHT).z.parts.L2.value /
+    coreZNorm(paper, 0, GAUSSIAN_WEIGHT).z.parts.L2.value;
+  assert.ok(Math.abs(ratio - 2 ** 1.5) < 1e-9, `${ratio}`);
 });

@@ -20,6 +20,10 @@ test("the 'How large must M be' chapter: both constructions, thresholds, γ∞ a
   assert.match(md, /How large must M be/);
   assert.match(md, /s = 0\.8, s0 = 0\.5, cutoff bump, as-in-proof/);
   assert.match(md, /coreAmplitude = 28\.9/);
+  // without error-table records the exact-solution columns say so (no number is invented)
+  assert.equal(paper.exact, null);
+  assert.match(md, /exact: weak M\*/);
+  assert.match(md, /no error table/);
   // γ(10^12) within 10⁻³ of γ∞ for both
   for (const c of data.constructions) {
     const r = c.rows.find((x) => x.M === 1e12);

@@ -155,9 +155,13 @@ export function register(program: Command): void {
           process.stdout.write(
             `  relax ${x.constraint} (${x.relaxed}): log10 M* = ${fmtLog(x.log10M)} (Δ ${Number.isFinite(x.delta) ? x.delta.toFixed(3) : "n/a"})\n`,
           );
-        process.stdout.write(
-          "still to check for these constants (not computable here): bootstrap-absorption (5.7), error-smallness (5.10)\n",
-        );
+        const best = result.best;
+        for (const k of best.constraints.filter(
+          (c) => c.id.startsWith("bootstrap") || c.id === "error-smallness",
+        ))
+          process.stdout.write(
+            `${k.id} ${k.equation}: ${k.status}${Number.isFinite(k.margin) ? ` (margin ${k.margin.toPrecision(3)})` : ""}: ${k.detail}\n`,
+          );
       } else {
         process.stdout.write("no admissible candidate shows the separation on M ≤ 10^100\n");
       }
