@@ -16,9 +16,28 @@ import { beamPhaseSpace, corePhaseSpace } from "../src/construction/phase-space-
 import { collisionFrequency, gainTerm } from "../src/kinetic/collision.ts";
 import { maxwellian, maxwellianCollisionFrequency } from "../src/kinetic/maxwellian.ts";
 import type { PhaseSpaceFunction } from "../src/kinetic/phase-space.ts";
-import { gaussLegendre } from "../src/math/quadrature/gauss-legendre.ts";
+import { gaussLegendre, mappedRule } from "../src/math/quadrature/gauss-legendre.ts";
 
 const X = [0, 0, 0];
+
+/** Visit the nodes u and weights w of the n³ tensor Gauss–Legendre rule on the cube [c−L, c+L]³. */
+function forEachCubeNode(
+  c: number[],
+  L: number,
+  n: number,
+  visit: (u: Float64Array, w: number) => void,
+): void {
+  const axes = c.map((ck) => mappedRule(n, ck - L, ck + L));
+  const u = new Float64Array(3);
+  for (let a = 0; a < n; a++)
+    for (let b = 0; b < n; b++)
+      for (let d = 0; d < n; d++) {
+        u[0] = axes[0].nodes[a];
+        u[1] = axes[1].nodes[b];
+        u[2] = axes[2].nodes[d];
+        visit(u, axes[0].weights[a] * axes[1].weights[b] * axes[2].weights[d]);
+      }
+}
 
 /** Naive: u on an n³ Gauss–Legendre cube [c−L, c+L]³, ω on an (n/2 × n) GL×trapezoid sphere. */
 function naiveGain(
@@ -29,60 +48,44 @@ function naiveGain(
   L: number,
   n: number,
 ): number {
-  const gl = gaussLegendre(n);
   const gs = gaussLegendre(n >> 1);
   const nph = n;
-  const u = new Float64Array(3);
   const vs = new Float64Array(3);
   const us = new Float64Array(3);
   let s = 0;
-  for (let a = 0; a < n; a++)
-    for (let b = 0; b < n; b++)
-      for (let d = 0; d < n; d++) {
-        u[0] = c[0] + L * gl.nodes[a];
-        u[1] = c[1] + L * gl.nodes[b];
-        u[2] = c[2] + L * gl.nodes[d];
-        const wu = gl.weights[a] * gl.weights[b] * gl.weights[d] * L * L * L;
-        for (let i = 0; i < gs.n; i++) {
-          const ct = gs.nodes[i];
-          const st = Math.sqrt(1 - ct * ct);
-          for (let j = 0; j < nph; j++) {
-            const ph = ((j + 0.5) * 2 * Math.PI) / nph;
-            const o0 = st * Math.cos(ph);
-            const o1 = st * Math.sin(ph);
-            const dz = (u[0] - v[0]) * o0 + (u[1] - v[1]) * o1 + (u[2] - v[2]) * ct;
-            for (let k = 0; k < 3; k++) {
-              const om = k === 0 ? o0 : k === 1 ? o1 : ct;
-              vs[k] = v[k] + dz * om;
-              us[k] = u[k] - dz * om;
-            }
-            s +=
-              wu *
-              gs.weights[i] *
-              ((2 * Math.PI) / nph) *
-              f.value(0, X, vs) *
-              g.value(0, X, us) *
-              Math.abs(dz);
-          }
+  forEachCubeNode(c, L, n, (u, wu) => {
+    for (let i = 0; i < gs.n; i++) {
+      const ct = gs.nodes[i];
+      const st = Math.sqrt(1 - ct * ct);
+      for (let j = 0; j < nph; j++) {
+        const ph = ((j + 0.5) * 2 * Math.PI) / nph;
+        const o0 = st * Math.cos(ph);
+        const o1 = st * Math.sin(ph);
+        const dz = (u[0] - v[0]) * o0 + (u[1] - v[1]) * o1 + (u[2] - v[2]) * ct;
+        for (let k = 0; k < 3; k++) {
+          const om = k === 0 ? o0 : k === 1 ? o1 : ct;
+          vs[k] = v[k] + dz * om;
+          us[k] = u[k] - dz * om;
         }
+        s +=
+          wu *
+          gs.weights[i] *
+          ((2 * Math.PI) / nph) *
+          f.value(0, X, vs) *
+          g.value(0, X, us) *
+          Math.abs(dz);
       }
+    }
+  });
   return s;
 }
 
 /** Naive A[g](v) = 2π ∫ |u − v| g(u) du on an n³ GL cube. */
 function naiveA(g: PhaseSpaceFunction, v: number[], c: number[], L: number, n: number): number {
-  const gl = gaussLegendre(n);
-  const u = new Float64Array(3);
   let s = 0;
-  for (let a = 0; a < n; a++)
-    for (let b = 0; b < n; b++)
-      for (let d = 0; d < n; d++) {
-        u[0] = c[0] + L * gl.nodes[a];
-        u[1] = c[1] + L * gl.nodes[b];
-        u[2] = c[2] + L * gl.nodes[d];
-        const w = gl.weights[a] * gl.weights[b] * gl.weights[d] * L * L * L;
-        s += w * Math.hypot(u[0] - v[0], u[1] - v[1], u[2] - v[2]) * g.value(0, X, u);
-      }
+  forEachCubeNode(c, L, n, (u, w) => {
+    s += w * Math.hypot(u[0] - v[0], u[1] - v[1], u[2] - v[2]) * g.value(0, X, u);
+  });
   return 2 * Math.PI * s;
 }
 

@@ -1,5 +1,5 @@
 import { type Estimate, estimate } from "../math/estimate.ts";
-import { compositeGaussSum, compositeRule } from "../math/quadrature/composite.ts";
+import { equalPanelGaussSum, equalPanelRule } from "../math/quadrature/composite.ts";
 import { mappedRule } from "../math/quadrature/gauss-legendre.ts";
 
 /**
@@ -54,11 +54,6 @@ export function radialTransform2(phi: Profile, p: number, n: number): number {
   return s;
 }
 
-/** The breakpoints 0, K/panels, …, K of `panels` equal panels. */
-function equalPanels(K: number, panels: number): number[] {
-  return Array.from({ length: panels + 1 }, (_, p) => (p * K) / panels);
-}
-
 /**
  * ‖φ(λ|·|)‖²_{H^s(R³)} = λ^{-3} · 4π ∫_0^∞ (1 + λ²k²)^s φ̂(k)² k² dk for a radial profile φ on [0,1].
  * `K` is the frequency cut-off of the first resolution (default 160); the second doubles K and the
@@ -68,7 +63,7 @@ export function radialSobolevNormSquared(phi: Profile, s: number, lambda = 1, K 
   const at = (Kc: number, rNodes: number) =>
     4 *
     Math.PI *
-    compositeGaussSum(
+    equalPanelGaussSum(
       (k) => {
         const f = radialTransform3(phi, k, rNodes);
         // (1 + λ²k²)^s λ^{-3}, written to avoid overflow for huge λ
@@ -76,7 +71,9 @@ export function radialSobolevNormSquared(phi: Profile, s: number, lambda = 1, K 
           Math.exp(s * Math.log1p(lambda * lambda * k * k) - 3 * Math.log(lambda)) * f * f * k * k
         );
       },
-      equalPanels(Kc, Math.ceil(Kc / 2)),
+      0,
+      Kc,
+      Math.ceil(Kc / 2),
       16,
     );
   const coarse = at(K, Math.ceil(K / 2) + 64);
@@ -100,7 +97,7 @@ export function tubeSobolevNormSquared(phi: Profile, s: number, M: number, K = 1
     const panels = Math.ceil(Kc / 2);
     const kk = new Float64Array(m * panels);
     const ww = new Float64Array(m * panels);
-    compositeRule(equalPanels(Kc, panels), m, kk, ww);
+    equalPanelRule(0, Kc, panels, m, kk, ww);
     const phi1 = kk.map((k) => cosineTransform1(phi, k, rNodes) ** 2);
     const phi2 = kk.map((k) => radialTransform2(phi, k, rNodes) ** 2);
     let total = 0;

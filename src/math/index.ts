@@ -34,7 +34,12 @@ export {
   intervalOf,
 } from "./interval.ts";
 export { fitPowerLaw, type PowerFit, type Sample } from "./power-fit.ts";
-export { compositeGaussSum, compositeRule } from "./quadrature/composite.ts";
+export {
+  compositeGaussSum,
+  compositeRule,
+  equalPanelGaussSum,
+  equalPanelRule,
+} from "./quadrature/composite.ts";
 export {
   type GaussRule,
   gaussLegendre,

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { compositeGaussSum, compositeRule } from "../../src/math/quadrature/composite.ts";
+import {
+  compositeGaussSum,
+  compositeRule,
+  equalPanelGaussSum,
+  equalPanelRule,
+} from "../../src/math/quadrature/composite.ts";
 import { gaussLegendre, gaussSum, mappedRule } from "../../src/math/quadrature/gauss-legendre.ts";
 import { goldenSectionMax } from "../../src/math/quadrature/maximize.ts";
 import { radialIntegral, radialIntegralEstimate } from "../../src/math/quadrature/radial.ts";
@@ -45,6 +50,14 @@ test("mappedRule and compositeRule integrate polynomials exactly on [a, b] and o
   assert.ok(
     Math.abs(compositeGaussSum((t) => Math.abs(t - 1) ** 3, [0, 1, 3, 4], 4) - 82 / 4) < 1e-12,
   );
+  // equal panels of [−1, 3]: |x − 1|³ has its kink on the break x = 1 (2 panels), so exact
+  const ex = new Float64Array(8);
+  const ew = new Float64Array(8);
+  assert.equal(equalPanelRule(-1, 3, 2, 4, ex, ew), 8);
+  let e = 0;
+  for (let i = 0; i < 8; i++) e += ew[i] * Math.abs(ex[i] - 1) ** 3;
+  assert.ok(Math.abs(e - 8) < 1e-12, `${e}`); // 2·∫_0^2 t³ dt = 8
+  assert.ok(Math.abs(equalPanelGaussSum((t) => Math.abs(t - 1) ** 3, -1, 3, 2, 4) - 8) < 1e-12);
 });
 
 test("radialIntegral: 4π∫ r^k r² dr = 4πR^{k+3}/(k+3), and the estimate's error bounds the true error of a Gaussian", () => {
@@ -69,6 +82,12 @@ test("goldenSectionMax finds interior and end-point maxima to rounding", () => {
   assert.ok(Math.abs(a.value - 1) < 1e-15 && Math.abs(a.at - Math.PI / 2) < 1e-7);
   const b = goldenSectionMax((x) => x * (1 - x) ** 2, 0, 1, { gridPoints: 20_000, iterations: 60 });
   assert.ok(Math.abs(b.value - 4 / 27) < 1e-16 && Math.abs(b.at - 1 / 3) < 1e-7);
+  const r = goldenSectionMax((x) => x * (1 - x) ** 2, 0, 1, {
+    gridPoints: 20_000,
+    iterations: 60,
+    step: "recompute",
+  });
+  assert.ok(Math.abs(r.value - 4 / 27) < 1e-16 && Math.abs(r.at - 1 / 3) < 1e-7);
   // increasing function: the maximum sits at the right end
   const c = goldenSectionMax((x) => x, -1, 2);
   assert.equal(c.value, 2);

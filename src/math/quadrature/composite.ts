@@ -37,8 +37,8 @@ export function compositeRule(
 }
 
 /**
- * ∫ f over [breaks[0], breaks[last]] by the composite rule with n nodes per panel: the sum over
- * panels of h·Σᵢ wᵢ f(c + h·xᵢ) (the order of `gaussSum` per panel).
+ * ∫ f over [breaks[0], breaks[last]] by the composite rule with n nodes per panel, as one running
+ * sum over all panels of wᵢ·f(c + h·xᵢ)·h (h, c the panel's half width and centre).
  */
 export function compositeGaussSum(
   f: (x: number) => number,
@@ -46,13 +46,59 @@ export function compositeGaussSum(
   n: number,
 ): number {
   const { nodes, weights } = gaussLegendre(n);
-  let total = 0;
+  let s = 0;
   for (let p = 0; p + 1 < breaks.length; p++) {
     const h = 0.5 * (breaks[p + 1] - breaks[p]);
     const c = 0.5 * (breaks[p + 1] + breaks[p]);
-    let s = 0;
-    for (let i = 0; i < n; i++) s += weights[i] * f(c + h * nodes[i]);
-    total += s * h;
+    for (let i = 0; i < n; i++) s += weights[i] * f(c + h * nodes[i]) * h;
   }
-  return total;
+  return s;
+}
+
+/**
+ * The composite rule on `panels` equal panels of [a, b] with n nodes each, into nodes/weights
+ * (length ≥ n·panels): panel width H = (b − a)/panels, node a + (p + ½)H + (H/2)xᵢ, weight (H/2)wᵢ.
+ * Returns the number of nodes.
+ */
+export function equalPanelRule(
+  a: number,
+  b: number,
+  panels: number,
+  n: number,
+  nodes: Float64Array,
+  weights: Float64Array,
+): number {
+  const gl = gaussLegendre(n);
+  const H = (b - a) / panels;
+  let m = 0;
+  for (let p = 0; p < panels; p++) {
+    const c = a + (p + 0.5) * H;
+    for (let i = 0; i < n; i++) {
+      nodes[m] = c + 0.5 * H * gl.nodes[i];
+      weights[m] = 0.5 * H * gl.weights[i];
+      m++;
+    }
+  }
+  return m;
+}
+
+/**
+ * ∫ f over [a, b] by {@link equalPanelRule}, summed as (H/2)·Σ_p Σ_i wᵢ f(node) (the common panel
+ * factor taken out of the sum).
+ */
+export function equalPanelGaussSum(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  panels: number,
+  n: number,
+): number {
+  const { nodes, weights } = gaussLegendre(n);
+  const H = (b - a) / panels;
+  let s = 0;
+  for (let p = 0; p < panels; p++) {
+    const c = a + (p + 0.5) * H;
+    for (let i = 0; i < n; i++) s += weights[i] * f(c + 0.5 * H * nodes[i]);
+  }
+  return 0.5 * H * s;
 }

@@ -11,6 +11,18 @@ export interface GaussRule {
 
 const cache = new Map<number, GaussRule>();
 
+/** [P_n(z), P_n′(z)] by the three-term recurrence (only while a rule is built, then cached). */
+function legendre(n: number, z: number): [number, number] {
+  let p1 = 1;
+  let p2 = 0;
+  for (let k = 1; k <= n; k++) {
+    const p3 = p2;
+    p2 = p1;
+    p1 = ((2 * k - 1) * z * p2 - (k - 1) * p3) / k;
+  }
+  return [p1, (n * (z * p1 - p2)) / (z * z - 1)];
+}
+
 /**
  * The n-point Gauss–Legendre rule on [−1, 1] (exact for polynomials of degree ≤ 2n − 1), cached.
  * Throws a RangeError unless n is an integer in [1, 4096].
@@ -35,29 +47,14 @@ export function gaussLegendre(n: number): GaussRule {
   const m = (n + 1) >> 1;
   for (let i = 0; i < m; i++) {
     let z = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let dp = 0;
     for (let it = 0; it < 100; it++) {
-      let p1 = 1;
-      let p2 = 0;
-      for (let k = 1; k <= n; k++) {
-        const p3 = p2;
-        p2 = p1;
-        p1 = ((2 * k - 1) * z * p2 - (k - 1) * p3) / k;
-      }
-      dp = (n * (z * p1 - p2)) / (z * z - 1);
-      const dz = p1 / dp;
+      const [p, dp] = legendre(n, z);
+      const dz = p / dp;
       z -= dz;
       if (Math.abs(dz) < 1e-16) break;
     }
-    // recompute derivative at the converged node for the weight
-    let p1 = 1;
-    let p2 = 0;
-    for (let k = 1; k <= n; k++) {
-      const p3 = p2;
-      p2 = p1;
-      p1 = ((2 * k - 1) * z * p2 - (k - 1) * p3) / k;
-    }
-    dp = (n * (z * p1 - p2)) / (z * z - 1);
+    // the derivative at the converged node, for the weight
+    const dp = legendre(n, z)[1];
     nodes[i] = -z;
     nodes[n - 1 - i] = z;
     const w = 2 / ((1 - z * z) * dp * dp);
