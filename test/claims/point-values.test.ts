@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { evaluatePoint, tubeCandidateCount } from "../../src/claims/point-values.ts";
-import { makeBeam } from "../../src/construction/beam.ts";
-import { cutoffByName } from "../../src/construction/cutoff.ts";
-import { latticePoint } from "../../src/construction/lattice.ts";
-import { makeParameters } from "../../src/construction/parameters.ts";
-import { tubeSumNaive, tubeValue } from "../../src/construction/tubes.ts";
+import { makeBeam } from "../../src/construction/beam/beam.ts";
+import { cutoffByName } from "../../src/construction/geometry/cutoff.ts";
+import { latticePoint } from "../../src/construction/geometry/lattice.ts";
+import { tubeSumNaive, tubeValue } from "../../src/construction/geometry/tubes.ts";
+import { makeParameters } from "../../src/construction/parameters/parameters.ts";
 import { uniformInBall } from "../../src/math/sampling/regions.ts";
 import { uniformStream } from "../../src/math/sampling/uniform-stream.ts";
 
