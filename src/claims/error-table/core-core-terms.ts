@@ -191,13 +191,16 @@ export function squareConstants(cutoff: Cutoff): SquareConstants {
     n0: Math.sqrt(i0.value),
     n1: Math.sqrt(i1.value),
     n2: Math.sqrt(i2.value),
-    g2: goldenSectionMax((r) => Math.abs(d1(r)), 0, 1, { gridPoints: 20_000, iterations: 60 })
-      .value,
+    g2: goldenSectionMax((r) => Math.abs(d1(r)), 0, 1, {
+      gridPoints: 20_000,
+      iterations: 60,
+      step: "recompute",
+    }).value,
     H2: goldenSectionMax(
       (r) => Math.max(Math.abs(d2(r)), r > 1e-9 ? Math.abs(d1(r) / r) : Math.abs(d2(0))),
       0,
       1,
-      { gridPoints: 20_000, iterations: 60 },
+      { gridPoints: 20_000, iterations: 60, step: "recompute" },
     ).value,
     relErr: Math.max(i0.error / i0.value, i1.error / i1.value, i2.error / i2.value),
   };
