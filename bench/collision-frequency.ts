@@ -1,6 +1,6 @@
 /**
  * A[f_b](t, x, v) = 2π M^{1−s} Σ_{i,j} ∫ |u − v| K_{i,j}(x − ut) I_{i,j}(u) du ((2.6)):
- * `beamCollisionFrequency` (src/construction/beam-collision-frequency.ts: only the tubes that can
+ * `beamCollisionFrequency` (src/construction/beam/beam-collision-frequency.ts: only the tubes that can
  * touch x, a double cone around ±x/|x|) against a naive evaluation written here that applies the
  * same per-tube rule to all M(M+1)/2 tubes, measured in the same run.
  *

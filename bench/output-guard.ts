@@ -16,8 +16,9 @@
  * - `theorem --json --M 4,8` and `threshold --json` (defaults);
  * - the value columns (not the timings) of `bench/tube-sums.ts 16` and
  *   `bench/collision-frequency.ts 8`.
- * Run-dependent fields are left out of the comparison: the report's `runInfo.date` and
- * `runInfo.durationSeconds`, and the errors output's `jobs.out` (a scratch path).
+ * Run-dependent fields are left out of the comparison: the report's `runInfo.date`,
+ * `runInfo.durationSeconds`, `runInfo.commandLine` and its error-table file names, and the errors
+ * output's `jobs.out` (scratch paths).
  *
  * `compare DIR` computes everything again into a scratch folder and lists every difference: a
  * number that differs (with its relative difference), a string or key that differs. Numbers that
@@ -128,7 +129,13 @@ function record(dir: string, quick: boolean): void {
 }
 
 /** Paths whose values depend on the run, not on the code. */
-const IGNORED = [/^runInfo\.date$/, /^runInfo\.durationSeconds$/, /^jobs\.out$/];
+const IGNORED = [
+  /^runInfo\.date$/,
+  /^runInfo\.durationSeconds$/,
+  /^runInfo\.commandLine$/,
+  /^jobs\.out$/,
+  /^sections35\.errorTables\[\d+\]\.files\[\d+\]$/,
+];
 
 interface Difference {
   readonly path: string;

@@ -1,7 +1,7 @@
 /**
- * Tube and bump sums: the structure-exploiting sums of src/construction/tubes.ts and
+ * Tube and bump sums: the structure-exploiting sums of src/construction/geometry/tubes.ts and
  * velocity-bumps.ts (only the lattice directions in a cone around ±x/|x| or v/|v| are visited,
- * src/construction/lattice-cone.ts) against the naive sums over all M(M+1)/2 directions, measured
+ * src/construction/geometry/lattice-cone.ts) against the naive sums over all M(M+1)/2 directions, measured
  * in the same run on the same points.
  *
  *   npx tsx bench/tube-sums.ts            (M = 16, 64, 256, 1024)

@@ -103,7 +103,7 @@ export interface MeasuredBootstrapInput {
   readonly cutoff: string;
   readonly variant: Variant;
   /**
-   * Z_a at M: lemma-4-2.ts `approximateSolutionZNorm` for f_c, second-solution.ts
+   * Z_a at M: z-norms-4-4-to-4-19.ts `approximateSolutionZNorm` for f_c, second-solution.ts
    * `stationaryCoreZNorm` for g_c.
    */
   readonly zNormFa: (M: number) => Estimate;

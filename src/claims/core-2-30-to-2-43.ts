@@ -18,7 +18,7 @@ import { largeMGrid, normBeam, theoremRow } from "./theorem-1-1.ts";
 
 /**
  * Lemma 2.3 ((2.30), (2.31), (2.35)), Lemma 2.4 ((2.36)–(2.39)) and Proposition 2.5 ((2.42)–(2.43)),
- * measured across M. Lemma 2.2 ((2.24)–(2.26)) is in lemma-2-2.ts, (2.34) in pointwise-sandwich.ts.
+ * measured across M. Lemma 2.2 ((2.24)–(2.26)) is in beam-norms-2-24-to-2-26.ts, (2.34) in pointwise-sandwich-2-34.ts.
  */
 
 /** Points where A and its derivatives are probed for (2.30): the centre, the core edge, tube edges, random. */

@@ -13,7 +13,7 @@ import { fitPowerLaw } from "../math/power-fit.ts";
 import { normBeam } from "./theorem-1-1.ts";
 
 /**
- * The closed-form deflation law (construction/deflation-law.ts) against the computed deflation
+ * The closed-form deflation law (construction/core/deflation-law.ts) against the computed deflation
  * ‖f_r(T*)‖/‖f_r(0)‖ (unweighted L²_v H^{s0}_x, core-norm.ts, the same numbers as the Theorem 1.1
  * rows), for M up to 10^15: the computed exponent γ(M) = −ln(deflation)/ln ln M per M, and the
  * exponent fitted to deflation ≈ C (ln M)^{−γ} over windows of M, which is what a finite-M study sees.

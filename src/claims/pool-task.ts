@@ -44,7 +44,7 @@ export interface RowOptions {
   readonly p?: number;
   readonly cutoff: string;
   readonly variant: Variant;
-  /** The construction's free constants (absent or partial: the paper's; construction/parameters.ts). */
+  /** The construction's free constants (absent or partial: the paper's; construction/parameters/parameters.ts). */
   readonly constants?: Partial<ConstructionConstants>;
 }
 

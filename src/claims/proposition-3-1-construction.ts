@@ -17,7 +17,7 @@ import { findMeasure } from "./error-table/measures.ts";
  * with ε = 10⁻³/M (the transport moves x by ε|v| ≤ 1.6ε over the window, a relative change of order
  * εM ≈ 10⁻³ in functions varying on the scale 1/M; reported in the method). The right side is
  * ‖⟨v⟩e^{⟨v⟩²} f_b‖_Z (‖⟨v⟩e^{⟨v⟩²} f_b‖_{L^{1,1}L^∞} + M⁻¹‖⟨v⟩e^{⟨v⟩²} ∇f_b‖_{L^{1,1}L^∞}) from
- * construction/beam-znorm.ts (exact in t). The L^∞ parts of the left side are sampled sups (lower
+ * construction/beam/beam-znorm.ts (exact in t). The L^∞ parts of the left side are sampled sups (lower
  * bounds), so each ratio is a lower bound of the true ratio: it can show growth, not boundedness.
  */
 export type BeamBeamTerm = "Q-(fb,fb)" | "Q+(fb,fb)";

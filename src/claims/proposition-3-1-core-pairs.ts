@@ -63,7 +63,7 @@ import { findMeasure } from "./error-table/measures.ts";
  *   tests (a second method).
  * - Q⁻(f_r,f_b) = f_r A[f_b] (not in F_err (4.1), no measure): on the core A[f_b](t,x,v) lies within
  *   a = G/(100M) + 2πM^{1−s}nV/N (+ quadrature error) of A₀(t) = A[f_b](t,0,0) (single-tube identity,
- *   core.ts) and |∇A| ≤ G (transport-term.ts coreDecay), so each part is bracketed by the Z-norm parts
+ *   core.ts) and |∇A| ≤ G (construction/core/core-decay.ts coreDecay), so each part is bracketed by the Z-norm parts
  *   of e^{⟨v⟩²}f_r (core-znorm.ts): L^p parts × [A₀ − a, A₀ + a], gradient parts ± (G/M) × the plain part.
  * Right side: ‖⟨v⟩e^{⟨v⟩²}f_b‖ parts from beam-znorm.ts (exact in t), ‖⟨v⟩e^{⟨v⟩²}f_r(t)‖ parts from
  * core-znorm.ts (brackets). Every quantity is an interval; the ratio's interval is

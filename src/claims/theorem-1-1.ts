@@ -29,7 +29,7 @@ export interface TheoremOptions {
   readonly p?: number;
   readonly cutoff: string;
   readonly variant: Variant;
-  /** The free constants (absent or partial: the paper's); see `construction/parameters.ts`. */
+  /** The free constants (absent or partial: the paper's); see `construction/parameters/parameters.ts`. */
   readonly constants?: Partial<ConstructionConstants>;
   /** The kernel of A[f_b] by name (absent: `hard-sphere`); docs/kernels.md. */
   readonly kernel?: string;

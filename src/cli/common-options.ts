@@ -21,7 +21,7 @@ import { parseNumber, parseVec3 } from "./parse.ts";
 /*
  * ── The one rule for defaults (docs/cli.md, "Defaults") ──
  * Every command takes its defaults from the constants below and nowhere else:
- * - construction: s = 0.8, s0 = 0.5, p = 10 (construction/parameters.ts), cutoff `bump`, variant
+ * - construction: s = 0.8, s0 = 0.5, p = 10 (construction/parameters/parameters.ts), cutoff `bump`, variant
  *   `as-in-proof` (the reading the proofs use), for every command that computes one configuration
  *   (collide, eval, theorem, errors, bootstrap, figures);
  * - commands whose purpose is to compare configurations (claims, report) default to all of them,

@@ -14,7 +14,7 @@ import { RuleError } from "../math/errors.ts";
 import { parseFinite } from "./common-options.ts";
 
 /**
- * The free constants of the construction on the command line (construction/parameters.ts):
+ * The free constants of the construction on the command line (construction/parameters/parameters.ts):
  *   --cb, --cr, --core-radius, --bump-axial, --bump-transverse, --ct
  * and `--construction paper | <named set> | FILE.json`, a reusable parameter set (constants and,
  * optionally, s, s0, cutoff and variant); explicit options override the set.

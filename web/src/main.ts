@@ -149,7 +149,7 @@ controls.append(
   el("p", { class: "hint", id: "hint-t" }, "time t ∈ [0, T*], T* = c_T M^{s−1} ln ln M (2.9)"),
 );
 
-// ---- construction constants (src/construction/parameters.ts; validated by makeConstants) -------
+// ---- construction constants (src/construction/parameters/parameters.ts; validated by makeConstants) -------
 const CONSTANT_HINTS: Record<ConstantKey, string> = {
   cb: "beam amplitude c_b in f_b = c_b M^{1−s} Σ K I (2.4)",
   cr: "core amplitude c_r in f_r(0) (2.5)",

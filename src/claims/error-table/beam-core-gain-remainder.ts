@@ -18,7 +18,7 @@ import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
  * The remainders of the plane reduction of Q⁺(f_b, f_r) = Q⁺(f_r, f_b) (Lemma 4.4, (4.16)–(4.19)),
  * pointwise in (τ, y, v), and their L²_v norms with the weight ⟨v⟩²e^{2⟨v⟩²} of the Z-norm (3.3).
  * Unit: U(τ, y) = 2c₁ Amp M^{1−s} N⁻³ E(τ) e^{Δ(τ)} χ(100My) (c₁ = ∫χ, Amp, E, Δ of the reduction
- * of f_r in transport-term.ts; f_r ≤ e^{Δ}F, F = Amp E χ(100My) χ(N·), and Q⁺ is monotone).
+ * of f_r in construction/core/core-decay.ts; f_r ≤ e^{Δ}F, F = Amp E χ(100My) χ(N·), and Q⁺ is monotone).
  *
  * Carleman form with F as the second argument: Q⁺(g, F)(v) = 2∫dy|y|⁻¹ g(v + y) ∫_{w⊥y} F(v + w) dA
  * = 2σN⁻² ∫ dy |y|⁻¹ g(v + y) P(N|v·ŷ|), σ = Amp E χ(100My), P(d) = 2π∫_d^1 φρ dρ (0 for d ≥ 1).

@@ -13,7 +13,7 @@ import { lemma44Bound } from "./lemma-4-4-bound.ts";
 
 /**
  * The bilinear terms of Lemma 4.4 that involve the core f_r: Q⁺(f_r,f_b), Q±(f_b,f_r), Q±(f_r,f_r),
- * each in the four Z-norm parts, measured with the reduction of f_r of transport-term.ts
+ * each in the four Z-norm parts, measured with the reduction of f_r of construction/core/core-decay.ts
  * (e^{−Λ(τ,y,u)} ∈ E(τ)[e^{−Δ}, e^{Δ}], |∇yΛ| ≤ D; every value carries these bounds in its error).
  *
  * Q±(f_r, f_r) (this file, first part). With V = N v, X = 100M x and χ_v = χ(N·):
@@ -161,7 +161,7 @@ export function coreCoreConstants(cutoff: Cutoff, sign: "+" | "-"): CoreCoreCons
 
 /**
  * Constants of Φ² = φ(|·|)²: L² norms n0, n1, n2 of Φ², ∇Φ², ∇²Φ² (Frobenius) over R³, g2 = max|∇Φ²|,
- * H2 = max‖∇²Φ²‖_op, and the relative quadrature error (radial integrals of transport-term.ts).
+ * H2 = max‖∇²Φ²‖_op, and the relative quadrature error (radialIntegralEstimate, math/quadrature/radial.ts).
  */
 export interface SquareConstants {
   readonly n0: number;
@@ -191,13 +191,16 @@ export function squareConstants(cutoff: Cutoff): SquareConstants {
     n0: Math.sqrt(i0.value),
     n1: Math.sqrt(i1.value),
     n2: Math.sqrt(i2.value),
-    g2: goldenSectionMax((r) => Math.abs(d1(r)), 0, 1, { gridPoints: 20_000, iterations: 60 })
-      .value,
+    g2: goldenSectionMax((r) => Math.abs(d1(r)), 0, 1, {
+      gridPoints: 20_000,
+      iterations: 60,
+      step: "recompute",
+    }).value,
     H2: goldenSectionMax(
       (r) => Math.max(Math.abs(d2(r)), r > 1e-9 ? Math.abs(d1(r) / r) : Math.abs(d2(0))),
       0,
       1,
-      { gridPoints: 20_000, iterations: 60 },
+      { gridPoints: 20_000, iterations: 60, step: "recompute" },
     ).value,
     relErr: Math.max(i0.error / i0.value, i1.error / i1.value, i2.error / i2.value),
   };

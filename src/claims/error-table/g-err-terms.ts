@@ -30,7 +30,7 @@ import { transportPaperBound } from "./transport-measures.ts";
  * v·∇x f_r(0): the Duhamel integral is exact,
  *   ∫_{t0}^{t} e^{−(t−τ)v·∇x}(v·∇x g) dτ = g(x) − g(x − Δt v) = Amp χ(V)[Φ(X) − Φ(X − σV)].
  * Its norms are bracketed with a = σV, d = |a| (P1 = ∫|∇Φ|², P2 = ∫|∇²Φ|²_F, d1 = max|φ'|,
- * H = max_r max(|φ''|, |φ'/r|) = sup‖∇²Φ‖_op, T3 a bound of ∇³Φ; transport-term.ts constants):
+ * H = max_r max(|φ''|, |φ'/r|) = sup‖∇²Φ‖_op, T3 a bound of ∇³Φ; construction/geometry/transport-constants.ts):
  *   ‖Φ − Φ(·−a)‖_{L²} ∈ [d√(P1/3) − ½d²√P2, d√(P1/3)]   (upper: Φ − Φ(·−a) = ∫_0^1 a·∇Φ(· − θa)dθ and
  *     Minkowski; ‖a·∇Φ‖ = d√(P1/3) by isotropy; lower: Taylor remainder ≤ ½ aᵀ∇²Φ a),
  *   ‖∇Φ − ∇Φ(·−a)‖_{L²} ∈ [d√(P2/3) − ½d²√3 T3 √(4π/3), d√(P2/3)],
@@ -57,7 +57,7 @@ import { transportPaperBound } from "./transport-measures.ts";
  *
  * The paper's bounds: (5.12) states ≲ M^{−δ} "repeating the analysis of Sections 4.2–4.3", i.e. the
  * chains of Lemma 4.3 (v·∇x f_r) and Lemma 4.4 (Q±(f_r,f_r)) with f_r(0) in place of f_r(t); those
- * explicit powers are recorded (transport-term.ts `transportPaperBound`, `lemma44Bound`).
+ * explicit powers are recorded (transport-measures.ts `transportPaperBound`, `lemma44Bound`).
  */
 
 // ─── brackets ────────────────────────────────────────────────────────────────────────────────────

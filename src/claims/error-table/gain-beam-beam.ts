@@ -22,12 +22,12 @@ import { zPartPrefactor } from "./error-term.ts";
  *   prefactor × ‖e^{⟨v⟩²} D⁺‖_{part},  D⁺(t0,t,x,v) = ∫_{t0}^{t} Q⁺(f_b,f_b)(τ, x − (t−τ)v, v) dτ.
  *
  * - L2, gradL2: Monte Carlo in (v, z = x − tv), |D⁺|² as the product of two independent Carleman
- *   estimates (construction/beam-gain-l2.ts) — an unbiased estimate of the squared norm; the value is
+ *   estimates (construction/beam-beam/beam-gain-l2.ts) — an unbiased estimate of the squared norm; the value is
  *   its square root with the error bracketed. Not a bound: an estimate with a standard error.
  * - Linf, gradLinf: ∫⟨v⟩e^{⟨v⟩²} sup_x … dv with sup_x found by a steered search and re-evaluated
  *   with fresh nodes: a LOWER bound (`kind: "sampled-sup"`, `lowerBound: true`), and beside it the
  *   upper bound Σ_nodes sup_z (the chain (4.32) with every E-integral computed exactly), so the pair
- *   brackets the truth (construction/beam-gain-linf.ts). Errors are Monte Carlo standard errors.
+ *   brackets the truth (construction/beam-beam/beam-gain-linf.ts). Errors are Monte Carlo standard errors.
  * `where` holds Case 1 (k1 ≠ k2) and Case 2 (k1 = k2) separately, the trivial chain (4.35), the
  * origin-crossing rule without search, the (4.37) diagnostics, the sample sizes, seeds and timings.
  *

@@ -30,7 +30,7 @@ import {
  *
  *   D⁻(t0, t, x, v) = ∫_{t0}^{t} Q⁻(f_b, f_b)(τ, x − (t − τ)v, v) dτ = f_b(t, x, v) · J,
  *   J = ∫_{t0}^{t} A[f_b](τ, x − (t − τ)v, v) dτ,
- * because f_b is transported freely (construction/beam-loss-duhamel.ts; the identity is tested
+ * because f_b is transported freely (construction/beam-beam/beam-loss-duhamel.ts; the identity is tested
  * against the direct τ-integral of the product). The parts of e^{⟨v⟩²} D⁻ are computed per
  * velocity bump and summed over bumps — every bump when there are at most `supBumps` (resp.
  * `l2Bumps`) of them, otherwise a stratified sample of ring bands (seeded) with its standard error.

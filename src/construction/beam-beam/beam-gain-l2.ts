@@ -1,6 +1,7 @@
 import erf from "@stdlib/math-base-special-erf";
 import { CarlemanNodes, sampleCarlemanNodes } from "../../kinetic/carleman-sampler.ts";
 import { RuleError } from "../../math/errors.ts";
+import { collapsedStrataMean, stratifiedBallPoint } from "../../math/sampling/stratified-ball.ts";
 import { seededUniform, type Uniform } from "../../math/sampling/uniform-stream.ts";
 import type { Beam } from "../beam/beam.ts";
 import { bumpAxialRange, bumpRadius } from "../geometry/velocity-bumps.ts";
@@ -14,7 +15,6 @@ import {
   G_OFF,
 } from "./beam-gain-duhamel.ts";
 import { gainVelocityRadius } from "./beam-gain-linf.ts";
-import { collapsedStrataMean, stratifiedBallPoint } from "./stratified-velocity.ts";
 
 /**
  * The L^{2,1}_v L²_x parts of D⁺ (Lemma 4.6, the estimate before (4.29)), squared:

@@ -1,5 +1,6 @@
 import { CarlemanNodes, sampleCarlemanNodes } from "../../kinetic/carleman-sampler.ts";
 import { RuleError } from "../../math/errors.ts";
+import { collapsedStrataMean, stratifiedBallPoint } from "../../math/sampling/stratified-ball.ts";
 import { seededUniform, type Uniform } from "../../math/sampling/uniform-stream.ts";
 import { orthonormalFrame } from "../../math/vec3.ts";
 import type { Beam } from "../beam/beam.ts";
@@ -22,7 +23,6 @@ import {
   UG_DIAG,
   UG_OFF,
 } from "./beam-gain-duhamel.ts";
-import { collapsedStrataMean, stratifiedBallPoint } from "./stratified-velocity.ts";
 
 /**
  * The L^{1,1}_v L^∞_x parts of D⁺ (Lemma 4.6, (4.32)–(4.51)):

@@ -195,6 +195,7 @@ export function lineGradientSup(cutoff: Cutoff): { lo: number; hi: number; u: nu
   const d1 = goldenSectionMax((r) => Math.abs(dphi(r)), 0, 1, {
     gridPoints: 20_000,
     iterations: 60,
+    step: "recompute",
   }).value;
   const H = goldenSectionMax(
     (r) =>
@@ -204,7 +205,7 @@ export function lineGradientSup(cutoff: Cutoff): { lo: number; hi: number; u: nu
       ),
     0,
     1,
-    { gridPoints: 20_000, iterations: 60 },
+    { gridPoints: 20_000, iterations: 60, step: "recompute" },
   ).value;
   const lip = Math.sqrt(3 * d1 * d1 + 4 * H * H);
   const out = { lo: best * (1 - 1e-6), hi: best + (lip * h) / Math.SQRT2 + 1e-6, u: bu, Z: bZ };

@@ -54,6 +54,7 @@ export function transportLikeConstants(cutoff: Cutoff): LikeConstants {
     d1: goldenSectionMax((r) => Math.abs(cutoff.dphi(r)), 0, 1, {
       gridPoints: 20_000,
       iterations: 60,
+      step: "recompute",
     }).value,
     H: goldenSectionMax(
       (r) =>
@@ -63,7 +64,7 @@ export function transportLikeConstants(cutoff: Cutoff): LikeConstants {
         ),
       0,
       1,
-      { gridPoints: 20_000, iterations: 60 },
+      { gridPoints: 20_000, iterations: 60, step: "recompute" },
     ).value,
   };
   likeCache.set(cutoff, out);

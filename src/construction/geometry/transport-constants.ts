@@ -41,12 +41,13 @@ export function transportConstants(cutoff: Cutoff): TransportConstants {
   const d1 = goldenSectionMax((r) => Math.abs(dphi(r)), 0, 1, {
     gridPoints: 20_000,
     iterations: 60,
+    step: "recompute",
   }).value;
   const H = goldenSectionMax(
     (r) => Math.max(Math.abs(d2phi(r)), r > 1e-9 ? Math.abs(dphi(r) / r) : Math.abs(d2phi(0))),
     0,
     1,
-    { gridPoints: 20_000, iterations: 60 },
+    { gridPoints: 20_000, iterations: 60, step: "recompute" },
   ).value;
   // third derivatives: |φ'''| + 6|φ''/r − φ'/r²|, φ''' by central differences of φ''
   const h = 1e-5;

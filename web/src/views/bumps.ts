@@ -1,6 +1,6 @@
 /**
  * View 3 (Figure 3): the velocity bumps I_{i,j} of (2.4) in v-space in both readings
- * (src/construction/velocity-bumps.ts): `as-written` χ(M P⊥v) (radius 1/M) and `as-in-proof`
+ * (src/construction/geometry/velocity-bumps.ts): `as-written` χ(M P⊥v) (radius 1/M) and `as-in-proof`
  * χ(10 M P⊥v) (radius 1/(10M), as used in (2.21)); both with e·v ∈ (1 − 1/α, 1 + 1/α), α = 10
  * in the paper. With the construction constants, α is the state's and a transverse factor c_⊥, when
  * set, replaces the as-in-proof reading's 10 (the as-written reading keeps c = 1 for comparison).

@@ -5,7 +5,7 @@
  * initial and final distances of Theorem 1.1, the weighted norm (1.16) against 1/ln M, the
  * deflation ratio, and whether the separation is visible outside the error bars. Between the two:
  * the computed exponent γ(M) = −ln(‖f_r(T*)‖/‖f_r(0)‖)/ln ln M (claims/deflation-law.ts) beside the
- * closed-form γ∞ and its two-term expansion (construction/deflation-law.ts), and the weak and strong
+ * closed-form γ∞ and its two-term expansion (construction/core/deflation-law.ts), and the weak and strong
  * thresholds of claims/thresholds.ts for the current construction (constants included).
  */
 import * as Plot from "@observablehq/plot";

@@ -3,7 +3,7 @@
  * bump's central velocity v = e_{i,j}, i.e. the support {|P⊥(x − t e)| < 1/M, |e·(x − t e)| < 1}
  * moved by t e. The core ball of radius 1/(R M) (the support of χ(R M x) in (2.5), R = 100 in the
  * paper, the state's constant R here) sits at the
- * origin. Radii and values come from src/construction/tubes.ts and lattice.ts.
+ * origin. Radii and values come from src/construction/geometry/tubes.ts and lattice.ts.
  */
 import * as THREE from "three";
 import { cutoffByName } from "../../../src/construction/geometry/cutoff.ts";

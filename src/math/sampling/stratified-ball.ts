@@ -1,5 +1,5 @@
-import { RuleError } from "../../math/errors.ts";
-import type { Uniform } from "../../math/sampling/uniform-stream.ts";
+import { RuleError } from "../errors.ts";
+import type { Uniform } from "./uniform-stream.ts";
 
 /**
  * Radially stratified Monte Carlo over a ball (used for the v-integrals of the Lemma 4.6 norms):
