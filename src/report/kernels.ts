@@ -1,6 +1,7 @@
 import type { KernelComparison } from "../claims/kernel-comparison.ts";
 import type { ThresholdResult } from "../claims/thresholds.ts";
-import type { Block } from "./report-block.ts";
+import { kernelsFigure } from "./figures/kernels-figure.ts";
+import type { Block, ReportFigure } from "./report-block.ts";
 import { type Cell, numberCell } from "./table.ts";
 
 /**
@@ -17,8 +18,11 @@ function thresholdText(t: ThresholdResult | undefined): string {
   return "not found";
 }
 
-/** The chapter's blocks, first the answer (γ∞ and thresholds per kernel), then the evidence. */
-export function kernelsBlocks(data: KernelComparison): Block[] {
+/**
+ * The chapter's blocks, first the answer (γ∞ and thresholds per kernel), then the evidence: the
+ * figure of γ(M) against γ∞ per kernel ({@link kernelsReportFigure}), when given, and the tables.
+ */
+export function kernelsBlocks(data: KernelComparison, figure?: ReportFigure): Block[] {
   const o = data.options;
   const hs = data.entries.find((e) => e.kernel === "hard-sphere");
   const cst = data.entries.find((e) => e.kernel === "constant");
@@ -67,6 +71,7 @@ export function kernelsBlocks(data: KernelComparison): Block[] {
         numberCell(e.log10L1Excess, 4),
       ]),
     },
+    ...(figure ? [{ kind: "figure", figure } as const] : []),
     {
       kind: "heading",
       level: 3,
@@ -101,4 +106,16 @@ export function kernelsBlocks(data: KernelComparison): Block[] {
     },
   ];
   return blocks;
+}
+
+/** The chapter's figure: γ(M) computed and γ∞ closed form against M, per kernel (kernels-figure.ts). */
+export function kernelsReportFigure(data: KernelComparison): ReportFigure {
+  const limits = data.entries
+    .map((e) => `${e.kernel} ${e.gammaLimit.value.toPrecision(5)}`)
+    .join(", ");
+  return {
+    name: "kernels-deflation-exponent",
+    caption: `Kernels (Remark 1.5): the deflation exponent γ(M) = −ln(‖f_r(T*)‖/‖f_r(0)‖)/ln ln M computed (solid) against M, and its closed-form limit γ∞ (dashed): ${limits}.`,
+    svg: kernelsFigure(data),
+  };
 }

@@ -365,7 +365,7 @@ export function reportDocument(data: ReportData, figures: ReportFigures): Block[
     ...claimsSection(data, figures),
     ...(data.sections35 ? sections35Blocks(data.sections35, figures.sections35) : []),
     ...(data.howLargeM ? howLargeMBlocks(data.howLargeM) : []),
-    ...(data.kernels ? kernelsBlocks(data.kernels) : []),
+    ...(data.kernels ? kernelsBlocks(data.kernels, figures.kernels ?? undefined) : []),
     ...objectsSection(figures),
     ...methodSection(data),
     ...parametersSection(data),

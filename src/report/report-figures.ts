@@ -5,6 +5,7 @@ import { latticeFigure } from "./figures/lattice-figure.ts";
 import { scalingFigure } from "./figures/scaling-figure.ts";
 import { theoremFigure } from "./figures/theorem-figure.ts";
 import { tubesFigure } from "./figures/tubes-figure.ts";
+import { kernelsReportFigure } from "./kernels.ts";
 import type { ReportFigure } from "./report-block.ts";
 import type { ReportData } from "./report-data.ts";
 import { sections35Figures } from "./sections-3-5.ts";
@@ -17,6 +18,8 @@ export interface ReportFigures {
   readonly deflation: ReportFigure | null;
   /** The error-table plots of the Sections 3–5 chapter. */
   readonly sections35: readonly ReportFigure[];
+  /** The figure of the chapter "Kernels (Remark 1.5)" (kernels.ts), when computed. */
+  readonly kernels: ReportFigure | null;
 }
 
 /** An asymptotic claim (≲, ∼, → 0): one with a paper exponent or a fit, and measurements to plot. */
@@ -95,6 +98,7 @@ export function reportFigures(data: ReportData): ReportFigures {
         }
       : null,
     sections35: data.sections35 ? sections35Figures(data.sections35) : [],
+    kernels: data.kernels ? kernelsReportFigure(data.kernels) : null,
   };
 }
 
@@ -106,5 +110,6 @@ export function allFigures(f: ReportFigures): ReportFigure[] {
     ...(f.theorem ? [f.theorem] : []),
     ...(f.deflation ? [f.deflation] : []),
     ...f.sections35,
+    ...(f.kernels ? [f.kernels] : []),
   ];
 }

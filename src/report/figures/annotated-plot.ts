@@ -17,13 +17,15 @@ export interface AnnotatedPlot {
   /** Height of the plot area; the notes add their own margin below it. */
   readonly height: number;
   readonly x: { readonly label: string; readonly log: boolean };
-  /** The y axis label (the quantity drawn). */
-  readonly y: { readonly label: string };
+  /** The y axis label (the quantity drawn); a log axis unless `log` is false. */
+  readonly y: { readonly label: string; readonly log?: boolean };
   readonly marks: readonly Plot.Markish[];
   readonly legend: readonly LegendEntry[];
   readonly notes: readonly string[];
   /** Plot's inset (default none). */
   readonly inset?: number;
+  /** Width of the right margin the legend is drawn into (default {@link LEGEND_MARGIN}). */
+  readonly legendMargin?: number;
 }
 
 /**
@@ -46,7 +48,7 @@ function logXTick(x: number): string {
 /**
  * The common frame of the report's figures (scaling, Theorem 1.1, deflation): the legend in the
  * right margin, the notes below the x axis (annotations.ts), a labelled log y axis with
- * {@link logTick} ticks.
+ * {@link logTick} ticks (or a linear one, `y.log: false`).
  */
 export function annotatedPlot(p: AnnotatedPlot): string {
   return renderPlot({
@@ -54,7 +56,7 @@ export function annotatedPlot(p: AnnotatedPlot): string {
     height: p.height + notesMargin(p.notes.length),
     marginTop: 48,
     marginLeft: 76,
-    marginRight: LEGEND_MARGIN,
+    marginRight: p.legendMargin ?? LEGEND_MARGIN,
     marginBottom: notesMargin(p.notes.length),
     ...(p.inset !== undefined ? { inset: p.inset } : {}),
     x: {
@@ -65,12 +67,11 @@ export function annotatedPlot(p: AnnotatedPlot): string {
       grid: true,
     },
     y: {
-      type: "log",
+      ...(p.y.log === false ? {} : { type: "log" as const, tickFormat: logTick }),
       label: p.y.label,
       labelAnchor: "center",
       labelOffset: 62,
       grid: true,
-      tickFormat: logTick,
     },
     marks: [titleMark(p.title), ...p.marks, ...legendMarks(p.legend), ...noteMarks(p.notes)],
   });
