@@ -4,12 +4,12 @@ import type { LegendEntry } from "../annotations.ts";
 import { seriesColor } from "../palette.ts";
 import { annotatedPlot } from "./annotated-plot.ts";
 
-/** aria-label of a kernel's computed γ(M) line (one `<path>` per kernel). */
+/** aria-description of a kernel's computed γ(M) line (one `<path>` per kernel). */
 export function gammaLineLabel(kernel: string): string {
   return `gamma(M) ${kernel}`;
 }
 
-/** aria-label of a kernel's dashed closed-form γ∞ line. */
+/** aria-description of a kernel's dashed closed-form γ∞ line. */
 export function gammaLimitLabel(kernel: string): string {
   return `gamma-limit ${kernel}`;
 }
@@ -50,7 +50,7 @@ export function kernelsFigure(data: KernelComparison): string {
         y: "value",
         stroke: color,
         strokeWidth: 1.6,
-        ariaLabel: gammaLineLabel(e.kernel),
+        ariaDescription: gammaLineLabel(e.kernel),
       }),
       Plot.dot(points, { x: "x", y: "value", fill: color, r: 2.5 }),
       Plot.line(limit, {
@@ -59,7 +59,7 @@ export function kernelsFigure(data: KernelComparison): string {
         stroke: color,
         strokeWidth: 1.2,
         strokeDasharray: "6 4",
-        ariaLabel: gammaLimitLabel(e.kernel),
+        ariaDescription: gammaLimitLabel(e.kernel),
       }),
     );
     legend.push({ label: `${e.kernel}: ${e.normalization}`, color, swatch: "line" });
