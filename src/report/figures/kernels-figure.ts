@@ -71,14 +71,14 @@ export function kernelsFigure(data: KernelComparison): string {
   const o = data.options;
   return annotatedPlot({
     title: `Deflation exponent γ(M) = −ln(‖f_r(T*)‖/‖f_r(0)‖)/ln ln M per kernel (s = ${o.s}, s0 = ${o.s0}, ${o.cutoff}, ${o.variant})`,
-    width: 1040,
+    width: 1080,
     height: Math.max(340, 60 + 16 * legend.length),
     x: { label: "M", log: true },
     y: { label: "γ(M); dashed: γ∞", log: false },
     marks,
     legend,
     notes,
-    legendMargin: 420,
+    legendMargin: 460,
     inset: 8,
   });
 }
