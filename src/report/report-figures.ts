@@ -4,6 +4,7 @@ import { deflationFigure } from "./figures/deflation-figure.ts";
 import { latticeFigure } from "./figures/lattice-figure.ts";
 import { scalingFigure } from "./figures/scaling-figure.ts";
 import { theoremFigure } from "./figures/theorem-figure.ts";
+import { exactFigures } from "./exact-solutions.ts";
 import { tubesFigure } from "./figures/tubes-figure.ts";
 import type { ReportFigure } from "./report-block.ts";
 import type { ReportData } from "./report-data.ts";
@@ -17,6 +18,8 @@ export interface ReportFigures {
   readonly deflation: ReportFigure | null;
   /** The error-table plots of the Sections 3–5 chapter. */
   readonly sections35: readonly ReportFigure[];
+  /** The figures of the chapter "Exact solutions" (empty without `--exact`). */
+  readonly exact: readonly ReportFigure[];
 }
 
 /** An asymptotic claim (≲, ∼, → 0): one with a paper exponent or a fit, and measurements to plot. */
@@ -95,6 +98,7 @@ export function reportFigures(data: ReportData): ReportFigures {
         }
       : null,
     sections35: data.sections35 ? sections35Figures(data.sections35) : [],
+    exact: data.exactSolutions ? exactFigures(data.exactSolutions) : [],
   };
 }
 
@@ -106,5 +110,6 @@ export function allFigures(f: ReportFigures): ReportFigure[] {
     ...(f.theorem ? [f.theorem] : []),
     ...(f.deflation ? [f.deflation] : []),
     ...f.sections35,
+    ...f.exact,
   ];
 }
