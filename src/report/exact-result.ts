@@ -6,12 +6,13 @@
  * bounds on ‖f_c(T*)‖ and ‖g_c(T*)‖ of Proposition 5.1 with measured constants
  * (claims/exact-thresholds.ts `correctionBound`), or "no error table" where none is available.
  */
+
+import type { JobRecord } from "../claims/error-table/error-table.ts";
 import {
   type CorrectionModel,
   correctionBound,
   correctionModel,
 } from "../claims/exact-thresholds.ts";
-import type { JobRecord } from "../claims/error-table/error-table.ts";
 import { beamSobolevNorm } from "../construction/beam/beam-norm.ts";
 import { coreNorm } from "../construction/core/core-norm.ts";
 import { RuleError } from "../math/errors.ts";
@@ -237,7 +238,7 @@ export function exactBootstrapBound(
 
 /** The bound as table text: a number, "does not close", or "no error table". */
 export function upperBoundText(b: ExactBootstrapBound | undefined, sol: "f" | "g"): string {
-  if (!b || b.status !== "bounded") return "no error table";
+  if (b?.status !== "bounded") return "no error table";
   const x = b[sol];
   return x.closes ? x.bound.toExponential(2) : "does not close";
 }

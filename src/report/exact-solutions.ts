@@ -7,8 +7,8 @@
  * (the particle runs take minutes per M: opt-in).
  */
 import { type ExactBootstrapBound, upperBoundText } from "./exact-result.ts";
-import type { Block, ReportFigure } from "./report-block.ts";
 import { type LinePoint, lineChartSvg } from "./relax-plots.ts";
+import type { Block, ReportFigure } from "./report-block.ts";
 
 /**
  * Number the series in order of appearance ("1. …", "2. …"): Plot orders its colours by the sorted
@@ -218,7 +218,10 @@ export function exactFigures(result: ExactResultLike): ReportFigure[] {
  * the corrections' particle lower bounds beside the bootstrap's upper bounds), the note on the
  * constants assumed, and the figures.
  */
-export function exactChapterBlocks(result: ExactResultLike, figures: readonly ReportFigure[]): Block[] {
+export function exactChapterBlocks(
+  result: ExactResultLike,
+  figures: readonly ReportFigure[],
+): Block[] {
   const t = exactTable(result);
   return [
     { kind: "heading", level: 2, text: "Exact solutions (Theorem 1.1 by deviational particles)" },

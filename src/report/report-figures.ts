@@ -1,10 +1,10 @@
 import type { ClaimResult } from "../claims/claim-result.ts";
+import { exactFigures } from "./exact-solutions.ts";
 import { bumpsFigure } from "./figures/bumps-figure.ts";
 import { deflationFigure } from "./figures/deflation-figure.ts";
 import { latticeFigure } from "./figures/lattice-figure.ts";
 import { scalingFigure } from "./figures/scaling-figure.ts";
 import { theoremFigure } from "./figures/theorem-figure.ts";
-import { exactFigures } from "./exact-solutions.ts";
 import { tubesFigure } from "./figures/tubes-figure.ts";
 import type { ReportFigure } from "./report-block.ts";
 import type { ReportData } from "./report-data.ts";

@@ -87,11 +87,10 @@ test("exact: the bootstrap's upper bounds beside the particles, with and without
   const dir = mkdtempSync(join(tmpdir(), "exact-"));
   const fixture = join(import.meta.dirname, "../report/fixtures/errors-m4.jsonl");
   const runIn = (args: string[]) =>
-    spawnSync(
-      process.execPath,
-      ["--import", import.meta.resolve("tsx"), main, "exact", ...args],
-      { encoding: "utf8", cwd: dir },
-    );
+    spawnSync(process.execPath, ["--import", import.meta.resolve("tsx"), main, "exact", ...args], {
+      encoding: "utf8",
+      cwd: dir,
+    });
   const common = [
     "--M",
     "4",

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { measuredProposition31Constant } from "../../src/claims/exact-thresholds.ts";
 import { parseJobFile } from "../../src/claims/error-table/job-records.ts";
+import { measuredProposition31Constant } from "../../src/claims/exact-thresholds.ts";
 import {
   exactBootstrapBound,
   exactCorrectionModel,
@@ -133,7 +133,12 @@ test("exact chapter: placed after “How large must M be” in the report, its f
     ...result,
     rows: result.rows.map((r) => ({ ...r, bootstrap: exactBootstrapBound(null, r.M, "none") })),
   };
-  const data = { ...syntheticReportData(), exactSolutions };
+  // an empty "How large must M be" chapter (no constructions): only its place matters here
+  const howLargeM = {
+    options: { s: 0.8, s0: 0.5, cutoff: "bump", variant: "as-in-proof" as const },
+    constructions: [],
+  };
+  const data = { ...syntheticReportData(), howLargeM, exactSolutions };
   const figures = reportFigures(data);
   assert.deepEqual(
     figures.exact.map((f) => f.name),
@@ -144,14 +149,17 @@ test("exact chapter: placed after “How large must M be” in the report, its f
   const names = headings.map((h) => (h.kind === "heading" ? h.text : ""));
   const at = names.findIndex((n) => n.startsWith("Exact solutions"));
   assert.ok(at >= 0, names.join(" | "));
-  const howLarge = names.indexOf("How large must M be");
-  if (howLarge >= 0) assert.ok(howLarge < at);
+  assert.equal(names[at - 1], "How large must M be");
+  assert.equal(names[at + 1], "Section 2 objects: Figures 1–3");
   const without = reportDocument(syntheticReportData(), reportFigures(syntheticReportData()));
   assert.ok(!without.some((b) => b.kind === "heading" && b.text.startsWith("Exact solutions")));
 });
 
 test("exact records: a file mixing constructions or without records is refused by rule", () => {
-  assert.throws(() => exactResultFromText("\n"), /--exact must be a boltzlab exact JSON Lines file/);
+  assert.throws(
+    () => exactResultFromText("\n"),
+    /--exact must be a boltzlab exact JSON Lines file/,
+  );
   const a = JSON.parse(exactJsonl().split("\n")[0]);
   const other = { ...JSON.parse(a.config), seed: 2 };
   const mixed = `${JSON.stringify(a)}\n${JSON.stringify({ config: JSON.stringify(other), record: a.record })}\n`;

@@ -57,6 +57,7 @@ import { parseChoice, parseInteger, parseNumber, parseShard } from "../parse.ts"
 
 const ERRORS_RULE =
   "--errors must be a comma-separated list of readable boltzlab errors JSONL files (run `boltzlab errors` first)";
+
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
 interface ExactOpts extends ConstructionCliOptions {

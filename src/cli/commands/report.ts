@@ -142,7 +142,10 @@ export function register(program: Command): void {
       import("../../report/report.ts"),
       import("../../report/build-sections-3-5.ts"),
     ]);
-    if (o.constant !== "measured" && !(Number(o.constant) > 0 && Number.isFinite(Number(o.constant))))
+    if (
+      o.constant !== "measured" &&
+      !(Number(o.constant) > 0 && Number.isFinite(Number(o.constant)))
+    )
       throw new RuleError("--constant must be a number > 0 or measured", `got ${o.constant}`);
     // the error-table files first: one that does not parse stops the run before the long part
     const exactSolutions =
@@ -163,7 +166,11 @@ export function register(program: Command): void {
         onProgress: (done: number, total: number) => progress.update(done, total),
       });
       progress.stop();
-      await writeReport(out, { ...data, sections35, ...(exactSolutions ? { exactSolutions } : {}) });
+      await writeReport(out, {
+        ...data,
+        sections35,
+        ...(exactSolutions ? { exactSolutions } : {}),
+      });
     } finally {
       progress.stop();
     }
