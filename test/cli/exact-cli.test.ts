@@ -113,9 +113,6 @@ test("exact: the bootstrap's upper bounds beside the particles, with and without
   assert.equal(text.status, 0, text.stderr);
   assert.match(text.stdout, /‖f_c\(T\*\)‖ ≤ no error table, ‖g_c\(T\*\)‖ ≤ no error table/);
   assert.match(text.stdout, /results\/errors\.jsonl absent/);
-  const bare = runIn([...common, "--json"]);
-  assert.equal(bare.status, 0, bare.stderr);
-  assert.equal(JSON.parse(bare.stdout).rows[0].bootstrap.status, "no error table");
   const withTable = runIn([...common, "--errors", fixture, "--constant", "0.5", "--json"]);
   assert.equal(withTable.status, 0, withTable.stderr);
   const doc = JSON.parse(withTable.stdout);
