@@ -1,10 +1,14 @@
 /**
  * Figures and a Markdown summary of `boltzlab exact` (Theorem 1.1 on the exact solutions) beside the
  * approximate picture: the corrections' lower bounds over time, and the distances at T* (initial,
- * approximate final, the exact final distance's lower bound). Written by `boltzlab exact --figures DIR`;
- * not part of `npm start` (the particle runs take minutes per M: opt-in).
+ * approximate final, the exact final distance's lower bound), with the bootstrap's upper bounds on
+ * the corrections beside the particles' lower bounds. Written by `boltzlab exact --figures DIR`, and
+ * as the report chapter "Exact solutions" by `boltzlab report --exact FILE`; not part of `npm start`
+ * (the particle runs take minutes per M: opt-in).
  */
+import { type ExactBootstrapBound, upperBoundText } from "./exact-result.ts";
 import { type LinePoint, lineChartSvg } from "./relax-plots.ts";
+import type { Block, ReportFigure } from "./report-block.ts";
 
 /**
  * Number the series in order of appearance ("1. …", "2. …"): Plot orders its colours by the sorted
@@ -36,6 +40,8 @@ export interface ExactResultLike {
       readonly separation: string;
       readonly reason: string;
     };
+    /** The bootstrap's upper bounds on ‖f_c(T*)‖, ‖g_c(T*)‖ (absent in results before issue 14). */
+    readonly bootstrap?: ExactBootstrapBound;
   }[];
 }
 
@@ -107,23 +113,125 @@ export function distanceFigure(result: ExactResultLike): string {
   });
 }
 
-/** A Markdown summary: one line per M with the verdict said plainly. */
+/** The last time's lower bound of ‖h(T*)‖ (the larger of the two bounds), or null: inconclusive. */
+function lowerBoundAtTstar(m: ExactSolutionLike | null): number | null {
+  if (!m || m.points.length === 0) return null;
+  const i = m.points.length - 1;
+  const bs = [m.points[i].projectionLowerBound, m.overlapLowerBounds[i]].filter(
+    (x): x is number => x !== null && x > 0,
+  );
+  return bs.length ? Math.max(...bs) : null;
+}
+
+const e2 = (x: number) => x.toExponential(2);
+
+/** The table's header and rows: one row per M, lower and upper bounds of the corrections side by side. */
+export function exactTable(result: ExactResultLike): { header: string[]; rows: string[][] } {
+  const lower = (m: ExactSolutionLike | null) => {
+    if (!m) return "not run";
+    const lb = lowerBoundAtTstar(m);
+    return lb === null ? "inconclusive" : e2(lb);
+  };
+  return {
+    header: [
+      "M",
+      "initial (exact)",
+      "approximate final",
+      "exact final ≥",
+      "‖f_c(T*)‖ ≥ (particles)",
+      "‖f_c(T*)‖ ≤ (bootstrap)",
+      "‖g_c(T*)‖ ≥ (particles)",
+      "‖g_c(T*)‖ ≤ (bootstrap)",
+      "separates?",
+    ],
+    rows: result.rows.map((row) => {
+      const th = row.theorem;
+      return [
+        String(row.M),
+        e2(th.initialDistance.value),
+        e2(th.approximateFinalDistance.value),
+        th.finalLowerBound
+          ? `${e2(th.finalLowerBound.value)} ± ${e2(th.finalLowerBound.error)}`
+          : "n/a",
+        lower(row.f),
+        upperBoundText(row.bootstrap, "f"),
+        lower(row.g),
+        upperBoundText(row.bootstrap, "g"),
+        `${th.separation} (${th.reason})`,
+      ];
+    }),
+  };
+}
+
+/** The plain answer: per M, whether the exact solutions separate, for the construction. */
+export function exactAnswer(result: ExactResultLike): string {
+  const per = result.rows.map((r) => `M = ${r.M}: ${r.theorem.separation}`).join("; ");
+  const any = result.rows.some((r) => r.theorem.separation === "separates");
+  return `Exact solutions, construction ${result.parameters.construction}: ${per}${any ? "" : " (no M separates on this evidence)"}.`;
+}
+
+/** Where the bootstrap's constants come from, or why there is no bound. */
+export function bootstrapNote(result: ExactResultLike): string {
+  const b = result.rows.find((r) => r.bootstrap)?.bootstrap;
+  if (!b) return "Bootstrap upper bounds: not computed.";
+  if (b.status !== "bounded") return `Bootstrap upper bounds: ${b.reason}.`;
+  return `Bootstrap upper bounds (Proposition 5.1 iterated exactly): C = ${b.constant} assumed (${b.constantSource}); Z_a and E measured at M = ${b.measuredMs.join(", ")}, continued with the ${b.scenario}; ‖h‖_{L²_v H^{s0}_x} ≤ ‖h‖_Z with constant 1. A bound that does not close gives no upper bound.`;
+}
+
+/** A Markdown summary: the answer, then one row per M with the verdict said plainly. */
 export function exactMarkdown(result: ExactResultLike): string {
-  const e = (x: number) => x.toExponential(2);
+  const t = exactTable(result);
   const lines = [
+    exactAnswer(result),
+    "",
     `Theorem 1.1 on the exact solutions (${result.parameters.construction}, ${result.parameters.replicas} replicas, seed ${result.parameters.seed}):`,
     "",
-    "| M | initial (exact) | approximate final | exact final ≥ | separates? |",
-    "|---|---|---|---|---|",
+    `| ${t.header.join(" | ")} |`,
+    `|${t.header.map(() => "---").join("|")}|`,
+    ...t.rows.map((r) => `| ${r.join(" | ")} |`),
+    "",
+    bootstrapNote(result),
   ];
-  for (const row of result.rows) {
-    const th = row.theorem;
-    const lb = th.finalLowerBound
-      ? `${e(th.finalLowerBound.value)} ± ${e(th.finalLowerBound.error)}`
-      : "n/a";
-    lines.push(
-      `| ${row.M} | ${e(th.initialDistance.value)} | ${e(th.approximateFinalDistance.value)} | ${lb} | ${th.separation} (${th.reason}) |`,
-    );
-  }
   return `${lines.join("\n")}\n`;
+}
+
+/** The chapter's two figures (corrections over time, distances against M). */
+export function exactFigures(result: ExactResultLike): ReportFigure[] {
+  return [
+    {
+      name: "exact-corrections",
+      caption:
+        "Exact solutions: lower bounds of ‖f_c(t)‖ and ‖g_c(t)‖ (L², deviational particles) against t/T*.",
+      svg: correctionFigure(result),
+    },
+    {
+      name: "exact-distances",
+      caption:
+        "Exact solutions: initial distance, approximate final distance and the exact final distance's lower bound against M.",
+      svg: distanceFigure(result),
+    },
+  ];
+}
+
+/**
+ * The report chapter "Exact solutions": first the plain answer per M, then the table (distances,
+ * the corrections' particle lower bounds beside the bootstrap's upper bounds), the note on the
+ * constants assumed, and the figures.
+ */
+export function exactChapterBlocks(
+  result: ExactResultLike,
+  figures: readonly ReportFigure[],
+): Block[] {
+  const t = exactTable(result);
+  return [
+    { kind: "heading", level: 2, text: "Exact solutions (Theorem 1.1 by deviational particles)" },
+    { kind: "paragraph", text: exactAnswer(result) },
+    {
+      kind: "paragraph",
+      text: `f = f_a + f_c, g = g_a + g_c with f_c(0) = g_c(0) = 0; f_c, g_c by deviational particles (${result.parameters.replicas} replicas, seed ${result.parameters.seed}); norms L²_v H^{s0}_x, lower bounds at T* by projection (U-statistics) or by the overlap ⟨h, ψ⟩, two standard errors off. Method: docs/exact.md.`,
+    },
+    { kind: "table", header: t.header, rows: t.rows },
+    { kind: "paragraph", text: bootstrapNote(result) },
+    ...figures.map((figure): Block => ({ kind: "figure", figure })),
+  ];
 }

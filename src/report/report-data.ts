@@ -1,6 +1,7 @@
 import type { ClaimResult, Variant } from "../claims/claim-result.ts";
 import type { KernelComparison } from "../claims/kernel-comparison.ts";
 import type { DeflationCurve, TheoremRow } from "../claims/theorem-row.ts";
+import type { ExactResultLike } from "./exact-solutions.ts";
 import type { HowLargeMData } from "./how-large-m.ts";
 import type { Sections35Data } from "./sections-3-5.ts";
 
@@ -36,6 +37,8 @@ export interface ReportData {
   readonly sections35?: Sections35Data;
   /** The chapter "How large must M be" (how-large-m.ts), when computed. */
   readonly howLargeM?: HowLargeMData;
+  /** The chapter "Exact solutions" (exact-solutions.ts), from `report --exact FILE`. */
+  readonly exactSolutions?: ExactResultLike;
   /** The chapter "Kernels (Remark 1.5)" (kernels.ts), when computed. */
   readonly kernels?: KernelComparison;
   readonly runInfo: RunInfo;

@@ -17,6 +17,7 @@ import {
   rowConfiguration,
 } from "./configuration.ts";
 import { claimDisagreements, errorTableDisagreements } from "./disagreements.ts";
+import { exactChapterBlocks } from "./exact-solutions.ts";
 import { howLargeMBlocks } from "./how-large-m.ts";
 import { kernelsBlocks } from "./kernels.ts";
 import { formatM, formatMList } from "./number-format.ts";
@@ -365,6 +366,7 @@ export function reportDocument(data: ReportData, figures: ReportFigures): Block[
     ...claimsSection(data, figures),
     ...(data.sections35 ? sections35Blocks(data.sections35, figures.sections35) : []),
     ...(data.howLargeM ? howLargeMBlocks(data.howLargeM) : []),
+    ...(data.exactSolutions ? exactChapterBlocks(data.exactSolutions, figures.exact) : []),
     ...(data.kernels ? kernelsBlocks(data.kernels, figures.kernels ?? undefined) : []),
     ...objectsSection(figures),
     ...methodSection(data),

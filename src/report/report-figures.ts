@@ -1,4 +1,5 @@
 import type { ClaimResult } from "../claims/claim-result.ts";
+import { exactFigures } from "./exact-solutions.ts";
 import { bumpsFigure } from "./figures/bumps-figure.ts";
 import { deflationFigure } from "./figures/deflation-figure.ts";
 import { latticeFigure } from "./figures/lattice-figure.ts";
@@ -20,6 +21,8 @@ export interface ReportFigures {
   readonly sections35: readonly ReportFigure[];
   /** The figure of the chapter "Kernels (Remark 1.5)" (kernels.ts), when computed. */
   readonly kernels: ReportFigure | null;
+  /** The figures of the chapter "Exact solutions" (empty without `--exact`). */
+  readonly exact: readonly ReportFigure[];
 }
 
 /** An asymptotic claim (≲, ∼, → 0): one with a paper exponent or a fit, and measurements to plot. */
@@ -99,6 +102,7 @@ export function reportFigures(data: ReportData): ReportFigures {
       : null,
     sections35: data.sections35 ? sections35Figures(data.sections35) : [],
     kernels: data.kernels ? kernelsReportFigure(data.kernels) : null,
+    exact: data.exactSolutions ? exactFigures(data.exactSolutions) : [],
   };
 }
 
@@ -111,5 +115,6 @@ export function allFigures(f: ReportFigures): ReportFigure[] {
     ...(f.deflation ? [f.deflation] : []),
     ...f.sections35,
     ...(f.kernels ? [f.kernels] : []),
+    ...f.exact,
   ];
 }

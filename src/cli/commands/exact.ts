@@ -11,12 +11,20 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
-import { beamSobolevNorm } from "../../construction/beam/beam-norm.ts";
-import { coreNorm } from "../../construction/core/core-norm.ts";
+import type { JobRecord } from "../../claims/error-table/error-table.ts";
+import { measuredProposition31Constant } from "../../claims/exact-thresholds.ts";
 import { RuleError } from "../../math/errors.ts";
 import { normalSampler } from "../../math/sampling/normal-sampler.ts";
 import { seededUniform } from "../../math/sampling/uniform-stream.ts";
+import { DEFAULT_ERRORS_FILE, readJobFile } from "../../parallel/job-file.ts";
 import { runReplicaTasks } from "../../parallel/replica-pool.ts";
+import {
+  type ExactBootstrapBound,
+  exactBootstrapBound,
+  exactCorrectionModel,
+  exactResultRow,
+  upperBoundText,
+} from "../../report/exact-result.ts";
 import { correctionFigure, distanceFigure, exactMarkdown } from "../../report/exact-solutions.ts";
 import { writeFigure } from "../../report/write-figure.ts";
 import { backgroundFA } from "../../solvers/particles/paper-backgrounds/background-f-a.ts";
@@ -29,7 +37,6 @@ import {
   exactBeam,
   mergeExact,
 } from "../../solvers/particles/paper-backgrounds/exact-run.ts";
-import { exactTheoremRow } from "../../solvers/particles/paper-backgrounds/exact-theorem.ts";
 import {
   type MassRate,
   termMassRates,
@@ -47,6 +54,10 @@ import {
   parseConstruction,
 } from "../construction-options.ts";
 import { parseChoice, parseInteger, parseNumber, parseShard } from "../parse.ts";
+
+const ERRORS_RULE =
+  "--errors must be a comma-separated list of readable boltzlab errors JSONL files (run `boltzlab errors` first)";
+
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
 interface ExactOpts extends ConstructionCliOptions {
@@ -71,6 +82,8 @@ interface ExactOpts extends ConstructionCliOptions {
   in?: string;
   workers?: string;
   figures?: string;
+  errors?: string;
+  constant: string;
   json?: boolean;
 }
 
@@ -109,6 +122,15 @@ export function register(program: Command): void {
     .option(
       "--figures <dir>",
       "write exact-corrections.svg/.png, exact-distances.svg/.png and exact.md",
+    )
+    .option(
+      "--errors <files>",
+      `error-table records (boltzlab errors --solution both, same construction) for the bootstrap's upper bounds on ‖f_c(T*)‖, ‖g_c(T*)‖ (default ${DEFAULT_ERRORS_FILE} when it exists)`,
+    )
+    .option(
+      "--constant <C>",
+      "C of Proposition 3.1 in the bootstrap (5.7): a number, or measured (the largest measured (3.4) ratio)",
+      "measured",
     )
     .option("--json", "print the result as JSON on stdout");
   addParameterOptions(cmd);
@@ -210,31 +232,24 @@ function sourceRates(config: ExactRunConfig, proposals: number): MassRate[] {
   });
 }
 
-/**
- * The merged run, with the Cauchy–Schwarz lower bound of ‖h‖_{L²} ≤ ‖h‖_{L²_v H^{s0}_x} at each time:
- * (|⟨h, ψ⟩| − 2 se)/‖ψ‖_{L²}, ψ = f_b(t) for f_c (‖f_b(t)‖ = ‖f_b(0)‖, free transport) and ψ = g_a for
- * g_c; null when the functional is within two standard errors of 0 (inconclusive).
- */
-function summary(m: ExactMerged, psiNorm: number) {
-  return {
-    overlapNorm: psiNorm,
-    overlapLowerBounds: m.points.map((p) => {
-      const lb = (Math.abs(p.overlap.value) - 2 * p.overlap.error) / psiNorm;
-      return lb > 0 ? lb : null;
-    }),
-    replicas: m.replicas,
-    epsilon: m.epsilon,
-    sourceParticles: m.sourceParticles,
-    linearEvents: m.linearEvents,
-    quadraticEvents: m.quadraticEvents,
-    cancelledPairs: m.cancelledPairs,
-    points: m.points,
-  };
-}
-
 async function exact(o: ExactOpts, command?: Command): Promise<void> {
   const { configs, replicas, shard, rateProposals } = exactConfigs(o, command);
   const workers = parseWorkers(o.workers);
+  let givenConstant: { value: number; source: string } | null = null;
+  if (o.constant !== "measured") {
+    const c = parseNumber("--constant", o.constant);
+    if (!(c > 0))
+      throw new RuleError("--constant must be a number > 0 or measured", `got ${o.constant}`);
+    givenConstant = { value: c, source: "given with --constant" };
+  }
+  const errorFiles =
+    o.errors !== undefined
+      ? o.errors.split(",").map((f) => f.trim())
+      : existsSync(DEFAULT_ERRORS_FILE)
+        ? [DEFAULT_ERRORS_FILE]
+        : [];
+  const errorRecords: JobRecord[] = [];
+  for (const f of errorFiles) errorRecords.push(...(await readJobFile(f, ERRORS_RULE)).records);
   const keys = configs.map((c) => JSON.stringify(c));
   const inputs = o.in === undefined ? [o.out] : o.in.split(",").map((f) => f.trim());
   if (o.in !== undefined)
@@ -270,6 +285,16 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
   }
   const elapsed = (performance.now() - started) / 1000;
   const Ms = [...new Set(configs.map((c) => c.M))];
+  // the bootstrap's upper bounds (Proposition 5.1 with measured Z_a, E; C assumed) beside the particles
+  const constant =
+    errorRecords.length === 0
+      ? null
+      : (givenConstant ?? measuredProposition31Constant(configs[0].s, configs[0].s0));
+  const model = constant ? exactCorrectionModel(errorRecords, configs[0], constant) : null;
+  const noTable =
+    errorRecords.length === 0
+      ? `no error table (${errorFiles.length ? `no records in ${errorFiles.join(", ")}` : `${DEFAULT_ERRORS_FILE} absent; pass --errors FILE`})`
+      : `no error table: no complete records for this construction in ${errorFiles.join(", ")} (boltzlab errors --solution both)`;
   const rows = Ms.map((M) => {
     const merged: Record<string, ExactMerged | null> = { f: null, g: null };
     const rates: Record<string, MassRate[]> = {};
@@ -282,19 +307,11 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
       if (recs.length > 0) merged[c.solution] = mergeExact(recs);
       rates[c.solution] = sourceRates(c, rateProposals);
     }
-    const beam = exactBeam(configs.find((c) => c.M === M) as ExactRunConfig);
+    const config = configs.find((c) => c.M === M) as ExactRunConfig;
     return {
-      M,
-      Tstar: beam.params.Tstar,
-      f: merged.f ? summary(merged.f, beamSobolevNorm(beam, 0, "none").value) : null,
-      g: merged.g
-        ? summary(
-            merged.g,
-            coreNorm(beam, 0, { weighted: false, subtract: 0, sobolev: 0 }).norm.value,
-          )
-        : null,
+      ...exactResultRow(config, merged.f, merged.g),
       sourceMassRates: rates,
-      theorem: exactTheoremRow(beam, merged.f, merged.g),
+      bootstrap: exactBootstrapBound(model, M, noTable),
     };
   });
   const c0 = configs[0];
@@ -318,6 +335,7 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
       quadratic: c0.quadratic,
       shard: shard ? `${shard.k}/${shard.n}` : null,
     },
+    bootstrapAssumptions: bootstrapAssumptions(rows[0]?.bootstrap),
     method:
       "deviational δf around f_a (g_a) with −F_err (−G_err) as signed particles; norms are L²_v H^{s0}_x without velocity weight; projection norms are U-statistic lower bounds on the tensor Hermite basis (x scale, v scale stated per solution)",
     replicasRunNow: ranNow,
@@ -339,6 +357,7 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
   const lines = [
     `exact: construction ${c0.construction}, s = ${c0.s}, s0 = ${c0.s0}, p = ${c0.p}, ${c0.cutoff}, ${c0.variant}; ${replicas} replicas, seed ${c0.seed}, ${c0.proposals} source proposals each; ${ranNow} replicas run now in ${elapsed.toFixed(1)} s`,
     "  norms L²_v H^{s0}_x (no velocity weight); ± one standard error over replicas",
+    `  upper bounds ‖·_c(T*)‖ ≤: ${result.bootstrapAssumptions}`,
   ];
   for (const row of rows) {
     const th = row.theorem;
@@ -350,6 +369,9 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
         `  exact final distance ≥ ${pm(th.finalLowerBound)} (conservative ${e(th.finalLowerBoundConservative ?? Number.NaN)}): ${th.separation} — ${th.reason}`,
       );
     else lines.push(`  exact final distance: ${th.reason}`);
+    lines.push(
+      `  bootstrap upper bounds: ‖f_c(T*)‖ ≤ ${upperBoundText(row.bootstrap, "f")}, ‖g_c(T*)‖ ≤ ${upperBoundText(row.bootstrap, "g")}`,
+    );
     for (const sol of ["f", "g"] as const) {
       const m = row[sol];
       if (!m) continue;
@@ -360,4 +382,11 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
     }
   }
   process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+/** The bootstrap's assumptions in one line (C and the continuation), or why there is no bound. */
+function bootstrapAssumptions(b: ExactBootstrapBound | undefined): string {
+  if (!b) return "no rows";
+  if (b.status !== "bounded") return b.reason;
+  return `Proposition 5.1 bootstrap with C = ${b.constant} assumed (${b.constantSource}); Z_a and E measured at M = ${b.measuredMs.join(", ")}, continued with the ${b.scenario}; ‖h‖_{L²H^{s0}} ≤ ‖h‖_Z`;
 }

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import { VARIANTS } from "../../construction/parameters/variant.ts";
 import { RuleError } from "../../math/errors.ts";
@@ -27,6 +28,53 @@ interface ReportOptions {
   howLargeM?: boolean;
   kernels?: boolean;
   kernel?: string;
+  exact?: string;
+  constant: string;
+}
+
+const EXACT_RULE =
+  "--exact must be a readable boltzlab exact JSON Lines file (run `boltzlab exact` first)";
+
+/**
+ * The chapter "Exact solutions" from an `exact` records file, with the bootstrap's upper bounds from
+ * the error-table files that exist (C: `constant`, or the measured (3.4) ratio). Throws RuleError on
+ * an unreadable or mixed file.
+ */
+async function exactChapter(file: string, errorFiles: readonly string[], constantArg: string) {
+  let text: string;
+  try {
+    if (!statSync(file).isFile()) throw new Error("not a file");
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new RuleError(EXACT_RULE, `cannot read "${file}"`);
+  }
+  const [ex, th, { readJobFile }] = await Promise.all([
+    import("../../report/exact-result.ts"),
+    import("../../claims/exact-thresholds.ts"),
+    import("../../parallel/job-file.ts"),
+  ]);
+  const result = ex.exactResultFromText(text, file);
+  const present = errorFiles.filter((f) => existsSync(f));
+  const records = [];
+  for (const f of present)
+    records.push(
+      ...(await readJobFile(f, "--errors must name boltzlab errors JSONL files")).records,
+    );
+  const c = result.parameters;
+  let constant: { value: number; source: string } | null = null;
+  if (records.length > 0) {
+    if (constantArg === "measured") constant = th.measuredProposition31Constant(c.s, c.s0);
+    else constant = { value: Number(constantArg), source: "given with --constant" };
+  }
+  const model = constant ? ex.exactCorrectionModel(records, c, constant) : null;
+  const why =
+    records.length === 0
+      ? `no error table (none of ${errorFiles.join(", ")} has records)`
+      : `no error table: no complete records for construction ${c.construction} in ${present.join(", ")}`;
+  return {
+    ...result,
+    rows: result.rows.map((r) => ({ ...r, bootstrap: ex.exactBootstrapBound(model, r.M, why) })),
+  };
 }
 
 /** The output directory: a non-empty path. */
@@ -64,7 +112,16 @@ export function register(program: Command): void {
       "--no-kernels",
       'leave out the chapter "Kernels (Remark 1.5)" (hard-sphere, constant, VHS side by side, ≈ 30 s of CPU)',
     )
-    .option("--kernel <name>", KERNEL_HELP);
+    .option("--kernel <name>", KERNEL_HELP)
+    .option(
+      "--exact <file>",
+      'add the chapter "Exact solutions" from a boltzlab exact JSON Lines file (with the bootstrap\'s upper bounds from --errors)',
+    )
+    .option(
+      "--constant <C>",
+      "with --exact: C of Proposition 3.1 in the bootstrap (5.7), a number or measured",
+      "measured",
+    );
   addWorkersOption(cmd).action(async (o: ReportOptions) => {
     const out = parseOutDir(o.out);
     const Ms = parseMList(o.M);
@@ -85,7 +142,14 @@ export function register(program: Command): void {
       import("../../report/report.ts"),
       import("../../report/build-sections-3-5.ts"),
     ]);
+    if (
+      o.constant !== "measured" &&
+      !(Number(o.constant) > 0 && Number.isFinite(Number(o.constant)))
+    )
+      throw new RuleError("--constant must be a number > 0 or measured", `got ${o.constant}`);
     // the error-table files first: one that does not parse stops the run before the long part
+    const exactSolutions =
+      o.exact !== undefined ? await exactChapter(o.exact, errorFiles, o.constant) : undefined;
     const sections35 = await buildSections35({ s, s0, cutoffs, variants, errorFiles });
     const progress = progressBar("report");
     try {
@@ -102,7 +166,11 @@ export function register(program: Command): void {
         onProgress: (done: number, total: number) => progress.update(done, total),
       });
       progress.stop();
-      await writeReport(out, { ...data, sections35 });
+      await writeReport(out, {
+        ...data,
+        sections35,
+        ...(exactSolutions ? { exactSolutions } : {}),
+      });
     } finally {
       progress.stop();
     }

@@ -1,0 +1,244 @@
+/**
+ * The result of `boltzlab exact` (Theorem 1.1 on the exact solutions f = f_a + f_c, g = g_a + g_c)
+ * assembled from its replica records, shared by the command and the report chapter "Exact solutions":
+ * per M the merged corrections with their particle lower bounds, the theorem's distances
+ * (solvers/particles/paper-backgrounds/exact-theorem.ts), and beside them the bootstrap's upper
+ * bounds on ‖f_c(T*)‖ and ‖g_c(T*)‖ of Proposition 5.1 with measured constants
+ * (claims/exact-thresholds.ts `correctionBound`), or "no error table" where none is available.
+ */
+
+import type { JobRecord } from "../claims/error-table/error-table.ts";
+import {
+  type CorrectionModel,
+  correctionBound,
+  correctionModel,
+} from "../claims/exact-thresholds.ts";
+import { beamSobolevNorm } from "../construction/beam/beam-norm.ts";
+import { coreNorm } from "../construction/core/core-norm.ts";
+import { RuleError } from "../math/errors.ts";
+import {
+  type ExactMerged,
+  type ExactReplicaRecord,
+  type ExactRunConfig,
+  exactBeam,
+  mergeExact,
+} from "../solvers/particles/paper-backgrounds/exact-run.ts";
+import {
+  type ExactTheoremRow,
+  exactTheoremRow,
+} from "../solvers/particles/paper-backgrounds/exact-theorem.ts";
+
+/** One line of an `exact` JSON Lines file: the configuration (as JSON) and one replica's record. */
+export interface ExactRecordLine {
+  readonly config: string;
+  readonly record: ExactReplicaRecord;
+}
+
+/** The merged run of one solution, with the Cauchy–Schwarz lower bounds by ⟨h, ψ⟩. */
+export interface ExactSolutionSummary {
+  readonly overlapNorm: number;
+  readonly overlapLowerBounds: readonly (number | null)[];
+  readonly replicas: number;
+  readonly epsilon: number;
+  readonly sourceParticles: number;
+  readonly linearEvents: number;
+  readonly quadraticEvents: number;
+  readonly cancelledPairs: number;
+  readonly points: ExactMerged["points"];
+}
+
+/**
+ * The merged run, with the Cauchy–Schwarz lower bound of ‖h‖_{L²} ≤ ‖h‖_{L²_v H^{s0}_x} at each time:
+ * (|⟨h, ψ⟩| − 2 se)/‖ψ‖_{L²}, ψ = f_b(t) for f_c (‖f_b(t)‖ = ‖f_b(0)‖, free transport) and ψ = g_a for
+ * g_c; null when the functional is within two standard errors of 0 (inconclusive).
+ */
+export function exactSolutionSummary(m: ExactMerged, psiNorm: number): ExactSolutionSummary {
+  return {
+    overlapNorm: psiNorm,
+    overlapLowerBounds: m.points.map((p) => {
+      const lb = (Math.abs(p.overlap.value) - 2 * p.overlap.error) / psiNorm;
+      return lb > 0 ? lb : null;
+    }),
+    replicas: m.replicas,
+    epsilon: m.epsilon,
+    sourceParticles: m.sourceParticles,
+    linearEvents: m.linearEvents,
+    quadraticEvents: m.quadraticEvents,
+    cancelledPairs: m.cancelledPairs,
+    points: m.points,
+  };
+}
+
+/** ‖ψ‖_{L²} of the overlap functional for a solution: f_b(0) for f_c, g_a for g_c. */
+function psiNorm(config: ExactRunConfig): number {
+  const beam = exactBeam(config);
+  return config.solution === "f"
+    ? beamSobolevNorm(beam, 0, "none").value
+    : coreNorm(beam, 0, { weighted: false, subtract: 0, sobolev: 0 }).norm.value;
+}
+
+/** One M of an `exact` result without the per-term source rates (those need the command). */
+export interface ExactResultRow {
+  readonly M: number;
+  readonly Tstar: number;
+  readonly f: ExactSolutionSummary | null;
+  readonly g: ExactSolutionSummary | null;
+  readonly theorem: ExactTheoremRow;
+}
+
+/**
+ * The row of one M from the merged runs of f_c and g_c (either may be null); `config` is any of the
+ * M's configurations (they differ only in the solution).
+ */
+export function exactResultRow(
+  config: ExactRunConfig,
+  f: ExactMerged | null,
+  g: ExactMerged | null,
+): ExactResultRow {
+  const beam = exactBeam(config);
+  return {
+    M: config.M,
+    Tstar: beam.params.Tstar,
+    f: f ? exactSolutionSummary(f, psiNorm({ ...config, solution: "f" })) : null,
+    g: g ? exactSolutionSummary(g, psiNorm({ ...config, solution: "g" })) : null,
+    theorem: exactTheoremRow(beam, f, g),
+  };
+}
+
+/** An `exact` result read back from its records (the report chapter's input). */
+export interface ExactRecordsResult {
+  readonly parameters: ExactRunConfig & { readonly replicas: number };
+  readonly rows: readonly ExactResultRow[];
+}
+
+const FILE_RULE =
+  "--exact must be a boltzlab exact JSON Lines file of one construction (run `boltzlab exact` first)";
+
+/**
+ * Merge the records of an `exact` file, one row per M (ascending). Every record must share one
+ * construction (all configuration fields but M and solution); else a RuleError naming the rule.
+ * A line cut by an interruption is skipped, as the command does.
+ */
+export function exactResultFromText(text: string, file = "the file"): ExactRecordsResult {
+  const lines: ExactRecordLine[] = [];
+  for (const raw of text.split("\n")) {
+    if (raw.trim() === "") continue;
+    try {
+      const line = JSON.parse(raw) as ExactRecordLine;
+      if (typeof line.config === "string" && typeof line.record?.replica === "number")
+        lines.push(line);
+    } catch {
+      // an interrupted line
+    }
+  }
+  if (lines.length === 0) throw new RuleError(FILE_RULE, `no replica records in ${file}`);
+  const groups = new Map<string, ExactReplicaRecord[]>();
+  for (const l of lines) {
+    const byReplica = groups.get(l.config) ?? [];
+    if (!byReplica.some((r) => r.replica === l.record.replica)) byReplica.push(l.record);
+    groups.set(l.config, byReplica);
+  }
+  const configs = [...groups.keys()].map((k) => JSON.parse(k) as ExactRunConfig);
+  const shared = (c: ExactRunConfig) => JSON.stringify({ ...c, M: 0, solution: "" });
+  if (new Set(configs.map(shared)).size > 1)
+    throw new RuleError(FILE_RULE, `${file} mixes constructions or run settings`);
+  const Ms = [...new Set(configs.map((c) => c.M))].sort((a, b) => a - b);
+  const keys = [...groups.keys()];
+  let replicas = 0;
+  const rows = Ms.map((M) => {
+    const merged: Record<"f" | "g", ExactMerged | null> = { f: null, g: null };
+    let config: ExactRunConfig | null = null;
+    keys.forEach((k, i) => {
+      const c = configs[i];
+      if (c.M !== M) return;
+      config = c;
+      const recs = groups.get(k) ?? [];
+      replicas = Math.max(replicas, recs.length);
+      merged[c.solution] = mergeExact(recs);
+    });
+    return exactResultRow(config as unknown as ExactRunConfig, merged.f, merged.g);
+  });
+  return { parameters: { ...configs[0], replicas }, rows };
+}
+
+/** One solution's bootstrap upper bound at T*. */
+export interface CorrectionUpperBound {
+  /** Bound on ‖h(T*)‖_{L²_v H^{s0}_x} ≤ ‖h(T*)‖_Z (NaN when the bootstrap does not close). */
+  readonly bound: number;
+  readonly closes: boolean;
+  /** C c Z_a, the factor the proof must absorb (≤ 1/2 in the paper). */
+  readonly absorption: number;
+}
+
+/**
+ * The bootstrap's upper bounds on ‖f_c(T*)‖ and ‖g_c(T*)‖ at one M (Proposition 5.1 with measured
+ * Z_a and E, C assumed), or the reason there are none.
+ */
+export type ExactBootstrapBound =
+  | {
+      readonly status: "bounded";
+      readonly f: CorrectionUpperBound;
+      readonly g: CorrectionUpperBound;
+      /** C of Proposition 3.1 assumed in (5.7), and where it comes from. */
+      readonly constant: number;
+      readonly constantSource: string;
+      readonly scenario: string;
+      readonly measuredMs: readonly number[];
+    }
+  | { readonly status: "no error table"; readonly reason: string };
+
+/**
+ * The correction model of a construction from error-table records, or null when no M of the records
+ * carries every entry of both tables for it. `constant` is C of Proposition 3.1.
+ */
+export function exactCorrectionModel(
+  records: readonly JobRecord[],
+  config: ExactRunConfig,
+  constant: { readonly value: number; readonly source: string },
+): CorrectionModel | null {
+  if (records.length === 0) return null;
+  return correctionModel(
+    records,
+    {
+      s: config.s,
+      s0: config.s0,
+      p: config.p,
+      cutoff: config.cutoff,
+      variant: config.variant,
+      constants: config.constants,
+    },
+    constant.value,
+    constant.source,
+  );
+}
+
+/** The bootstrap bound at M from a model (null model: "no error table", with `why`). */
+export function exactBootstrapBound(
+  model: CorrectionModel | null,
+  M: number,
+  why: string,
+): ExactBootstrapBound {
+  if (!model) return { status: "no error table", reason: why };
+  const b = correctionBound(model, M);
+  const one = (r: typeof b.f, complete: boolean): CorrectionUpperBound => ({
+    bound: complete && r.closes ? r.finalBound : Number.NaN,
+    closes: complete && r.closes,
+    absorption: r.absorption,
+  });
+  return {
+    status: "bounded",
+    f: one(b.f, model.f.complete),
+    g: one(b.g, model.g.complete),
+    constant: model.constant,
+    constantSource: model.constantSource,
+    scenario: model.scenario,
+    measuredMs: model.measuredMs,
+  };
+}
+
+/** The bound as table text: a number, "does not close", or "no error table". */
+export function upperBoundText(b: ExactBootstrapBound | undefined, sol: "f" | "g"): string {
+  if (b?.status !== "bounded") return "no error table";
+  const x = b[sol];
+  return x.closes ? x.bound.toExponential(2) : "does not close";
+}

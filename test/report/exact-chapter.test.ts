@@ -1,0 +1,167 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { parseJobFile } from "../../src/claims/error-table/job-records.ts";
+import { measuredProposition31Constant } from "../../src/claims/exact-thresholds.ts";
+import {
+  exactBootstrapBound,
+  exactCorrectionModel,
+  exactResultFromText,
+} from "../../src/report/exact-result.ts";
+import { exactChapterBlocks, exactFigures } from "../../src/report/exact-solutions.ts";
+import { renderMarkdown } from "../../src/report/render-markdown.ts";
+import { reportDocument } from "../../src/report/report-document.ts";
+import { reportFigures } from "../../src/report/report-figures.ts";
+import {
+  checkExactConfig,
+  type ExactRunConfig,
+  runExactReplica,
+} from "../../src/solvers/particles/paper-backgrounds/exact-run.ts";
+import { syntheticReportData } from "./fixtures.ts";
+
+/**
+ * A cheap `exact` run written by the library (M = 4, f and g, 3 replicas of 3000 source proposals,
+ * one output interval): the JSON Lines the command appends, read back into the report chapter.
+ * The error-table fixture holds the M = 4 records of a `boltzlab errors --M 4,8 --solution both` run
+ * (paper construction, s = 0.8, s0 = 0.5, bump, as-in-proof) with method texts and per-window
+ * records dropped (the bootstrap reads `full` and `sup`).
+ */
+const base = {
+  M: 4,
+  s: 0.8,
+  s0: 0.5,
+  p: 10,
+  cutoff: "bump",
+  variant: "as-in-proof",
+  constants: {},
+  construction: "paper",
+  proposals: 3000,
+  samples: 1,
+  stepsPerSample: 2,
+  seed: 1,
+  relTol: 1e-4,
+  quadratic: "simulate",
+  nmax: 2,
+} as const;
+
+function exactJsonl(): string {
+  const lines: string[] = [];
+  for (const solution of ["f", "g"] as const) {
+    const config: ExactRunConfig = checkExactConfig({ ...base, solution });
+    const key = JSON.stringify(config);
+    for (let r = 0; r < 3; r++)
+      lines.push(JSON.stringify({ config: key, record: runExactReplica(config, r) }));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const fixture = join(import.meta.dirname, "fixtures/errors-m4.jsonl");
+const errorRecords = parseJobFile(readFileSync(fixture, "utf8"), fixture, "rule").records;
+
+test("exact chapter: answer line first, one table row per M, bootstrap column with and without an error table", () => {
+  const text = exactJsonl();
+  const result = exactResultFromText(text, "exact.jsonl");
+  assert.equal(result.rows.length, 1);
+  const row = result.rows[0];
+  assert.equal(row.M, 4);
+  assert.ok(row.f && row.g, "both corrections merged");
+  assert.equal(row.f.replicas, 3);
+
+  // without an error table
+  const none = {
+    ...result,
+    rows: result.rows.map((r) => ({
+      ...r,
+      bootstrap: exactBootstrapBound(null, r.M, "no error table (test)"),
+    })),
+  };
+  const blocksNone = exactChapterBlocks(none, []);
+  assert.equal(blocksNone[0].kind, "heading");
+  const answer = blocksNone[1];
+  assert.equal(answer.kind, "paragraph");
+  if (answer.kind !== "paragraph") return;
+  // the plain answer: the theorem's verdict at M = 4, decided here from the distances themselves
+  const th = row.theorem;
+  const lb = th.finalLowerBoundConservative;
+  const separates = lb !== null && lb > th.initialDistance.value + th.initialDistance.error;
+  assert.match(answer.text, new RegExp(`M = 4: ${separates ? "separates" : "inconclusive"}`));
+  const table = blocksNone.find((b) => b.kind === "table");
+  assert.ok(table && table.kind === "table");
+  assert.equal(table.rows.length, 1);
+  assert.equal(table.rows[0][0], "4");
+  const fUpper = table.header.indexOf("‖f_c(T*)‖ ≤ (bootstrap)");
+  const gUpper = table.header.indexOf("‖g_c(T*)‖ ≤ (bootstrap)");
+  assert.ok(fUpper > 0 && gUpper > 0);
+  assert.equal(table.rows[0][fUpper], "no error table");
+  assert.equal(table.rows[0][gUpper], "no error table");
+  const md = renderMarkdown(blocksNone);
+  assert.match(md, /\| 4 \|/);
+  assert.match(md, /Bootstrap upper bounds: no error table \(test\)/);
+
+  // with the error table: numbers, C named, and each upper bound above the particles' lower bound
+  const config = JSON.parse(text.split("\n")[0]).config;
+  const constant = measuredProposition31Constant(0.8, 0.5);
+  const model = exactCorrectionModel(errorRecords, JSON.parse(config), constant);
+  assert.ok(model, "the M = 4 records make a complete table");
+  const withTable = {
+    ...result,
+    rows: result.rows.map((r) => ({ ...r, bootstrap: exactBootstrapBound(model, r.M, "unused") })),
+  };
+  const blocks = exactChapterBlocks(withTable, exactFigures(withTable));
+  const t2 = blocks.find((b) => b.kind === "table");
+  assert.ok(t2 && t2.kind === "table");
+  const lowerF = t2.header.indexOf("‖f_c(T*)‖ ≥ (particles)");
+  const lowerG = t2.header.indexOf("‖g_c(T*)‖ ≥ (particles)");
+  for (const [lo, up] of [
+    [lowerF, fUpper],
+    [lowerG, gUpper],
+  ]) {
+    const upper = Number(t2.rows[0][up]);
+    assert.ok(Number.isFinite(upper) && upper > 0, `upper bound ${t2.rows[0][up]}`);
+    const lower = Number(t2.rows[0][lo]);
+    if (Number.isFinite(lower)) assert.ok(lower <= upper, `lower ${lower} ≤ upper ${upper}`);
+  }
+  const note = renderMarkdown(blocks);
+  assert.match(note, new RegExp(`C = ${constant.value} assumed`));
+  assert.equal(blocks.filter((b) => b.kind === "figure").length, 2);
+});
+
+test("exact chapter: placed after “How large must M be” in the report, its figures written with the others", () => {
+  const result = exactResultFromText(exactJsonl());
+  const exactSolutions = {
+    ...result,
+    rows: result.rows.map((r) => ({ ...r, bootstrap: exactBootstrapBound(null, r.M, "none") })),
+  };
+  // an empty "How large must M be" chapter (no constructions): only its place matters here
+  const howLargeM = {
+    options: { s: 0.8, s0: 0.5, cutoff: "bump", variant: "as-in-proof" as const },
+    constructions: [],
+  };
+  const data = { ...syntheticReportData(), howLargeM, exactSolutions };
+  const figures = reportFigures(data);
+  assert.deepEqual(
+    figures.exact.map((f) => f.name),
+    ["exact-corrections", "exact-distances"],
+  );
+  const blocks = reportDocument(data, figures);
+  const headings = blocks.filter((b) => b.kind === "heading" && b.level === 2);
+  const names = headings.map((h) => (h.kind === "heading" ? h.text : ""));
+  const at = names.findIndex((n) => n.startsWith("Exact solutions"));
+  assert.ok(at >= 0, names.join(" | "));
+  assert.equal(names[at - 1], "How large must M be");
+  assert.equal(names[at + 1], "Section 2 objects: Figures 1–3");
+  const without = reportDocument(syntheticReportData(), reportFigures(syntheticReportData()));
+  assert.ok(!without.some((b) => b.kind === "heading" && b.text.startsWith("Exact solutions")));
+});
+
+test("exact records: a file mixing constructions or without records is refused by rule", () => {
+  assert.throws(
+    () => exactResultFromText("\n"),
+    /--exact must be a boltzlab exact JSON Lines file/,
+  );
+  const a = JSON.parse(exactJsonl().split("\n")[0]);
+  const other = { ...JSON.parse(a.config), seed: 2 };
+  const mixed = `${JSON.stringify(a)}\n${JSON.stringify({ config: JSON.stringify(other), record: a.record })}\n`;
+  assert.throws(() => exactResultFromText(mixed), /mixes constructions/);
+});
