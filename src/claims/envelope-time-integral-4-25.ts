@@ -1,5 +1,5 @@
 import { type Estimate, estimate, exact } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
+import { compositeRule } from "../math/quadrature/composite.ts";
 import { beamFor, type ClaimContext, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
 
@@ -13,20 +13,12 @@ import type { ClaimResult } from "./claim-result.ts";
 export function timeIntegral4_25(M: number, Tstar: number, numeric = false): Estimate {
   const c = 0.75;
   if (!numeric) return exact(Tstar / (1 + (c * M * Tstar) / 2), "closed form T*/(1 + 3MT*/8)");
-  const gl = gaussLegendre(64);
   const s0 = Tstar / 2;
+  const xs = new Float64Array(128);
+  const ws = new Float64Array(128);
+  const count = compositeRule([0, s0, Tstar], 64, xs, ws);
   let sum = 0;
-  for (const [a, b] of [
-    [0, s0],
-    [s0, Tstar],
-  ]) {
-    const h = 0.5 * (b - a);
-    const mid = 0.5 * (a + b);
-    for (let i = 0; i < gl.n; i++) {
-      const sg = mid + h * gl.nodes[i];
-      sum += h * gl.weights[i] * (M * c * Math.abs(sg - s0) + 1) ** -2;
-    }
-  }
+  for (let i = 0; i < count; i++) sum += ws[i] * (M * c * Math.abs(xs[i] - s0) + 1) ** -2;
   return estimate(sum, 1e-12 * sum, "quadrature", "Gauss–Legendre 2×64 on the worst line");
 }
 

@@ -1,5 +1,5 @@
 import { korobovGeneratingVector } from "../../math/korobov-lattice.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { compositeRule } from "../../math/quadrature/composite.ts";
 import { profileSampler } from "../../math/sampling/profile-sampler.ts";
 import { lcgUniform } from "../../math/sampling/uniform-stream.ts";
 import type { Beam } from "../beam/beam.ts";
@@ -334,25 +334,20 @@ function nelderMeadMax(
 export function tubeNormsSquared(beam: Beam): { K2: number; gradK2: number } {
   const { phi, dphi } = beam.cutoff;
   const { M } = beam.params;
-  const gl = gaussLegendre(96);
+  const xs = new Float64Array(192);
+  const ws = new Float64Array(192);
+  const m = compositeRule([0, 0.5, 1], 96, xs, ws);
   let a0 = 0;
   let a1 = 0;
   let r0 = 0;
   let r1 = 0;
-  for (const [lo, hi] of [
-    [0, 0.5],
-    [0.5, 1],
-  ]) {
-    const h = 0.5 * (hi - lo);
-    const c = 0.5 * (hi + lo);
-    for (let i = 0; i < gl.n; i++) {
-      const x = c + h * gl.nodes[i];
-      const w = h * gl.weights[i];
-      a0 += 2 * w * phi(x) ** 2;
-      a1 += 2 * w * dphi(x) ** 2;
-      r0 += w * phi(x) ** 2 * x;
-      r1 += w * dphi(x) ** 2 * x;
-    }
+  for (let i = 0; i < m; i++) {
+    const x = xs[i];
+    const w = ws[i];
+    a0 += 2 * w * phi(x) ** 2;
+    a1 += 2 * w * dphi(x) ** 2;
+    r0 += w * phi(x) ** 2 * x;
+    r1 += w * dphi(x) ** 2 * x;
   }
   const disc = (2 * Math.PI) / (M * M);
   return { K2: disc * r0 * a0, gradK2: disc * (M * M * r1 * a0 + r0 * a1) };

@@ -1,4 +1,4 @@
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
 import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
 
@@ -30,10 +30,11 @@ function autocorrelationAt(
 ): number {
   const { phi, dphi } = cutoff;
   const { nodes, weights } = gaussLegendre(n);
+  const gr = mappedRule(n, 0, 1);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const rho = 0.5 * (1 + nodes[i]);
-    const wr = 0.5 * weights[i] * rho;
+    const rho = gr.nodes[i];
+    const wr = gr.weights[i] * rho;
     const zr = Math.sqrt(Math.max(0, 1 - rho * rho));
     const lo = Math.max(-zr, D - zr);
     const hi = Math.min(zr, D + zr);

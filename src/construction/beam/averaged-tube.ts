@@ -1,5 +1,5 @@
 import { RuleError } from "../../math/errors.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
 import { bumpAxialFactor, bumpRadius } from "../geometry/velocity-bumps.ts";
 import type { Beam } from "./beam.ts";
 import type { BasicWeight } from "./beam-norm.ts";
@@ -70,13 +70,13 @@ export function averagedTube(
   const psi: (order: ProfileOrder, r: number) => number = (order, r) =>
     order === 0 ? phi(r) : Math.abs(dphi(r));
   // σ-rule with its weights σ e^{ρ_b²σ²} φ(σ), folded once
-  const gs = gaussLegendre(res.nSigma);
+  const gs = mappedRule(res.nSigma, 0, 1);
   const sig = new Float64Array(res.nSigma);
   const sigW = new Float64Array(res.nSigma);
   for (let i = 0; i < res.nSigma; i++) {
-    const s = 0.5 * (1 + gs.nodes[i]);
+    const s = gs.nodes[i];
     sig[i] = s;
-    sigW[i] = 0.5 * gs.weights[i] * s * (gauss ? Math.exp(rhoB * rhoB * s * s) : 1) * phi(s);
+    sigW[i] = gs.weights[i] * s * (gauss ? Math.exp(rhoB * rhoB * s * s) : 1) * phi(s);
   }
   let sigmaMass = 0;
   for (let i = 0; i < res.nSigma; i++) sigmaMass += sigW[i];

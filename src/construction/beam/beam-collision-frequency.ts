@@ -1,5 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
 import { orthonormalFrame } from "../../math/vec3.ts";
 import { forEachInDoubleCone } from "../geometry/lattice-cone.ts";
 import { bumpAxialFactor, bumpRadius } from "../geometry/velocity-bumps.ts";
@@ -159,6 +159,7 @@ function tubeIntegral(
   const { M } = beam.params;
   const { phi, dphi, d2phi } = beam.cutoff;
   const gl = gaussLegendre(n);
+  const gr = mappedRule(n, 0, 1);
   const q1 = x[0] * e1[0] + x[1] * e1[1] + x[2] * e1[2];
   const q2 = x[0] * e2[0] + x[1] * e2[1] + x[2] * e2[2];
   const eta = x[0] * e[0] + x[1] * e[1] + x[2] * e[2];
@@ -186,8 +187,8 @@ function tubeIntegral(
   const { cos, sin } = trigTable(n);
   let transReady = false;
   for (let ir = 0; ir < n; ir++) {
-    const r = 0.5 * (1 + gl.nodes[ir]);
-    const wr = 0.5 * gl.weights[ir] * r * phi(r);
+    const r = gr.nodes[ir];
+    const wr = gr.weights[ir] * r * phi(r);
     if (wr === 0) continue;
     const pr = rho * r;
     if (separable) {

@@ -1,5 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
 import { orthonormalFrame } from "../../math/vec3.ts";
 import { MAX_MATERIALIZED_M } from "../geometry/lattice.ts";
 import { forEachInCone } from "../geometry/lattice-cone.ts";
@@ -195,6 +195,7 @@ function pass(
   const h = 1 / alpha;
   const { phi } = beam.cutoff;
   const { nodes, weights } = gaussLegendre(m);
+  const gr = mappedRule(m, 0, 1);
   const lat = beam.lattice;
   const res: PassResult = {
     s1: 0,
@@ -216,9 +217,9 @@ function pass(
       const a = 1 + h * nodes[ia];
       if (phi(alpha * Math.abs(a - 1)) === 0) continue;
       for (let ir = 0; ir < m; ir++) {
-        const r = 0.5 * (1 + nodes[ir]);
+        const r = gr.nodes[ir];
         if (phi(r) === 0) continue;
-        const wq = rho * rho * h * weights[ia] * 0.5 * weights[ir] * r * ((2 * Math.PI) / m);
+        const wq = rho * rho * h * weights[ia] * gr.weights[ir] * r * ((2 * Math.PI) / m);
         for (let ip = 0; ip < m; ip++) {
           const psi = (2 * Math.PI * ip) / m;
           const c = rho * r * Math.cos(psi);

@@ -1,7 +1,7 @@
 import { tubeSobolevNormSquared } from "../../kinetic/radial-sobolev.ts";
 import { RuleError } from "../../math/errors.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
 import { orthonormalFrame } from "../../math/vec3.ts";
 import { MAX_MATERIALIZED_M } from "../geometry/lattice.ts";
 import {
@@ -61,16 +61,17 @@ export function singleBumpPowerIntegral(beam: Beam, weight: VelocityWeight, p: n
   const h = 1 / alpha;
   const { phi } = beam.cutoff;
   const { nodes, weights } = gaussLegendre(96);
+  const gr = mappedRule(96, 0, 1);
   let total = 0;
   for (let ia = 0; ia < 96; ia++) {
     const a = 1 + h * nodes[ia];
     const fa = phi(alpha * Math.abs(a - 1));
     if (fa === 0) continue;
     for (let ir = 0; ir < 96; ir++) {
-      const r = 0.5 * (1 + nodes[ir]);
+      const r = gr.nodes[ir];
       const I = fa * phi(r);
       const w = weightValue(weight, a * a + rho * rho * r * r);
-      total += h * weights[ia] * 0.5 * weights[ir] * r * (w * I) ** p;
+      total += h * weights[ia] * gr.weights[ir] * r * (w * I) ** p;
     }
   }
   return 2 * Math.PI * rho * rho * total;
@@ -95,6 +96,7 @@ export function bumpSumPowerIntegral(
     const h = 1 / alpha;
     const { phi } = beam.cutoff;
     const { nodes, weights } = gaussLegendre(m);
+    const gr = mappedRule(m, 0, 1);
     const lat = beam.lattice;
     let total = 0;
     for (let k = 0; k < lat.count; k++) {
@@ -107,10 +109,10 @@ export function bumpSumPowerIntegral(
         const fa = phi(alpha * Math.abs(a - 1));
         if (fa === 0) continue;
         for (let ir = 0; ir < m; ir++) {
-          const r = 0.5 * (1 + nodes[ir]);
+          const r = gr.nodes[ir];
           const Ik = fa * phi(r);
           if (Ik === 0) continue;
-          const wq = h * weights[ia] * 0.5 * weights[ir] * r * ((2 * Math.PI) / m);
+          const wq = h * weights[ia] * gr.weights[ir] * r * ((2 * Math.PI) / m);
           for (let ip = 0; ip < m; ip++) {
             const psi = (2 * Math.PI * ip) / m;
             const c = rho * r * Math.cos(psi);

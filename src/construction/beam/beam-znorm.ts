@@ -2,7 +2,7 @@ import type { ZPart } from "../../kinetic/z-parts.ts";
 import { normWeightAt, type ZWeight } from "../../kinetic/z-weight.ts";
 import { assembleZNorm, type ZNorm } from "../../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { mappedRule } from "../../math/quadrature/gauss-legendre.ts";
 import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
 import { orthonormalFrame } from "../../math/vec3.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
@@ -58,11 +58,11 @@ export function tubeProfileIntegrals(cutoff: Cutoff): {
 } {
   const q = (f: (r: number) => number, radial: boolean, label: string): Estimate => {
     const at = (n: number) => {
-      const { nodes, weights } = gaussLegendre(n);
+      const { nodes, weights } = mappedRule(n, 0, 1);
       let s = 0;
       for (let i = 0; i < n; i++) {
-        const r = 0.5 * (1 + nodes[i]);
-        s += 0.5 * weights[i] * f(r) ** 2 * (radial ? r : 2);
+        const r = nodes[i];
+        s += weights[i] * f(r) ** 2 * (radial ? r : 2);
       }
       return s;
     };

@@ -1,4 +1,4 @@
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
 import { bumpAxialFactor, bumpRadius } from "../geometry/velocity-bumps.ts";
 import type { Beam } from "./beam.ts";
 
@@ -32,17 +32,18 @@ export function bumpNodes(beam: Beam, n: number): BumpNode[] {
   const alpha = bumpAxialFactor(beam.bump);
   const h = 1 / alpha;
   const { nodes, weights } = gaussLegendre(n);
+  const gr = mappedRule(n, 0, 1);
   const out: BumpNode[] = [];
   for (let ia = 0; ia < n; ia++) {
     const a = 1 + h * nodes[ia];
     const fa = phi(alpha * Math.abs(a - 1));
     if (fa === 0) continue;
     for (let ir = 0; ir < n; ir++) {
-      const r = 0.5 * (1 + nodes[ir]);
+      const r = gr.nodes[ir];
       const I = fa * phi(r);
       if (I === 0) continue;
       out.push({
-        wv: 2 * Math.PI * rho * rho * r * h * weights[ia] * 0.5 * weights[ir],
+        wv: 2 * Math.PI * rho * rho * r * h * weights[ia] * gr.weights[ir],
         I,
         vn: Math.sqrt(a * a + rho * rho * r * r),
         r,

@@ -1,6 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
 import { compositeRule } from "../../math/quadrature/composite.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
 import { tubeFrames } from "../geometry/tube-frames.ts";
@@ -55,17 +54,12 @@ export function lineConstants(cutoff: Cutoff): LineConstants {
       );
     }
   }
-  const gl = gaussLegendre(64);
+  const xs = new Float64Array(128);
+  const ws = new Float64Array(128);
   const integrate = (f: (s: number) => number, a: number, b: number) => {
+    const m = compositeRule([a, 0.5 * (a + b), b], 64, xs, ws);
     let sum = 0;
-    for (const [lo, hi] of [
-      [a, 0.5 * (a + b)],
-      [0.5 * (a + b), b],
-    ]) {
-      const h = 0.5 * (hi - lo);
-      const c = 0.5 * (hi + lo);
-      for (let i = 0; i < gl.n; i++) sum += h * gl.weights[i] * f(c + h * gl.nodes[i]);
-    }
+    for (let i = 0; i < m; i++) sum += ws[i] * f(xs[i]);
     return sum;
   };
   const c0 = integrate((r) => cutoff.phi(r), 0, 1);

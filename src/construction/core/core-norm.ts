@@ -1,7 +1,8 @@
 import { radialSobolevNormSquared } from "../../kinetic/radial-sobolev.ts";
 import { RuleError } from "../../math/errors.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
+import { radialIntegral } from "../../math/quadrature/radial.ts";
 import type { Beam } from "../beam/beam.ts";
 import { kernelLipschitz } from "../beam/beam-collision-frequency.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
@@ -143,13 +144,7 @@ const memoCache = new WeakMap<object, Map<string, unknown>>();
 
 /** ∫_{R³} f(|x|)² dx = 4π ∫_0^1 f(r)² r² dr (Gauss–Legendre, 200 nodes; f smooth on [0, 1]). */
 export function radialL2(f: (r: number) => number): number {
-  const { nodes, weights } = gaussLegendre(200);
-  let s = 0;
-  for (let i = 0; i < 200; i++) {
-    const r = 0.5 * (1 + nodes[i]);
-    s += 0.5 * weights[i] * f(r) ** 2 * r * r;
-  }
-  return 4 * Math.PI * s;
+  return radialIntegral((r) => f(r) ** 2, 200);
 }
 
 /**
@@ -163,14 +158,15 @@ export function bumpMoments(beam: Beam): { W: number; V: number } {
   const h = 1 / alpha;
   const { phi } = beam.cutoff;
   const { nodes, weights } = gaussLegendre(96);
+  const gr = mappedRule(96, 0, 1);
   let W = 0;
   let V = 0;
   for (let ia = 0; ia < 96; ia++) {
     const a = 1 + h * nodes[ia];
     const wa = h * weights[ia] * phi(alpha * Math.abs(a - 1));
     for (let ir = 0; ir < 96; ir++) {
-      const r = 0.5 * (1 + nodes[ir]);
-      const w = wa * 0.5 * weights[ir] * r * phi(r) * 2 * Math.PI * rho * rho;
+      const r = gr.nodes[ir];
+      const w = wa * gr.weights[ir] * r * phi(r) * 2 * Math.PI * rho * rho;
       const u2 = a * a + rho * rho * r * r;
       W += w * (g === 1 ? Math.sqrt(u2) : g === 0 ? 1 : u2 ** (0.5 * g));
       V += w;

@@ -2,8 +2,8 @@ import type { ZPart } from "../../kinetic/z-parts.ts";
 import { normWeightAt, type ZWeight } from "../../kinetic/z-weight.ts";
 import { assembleZNorm, type ZNorm } from "../../kinetic/znorm.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
+import { radialIntegral } from "../../math/quadrature/radial.ts";
 import type { Beam } from "../beam/beam.ts";
 import { profileConstants } from "../geometry/profile-constants.ts";
 import { requireHardSphere } from "../parameters/parameters.ts";
@@ -47,13 +47,7 @@ export interface CoreZNorm {
 
 /** ∫_{R³} φ(|x|) dx = 4π∫_0^1 φ r² dr (Gauss–Legendre 200). */
 function radialL1(phi: (r: number) => number): number {
-  const { nodes, weights } = gaussLegendre(200);
-  let s = 0;
-  for (let i = 0; i < 200; i++) {
-    const r = 0.5 * (1 + nodes[i]);
-    s += 0.5 * weights[i] * Math.abs(phi(r)) * r * r;
-  }
-  return 4 * Math.PI * s;
+  return radialIntegral((r) => Math.abs(phi(r)), 200);
 }
 
 const mid = (lo: number, hi: number, method: string): Estimate =>

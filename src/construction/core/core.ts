@@ -1,5 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
 import { beamCollisionFrequency } from "../beam/beam-collision-frequency.ts";
 import { bumpAxialFactor, bumpRadius, bumpTransverseFactor } from "../geometry/velocity-bumps.ts";
@@ -109,15 +109,16 @@ export function centreFrequency(beam: Beam, tau: number, integrateTo?: number): 
   const pref = kernel.angularIntegral * beam.amplitude * nRho2 * 2 * Math.PI;
   const at = (n: number) => {
     const { nodes, weights } = gaussLegendre(n);
+    const gr = mappedRule(n, 0, 1);
     let total = 0;
     for (let ia = 0; ia < n; ia++) {
       const a = 1 + h * nodes[ia];
       const wa = h * weights[ia] * phi(alpha * Math.abs(a - 1));
       for (let ir = 0; ir < n; ir++) {
-        const r = 0.5 * (1 + nodes[ir]);
+        const r = gr.nodes[ir];
         const u2 = a * a + rho * rho * r * r;
         const speed = g === 1 ? Math.sqrt(u2) : g === 0 ? 1 : u2 ** (0.5 * g);
-        const wr = 0.5 * weights[ir] * r * phi(r) * speed;
+        const wr = gr.weights[ir] * r * phi(r) * speed;
         if (integrateTo === undefined) {
           total += wa * wr * phi(a * tau) * phi((tau * r) / c);
         } else {

@@ -1,4 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
+import { compositeRule } from "../../math/quadrature/composite.ts";
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Lattice } from "./lattice.ts";
 import type { SeparableTube } from "./tube-sum-l2.ts";
@@ -23,36 +24,34 @@ function shells(lattice: Lattice, tube: SeparableTube, res: ShellResolution): nu
     (r, i, a) => i === 0 || (r > a[i - 1] && r <= rOut),
   );
   if (edges[edges.length - 1] < rOut) edges.push(rOut);
-  const gr = gaussLegendre(res.nR);
+  const rNodes = new Float64Array(res.nR * (edges.length - 1));
+  const rWeights = new Float64Array(rNodes.length);
+  const nr = compositeRule(edges, res.nR, rNodes, rWeights);
   const gt = gaussLegendre(res.nTheta);
   const { e, count } = lattice;
   let total = 0;
-  for (let pnl = 0; pnl + 1 < edges.length; pnl++) {
-    const r0 = edges[pnl];
-    const r1 = edges[pnl + 1];
-    for (let ir = 0; ir < res.nR; ir++) {
-      const r = 0.5 * (r0 + r1) + 0.5 * (r1 - r0) * gr.nodes[ir];
-      const wr = 0.5 * (r1 - r0) * gr.weights[ir] * r * r;
-      for (let it = 0; it < res.nTheta; it++) {
-        const ct = gt.nodes[it];
-        const st = Math.sqrt(1 - ct * ct);
-        const wt = gt.weights[it];
-        for (let ip = 0; ip < res.nPhi; ip++) {
-          const ph = (2 * Math.PI * ip) / res.nPhi;
-          const x0 = r * st * Math.cos(ph);
-          const x1 = r * st * Math.sin(ph);
-          const x2 = r * ct;
-          let g = 0;
-          for (let k = 0; k < count; k++) {
-            const a = e[3 * k] * x0 + e[3 * k + 1] * x1 + e[3 * k + 2] * x2;
-            if (a <= tube.aMin || a >= tube.aMax) continue;
-            const p2 = r * r - a * a;
-            const rp = Math.sqrt(Math.max(0, p2));
-            if (rp >= tube.rMax) continue;
-            g += tube.radial(rp) * tube.axial(a);
-          }
-          total += wr * wt * ((2 * Math.PI) / res.nPhi) * g * g;
+  for (let ir = 0; ir < nr; ir++) {
+    const r = rNodes[ir];
+    const wr = rWeights[ir] * r * r;
+    for (let it = 0; it < res.nTheta; it++) {
+      const ct = gt.nodes[it];
+      const st = Math.sqrt(1 - ct * ct);
+      const wt = gt.weights[it];
+      for (let ip = 0; ip < res.nPhi; ip++) {
+        const ph = (2 * Math.PI * ip) / res.nPhi;
+        const x0 = r * st * Math.cos(ph);
+        const x1 = r * st * Math.sin(ph);
+        const x2 = r * ct;
+        let g = 0;
+        for (let k = 0; k < count; k++) {
+          const a = e[3 * k] * x0 + e[3 * k + 1] * x1 + e[3 * k + 2] * x2;
+          if (a <= tube.aMin || a >= tube.aMax) continue;
+          const p2 = r * r - a * a;
+          const rp = Math.sqrt(Math.max(0, p2));
+          if (rp >= tube.rMax) continue;
+          g += tube.radial(rp) * tube.axial(a);
         }
+        total += wr * wt * ((2 * Math.PI) / res.nPhi) * g * g;
       }
     }
   }

@@ -1,5 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
 import type { Lattice } from "./lattice.ts";
 
 /**
@@ -153,14 +153,9 @@ interface PairSumParts {
 }
 
 function pairSum(lattice: Lattice, tube: SeparableTube, n: number, N: number): PairSumParts {
-  const { nodes, weights } = gaussLegendre(n);
   const h = tube.rMax;
-  const x = new Float64Array(n);
-  const W = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    x[i] = h * nodes[i];
-    W[i] = h * weights[i];
-  }
+  // on [−h, h]: centre 0 and half width h exactly, so the nodes are h·xᵢ and the weights h·wᵢ
+  const { nodes: x, weights: W } = mappedRule(n, -h, h);
   // Φ(p_i, q_j) = Σ_m W_m R(√(α_m² + p_i²)) R(√(α_m² + q_j²))
   const Rt = new Float64Array(n * n);
   for (let m = 0; m < n; m++)
@@ -200,14 +195,12 @@ function pairSum(lattice: Lattice, tube: SeparableTube, n: number, N: number): P
   }
   let aa = 0;
   let am = 0;
-  const half = 0.5 * (tube.aMax - tube.aMin);
-  const mid = 0.5 * (tube.aMax + tube.aMin);
-  const g2 = gaussLegendre(4 * n);
+  const g2 = mappedRule(4 * n, tube.aMin, tube.aMax);
   for (let i = 0; i < g2.n; i++) {
-    const a = mid + half * g2.nodes[i];
+    const a = g2.nodes[i];
     const fa = A(a);
-    aa += half * g2.weights[i] * fa * fa;
-    am += half * g2.weights[i] * fa * A(-a);
+    aa += g2.weights[i] * fa * fa;
+    am += g2.weights[i] * fa * A(-a);
   }
   const D = 2 * Math.PI * rr * aa;
   const anti = 2 * Math.PI * rr * am;

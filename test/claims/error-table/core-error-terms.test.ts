@@ -6,7 +6,6 @@ import {
   meanSpeed,
 } from "../../../src/claims/error-table/core-core-terms.ts";
 import { beamValue, makeBeam } from "../../../src/construction/beam/beam.ts";
-import { lineKernel } from "../../../src/construction/beam-core/line-kernels.ts";
 import { coreExponent, coreLogAmplitude, coreValue } from "../../../src/construction/core/core.ts";
 import { coreDecay } from "../../../src/construction/core/core-decay.ts";
 import { cutoffByName } from "../../../src/construction/geometry/cutoff.ts";
@@ -405,41 +404,6 @@ test("exchange of the v-integral with the plane integrals: ∫dv Ψ(|v|)∫_{p·
     }
   }
   assert.ok(Math.abs(left / right - 1) < 2e-3, `left ${left} vs right ${right}`);
-});
-
-test("line-autocorrelation cell kernel: Σ over cells of a constant h equals ∫dX (∫_0^L Φ(X − λsê) ds)² by direct quadrature", () => {
-  const K = lineKernel(bump, "plain");
-  for (const lamL of [0.7, 1.6, 5]) {
-    // kernel form: ∫_0^L∫_0^L ψ(λ|s − s'|) = λ⁻² · 2S(λL); compare λ² × both sides
-    const viaKernel = 2 * K.S(lamL);
-    // direct: ∫ d²Z ∫ dS (C(S,Z) − C(S − λL, Z))², C(a,Z) = ∫_{−∞}^{a} φ(√(s² + Z²)) ds
-    const q = gaussLegendre(64);
-    const C = (a: number, Z: number) => {
-      const half = Math.sqrt(Math.max(0, 1 - Z * Z));
-      const hi = Math.min(a, half);
-      if (hi <= -half) return 0;
-      let s = 0;
-      const h = 0.5 * (hi + half);
-      for (let i = 0; i < 64; i++) {
-        const x = -half + h * (1 + q.nodes[i]);
-        s += h * q.weights[i] * bump.phi(Math.sqrt(x * x + Z * Z));
-      }
-      return s;
-    };
-    let direct = 0;
-    for (let iz = 0; iz < 64; iz++) {
-      const Z = 0.5 * (1 + q.nodes[iz]);
-      const wz = 0.5 * q.weights[iz] * 2 * Math.PI * Z;
-      const S0 = -1;
-      const S1 = lamL + 1;
-      for (let is = 0; is < 64; is++) {
-        const S = S0 + 0.5 * (S1 - S0) * (1 + q.nodes[is]);
-        const x = C(S, Z) - C(S - lamL, Z);
-        direct += wz * 0.5 * (S1 - S0) * q.weights[is] * x * x;
-      }
-    }
-    assert.ok(Math.abs(viaKernel / direct - 1) < 1e-3, `λL=${lamL}: ${viaKernel} vs ${direct}`);
-  }
 });
 
 test("Q⁺(f_b,f_r) L² parts: the plane ∩ bump quadrature (both parametrizations) equals a brute-force integral over the plane in orthonormal coordinates with bumpValue", () => {
