@@ -1,6 +1,6 @@
 import { type Estimate, estimate } from "../math/estimate.ts";
-import { equalPanelGaussSum, equalPanelRule } from "../math/quadrature/composite.ts";
-import { mappedRule } from "../math/quadrature/gauss-legendre.ts";
+import { equalPanelRule } from "../math/quadrature/composite.ts";
+import { gaussLegendre, mappedRule } from "../math/quadrature/gauss-legendre.ts";
 
 /**
  * H^s norms of radial and axially separable profiles, with the docs/design.md Fourier convention
@@ -60,22 +60,26 @@ export function radialTransform2(phi: Profile, p: number, n: number): number {
  * nodes. Returns the squared norm.
  */
 export function radialSobolevNormSquared(phi: Profile, s: number, lambda = 1, K = 160): Estimate {
-  const at = (Kc: number, rNodes: number) =>
-    4 *
-    Math.PI *
-    equalPanelGaussSum(
-      (k) => {
-        const f = radialTransform3(phi, k, rNodes);
-        // (1 + λ²k²)^s λ^{-3}, written to avoid overflow for huge λ
-        return (
-          Math.exp(s * Math.log1p(lambda * lambda * k * k) - 3 * Math.log(lambda)) * f * f * k * k
-        );
-      },
-      0,
-      Kc,
-      Math.ceil(Kc / 2),
-      16,
-    );
+  const at = (Kc: number, rNodes: number) => {
+    // the k-nodes and weights of equalPanelGaussSum (same order, same arithmetic), with
+    // φ̂(k) — independent of s and λ — cached per profile and resolution
+    const { k, f } = radialTable(phi, Kc, rNodes);
+    const n = 16;
+    const { weights } = gaussLegendre(n);
+    const H = Kc / Math.ceil(Kc / 2);
+    let sum = 0;
+    for (let m = 0; m < k.length; m++) {
+      // (1 + λ²k²)^s λ^{-3}, written to avoid overflow for huge λ
+      sum +=
+        weights[m % n] *
+        (Math.exp(s * Math.log1p(lambda * lambda * k[m] * k[m]) - 3 * Math.log(lambda)) *
+          f[m] *
+          f[m] *
+          k[m] *
+          k[m]);
+    }
+    return 4 * Math.PI * (0.5 * H * sum);
+  };
   const coarse = at(K, Math.ceil(K / 2) + 64);
   const fine = at(2 * K, K + 128);
   return estimate(
@@ -84,6 +88,53 @@ export function radialSobolevNormSquared(phi: Profile, s: number, lambda = 1, K 
     "quadrature",
     `radial Fourier quadrature, K = ${2 * K} (vs ${K})`,
   );
+}
+
+/**
+ * The profile's transforms at the k-nodes of one resolution depend on neither s nor λ (nor M):
+ * computed once per profile and resolution, shared by every (s, s0, M) of a threshold map.
+ */
+const transformTables = new WeakMap<Profile, Map<string, Float64Array[]>>();
+
+function cachedTables(phi: Profile, key: string, make: () => Float64Array[]): Float64Array[] {
+  let byKey = transformTables.get(phi);
+  if (!byKey) {
+    byKey = new Map();
+    transformTables.set(phi, byKey);
+  }
+  let t = byKey.get(key);
+  if (!t) {
+    t = make();
+    byKey.set(key, t);
+  }
+  return t;
+}
+
+/** The nodes k of equalPanelGaussSum on [0, Kc] (Kc/2 panels, 16 nodes) and φ̂(k) there. */
+function radialTable(
+  phi: Profile,
+  Kc: number,
+  rNodes: number,
+): { k: Float64Array; f: Float64Array } {
+  const [k, f] = cachedTables(phi, `3 ${Kc} ${rNodes}`, () => {
+    const n = 16;
+    const panels = Math.ceil(Kc / 2);
+    const { nodes } = gaussLegendre(n);
+    const H = Kc / panels;
+    const kk = new Float64Array(panels * n);
+    const vals = new Float64Array(panels * n);
+    let m = 0;
+    for (let p = 0; p < panels; p++) {
+      const c = 0 + (p + 0.5) * H;
+      for (let i = 0; i < n; i++, m++) {
+        const x = c + 0.5 * H * nodes[i];
+        kk[m] = x;
+        vals[m] = radialTransform3(phi, x, rNodes);
+      }
+    }
+    return [kk, vals];
+  });
+  return { k, f };
 }
 
 /**
@@ -98,8 +149,10 @@ export function tubeSobolevNormSquared(phi: Profile, s: number, M: number, K = 1
     const kk = new Float64Array(m * panels);
     const ww = new Float64Array(m * panels);
     equalPanelRule(0, Kc, panels, m, kk, ww);
-    const phi1 = kk.map((k) => cosineTransform1(phi, k, rNodes) ** 2);
-    const phi2 = kk.map((k) => radialTransform2(phi, k, rNodes) ** 2);
+    const [phi1, phi2] = cachedTables(phi, `tube ${Kc} ${rNodes}`, () => [
+      kk.map((k) => cosineTransform1(phi, k, rNodes) ** 2),
+      kk.map((k) => radialTransform2(phi, k, rNodes) ** 2),
+    ]);
     let total = 0;
     for (let a = 0; a < kk.length; a++) {
       if (phi1[a] === 0) continue;

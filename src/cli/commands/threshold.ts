@@ -24,6 +24,7 @@ import {
   parseConstruction,
 } from "../construction-options.ts";
 import { progressBar } from "../progress.ts";
+import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
 const ERRORS_RULE =
   "--errors must be a comma-separated list of readable boltzlab errors JSONL files (run `boltzlab errors` first)";
@@ -44,6 +45,7 @@ interface ThresholdCliOptions extends ConstructionCliOptions {
   constant: string;
   scenario: string;
   kernel?: string;
+  workers?: string;
 }
 
 function point(p: CriterionPoint | undefined) {
@@ -124,6 +126,7 @@ export function register(program: Command): void {
       "paper",
     );
   addKernelOption(cmd);
+  addWorkersOption(cmd, "with --map: worker threads for the map's rows (same numbers as 1)");
   cmd.action(async (o: ThresholdCliOptions) => {
     const set = parseConstruction(o);
     const merged = {
@@ -167,19 +170,24 @@ export function register(program: Command): void {
       const n = parseFinite("map", o.map);
       if (!(Number.isInteger(n) && n >= 2 && n <= 64))
         throw new RuleError("--map must be an integer in [2, 64]", `got ${o.map}`);
-      const { thresholdMap, mapCsv } = await import("../../claims/threshold-map.ts");
+      const workers = parseWorkers(o.workers);
+      const { mapCsv } = await import("../../claims/threshold-map.ts");
+      const { thresholdMapParallel } = await import("../../parallel/threshold-map-pool.ts");
       const bar = progressBar("map");
-      let cells: ReturnType<typeof thresholdMap>;
+      let cells: Awaited<ReturnType<typeof thresholdMapParallel>>;
       try {
-        cells = thresholdMap({
-          n,
-          cutoff,
-          variant,
-          constants: set.constants,
-          kernel,
-          criteria: criteria as ("weak" | "strong")[],
-          onCell: (d, t) => bar.update(d, t),
-        });
+        cells = await thresholdMapParallel(
+          {
+            n,
+            cutoff,
+            variant,
+            constants: set.constants,
+            kernel,
+            criteria: criteria as ("weak" | "strong")[],
+            onCell: (d, t) => bar.update(d, t),
+          },
+          workers,
+        );
       } finally {
         bar.stop();
       }

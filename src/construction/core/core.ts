@@ -110,6 +110,25 @@ export function centreFrequency(beam: Beam, tau: number, integrateTo?: number): 
   const at = (n: number) => {
     const { nodes, weights } = gaussLegendre(n);
     const gr = mappedRule(n, 0, 1);
+    // Λ(t, 0, 0): the τ-integrand φ(aτ) φ(τr/c) is a product of a factor of (a, τ) and one of
+    // (r, τ); both tabulated once (2n² evaluations of φ instead of 2n³), same arithmetic order
+    let wt: Float64Array | undefined;
+    let phiA: Float64Array | undefined;
+    let phiR: Float64Array | undefined;
+    if (integrateTo !== undefined) {
+      const T = integrateTo;
+      wt = new Float64Array(n);
+      phiA = new Float64Array(n * n);
+      phiR = new Float64Array(n * n);
+      for (let it = 0; it < n; it++) {
+        const tt = 0.5 * T * (1 + nodes[it]);
+        wt[it] = 0.5 * T * weights[it];
+        for (let k = 0; k < n; k++) {
+          phiA[k * n + it] = phi((1 + h * nodes[k]) * tt);
+          phiR[k * n + it] = phi((tt * gr.nodes[k]) / c);
+        }
+      }
+    }
     let total = 0;
     for (let ia = 0; ia < n; ia++) {
       const a = 1 + h * nodes[ia];
@@ -119,15 +138,13 @@ export function centreFrequency(beam: Beam, tau: number, integrateTo?: number): 
         const u2 = a * a + rho * rho * r * r;
         const speed = g === 1 ? Math.sqrt(u2) : g === 0 ? 1 : u2 ** (0.5 * g);
         const wr = gr.weights[ir] * r * phi(r) * speed;
-        if (integrateTo === undefined) {
+        if (wt === undefined || phiA === undefined || phiR === undefined) {
           total += wa * wr * phi(a * tau) * phi((tau * r) / c);
         } else {
           let inner = 0;
-          const T = integrateTo;
-          for (let it = 0; it < n; it++) {
-            const tt = 0.5 * T * (1 + nodes[it]);
-            inner += 0.5 * T * weights[it] * phi(a * tt) * phi((tt * r) / c);
-          }
+          const ra = ia * n;
+          const rr = ir * n;
+          for (let it = 0; it < n; it++) inner += wt[it] * phiA[ra + it] * phiR[rr + it];
           total += wa * wr * inner;
         }
       }
