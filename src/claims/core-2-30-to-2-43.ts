@@ -179,7 +179,7 @@ export function claimsDeflation(ctx: ClaimContext): ClaimResult[] {
   const out: ClaimResult[] = [];
   const core = (M: number, t: number, weighted: boolean) =>
     coreNorm(
-      normBeam(M, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant, undefined, ctx.kernel),
+      normBeam(M, ctx.s, ctx.s0, undefined, ctx.cutoff, ctx.variant, ctx.constants, ctx.kernel),
       t,
       {
         weighted,
