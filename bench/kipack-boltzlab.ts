@@ -22,6 +22,7 @@ import {
 } from "../src/solvers/spectral/initial-data.ts";
 import { MouhotPareschi, type SpectralKernel } from "../src/solvers/spectral/mouhot-pareschi.ts";
 import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
+import { bkwMeasures, moment } from "./spectral-measures.ts";
 
 const angles = RELAX_DEFAULTS.angles;
 const exact = JSON.parse(
@@ -45,12 +46,6 @@ function run(
   op.evaluate(f, Q, undefined, loss);
   return { grid, f, Q, loss, op };
 }
-function moment(g: VelocityGrid, q: Float64Array, w: (x: number, y: number, z: number) => number) {
-  let s = 0;
-  let i = 0;
-  for (const x of g.axis) for (const y of g.axis) for (const z of g.axis) s += w(x, y, z) * q[i++];
-  return s * g.dv;
-}
 function minSeconds(fn: () => void, repeats = 3): number {
   let best = Number.POSITIVE_INFINITY;
   for (let r = 0; r < repeats; r++) {
@@ -73,21 +68,7 @@ for (const n of process.argv.slice(2).map(Number)) {
   const b = run(bkwScales(1, 0.7), n, "constant", (g) =>
     bkw.sample(g, 0, new Float64Array(g.n ** 3)),
   );
-  const r4 = (x: number, y: number, z: number) => (x * x + y * y + z * z) ** 2;
-  const rho = moment(b.grid, b.f, () => 1);
-  const T = moment(b.grid, b.f, (x, y, z) => x * x + y * y + z * z) / (3 * rho);
-  const lambda =
-    -moment(b.grid, b.Q, r4) / (2 * rho * (moment(b.grid, b.f, r4) - 15 * rho * T * T));
-  let e = 0;
-  let sc = 0;
-  let i = 0;
-  for (const x of b.grid.axis)
-    for (const y of b.grid.axis)
-      for (const z of b.grid.axis) {
-        const ex = bkw.timeDerivative(0, x * x + y * y + z * z);
-        e = Math.max(e, Math.abs(b.Q[i++] - ex));
-        sc = Math.max(sc, Math.abs(ex));
-      }
+  const bkwM = bkwMeasures(b, bkw);
   const c = run(twoBeamScales(1, 0.5), n, "hard-sphere", (g) => twoBeam(g, 1, 0.5));
   const aniso = (x: number, y: number, z: number) => x * x - 0.5 * (y * y + z * z);
   const dA = moment(c.grid, c.Q, aniso);
@@ -109,8 +90,8 @@ for (const n of process.argv.slice(2).map(Number)) {
       qmm: q / s,
       L_maxwell: a.grid.L,
       R_maxwell: a.grid.R,
-      bkwRate: Math.abs(lambda / ((8 * Math.PI) / 15) - 1),
-      bkwQ: e / sc,
+      bkwRate: bkwM.rateError,
+      bkwQ: bkwM.residual,
       L_bkw: b.grid.L,
       beam: Math.abs(dA / exact.dAdt - 1),
       beamNormalized: dA / (nu * A0),

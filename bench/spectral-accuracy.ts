@@ -21,6 +21,7 @@ import {
 } from "../src/solvers/spectral/initial-data.ts";
 import { MouhotPareschi, type SpectralKernel } from "../src/solvers/spectral/mouhot-pareschi.ts";
 import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
+import { bkwMeasures, moment } from "./spectral-measures.ts";
 
 /** The box half-width boltzlab used before issue 17 (R = 2S, S = 2L/(3+√2) then implied). */
 function previousHalfWidth(speed: number, T: number, Teq: number): number {
@@ -41,12 +42,6 @@ function evaluate(
   const loss = new Float64Array(n ** 3);
   new MouhotPareschi(grid, kernel, { angles: d.angles }).evaluate(f, Q, undefined, loss);
   return { grid, f, Q, loss };
-}
-function moment(g: VelocityGrid, q: Float64Array, w: (x: number, y: number, z: number) => number) {
-  let s = 0;
-  let i = 0;
-  for (const x of g.axis) for (const y of g.axis) for (const z of g.axis) s += w(x, y, z) * q[i++];
-  return s * g.dv;
 }
 const ref = JSON.parse(
   execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {
@@ -77,21 +72,7 @@ for (const n of sizes.length ? sizes : [16, 32]) {
         : { L: previousHalfWidth(0, 1, 1), angles: 4 };
     const bkw = new Bkw({ K0: 0.7 });
     const b = evaluate(db, n, "constant", (g) => bkw.sample(g, 0, new Float64Array(g.n ** 3)));
-    const r4 = (x: number, y: number, z: number) => (x * x + y * y + z * z) ** 2;
-    const rho = moment(b.grid, b.f, () => 1);
-    const T = moment(b.grid, b.f, (x, y, z) => x * x + y * y + z * z) / (3 * rho);
-    const lambda =
-      -moment(b.grid, b.Q, r4) / (2 * rho * (moment(b.grid, b.f, r4) - 15 * rho * T * T));
-    let e = 0;
-    let sc = 0;
-    let i = 0;
-    for (const x of b.grid.axis)
-      for (const y of b.grid.axis)
-        for (const z of b.grid.axis) {
-          const ex = bkw.timeDerivative(0, x * x + y * y + z * z);
-          e = Math.max(e, Math.abs(b.Q[i++] - ex));
-          sc = Math.max(sc, Math.abs(ex));
-        }
+    const bkwM = bkwMeasures(b, bkw);
     const dt =
       label === "after"
         ? after(twoBeamScales(1, 0.5), n)
@@ -100,7 +81,7 @@ for (const n of sizes.length ? sizes : [16, 32]) {
     const dA = moment(c.grid, c.Q, (x, y, z) => x * x - 0.5 * (y * y + z * z));
     const fmt = (d: Domain, g: VelocityGrid) => `L=${d.L} R=${g.R.toPrecision(3)}`;
     console.log(
-      `n=${n} ${label.padEnd(6)} | Q(M,M) ${(q / s).toExponential(2)} (${fmt(dm, a.grid)}, ${2 * dm.angles ** 2} dirs) | BKW lambda rel.err ${Math.abs(lambda / ((8 * Math.PI) / 15) - 1).toExponential(2)}, residual ${(e / sc).toExponential(2)} (${fmt(db, b.grid)}) | two-beam dA/dt rel.err ${Math.abs(dA / ref.dAdt - 1).toExponential(2)} (${fmt(dt, c.grid)})`,
+      `n=${n} ${label.padEnd(6)} | Q(M,M) ${(q / s).toExponential(2)} (${fmt(dm, a.grid)}, ${2 * dm.angles ** 2} dirs) | BKW lambda rel.err ${bkwM.rateError.toExponential(2)}, residual ${bkwM.residual.toExponential(2)} (${fmt(db, b.grid)}) | two-beam dA/dt rel.err ${Math.abs(dA / ref.dAdt - 1).toExponential(2)} (${fmt(dt, c.grid)})`,
     );
   }
 }

@@ -1,0 +1,45 @@
+/**
+ * The measures the spectral benches take from one evaluated Q (bench/spectral-accuracy.ts and
+ * bench/kipack-boltzlab.ts): grid moments, and for BKW the fourth-moment relaxation rate against
+ * its exact value 8π/15 and the max-norm residual of Q against the exact ∂t f.
+ */
+import type { Bkw } from "../src/solvers/spectral/bkw.ts";
+import type { VelocityGrid } from "../src/solvers/spectral/grid.ts";
+
+/** ∫ w(v) q(v) dv on the grid (midpoint sum). */
+export function moment(
+  g: VelocityGrid,
+  q: Float64Array,
+  w: (x: number, y: number, z: number) => number,
+): number {
+  let s = 0;
+  let i = 0;
+  for (const x of g.axis) for (const y of g.axis) for (const z of g.axis) s += w(x, y, z) * q[i++];
+  return s * g.dv;
+}
+
+/**
+ * For f = the BKW datum at t = 0 and Q = Q(f, f) on `grid`: λ = −(d/dt)M₄ / (2ρ(M₄ − 15ρT²)) and
+ * its relative error against 8π/15, and max|Q − ∂t f_BKW| / max|∂t f_BKW|.
+ */
+export function bkwMeasures(
+  b: { readonly grid: VelocityGrid; readonly f: Float64Array; readonly Q: Float64Array },
+  bkw: Bkw,
+): { lambda: number; rateError: number; residual: number } {
+  const r4 = (x: number, y: number, z: number) => (x * x + y * y + z * z) ** 2;
+  const rho = moment(b.grid, b.f, () => 1);
+  const T = moment(b.grid, b.f, (x, y, z) => x * x + y * y + z * z) / (3 * rho);
+  const lambda =
+    -moment(b.grid, b.Q, r4) / (2 * rho * (moment(b.grid, b.f, r4) - 15 * rho * T * T));
+  let e = 0;
+  let sc = 0;
+  let i = 0;
+  for (const x of b.grid.axis)
+    for (const y of b.grid.axis)
+      for (const z of b.grid.axis) {
+        const ex = bkw.timeDerivative(0, x * x + y * y + z * z);
+        e = Math.max(e, Math.abs(b.Q[i++] - ex));
+        sc = Math.max(sc, Math.abs(ex));
+      }
+  return { lambda, rateError: Math.abs(lambda / ((8 * Math.PI) / 15) - 1), residual: e / sc };
+}
