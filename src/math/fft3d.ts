@@ -1,6 +1,5 @@
 /**
- * Three-dimensional FFT on Float64Array, built on the radix-4 1D FFT of fft.js (F. Indutny,
- * MIT licence, https://github.com/indutny/fft.js).
+ * Three-dimensional FFT on Float64Array, double precision.
  *
  * Conventions (those of numpy.fft.fftn / ifftn / rfftn / irfftn):
  * - array index (i, j, k) of an n×n×n array is stored at `(i·n + j)·n + k` (row-major, k fastest);
@@ -10,38 +9,30 @@
  * - real-to-complex: the half spectrum r = 0..n/2 (nh = n/2 + 1 entries along the last axis),
  *   complex array of length 2·n·n·nh, index `((p·n + q)·nh + r)`.
  *
- * Strided axes are transformed CHUNK lines at a time: the lines are gathered row by row into a
- * scratch block where they stay interleaved (element t of line c at t·CHUNK + c), transformed
- * together by the multi-line Stockham FFT of `multi-line-fft.ts` and scattered back, so every
- * memory access runs along rows (cache friendly) and each twiddle factor serves CHUNK lines.
- * The inverse real transform packs two Hermitian lines into one complex line (x₁ + i x₂), so the
- * last axis costs half a complex transform. Inverses are computed as conj(F(conj X))/n³ with the
- * conjugations folded into the copies. No typed-array allocation after construction.
+ * Two engines compute it: a WebAssembly SIMD kernel (f64x2, `fft3d-simd.ts`), used where the
+ * runtime supports WebAssembly SIMD and n ≤ 256, and the scalar JavaScript code on fft.js
+ * (`fft3d-scalar.ts`), used otherwise. They agree to round-off, not bit for bit.
  */
-import FFTJS from "fft.js";
 import { RuleError } from "./errors.ts";
-import { MultiLineFFT } from "./multi-line-fft.ts";
+import { ScalarFFT3D } from "./fft3d-scalar.ts";
+import { SIMD_MAX_N, SimdFFT3D, simdAvailable } from "./fft3d-simd.ts";
 
-interface FFT1D {
-  readonly size: number;
-  transform(out: Float64Array, data: Float64Array): void;
-  realTransform(out: Float64Array, data: Float64Array): void;
-}
-type FFT1DConstructor = new (size: number) => FFT1D;
-
-/** fft.js is CommonJS (`module.exports = FFT`): its default import is the constructor (Node and bundlers). */
-const FFT = FFTJS as unknown as FFT1DConstructor;
-
-/** True for 2, 4, 8, … (fft.js needs a power of two > 1). */
+/** True for 2, 4, 8, … (the FFT needs a power of two > 1). */
 export function isPowerOfTwo(n: number): boolean {
   return Number.isInteger(n) && n >= 2 && (n & (n - 1)) === 0;
 }
 
 /**
+ * Which code computes an {@link FFT3D}: `"wasm-simd"` (the WebAssembly SIMD kernel) or `"scalar"`
+ * (JavaScript on fft.js); `"auto"` takes the SIMD kernel where it runs and n ≤ 256.
+ */
+export type FFTEngine = "auto" | "wasm-simd" | "scalar";
+
+/**
  * In-place 3-D FFT of size n³ (n a power of two ≥ 2) with numpy's conventions: complex forward and
  * inverse transforms on interleaved arrays of length 2n³, and real-to-complex / complex-to-real
- * transforms on the half spectrum (n·n·(n/2 + 1) complex values). Scratch buffers are allocated once
- * in the constructor; no call allocates. See the module comment above for the layout.
+ * transforms on the half spectrum (n·n·(n/2 + 1) complex values). Workspace is allocated once in
+ * the constructor; no call allocates. See the module comment above for the layout.
  *
  * @example
  * ```ts
@@ -60,33 +51,36 @@ export class FFT3D {
   readonly n: number;
   /** n/2 + 1: length of the last axis of a real-to-complex spectrum. */
   readonly nh: number;
-  private readonly fft: FFT1D;
-  private readonly line: Float64Array;
-  private readonly line2: Float64Array;
-  private readonly lineHalf: Float64Array;
-  private readonly multi: MultiLineFFT;
-  private readonly block: Float64Array;
-  private readonly blockOut: Float64Array;
-  /**
-   * Number of lines transformed together on the strided axes: 8 keeps a block and its scratch
-   * (2 · 16 bytes · n · 8) in a 32 KiB L1 cache at n = 128; measured against 16 at n = 32, 64, 128.
-   */
-  static CHUNK = 8;
+  /** The engine chosen: `"wasm-simd"` or `"scalar"`. */
+  readonly engine: "wasm-simd" | "scalar";
+  private readonly simd: SimdFFT3D | null;
+  private readonly scalar: ScalarFFT3D | null;
 
-  constructor(n: number) {
+  /**
+   * @param n - grid size, a power of two in [2, 1024]
+   * @param engine - `"auto"` (default), or force one engine; `"wasm-simd"` throws a RuleError
+   *   where the kernel cannot run or n > 256
+   */
+  constructor(n: number, engine: FFTEngine = "auto") {
     if (!isPowerOfTwo(n) || n > 1024) {
       throw new RuleError("FFT size n must be a power of two in [2, 1024]", `got ${n}`);
     }
+    if (engine !== "auto" && engine !== "wasm-simd" && engine !== "scalar") {
+      throw new RuleError("FFT engine must be auto, wasm-simd or scalar", `got "${engine}"`);
+    }
+    const simdOk = n <= SIMD_MAX_N && simdAvailable();
+    if (engine === "wasm-simd" && !simdOk) {
+      throw new RuleError(
+        "the wasm-simd FFT engine needs WebAssembly SIMD and n ≤ 256",
+        `n = ${n}, SIMD ${simdAvailable() ? "available" : "unavailable"}`,
+      );
+    }
     this.n = n;
     this.nh = (n >> 1) + 1;
-    this.fft = new FFT(n);
-    this.line = new Float64Array(2 * n);
-    this.line2 = new Float64Array(2 * n);
-    this.lineHalf = this.line.subarray(0, 2 * this.nh);
-    // CHUNK interleaved lines of length n (complex) and their scratch, for the strided axes
-    this.multi = new MultiLineFFT(n);
-    this.block = new Float64Array(2 * n * FFT3D.CHUNK);
-    this.blockOut = new Float64Array(2 * n * FFT3D.CHUNK);
+    const useSimd = engine === "wasm-simd" || (engine === "auto" && simdOk);
+    this.engine = useSimd ? "wasm-simd" : "scalar";
+    this.simd = useSimd ? new SimdFFT3D(n) : null;
+    this.scalar = useSimd ? null : new ScalarFFT3D(n);
   }
 
   /** Allocate an interleaved complex n³ array. */
@@ -102,159 +96,40 @@ export class FFT3D {
   /** In-place forward complex 3D transform of an interleaved array of length 2n³. */
   forward(data: Float64Array): void {
     this.check(data, 2 * this.n ** 3);
-    this.complex3(data, false);
+    if (this.simd) this.simd.complex(data, false);
+    else this.scalar?.forward(data);
   }
 
   /** In-place inverse complex 3D transform (scaled by n^{−3}). */
   inverse(data: Float64Array): void {
     this.check(data, 2 * this.n ** 3);
-    this.complex3(data, true);
+    if (this.simd) this.simd.complex(data, true);
+    else this.scalar?.inverse(data);
   }
 
   /** Real-to-complex forward transform: `real` (n³) → `out` (half spectrum, 2·n·n·nh). */
   forwardReal(real: Float64Array, out: Float64Array): void {
-    const n = this.n;
-    const nh = this.nh;
-    this.check(real, n ** 3);
-    this.check(out, 2 * n * n * nh);
-    const line = this.line;
-    const half = this.lineHalf;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        const row = i * n + j;
-        this.fft.realTransform(line, real.subarray(row * n, row * n + n));
-        out.set(half, 2 * row * nh);
-      }
-      this.stridedSlab(out, nh, 1, i, false, 0);
-    }
-    for (let j = 0; j < n; j++) this.stridedSlab(out, nh, 0, j, false, 0);
+    this.check(real, this.n ** 3);
+    this.check(out, 2 * this.n * this.n * this.nh);
+    if (this.simd) this.simd.forwardReal(real, out);
+    else this.scalar?.forwardReal(real, out);
   }
 
   /**
-   * Complex-to-real inverse transform of a Hermitian half spectrum (scaled by n^{−3}).
-   * `spec` is overwritten (used as workspace); the result goes to `out` (n³).
+   * Complex-to-real inverse transform of a Hermitian half spectrum (scaled by n^{−3}). For a
+   * spectrum that is not Hermitian the SIMD engine follows numpy's irfftn (only the real parts of
+   * the r = 0 and r = n/2 planes enter the last axis); the scalar engine does not.
+   * `spec` may be overwritten (the scalar engine uses it as workspace); the result goes to `out` (n³).
    */
   inverseReal(spec: Float64Array, out: Float64Array): void {
-    const n = this.n;
-    const nh = this.nh;
-    this.check(spec, 2 * n * n * nh);
-    this.check(out, n ** 3);
-    for (let j = 0; j < n; j++) this.stridedSlab(spec, nh, 0, j, true, 0);
-    // last axis: two Hermitian lines a, b → z = A + iB (full spectra) → ifft → a + i b
-    const z = this.line;
-    const w = this.line2;
-    const scale = 1 / n ** 3;
-    for (let i = 0; i < n; i++) {
-      this.stridedSlab(spec, nh, 1, i, false, 0);
-      for (let row = i * n; row < (i + 1) * n; row += 2) {
-        const oa = 2 * row * nh;
-        const ob = oa + 2 * nh;
-        // spec holds conj of the partial inverse; undo the conjugation here
-        for (let r = 0; r < nh; r++) {
-          const ar = spec[oa + 2 * r];
-          const ai = -spec[oa + 2 * r + 1];
-          const br = spec[ob + 2 * r];
-          const bi = -spec[ob + 2 * r + 1];
-          // conj(Z[r]) with Z[r] = A[r] + i B[r] (forward transform of conj = conj of inverse)
-          z[2 * r] = ar - bi;
-          z[2 * r + 1] = -(ai + br);
-          if (r > 0 && r < n - r) {
-            // Z[n−r] = conj(A[r]) + i conj(B[r])
-            const s = 2 * (n - r);
-            z[s] = ar + bi;
-            z[s + 1] = -(-ai + br);
-          }
-        }
-        this.fft.transform(w, z);
-        const o = row * n;
-        for (let k = 0; k < n; k++) {
-          out[o + k] = w[2 * k] * scale;
-          out[o + n + k] = -w[2 * k + 1] * scale;
-        }
-      }
-    }
+    this.check(spec, 2 * this.n * this.n * this.nh);
+    this.check(out, this.n ** 3);
+    if (this.simd) this.simd.inverseReal(spec, out);
+    else this.scalar?.inverseReal(spec, out);
   }
 
   private check(a: Float64Array, len: number): void {
     if (a.length !== len)
       throw new RangeError(`FFT3D(${this.n}): array length ${a.length}, expected ${len}`);
-  }
-
-  /**
-   * Complex transform of an n×n×n array along all three axes. Axes 2 and 1 are done slab by slab
-   * (one slab of n² complex values stays in cache), then axis 0 in a second pass. The inverse is
-   * conj(F(conj x))/n³, with the conjugations folded into the first and last copies.
-   */
-  private complex3(data: Float64Array, inverse: boolean): void {
-    const n = this.n;
-    const line = this.line;
-    const line2 = this.line2;
-    const fft = this.fft;
-    const n2 = 2 * n;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        const o = 2 * (i * n + j) * n;
-        if (inverse) {
-          for (let k = 0; k < n2; k += 2) {
-            line2[k] = data[o + k];
-            line2[k + 1] = -data[o + k + 1];
-          }
-          fft.transform(line, line2);
-        } else {
-          fft.transform(line, data.subarray(o, o + n2));
-        }
-        data.set(line, o);
-      }
-      this.stridedSlab(data, n, 1, i, false, 0);
-    }
-    const scale = inverse ? 1 / n ** 3 : 0;
-    for (let j = 0; j < n; j++) this.stridedSlab(data, n, 0, j, false, scale);
-  }
-
-  /**
-   * Transform along axis 0 (stride n·m) or axis 1 (stride m) of an n×n×m complex array, for all
-   * m positions of the last axis, in slab `s` (index j for axis 0, index i for axis 1), CHUNK
-   * columns at a time (gathered as interleaved lines into `block`). `conjIn`: conjugate while gathering;
-   * `conjScale` ≠ 0: write conj(result)·conjScale (the last step of an inverse).
-   */
-  private stridedSlab(
-    data: Float64Array,
-    m: number,
-    axis: 0 | 1,
-    s: number,
-    conjIn: boolean,
-    conjScale: number,
-  ): void {
-    const n = this.n;
-    const multi = this.multi;
-    const W = FFT3D.CHUNK;
-    const stride = axis === 1 ? 2 * m : 2 * n * m;
-    const base = axis === 1 ? 2 * s * n * m : 2 * s * m;
-    const sgn = conjIn ? -1 : 1;
-    for (let c0 = 0; c0 < m; c0 += W) {
-      const w = Math.min(W, m - c0);
-      const w2 = 2 * w;
-      // gather: row t of the slab, columns c0..c0+w, into element t of w interleaved lines
-      const block = this.block;
-      for (let t = 0; t < n; t++) {
-        const o = base + t * stride + 2 * c0;
-        const b = t * w2;
-        for (let c = 0; c < w2; c += 2) {
-          block[b + c] = data[o + c];
-          block[b + c + 1] = sgn * data[o + c + 1];
-        }
-      }
-      const res = multi.transform(block, this.blockOut, w);
-      const scale = conjScale === 0 ? 1 : conjScale;
-      const conj = conjScale === 0 ? 1 : -conjScale;
-      for (let t = 0; t < n; t++) {
-        const o = base + t * stride + 2 * c0;
-        const b = t * w2;
-        for (let c = 0; c < w2; c += 2) {
-          data[o + c] = res[b + c] * scale;
-          data[o + c + 1] = res[b + c + 1] * conj;
-        }
-      }
-    }
   }
 }

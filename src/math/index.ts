@@ -25,7 +25,7 @@ export {
   sum,
   times,
 } from "./estimate.ts";
-export { FFT3D } from "./fft3d.ts";
+export { FFT3D, type FFTEngine } from "./fft3d.ts";
 export {
   type Interval,
   intervalAdd,
