@@ -203,19 +203,29 @@ export class SimdFFT3D {
     this.viewB = new Float64Array(memory.buffer, this.B, n ** 3);
   }
 
+  /** The engine's complex array A (2n³ numbers) in WebAssembly memory. */
+  get workspace(): Float64Array {
+    return this.viewA;
+  }
+
   /** In-place forward (inverse: scaled by n^{−3}) complex transform of 2n³ interleaved numbers. */
   complex(data: Float64Array, inverse: boolean): void {
+    this.viewA.set(data);
+    this.complexWorkspace(inverse);
+    data.set(this.viewA);
+  }
+
+  /** The complex transform of the workspace, in place (no copies). */
+  complexWorkspace(inverse: boolean): void {
     const { n, k, A, s1, s2, W } = this;
     const tw = inverse ? this.twI : this.twF;
     const inv = inverse ? 1 : 0;
     const slab = 16 * n * n;
-    this.viewA.set(data);
     for (let i = 0; i < n; i++) {
       k.rows(A + i * slab, n, n, tw, s1, s2, inv, 1);
       k.strided(A + i * slab, 16 * n, n, n, tw, s1, s2, W, inv, 1);
     }
     k.strided(A, slab, n * n, n, tw, s1, s2, W, inv, inverse ? 1 / n ** 3 : 1);
-    data.set(this.viewA);
   }
 
   /** Real-to-complex forward transform: `real` (n³) → `out` (half spectrum, 2·n·n·nh). */

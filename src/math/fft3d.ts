@@ -55,6 +55,7 @@ export class FFT3D {
   readonly engine: "wasm-simd" | "scalar";
   private readonly simd: SimdFFT3D | null;
   private readonly scalar: ScalarFFT3D | null;
+  private scalarWork: Float64Array | null = null;
 
   /**
    * @param n - grid size, a power of two in [2, 1024]
@@ -126,6 +127,30 @@ export class FFT3D {
     this.check(out, this.n ** 3);
     if (this.simd) this.simd.inverseReal(spec, out);
     else this.scalar?.inverseReal(spec, out);
+  }
+
+  /**
+   * The engine's own complex array of 2n³ numbers (for the SIMD engine, a view of its WebAssembly
+   * memory), valid for the life of this FFT3D. Filling it and calling {@link FFT3D.forwardInPlace}
+   * or {@link FFT3D.inverseInPlace} computes the same as {@link FFT3D.forward} / {@link FFT3D.inverse}
+   * on a copy, without copying in and out. The real transforms use it as scratch.
+   */
+  get workspace(): Float64Array {
+    if (this.simd) return this.simd.workspace;
+    if (!this.scalarWork) this.scalarWork = new Float64Array(2 * this.n ** 3);
+    return this.scalarWork;
+  }
+
+  /** Forward complex transform of {@link FFT3D.workspace}, in place. */
+  forwardInPlace(): void {
+    if (this.simd) this.simd.complexWorkspace(false);
+    else this.scalar?.forward(this.workspace);
+  }
+
+  /** Inverse complex transform (scaled by n^{−3}) of {@link FFT3D.workspace}, in place. */
+  inverseInPlace(): void {
+    if (this.simd) this.simd.complexWorkspace(true);
+    else this.scalar?.inverse(this.workspace);
   }
 
   private check(a: Float64Array, len: number): void {

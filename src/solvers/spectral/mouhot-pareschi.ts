@@ -108,7 +108,6 @@ export class MouhotPareschi implements CollisionOperator {
   private loss: Float64Array | null = null;
   private readonly cache: (Float64Array | null)[] | null;
   private readonly spec: Float64Array;
-  private readonly work: Float64Array;
   private readonly block: Float64Array;
   private readonly sum: Float64Array;
   private readonly mulPhi: Float64Array;
@@ -124,7 +123,6 @@ export class MouhotPareschi implements CollisionOperator {
     this.fft = new FFT3D(grid.n);
     const n3 = grid.n ** 3;
     this.spec = new Float64Array(2 * n3);
-    this.work = new Float64Array(2 * n3);
     this.block = new Float64Array(n3);
     this.sum = new Float64Array(n3);
     this.mulPhi = new Float64Array(n3);
@@ -217,23 +215,25 @@ export class MouhotPareschi implements CollisionOperator {
     const n3 = this.grid.n ** 3;
     if (f.length !== n3 || spec.length !== 2 * n3)
       throw new RangeError(`arrays must have length n^3 = ${n3} and 2n^3`);
+    const ws = this.fft.workspace;
     for (let i = 0; i < n3; i++) {
-      spec[2 * i] = f[i];
-      spec[2 * i + 1] = 0;
+      ws[2 * i] = f[i];
+      ws[2 * i + 1] = 0;
     }
-    this.fft.forward(spec);
+    this.fft.forwardInPlace();
+    spec.set(ws);
   }
 
   /** The loss frequency L = F⁻¹[β(k,k) f̂] from f̂ = `spec` into `out` (length n³). */
   lossFrequency(spec: Float64Array, out: Float64Array): void {
     const n3 = this.grid.n ** 3;
     const lm = this.lossMultiplier;
-    const work = this.work;
+    const work = this.fft.workspace;
     for (let i = 0; i < n3; i++) {
       work[2 * i] = spec[2 * i] * lm[i];
       work[2 * i + 1] = spec[2 * i + 1] * lm[i];
     }
-    this.fft.inverse(work);
+    this.fft.inverseInPlace();
     for (let i = 0; i < n3; i++) out[i] = work[2 * i];
   }
 
@@ -254,7 +254,7 @@ export class MouhotPareschi implements CollisionOperator {
       )
     )
       throw new RangeError(`direction range [${from}, ${to}) outside [0, ${this.rule.count})`);
-    const work = this.work;
+    const work = this.fft.workspace;
     out.fill(0);
     for (let d = from; d < to; d++) {
       const [phi, D] = this.multipliersOf(d);
@@ -266,7 +266,7 @@ export class MouhotPareschi implements CollisionOperator {
         work[2 * i] = re * a - im * b;
         work[2 * i + 1] = im * a + re * b;
       }
-      this.fft.inverse(work);
+      this.fft.inverseInPlace();
       const w = this.rule.weights[d];
       for (let i = 0; i < n3; i++) out[i] += w * work[2 * i] * work[2 * i + 1];
     }
