@@ -4,14 +4,14 @@
  * with an external timer in alternation (e.g. /usr/bin/time, or a pairing harness) and subtract the
  * `reps = 0` startup of each.
  *
- *   npx tsx bench/fft3d-loop.ts N c2c|r2c REPS
+ *   npx tsx bench/fft3d-loop.ts N c2c|r2c REPS [auto|wasm-simd|scalar]
  */
-import { FFT3D } from "../src/math/fft3d.ts";
+import { FFT3D, type FFTEngine } from "../src/math/fft3d.ts";
 
 const n = Number(process.argv[2]);
 const kind = process.argv[3];
 const reps = Number(process.argv[4]);
-const f = new FFT3D(n);
+const f = new FFT3D(n, (process.argv[5] ?? "auto") as FFTEngine);
 let check = 0;
 if (kind === "c2c") {
   const x = f.complexArray().map((_, i) => Math.sin(i * 0.37));
