@@ -78,10 +78,18 @@ export class FFT3D {
     }
     this.n = n;
     this.nh = (n >> 1) + 1;
-    const useSimd = engine === "wasm-simd" || (engine === "auto" && simdOk);
-    this.engine = useSimd ? "wasm-simd" : "scalar";
-    this.simd = useSimd ? new SimdFFT3D(n) : null;
-    this.scalar = useSimd ? null : new ScalarFFT3D(n);
+    let simd: SimdFFT3D | null = null;
+    if (engine === "wasm-simd") simd = new SimdFFT3D(n);
+    else if (engine === "auto" && simdOk) {
+      try {
+        simd = new SimdFFT3D(n);
+      } catch {
+        simd = null; // e.g. its memory (24n³ bytes) could not be had: the scalar engine needs less
+      }
+    }
+    this.engine = simd ? "wasm-simd" : "scalar";
+    this.simd = simd;
+    this.scalar = simd ? null : new ScalarFFT3D(n);
   }
 
   /** Allocate an interleaved complex n³ array. */
