@@ -1,7 +1,7 @@
 /**
  * The scalar JavaScript 3-D FFT, built on the radix-4 1D FFT of fft.js (F. Indutny, MIT licence,
  * https://github.com/indutny/fft.js): the fallback of `FFT3D` (fft3d.ts) where WebAssembly SIMD is
- * unavailable, and the independent reference of the SIMD kernel in the tests.
+ * unavailable or n > 256, and the independent reference of the SIMD kernel in the tests.
  *
  * Conventions (those of numpy.fft.fftn / ifftn / rfftn / irfftn, shared with `fft3d.ts`):
  * - array index (i, j, k) of an n×n×n array is stored at `(i·n + j)·n + k` (row-major, k fastest);

@@ -1,6 +1,6 @@
 /**
  * A radix-4 Stockham FFT (autosort, decimation in frequency; a final radix-2 stage when log₂ n is
- * odd) of several lines at once, for the strided axes of `fft3d.ts`: the lines are interleaved,
+ * odd) of several lines at once, for the strided axes of `fft3d-scalar.ts`: the lines are interleaved,
  * element t of line c at complex index t·lines + c, so each butterfly runs one loop over the
  * `lines` contiguous values that share its twiddle factors (the layout pocketfft uses for SIMD;
  * here it saves the transposition and the per-line call of fft.js). Forward sign e^{−2πi tk/n}, no
