@@ -5,10 +5,8 @@ import { gradKBound, kHi, kLo } from "../construction/beam-core/core-crossing.ts
 import { centreFrequency, coreLogAmplitude } from "../construction/core/core.ts";
 import { coreDecay } from "../construction/core/core-decay.ts";
 import { coreZNorm } from "../construction/core/core-znorm.ts";
-import {
-  planeIntegral,
-  transportLikeConstants,
-} from "../construction/geometry/core-profile-integrals.ts";
+import { planeIntegral } from "../construction/geometry/core-profile-integrals.ts";
+import { transportLikeConstants } from "../construction/geometry/cutoff-constants.ts";
 import { bumpRadius } from "../construction/geometry/velocity-bumps.ts";
 import { Z_PARTS, type ZPart } from "../kinetic/z-parts.ts";
 import { GAUSSIAN_WEIGHT, V_GAUSSIAN_WEIGHT } from "../kinetic/z-weight.ts";

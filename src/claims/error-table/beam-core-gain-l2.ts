@@ -15,7 +15,7 @@ import { gradKBound, kHi, kLo } from "../../construction/beam-core/core-crossing
 import { lineKernel, SMALL_CELL_REL } from "../../construction/beam-core/line-kernels.ts";
 import { coreLogAmplitude } from "../../construction/core/core.ts";
 import { coreDecay } from "../../construction/core/core-decay.ts";
-import { transportLikeConstants } from "../../construction/geometry/core-profile-integrals.ts";
+import { transportLikeConstants } from "../../construction/geometry/cutoff-constants.ts";
 import {
   planeSectionNodes,
   sectionNodeBuffers,

@@ -1,10 +1,10 @@
 import type { Beam } from "../../construction/beam/beam.ts";
+import { planeIntegral } from "../../construction/geometry/core-profile-integrals.ts";
 import {
-  planeIntegral,
+  profileConstants,
   transportLikeConstants,
-} from "../../construction/geometry/core-profile-integrals.ts";
+} from "../../construction/geometry/cutoff-constants.ts";
 import { maxBandCount } from "../../construction/geometry/lattice-band-count.ts";
-import { profileConstants } from "../../construction/geometry/profile-constants.ts";
 import {
   bumpAxialFactor,
   bumpRadius,

@@ -4,11 +4,8 @@ import { gradKBound, kHi, kLo } from "../../construction/beam-core/core-crossing
 import { lineGradientSup } from "../../construction/beam-core/line-kernels.ts";
 import { coreLogAmplitude } from "../../construction/core/core.ts";
 import { coreDecay } from "../../construction/core/core-decay.ts";
-import {
-  halfXray,
-  planeIntegral,
-  transportLikeConstants,
-} from "../../construction/geometry/core-profile-integrals.ts";
+import { halfXray, planeIntegral } from "../../construction/geometry/core-profile-integrals.ts";
+import { transportLikeConstants } from "../../construction/geometry/cutoff-constants.ts";
 import { bumpRadius } from "../../construction/geometry/velocity-bumps.ts";
 import { estimate } from "../../math/estimate.ts";
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";

@@ -17,10 +17,8 @@ import { gradKBound, kHi, kLo } from "../../construction/beam-core/core-crossing
 import { lineGradientSup, lineKernel } from "../../construction/beam-core/line-kernels.ts";
 import { coreLogAmplitude } from "../../construction/core/core.ts";
 import { coreDecay } from "../../construction/core/core-decay.ts";
-import {
-  halfXray,
-  transportLikeConstants,
-} from "../../construction/geometry/core-profile-integrals.ts";
+import { halfXray } from "../../construction/geometry/core-profile-integrals.ts";
+import { transportLikeConstants } from "../../construction/geometry/cutoff-constants.ts";
 import { estimate } from "../../math/estimate.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement, ZPart } from "./error-term.ts";
 import { Z_PARTS } from "./error-term.ts";

@@ -1,7 +1,7 @@
 import type { Beam } from "../../construction/beam/beam.ts";
 import { coreLogAmplitude } from "../../construction/core/core.ts";
 import { coreWeightSpread } from "../../construction/core/core-decay.ts";
-import { transportConstants } from "../../construction/geometry/transport-constants.ts";
+import { transportConstants } from "../../construction/geometry/cutoff-constants.ts";
 import { estimate } from "../../math/estimate.ts";
 import { coreCoreConstants, squareConstants } from "./core-core-terms.ts";
 import {
@@ -30,7 +30,7 @@ import { transportPaperBound } from "./transport-measures.ts";
  * v·∇x f_r(0): the Duhamel integral is exact,
  *   ∫_{t0}^{t} e^{−(t−τ)v·∇x}(v·∇x g) dτ = g(x) − g(x − Δt v) = Amp χ(V)[Φ(X) − Φ(X − σV)].
  * Its norms are bracketed with a = σV, d = |a| (P1 = ∫|∇Φ|², P2 = ∫|∇²Φ|²_F, d1 = max|φ'|,
- * H = max_r max(|φ''|, |φ'/r|) = sup‖∇²Φ‖_op, T3 a bound of ∇³Φ; construction/geometry/transport-constants.ts):
+ * H = max_r max(|φ''|, |φ'/r|) = sup‖∇²Φ‖_op, T3 a bound of ∇³Φ; construction/geometry/cutoff-constants.ts):
  *   ‖Φ − Φ(·−a)‖_{L²} ∈ [d√(P1/3) − ½d²√P2, d√(P1/3)]   (upper: Φ − Φ(·−a) = ∫_0^1 a·∇Φ(· − θa)dθ and
  *     Minkowski; ‖a·∇Φ‖ = d√(P1/3) by isotropy; lower: Taylor remainder ≤ ½ aᵀ∇²Φ a),
  *   ‖∇Φ − ∇Φ(·−a)‖_{L²} ∈ [d√(P2/3) − ½d²√3 T3 √(4π/3), d√(P2/3)],

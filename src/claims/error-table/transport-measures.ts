@@ -1,7 +1,7 @@
 import type { Beam } from "../../construction/beam/beam.ts";
 import { coreLogAmplitude } from "../../construction/core/core.ts";
 import { coreDecay, coreWeightSpread } from "../../construction/core/core-decay.ts";
-import { transportConstants } from "../../construction/geometry/transport-constants.ts";
+import { transportConstants } from "../../construction/geometry/cutoff-constants.ts";
 import { estimate } from "../../math/estimate.ts";
 import type {
   DuhamelWindow,

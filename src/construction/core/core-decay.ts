@@ -1,6 +1,6 @@
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
-import { profileConstants } from "../geometry/profile-constants.ts";
+import { profileConstants } from "../geometry/cutoff-constants.ts";
 import { requireHardSphere } from "../parameters/parameters.ts";
 import { centreFrequency } from "./core.ts";
 import { bumpMoments } from "./core-norm.ts";

@@ -1,12 +1,11 @@
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
-import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
-import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
 import type { Cutoff } from "./cutoff.ts";
 
 /**
  * Integrals and bounds of the radial cutoff profile φ (χ = φ(|·|), the core's shape in (2.5)) used by
  * the core–beam and core–core terms of Lemma 4.4: the plane integral P(d), the half x-ray ∫_0^z φ,
- * a rigorous sup of |φ'| on an interval, and the constants c₁ = ∫χ, m₄ = ∫χ|X|², ‖φ'‖∞, sup|φ''|.
+ * and a rigorous sup of |φ'| on an interval (the constants c₁ = ∫χ, m₄ = ∫χ|X|², ‖φ'‖∞, sup|φ''|
+ * are in cutoff-constants.ts, the home of every per-cutoff constant).
  */
 
 /** P(d) = ∫ over the plane at distance d from 0 of φ(|·|) = 2π ∫_d^1 φ(ρ) ρ dρ. */
@@ -36,37 +35,4 @@ export function dphiSupOn(cutoff: Cutoff, H: number, lo: number, hi: number): nu
   const a = Math.max(0, lo);
   const b = Math.max(a, hi);
   return Math.abs(cutoff.dphi(0.5 * (a + b))) + 0.5 * H * (b - a);
-}
-
-export interface LikeConstants {
-  c1: number;
-  m4: number;
-  d1: number;
-  H: number;
-}
-const likeCache = new Map<Cutoff, LikeConstants>();
-export function transportLikeConstants(cutoff: Cutoff): LikeConstants {
-  const hit = likeCache.get(cutoff);
-  if (hit) return hit;
-  const out = {
-    c1: radialIntegralEstimate((r) => cutoff.phi(r)).value,
-    m4: radialIntegralEstimate((r) => cutoff.phi(r) * r * r).value,
-    d1: goldenSectionMax((r) => Math.abs(cutoff.dphi(r)), 0, 1, {
-      gridPoints: 20_000,
-      iterations: 60,
-      step: "recompute",
-    }).value,
-    H: goldenSectionMax(
-      (r) =>
-        Math.max(
-          Math.abs(cutoff.d2phi(r)),
-          r > 1e-9 ? Math.abs(cutoff.dphi(r) / r) : Math.abs(cutoff.d2phi(0)),
-        ),
-      0,
-      1,
-      { gridPoints: 20_000, iterations: 60, step: "recompute" },
-    ).value,
-  };
-  likeCache.set(cutoff, out);
-  return out;
 }
