@@ -1,6 +1,11 @@
 import type { Beam } from "../construction/beam/beam.ts";
 import { beamZNorm } from "../construction/beam/beam-znorm.ts";
 import { bumpNodes } from "../construction/beam/bump-polar-nodes.ts";
+import {
+  bandRotationConstants,
+  bumpAxialGeometry,
+  remainderGradientFactors,
+} from "../construction/beam-core/beam-core-gain-remainder.ts";
 import { gradKBound, kHi, kLo } from "../construction/beam-core/core-crossing.ts";
 import { centreFrequency, coreLogAmplitude } from "../construction/core/core.ts";
 import { coreDecay } from "../construction/core/core-decay.ts";
@@ -16,11 +21,6 @@ import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
 import { goldenSectionMax } from "../math/quadrature/maximize.ts";
 import { beamFor, type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
-import {
-  bandRotationConstants,
-  bumpAxialGeometry,
-  remainderGradientFactors,
-} from "./error-table/beam-core-gain-remainder.ts";
 import { findMeasure } from "./error-table/measures.ts";
 
 // ─── the pairs with the core: (f_b, f_r), (f_r, f_b), (f_r, f_r) ─────────────────────────────────

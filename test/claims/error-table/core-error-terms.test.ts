@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { beamValue, makeBeam } from "../../../src/construction/beam/beam.ts";
+import { coreExponent, coreLogAmplitude, coreValue } from "../../../src/construction/core/core.ts";
 import {
   coreCoreConstants,
   gainRadial,
   meanSpeed,
-} from "../../../src/claims/error-table/core-core-terms.ts";
-import { beamValue, makeBeam } from "../../../src/construction/beam/beam.ts";
-import { coreExponent, coreLogAmplitude, coreValue } from "../../../src/construction/core/core.ts";
+} from "../../../src/construction/core/core-core-profiles.ts";
 import { coreDecay } from "../../../src/construction/core/core-decay.ts";
 import { cutoffByName } from "../../../src/construction/geometry/cutoff.ts";
 import { transportConstants } from "../../../src/construction/geometry/cutoff-constants.ts";

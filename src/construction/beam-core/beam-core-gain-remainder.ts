@@ -1,18 +1,10 @@
-import type { Beam } from "../../construction/beam/beam.ts";
-import { planeIntegral } from "../../construction/geometry/core-profile-integrals.ts";
-import {
-  profileConstants,
-  transportLikeConstants,
-} from "../../construction/geometry/cutoff-constants.ts";
-import { maxBandCount } from "../../construction/geometry/lattice-band-count.ts";
-import {
-  bumpAxialFactor,
-  bumpRadius,
-  bumpTransverseFactor,
-  bumpWidthFactor,
-} from "../../construction/geometry/velocity-bumps.ts";
 import { RuleError } from "../../math/errors.ts";
 import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
+import type { Beam } from "../beam/beam.ts";
+import { planeIntegral } from "../geometry/core-profile-integrals.ts";
+import { profileConstants, transportLikeConstants } from "../geometry/cutoff-constants.ts";
+import { maxBandCount } from "../geometry/lattice-band-count.ts";
+import { bumpAxialFactor, bumpRadius, bumpTransverseFactor } from "../geometry/velocity-bumps.ts";
 
 /**
  * The remainders of the plane reduction of Q⁺(f_b, f_r) = Q⁺(f_r, f_b) (Lemma 4.4, (4.16)–(4.19)),

@@ -5,7 +5,7 @@ import {
   gainRemainderGeometry,
   planeBumpCount,
   remainderGradientFactors,
-} from "../../../src/claims/error-table/beam-core-gain-remainder.ts";
+} from "../../../src/construction/beam-core/beam-core-gain-remainder.ts";
 import { beamValue, makeBeam } from "../../../src/construction/beam/beam.ts";
 import {
   cellKernel,
