@@ -17,7 +17,7 @@ import { Z_PARTS, type ZPart } from "../kinetic/z-parts.ts";
 import { GAUSSIAN_WEIGHT, V_GAUSSIAN_WEIGHT } from "../kinetic/z-weight.ts";
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
+import { leftAnchoredRule } from "../math/quadrature/gauss-legendre.ts";
 import { goldenSectionMax } from "../math/quadrature/maximize.ts";
 import { beamFor, type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
@@ -227,7 +227,8 @@ function gainInstantSums(
   const cw = 1 / (rho * M);
   const N = Math.exp(lnN);
   const v1 = Math.max(Math.exp(-0.9 * lnN), (10 * cw * M) / N);
-  const { nodes: gx, weights: gw } = gaussLegendre(nc);
+  const cX = new Float64Array(nc);
+  const cW = new Float64Array(nc);
   let pLo = 0;
   let pHi = 0;
   let pGr = 0;
@@ -235,11 +236,11 @@ function gainInstantSums(
     // exchange formula: ∫dv (w(|v|)/|v|) ∫_{p·v̂=|v|} g dA = ∫dp g(p) 2π ∫_{v₁/|p|}^1 |p|c w(|p|c) dc
     const pn = nd.vn;
     const c0 = Math.min(1, v1 / pn);
-    const hc = 0.5 * (1 - c0);
+    leftAnchoredRule(nc, c0, 0.5 * (1 - c0), cX, cW);
     let J = 0;
     for (let i = 0; i < nc; i++) {
-      const c = c0 + hc * (1 + gx[i]);
-      J += hc * gw[i] * 2 * Math.PI * pn * c * l11Weight(pn * c);
+      const c = cX[i];
+      J += cW[i] * 2 * Math.PI * pn * c * l11Weight(pn * c);
     }
     const base = nd.wv * nd.I * J;
     pLo += base * kLo(phi, nd.perp, nd.ax, t, delta, 1 / coreR);

@@ -1,4 +1,4 @@
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { leftAnchoredRule } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
 import { bumpNodes } from "../beam/bump-polar-nodes.ts";
 import { coreDecay } from "../core/core-decay.ts";
@@ -60,7 +60,8 @@ export function beamCoreGainLinf(
   const delta = 1 / (coreR * M);
   const L = w.t - w.t0;
   const nodes = bumpNodes(beam, nb);
-  const { nodes: gx, weights: gw } = gaussLegendre(nc);
+  const cX = new Float64Array(nc);
+  const cW = new Float64Array(nc);
   const vmin = Math.exp(-0.9 * lnN);
   const G = lineGradientSup(beam.cutoff);
   const E0 = Math.exp(-dec.lambda0(w.t0));
@@ -77,11 +78,11 @@ export function beamCoreGainLinf(
       [cStar, 1],
     ] as const) {
       if (c1 <= c0) continue;
-      const hc = 0.5 * (c1 - c0);
+      leftAnchoredRule(nc, c0, 0.5 * (c1 - c0), cX, cW);
       for (let i = 0; i < nc; i++) {
-        const c = c0 + hc * (1 + gx[i]);
+        const c = cX[i];
         const r = pn * c;
-        const wc = hc * gw[i] * 2 * Math.PI;
+        const wc = cW[i] * 2 * Math.PI;
         // (cMin from v₁ = 10cM/N: the plane formula is used for |v| ≥ v₁ only)
         const lam = coreR * M * r;
         const span = Math.min(L, 2 / lam);

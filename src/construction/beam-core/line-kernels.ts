@@ -1,4 +1,8 @@
-import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
+import {
+  gaussLegendre,
+  leftAnchoredRule,
+  mappedRule,
+} from "../../math/quadrature/gauss-legendre.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
 import { perCutoff, transportConstants } from "../geometry/cutoff-constants.ts";
 
@@ -159,7 +163,8 @@ export function lineGradientSup(cutoff: Cutoff): { lo: number; hi: number; u: nu
   return perCutoff(cutoff, "line-gradient-sup", () => {
     const { phi, dphi } = cutoff;
     const h = 1 / 400;
-    const { nodes, weights } = gaussLegendre(32);
+    const sX = new Float64Array(32);
+    const sW = new Float64Array(32);
     let best = 0;
     let bu = 0;
     let bZ = 0;
@@ -172,11 +177,11 @@ export function lineGradientSup(cutoff: Cutoff): { lo: number; hi: number; u: nu
         const lo = Math.max(u, -half);
         let tr = 0;
         if (lo < half) {
-          const hh = 0.5 * (half - lo);
+          leftAnchoredRule(32, lo, 0.5 * (half - lo), sX, sW);
           for (let k = 0; k < 32; k++) {
-            const sv = lo + hh * (1 + nodes[k]);
+            const sv = sX[k];
             const r = Math.sqrt(sv * sv + Z * Z);
-            tr += hh * weights[k] * (r > 0 ? (dphi(r) * Z) / r : 0);
+            tr += sW[k] * (r > 0 ? (dphi(r) * Z) / r : 0);
           }
         }
         const ax = phi(Math.sqrt(u * u + Z * Z));

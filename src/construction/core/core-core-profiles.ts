@@ -1,4 +1,4 @@
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { leftAnchoredRule } from "../../math/quadrature/gauss-legendre.ts";
 import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
 import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
 import { planeIntegral } from "../geometry/core-profile-integrals.ts";
@@ -29,18 +29,20 @@ import { perCutoff } from "../geometry/cutoff-constants.ts";
  * over x is exact (X = 0 for Φ², the maximizer of |(φ²)'| for the gradient), not sampled.
  */
 
+const segX = new Float64Array(64);
+const segW = new Float64Array(64);
+
 /** a(r) = ∫_{R³} |W − V| φ(|W|) dW for |V| = r (Gauss–Legendre 64 on each side of ρ = r). */
 export function meanSpeed(cutoff: Cutoff, r: number): number {
   const { phi } = cutoff;
-  const { nodes, weights } = gaussLegendre(64);
   const seg = (lo: number, hi: number) => {
     if (hi <= lo) return 0;
     let s = 0;
-    const h = 0.5 * (hi - lo);
+    leftAnchoredRule(64, lo, 0.5 * (hi - lo), segX, segW);
     for (let i = 0; i < 64; i++) {
-      const rho = lo + h * (1 + nodes[i]);
+      const rho = segX[i];
       const m = r >= rho ? r + (rho * rho) / (3 * r) : rho + (r * r) / (3 * rho);
-      s += h * weights[i] * phi(rho) * rho * rho * m;
+      s += segW[i] * phi(rho) * rho * rho * m;
     }
     return s;
   };
@@ -50,15 +52,18 @@ export function meanSpeed(cutoff: Cutoff, r: number): number {
 /** q(r) = Q⁺(χ, χ)(V) for |V| = r at Gauss–Legendre order n (see the module comment). */
 function gainRadialAt(cutoff: Cutoff, r: number, n: number): number {
   const { phi } = cutoff;
-  const { nodes, weights } = gaussLegendre(n);
+  const cX = new Float64Array(n);
+  const cW = new Float64Array(n);
+  const rX = new Float64Array(n);
+  const rW = new Float64Array(n);
   let total = 0;
   for (const [c0, c1] of [
     [-1, 0],
     [0, 1],
   ] as const) {
-    const hc = 0.5 * (c1 - c0);
+    leftAnchoredRule(n, c0, 0.5 * (c1 - c0), cX, cW);
     for (let i = 0; i < n; i++) {
-      const c = c0 + hc * (1 + nodes[i]);
+      const c = cX[i];
       const disc = 1 - r * r * (1 - c * c);
       if (disc <= 0) continue;
       const sq = Math.sqrt(disc);
@@ -67,14 +72,13 @@ function gainRadialAt(cutoff: Cutoff, r: number, n: number): number {
       if (hi <= lo) continue;
       const P = planeIntegral(phi, r * Math.abs(c), n);
       if (P === 0) continue;
-      const hr = 0.5 * (hi - lo);
+      leftAnchoredRule(n, lo, 0.5 * (hi - lo), rX, rW);
       let inner = 0;
       for (let k = 0; k < n; k++) {
-        const rho = lo + hr * (1 + nodes[k]);
-        inner +=
-          hr * weights[k] * phi(Math.sqrt(Math.max(0, r * r + rho * rho + 2 * r * rho * c))) * rho;
+        const rho = rX[k];
+        inner += rW[k] * phi(Math.sqrt(Math.max(0, r * r + rho * rho + 2 * r * rho * c))) * rho;
       }
-      total += hc * weights[i] * P * inner;
+      total += cW[i] * P * inner;
     }
   }
   return 4 * Math.PI * total;
@@ -95,12 +99,14 @@ export function gainRadial(cutoff: Cutoff, r: number): { value: number; error: n
 
 /** ∫ over R³ of h(c(|V|)) for c supported in |V| ≤ R: 4π ∫_0^R h(c(r)) r² dr, GL n vs n/2. */
 function radialOver(R: number, n: number, c: (r: number) => { value: number; error: number }) {
-  const { nodes, weights } = gaussLegendre(n);
+  const x = new Float64Array(n);
+  const w = new Float64Array(n);
+  leftAnchoredRule(n, 0, 0.5 * R, x, w);
   const vals: { r: number; w: number; c: number; e: number }[] = [];
   for (let i = 0; i < n; i++) {
-    const r = 0.5 * R * (1 + nodes[i]);
+    const r = x[i];
     const cv = c(r);
-    vals.push({ r, w: 0.5 * R * weights[i] * 4 * Math.PI * r * r, c: cv.value, e: cv.error });
+    vals.push({ r, w: w[i] * 4 * Math.PI * r * r, c: cv.value, e: cv.error });
   }
   return vals;
 }

@@ -1,4 +1,4 @@
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { leftAnchoredRule } from "../../math/quadrature/gauss-legendre.ts";
 import type { Cutoff } from "./cutoff.ts";
 
 /**
@@ -8,15 +8,20 @@ import type { Cutoff } from "./cutoff.ts";
  * are in cutoff-constants.ts, the home of every per-cutoff constant).
  */
 
+const planeX = new Float64Array(128);
+const planeW = new Float64Array(128);
+const xrayX = new Float64Array(64);
+const xrayW = new Float64Array(64);
+
 /** P(d) = ∫ over the plane at distance d from 0 of φ(|·|) = 2π ∫_d^1 φ(ρ) ρ dρ. */
 export function planeIntegral(phi: (r: number) => number, d: number, n: number): number {
   if (d >= 1) return 0;
-  const { nodes, weights } = gaussLegendre(n);
-  const h = 0.5 * (1 - d);
+  if (n > planeX.length) throw new RangeError(`planeIntegral: order at most ${planeX.length}`);
+  leftAnchoredRule(n, d, 0.5 * (1 - d), planeX, planeW);
   let s = 0;
   for (let i = 0; i < n; i++) {
-    const rho = d + h * (1 + nodes[i]);
-    s += h * weights[i] * phi(rho) * rho;
+    const rho = planeX[i];
+    s += planeW[i] * phi(rho) * rho;
   }
   return 2 * Math.PI * s;
 }
@@ -24,9 +29,9 @@ export function planeIntegral(phi: (r: number) => number, d: number, n: number):
 /** ∫_0^z φ(s) ds (z ≤ 1), Gauss–Legendre 64. */
 export function halfXray(phi: (r: number) => number, z: number): number {
   const zz = Math.min(1, Math.max(0, z));
-  const { nodes, weights } = gaussLegendre(64);
+  leftAnchoredRule(64, 0, 0.5 * zz, xrayX, xrayW);
   let s = 0;
-  for (let i = 0; i < 64; i++) s += 0.5 * zz * weights[i] * phi(0.5 * zz * (1 + nodes[i]));
+  for (let i = 0; i < 64; i++) s += xrayW[i] * phi(xrayX[i]);
   return s;
 }
 
