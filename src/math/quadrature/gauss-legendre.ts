@@ -123,7 +123,7 @@ const mappedCache = new Map<string, GaussRule>();
  *
  * @example
  * ```ts
- * import { leftAnchoredRule } from "boltzlab/math";
+ * import { leftAnchoredRule } from "boltzlab";
  * const x = new Float64Array(8);
  * const w = new Float64Array(8);
  * leftAnchoredRule(8, 1, 0.5, x, w); // [1, 2]
