@@ -1,6 +1,6 @@
 import type { PoolResult, PoolTask } from "../claims/pool-task.ts";
 import { runPoolTask } from "../claims/run-pool-task.ts";
-import { workerEntry } from "./worker-runtime.ts";
+import { workerEntry } from "./worker-entry.ts";
 
 /**
  * The file each thread of the claim pool ({@link createClaimPool}) loads: piscina calls its default

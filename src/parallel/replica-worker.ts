@@ -23,7 +23,7 @@ import {
   type WaveTransportSettings,
   waveTransportReplica,
 } from "../solvers/particles/wave-transport.ts";
-import { workerEntry } from "./worker-runtime.ts";
+import { workerEntry } from "./worker-entry.ts";
 
 /** One independent replica: of a `particles` run, a `transport` computation or an `exact` run (plain data). */
 export type ReplicaTask =

@@ -4,7 +4,7 @@
  * the in-process map runs, so pooled and in-process maps are identical.
  */
 import { type MapRow, thresholdMapRow } from "../claims/threshold-map.ts";
-import { workerEntry } from "./worker-runtime.ts";
+import { workerEntry } from "./worker-entry.ts";
 
 /** The worker's entry: {@link thresholdMapRow}, a RuleError returned as data (worker-runtime.ts). */
 const mapRowEntry = workerEntry((row: MapRow) => thresholdMapRow(row));

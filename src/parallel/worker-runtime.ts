@@ -1,16 +1,23 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
-import { RuleError } from "../math/errors.ts";
+import { type RuleErrorReply, unwrapReply } from "./worker-entry.ts";
+
+export { isRuleErrorReply, type RuleErrorReply, unwrapReply, workerEntry } from "./worker-entry.ts";
 
 /**
  * The one parallel runtime of boltzlab (issue 11): every pool and queue of src/parallel/ goes
  * through this module, which owns the four things they share.
  *
  * - **Worker lifecycle.** A worker is a module of this folder named without extension
- *   ({@link workerModule}): `claim-worker.js` when this runs from dist/ (plain Node), `claim-worker.ts`
- *   from src/ under tsx, with the parent's `execArgv` plus `--import <tsx>` when it is not already
- *   there (a worker thread inherits `execArgv`, not the loader hooks registered in its parent).
+ *   ({@link workerModule}): `claim-worker.js` when this runs from dist/ (plain Node); from src/ one
+ *   esbuild bundle of `claim-worker.ts` per process (plain Node again), or the `.ts` file under tsx
+ *   where esbuild is not installed.
  *   Thread pools ({@link openThreadPool}) start `workers` piscina threads and are destroyed only
  *   after every task they were given has settled; child-process queues ({@link runChildQueue})
  *   start `N` children of the running command and end each by closing its stdin.
@@ -23,6 +30,9 @@ import { RuleError } from "../math/errors.ts";
  *   in the parent ({@link unwrapReply}), so the CLI still prints one line and exits 2. With several
  *   tasks in flight, all settle before the first failure is thrown. A child process that exits
  *   non-zero fails the queue with its last line of stderr.
+ *
+ * The worker side (`workerEntry`, `RuleErrorReply`) is worker-entry.ts, which imports nothing
+ * but RuleError, so a worker module does not load piscina or child processes.
  *
  * Thread pools suit tasks whose result is returned as data (claim checks, Theorem 1.1 rows,
  * threshold-map rows, particle replicas); the child-process queue suits the error table's jobs, each
@@ -37,59 +47,89 @@ import { RuleError } from "../math/errors.ts";
 /** ".ts" when this module runs from source (under tsx), ".js" when compiled. */
 const OWN_EXTENSION = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
 
-/** A worker module of src/parallel/: its URL (sibling of this module) and the `execArgv` it needs. */
+/** A worker module of src/parallel/: its URL and the `execArgv` it needs. */
 export interface WorkerModule {
   readonly url: URL;
   readonly execArgv: string[];
+  /** How it is loaded: compiled (dist/), one esbuild bundle of the sources, or the sources under tsx. */
+  readonly loader: "dist" | "bundle" | "tsx";
+}
+
+/** The parent's `execArgv` without tsx's loader flags (`--import tsx`, `--require …/tsx/…`). */
+function withoutTsx(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if ((a === "--import" || a === "--require" || a === "-r") && argv[i + 1]?.includes("tsx")) {
+      i++;
+      continue;
+    }
+    if (/^--(import|require)=.*tsx/.test(a)) continue;
+    out.push(a);
+  }
+  return out;
+}
+
+let bundleDir: string | undefined;
+const bundles = new Map<string, URL | null>();
+
+/**
+ * One esbuild bundle of the worker module `name` (its sources and the packages they import), built
+ * once per process into a temporary folder that is removed when the process exits; null when
+ * esbuild (a devDependency) is not installed or the build fails. A bundle is built from the sources
+ * as they are when the first pool of the process opens, so it is never stale; it loads with plain
+ * Node (bench/worker-start.ts: 2 claim workers cost 2.4 CPU-s from the sources under tsx against
+ * 1.0 from the bundle, which takes 0.2 CPU-s to build).
+ */
+function bundledWorker(name: string, source: URL): URL | null {
+  if (bundles.has(name)) return bundles.get(name) ?? null;
+  let url: URL | null = null;
+  try {
+    const esbuild = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
+    if (bundleDir === undefined) {
+      const dir = mkdtempSync(join(tmpdir(), "boltzlab-workers-"));
+      process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+      bundleDir = dir;
+    }
+    const outfile = join(bundleDir, `${name}.mjs`);
+    esbuild.buildSync({
+      entryPoints: [fileURLToPath(source)],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      outfile,
+      logLevel: "silent",
+      // CommonJS packages inside an ES module bundle call require() for Node built-ins
+      banner: {
+        js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);',
+      },
+    });
+    url = pathToFileURL(outfile);
+  } catch {
+    url = null;
+  }
+  bundles.set(name, url);
+  return url;
 }
 
 /**
- * The worker module `name` of this folder (`"claim-worker"`) with the extension this module runs
- * with, and the `execArgv` that loads it (the parent's, plus tsx's loader from source).
+ * The worker module `name` of this folder (`"claim-worker"`) and the `execArgv` that loads it:
+ * from dist/ the compiled `.js` with the parent's `execArgv`; from src/ (under tsx) one esbuild
+ * bundle of the `.ts` module, loaded by plain Node ({@link bundledWorker}), or, where esbuild is not
+ * available, the `.ts` module with the parent's `execArgv` plus `--import <tsx>` (a worker thread
+ * inherits `execArgv`, not the loader hooks registered in its parent).
  */
 export function workerModule(name: string): WorkerModule {
+  const source = new URL(`./${name}${OWN_EXTENSION}`, import.meta.url);
+  if (OWN_EXTENSION === ".js")
+    return { url: source, execArgv: [...process.execArgv], loader: "dist" };
+  const bundle = bundledWorker(name, source);
+  if (bundle) return { url: bundle, execArgv: withoutTsx(process.execArgv), loader: "bundle" };
   const execArgv = [...process.execArgv];
-  if (OWN_EXTENSION === ".ts" && !execArgv.some((a) => a.includes("tsx"))) {
+  if (!execArgv.some((a) => a.includes("tsx")))
     execArgv.push("--import", import.meta.resolve("tsx"));
-  }
-  return { url: new URL(`./${name}${OWN_EXTENSION}`, import.meta.url), execArgv };
-}
-
-/** A bad-input error raised in a worker, sent back as data (a thrown error loses its class there). */
-export interface RuleErrorReply {
-  readonly kind: "rule-error";
-  readonly message: string;
-}
-
-/** True for a {@link RuleErrorReply}. */
-export function isRuleErrorReply(reply: unknown): reply is RuleErrorReply {
-  return (
-    typeof reply === "object" &&
-    reply !== null &&
-    !Array.isArray(reply) &&
-    (reply as { kind?: unknown }).kind === "rule-error"
-  );
-}
-
-/**
- * A worker's entry: `run`, with a {@link RuleError} it throws returned as a {@link RuleErrorReply}
- * (any other error is thrown, and piscina rejects the task with it).
- */
-export function workerEntry<T, R>(run: (task: T) => R): (task: T) => R | RuleErrorReply {
-  return (task) => {
-    try {
-      return run(task);
-    } catch (err) {
-      if (err instanceof RuleError) return { kind: "rule-error", message: err.message };
-      throw err;
-    }
-  };
-}
-
-/** A worker's reply, with a {@link RuleErrorReply} thrown again as a {@link RuleError}. */
-export function unwrapReply<R>(reply: R | RuleErrorReply): R {
-  if (isRuleErrorReply(reply)) throw new RuleError(reply.message);
-  return reply;
+  return { url: source, execArgv, loader: "tsx" };
 }
 
 /** A pool of worker threads running one worker module's default export. */

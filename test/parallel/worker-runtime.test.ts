@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import type { PoolResult, PoolTask } from "../../src/claims/pool-task.ts";
 import { RuleError } from "../../src/math/errors.ts";
 import {
   isRuleErrorReply,
+  openThreadPool,
   runTasks,
   unwrapReply,
   workerEntry,
@@ -51,9 +53,22 @@ test("worker runtime: runTasks in-process keeps task order, reports progress and
   ]);
 });
 
-test("worker runtime: a worker module is this folder's file with the running extension", () => {
-  const { url, execArgv } = workerModule("claim-worker");
-  assert.match(url.pathname, /\/src\/parallel\/claim-worker\.ts$/);
-  // from source the thread must load TypeScript: tsx is in its execArgv
-  assert.ok(execArgv.some((a) => a.includes("tsx")));
+test("worker runtime: from source a worker is one esbuild bundle loaded without tsx, and it runs", async () => {
+  const m = workerModule("claim-worker");
+  // esbuild is a devDependency, so a checkout bundles; without it the .ts file loads under tsx
+  assert.equal(m.loader, "bundle");
+  assert.match(m.url.pathname, /claim-worker\.mjs$/);
+  assert.ok(!m.execArgv.some((a) => a.includes("tsx")));
+  assert.equal(workerModule("claim-worker").url.href, m.url.href, "built once per process");
+  // the bundle answers a task with the numbers of the in-process run
+  const { theoremRow } = await import("../../src/claims/theorem-1-1.ts");
+  const opts = { s: 0.8, s0: 0.5, cutoff: "bump", variant: "as-in-proof" } as const;
+  const pool = openThreadPool<PoolTask, PoolResult>("claim-worker", 2);
+  try {
+    const r = await pool.run({ kind: "theorem-row", M: 4, opts });
+    assert.equal(r.kind, "theorem-row");
+    assert.deepEqual(r.kind === "theorem-row" ? r.row : null, theoremRow(4, opts));
+  } finally {
+    await pool.destroy();
+  }
 });
