@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { beamValue, makeBeam } from "../../../src/construction/beam/beam.ts";
 import {
   fbVelocityLipschitz,
   gainRemainderGeometry,
   planeBumpCount,
   remainderGradientFactors,
 } from "../../../src/construction/beam-core/beam-core-gain-remainder.ts";
-import { beamValue, makeBeam } from "../../../src/construction/beam/beam.ts";
 import {
   cellKernel,
   lineKernel,
