@@ -37,7 +37,7 @@ export interface LineConstants {
   readonly c0: number;
   /** c1 = sup_δ ∫_0^{√(1−δ²)} |φ'(√(δ²+s²))| ds (sampled on 401 δ, Gauss–Legendre 64×2 panels, ×1.01). */
   readonly c1: number;
-  /** sup |φ'| (profile-constants.ts). */
+  /** sup |φ'| (cutoff-constants.ts `profileConstants`). */
   readonly dphiMax: number;
 }
 
