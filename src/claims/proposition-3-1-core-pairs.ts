@@ -1,28 +1,26 @@
 import type { Beam } from "../construction/beam/beam.ts";
 import { beamZNorm } from "../construction/beam/beam-znorm.ts";
 import { bumpNodes } from "../construction/beam/bump-polar-nodes.ts";
+import {
+  bandRotationConstants,
+  bumpAxialGeometry,
+  remainderGradientFactors,
+} from "../construction/beam-core/beam-core-gain-remainder.ts";
 import { gradKBound, kHi, kLo } from "../construction/beam-core/core-crossing.ts";
 import { centreFrequency, coreLogAmplitude } from "../construction/core/core.ts";
 import { coreDecay } from "../construction/core/core-decay.ts";
 import { coreZNorm } from "../construction/core/core-znorm.ts";
-import {
-  planeIntegral,
-  transportLikeConstants,
-} from "../construction/geometry/core-profile-integrals.ts";
+import { planeIntegral } from "../construction/geometry/core-profile-integrals.ts";
+import { transportLikeConstants } from "../construction/geometry/cutoff-constants.ts";
 import { bumpRadius } from "../construction/geometry/velocity-bumps.ts";
 import { Z_PARTS, type ZPart } from "../kinetic/z-parts.ts";
 import { GAUSSIAN_WEIGHT, V_GAUSSIAN_WEIGHT } from "../kinetic/z-weight.ts";
 import { RuleError } from "../math/errors.ts";
 import { type Estimate, estimate } from "../math/estimate.ts";
-import { gaussLegendre } from "../math/quadrature/gauss-legendre.ts";
+import { leftAnchoredRule } from "../math/quadrature/gauss-legendre.ts";
 import { goldenSectionMax } from "../math/quadrature/maximize.ts";
 import { beamFor, type ClaimContext, claimBase, m, scalingClaim } from "./claim-helpers.ts";
 import type { ClaimResult } from "./claim-result.ts";
-import {
-  bandRotationConstants,
-  bumpAxialGeometry,
-  remainderGradientFactors,
-} from "./error-table/beam-core-gain-remainder.ts";
 import { findMeasure } from "./error-table/measures.ts";
 
 // ─── the pairs with the core: (f_b, f_r), (f_r, f_b), (f_r, f_r) ─────────────────────────────────
@@ -229,7 +227,8 @@ function gainInstantSums(
   const cw = 1 / (rho * M);
   const N = Math.exp(lnN);
   const v1 = Math.max(Math.exp(-0.9 * lnN), (10 * cw * M) / N);
-  const { nodes: gx, weights: gw } = gaussLegendre(nc);
+  const cX = new Float64Array(nc);
+  const cW = new Float64Array(nc);
   let pLo = 0;
   let pHi = 0;
   let pGr = 0;
@@ -237,11 +236,11 @@ function gainInstantSums(
     // exchange formula: ∫dv (w(|v|)/|v|) ∫_{p·v̂=|v|} g dA = ∫dp g(p) 2π ∫_{v₁/|p|}^1 |p|c w(|p|c) dc
     const pn = nd.vn;
     const c0 = Math.min(1, v1 / pn);
-    const hc = 0.5 * (1 - c0);
+    leftAnchoredRule(nc, c0, 0.5 * (1 - c0), cX, cW);
     let J = 0;
     for (let i = 0; i < nc; i++) {
-      const c = c0 + hc * (1 + gx[i]);
-      J += hc * gw[i] * 2 * Math.PI * pn * c * l11Weight(pn * c);
+      const c = cX[i];
+      J += cW[i] * 2 * Math.PI * pn * c * l11Weight(pn * c);
     }
     const base = nd.wv * nd.I * J;
     pLo += base * kLo(phi, nd.perp, nd.ax, t, delta, 1 / coreR);

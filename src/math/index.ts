@@ -44,6 +44,7 @@ export {
   type GaussRule,
   gaussLegendre,
   gaussSum,
+  leftAnchoredRule,
   mappedRule,
 } from "./quadrature/gauss-legendre.ts";
 export {

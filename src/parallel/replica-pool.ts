@@ -1,7 +1,5 @@
-import { Piscina } from "piscina";
-import { RuleError } from "../math/errors.ts";
-import type { RuleErrorReply } from "./claim-worker.ts";
 import { type ReplicaResult, type ReplicaTask, runReplicaTask } from "./replica-worker.ts";
+import { runTasks } from "./worker-runtime.ts";
 
 /**
  * Independent particle replicas on worker threads (`--workers N` of `particles` and `transport`).
@@ -10,7 +8,7 @@ import { type ReplicaResult, type ReplicaTask, runReplicaTask } from "./replica-
  * same bits as `--workers 1`. `onResult` is called in this thread as each replica finishes (in
  * completion order; callers that merge sort by replica index), so results can be appended as they
  * come. With `workers` ≤ 1 or a single task everything runs in-process, in index order.
- * Loader handling (source under tsx vs dist/) is that of {@link createClaimPool}.
+ * Lifecycle, ordering and errors are those of {@link runTasks} (worker-runtime.ts).
  *
  * @category Parallel
  */
@@ -19,38 +17,10 @@ export async function runReplicaTasks(
   workers: number,
   onResult: (result: ReplicaResult, task: ReplicaTask) => void = () => {},
 ): Promise<ReplicaResult[]> {
-  const results: ReplicaResult[] = new Array(tasks.length);
-  if (workers <= 1 || tasks.length <= 1) {
-    tasks.forEach((task, k) => {
-      results[k] = runReplicaTask(task);
-      onResult(results[k], task);
-    });
-    return results;
-  }
-  const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
-  const execArgv = [...process.execArgv];
-  if (ext === ".ts" && !execArgv.some((a) => a.includes("tsx")))
-    execArgv.push("--import", import.meta.resolve("tsx"));
-  const n = Math.min(workers, tasks.length);
-  const pool = new Piscina({
-    filename: new URL(`./replica-worker${ext}`, import.meta.url).href,
-    minThreads: n,
-    maxThreads: n,
-    execArgv,
+  return runTasks(tasks, {
+    worker: "replica-worker",
+    workers,
+    inProcess: runReplicaTask,
+    onResult: (result, task) => onResult(result, task),
   });
-  try {
-    const settled = await Promise.allSettled(
-      tasks.map(async (task, k) => {
-        const reply = (await pool.run(task)) as ReplicaResult | RuleErrorReply;
-        if ("kind" in reply && reply.kind === "rule-error") throw new RuleError(reply.message);
-        results[k] = reply as ReplicaResult;
-        onResult(results[k], task);
-      }),
-    );
-    const failed = settled.find((s) => s.status === "rejected");
-    if (failed) throw (failed as PromiseRejectedResult).reason;
-    return results;
-  } finally {
-    await pool.destroy();
-  }
 }

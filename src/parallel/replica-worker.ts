@@ -3,7 +3,6 @@
  * default export with one {@link ReplicaTask}; it runs the same pure function the in-process path
  * runs, so pooled and in-process replicas are identical bit for bit.
  */
-import { RuleError } from "../math/errors.ts";
 import {
   type ExactReplicaRecord,
   type ExactRunConfig,
@@ -24,7 +23,7 @@ import {
   type WaveTransportSettings,
   waveTransportReplica,
 } from "../solvers/particles/wave-transport.ts";
-import type { RuleErrorReply } from "./claim-worker.ts";
+import { workerEntry } from "./worker-entry.ts";
 
 /** One independent replica: of a `particles` run, a `transport` computation or an `exact` run (plain data). */
 export type ReplicaTask =
@@ -53,11 +52,6 @@ export function runReplicaTask(task: ReplicaTask): ReplicaResult {
   return transportReplica(task.settings, task.replica);
 }
 
-export default function replicaEntry(task: ReplicaTask): ReplicaResult | RuleErrorReply {
-  try {
-    return runReplicaTask(task);
-  } catch (err) {
-    if (err instanceof RuleError) return { kind: "rule-error", message: err.message };
-    throw err;
-  }
-}
+/** The worker's entry: {@link runReplicaTask}, a RuleError returned as data (worker-runtime.ts). */
+const replicaEntry = workerEntry(runReplicaTask);
+export default replicaEntry;

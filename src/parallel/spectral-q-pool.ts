@@ -11,6 +11,7 @@ import {
   type SpectralOptions,
 } from "../solvers/spectral/mouhot-pareschi.ts";
 import { doneSlot, GENERATION, type SpectralQWorkerData, stateSlot } from "./spectral-q-worker.ts";
+import { workerModule } from "./worker-runtime.ts";
 
 /** The grid size from which `relax` evaluates Q on a pool (below it a thread costs more than it saves). */
 export const POOL_MIN_N = 32;
@@ -52,7 +53,9 @@ const WAIT_MS = 120_000;
  * {@link MouhotPareschi.evaluate} uses, so the result is the same bits as the serial one.
  * `evaluate` is synchronous (the main thread blocks in `Atomics.wait`), so the time stepper is
  * unchanged. Call {@link SpectralQPool.close} when done (the threads are unref'd, so a forgotten
- * pool does not keep the process alive).
+ * pool does not keep the process alive). The worker module and its loader come from the one parallel
+ * runtime (worker-runtime.ts `workerModule`); the Atomics protocol is this pool's own, since Q is
+ * evaluated synchronously inside a time step.
  *
  * @example
  * ```ts
@@ -101,11 +104,7 @@ export class SpectralQPool implements CollisionOperator {
     this.spec = new Float64Array(spectrum);
     this.parts = new Float64Array(partials);
     this.sum = new Float64Array(n3);
-    const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
-    const execArgv = [...process.execArgv];
-    if (ext === ".ts" && !execArgv.some((a) => a.includes("tsx")))
-      execArgv.push("--import", import.meta.resolve("tsx"));
-    const url = new URL(`./spectral-q-worker${ext}`, import.meta.url);
+    const { url, execArgv } = workerModule("spectral-q-worker");
     this.threads = [];
     for (let w = 0; w < W; w++) {
       const data: SpectralQWorkerData = {

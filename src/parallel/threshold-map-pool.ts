@@ -1,13 +1,13 @@
-import { Piscina } from "piscina";
 import {
   type MapCell,
   type MapOptions,
+  type MapRow,
   mapCellCount,
   thresholdMap,
+  thresholdMapRow,
   thresholdMapRows,
 } from "../claims/threshold-map.ts";
-import { RuleError } from "../math/errors.ts";
-import type { RuleErrorReply } from "./claim-worker.ts";
+import { runTasks } from "./worker-runtime.ts";
 
 /**
  * {@link thresholdMap} (the (s, s0) map of the thresholds, claims/threshold-map.ts) with its rows
@@ -16,7 +16,7 @@ import type { RuleErrorReply } from "./claim-worker.ts";
  * parameters, so the cells are the same numbers, in the same order, as the in-process map; each
  * thread keeps its own memoized norms, shared by the rows it runs (those of one s0 within a row,
  * those of one s across rows). `onCell(done, total)` as each row finishes (its cells at once).
- * Loader handling (source under tsx vs dist/) is that of {@link createClaimPool}.
+ * Lifecycle, ordering and errors are those of {@link runTasks} (worker-runtime.ts).
  *
  * @category Parallel
  */
@@ -24,33 +24,15 @@ export async function thresholdMapParallel(o: MapOptions, workers: number): Prom
   const rows = thresholdMapRows(o);
   if (workers <= 1 || rows.length <= 1) return thresholdMap(o);
   const total = mapCellCount(rows);
-  const ext = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
-  const execArgv = [...process.execArgv];
-  if (ext === ".ts" && !execArgv.some((a) => a.includes("tsx")))
-    execArgv.push("--import", import.meta.resolve("tsx"));
-  const n = Math.min(workers, rows.length);
-  const pool = new Piscina({
-    filename: new URL(`./threshold-map-worker${ext}`, import.meta.url).href,
-    minThreads: n,
-    maxThreads: n,
-    execArgv,
-  });
-  const results: MapCell[][] = new Array(rows.length);
   let done = 0;
-  try {
-    const settled = await Promise.allSettled(
-      rows.map(async (row, k) => {
-        const reply = (await pool.run(row)) as MapCell[] | RuleErrorReply;
-        if (!Array.isArray(reply)) throw new RuleError(reply.message);
-        results[k] = reply;
-        done += reply.length;
-        o.onCell?.(done, total);
-      }),
-    );
-    const failed = settled.find((s) => s.status === "rejected");
-    if (failed) throw (failed as PromiseRejectedResult).reason;
-    return results.flat();
-  } finally {
-    await pool.destroy();
-  }
+  const results = await runTasks<MapRow, MapCell[]>(rows, {
+    worker: "threshold-map-worker",
+    workers,
+    inProcess: thresholdMapRow,
+    onResult: (cells) => {
+      done += cells.length;
+      o.onCell?.(done, total);
+    },
+  });
+  return results.flat();
 }

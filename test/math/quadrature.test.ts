@@ -6,7 +6,12 @@ import {
   equalPanelGaussSum,
   equalPanelRule,
 } from "../../src/math/quadrature/composite.ts";
-import { gaussLegendre, gaussSum, mappedRule } from "../../src/math/quadrature/gauss-legendre.ts";
+import {
+  gaussLegendre,
+  gaussSum,
+  leftAnchoredRule,
+  mappedRule,
+} from "../../src/math/quadrature/gauss-legendre.ts";
 import { goldenSectionMax } from "../../src/math/quadrature/maximize.ts";
 import { radialIntegral, radialIntegralEstimate } from "../../src/math/quadrature/radial.ts";
 
@@ -91,4 +96,36 @@ test("goldenSectionMax finds interior and end-point maxima to rounding", () => {
   // increasing function: the maximum sits at the right end
   const c = goldenSectionMax((x) => x, -1, 2);
   assert.equal(c.value, 2);
+});
+
+test("leftAnchoredRule: exact for x^k, k < 2n, on [lo, lo + 2h]; nodes lo + h(1 + x_i) to the bit, not mappedRule's", () => {
+  const x = new Float64Array(64);
+  const w = new Float64Array(64);
+  for (const [lo, h] of [
+    [0, 0.15],
+    [-1, 0.5],
+    [0.3, 0.35],
+  ]) {
+    for (const n of [4, 16, 48]) {
+      assert.equal(leftAnchoredRule(n, lo, h, x, w), n);
+      const b = lo + 2 * h;
+      for (const k of [0, 1, 3, 2 * n - 1]) {
+        let s = 0;
+        for (let i = 0; i < n; i++) s += w[i] * x[i] ** k;
+        const exact = (b ** (k + 1) - lo ** (k + 1)) / (k + 1);
+        assert.ok(Math.abs(s - exact) <= 1e-13 * Math.max(1, Math.abs(exact)), `n=${n} k=${k}`);
+      }
+      const gl = gaussLegendre(n);
+      for (let i = 0; i < n; i++) {
+        assert.ok(Object.is(x[i], lo + h * (1 + gl.nodes[i])));
+        assert.ok(Object.is(w[i], h * gl.weights[i]));
+      }
+    }
+  }
+  // the centred form rounds differently (the reason the inline sites did not use mappedRule)
+  leftAnchoredRule(64, 0, 0.15, x, w);
+  const m = mappedRule(64, 0, 0.3);
+  let differ = 0;
+  for (let i = 0; i < 64; i++) if (!Object.is(x[i], m.nodes[i])) differ++;
+  assert.ok(differ > 0, "expected some nodes to differ in the last bit");
 });

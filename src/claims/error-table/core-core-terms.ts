@@ -1,12 +1,8 @@
 import type { Beam } from "../../construction/beam/beam.ts";
 import { coreLogAmplitude } from "../../construction/core/core.ts";
+import { coreCoreConstants, squareConstants } from "../../construction/core/core-core-profiles.ts";
 import { coreDecay, coreWeightSpread } from "../../construction/core/core-decay.ts";
-import { planeIntegral } from "../../construction/geometry/core-profile-integrals.ts";
-import type { Cutoff } from "../../construction/geometry/cutoff.ts";
 import { estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
-import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
-import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
 import type { DuhamelWindow, ErrorTermMeasure, TermMeasurement, ZPart } from "./error-term.ts";
 import { Z_PARTS } from "./error-term.ts";
 import { lemma44Bound } from "./lemma-4-4-bound.ts";
@@ -16,7 +12,8 @@ import { lemma44Bound } from "./lemma-4-4-bound.ts";
  * each in the four Z-norm parts, measured with the reduction of f_r of construction/core/core-decay.ts
  * (e^{−Λ(τ,y,u)} ∈ E(τ)[e^{−Δ}, e^{Δ}], |∇yΛ| ≤ D; every value carries these bounds in its error).
  *
- * Q±(f_r, f_r) (this file, first part). With V = N v, X = 100M x and χ_v = χ(N·):
+ * Q±(f_r, f_r): the measures below; the profiles c± and the constants of Φ² are
+ * construction/core/core-core-profiles.ts. With V = N v, X = 100M x and χ_v = χ(N·):
  *   Q⁻(f_r,f_r)(τ,y,v) = f_r(v) A[f_r](v) = Amp² e^{−Λ(y,v)} χ(100My)² χ(V) 2π N⁻⁴ ∫|W − V| e^{−Λ(y,W/N)} χ(W) dW,
  *   Q⁺(f_r,f_r)(τ,y,v) = Amp² χ(100My)² N⁻⁴ Q⁺(e^{−Λ}χ, e^{−Λ}χ)(V)   (Q⁺(g(N·),h(N·))(v) = N⁻⁴Q⁺(g,h)(Nv)),
  * both within a factor e^{±2Δ} of Amp² E² χ(100My)² N⁻⁴ c(V) with
@@ -36,177 +33,6 @@ import { lemma44Bound } from "./lemma-4-4-bound.ts";
  * ‖∇Φ²‖, ‖∇²Φ²‖ and their sups; for L² the Minkowski bound makes the upper side exact). The sup
  * over x is exact (X = 0 for Φ², the maximizer of |(φ²)'| for the gradient), not sampled.
  */
-
-// ─── radial profile functions ────────────────────────────────────────────────────────────────────
-
-/** a(r) = ∫_{R³} |W − V| φ(|W|) dW for |V| = r (Gauss–Legendre 64 on each side of ρ = r). */
-export function meanSpeed(cutoff: Cutoff, r: number): number {
-  const { phi } = cutoff;
-  const { nodes, weights } = gaussLegendre(64);
-  const seg = (lo: number, hi: number) => {
-    if (hi <= lo) return 0;
-    let s = 0;
-    const h = 0.5 * (hi - lo);
-    for (let i = 0; i < 64; i++) {
-      const rho = lo + h * (1 + nodes[i]);
-      const m = r >= rho ? r + (rho * rho) / (3 * r) : rho + (r * r) / (3 * rho);
-      s += h * weights[i] * phi(rho) * rho * rho * m;
-    }
-    return s;
-  };
-  const split = Math.min(1, Math.max(0, r));
-  return 4 * Math.PI * (seg(0, split) + seg(split, 1));
-}
-/** q(r) = Q⁺(χ, χ)(V) for |V| = r at Gauss–Legendre order n (see the module comment). */
-function gainRadialAt(cutoff: Cutoff, r: number, n: number): number {
-  const { phi } = cutoff;
-  const { nodes, weights } = gaussLegendre(n);
-  let total = 0;
-  for (const [c0, c1] of [
-    [-1, 0],
-    [0, 1],
-  ] as const) {
-    const hc = 0.5 * (c1 - c0);
-    for (let i = 0; i < n; i++) {
-      const c = c0 + hc * (1 + nodes[i]);
-      const disc = 1 - r * r * (1 - c * c);
-      if (disc <= 0) continue;
-      const sq = Math.sqrt(disc);
-      const lo = Math.max(0, -r * c - sq);
-      const hi = -r * c + sq;
-      if (hi <= lo) continue;
-      const P = planeIntegral(phi, r * Math.abs(c), n);
-      if (P === 0) continue;
-      const hr = 0.5 * (hi - lo);
-      let inner = 0;
-      for (let k = 0; k < n; k++) {
-        const rho = lo + hr * (1 + nodes[k]);
-        inner +=
-          hr * weights[k] * phi(Math.sqrt(Math.max(0, r * r + rho * rho + 2 * r * rho * c))) * rho;
-      }
-      total += hc * weights[i] * P * inner;
-    }
-  }
-  return 4 * Math.PI * total;
-}
-
-/** q(r) = Q⁺(χ,χ)(|V| = r) with its error (orders 32, 48, 64, 96; last difference). */
-export function gainRadial(cutoff: Cutoff, r: number): { value: number; error: number } {
-  let prev = gainRadialAt(cutoff, r, 32);
-  let err = Number.POSITIVE_INFINITY;
-  for (const n of [48, 64, 96]) {
-    const cur = gainRadialAt(cutoff, r, n);
-    err = Math.abs(cur - prev);
-    prev = cur;
-    if (err <= 1e-10 * Math.abs(cur) + 1e-14) break;
-  }
-  return { value: prev, error: err };
-}
-
-/** ∫ over R³ of h(c(|V|)) for c supported in |V| ≤ R: 4π ∫_0^R h(c(r)) r² dr, GL n vs n/2. */
-function radialOver(R: number, n: number, c: (r: number) => { value: number; error: number }) {
-  const { nodes, weights } = gaussLegendre(n);
-  const vals: { r: number; w: number; c: number; e: number }[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = 0.5 * R * (1 + nodes[i]);
-    const cv = c(r);
-    vals.push({ r, w: 0.5 * R * weights[i] * 4 * Math.PI * r * r, c: cv.value, e: cv.error });
-  }
-  return vals;
-}
-
-/** ‖c‖_{L¹}, ‖c‖_{L²} of c⁻ or c⁺ over V ∈ R³, with relative errors (cached per cutoff). */
-interface CoreCoreConstants {
-  readonly C1: number;
-  readonly C2: number;
-  readonly relErr: number;
-  /** Radius of the support of c in V. */
-  readonly Vmax: number;
-}
-
-const ccCache = new Map<string, CoreCoreConstants>();
-
-export function coreCoreConstants(cutoff: Cutoff, sign: "+" | "-"): CoreCoreConstants {
-  const key = `${cutoff.name}|${sign}`;
-  const hit = ccCache.get(key);
-  if (hit) return hit;
-  const Vmax = sign === "-" ? 1 : Math.SQRT2;
-  const c =
-    sign === "-"
-      ? (r: number) => ({ value: 2 * Math.PI * cutoff.phi(r) * meanSpeed(cutoff, r), error: 0 })
-      : (r: number) => gainRadial(cutoff, r);
-  const sums = (n: number) => {
-    let C1 = 0;
-    let C2 = 0;
-    let e1 = 0;
-    let e2 = 0;
-    for (const p of radialOver(Vmax, n, c)) {
-      C1 += p.w * p.c;
-      C2 += p.w * p.c * p.c;
-      e1 += p.w * p.e;
-      e2 += p.w * 2 * Math.abs(p.c) * p.e;
-    }
-    return { C1, C2, e1, e2 };
-  };
-  const a = sums(48);
-  const b = sums(24);
-  const relErr = Math.max(
-    (Math.abs(a.C1 - b.C1) + a.e1) / a.C1,
-    (Math.abs(a.C2 - b.C2) + a.e2) / a.C2,
-  );
-  const out = { C1: a.C1, C2: a.C2, relErr: relErr + 1e-13, Vmax };
-  ccCache.set(key, out);
-  return out;
-}
-
-/**
- * Constants of Φ² = φ(|·|)²: L² norms n0, n1, n2 of Φ², ∇Φ², ∇²Φ² (Frobenius) over R³, g2 = max|∇Φ²|,
- * H2 = max‖∇²Φ²‖_op, and the relative quadrature error (radialIntegralEstimate, math/quadrature/radial.ts).
- */
-export interface SquareConstants {
-  readonly n0: number;
-  readonly n1: number;
-  readonly n2: number;
-  readonly g2: number;
-  readonly H2: number;
-  readonly relErr: number;
-}
-
-const sqCache = new Map<Cutoff, SquareConstants>();
-
-/** {@link SquareConstants} of a cutoff (cached). */
-export function squareConstants(cutoff: Cutoff): SquareConstants {
-  const hit = sqCache.get(cutoff);
-  if (hit) return hit;
-  const { phi, dphi, d2phi } = cutoff;
-  const d1 = (r: number) => 2 * phi(r) * dphi(r);
-  const d2 = (r: number) => 2 * (dphi(r) ** 2 + phi(r) * d2phi(r));
-  const i0 = radialIntegralEstimate((r) => phi(r) ** 4);
-  const i1 = radialIntegralEstimate((r) => d1(r) ** 2);
-  // |∇²Φ²|²_F = (ψ'')² + 2(ψ'/r)² for radial ψ = φ²
-  const i2 = radialIntegralEstimate(
-    (r) => d2(r) ** 2 + 2 * (r > 0 ? (d1(r) / r) ** 2 : d2(0) ** 2),
-  );
-  const out = {
-    n0: Math.sqrt(i0.value),
-    n1: Math.sqrt(i1.value),
-    n2: Math.sqrt(i2.value),
-    g2: goldenSectionMax((r) => Math.abs(d1(r)), 0, 1, {
-      gridPoints: 20_000,
-      iterations: 60,
-      step: "recompute",
-    }).value,
-    H2: goldenSectionMax(
-      (r) => Math.max(Math.abs(d2(r)), r > 1e-9 ? Math.abs(d1(r) / r) : Math.abs(d2(0))),
-      0,
-      1,
-      { gridPoints: 20_000, iterations: 60, step: "recompute" },
-    ).value,
-    relErr: Math.max(i0.error / i0.value, i1.error / i1.value, i2.error / i2.value),
-  };
-  sqCache.set(cutoff, out);
-  return out;
-}
 
 // ─── Q±(f_r, f_r) ────────────────────────────────────────────────────────────────────────────────
 

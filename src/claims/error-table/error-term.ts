@@ -1,4 +1,5 @@
 import type { Beam } from "../../construction/beam/beam.ts";
+import type { DuhamelWindow } from "../../construction/parameters/duhamel-window.ts";
 import type { ZPart } from "../../kinetic/z-parts.ts";
 import type { Estimate } from "../../math/estimate.ts";
 
@@ -23,13 +24,9 @@ export const ERROR_TERMS = [
 /** One of the eight terms of F_err (4.1) (see {@link ERROR_TERMS}). */
 export type ErrorTermId = (typeof ERROR_TERMS)[number];
 
+/** A Duhamel window 0 ≤ t0 ≤ t ≤ T* (owned by the construction, whose kernels take it). */
+export type { DuhamelWindow } from "../../construction/parameters/duhamel-window.ts";
 export { Z_PART_LABELS, Z_PARTS, type ZPart, zPartPrefactor } from "../../kinetic/z-parts.ts";
-
-/** A Duhamel window 0 ≤ t0 ≤ t ≤ T*. */
-export interface DuhamelWindow {
-  readonly t0: number;
-  readonly t: number;
-}
 
 /** Logarithmic factor accompanying a power of M in a bound. */
 export type LogFactor = "none" | "lnM" | "lnlnM";

@@ -27,7 +27,8 @@ import { DEFAULT_P, makeConstants } from "../../construction/parameters/paramete
 import { VARIANTS } from "../../construction/parameters/variant.ts";
 import { RuleError } from "../../math/errors.ts";
 import { DEFAULT_ERRORS_FILE, type ParsedFile, readJobFile } from "../../parallel/job-file.ts";
-import { dispatchGroups, runChildQueue, serveQueue } from "../../parallel/job-queue.ts";
+import { dispatchGroups } from "../../parallel/job-queue.ts";
+import { runChildQueue, serveQueue } from "../../parallel/worker-runtime.ts";
 import {
   addParameterOptions,
   DEFAULT_CUTOFF,
@@ -390,7 +391,7 @@ export function register(program: Command): void {
           groups,
           Math.min(workers, groups.length),
           todo.length,
-          progress,
+          (done, total) => progress.update(done, total),
         );
       } else {
         let count = 0;

@@ -2,7 +2,7 @@ import type { CarlemanNodes } from "../../kinetic/carleman-sampler.ts";
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
 import { bump, type Cutoff } from "../geometry/cutoff.ts";
-import { profileConstants } from "../geometry/profile-constants.ts";
+import { perCutoff, profileConstants } from "../geometry/cutoff-constants.ts";
 
 /**
  * The Duhamel integral of the gain term, D⁺ of Lemma 4.6, node by node:
@@ -212,19 +212,17 @@ export function duhamelAtNodes(
 
 /** Φ(r) = ∫_0^{min(r,1)} φ by a cumulative Simpson table (4096 panels), linear interpolation. */
 function primitiveTable(c: Cutoff): Float64Array {
-  const hit = primitiveCache.get(c);
-  if (hit) return hit;
-  const n = 4096;
-  const tab = new Float64Array(n + 1);
-  const h = 1 / n;
-  for (let i = 1; i <= n; i++) {
-    const a = (i - 1) * h;
-    tab[i] = tab[i - 1] + (h / 6) * (c.phi(a) + 4 * c.phi(a + h / 2) + c.phi(a + h));
-  }
-  primitiveCache.set(c, tab);
-  return tab;
+  return perCutoff(c, "window-primitive", () => {
+    const n = 4096;
+    const tab = new Float64Array(n + 1);
+    const h = 1 / n;
+    for (let i = 1; i <= n; i++) {
+      const a = (i - 1) * h;
+      tab[i] = tab[i - 1] + (h / 6) * (c.phi(a) + 4 * c.phi(a + h / 2) + c.phi(a + h));
+    }
+    return tab;
+  });
 }
-const primitiveCache = new Map<Cutoff, Float64Array>();
 
 function primitive(tab: Float64Array, r: number): number {
   if (r >= 1) return tab[tab.length - 1];

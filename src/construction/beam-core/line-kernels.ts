@@ -1,6 +1,10 @@
-import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
-import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
+import {
+  gaussLegendre,
+  leftAnchoredRule,
+  mappedRule,
+} from "../../math/quadrature/gauss-legendre.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
+import { perCutoff, transportConstants } from "../geometry/cutoff-constants.ts";
 
 /**
  * Autocorrelations of the core profile along a line, used for the L²_x norms of Duhamel integrals
@@ -54,43 +58,39 @@ function autocorrelationAt(
   return 2 * Math.PI * total;
 }
 
-const kernelCache = new Map<string, LineKernel>();
-
 export function lineKernel(cutoff: Cutoff, kind: "plain" | "grad" | "abs"): LineKernel {
-  const key = `${cutoff.name}|${kind}`;
-  const hit = kernelCache.get(key);
-  if (hit) return hit;
-  const psi = (D: number) => autocorrelationAt(cutoff, D, kind, 48);
-  const build = (n: number) => {
-    const S1 = chebAntiderivative(psi, n, 2);
-    const S = chebAntiderivative(S1, n, 2);
-    const s2 = S(2);
-    const d2 = S1(2);
-    return (z: number) => {
-      const a = Math.abs(z);
-      return a <= 2 ? S(a) : s2 + d2 * (a - 2);
+  return perCutoff(cutoff, `line-kernel:${kind}`, () => {
+    const psi = (D: number) => autocorrelationAt(cutoff, D, kind, 48);
+    const build = (n: number) => {
+      const S1 = chebAntiderivative(psi, n, 2);
+      const S = chebAntiderivative(S1, n, 2);
+      const s2 = S(2);
+      const d2 = S1(2);
+      return (z: number) => {
+        const a = Math.abs(z);
+        return a <= 2 ? S(a) : s2 + d2 * (a - 2);
+      };
     };
-  };
-  const fine = build(64);
-  const coarse = build(32);
-  let rel = 0;
-  for (let i = 1; i <= 40; i++) {
-    const z = (2.2 * i) / 40;
-    rel = Math.max(rel, Math.abs(fine(z) - coarse(z)) / Math.max(Math.abs(fine(z)), 1e-300));
-  }
-  // the cylindrical quadrature itself: compare ψ at a few D with 96² nodes
-  for (const D of [0, 0.7, 1.5]) {
-    const a = psi(D);
-    const b = autocorrelationAt(cutoff, D, kind, 96);
-    rel = Math.max(rel, Math.abs(a - b) / Math.max(Math.abs(b), 1e-12 * Math.abs(psi(0))));
-  }
-  // ψ''(0) by Richardson-extrapolated second differences (ψ even)
-  const p0 = psi(0);
-  const dd = (h: number) => (2 * (psi(h) - p0)) / (h * h);
-  const psi2 = (4 * dd(0.01) - dd(0.02)) / 3;
-  const out: LineKernel = { S: fine, relErr: rel + 1e-12, psi0: p0, psi2 };
-  kernelCache.set(key, out);
-  return out;
+    const fine = build(64);
+    const coarse = build(32);
+    let rel = 0;
+    for (let i = 1; i <= 40; i++) {
+      const z = (2.2 * i) / 40;
+      rel = Math.max(rel, Math.abs(fine(z) - coarse(z)) / Math.max(Math.abs(fine(z)), 1e-300));
+    }
+    // the cylindrical quadrature itself: compare ψ at a few D with 96² nodes
+    for (const D of [0, 0.7, 1.5]) {
+      const a = psi(D);
+      const b = autocorrelationAt(cutoff, D, kind, 96);
+      rel = Math.max(rel, Math.abs(a - b) / Math.max(Math.abs(b), 1e-12 * Math.abs(psi(0))));
+    }
+    // ψ''(0) by Richardson-extrapolated second differences (ψ even)
+    const p0 = psi(0);
+    const dd = (h: number) => (2 * (psi(h) - p0)) / (h * h);
+    const psi2 = (4 * dd(0.01) - dd(0.02)) / 3;
+    const out: LineKernel = { S: fine, relErr: rel + 1e-12, psi0: p0, psi2 };
+    return out;
+  });
 }
 
 /** Chebyshev antiderivative τ ↦ ∫_0^τ f on [0, T] (same construction as for Λ₀). */
@@ -160,57 +160,43 @@ export function cellKernel(K: LineKernel, u: number, d: number): number {
  * margin √(3‖φ'‖² + 4H²)·h/√2 (upper), h = 1/400 (cached per cutoff).
  */
 export function lineGradientSup(cutoff: Cutoff): { lo: number; hi: number; u: number; Z: number } {
-  const hit = gammaCache.get(cutoff);
-  if (hit) return hit;
-  const { phi, dphi } = cutoff;
-  const h = 1 / 400;
-  const { nodes, weights } = gaussLegendre(32);
-  let best = 0;
-  let bu = 0;
-  let bZ = 0;
-  for (let iz = 0; iz <= 400; iz++) {
-    const Z = iz * h;
-    const half = Math.sqrt(Math.max(0, 1 - Z * Z));
-    if (half === 0) continue;
-    for (let iu = 0; iu <= 800; iu++) {
-      const u = -1 + iu * h;
-      const lo = Math.max(u, -half);
-      let tr = 0;
-      if (lo < half) {
-        const hh = 0.5 * (half - lo);
-        for (let k = 0; k < 32; k++) {
-          const sv = lo + hh * (1 + nodes[k]);
-          const r = Math.sqrt(sv * sv + Z * Z);
-          tr += hh * weights[k] * (r > 0 ? (dphi(r) * Z) / r : 0);
+  return perCutoff(cutoff, "line-gradient-sup", () => {
+    const { phi, dphi } = cutoff;
+    const h = 1 / 400;
+    const sX = new Float64Array(32);
+    const sW = new Float64Array(32);
+    let best = 0;
+    let bu = 0;
+    let bZ = 0;
+    for (let iz = 0; iz <= 400; iz++) {
+      const Z = iz * h;
+      const half = Math.sqrt(Math.max(0, 1 - Z * Z));
+      if (half === 0) continue;
+      for (let iu = 0; iu <= 800; iu++) {
+        const u = -1 + iu * h;
+        const lo = Math.max(u, -half);
+        let tr = 0;
+        if (lo < half) {
+          leftAnchoredRule(32, lo, 0.5 * (half - lo), sX, sW);
+          for (let k = 0; k < 32; k++) {
+            const sv = sX[k];
+            const r = Math.sqrt(sv * sv + Z * Z);
+            tr += sW[k] * (r > 0 ? (dphi(r) * Z) / r : 0);
+          }
+        }
+        const ax = phi(Math.sqrt(u * u + Z * Z));
+        const g = Math.hypot(ax, tr);
+        if (g > best) {
+          best = g;
+          bu = u;
+          bZ = Z;
         }
       }
-      const ax = phi(Math.sqrt(u * u + Z * Z));
-      const g = Math.hypot(ax, tr);
-      if (g > best) {
-        best = g;
-        bu = u;
-        bZ = Z;
-      }
     }
-  }
-  const d1 = goldenSectionMax((r) => Math.abs(dphi(r)), 0, 1, {
-    gridPoints: 20_000,
-    iterations: 60,
-    step: "recompute",
-  }).value;
-  const H = goldenSectionMax(
-    (r) =>
-      Math.max(
-        Math.abs(cutoff.d2phi(r)),
-        r > 1e-9 ? Math.abs(dphi(r) / r) : Math.abs(cutoff.d2phi(0)),
-      ),
-    0,
-    1,
-    { gridPoints: 20_000, iterations: 60, step: "recompute" },
-  ).value;
-  const lip = Math.sqrt(3 * d1 * d1 + 4 * H * H);
-  const out = { lo: best * (1 - 1e-6), hi: best + (lip * h) / Math.SQRT2 + 1e-6, u: bu, Z: bZ };
-  gammaCache.set(cutoff, out);
-  return out;
+    // ‖φ'‖∞ and H = sup max(|φ''|, |φ'/r|): the transport constants (the same maximizer calls)
+    const { d1, H } = transportConstants(cutoff);
+    const lip = Math.sqrt(3 * d1 * d1 + 4 * H * H);
+    const out = { lo: best * (1 - 1e-6), hi: best + (lip * h) / Math.SQRT2 + 1e-6, u: bu, Z: bZ };
+    return out;
+  });
 }
-const gammaCache = new Map<Cutoff, { lo: number; hi: number; u: number; Z: number }>();

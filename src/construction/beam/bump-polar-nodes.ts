@@ -8,7 +8,7 @@ import type { Beam } from "./beam.ts";
  * r = |q|/ρ ∈ [0, 1] (factor φ(r)), ρ the bump radius; n nodes in each of a and r, nodes where I = 0
  * dropped. The weight wv includes the Jacobian 2πρ² r, so Σ wv g(a, r) = ∫ g dv over the bump for
  * g independent of ψ. Shared by the beam's Z-norm overlaps (beam-znorm.ts, which adds a ψ rule) and
- * the beam–core error terms (claims/error-table/).
+ * the beam–core kernels (construction/beam-core/).
  */
 export interface BumpNode {
   /** Weight, Jacobian 2πρ²r included. */

@@ -1,7 +1,7 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
 import { compositeRule } from "../../math/quadrature/composite.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
-import { profileConstants } from "../geometry/profile-constants.ts";
+import { perCutoff, profileConstants } from "../geometry/cutoff-constants.ts";
 import { tubeFrames } from "../geometry/tube-frames.ts";
 import { bumpAxialFactor, bumpRadius } from "../geometry/velocity-bumps.ts";
 import { requireHardSphere } from "../parameters/parameters.ts";
@@ -37,45 +37,42 @@ export interface LineConstants {
   readonly c0: number;
   /** c1 = sup_δ ∫_0^{√(1−δ²)} |φ'(√(δ²+s²))| ds (sampled on 401 δ, Gauss–Legendre 64×2 panels, ×1.01). */
   readonly c1: number;
-  /** sup |φ'| (profile-constants.ts). */
+  /** sup |φ'| (cutoff-constants.ts `profileConstants`). */
   readonly dphiMax: number;
 }
 
-const lineCache = new Map<Cutoff, LineConstants>();
-
 /** The constants of the line bounds; throws if φ is not non-increasing on a fine grid. */
 export function lineConstants(cutoff: Cutoff): LineConstants {
-  const hit = lineCache.get(cutoff);
-  if (hit) return hit;
-  for (let i = 0; i < 4000; i++) {
-    if (cutoff.phi((i + 1) / 4000) > cutoff.phi(i / 4000) + 1e-15) {
-      throw new Error(
-        `line bounds need a non-increasing profile; ${cutoff.name} increases near r = ${i / 4000}`,
+  return perCutoff(cutoff, "line-bounds", () => {
+    for (let i = 0; i < 4000; i++) {
+      if (cutoff.phi((i + 1) / 4000) > cutoff.phi(i / 4000) + 1e-15) {
+        throw new Error(
+          `line bounds need a non-increasing profile; ${cutoff.name} increases near r = ${i / 4000}`,
+        );
+      }
+    }
+    const xs = new Float64Array(128);
+    const ws = new Float64Array(128);
+    const integrate = (f: (s: number) => number, a: number, b: number) => {
+      const m = compositeRule([a, 0.5 * (a + b), b], 64, xs, ws);
+      let sum = 0;
+      for (let i = 0; i < m; i++) sum += ws[i] * f(xs[i]);
+      return sum;
+    };
+    const c0 = integrate((r) => cutoff.phi(r), 0, 1);
+    let c1 = 0;
+    for (let i = 0; i <= 400; i++) {
+      const d = i / 400;
+      const L = Math.sqrt(Math.max(0, 1 - d * d));
+      if (L === 0) continue;
+      c1 = Math.max(
+        c1,
+        integrate((s) => Math.abs(cutoff.dphi(Math.sqrt(d * d + s * s))), 0, L),
       );
     }
-  }
-  const xs = new Float64Array(128);
-  const ws = new Float64Array(128);
-  const integrate = (f: (s: number) => number, a: number, b: number) => {
-    const m = compositeRule([a, 0.5 * (a + b), b], 64, xs, ws);
-    let sum = 0;
-    for (let i = 0; i < m; i++) sum += ws[i] * f(xs[i]);
-    return sum;
-  };
-  const c0 = integrate((r) => cutoff.phi(r), 0, 1);
-  let c1 = 0;
-  for (let i = 0; i <= 400; i++) {
-    const d = i / 400;
-    const L = Math.sqrt(Math.max(0, 1 - d * d));
-    if (L === 0) continue;
-    c1 = Math.max(
-      c1,
-      integrate((s) => Math.abs(cutoff.dphi(Math.sqrt(d * d + s * s))), 0, L),
-    );
-  }
-  const out = { c0, c1: 1.01 * c1, dphiMax: profileConstants(cutoff).dphiMax };
-  lineCache.set(cutoff, out);
-  return out;
+    const out = { c0, c1: 1.01 * c1, dphiMax: profileConstants(cutoff).dphiMax };
+    return out;
+  });
 }
 
 /** J̄(v) and J̄₁(v) at fixed orders (level of CHARACTERISTIC_LEVELS); out[0] = J̄, out[1] = J̄₁. */

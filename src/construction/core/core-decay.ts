@@ -1,6 +1,6 @@
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { leftAnchoredRule } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
-import { profileConstants } from "../geometry/profile-constants.ts";
+import { profileConstants } from "../geometry/cutoff-constants.ts";
 import { requireHardSphere } from "../parameters/parameters.ts";
 import { centreFrequency } from "./core.ts";
 import { bumpMoments } from "./core-norm.ts";
@@ -88,12 +88,13 @@ export function coreDecay(beam: Beam): CoreDecay {
     hessBound: (tau) => tau * hessRate,
     integrate(t0, t, g) {
       const q = (nn: number) => {
-        const { nodes, weights } = gaussLegendre(nn);
+        const x = new Float64Array(nn);
+        const w = new Float64Array(nn);
+        leftAnchoredRule(nn, t0, 0.5 * (t - t0), x, w);
         let sum = 0;
-        const h = 0.5 * (t - t0);
         for (let i = 0; i < nn; i++) {
-          const tau = t0 + h * (1 + nodes[i]);
-          sum += h * weights[i] * g(tau, Math.exp(-fine(tau)));
+          const tau = x[i];
+          sum += w[i] * g(tau, Math.exp(-fine(tau)));
         }
         return sum;
       };

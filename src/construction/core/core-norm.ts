@@ -5,7 +5,7 @@ import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.
 import { radialIntegral } from "../../math/quadrature/radial.ts";
 import type { Beam } from "../beam/beam.ts";
 import { kernelLipschitz } from "../beam/beam-collision-frequency.ts";
-import { profileConstants } from "../geometry/profile-constants.ts";
+import { profileConstants } from "../geometry/cutoff-constants.ts";
 import { bumpAxialFactor, bumpRadius } from "../geometry/velocity-bumps.ts";
 import { centreFrequency, coreScale } from "./core.ts";
 

@@ -1,5 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { leftAnchoredRule } from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
 import { centreFrequency } from "./core.ts";
 
@@ -52,16 +52,17 @@ export interface CoreSelfFrequency {
  */
 export function radialSpeedMoment(phi: (r: number) => number, gamma: number): Estimate {
   const at = (n: number) => {
-    const { nodes, weights } = gaussLegendre(n);
+    const x = new Float64Array(n);
+    const w = new Float64Array(n);
     let s = 0;
     // [1/2, 1] in four panels (φ is flat to all orders at r = 1), then [2^{−j−1}, 2^{−j}]
     for (let j = 0; j < 63; j++) {
       const hi = j < 4 ? 1 - j / 8 : 2 ** -(j - 3);
       const lo = j < 4 ? 1 - (j + 1) / 8 : hi / 2;
-      const h = 0.5 * (hi - lo);
+      leftAnchoredRule(n, lo, 0.5 * (hi - lo), x, w);
       for (let i = 0; i < n; i++) {
-        const r = lo + h * (1 + nodes[i]);
-        s += h * weights[i] * r ** (2 + gamma) * phi(r);
+        const r = x[i];
+        s += w[i] * r ** (2 + gamma) * phi(r);
       }
     }
     return s;

@@ -5,7 +5,7 @@ import { type Estimate, estimate } from "../../math/estimate.ts";
 import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
 import { radialIntegral } from "../../math/quadrature/radial.ts";
 import type { Beam } from "../beam/beam.ts";
-import { profileConstants } from "../geometry/profile-constants.ts";
+import { profileConstants } from "../geometry/cutoff-constants.ts";
 import { requireHardSphere } from "../parameters/parameters.ts";
 import { centreFrequency, coreExponent } from "./core.ts";
 import { bumpMoments, radialL2 } from "./core-norm.ts";

@@ -1,5 +1,9 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
+import {
+  gaussLegendre,
+  leftAnchoredRule,
+  mappedRule,
+} from "../../math/quadrature/gauss-legendre.ts";
 import type { Beam } from "../beam/beam.ts";
 import { beamCollisionFrequency } from "../beam/beam-collision-frequency.ts";
 import { bumpAxialFactor, bumpRadius, bumpTransverseFactor } from "../geometry/velocity-bumps.ts";
@@ -24,14 +28,16 @@ export function coreExponent(
   let prevErr = 0;
   let unconverged = false;
   for (const n of [4, 8, 16]) {
-    const { nodes, weights } = gaussLegendre(n);
+    const taus = new Float64Array(n);
+    const wts = new Float64Array(n);
+    leftAnchoredRule(n, 0, 0.5 * t, taus, wts);
     let s = 0;
     let e = 0;
     for (let i = 0; i < n; i++) {
-      const tau = 0.5 * t * (1 + nodes[i]);
+      const tau = taus[i];
       const A = beamCollisionFrequency(beam, tau, x, v);
-      s += 0.5 * t * weights[i] * A.value;
-      e += 0.5 * t * weights[i] * A.error;
+      s += wts[i] * A.value;
+      e += wts[i] * A.error;
       unconverged ||= A.unconverged === true;
     }
     if (!Number.isNaN(prev) && Math.abs(s - prev) <= 1e-6 * Math.abs(s)) {
@@ -118,11 +124,12 @@ export function centreFrequency(beam: Beam, tau: number, integrateTo?: number): 
     if (integrateTo !== undefined) {
       const T = integrateTo;
       wt = new Float64Array(n);
+      const tts = new Float64Array(n);
+      leftAnchoredRule(n, 0, 0.5 * T, tts, wt);
       phiA = new Float64Array(n * n);
       phiR = new Float64Array(n * n);
       for (let it = 0; it < n; it++) {
-        const tt = 0.5 * T * (1 + nodes[it]);
-        wt[it] = 0.5 * T * weights[it];
+        const tt = tts[it];
         for (let k = 0; k < n; k++) {
           phiA[k * n + it] = phi((1 + h * nodes[k]) * tt);
           phiR[k * n + it] = phi((tt * gr.nodes[k]) / c);

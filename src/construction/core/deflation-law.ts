@@ -1,7 +1,8 @@
 import { hardSphere, type Kernel } from "../../kinetic/kernel.ts";
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
+import { leftAnchoredRule } from "../../math/quadrature/gauss-legendre.ts";
 import type { Cutoff } from "../geometry/cutoff.ts";
+import { perCutoff } from "../geometry/cutoff-constants.ts";
 import { bumpWidthFactor } from "../geometry/velocity-bumps.ts";
 import type { ConstructionConstants } from "../parameters/parameters.ts";
 import type { Variant } from "../parameters/variant.ts";
@@ -44,14 +45,15 @@ export interface CutoffLineIntegrals {
 /** ∫_0^1 f by Gauss–Legendre on [0, ½] ∪ [½, 1], 48 and 96 nodes per piece; error = difference. */
 function integrate01(f: (r: number) => number): Estimate {
   const at = (n: number) => {
-    const { nodes, weights } = gaussLegendre(n);
+    const x = new Float64Array(n);
+    const w = new Float64Array(n);
     let s = 0;
     for (const [lo, hi] of [
       [0, 0.5],
       [0.5, 1],
     ]) {
-      const h = 0.5 * (hi - lo);
-      for (let i = 0; i < n; i++) s += h * weights[i] * f(lo + h * (1 + nodes[i]));
+      leftAnchoredRule(n, lo, 0.5 * (hi - lo), x, w);
+      for (let i = 0; i < n; i++) s += w[i] * f(x[i]);
     }
     return s;
   };
@@ -65,24 +67,21 @@ function integrate01(f: (r: number) => number): Estimate {
   );
 }
 
-const integralsCache = new WeakMap<Cutoff, CutoffLineIntegrals>();
-
 /** The cutoff's line and cross-section integrals and the moments of the finite-M corrections. */
 export function cutoffLineIntegrals(cutoff: Cutoff): CutoffLineIntegrals {
-  const hit = integralsCache.get(cutoff);
-  if (hit) return hit;
-  const { phi, d2phi } = cutoff;
-  const line = integrate01(phi);
-  const crossSection = integrate01((r) => r * phi(r));
-  const out: CutoffLineIntegrals = {
-    line,
-    crossSection,
-    lineSecondMoment: integrate01((y) => y * y * phi(y)).value / line.value,
-    crossSectionSecondMoment: integrate01((r) => r ** 3 * phi(r)).value / crossSection.value,
-    curvature: d2phi(0),
-  };
-  integralsCache.set(cutoff, out);
-  return out;
+  return perCutoff(cutoff, "line-integrals", () => {
+    const { phi, d2phi } = cutoff;
+    const line = integrate01(phi);
+    const crossSection = integrate01((r) => r * phi(r));
+    const out: CutoffLineIntegrals = {
+      line,
+      crossSection,
+      lineSecondMoment: integrate01((y) => y * y * phi(y)).value / line.value,
+      crossSectionSecondMoment: integrate01((r) => r ** 3 * phi(r)).value / crossSection.value,
+      curvature: d2phi(0),
+    };
+    return out;
+  });
 }
 
 /** The constants that enter the law: c_b, c_T, α and the transverse factor c (resolved from the variant). */

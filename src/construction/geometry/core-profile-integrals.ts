@@ -1,23 +1,27 @@
-import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
-import { goldenSectionMax } from "../../math/quadrature/maximize.ts";
-import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
+import { leftAnchoredRule } from "../../math/quadrature/gauss-legendre.ts";
 import type { Cutoff } from "./cutoff.ts";
 
 /**
  * Integrals and bounds of the radial cutoff profile φ (χ = φ(|·|), the core's shape in (2.5)) used by
  * the core–beam and core–core terms of Lemma 4.4: the plane integral P(d), the half x-ray ∫_0^z φ,
- * a rigorous sup of |φ'| on an interval, and the constants c₁ = ∫χ, m₄ = ∫χ|X|², ‖φ'‖∞, sup|φ''|.
+ * and a rigorous sup of |φ'| on an interval (the constants c₁ = ∫χ, m₄ = ∫χ|X|², ‖φ'‖∞, sup|φ''|
+ * are in cutoff-constants.ts, the home of every per-cutoff constant).
  */
+
+const planeX = new Float64Array(128);
+const planeW = new Float64Array(128);
+const xrayX = new Float64Array(64);
+const xrayW = new Float64Array(64);
 
 /** P(d) = ∫ over the plane at distance d from 0 of φ(|·|) = 2π ∫_d^1 φ(ρ) ρ dρ. */
 export function planeIntegral(phi: (r: number) => number, d: number, n: number): number {
   if (d >= 1) return 0;
-  const { nodes, weights } = gaussLegendre(n);
-  const h = 0.5 * (1 - d);
+  if (n > planeX.length) throw new RangeError(`planeIntegral: order at most ${planeX.length}`);
+  leftAnchoredRule(n, d, 0.5 * (1 - d), planeX, planeW);
   let s = 0;
   for (let i = 0; i < n; i++) {
-    const rho = d + h * (1 + nodes[i]);
-    s += h * weights[i] * phi(rho) * rho;
+    const rho = planeX[i];
+    s += planeW[i] * phi(rho) * rho;
   }
   return 2 * Math.PI * s;
 }
@@ -25,9 +29,9 @@ export function planeIntegral(phi: (r: number) => number, d: number, n: number):
 /** ∫_0^z φ(s) ds (z ≤ 1), Gauss–Legendre 64. */
 export function halfXray(phi: (r: number) => number, z: number): number {
   const zz = Math.min(1, Math.max(0, z));
-  const { nodes, weights } = gaussLegendre(64);
+  leftAnchoredRule(64, 0, 0.5 * zz, xrayX, xrayW);
   let s = 0;
-  for (let i = 0; i < 64; i++) s += 0.5 * zz * weights[i] * phi(0.5 * zz * (1 + nodes[i]));
+  for (let i = 0; i < 64; i++) s += xrayW[i] * phi(xrayX[i]);
   return s;
 }
 
@@ -36,37 +40,4 @@ export function dphiSupOn(cutoff: Cutoff, H: number, lo: number, hi: number): nu
   const a = Math.max(0, lo);
   const b = Math.max(a, hi);
   return Math.abs(cutoff.dphi(0.5 * (a + b))) + 0.5 * H * (b - a);
-}
-
-export interface LikeConstants {
-  c1: number;
-  m4: number;
-  d1: number;
-  H: number;
-}
-const likeCache = new Map<Cutoff, LikeConstants>();
-export function transportLikeConstants(cutoff: Cutoff): LikeConstants {
-  const hit = likeCache.get(cutoff);
-  if (hit) return hit;
-  const out = {
-    c1: radialIntegralEstimate((r) => cutoff.phi(r)).value,
-    m4: radialIntegralEstimate((r) => cutoff.phi(r) * r * r).value,
-    d1: goldenSectionMax((r) => Math.abs(cutoff.dphi(r)), 0, 1, {
-      gridPoints: 20_000,
-      iterations: 60,
-      step: "recompute",
-    }).value,
-    H: goldenSectionMax(
-      (r) =>
-        Math.max(
-          Math.abs(cutoff.d2phi(r)),
-          r > 1e-9 ? Math.abs(cutoff.dphi(r) / r) : Math.abs(cutoff.d2phi(0)),
-        ),
-      0,
-      1,
-      { gridPoints: 20_000, iterations: 60, step: "recompute" },
-    ).value,
-  };
-  likeCache.set(cutoff, out);
-  return out;
 }

@@ -1,5 +1,6 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
 import type { Cutoff } from "./cutoff.ts";
+import { perCutoff } from "./cutoff-constants.ts";
 
 /**
  * sup_x |∇K(x)| for one tube K(x) = χ(M P⊥x) χ(P x) of (2.4), the factor sup_{i,j}‖∇K_{i,j}‖_{L^∞}
@@ -52,58 +53,54 @@ export function maxProfileSlope(cutoff: Cutoff): [number, number] {
   return maximize1d((r) => Math.abs(cutoff.dphi(r)), 0, 1);
 }
 
-const cache = new Map<string, TubeGradientSup>();
-
 export function tubeGradientSup(cutoff: Cutoff, M: number): TubeGradientSup {
-  const key = `${cutoff.name}:${M}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const { phi, dphi } = cutoff;
-  const g2 = (rho: number, zeta: number) => {
-    const a = M * dphi(rho) * phi(zeta);
-    const b = phi(rho) * dphi(zeta);
-    return a * a + b * b;
-  };
-  let best = -1;
-  let bestR = 0;
-  let bestZ = 0;
-  let r0 = 0;
-  let r1 = 1;
-  let z0 = 0;
-  let z1 = 1;
-  for (let it = 0; it < 6; it++) {
-    const n = it === 0 ? 200 : 40;
-    const hr = (r1 - r0) / n;
-    const hz = (z1 - z0) / n;
-    for (let i = 0; i <= n; i++) {
-      const r = r0 + i * hr;
-      for (let j = 0; j <= n; j++) {
-        const z = z0 + j * hz;
-        const val = g2(r, z);
-        if (val > best) {
-          best = val;
-          bestR = r;
-          bestZ = z;
+  return perCutoff(cutoff, `tube-gradient-sup:${M}`, () => {
+    const { phi, dphi } = cutoff;
+    const g2 = (rho: number, zeta: number) => {
+      const a = M * dphi(rho) * phi(zeta);
+      const b = phi(rho) * dphi(zeta);
+      return a * a + b * b;
+    };
+    let best = -1;
+    let bestR = 0;
+    let bestZ = 0;
+    let r0 = 0;
+    let r1 = 1;
+    let z0 = 0;
+    let z1 = 1;
+    for (let it = 0; it < 6; it++) {
+      const n = it === 0 ? 200 : 40;
+      const hr = (r1 - r0) / n;
+      const hz = (z1 - z0) / n;
+      for (let i = 0; i <= n; i++) {
+        const r = r0 + i * hr;
+        for (let j = 0; j <= n; j++) {
+          const z = z0 + j * hz;
+          const val = g2(r, z);
+          if (val > best) {
+            best = val;
+            bestR = r;
+            bestZ = z;
+          }
         }
       }
+      r0 = Math.max(0, bestR - 2 * hr);
+      r1 = Math.min(1, bestR + 2 * hr);
+      z0 = Math.max(0, bestZ - 2 * hz);
+      z1 = Math.min(1, bestZ + 2 * hz);
     }
-    r0 = Math.max(0, bestR - 2 * hr);
-    r1 = Math.min(1, bestR + 2 * hr);
-    z0 = Math.max(0, bestZ - 2 * hz);
-    z1 = Math.min(1, bestZ + 2 * hz);
-  }
-  const [m1, m1At] = maxProfileSlope(cutoff);
-  const lower = Math.max(Math.sqrt(best), M * m1);
-  const out: TubeGradientSup = {
-    lower,
-    upper: m1 * Math.sqrt(M * M + 1),
-    rho: lower === M * m1 && Math.sqrt(best) < lower ? m1At : bestR,
-    zeta: lower === M * m1 && Math.sqrt(best) < lower ? 0 : bestZ,
-    maxSlope: m1,
-    maxSlopeAt: m1At,
-  };
-  cache.set(key, out);
-  return out;
+    const [m1, m1At] = maxProfileSlope(cutoff);
+    const lower = Math.max(Math.sqrt(best), M * m1);
+    const out: TubeGradientSup = {
+      lower,
+      upper: m1 * Math.sqrt(M * M + 1),
+      rho: lower === M * m1 && Math.sqrt(best) < lower ? m1At : bestR,
+      zeta: lower === M * m1 && Math.sqrt(best) < lower ? 0 : bestZ,
+      maxSlope: m1,
+      maxSlopeAt: m1At,
+    };
+    return out;
+  });
 }
 
 /** sup|∇K| as an Estimate: the midpoint of [lower, upper], half-width as error. */

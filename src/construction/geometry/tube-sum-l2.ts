@@ -1,5 +1,5 @@
 import { type Estimate, estimate } from "../../math/estimate.ts";
-import { gaussLegendre, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
+import { leftAnchoredRule, mappedRule } from "../../math/quadrature/gauss-legendre.ts";
 import type { Lattice } from "./lattice.ts";
 
 /**
@@ -187,11 +187,13 @@ function pairSum(lattice: Lattice, tube: SeparableTube, n: number, N: number): P
     return s;
   };
   // 1-D integrals: ∫R² r dr on [0, rMax], ∫A², ∫A(a)A(−a) on the support
-  const g1 = gaussLegendre(2 * n);
+  const rX = new Float64Array(2 * n);
+  const rW = new Float64Array(2 * n);
+  leftAnchoredRule(2 * n, 0, 0.5 * h, rX, rW);
   let rr = 0;
-  for (let i = 0; i < g1.n; i++) {
-    const r = 0.5 * h * (1 + g1.nodes[i]);
-    rr += 0.5 * h * g1.weights[i] * r * tube.radial(r) ** 2;
+  for (let i = 0; i < 2 * n; i++) {
+    const r = rX[i];
+    rr += rW[i] * r * tube.radial(r) ** 2;
   }
   let aa = 0;
   let am = 0;

@@ -112,3 +112,37 @@ export function mappedRule(n: number, a: number, b: number): GaussRule {
 }
 
 const mappedCache = new Map<string, GaussRule>();
+
+/**
+ * Gauss–Legendre n on [lo, lo + 2h] written from the left end: nodes lo + h·(1 + xᵢ) and weights
+ * h·wᵢ into `nodes` and `weights` (at least n long; no allocation, so a nested rule can be refilled
+ * per outer node); returns n. The nodes differ from {@link mappedRule}'s c + h·xᵢ in the last bit
+ * (panels [0, ½, 1] with n = 48 differ at 2 nodes); the construction's rules were written this way,
+ * and a caller that sums `weights[i] * f(nodes[i])` gets the bits of the inline
+ * `h * w[i] * f(lo + h * (1 + x[i]))`. With lo = 0 the nodes are h·(1 + xᵢ) (the (b/2)(1 + xᵢ) rules).
+ *
+ * @example
+ * ```ts
+ * import { leftAnchoredRule } from "boltzlab";
+ * const x = new Float64Array(8);
+ * const w = new Float64Array(8);
+ * leftAnchoredRule(8, 1, 0.5, x, w); // [1, 2]
+ * let s = 0;
+ * for (let i = 0; i < 8; i++) s += w[i] * x[i] ** 3;
+ * if (Math.abs(s - 3.75) > 1e-14) throw new Error("∫_1^2 x³ dx = 15/4");
+ * ```
+ */
+export function leftAnchoredRule(
+  n: number,
+  lo: number,
+  h: number,
+  nodes: Float64Array,
+  weights: Float64Array,
+): number {
+  const gl = gaussLegendre(n);
+  for (let i = 0; i < n; i++) {
+    nodes[i] = lo + h * (1 + gl.nodes[i]);
+    weights[i] = h * gl.weights[i];
+  }
+  return n;
+}

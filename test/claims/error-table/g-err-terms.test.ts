@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { CORE_BILINEAR_MEASURES } from "../../../src/claims/error-table/core-bilinear-terms.ts";
-import { meanSpeed } from "../../../src/claims/error-table/core-core-terms.ts";
 import {
   assembleEntries,
   beamForTable,
@@ -15,6 +14,7 @@ import { findGErrMeasure, G_ERR_MEASURES } from "../../../src/claims/error-table
 import { findTableMeasure } from "../../../src/claims/error-table/table-measures.ts";
 import { TRANSPORT_MEASURES } from "../../../src/claims/error-table/transport-measures.ts";
 import { coreLogAmplitude } from "../../../src/construction/core/core.ts";
+import { meanSpeed } from "../../../src/construction/core/core-core-profiles.ts";
 import { coreDecay } from "../../../src/construction/core/core-decay.ts";
 import { corePhaseSpace } from "../../../src/construction/phase-space-functions.ts";
 import { lossTerm } from "../../../src/kinetic/collision.ts";

@@ -1,18 +1,10 @@
-import type { Beam } from "../../construction/beam/beam.ts";
-import {
-  planeIntegral,
-  transportLikeConstants,
-} from "../../construction/geometry/core-profile-integrals.ts";
-import { maxBandCount } from "../../construction/geometry/lattice-band-count.ts";
-import { profileConstants } from "../../construction/geometry/profile-constants.ts";
-import {
-  bumpAxialFactor,
-  bumpRadius,
-  bumpTransverseFactor,
-  bumpWidthFactor,
-} from "../../construction/geometry/velocity-bumps.ts";
 import { RuleError } from "../../math/errors.ts";
 import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
+import type { Beam } from "../beam/beam.ts";
+import { planeIntegral } from "../geometry/core-profile-integrals.ts";
+import { profileConstants, transportLikeConstants } from "../geometry/cutoff-constants.ts";
+import { maxBandCount } from "../geometry/lattice-band-count.ts";
+import { bumpAxialFactor, bumpRadius, bumpTransverseFactor } from "../geometry/velocity-bumps.ts";
 
 /**
  * The remainders of the plane reduction of Q⁺(f_b, f_r) = Q⁺(f_r, f_b) (Lemma 4.4, (4.16)–(4.19)),
@@ -43,7 +35,7 @@ import { radialIntegralEstimate } from "../../math/quadrature/radial.ts";
  * Other constants (axial factor α, core radius R): {@link bumpAxialGeometry} and R M for 100M.
  *
  * Lipschitz constants in p (bump I = φ(cM|P⊥(p)|)φ(10|P(p) − 1|), tube K(z) = φ(M|z⊥|)φ(|z∥|), f_b of
- * (2.4) per bump g = M^{1−s} I(p) K(y − τp); d₁ ≥ sup|φ'|, H ≥ sup(|φ''|, |φ'(r)/r|), profile-constants):
+ * (2.4) per bump g = M^{1−s} I(p) K(y − τp); d₁ ≥ sup|φ'|, H ≥ sup(|φ''|, |φ'(r)/r|), cutoff-constants.ts `profileConstants`):
  *   |∇I| ≤ √((cM)² + 10²) d₁ =: ι₁,  |∇K| ≤ √(M² + 1) d₁ =: κ₁,  ‖∇²K‖ ≤ (M² + 1)H + M d₁² =: κ₂,
  *   L_b(τ) = ι₁ + τκ₁ (for g = f_b),   L_∇b(τ) = ι₁κ₁ + τκ₂ (for g = |∇_y f_b|, |·| being 1-Lipschitz).
  *

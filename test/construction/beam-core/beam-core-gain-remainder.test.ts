@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { beamValue, makeBeam } from "../../../src/construction/beam/beam.ts";
 import {
   fbVelocityLipschitz,
   gainRemainderGeometry,
   planeBumpCount,
   remainderGradientFactors,
-} from "../../../src/claims/error-table/beam-core-gain-remainder.ts";
-import { beamValue, makeBeam } from "../../../src/construction/beam/beam.ts";
+} from "../../../src/construction/beam-core/beam-core-gain-remainder.ts";
 import {
   cellKernel,
   lineKernel,
@@ -16,9 +16,9 @@ import {
 import { coreLogAmplitude } from "../../../src/construction/core/core.ts";
 import { coreDecay } from "../../../src/construction/core/core-decay.ts";
 import { cutoffByName } from "../../../src/construction/geometry/cutoff.ts";
+import { profileConstants } from "../../../src/construction/geometry/cutoff-constants.ts";
 import { makeLattice } from "../../../src/construction/geometry/lattice.ts";
 import { maxBandCount } from "../../../src/construction/geometry/lattice-band-count.ts";
-import { profileConstants } from "../../../src/construction/geometry/profile-constants.ts";
 import { bumpRadius, bumpValue } from "../../../src/construction/geometry/velocity-bumps.ts";
 import { makeParameters } from "../../../src/construction/parameters/parameters.ts";
 import { beamPhaseSpace } from "../../../src/construction/phase-space-functions.ts";

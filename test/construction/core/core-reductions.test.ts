@@ -1,21 +1,21 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { beamValue, makeBeam } from "../../../src/construction/beam/beam.ts";
+import { coreExponent, coreLogAmplitude, coreValue } from "../../../src/construction/core/core.ts";
 import {
   coreCoreConstants,
   gainRadial,
   meanSpeed,
-} from "../../../src/claims/error-table/core-core-terms.ts";
-import { beamValue, makeBeam } from "../../../src/construction/beam/beam.ts";
-import { coreExponent, coreLogAmplitude, coreValue } from "../../../src/construction/core/core.ts";
+} from "../../../src/construction/core/core-core-profiles.ts";
 import { coreDecay } from "../../../src/construction/core/core-decay.ts";
 import { cutoffByName } from "../../../src/construction/geometry/cutoff.ts";
+import { transportConstants } from "../../../src/construction/geometry/cutoff-constants.ts";
 import {
   planeSectionNodes,
   sectionNodeBuffers,
   velocityNodeBuffers,
   velocityNodes,
 } from "../../../src/construction/geometry/plane-section-nodes.ts";
-import { transportConstants } from "../../../src/construction/geometry/transport-constants.ts";
 import { bumpRadius, bumpValue } from "../../../src/construction/geometry/velocity-bumps.ts";
 import { makeParameters } from "../../../src/construction/parameters/parameters.ts";
 import { beamPhaseSpace } from "../../../src/construction/phase-space-functions.ts";
