@@ -45,6 +45,26 @@ export interface ExactSolutionSummary {
   readonly quadraticEvents: number;
   readonly cancelledPairs: number;
   readonly points: ExactMerged["points"];
+  /** The core stratum's counters (f with --core-proposals). */
+  readonly core?: ExactMerged["core"];
+  /** Per velocity weight ω: the largest lower bounds of ‖ωh(t)‖_{L²} over the time grid. */
+  readonly weighted: readonly ExactWeightedSummary[];
+}
+
+/** One weighted norm of a correction over the time grid. */
+export interface ExactWeightedSummary {
+  readonly weight: string;
+  /** max over t of the projection lower bound of ‖ωh(t)‖ (null: inconclusive at every t). */
+  readonly supProjection: number | null;
+  /** max over t of (|⟨ωh, ψ⟩| − 2 se)/‖ψ‖ (null: inconclusive at every t). */
+  readonly supOverlap: number | null;
+  /** The values at T*. */
+  readonly last: ExactMerged["points"][number]["weighted"][number];
+}
+
+function supOrNull(xs: readonly (number | null)[]): number | null {
+  const ys = xs.filter((x): x is number => x !== null);
+  return ys.length ? Math.max(...ys) : null;
 }
 
 /**
@@ -66,6 +86,20 @@ export function exactSolutionSummary(m: ExactMerged, psiNorm: number): ExactSolu
     quadraticEvents: m.quadraticEvents,
     cancelledPairs: m.cancelledPairs,
     points: m.points,
+    ...(m.core ? { core: m.core } : {}),
+    weighted: (m.points.at(-1)?.weighted ?? []).map((last, k) => ({
+      weight: last.weight,
+      supProjection: supOrNull(m.points.map((p) => p.weighted[k]?.projectionLowerBound ?? null)),
+      supOverlap: supOrNull(
+        m.points.map((p) => {
+          const o = p.weighted[k]?.overlap;
+          if (!o) return null;
+          const lb = (Math.abs(o.value) - 2 * o.error) / psiNorm;
+          return lb > 0 ? lb : null;
+        }),
+      ),
+      last,
+    })),
   };
 }
 
@@ -139,7 +173,9 @@ export function exactResultFromText(text: string, file = "the file"): ExactRecor
     groups.set(l.config, byReplica);
   }
   const configs = [...groups.keys()].map((k) => JSON.parse(k) as ExactRunConfig);
-  const shared = (c: ExactRunConfig) => JSON.stringify({ ...c, M: 0, solution: "" });
+  // the core stratum's proposals belong to f's configuration only
+  const shared = (c: ExactRunConfig) =>
+    JSON.stringify({ ...c, M: 0, solution: "", coreProposals: undefined });
   if (new Set(configs.map(shared)).size > 1)
     throw new RuleError(FILE_RULE, `${file} mixes constructions or run settings`);
   const Ms = [...new Set(configs.map((c) => c.M))].sort((a, b) => a - b);
@@ -158,7 +194,15 @@ export function exactResultFromText(text: string, file = "the file"): ExactRecor
     });
     return exactResultRow(config as unknown as ExactRunConfig, merged.f, merged.g);
   });
-  return { parameters: { ...configs[0], replicas }, rows };
+  const fConfig = configs.find((c) => c.solution === "f");
+  return {
+    parameters: {
+      ...configs[0],
+      ...(fConfig?.coreProposals ? { coreProposals: fConfig.coreProposals } : {}),
+      replicas,
+    },
+    rows,
+  };
 }
 
 /** One solution's bootstrap upper bound at T*. */

@@ -48,6 +48,12 @@ export interface ExactResultLike {
 /** One merged solution of a row. */
 export interface ExactSolutionLike {
   readonly overlapLowerBounds: readonly (number | null)[];
+  /** Weighted norms per velocity weight (absent in results before the weighted norms). */
+  readonly weighted?: readonly {
+    readonly weight: string;
+    readonly supProjection: number | null;
+    readonly supOverlap: number | null;
+  }[];
   readonly points: readonly {
     readonly t: number;
     readonly projectionLowerBound: number | null;
@@ -163,6 +169,43 @@ export function exactTable(result: ExactResultLike): { header: string[]; rows: s
   };
 }
 
+/**
+ * The weighted norms of (5.5)/(5.6): per M and solution, the largest lower bound over the time grid
+ * of ‖ωh(t)‖_{L²} ≤ ‖ωh(t)‖_{L²_v H^{s0}_x} (the larger of projection and overlap), for
+ * ω = e^{⟨v⟩²} and ω = e^{(1−κt)⟨v⟩²}; "inconclusive" where neither is two standard errors off 0.
+ */
+export function exactWeightedTable(result: ExactResultLike): {
+  header: string[];
+  rows: string[][];
+} {
+  const cell = (m: ExactSolutionLike | null, k: number) => {
+    if (!m) return "not run";
+    const w = m.weighted?.[k];
+    if (!w) return "not computed";
+    const bs = [w.supProjection, w.supOverlap].filter((x): x is number => x !== null && x > 0);
+    return bs.length ? e2(Math.max(...bs)) : "inconclusive";
+  };
+  return {
+    header: [
+      "M",
+      "sup_t ‖e^{⟨v⟩²} f_c‖ ≥",
+      "sup_t ‖e^{(1−κt)⟨v⟩²} f_c‖ ≥ (5.5)",
+      "sup_t ‖e^{⟨v⟩²} g_c‖ ≥",
+      "sup_t ‖e^{(1−κt)⟨v⟩²} g_c‖ ≥ (5.6)",
+    ],
+    rows: result.rows.map((row) => [
+      String(row.M),
+      cell(row.f, 0),
+      cell(row.f, 1),
+      cell(row.g, 0),
+      cell(row.g, 1),
+    ]),
+  };
+}
+
+const WEIGHTED_NOTE =
+  "Weighted norms (κ = 1/T*): lower bounds of the L² norm of ωh over the output times, by the U-statistic of the projection of ωh onto the tensor Hermite basis of degree ≤ nmax per axis (truncation: that span; a lower bound) or by |⟨ωh, ψ⟩|/‖ψ‖, two standard errors off; the paper's (5.5)/(5.6) bound them above by M^{−δ/2}.";
+
 /** The plain answer: per M, whether the exact solutions separate, for the construction. */
 export function exactAnswer(result: ExactResultLike): string {
   const per = result.rows.map((r) => `M = ${r.M}: ${r.theorem.separation}`).join("; ");
@@ -192,6 +235,15 @@ export function exactMarkdown(result: ExactResultLike): string {
     "",
     bootstrapNote(result),
   ];
+  const w = exactWeightedTable(result);
+  lines.push(
+    "",
+    `| ${w.header.join(" | ")} |`,
+    `|${w.header.map(() => "---").join("|")}|`,
+    ...w.rows.map((r) => `| ${r.join(" | ")} |`),
+    "",
+    WEIGHTED_NOTE,
+  );
   return `${lines.join("\n")}\n`;
 }
 
@@ -232,6 +284,12 @@ export function exactChapterBlocks(
     },
     { kind: "table", header: t.header, rows: t.rows },
     { kind: "paragraph", text: bootstrapNote(result) },
+    {
+      kind: "table",
+      header: exactWeightedTable(result).header,
+      rows: exactWeightedTable(result).rows,
+    },
+    { kind: "paragraph", text: WEIGHTED_NOTE },
     ...figures.map((figure): Block => ({ kind: "figure", figure })),
   ];
 }

@@ -122,6 +122,21 @@ test("exact chapter: answer line first, one table row per M, bootstrap column wi
     const lower = Number(t2.rows[0][lo]);
     if (Number.isFinite(lower)) assert.ok(lower <= upper, `lower ${lower} ≤ upper ${upper}`);
   }
+  // the weighted norms of (5.5)/(5.6) in a second table: one row per M, lower bounds or inconclusive
+  const tables = blocks.filter((b) => b.kind === "table");
+  assert.equal(tables.length, 2);
+  const wt = tables[1];
+  assert.ok(wt.kind === "table");
+  assert.ok(
+    wt.header.some((h) => h.includes("(5.5)")) && wt.header.some((h) => h.includes("(5.6)")),
+  );
+  assert.equal(wt.rows.length, 1);
+  for (const c of wt.rows[0].slice(1)) assert.match(String(c), /^(\d\.\d\de[-+]\d+|inconclusive)$/);
+  // g_c lives in |v| < 1/N, where e^{⟨v⟩²} = e(1 + O(N⁻²)): its weighted lower bound, when there is
+  // one, is at least the unweighted one at T* (the sup over t is at least the value at T*)
+  const gW = Number(wt.rows[0][3]);
+  const gPlain = Number(t2.rows[0][lowerG]);
+  if (Number.isFinite(gW) && Number.isFinite(gPlain)) assert.ok(gW >= gPlain, `${gW} vs ${gPlain}`);
   const note = renderMarkdown(blocks);
   assert.match(note, new RegExp(`C = ${constant.value} assumed`));
   assert.equal(blocks.filter((b) => b.kind === "figure").length, 2);
