@@ -45,8 +45,8 @@ export interface ExactSolutionSummary {
   readonly quadraticEvents: number;
   readonly cancelledPairs: number;
   readonly points: ExactMerged["points"];
-  /** The core stratum's counters (f with --core-proposals). */
-  readonly core?: ExactMerged["core"];
+  /** Each further term's particle system (with --term-proposals). */
+  readonly strata?: ExactMerged["strata"];
   /** Per velocity weight ω: the largest lower bounds of ‖ωh(t)‖_{L²} over the time grid. */
   readonly weighted: readonly ExactWeightedSummary[];
 }
@@ -86,7 +86,7 @@ export function exactSolutionSummary(m: ExactMerged, psiNorm: number): ExactSolu
     quadraticEvents: m.quadraticEvents,
     cancelledPairs: m.cancelledPairs,
     points: m.points,
-    ...(m.core ? { core: m.core } : {}),
+    ...(m.strata ? { strata: m.strata } : {}),
     weighted: (m.points.at(-1)?.weighted ?? []).map((last, k) => ({
       weight: last.weight,
       supProjection: supOrNull(m.points.map((p) => p.weighted[k]?.projectionLowerBound ?? null)),
@@ -173,9 +173,7 @@ export function exactResultFromText(text: string, file = "the file"): ExactRecor
     groups.set(l.config, byReplica);
   }
   const configs = [...groups.keys()].map((k) => JSON.parse(k) as ExactRunConfig);
-  // the core stratum's proposals belong to f's configuration only
-  const shared = (c: ExactRunConfig) =>
-    JSON.stringify({ ...c, M: 0, solution: "", coreProposals: undefined });
+  const shared = (c: ExactRunConfig) => JSON.stringify({ ...c, M: 0, solution: "" });
   if (new Set(configs.map(shared)).size > 1)
     throw new RuleError(FILE_RULE, `${file} mixes constructions or run settings`);
   const Ms = [...new Set(configs.map((c) => c.M))].sort((a, b) => a - b);
@@ -194,15 +192,7 @@ export function exactResultFromText(text: string, file = "the file"): ExactRecor
     });
     return exactResultRow(config as unknown as ExactRunConfig, merged.f, merged.g);
   });
-  const fConfig = configs.find((c) => c.solution === "f");
-  return {
-    parameters: {
-      ...configs[0],
-      ...(fConfig?.coreProposals ? { coreProposals: fConfig.coreProposals } : {}),
-      replicas,
-    },
-    rows,
-  };
+  return { parameters: { ...configs[0], replicas }, rows };
 }
 
 /** One solution's bootstrap upper bound at T*. */

@@ -63,7 +63,7 @@ test("exact: bad input → one line naming the rule, exit 2, nothing written", a
   const cases: [string[], RegExp][] = [
     [["--solution", "h"], /--solution must be one of/],
     [["--nmax", "9"], /--nmax must be <= 4/],
-    [["--core-proposals", "-1"], /--core-proposals must be an integer >= 0/],
+    [["--term-proposals", "-1"], /--term-proposals must be an integer >= 0/],
     [["--construction", "nope"], /--construction must be paper/],
     [["--shard", "3/2"], /--shard must be k\/n/],
     [["--in", join(dir, "missing.jsonl")], /--in file not found/],

@@ -76,7 +76,7 @@ interface ExactOpts extends ConstructionCliOptions {
   relTol: string;
   nmax: string;
   quadratic: string;
-  coreProposals: string;
+  termProposals: string;
   rateProposals: string;
   shard?: string;
   out: string;
@@ -108,8 +108,8 @@ export function register(program: Command): void {
       "100000",
     )
     .option(
-      "--core-proposals <P>",
-      "f only: expected proposals per replica of the core terms of F_err (v.grad(fr), Q(fb,fr), Q(fr,fr)) as their own particle system with its own weight quantum (0: drawn with Q(fb,fb) at one quantum, where they never fire)",
+      "--term-proposals <P>",
+      "expected proposals per replica of each source term but the largest, as its own particle system with its own weight quantum (0: every term at one quantum, where the core terms never fire)",
       "20000",
     )
     .option("--samples <k>", "output times i·T*/k, i = 0..k", "4")
@@ -192,18 +192,12 @@ export function exactConfigs(o: ExactOpts, command?: Command): Parsed {
     quadratic,
     nmax: parseInteger("--nmax", o.nmax, 0),
   };
-  const coreProposals = parseInteger("--core-proposals", o.coreProposals, 0);
+  const termProposals = parseInteger("--term-proposals", o.termProposals, 0);
   const sols = which === "both" ? (["f", "g"] as const) : ([which] as const);
   const configs = Ms.flatMap((M) =>
-    // the core stratum is part of f's configuration only (g's source is all core), and only when on,
-    // so that records of runs without it keep their keys
+    // the strata enter the configuration only when on, so that records of runs without keep their keys
     sols.map((solution) =>
-      checkExactConfig({
-        ...common,
-        M,
-        solution,
-        ...(solution === "f" && coreProposals > 0 ? { coreProposals } : {}),
-      }),
+      checkExactConfig({ ...common, M, solution, ...(termProposals > 0 ? { termProposals } : {}) }),
     ),
   );
   return {
@@ -348,13 +342,13 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
       steps: c0.stepsPerSample,
       relTol: c0.relTol,
       nmax: c0.nmax,
-      coreProposals: configs.find((c) => c.solution === "f")?.coreProposals ?? 0,
+      termProposals: c0.termProposals ?? 0,
       quadratic: c0.quadratic,
       shard: shard ? `${shard.k}/${shard.n}` : null,
     },
     bootstrapAssumptions: bootstrapAssumptions(rows[0]?.bootstrap),
     method:
-      "deviational δf around f_a (g_a) with −F_err (−G_err) as signed particles (f: the core terms of F_err as a second system with their own weight quantum, --core-proposals); norms are L²_v H^{s0}_x, without velocity weight and with ω = e^{<v>^2}, e^{(1-κt)<v>^2} (κ = 1/T*, (5.5)/(5.6)) in `weighted`; projection norms are U-statistic lower bounds of ‖ωh‖_{L²} ≤ ‖ωh‖_{L²_v H^{s0}_x} on the tensor Hermite basis divided by ω (x scale, v scale stated per solution; truncation: degree ≤ nmax per axis), beside the Cauchy–Schwarz bounds |⟨ωh, ψ⟩|/‖ψ‖",
+      "deviational δf around f_a (g_a) with −F_err (−G_err) as signed particles (every term but the largest as its own particle system with its own weight quantum, --term-proposals); norms are L²_v H^{s0}_x, without velocity weight and with ω = e^{<v>^2}, e^{(1-κt)<v>^2} (κ = 1/T*, (5.5)/(5.6)) in `weighted`; projection norms are U-statistic lower bounds of ‖ωh‖_{L²} ≤ ‖ωh‖_{L²_v H^{s0}_x} on the tensor Hermite basis divided by ω (x scale, v scale stated per solution; truncation: degree ≤ nmax per axis), beside the Cauchy–Schwarz bounds |⟨ωh, ψ⟩|/‖ψ‖",
     replicasRunNow: ranNow,
     elapsedSeconds: elapsed,
     rows,
@@ -394,7 +388,7 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
       if (!m) continue;
       const last = m.points[m.points.length - 1];
       lines.push(
-        `  ${sol}_c(T*): ‖P ${sol}_c‖² = ${pm(last.projectionSquared)} (lower bound of ‖${sol}_c‖ ${last.projectionLowerBound === null ? "inconclusive" : e(last.projectionLowerBound)}; by ⟨${sol}_c, ${sol === "f" ? "f_b" : "g_a"}⟩ ${e(m.overlapLowerBounds[m.overlapLowerBounds.length - 1] ?? Number.NaN)}), Σ|w| = ${pm(last.totalVariation)}, mass ${pm(last.mass)}, energy ${pm(last.energy)}; ${m.sourceParticles.toFixed(0)} source particles, ${m.linearEvents.toFixed(1)} linear and ${m.quadraticEvents.toFixed(1)} quadratic events per replica${m.core ? ` (+ core stratum: ε_r = ${e(m.core.epsilon)}, ${m.core.sourceParticles.toFixed(0)} source particles, ${m.core.linearEvents.toFixed(1)} linear events)` : ""}`,
+        `  ${sol}_c(T*): ‖P ${sol}_c‖² = ${pm(last.projectionSquared)} (lower bound of ‖${sol}_c‖ ${last.projectionLowerBound === null ? "inconclusive" : e(last.projectionLowerBound)}; by ⟨${sol}_c, ${sol === "f" ? "f_b" : "g_a"}⟩ ${e(m.overlapLowerBounds[m.overlapLowerBounds.length - 1] ?? Number.NaN)}), Σ|w| = ${pm(last.totalVariation)}, mass ${pm(last.mass)}, energy ${pm(last.energy)}; ${m.sourceParticles.toFixed(0)} source particles, ${m.linearEvents.toFixed(1)} linear and ${m.quadraticEvents.toFixed(1)} quadratic events per replica${(m.strata ?? []).map((q) => `; ${q.term}: ε = ${e(q.epsilon)}, ${q.sourceParticles.toFixed(0)} source particles, ${q.linearEvents.toFixed(1)} linear events`).join("")}`,
       );
       for (const w of m.weighted)
         lines.push(

@@ -201,20 +201,23 @@ test("weighted norms: e^{(1−κt)⟨v⟩²} is no weight at T*; for g_c (|v| < 
   }
 });
 
-test("core stratum (--core-proposals): the f_r terms of F_err fire with their own quantum; f_c reaches the core", () => {
-  const config = { ...base, coreProposals: 4000, samples: 1 };
-  const reps = Array.from({ length: 4 }, (_, r) => runExactReplica(config, r));
-  const m = mergeExact(reps);
-  assert.ok(m.core, "core counters");
-  assert.ok(m.core.sourceParticles > 10, `core source particles ${m.core.sourceParticles}`);
-  assert.ok(m.core.epsilon < 1e-9 * m.epsilon, `ε_r ${m.core.epsilon} vs ε ${m.epsilon}`);
-  const last = m.points.at(-1);
-  assert.ok(last);
-  // ⟨f_c, f_r(0)⟩ is no longer identically 0 (without the stratum no f_c particle is in |v| < 1/N)
-  assert.notEqual(last.corePairing.value, 0);
-  assert.equal(mergeExact(runs.f).points.at(-1)?.corePairing.value, 0);
-  // same bits again, and the beam system's stream is the one without the stratum
-  assert.deepEqual(runExactReplica(config, 2), reps[2]);
-  const plain = runExactReplica({ ...base, samples: 1 }, 2);
-  assert.equal(plain.sourceParticles, reps[2].sourceParticles);
+test("strata by term (--term-proposals): every term of F_err and G_err fires with its own quantum; f_c reaches the core", () => {
+  for (const solution of ["f", "g"] as const) {
+    const config = { ...base, solution, termProposals: 4000, samples: 1 };
+    const reps = Array.from({ length: 4 }, (_, r) => runExactReplica(config, r));
+    const m = mergeExact(reps);
+    assert.ok(m.strata, "per-term counters");
+    assert.equal(m.strata.length, solution === "f" ? 3 : 1);
+    for (const q of m.strata) {
+      assert.ok(q.sourceParticles > 10, `${q.term}: source particles ${q.sourceParticles}`);
+      assert.ok(q.epsilon < 1e-6 * m.epsilon, `${q.term}: ε ${q.epsilon} vs ε ${m.epsilon}`);
+    }
+    // same bits again, and the largest term's system draws the stream it draws without strata
+    assert.deepEqual(runExactReplica(config, 2), reps[2]);
+    if (solution === "f") {
+      // ⟨f_c, f_r(0)⟩ is no longer identically 0 (without strata no f_c particle is in |v| < 1/N)
+      assert.notEqual(m.points.at(-1)?.corePairing.value, 0);
+      assert.equal(mergeExact(runs.f).points.at(-1)?.corePairing.value, 0);
+    }
+  }
 });

@@ -22,15 +22,16 @@
  * weight), so the U-statistic estimates a lower bound of ‖ωh‖_{L²} ≤ ‖ωh‖_{L²_v H^{s0}_x}; and
  * ⟨ωh, ψ⟩ for the Cauchy–Schwarz bound |⟨ωh, ψ⟩|/‖ψ‖ ≤ ‖ωh‖.
  *
- * Core stratum (importance weighting by term, `coreProposals` > 0, solution f): the terms of −F_err
- * that involve f_r (transport, Q(f_b, f_r), Q(f_r, f_r)) have mass rates 10⁻¹¹ of Q(f_b, f_b)'s at
- * M = 4 and would never fire at one weight quantum. They are run as a second, independent particle
- * system with their own quantum ε_r = B_r·T* ÷ P_r (B_r their proposal rate, P_r = `coreProposals`),
- * i.e. the source proposals are biased towards them and each of their particles carries the
- * compensating weight ε_r instead of ε: every linear functional of the replica is the sum over the
- * two systems, unbiased for that of f_c. The linear part (collisions with f_a) acts on each system
- * exactly; the cross terms Q(f_c^b, f_c^r) + Q(f_c^r, f_c^b) of the quadratic part are left out
- * (stated; the quadratic term fires 0 times in either system at the sizes run).
+ * Strata by term (importance weighting, `termProposals` > 0): the parts of the source have mass
+ * rates many orders apart (M = 4: Q(f_b, f_b) 3e-7, Q(f_b, f_r) 1e-18, v·∇f_r 5e-20, Q(f_r, f_r) 1e-30
+ * per unit time; for g: v·∇g_a ≫ Q(g_a, g_a)), so at one weight quantum only the largest ever fires.
+ * With strata, the term of largest proposal rate runs at `proposals` and every other term as its own,
+ * independent particle system with its own quantum ε_ℓ = B_ℓ·T* ÷ P (B_ℓ its proposal rate,
+ * P = `termProposals`): the source proposals are biased towards the small terms and each of their
+ * particles carries the compensating weight ε_ℓ instead of ε, so every linear functional of the
+ * replica, the sum over the systems, stays unbiased for that of f_c. The linear part (collisions
+ * with f_a) acts on each system exactly; the cross terms of Q(f_c, f_c) between systems are left
+ * out (stated; the quadratic term fires 0 times in any system at the sizes run).
  */
 
 import { type Beam, beamValue, makeBeam } from "../../../construction/beam/beam.ts";
@@ -74,10 +75,10 @@ export interface ExactRunConfig {
   /** Hermite degree per axis of the projection basis. */
   readonly nmax: number;
   /**
-   * Expected source proposals per replica of the core stratum (solution f; the file comment);
-   * absent or 0: one particle system, the core terms drawn at the common ε.
+   * Expected source proposals per replica of each term but the largest, as its own particle
+   * system (the file comment); absent or 0: one system, every term drawn at the common ε.
    */
-  readonly coreProposals?: number;
+  readonly termProposals?: number;
 }
 
 /** The velocity weights of the weighted norms, in order: e^{⟨v⟩²}, e^{(1−κt)⟨v⟩²} with κ = 1/T*. */
@@ -117,6 +118,8 @@ export interface ExactPoint {
 
 /** Counters of one particle system of a replica. */
 export interface ExactSystemCounters {
+  /** The source term(s) of the system. */
+  readonly term: string;
   readonly epsilon: number;
   readonly linearEvents: number;
   readonly quadraticEvents: number;
@@ -133,8 +136,8 @@ export interface ExactReplicaRecord {
   readonly quadraticEvents: number;
   readonly sourceParticles: number;
   readonly cancelledPairs: number;
-  /** The core stratum's counters (absent without one; the fields above are the main system's). */
-  readonly core?: ExactSystemCounters;
+  /** Each further term's system (absent without strata; the fields above are the main system's). */
+  readonly strata?: readonly ExactSystemCounters[];
 }
 
 /** Validate a configuration (throws RuleError). */
@@ -149,8 +152,8 @@ export function checkExactConfig(c: ExactRunConfig): ExactRunConfig {
   ] as const)
     if (!Number.isInteger(v) || v < lo)
       throw new RuleError(`${name} must be an integer >= ${lo}`, `got ${v}`);
-  if (c.coreProposals !== undefined && !(Number.isInteger(c.coreProposals) && c.coreProposals >= 0))
-    throw new RuleError("--core-proposals must be an integer >= 0", `got ${c.coreProposals}`);
+  if (c.termProposals !== undefined && !(Number.isInteger(c.termProposals) && c.termProposals >= 0))
+    throw new RuleError("--term-proposals must be an integer >= 0", `got ${c.termProposals}`);
   if (c.nmax > 4)
     throw new RuleError("--nmax must be <= 4 ((nmax+1)^6 coefficients)", `got ${c.nmax}`);
   if (c.samples > 64) throw new RuleError("--samples must be <= 64", `got ${c.samples}`);
@@ -235,15 +238,17 @@ export function runExactReplica(config: ExactRunConfig, replica: number): ExactR
   const bg =
     c.solution === "f" ? backgroundFA(beam, { relTol: c.relTol, tMax: T }) : backgroundGA(beam);
   const env = bg.envelope;
-  const stratified = c.solution === "f" && (c.coreProposals ?? 0) > 0;
-  const coreTerms = (name: string) => name !== "Q(fb,fb)";
-  const system = (terms: TermedSource, proposals: number, seed: number) => {
+  const terms = bg.source.terms;
+  const stratified = (c.termProposals ?? 0) > 0 && terms.length > 1;
+  let lead = 0;
+  for (let k = 1; k < terms.length; k++) if (terms[k].rate(0, T) > terms[lead].rate(0, T)) lead = k;
+  const system = (source: TermedSource, proposals: number, seed: number) => {
     const particles = makeParticleSet(1024);
-    const epsilon = (terms.bound(0, T) * T) / proposals;
+    const epsilon = (source.bound(0, T) * T) / proposals;
     const state = makeDeviational(
       particles,
       {
-        background: { ...bg, source: terms },
+        background: { ...bg, source },
         domain: { kind: "free", cellSize: cell },
         dt,
         epsilon,
@@ -252,21 +257,28 @@ export function runExactReplica(config: ExactRunConfig, replica: number): ExactR
       },
       seededUniform(seed),
     );
-    return { particles, state, epsilon };
+    return {
+      term: source.terms.map((q) => q.name).join(" + "),
+      particles,
+      state,
+      epsilon,
+    };
   };
   const dt = T / (c.samples * c.stepsPerSample);
   const cell = c.solution === "f" ? 1 / c.M : env.coreX;
   const systems = stratified
     ? [
-        system(
-          termedSource(bg.source.terms.filter((q) => !coreTerms(q.name))),
-          c.proposals,
-          exactSeed(c, replica),
-        ),
-        system(
-          termedSource(bg.source.terms.filter((q) => coreTerms(q.name))),
-          c.coreProposals ?? 0,
-          replicaSeed(exactSeed(c, replica), 0x636f7265),
+        system(termedSource([terms[lead]]), c.proposals, exactSeed(c, replica)),
+        ...terms.flatMap((q, k) =>
+          k === lead
+            ? []
+            : [
+                system(
+                  termedSource([q]),
+                  c.termProposals ?? 0,
+                  replicaSeed(exactSeed(c, replica), 0x7465726d + k),
+                ),
+              ],
         ),
       ]
     : [system(bg.source, c.proposals, exactSeed(c, replica))];
@@ -329,17 +341,19 @@ export function runExactReplica(config: ExactRunConfig, replica: number): ExactR
     });
   }
   const counters = (k: number): ExactSystemCounters => ({
+    term: systems[k].term,
     epsilon: systems[k].epsilon,
     linearEvents: systems[k].state.linearEvents,
     quadraticEvents: systems[k].state.quadraticEvents,
     sourceParticles: systems[k].state.sourceParticles,
     cancelledPairs: systems[k].state.cancelledPairs,
   });
+  const { term: _main, ...main } = counters(0);
   return {
     replica,
     points,
-    ...counters(0),
-    ...(stratified ? { core: counters(1) } : {}),
+    ...main,
+    ...(stratified ? { strata: systems.slice(1).map((_, k) => counters(k + 1)) } : {}),
   };
 }
 
@@ -389,8 +403,8 @@ export interface ExactMerged {
   readonly quadraticEvents: number;
   readonly sourceParticles: number;
   readonly cancelledPairs: number;
-  /** The core stratum's counters averaged over replicas (absent without one). */
-  readonly core?: ExactSystemCounters;
+  /** Each further term's system, counters averaged over replicas (absent without strata). */
+  readonly strata?: readonly ExactSystemCounters[];
 }
 
 function uStatistic(cs: readonly (readonly number[])[]): {
@@ -452,15 +466,16 @@ export function mergeExact(records: readonly ExactReplicaRecord[]): ExactMerged 
     quadraticEvents: total((r) => r.quadraticEvents),
     sourceParticles: total((r) => r.sourceParticles),
     cancelledPairs: total((r) => r.cancelledPairs),
-    ...(rs.every((r) => r.core !== undefined)
+    ...(rs.every((r) => r.strata !== undefined)
       ? {
-          core: {
-            epsilon: rs[0].core?.epsilon ?? Number.NaN,
-            linearEvents: total((r) => r.core?.linearEvents ?? 0),
-            quadraticEvents: total((r) => r.core?.quadraticEvents ?? 0),
-            sourceParticles: total((r) => r.core?.sourceParticles ?? 0),
-            cancelledPairs: total((r) => r.core?.cancelledPairs ?? 0),
-          },
+          strata: (rs[0].strata ?? []).map((s0, k) => ({
+            term: s0.term,
+            epsilon: s0.epsilon,
+            linearEvents: total((r) => r.strata?.[k].linearEvents ?? 0),
+            quadraticEvents: total((r) => r.strata?.[k].quadraticEvents ?? 0),
+            sourceParticles: total((r) => r.strata?.[k].sourceParticles ?? 0),
+            cancelledPairs: total((r) => r.strata?.[k].cancelledPairs ?? 0),
+          })),
         }
       : {}),
   };
