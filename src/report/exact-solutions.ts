@@ -42,6 +42,11 @@ export interface ExactResultLike {
     };
     /** The bootstrap's upper bounds on ‖f_c(T*)‖, ‖g_c(T*)‖ (absent in results before issue 14). */
     readonly bootstrap?: ExactBootstrapBound;
+    /** The transported-source upper bounds (an assumption stated; absent without an error table). */
+    readonly transportedSource?: {
+      readonly f: { readonly bound: number; readonly assumption: string } | null;
+      readonly g: { readonly bound: number; readonly assumption: string } | null;
+    };
   }[];
 }
 
@@ -131,6 +136,9 @@ function lowerBoundAtTstar(m: ExactSolutionLike | null): number | null {
 
 const e2 = (x: number) => x.toExponential(2);
 
+const sourceText = (b: { readonly bound: number } | null | undefined) =>
+  b ? e2(b.bound) : "no error table";
+
 /** The table's header and rows: one row per M, lower and upper bounds of the corrections side by side. */
 export function exactTable(result: ExactResultLike): { header: string[]; rows: string[][] } {
   const lower = (m: ExactSolutionLike | null) => {
@@ -146,8 +154,10 @@ export function exactTable(result: ExactResultLike): { header: string[]; rows: s
       "exact final ≥",
       "‖f_c(T*)‖ ≥ (particles)",
       "‖f_c(T*)‖ ≤ (bootstrap)",
+      "‖f_c(T*)‖ ≤ (transported source, assumed)",
       "‖g_c(T*)‖ ≥ (particles)",
       "‖g_c(T*)‖ ≤ (bootstrap)",
+      "‖g_c(T*)‖ ≤ (transported source, assumed)",
       "separates?",
     ],
     rows: result.rows.map((row) => {
@@ -161,8 +171,10 @@ export function exactTable(result: ExactResultLike): { header: string[]; rows: s
           : "n/a",
         lower(row.f),
         upperBoundText(row.bootstrap, "f"),
+        sourceText(row.transportedSource?.f),
         lower(row.g),
         upperBoundText(row.bootstrap, "g"),
+        sourceText(row.transportedSource?.g),
         `${th.separation} (${th.reason})`,
       ];
     }),
@@ -218,7 +230,11 @@ export function bootstrapNote(result: ExactResultLike): string {
   const b = result.rows.find((r) => r.bootstrap)?.bootstrap;
   if (!b) return "Bootstrap upper bounds: not computed.";
   if (b.status !== "bounded") return `Bootstrap upper bounds: ${b.reason}.`;
-  return `Bootstrap upper bounds (Proposition 5.1 iterated exactly): C = ${b.constant} assumed (${b.constantSource}); Z_a and E measured at M = ${b.measuredMs.join(", ")}, continued with the ${b.scenario}; ‖h‖_{L²_v H^{s0}_x} ≤ ‖h‖_Z with constant 1. A bound that does not close gives no upper bound.`;
+  const ts = result.rows.find(
+    (r) => r.transportedSource?.f || r.transportedSource?.g,
+  )?.transportedSource;
+  const assumption = (ts?.f ?? ts?.g)?.assumption;
+  return `Bootstrap upper bounds (Proposition 5.1 iterated exactly): C = ${b.constant} assumed (${b.constantSource}); Z_a and E measured at M = ${b.measuredMs.join(", ")}, continued with the ${b.scenario}; ‖h‖_{L²_v H^{s0}_x} ≤ ‖h‖_Z with constant 1. A bound that does not close gives no upper bound.${assumption ? ` Transported-source upper bounds: ${assumption}.` : ""}`;
 }
 
 /** A Markdown summary: the answer, then one row per M with the verdict said plainly. */

@@ -8,6 +8,7 @@ import {
   exactBootstrapBound,
   exactCorrectionModel,
   exactResultFromText,
+  transportedSourceBound,
 } from "../../src/report/exact-result.ts";
 import { exactChapterBlocks, exactFigures } from "../../src/report/exact-solutions.ts";
 import { renderMarkdown } from "../../src/report/render-markdown.ts";
@@ -16,6 +17,7 @@ import { reportFigures } from "../../src/report/report-figures.ts";
 import {
   checkExactConfig,
   type ExactRunConfig,
+  mergeExact,
   runExactReplica,
 } from "../../src/solvers/particles/paper-backgrounds/exact-run.ts";
 import { syntheticReportData } from "./fixtures.ts";
@@ -179,4 +181,23 @@ test("exact records: a file mixing constructions or without records is refused b
   const other = { ...JSON.parse(a.config), seed: 2 };
   const mixed = `${JSON.stringify(a)}\n${JSON.stringify({ config: JSON.stringify(other), record: a.record })}\n`;
   assert.throws(() => exactResultFromText(mixed), /mixes constructions/);
+});
+
+test("transported-source upper bounds: above the particles' lower bounds, null without records for the M", () => {
+  for (const solution of ["f", "g"] as const) {
+    const config = checkExactConfig({ ...base, solution });
+    const merged = mergeExact([0, 1, 2].map((r) => runExactReplica(config, r)));
+    const b = transportedSourceBound(errorRecords, config, 4, merged);
+    assert.ok(b, solution);
+    assert.ok(b.bound > 0 && b.weightedBound >= Math.E * b.bound * (1 - 1e-12));
+    assert.match(b.assumption, /assumed, not proved/);
+    const last = merged.points.at(-1);
+    assert.ok(last);
+    // the largest lower bound of ‖h(T*)‖ the particles give: projection and |⟨h, ψ⟩| − 2 se over ‖ψ‖ ≤ ‖h‖·‖ψ‖/‖ψ‖
+    if (last.projectionLowerBound !== null) assert.ok(last.projectionLowerBound <= b.bound);
+    // the fixture holds M = 4 only; another construction has no records either
+    assert.equal(transportedSourceBound(errorRecords, { ...config, M: 8 }, 8, merged), null);
+    assert.equal(transportedSourceBound(errorRecords, { ...config, s0: 0.4 }, 4, merged), null);
+    assert.equal(transportedSourceBound(errorRecords, config, 4, null), null);
+  }
 });

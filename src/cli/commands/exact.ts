@@ -23,6 +23,7 @@ import {
   exactBootstrapBound,
   exactCorrectionModel,
   exactResultRow,
+  transportedSourceBound,
   upperBoundText,
 } from "../../report/exact-result.ts";
 import { correctionFigure, distanceFigure, exactMarkdown } from "../../report/exact-solutions.ts";
@@ -318,10 +319,13 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
       rates[c.solution] = sourceRates(c, rateProposals);
     }
     const config = configs.find((c) => c.M === M) as ExactRunConfig;
+    const sourceBound = (sol: "f" | "g") =>
+      transportedSourceBound(errorRecords, { ...config, solution: sol }, M, merged[sol]);
     return {
       ...exactResultRow(config, merged.f, merged.g),
       sourceMassRates: rates,
       bootstrap: exactBootstrapBound(model, M, noTable),
+      transportedSource: { f: sourceBound("f"), g: sourceBound("g") },
     };
   });
   const c0 = configs[0];
@@ -383,6 +387,11 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
     lines.push(
       `  bootstrap upper bounds: ‖f_c(T*)‖ ≤ ${upperBoundText(row.bootstrap, "f")}, ‖g_c(T*)‖ ≤ ${upperBoundText(row.bootstrap, "g")}`,
     );
+    const ts = row.transportedSource;
+    if (ts.f || ts.g)
+      lines.push(
+        `  transported-source upper bounds (assumption: ${(ts.f ?? ts.g)?.assumption}): ‖f_c(T*)‖ ≤ ${ts.f ? `${e(ts.f.bound)} (ρ = ${e(ts.f.collisionShare)}; e^{<v>^2}-weighted ≤ ${e(ts.f.weightedBound)})` : "n/a"}, ‖g_c(T*)‖ ≤ ${ts.g ? `${e(ts.g.bound)} (ρ = ${e(ts.g.collisionShare)}; e^{<v>^2}-weighted ≤ ${e(ts.g.weightedBound)})` : "n/a"}`,
+      );
     for (const sol of ["f", "g"] as const) {
       const m = row[sol];
       if (!m) continue;
