@@ -365,6 +365,6 @@ export function transportedSourceBound(
     weightedBound: (1 + collisionShare) * hs0,
     collisionShare,
     assumption:
-      "h(T*) = the transported source ∫₀^{T*}e^{−(T*−τ)v·∇}(−F_err) (error table, window (0, T*), value + 2 se, triangle inequality over its terms) plus a collision part at most ρ times it, ρ = (linear + quadratic events)/(source particles) measured (assumed, not proved)",
+      "h(T*) = the transported source ∫₀^{T*}e^{−(T*−τ)v·∇}(−F_err) (−G_err for g_c) (error table, window (0, T*), value + 2 se, triangle inequality over its terms) plus a collision part at most ρ times it, ρ = (linear + quadratic events)/(source particles) measured (assumed, not proved)",
   };
 }

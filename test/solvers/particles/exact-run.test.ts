@@ -212,7 +212,7 @@ test("strata by term (--term-proposals): every term of F_err and G_err fires wit
       assert.ok(q.sourceParticles > 10, `${q.term}: source particles ${q.sourceParticles}`);
       assert.ok(q.epsilon < 1e-6 * m.epsilon, `${q.term}: ε ${q.epsilon} vs ε ${m.epsilon}`);
     }
-    // same bits again, and the largest term's system draws the stream it draws without strata
+    // same bits again
     assert.deepEqual(runExactReplica(config, 2), reps[2]);
     if (solution === "f") {
       // ⟨f_c, f_r(0)⟩ is no longer identically 0 (without strata no f_c particle is in |v| < 1/N)
