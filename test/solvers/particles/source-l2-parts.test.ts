@@ -55,12 +55,12 @@ const RM = 1 / env.coreX;
 const N = 1 / env.coreV;
 const amp = Math.exp(env.logCoreAmplitude);
 
-/** The table entry (window (0, T*)) of a G_err term's L² part from the M = 4 fixture. */
-function tableEntry(term: string): { value: number; error: number } {
+/** The table entry (window (0, T*)) of a G_err term's part from the M = 4 fixture. */
+function tableEntry(term: string, part = "L2"): { value: number; error: number } {
   const file = join(import.meta.dirname, "../../report/fixtures/errors-m4.jsonl");
   for (const line of readFileSync(file, "utf8").trim().split("\n")) {
     const r = JSON.parse(line);
-    if (r.solution === "g" && r.term === term && r.part === "L2") {
+    if (r.solution === "g" && r.term === term && r.part === part) {
       assert.equal(r.full.t0, 0);
       assert.ok(Math.abs(r.full.t - T) < 1e-12 * T);
       return r.full.value;
@@ -131,32 +131,52 @@ function term(name: string): SourceTerm {
   return q;
 }
 
-test("Validation 1, L² part of −v·∇g_a over (0, T*): U-statistic = the error table's entry", (t) => {
-  // e_a(x, v) = C V_aχ(V) ∂_aΦ(X), ∂_aΦ(X) = φ'(|X|)X_a/|X|; ∫V_1²χ² dV = (4π/3)∫r⁴χ², ∫(∂_1Φ)² dX = (4π/3)∫r²φ'²
+test("Validation 1, L² and ∇L² parts of −v·∇g_a over (0, T*): U-statistics = the error table's entries", (t) => {
+  // L²: e_a(x, v) = C V_aχ(V) ∂_aΦ(X), ∂_aΦ(X) = φ'(|X|)X_a/|X|;
+  //   ∫V_1²χ² dV = (4π/3)∫r⁴χ², ∫(∂_1Φ)² dX = (4π/3)∫r²φ'²
   const IV = ((4 * Math.PI) / 3) * radial(4, (r) => phi(r) ** 2);
   const IX = ((4 * Math.PI) / 3) * radial(2, (r) => dphi(r) ** 2);
   const C = (RM * N) ** 1.5 / Math.sqrt(IV * IX);
+  // ∇L²: ∇_x h ≈ −σ RM Amp Σ_a V_aχ(V)∇_X∂_aΦ(X) + O(σ²); the vector fields E_a = C' V_aχ(V)∇_X∂_aΦ(X)
+  // are orthonormal, ∫|∇∂_1Φ|² dX = (1/3)∫|ΔΦ|² = (4π/3)∫r²γ², γ = ΔΦ = φ'' + 2φ'/r (Plancherel, isotropy),
+  // and ⟨∇_x(ωh), E_a⟩ = −⟨ωh, div_x E_a⟩ = −⟨ωh, RM C' V_aχ(V) γ'(|X|)X_a/|X|⟩ (by parts; ω depends on v only)
+  const { d2phi } = beam.cutoff;
+  const gamma = (r: number) => d2phi(r) + (2 * dphi(r)) / r;
+  const d3 = (r: number) => (d2phi(r + 1e-6) - d2phi(r - 1e-6)) / 2e-6;
+  const dgamma = (r: number) => d3(r) + (2 * d2phi(r)) / r - (2 * dphi(r)) / (r * r);
+  const IG = ((4 * Math.PI) / 3) * radial(2, (r) => gamma(r) ** 2);
+  const Cg = (RM * N) ** 1.5 / Math.sqrt(IV * IG);
   const basis = (x: Float64Array, v: Float64Array, e: Float64Array) => {
     const X = RM * Math.hypot(x[0], x[1], x[2]);
     const V = N * Math.hypot(v[0], v[1], v[2]);
-    const g = X > 0 && X < 1 && V < 1 ? (C * phi(V) * dphi(X)) / X : 0;
-    for (let a = 0; a < 3; a++) e[a] = g * N * v[a] * RM * x[a];
+    const inside = X > 0 && X < 1 && V < 1;
+    const g = inside ? (C * phi(V) * dphi(X)) / X : 0;
+    const gg = inside ? (-RM * Cg * phi(V) * dgamma(X)) / X : 0;
+    for (let a = 0; a < 3; a++) {
+      e[a] = g * N * v[a] * RM * x[a];
+      e[3 + a] = gg * N * v[a] * RM * x[a];
+    }
   };
   const R = 8;
-  const cs = replicaCoefficients(term("-v.grad(ga)"), 1, T, R, 40000, 31, basis, 3);
-  const u = projectionNormSquared(cs);
-  const s0 = beam.params.s0;
-  const est = beam.params.M ** s0 * Math.sqrt(u.value);
-  const estErr = (beam.params.M ** s0 * u.error) / (2 * Math.sqrt(u.value));
-  const table = tableEntry("v.grad(fr0)");
-  t.diagnostic(`particles ${est} ± ${estErr}, table ${table.value} ± ${table.error}`);
-  assert.ok(estErr < 0.05 * est, `standard error ${estErr} of ${est}`);
-  assert.ok(
-    Math.abs(est - table.value) < 3 * estErr + table.error,
-    `particles ${est} ± ${estErr} (U-statistic, ${R} replicas, seed 31) vs table ${table.value} ± ${table.error}`,
-  );
-  // the naive plug-in Σ_k c̄_k² is biased upward by the diagonal; the U-statistic is not
-  assert.ok(u.plugIn > u.value);
+  const cs = replicaCoefficients(term("-v.grad(ga)"), 1, T, R, 40000, 31, basis, 6);
+  const { M, s0 } = beam.params;
+  for (const [part, k0, prefactor, entry] of [
+    ["L2", 0, M ** s0, "v.grad(fr0)"],
+    ["gradL2", 3, M ** (s0 - 1), "v.grad(fr0)"],
+  ] as const) {
+    const u = projectionNormSquared(cs.map((c) => c.subarray(k0, k0 + 3)));
+    const est = prefactor * Math.sqrt(u.value);
+    const estErr = (prefactor * u.error) / (2 * Math.sqrt(u.value));
+    const table = tableEntry(entry, part);
+    t.diagnostic(`${part}: particles ${est} ± ${estErr}, table ${table.value} ± ${table.error}`);
+    assert.ok(estErr < 0.05 * est, `${part}: standard error ${estErr} of ${est}`);
+    assert.ok(
+      Math.abs(est - table.value) < 3 * estErr + table.error,
+      `${part}: particles ${est} ± ${estErr} (U-statistic, ${R} replicas, seed 31) vs table ${table.value} ± ${table.error}`,
+    );
+    // the naive plug-in Σ_k c̄_k² is biased upward by the diagonal; the U-statistic is not
+    assert.ok(u.plugIn > u.value);
+  }
 });
 
 test("Validation 1, L² part of Q⁻(g_a, g_a) over (0, T*): U-statistic = the error table's entry", (t) => {
