@@ -45,6 +45,26 @@ export interface ExactSolutionSummary {
   readonly quadraticEvents: number;
   readonly cancelledPairs: number;
   readonly points: ExactMerged["points"];
+  /** Each further term's particle system (with --term-proposals). */
+  readonly strata?: ExactMerged["strata"];
+  /** Per velocity weight ω: the largest lower bounds of ‖ωh(t)‖_{L²} over the time grid. */
+  readonly weighted: readonly ExactWeightedSummary[];
+}
+
+/** One weighted norm of a correction over the time grid. */
+export interface ExactWeightedSummary {
+  readonly weight: string;
+  /** max over t of the projection lower bound of ‖ωh(t)‖ (null: inconclusive at every t). */
+  readonly supProjection: number | null;
+  /** max over t of (|⟨ωh, ψ⟩| − 2 se)/‖ψ‖ (null: inconclusive at every t). */
+  readonly supOverlap: number | null;
+  /** The values at T*. */
+  readonly last: ExactMerged["points"][number]["weighted"][number];
+}
+
+function supOrNull(xs: readonly (number | null)[]): number | null {
+  const ys = xs.filter((x): x is number => x !== null);
+  return ys.length ? Math.max(...ys) : null;
 }
 
 /**
@@ -66,6 +86,20 @@ export function exactSolutionSummary(m: ExactMerged, psiNorm: number): ExactSolu
     quadraticEvents: m.quadraticEvents,
     cancelledPairs: m.cancelledPairs,
     points: m.points,
+    ...(m.strata ? { strata: m.strata } : {}),
+    weighted: (m.points.at(-1)?.weighted ?? []).map((last, k) => ({
+      weight: last.weight,
+      supProjection: supOrNull(m.points.map((p) => p.weighted[k]?.projectionLowerBound ?? null)),
+      supOverlap: supOrNull(
+        m.points.map((p) => {
+          const o = p.weighted[k]?.overlap;
+          if (!o) return null;
+          const lb = (Math.abs(o.value) - 2 * o.error) / psiNorm;
+          return lb > 0 ? lb : null;
+        }),
+      ),
+      last,
+    })),
   };
 }
 
@@ -241,4 +275,96 @@ export function upperBoundText(b: ExactBootstrapBound | undefined, sol: "f" | "g
   if (b?.status !== "bounded") return "no error table";
   const x = b[sol];
   return x.closes ? x.bound.toExponential(2) : "does not close";
+}
+
+/** The terms of F_err (solution f) and G_err (solution g) as the error table names them. */
+const TABLE_TERMS = {
+  f: [
+    "v.grad(fr)",
+    "Q+(fr,fb)",
+    "Q-(fb,fr)",
+    "Q+(fb,fr)",
+    "Q-(fr,fr)",
+    "Q+(fr,fr)",
+    "Q-(fb,fb)",
+    "Q+(fb,fb)",
+  ],
+  g: ["v.grad(fr0)", "Q-(fr0,fr0)", "Q+(fr0,fr0)"],
+} as const;
+
+/**
+ * An upper bound of ‖h(T*)‖ (h = f_c or g_c) from the particles and the error table, under an
+ * assumption stated in `assumption`.
+ */
+export interface TransportedSourceBound {
+  /** Bound on ‖h(T*)‖_{L²_v H^{s0}_x} (no velocity weight). */
+  readonly bound: number;
+  /** Bound on ‖e^{⟨v⟩²}h(T*)‖_{L²_v H^{s0}_x}. */
+  readonly weightedBound: number;
+  /** ρ: (linear + quadratic events) / source particles, the largest over the particle systems. */
+  readonly collisionShare: number;
+  readonly assumption: string;
+}
+
+/**
+ * The transported-source bound at T*: by Duhamel h(T*) = ∫₀^{T*} e^{−(T*−τ)v·∇x}(−F_err) dτ + (the
+ * collision part), the source part bounded by the triangle inequality over the error table's terms
+ * (window (0, T*), each value + 2 standard errors): with the table's weight ⟨v⟩e^{⟨v⟩²} ≥ e^{⟨v⟩²} ≥ e,
+ *   ‖e^{⟨v⟩²} S‖_{L²} ≤ L = Σ_ℓ L2_ℓ / M^{s0},  ‖e^{⟨v⟩²} ∇S‖_{L²} ≤ G = Σ_ℓ gradL2_ℓ / M^{s0−1},
+ * ‖·‖_{L²_v H^{s0}_x} ≤ (‖·‖² + ‖·‖^{2(1−s0)}‖∇·‖^{2s0})^{1/2} ((1 + |ξ|²)^{s0} ≤ 1 + |ξ|^{2s0}, Hölder),
+ * and the unweighted norm the weighted one divided by e. ASSUMPTION (not proved): the collision part
+ * is at most ρ times the source part, ρ = (linear + quadratic events)/(source particles) measured
+ * by the particles. Null without a complete set of records for the construction and M.
+ */
+export function transportedSourceBound(
+  records: readonly JobRecord[],
+  config: ExactRunConfig,
+  M: number,
+  merged: ExactMerged | null,
+): TransportedSourceBound | null {
+  if (!merged) return null;
+  const sol = config.solution;
+  const constants = JSON.stringify(config.constants ?? {});
+  const sum = (part: "L2" | "gradL2"): number | null => {
+    let total = 0;
+    for (const term of TABLE_TERMS[sol]) {
+      const r = [...records]
+        .reverse()
+        .find(
+          (q) =>
+            q.term === term &&
+            q.part === part &&
+            q.M === M &&
+            (q.solution ?? "f") === sol &&
+            q.s === config.s &&
+            q.s0 === config.s0 &&
+            q.p === config.p &&
+            q.cutoff === config.cutoff &&
+            q.variant === config.variant &&
+            JSON.stringify(q.constants ?? {}) === constants,
+        );
+      const v = r?.full.value;
+      if (!v || !Number.isFinite(v.value)) return null;
+      total += v.value + 2 * (Number.isFinite(v.error) ? v.error : 0);
+    }
+    return total;
+  };
+  const l2 = sum("L2");
+  const grad = sum("gradL2");
+  if (l2 === null || grad === null) return null;
+  const s0 = config.s0;
+  const L = l2 / M ** s0;
+  const G = grad / M ** (s0 - 1);
+  const hs0 = Math.sqrt(L * L + L ** (2 * (1 - s0)) * G ** (2 * s0));
+  const systems = [merged, ...(merged.strata ?? [])];
+  const collisionShare = Math.max(
+    ...systems.map((q) => (q.linearEvents + q.quadraticEvents) / Math.max(q.sourceParticles, 1)),
+  );
+  return {
+    bound: ((1 + collisionShare) * hs0) / Math.E,
+    weightedBound: (1 + collisionShare) * hs0,
+    collisionShare,
+    assumption:
+      "h(T*) = the transported source ∫₀^{T*}e^{−(T*−τ)v·∇}(−F_err) (−G_err for g_c) (error table, window (0, T*), value + 2 se, triangle inequality over its terms) plus a collision part at most ρ times it, ρ = (linear + quadratic events)/(source particles) measured (assumed, not proved)",
+  };
 }

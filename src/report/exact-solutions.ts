@@ -42,12 +42,23 @@ export interface ExactResultLike {
     };
     /** The bootstrap's upper bounds on ‖f_c(T*)‖, ‖g_c(T*)‖ (absent in results before issue 14). */
     readonly bootstrap?: ExactBootstrapBound;
+    /** The transported-source upper bounds (an assumption stated; absent without an error table). */
+    readonly transportedSource?: {
+      readonly f: { readonly bound: number; readonly assumption: string } | null;
+      readonly g: { readonly bound: number; readonly assumption: string } | null;
+    };
   }[];
 }
 
 /** One merged solution of a row. */
 export interface ExactSolutionLike {
   readonly overlapLowerBounds: readonly (number | null)[];
+  /** Weighted norms per velocity weight (absent in results before the weighted norms). */
+  readonly weighted?: readonly {
+    readonly weight: string;
+    readonly supProjection: number | null;
+    readonly supOverlap: number | null;
+  }[];
   readonly points: readonly {
     readonly t: number;
     readonly projectionLowerBound: number | null;
@@ -125,6 +136,9 @@ function lowerBoundAtTstar(m: ExactSolutionLike | null): number | null {
 
 const e2 = (x: number) => x.toExponential(2);
 
+const sourceText = (b: { readonly bound: number } | null | undefined) =>
+  b ? e2(b.bound) : "no error table";
+
 /** The table's header and rows: one row per M, lower and upper bounds of the corrections side by side. */
 export function exactTable(result: ExactResultLike): { header: string[]; rows: string[][] } {
   const lower = (m: ExactSolutionLike | null) => {
@@ -140,8 +154,10 @@ export function exactTable(result: ExactResultLike): { header: string[]; rows: s
       "exact final ≥",
       "‖f_c(T*)‖ ≥ (particles)",
       "‖f_c(T*)‖ ≤ (bootstrap)",
+      "‖f_c(T*)‖ ≤ (transported source, assumed)",
       "‖g_c(T*)‖ ≥ (particles)",
       "‖g_c(T*)‖ ≤ (bootstrap)",
+      "‖g_c(T*)‖ ≤ (transported source, assumed)",
       "separates?",
     ],
     rows: result.rows.map((row) => {
@@ -155,13 +171,52 @@ export function exactTable(result: ExactResultLike): { header: string[]; rows: s
           : "n/a",
         lower(row.f),
         upperBoundText(row.bootstrap, "f"),
+        sourceText(row.transportedSource?.f),
         lower(row.g),
         upperBoundText(row.bootstrap, "g"),
+        sourceText(row.transportedSource?.g),
         `${th.separation} (${th.reason})`,
       ];
     }),
   };
 }
+
+/**
+ * The weighted norms of (5.5)/(5.6): per M and solution, the largest lower bound over the time grid
+ * of ‖ωh(t)‖_{L²} ≤ ‖ωh(t)‖_{L²_v H^{s0}_x} (the larger of projection and overlap), for
+ * ω = e^{⟨v⟩²} and ω = e^{(1−κt)⟨v⟩²}; "inconclusive" where neither is two standard errors off 0.
+ */
+export function exactWeightedTable(result: ExactResultLike): {
+  header: string[];
+  rows: string[][];
+} {
+  const cell = (m: ExactSolutionLike | null, k: number) => {
+    if (!m) return "not run";
+    const w = m.weighted?.[k];
+    if (!w) return "not computed";
+    const bs = [w.supProjection, w.supOverlap].filter((x): x is number => x !== null && x > 0);
+    return bs.length ? e2(Math.max(...bs)) : "inconclusive";
+  };
+  return {
+    header: [
+      "M",
+      "sup_t ‖e^{⟨v⟩²} f_c‖ ≥",
+      "sup_t ‖e^{(1−κt)⟨v⟩²} f_c‖ ≥ (5.5)",
+      "sup_t ‖e^{⟨v⟩²} g_c‖ ≥",
+      "sup_t ‖e^{(1−κt)⟨v⟩²} g_c‖ ≥ (5.6)",
+    ],
+    rows: result.rows.map((row) => [
+      String(row.M),
+      cell(row.f, 0),
+      cell(row.f, 1),
+      cell(row.g, 0),
+      cell(row.g, 1),
+    ]),
+  };
+}
+
+const WEIGHTED_NOTE =
+  "Weighted norms (κ = 1/T*): lower bounds of the L² norm of ωh over the output times, by the U-statistic of the projection of ωh onto the tensor Hermite basis of degree ≤ nmax per axis (truncation: that span; a lower bound) or by |⟨ωh, ψ⟩|/‖ψ‖, two standard errors off; the paper's (5.5)/(5.6) bound them above by M^{−δ/2}.";
 
 /** The plain answer: per M, whether the exact solutions separate, for the construction. */
 export function exactAnswer(result: ExactResultLike): string {
@@ -175,7 +230,11 @@ export function bootstrapNote(result: ExactResultLike): string {
   const b = result.rows.find((r) => r.bootstrap)?.bootstrap;
   if (!b) return "Bootstrap upper bounds: not computed.";
   if (b.status !== "bounded") return `Bootstrap upper bounds: ${b.reason}.`;
-  return `Bootstrap upper bounds (Proposition 5.1 iterated exactly): C = ${b.constant} assumed (${b.constantSource}); Z_a and E measured at M = ${b.measuredMs.join(", ")}, continued with the ${b.scenario}; ‖h‖_{L²_v H^{s0}_x} ≤ ‖h‖_Z with constant 1. A bound that does not close gives no upper bound.`;
+  const ts = result.rows.find(
+    (r) => r.transportedSource?.f || r.transportedSource?.g,
+  )?.transportedSource;
+  const assumption = (ts?.f ?? ts?.g)?.assumption;
+  return `Bootstrap upper bounds (Proposition 5.1 iterated exactly): C = ${b.constant} assumed (${b.constantSource}); Z_a and E measured at M = ${b.measuredMs.join(", ")}, continued with the ${b.scenario}; ‖h‖_{L²_v H^{s0}_x} ≤ ‖h‖_Z with constant 1. A bound that does not close gives no upper bound.${assumption ? ` Transported-source upper bounds: ${assumption}.` : ""}`;
 }
 
 /** A Markdown summary: the answer, then one row per M with the verdict said plainly. */
@@ -192,6 +251,15 @@ export function exactMarkdown(result: ExactResultLike): string {
     "",
     bootstrapNote(result),
   ];
+  const w = exactWeightedTable(result);
+  lines.push(
+    "",
+    `| ${w.header.join(" | ")} |`,
+    `|${w.header.map(() => "---").join("|")}|`,
+    ...w.rows.map((r) => `| ${r.join(" | ")} |`),
+    "",
+    WEIGHTED_NOTE,
+  );
   return `${lines.join("\n")}\n`;
 }
 
@@ -232,6 +300,12 @@ export function exactChapterBlocks(
     },
     { kind: "table", header: t.header, rows: t.rows },
     { kind: "paragraph", text: bootstrapNote(result) },
+    {
+      kind: "table",
+      header: exactWeightedTable(result).header,
+      rows: exactWeightedTable(result).rows,
+    },
+    { kind: "paragraph", text: WEIGHTED_NOTE },
     ...figures.map((figure): Block => ({ kind: "figure", figure })),
   ];
 }

@@ -8,6 +8,7 @@ import {
   exactBootstrapBound,
   exactCorrectionModel,
   exactResultFromText,
+  transportedSourceBound,
 } from "../../src/report/exact-result.ts";
 import { exactChapterBlocks, exactFigures } from "../../src/report/exact-solutions.ts";
 import { renderMarkdown } from "../../src/report/render-markdown.ts";
@@ -16,6 +17,7 @@ import { reportFigures } from "../../src/report/report-figures.ts";
 import {
   checkExactConfig,
   type ExactRunConfig,
+  mergeExact,
   runExactReplica,
 } from "../../src/solvers/particles/paper-backgrounds/exact-run.ts";
 import { syntheticReportData } from "./fixtures.ts";
@@ -122,6 +124,21 @@ test("exact chapter: answer line first, one table row per M, bootstrap column wi
     const lower = Number(t2.rows[0][lo]);
     if (Number.isFinite(lower)) assert.ok(lower <= upper, `lower ${lower} ≤ upper ${upper}`);
   }
+  // the weighted norms of (5.5)/(5.6) in a second table: one row per M, lower bounds or inconclusive
+  const tables = blocks.filter((b) => b.kind === "table");
+  assert.equal(tables.length, 2);
+  const wt = tables[1];
+  assert.ok(wt.kind === "table");
+  assert.ok(
+    wt.header.some((h) => h.includes("(5.5)")) && wt.header.some((h) => h.includes("(5.6)")),
+  );
+  assert.equal(wt.rows.length, 1);
+  for (const c of wt.rows[0].slice(1)) assert.match(String(c), /^(\d\.\d\de[-+]\d+|inconclusive)$/);
+  // g_c lives in |v| < 1/N, where e^{⟨v⟩²} = e(1 + O(N⁻²)): its weighted lower bound, when there is
+  // one, is at least the unweighted one at T* (the sup over t is at least the value at T*)
+  const gW = Number(wt.rows[0][3]);
+  const gPlain = Number(t2.rows[0][lowerG]);
+  if (Number.isFinite(gW) && Number.isFinite(gPlain)) assert.ok(gW >= gPlain, `${gW} vs ${gPlain}`);
   const note = renderMarkdown(blocks);
   assert.match(note, new RegExp(`C = ${constant.value} assumed`));
   assert.equal(blocks.filter((b) => b.kind === "figure").length, 2);
@@ -164,4 +181,23 @@ test("exact records: a file mixing constructions or without records is refused b
   const other = { ...JSON.parse(a.config), seed: 2 };
   const mixed = `${JSON.stringify(a)}\n${JSON.stringify({ config: JSON.stringify(other), record: a.record })}\n`;
   assert.throws(() => exactResultFromText(mixed), /mixes constructions/);
+});
+
+test("transported-source upper bounds: above the particles' lower bounds, null without records for the M", () => {
+  for (const solution of ["f", "g"] as const) {
+    const config = checkExactConfig({ ...base, solution });
+    const merged = mergeExact([0, 1, 2].map((r) => runExactReplica(config, r)));
+    const b = transportedSourceBound(errorRecords, config, 4, merged);
+    assert.ok(b, solution);
+    assert.ok(b.bound > 0 && b.weightedBound >= Math.E * b.bound * (1 - 1e-12));
+    assert.match(b.assumption, /assumed, not proved/);
+    const last = merged.points.at(-1);
+    assert.ok(last);
+    // the largest lower bound of ‖h(T*)‖ the particles give: projection and |⟨h, ψ⟩| − 2 se over ‖ψ‖ ≤ ‖h‖·‖ψ‖/‖ψ‖
+    if (last.projectionLowerBound !== null) assert.ok(last.projectionLowerBound <= b.bound);
+    // the fixture holds M = 4 only; another construction has no records either
+    assert.equal(transportedSourceBound(errorRecords, { ...config, M: 8 }, 8, merged), null);
+    assert.equal(transportedSourceBound(errorRecords, { ...config, s0: 0.4 }, 4, merged), null);
+    assert.equal(transportedSourceBound(errorRecords, config, 4, null), null);
+  }
 });

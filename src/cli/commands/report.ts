@@ -55,7 +55,7 @@ async function exactChapter(file: string, errorFiles: readonly string[], constan
   ]);
   const result = ex.exactResultFromText(text, file);
   const present = errorFiles.filter((f) => existsSync(f));
-  const records = [];
+  const records: import("../../claims/error-table/error-table.ts").JobRecord[] = [];
   for (const f of present)
     records.push(
       ...(await readJobFile(f, "--errors must name boltzlab errors JSONL files")).records,
@@ -73,7 +73,14 @@ async function exactChapter(file: string, errorFiles: readonly string[], constan
       : `no error table: no complete records for construction ${c.construction} in ${present.join(", ")}`;
   return {
     ...result,
-    rows: result.rows.map((r) => ({ ...r, bootstrap: ex.exactBootstrapBound(model, r.M, why) })),
+    rows: result.rows.map((r) => ({
+      ...r,
+      bootstrap: ex.exactBootstrapBound(model, r.M, why),
+      transportedSource: {
+        f: ex.transportedSourceBound(records, { ...c, solution: "f" }, r.M, r.f),
+        g: ex.transportedSourceBound(records, { ...c, solution: "g" }, r.M, r.g),
+      },
+    })),
   };
 }
 

@@ -26,6 +26,7 @@ import {
   exactBeam,
   mergeExact,
   runExactReplica,
+  VELOCITY_WEIGHTS,
 } from "../../../src/solvers/particles/paper-backgrounds/exact-run.ts";
 import { exactTheoremRow } from "../../../src/solvers/particles/paper-backgrounds/exact-theorem.ts";
 import {
@@ -176,4 +177,47 @@ test("the exact final distance's lower bounds: with ψ = f_r(0) and with ψ₂ =
   // the bound is a lower bound: it cannot exceed the approximate distance by more than the corrections
   assert.ok(row.finalLowerBound.value <= row.approximateFinalDistance.value * (1 + 1e-3));
   assert.equal(exactTheoremRow(exactBeam(base), f, null).finalLowerBound, null);
+});
+
+test("weighted norms: e^{(1−κt)⟨v⟩²} is no weight at T*; for g_c (|v| < 1/N) e^{⟨v⟩²} multiplies the norm by e", () => {
+  for (const sol of ["f", "g"] as const) {
+    const m = mergeExact(runs[sol]);
+    assert.deepEqual(
+      m.points[0].weighted.map((w) => w.weight),
+      [...VELOCITY_WEIGHTS],
+    );
+    const last = m.points.at(-1);
+    assert.ok(last);
+    // at T* the exponent 1 − κT* = 0: the same coefficients as without weight
+    assert.deepEqual(last.weighted[1].projectionSquared, last.projectionSquared);
+    assert.deepEqual(last.weighted[1].overlap, last.overlap);
+    if (sol === "g")
+      // g_c lives in |v| < 1/N (and collisions keep it within ≈ 1/N at these sizes): ω = e(1 + O(N⁻²))
+      for (const p of m.points.slice(1)) {
+        const u = p.projectionSquared.value;
+        const uw = p.weighted[0].projectionSquared.value;
+        assert.ok(Math.abs(uw - Math.E ** 2 * u) <= 1e-6 * Math.abs(uw), `${uw} vs e²·${u}`);
+      }
+  }
+});
+
+test("strata by term (--term-proposals): every term of F_err and G_err fires with its own quantum; f_c reaches the core", () => {
+  for (const solution of ["f", "g"] as const) {
+    const config = { ...base, solution, termProposals: 4000, samples: 1 };
+    const reps = Array.from({ length: 4 }, (_, r) => runExactReplica(config, r));
+    const m = mergeExact(reps);
+    assert.ok(m.strata, "per-term counters");
+    assert.equal(m.strata.length, solution === "f" ? 3 : 1);
+    for (const q of m.strata) {
+      assert.ok(q.sourceParticles > 10, `${q.term}: source particles ${q.sourceParticles}`);
+      assert.ok(q.epsilon < 1e-6 * m.epsilon, `${q.term}: ε ${q.epsilon} vs ε ${m.epsilon}`);
+    }
+    // same bits again
+    assert.deepEqual(runExactReplica(config, 2), reps[2]);
+    if (solution === "f") {
+      // ⟨f_c, f_r(0)⟩ is no longer identically 0 (without strata no f_c particle is in |v| < 1/N)
+      assert.notEqual(m.points.at(-1)?.corePairing.value, 0);
+      assert.equal(mergeExact(runs.f).points.at(-1)?.corePairing.value, 0);
+    }
+  }
 });

@@ -10,7 +10,10 @@
  * Q⁺(f, g), Q⁺(g, f), the pre-collisional ones Q⁻(f, g), Q⁻(g, f).
  *
  * Terms (each an exact rejection sampler from a uniform envelope on the supports, see
- * paper-envelope.ts for the constants; t uniform in [t0, t1]):
+ * paper-envelope.ts for the constants; t uniform in [t0, t1]). Λ and ∇_xΛ are costly (per-tube
+ * quadratures) and enter only through e^{−Λ} ∈ [e^{−Λ̄(t)}, 1] and |v·∇Λ| ≤ |v|·t·G, Λ̄(t) = t·sup A[f_b]
+ * ≤ t·2π c_bM^{1−s}(u_max + 1/N) n‖I‖₁: a squeeze accepts below the lower end and rejects above the
+ * upper end without them (exact; at M = 4 it avoids them in all but ≈ Λ̄ ≈ 1 % of the proposals):
  * - transport: x uniform in |x| < 1/(RM), v uniform in |v| < 1/N; the density
  *     −v·∇_x f_r = −c_r M^{3/2−s0}N^{3/2} φ(N|v|) e^{−Λ}[RM φ'(RM|x|)(v·x̂) − φ(RM|x|) v·∇_xΛ]
  *   against the envelope c_r M^{3/2−s0}N^{3/2} N^{−1}(RM max|φ'| + t₁ G), G ≥ |∇_x A[f_b]|
@@ -49,6 +52,8 @@ interface CoreProfile {
   drift(t: number, x: ArrayLike<number>, v: ArrayLike<number>): number;
   /** A bound of |∇_x Λ(t)| on the core (nondecreasing in t). */
   gradientBound(t: number): number;
+  /** A bound of Λ(t, x, u) on the core (nondecreasing in t): e^{−Λ} ≥ e^{−exponentBound(t)}. */
+  exponentBound(t: number): number;
   /** Label of the core in term names: "fr" or "ga". */
   readonly name: string;
 }
@@ -59,15 +64,10 @@ const grad = new Float64Array(3);
 function coreProfile(env: PaperEnvelope, relTol: number): CoreProfile {
   const { beam } = env;
   const { M } = beam.params;
-  const gradA =
-    2 *
-    Math.PI *
-    beam.amplitude *
-    (env.uMax + env.coreV) *
-    env.n *
-    env.bumpL1 *
-    env.slope *
-    Math.sqrt(M * M + 1);
+  // A[f_b](τ, x, u) = 2π c_bM^{1−s} Σ_k ∫|w − u| I_k(w)K_k(x − wτ) dw ≤ 2π c_bM^{1−s}(u_max + 1/N) n ‖I‖₁
+  // (I_kK_k ≤ 1), and |∇K| ≤ max|φ'|√(M² + 1) for its gradient
+  const maxA = 2 * Math.PI * beam.amplitude * (env.uMax + env.coreV) * env.n * env.bumpL1;
+  const gradA = maxA * env.slope * Math.sqrt(M * M + 1);
   const { nodes, weights } = gaussLegendre(8);
   return {
     name: "fr",
@@ -89,6 +89,7 @@ function coreProfile(env: PaperEnvelope, relTol: number): CoreProfile {
       return s;
     },
     gradientBound: (t) => t * gradA,
+    exponentBound: (t) => t * maxA,
     // relTol is that of the drift's ∇A; the exponent uses coreExponent's own refinement
   };
 }
@@ -98,6 +99,7 @@ const frozenCore: CoreProfile = {
   exponent: () => 0,
   drift: () => 0,
   gradientBound: () => 0,
+  exponentBound: () => 0,
 };
 
 const pt = new Float64Array(3);
@@ -146,9 +148,19 @@ function transportTerm(env: PaperEnvelope, core: CoreProfile): SourceTerm {
       // cheap bound first: |value|/amp ≤ φ(N|v|)|v|(RM|φ'| + φ G), e^{−Λ} ≤ 1
       if (U >= cv * speed * (slope + cx * core.gradientBound(t))) return 0;
       const vx = r > 0 ? (v[0] * pt[0] + v[1] * pt[1] + v[2] * pt[2]) / r : 0;
+      // squeeze (exact): with a = RM φ'(RM|x|)(v·x̂), |v·∇Λ| ≤ |v|G(t) and e^{−Λ} ∈ [e^{−Λ̄(t)}, 1],
+      // |value| ∈ [φ(N|v|)e^{−Λ̄}(|a| − φ|v|G), φ(N|v|)(|a| + φ|v|G)]; inside the lower end the sign
+      // is that of −a and Λ, ∇Λ are not needed (they decide only a band of relative width ≈ Λ̄)
+      const a = RM * dphi(r * RM) * vx;
+      const spread = cx * speed * core.gradientBound(t);
+      if (U >= cv * (Math.abs(a) + spread)) return 0;
+      if (U < cv * Math.exp(-core.exponentBound(t)) * (Math.abs(a) - spread)) {
+        writePoint(out, t, pt, v, 0);
+        return a < 0 ? 1 : -1;
+      }
       const lam = core.exponent(t, pt, v, 0);
       const drift = cx === 0 ? 0 : core.drift(t, pt, v);
-      const value = -cv * Math.exp(-lam) * (RM * dphi(r * RM) * vx - cx * drift);
+      const value = -cv * Math.exp(-lam) * (a - cx * drift);
       if (U >= Math.abs(value)) return 0;
       writePoint(out, t, pt, v, 0);
       return value > 0 ? 1 : -1;
@@ -233,7 +245,12 @@ function beamCoreTerm(env: PaperEnvelope, core: CoreProfile): SourceTerm {
         g;
       const U = rand() * cap;
       if (U >= cheap) return 0;
-      if (U >= cheap * Math.exp(-core.exponent(t, pt, pair, 3))) return 0;
+      // squeeze (exact): e^{−Λ} ≥ e^{−Λ̄(t)}, so below that Λ is not needed
+      if (
+        U >= cheap * Math.exp(-core.exponentBound(t)) &&
+        U >= cheap * Math.exp(-core.exponent(t, pt, pair, 3))
+      )
+        return 0;
       pre.set(pair);
       const which = Math.floor(3 * rand());
       if (which === 2) {
@@ -274,8 +291,11 @@ function coreCoreTerm(env: PaperEnvelope, core: CoreProfile): SourceTerm {
         g;
       const U = rand() * cap;
       if (U >= cheap) return 0;
-      const lam = core.exponent(t, pt, pair, 0) + core.exponent(t, pt, pair, 3);
-      if (U >= cheap * Math.exp(-lam)) return 0;
+      // squeeze (exact), as in beamCoreTerm with both exponents
+      if (U >= cheap * Math.exp(-2 * core.exponentBound(t))) {
+        const lam = core.exponent(t, pt, pair, 0) + core.exponent(t, pt, pair, 3);
+        if (U >= cheap * Math.exp(-lam)) return 0;
+      }
       return fourPoints(rand, t, out);
     },
   };
