@@ -1,16 +1,18 @@
 /**
  * boltzlab's half of bench/kipack_compare.py (not a test): the same accuracy tests and the time per
  * Q evaluation, at each n given, on boltzlab's default domain (src/solvers/spectral/domain.ts) with
- * the default angular rule (RELAX_DEFAULTS.angles: 72 directions). One JSON line per n; fields as
+ * the default angular rule (RELAX_DEFAULTS: Lebedev degree 19, 73 directions; `--sphere product
+ * --angles 6` for the previous default, 72 product-rule directions). One JSON line per n; fields as
  * in bench/kipack_compare.py. `seconds`: one serial Q (minimum of 3); `secondsPool2`: the same on
  * the 2-thread pool of src/parallel/spectral-q-pool.ts (same bits).
  *
- *   npx tsx bench/kipack-boltzlab.ts [n ...]
+ *   npx tsx bench/kipack-boltzlab.ts [n ...] [--sphere lebedev|product] [--angles P]
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { SpectralQPool } from "../src/parallel/spectral-q-pool.ts";
 import { Bkw } from "../src/solvers/spectral/bkw.ts";
+import type { SphereRuleName } from "../src/solvers/spectral/directions.ts";
 import { chooseDomain, type DataScales } from "../src/solvers/spectral/domain.ts";
 import { makeGrid, type VelocityGrid } from "../src/solvers/spectral/grid.ts";
 import {
@@ -24,7 +26,15 @@ import { MouhotPareschi, type SpectralKernel } from "../src/solvers/spectral/mou
 import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
 import { bkwMeasures, moment } from "./spectral-measures.ts";
 
-const angles = RELAX_DEFAULTS.angles;
+const argv = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv.splice(i, 2)[1] : undefined;
+};
+const sphere = (flag("--sphere") ?? RELAX_DEFAULTS.sphere) as SphereRuleName;
+const angles = Number(
+  flag("--angles") ?? (sphere === "lebedev" ? RELAX_DEFAULTS.angles : RELAX_DEFAULTS.productAngles),
+);
 const exact = JSON.parse(
   execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {
     encoding: "utf8",
@@ -42,7 +52,7 @@ function run(
   const f = datum(grid);
   const Q = new Float64Array(n ** 3);
   const loss = new Float64Array(n ** 3);
-  const op = new MouhotPareschi(grid, kernel, { angles });
+  const op = new MouhotPareschi(grid, kernel, { sphere, angles });
   op.evaluate(f, Q, undefined, loss);
   return { grid, f, Q, loss, op };
 }
@@ -56,7 +66,7 @@ function minSeconds(fn: () => void, repeats = 3): number {
   return best;
 }
 
-for (const n of process.argv.slice(2).map(Number)) {
+for (const n of argv.map(Number)) {
   const a = run(maxwellianScales(1), n, "hard-sphere", (g) => maxwellian(g, 1, [0, 0, 0], 1));
   let q = 0;
   let s = 0;
@@ -78,7 +88,7 @@ for (const n of process.argv.slice(2).map(Number)) {
   const nu = moment(c.grid, fL, () => 1) / rhoC;
   const Qc = new Float64Array(n ** 3);
   const seconds = minSeconds(() => c.op.evaluate(c.f, Qc));
-  const pool = SpectralQPool.open(c.grid, "hard-sphere", { angles }, 2);
+  const pool = SpectralQPool.open(c.grid, "hard-sphere", { sphere, angles }, 2);
   pool.evaluate(c.f, Qc); // warm-up (the threads fill their multiplier caches)
   const secondsPool2 = minSeconds(() => pool.evaluate(c.f, Qc));
   await pool.close();
@@ -86,6 +96,8 @@ for (const n of process.argv.slice(2).map(Number)) {
     JSON.stringify({
       code: "boltzlab",
       n,
+      sphere,
+      angles,
       directions: a.op.directions,
       qmm: q / s,
       L_maxwell: a.grid.L,

@@ -33,7 +33,10 @@ function evaluate(
   const Q = new Float64Array(n3);
   const gain = new Float64Array(n3);
   const loss = new Float64Array(n3);
-  new MouhotPareschi(grid, kernel, { angles: RELAX_DEFAULTS.angles }).evaluate(f, Q, gain, loss);
+  new MouhotPareschi(grid, kernel, {
+    sphere: RELAX_DEFAULTS.sphere,
+    angles: RELAX_DEFAULTS.angles,
+  }).evaluate(f, Q, gain, loss);
   return { grid, f, Q, loss };
 }
 
