@@ -3,7 +3,8 @@
  * Q evaluation, at each n given, on boltzlab's default domain (src/solvers/spectral/domain.ts) with
  * the default angular rule (RELAX_DEFAULTS: Lebedev degree 19, 73 directions; `--sphere product
  * --angles 6` for the previous default, 72 product-rule directions). One JSON line per n; fields as
- * in bench/kipack_compare.py. `seconds`: one serial Q (minimum of 3); `secondsPool2`: the same on
+ * in bench/kipack_compare.py. `seconds`: one serial Q (minimum of 3; `cpuSeconds` its process CPU
+ * time, which a loaded machine disturbs less than the wall time); `secondsPool2`: the same on
  * the 2-thread pool of src/parallel/spectral-q-pool.ts (same bits).
  *
  *   npx tsx bench/kipack-boltzlab.ts [n ...] [--sphere lebedev|product] [--angles P]
@@ -56,14 +57,19 @@ function run(
   op.evaluate(f, Q, undefined, loss);
   return { grid, f, Q, loss, op };
 }
-function minSeconds(fn: () => void, repeats = 3): number {
-  let best = Number.POSITIVE_INFINITY;
+/** Minimum over repeats of the wall seconds and of the process CPU seconds of fn. */
+function minTimes(fn: () => void, repeats = 3): { wall: number; cpu: number } {
+  let wall = Number.POSITIVE_INFINITY;
+  let cpu = Number.POSITIVE_INFINITY;
   for (let r = 0; r < repeats; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
-    best = Math.min(best, (performance.now() - t0) / 1000);
+    wall = Math.min(wall, (performance.now() - t0) / 1000);
+    const c = process.cpuUsage(c0);
+    cpu = Math.min(cpu, (c.user + c.system) / 1e6);
   }
-  return best;
+  return { wall, cpu };
 }
 
 for (const n of argv.map(Number)) {
@@ -87,10 +93,10 @@ for (const n of argv.map(Number)) {
   const fL = c.f.map((v, k) => v * c.loss[k]);
   const nu = moment(c.grid, fL, () => 1) / rhoC;
   const Qc = new Float64Array(n ** 3);
-  const seconds = minSeconds(() => c.op.evaluate(c.f, Qc));
+  const serial = minTimes(() => c.op.evaluate(c.f, Qc));
   const pool = SpectralQPool.open(c.grid, "hard-sphere", { sphere, angles }, 2);
   pool.evaluate(c.f, Qc); // warm-up (the threads fill their multiplier caches)
-  const secondsPool2 = minSeconds(() => pool.evaluate(c.f, Qc));
+  const secondsPool2 = minTimes(() => pool.evaluate(c.f, Qc)).wall;
   await pool.close();
   console.log(
     JSON.stringify({
@@ -111,7 +117,8 @@ for (const n of argv.map(Number)) {
       dAdt: dA,
       L_beam: c.grid.L,
       R_beam: c.grid.R,
-      seconds,
+      seconds: serial.wall,
+      cpuSeconds: serial.cpu,
       secondsPool2,
     }),
   );
