@@ -42,7 +42,10 @@ test("relax: bad input → one line naming the rule, exit 2, nothing written", (
     [["--t-end", "-1"], /--t-end must be/],
     [["--t-end", "1", "--sphere", "design"], /--sphere must be one of/],
     [["--t-end", "1", "--angles", "13"], /--angles must be a Lebedev degree/],
-    [["--t-end", "1", "--sphere", "product", "--angles", "65"], /--angles must be an integer in \[1, 64\]/],
+    [
+      ["--t-end", "1", "--sphere", "product", "--angles", "65"],
+      /--angles must be an integer in \[1, 64\]/,
+    ],
   ];
   for (const [args, rule] of cases) {
     const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
