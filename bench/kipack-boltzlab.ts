@@ -1,16 +1,19 @@
 /**
  * boltzlab's half of bench/kipack_compare.py (not a test): the same accuracy tests and the time per
  * Q evaluation, at each n given, on boltzlab's default domain (src/solvers/spectral/domain.ts) with
- * the default angular rule (RELAX_DEFAULTS.angles: 72 directions). One JSON line per n; fields as
- * in bench/kipack_compare.py. `seconds`: one serial Q (minimum of 3); `secondsPool2`: the same on
+ * the default angular rule (RELAX_DEFAULTS: Lebedev degree 19, 73 directions; `--sphere product
+ * --angles 6` for the previous default, 72 product-rule directions). One JSON line per n; fields as
+ * in bench/kipack_compare.py. `seconds`: one serial Q (minimum of 3; `cpuSeconds` its process CPU
+ * time, which a loaded machine disturbs less than the wall time); `secondsPool2`: the same on
  * the 2-thread pool of src/parallel/spectral-q-pool.ts (same bits).
  *
- *   npx tsx bench/kipack-boltzlab.ts [n ...]
+ *   npx tsx bench/kipack-boltzlab.ts [n ...] [--sphere lebedev|product] [--angles P]
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { SpectralQPool } from "../src/parallel/spectral-q-pool.ts";
 import { Bkw } from "../src/solvers/spectral/bkw.ts";
+import type { SphereRuleName } from "../src/solvers/spectral/directions.ts";
 import { chooseDomain, type DataScales } from "../src/solvers/spectral/domain.ts";
 import { makeGrid, type VelocityGrid } from "../src/solvers/spectral/grid.ts";
 import {
@@ -24,7 +27,15 @@ import { MouhotPareschi, type SpectralKernel } from "../src/solvers/spectral/mou
 import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
 import { bkwMeasures, moment } from "./spectral-measures.ts";
 
-const angles = RELAX_DEFAULTS.angles;
+const argv = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv.splice(i, 2)[1] : undefined;
+};
+const sphere = (flag("--sphere") ?? RELAX_DEFAULTS.sphere) as SphereRuleName;
+const angles = Number(
+  flag("--angles") ?? (sphere === "lebedev" ? RELAX_DEFAULTS.angles : RELAX_DEFAULTS.productAngles),
+);
 const exact = JSON.parse(
   execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {
     encoding: "utf8",
@@ -42,21 +53,26 @@ function run(
   const f = datum(grid);
   const Q = new Float64Array(n ** 3);
   const loss = new Float64Array(n ** 3);
-  const op = new MouhotPareschi(grid, kernel, { angles });
+  const op = new MouhotPareschi(grid, kernel, { sphere, angles });
   op.evaluate(f, Q, undefined, loss);
   return { grid, f, Q, loss, op };
 }
-function minSeconds(fn: () => void, repeats = 3): number {
-  let best = Number.POSITIVE_INFINITY;
+/** Minimum over repeats of the wall seconds and of the process CPU seconds of fn. */
+function minTimes(fn: () => void, repeats = 3): { wall: number; cpu: number } {
+  let wall = Number.POSITIVE_INFINITY;
+  let cpu = Number.POSITIVE_INFINITY;
   for (let r = 0; r < repeats; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     fn();
-    best = Math.min(best, (performance.now() - t0) / 1000);
+    wall = Math.min(wall, (performance.now() - t0) / 1000);
+    const c = process.cpuUsage(c0);
+    cpu = Math.min(cpu, (c.user + c.system) / 1e6);
   }
-  return best;
+  return { wall, cpu };
 }
 
-for (const n of process.argv.slice(2).map(Number)) {
+for (const n of argv.map(Number)) {
   const a = run(maxwellianScales(1), n, "hard-sphere", (g) => maxwellian(g, 1, [0, 0, 0], 1));
   let q = 0;
   let s = 0;
@@ -77,15 +93,17 @@ for (const n of process.argv.slice(2).map(Number)) {
   const fL = c.f.map((v, k) => v * c.loss[k]);
   const nu = moment(c.grid, fL, () => 1) / rhoC;
   const Qc = new Float64Array(n ** 3);
-  const seconds = minSeconds(() => c.op.evaluate(c.f, Qc));
-  const pool = SpectralQPool.open(c.grid, "hard-sphere", { angles }, 2);
+  const serial = minTimes(() => c.op.evaluate(c.f, Qc));
+  const pool = SpectralQPool.open(c.grid, "hard-sphere", { sphere, angles }, 2);
   pool.evaluate(c.f, Qc); // warm-up (the threads fill their multiplier caches)
-  const secondsPool2 = minSeconds(() => pool.evaluate(c.f, Qc));
+  const secondsPool2 = minTimes(() => pool.evaluate(c.f, Qc)).wall;
   await pool.close();
   console.log(
     JSON.stringify({
       code: "boltzlab",
       n,
+      sphere,
+      angles,
       directions: a.op.directions,
       qmm: q / s,
       L_maxwell: a.grid.L,
@@ -99,7 +117,8 @@ for (const n of process.argv.slice(2).map(Number)) {
       dAdt: dA,
       L_beam: c.grid.L,
       R_beam: c.grid.R,
-      seconds,
+      seconds: serial.wall,
+      cpuSeconds: serial.cpu,
       secondsPool2,
     }),
   );

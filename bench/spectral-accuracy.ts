@@ -1,8 +1,9 @@
 /**
  * Benchmark (not a test): the accuracy targets of issue 17 for one evaluation of the spectral Q,
- * on the domain chosen by src/solvers/spectral/domain.ts with the default angular resolution
- * ("after"), and on the previous default domain (L = (3+√2)S/2 with S = 3.6√T-type tails, R = 2S,
- * 32 directions: "before"), at each n given. Exact values: Q(M, M) = 0; BKW ∂t f in closed form
+ * on the domain chosen by src/solvers/spectral/domain.ts with the default angular rule (Lebedev
+ * degree 19, 73 directions: "after"), on the same domain with the previous default rule (product
+ * rule M = 6, 72 directions: "prod72"), and on the domain used before issue 17 (L = (3+√2)S/2 with
+ * S = 3.6√T-type tails, R = 2S, product rule with 32 directions: "before"), at each n given. Exact values: Q(M, M) = 0; BKW ∂t f in closed form
  * and λ = 8π/15; the two-beam dA/dt by the quadrature of bench/two_beam_rate.py.
  *
  *   npx tsx bench/spectral-accuracy.ts [n ...]        (default 16 32)
@@ -10,6 +11,7 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Bkw } from "../src/solvers/spectral/bkw.ts";
+import type { SphereRuleName } from "../src/solvers/spectral/directions.ts";
 import { chooseDomain, type DataScales } from "../src/solvers/spectral/domain.ts";
 import { makeGrid, type VelocityGrid } from "../src/solvers/spectral/grid.ts";
 import {
@@ -29,7 +31,7 @@ function previousHalfWidth(speed: number, T: number, Teq: number): number {
   return Math.round(((3 + Math.SQRT2) / 2) * S * 100) / 100;
 }
 
-type Domain = { L: number; R?: number; angles: number };
+type Domain = { L: number; R?: number; sphere: SphereRuleName; angles: number };
 function evaluate(
   d: Domain,
   n: number,
@@ -40,7 +42,12 @@ function evaluate(
   const f = datum(grid);
   const Q = new Float64Array(n ** 3);
   const loss = new Float64Array(n ** 3);
-  new MouhotPareschi(grid, kernel, { angles: d.angles }).evaluate(f, Q, undefined, loss);
+  new MouhotPareschi(grid, kernel, { sphere: d.sphere, angles: d.angles }).evaluate(
+    f,
+    Q,
+    undefined,
+    loss,
+  );
   return { grid, f, Q, loss };
 }
 const ref = JSON.parse(
@@ -49,16 +56,19 @@ const ref = JSON.parse(
   }),
 );
 const sizes = process.argv.slice(2).map(Number);
-const after = (s: DataScales, n: number): Domain => ({
+const after = (s: DataScales, n: number, label: "after" | "prod72"): Domain => ({
   ...chooseDomain(s, n),
-  angles: RELAX_DEFAULTS.angles,
+  ...(label === "after"
+    ? { sphere: RELAX_DEFAULTS.sphere, angles: RELAX_DEFAULTS.angles }
+    : { sphere: "product" as const, angles: RELAX_DEFAULTS.productAngles }),
 });
+const before = (L: number): Domain => ({ L, sphere: "product", angles: 4 });
 for (const n of sizes.length ? sizes : [16, 32]) {
-  for (const label of ["before", "after"] as const) {
+  for (const label of ["before", "prod72", "after"] as const) {
     const dm =
-      label === "after"
-        ? after(maxwellianScales(1), n)
-        : { L: previousHalfWidth(0, 1, 1), angles: 4 };
+      label === "before"
+        ? before(previousHalfWidth(0, 1, 1))
+        : after(maxwellianScales(1), n, label);
     const a = evaluate(dm, n, "hard-sphere", (g) => maxwellian(g, 1, [0, 0, 0], 1));
     let q = 0;
     let s = 0;
@@ -67,21 +77,19 @@ for (const n of sizes.length ? sizes : [16, 32]) {
       s = Math.max(s, a.f[i] * a.loss[i]);
     }
     const db =
-      label === "after"
-        ? after(bkwScales(1, 0.7), n)
-        : { L: previousHalfWidth(0, 1, 1), angles: 4 };
+      label === "before" ? before(previousHalfWidth(0, 1, 1)) : after(bkwScales(1, 0.7), n, label);
     const bkw = new Bkw({ K0: 0.7 });
     const b = evaluate(db, n, "constant", (g) => bkw.sample(g, 0, new Float64Array(g.n ** 3)));
     const bkwM = bkwMeasures(b, bkw);
     const dt =
-      label === "after"
-        ? after(twoBeamScales(1, 0.5), n)
-        : { L: previousHalfWidth(1, 0.5, 0.5 + 1 / 3), angles: 4 };
+      label === "before"
+        ? before(previousHalfWidth(1, 0.5, 0.5 + 1 / 3))
+        : after(twoBeamScales(1, 0.5), n, label);
     const c = evaluate(dt, n, "hard-sphere", (g) => twoBeam(g, 1, 0.5));
     const dA = moment(c.grid, c.Q, (x, y, z) => x * x - 0.5 * (y * y + z * z));
     const fmt = (d: Domain, g: VelocityGrid) => `L=${d.L} R=${g.R.toPrecision(3)}`;
     console.log(
-      `n=${n} ${label.padEnd(6)} | Q(M,M) ${(q / s).toExponential(2)} (${fmt(dm, a.grid)}, ${2 * dm.angles ** 2} dirs) | BKW lambda rel.err ${bkwM.rateError.toExponential(2)}, residual ${bkwM.residual.toExponential(2)} (${fmt(db, b.grid)}) | two-beam dA/dt rel.err ${Math.abs(dA / ref.dAdt - 1).toExponential(2)} (${fmt(dt, c.grid)})`,
+      `n=${n} ${label.padEnd(6)} | Q(M,M) ${(q / s).toExponential(2)} (${fmt(dm, a.grid)}, ${dm.sphere} ${dm.angles}) | BKW lambda rel.err ${bkwM.rateError.toExponential(2)}, residual ${bkwM.residual.toExponential(2)} (${fmt(db, b.grid)}) | two-beam dA/dt rel.err ${Math.abs(dA / ref.dAdt - 1).toExponential(2)} (${fmt(dt, c.grid)})`,
     );
   }
 }

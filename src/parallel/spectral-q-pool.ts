@@ -110,7 +110,8 @@ export class SpectralQPool implements CollisionOperator {
       const data: SpectralQWorkerData = {
         grid,
         kernel,
-        angles: opts.angles ?? 4,
+        sphere: opts.sphere ?? "product",
+        angles: this.op.rule.M,
         cacheBytes: opts.cacheBytes,
         control,
         spectrum,

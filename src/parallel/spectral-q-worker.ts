@@ -6,6 +6,7 @@
  * `spectral-q-pool.ts`); the thread never returns to its event loop until it is told to stop.
  */
 import { workerData } from "node:worker_threads";
+import type { SphereRuleName } from "../solvers/spectral/directions.ts";
 import type { VelocityGrid } from "../solvers/spectral/grid.ts";
 import {
   gainBlock,
@@ -17,6 +18,7 @@ import {
 export interface SpectralQWorkerData {
   readonly grid: VelocityGrid;
   readonly kernel: SpectralKernel;
+  readonly sphere: SphereRuleName;
   readonly angles: number;
   readonly cacheBytes: number | undefined;
   readonly control: SharedArrayBuffer;
@@ -39,6 +41,7 @@ function main(data: SpectralQWorkerData): void {
   let op: MouhotPareschi;
   try {
     op = new MouhotPareschi(data.grid, data.kernel, {
+      sphere: data.sphere,
       angles: data.angles,
       cacheBytes: data.cacheBytes,
     });

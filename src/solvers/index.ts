@@ -70,6 +70,14 @@ export {
 } from "./particles/wave-transport.ts";
 export { Bkw, type BkwParams } from "./spectral/bkw.ts";
 export {
+  halfSphereRule,
+  LEBEDEV_DEGREES,
+  lebedevRule,
+  type SphereRule,
+  type SphereRuleName,
+  sphereRule,
+} from "./spectral/directions.ts";
+export {
   chooseDomain,
   type DataScales,
   type DomainChoice,

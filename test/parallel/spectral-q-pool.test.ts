@@ -103,7 +103,7 @@ test("relax --workers 2 at n = 32 prints the same run as --workers 1 (Q on the p
         "--n",
         "32",
         "--angles",
-        "2",
+        "5",
         "--t-end",
         "0.01",
         "--dt",

@@ -40,6 +40,12 @@ test("relax: bad input → one line naming the rule, exit 2, nothing written", (
     [["--kernel", "vhs:0.5", "--t-end", "1"], /--kernel must be one of/],
     [["--init", "bkw", "--t-end", "1"], /only for --kernel constant/],
     [["--t-end", "-1"], /--t-end must be/],
+    [["--t-end", "1", "--sphere", "design"], /--sphere must be one of/],
+    [["--t-end", "1", "--angles", "13"], /--angles must be a Lebedev degree/],
+    [
+      ["--t-end", "1", "--sphere", "product", "--angles", "65"],
+      /--angles must be an integer in \[1, 64\]/,
+    ],
   ];
   for (const [args, rule] of cases) {
     const out = join(dir, `out-${Math.random().toString(36).slice(2)}`);
@@ -76,7 +82,7 @@ test("relax: BKW run writes the JSON series with errorMax and conserves to round
     "--out",
     dir,
     "--angles",
-    "2",
+    "5",
   ]);
   assert.equal(r.status, 0, r.stderr);
   const j = JSON.parse(r.stdout);
@@ -115,7 +121,7 @@ test("relax: BKW run writes the JSON series with errorMax and conserves to round
     "0.05",
     "--json",
     "--angles",
-    "2",
+    "5",
   ]);
   assert.equal(r2.status, 0, r2.stderr);
   assert.ok(Math.abs(JSON.parse(r2.stdout).series[0].mass - j.series[4].mass) < 1e-14);
@@ -167,7 +173,7 @@ test("relax: the printed tail outside the trusted ball matches a Maxwellian cut 
     "--dt",
     "0.001",
     "--angles",
-    "1",
+    "3",
     "--json",
   ]);
   assert.equal(r.status, 0, r.stderr);
@@ -234,7 +240,7 @@ test("relax --check: reruns at n/2 and prints the change of the final moments", 
     "--t-end",
     "0.02",
     "--angles",
-    "2",
+    "5",
     "--check",
     "--json",
     "--no-progress",

@@ -24,6 +24,7 @@ function run(n: number) {
     tol: RELAX_DEFAULTS.tol,
     scheme: RELAX_DEFAULTS.scheme,
     positivity: RELAX_DEFAULTS.positivity,
+    sphere: RELAX_DEFAULTS.sphere,
     angles: RELAX_DEFAULTS.angles,
     equilibriumPreserving: true,
     bkw,

@@ -15,6 +15,7 @@ import { POOL_MIN_N, SpectralQPool } from "../../parallel/spectral-q-pool.ts";
 import { svgToPng } from "../../report/png.ts";
 import { lineChartSvg } from "../../report/relax-plots.ts";
 import { BKW_RATE_CONSTANT_KERNEL, Bkw } from "../../solvers/spectral/bkw.ts";
+import { LEBEDEV_DEGREES, type SphereRuleName } from "../../solvers/spectral/directions.ts";
 import {
   chooseDomain,
   type DataScales,
@@ -57,7 +58,8 @@ interface RelaxOpts {
   tol: string;
   scheme: string;
   positivity: string;
-  angles: string;
+  sphere: string;
+  angles?: string;
   L?: string;
   R?: string;
   accuracy: string;
@@ -96,7 +98,15 @@ export function register(program: Command): void {
     )
     .option("--scheme <s>", "rk2 (SSP-RK2) | rk3 (SSP-RK3)", RELAX_DEFAULTS.scheme)
     .option("--positivity <mode>", "off | report | enforce", RELAX_DEFAULTS.positivity)
-    .option("--angles <M>", "angular resolution: 2M^2 directions", String(RELAX_DEFAULTS.angles))
+    .option(
+      "--sphere <rule>",
+      "angular rule: lebedev (Lebedev-Laikov) | product (Gauss-Legendre x trapezoid)",
+      RELAX_DEFAULTS.sphere,
+    )
+    .option(
+      "--angles <P>",
+      `angular resolution: the Lebedev degree P (${LEBEDEV_DEGREES.join(", ")}; default ${RELAX_DEFAULTS.angles}) or the product rule's M, 2M^2 directions (default ${RELAX_DEFAULTS.productAngles})`,
+    )
     .option("--L <L>", "box half-width (default: chosen from the data and n, see docs/spectral.md)")
     .option("--R <R>", "truncation radius of relative velocities (default: chosen with L)")
     .option(
@@ -138,7 +148,12 @@ async function relaxOn(
   hooks?: Parameters<typeof runRelaxation>[1],
 ): Promise<ReturnType<typeof runRelaxation>> {
   if (workers <= 1 || s.grid.n < POOL_MIN_N) return runRelaxation(s, hooks);
-  const pool = SpectralQPool.open(s.grid, s.kernel, { angles: s.angles }, workers);
+  const pool = SpectralQPool.open(
+    s.grid,
+    s.kernel,
+    { sphere: s.sphere, angles: s.angles },
+    workers,
+  );
   try {
     return runRelaxation({ ...s, operator: pool }, hooks);
   } finally {
@@ -175,8 +190,20 @@ function setup(o: RelaxOpts): Setup {
     "report",
     "enforce",
   ] as const);
-  const angles = parseInteger("--angles", o.angles, 1);
-  if (angles > 64) throw new RuleError("--angles must be an integer in [1, 64]", `got ${angles}`);
+  const sphere: SphereRuleName = parseChoice("--sphere", o.sphere, ["lebedev", "product"] as const);
+  const angles =
+    o.angles === undefined
+      ? sphere === "lebedev"
+        ? RELAX_DEFAULTS.angles
+        : RELAX_DEFAULTS.productAngles
+      : parseInteger("--angles", o.angles, 1);
+  if (sphere === "product" && angles > 64)
+    throw new RuleError("--angles must be an integer in [1, 64]", `got ${angles}`);
+  if (sphere === "lebedev" && !LEBEDEV_DEGREES.includes(angles))
+    throw new RuleError(
+      `--angles must be a Lebedev degree (${LEBEDEV_DEGREES.join(", ")}) with --sphere lebedev`,
+      `got ${angles}`,
+    );
   const L = o.L === undefined ? undefined : requirePositive("--L", parseNumber("--L", o.L));
   const R = o.R === undefined ? undefined : requirePositive("--R", parseNumber("--R", o.R));
   const rho = requirePositive("--density", parseNumber("--density", o.density));
@@ -263,6 +290,7 @@ function setup(o: RelaxOpts): Setup {
     tol,
     scheme,
     positivity,
+    sphere,
     angles,
     equilibriumPreserving: o.equilibriumPreserving,
     bkw,
@@ -308,7 +336,10 @@ function accuracyReport(s: Setup, directions: number, L?: number, R?: number): A
     requestedAccuracy: s.accuracy,
     pointsNeeded: pointsForAccuracy(s.scales, s.accuracy, { L, R }),
     directions,
-    angularResolution: `${directions} directions (Gauss-Legendre x trapezoid product rule on the half sphere, M=${s.angles})`,
+    angularResolution:
+      s.sphere === "lebedev"
+        ? `${directions} directions (Lebedev-Laikov rule of degree ${s.angles}, one of each antipodal pair)`
+        : `${directions} directions (Gauss-Legendre x trapezoid product rule on the half sphere, M=${s.angles})`,
   };
 }
 

@@ -28,12 +28,13 @@
  * real and even in k, so A_e and B_e are real and one complex inverse FFT of (φ_e + i D_e) f̂
  * returns A_e + i B_e. The loss term is Q⁻ = f · F⁻¹[β(k,k) f̂] with β(k,k) from the same rule.
  * Multipliers on the Nyquist planes (a component = −n/2) are set to zero, which keeps A_e, B_e
- * real. Cost per evaluation: (count + 2) complex FFTs of size n³, count = 2M² directions.
+ * real. Cost per evaluation: (count + 2) complex FFTs of size n³ for `count` directions (73 for
+ * the Lebedev rule of degree 19 that `relax` uses, 2M² for the product rule).
  */
 import besselj1 from "@stdlib/math-base-special-besselj1";
 import { RuleError } from "../../math/errors.ts";
 import { FFT3D } from "../../math/fft3d.ts";
-import { halfSphereRule, type SphereRule } from "./directions.ts";
+import { type SphereRule, type SphereRuleName, sphereRule } from "./directions.ts";
 import { type VelocityGrid, waveNumber } from "./grid.ts";
 
 /** The kernels of the spectral solver: hard spheres (the paper's) or the constant kernel B ≡ 1. */
@@ -41,7 +42,12 @@ export type SpectralKernel = "hard-sphere" | "constant";
 
 /** Options of the spectral collision operator: angular resolution and multiplier cache size. */
 export interface SpectralOptions {
-  /** Angular resolution M: 2M² directions e (default 4 → 32 directions). */
+  /** Angular rule (default `product`; `relax` uses RELAX_DEFAULTS.sphere): see `directions.ts`. */
+  readonly sphere?: SphereRuleName;
+  /**
+   * Angular resolution of that rule: M of the product rule, 2M² directions (default 4 → 32), or
+   * the degree P of the Lebedev rule (default 19 → 73 directions).
+   */
   readonly angles?: number;
   /** Memory budget for cached multipliers in bytes (default 512 MiB); beyond it they are recomputed. */
   readonly cacheBytes?: number;
@@ -119,7 +125,8 @@ export class MouhotPareschi implements CollisionOperator {
     }
     this.grid = grid;
     this.kernel = kernel;
-    this.rule = halfSphereRule(opts.angles ?? 4);
+    const sphere = opts.sphere ?? "product";
+    this.rule = sphereRule(sphere, opts.angles ?? (sphere === "lebedev" ? 19 : 4));
     this.fft = new FFT3D(grid.n);
     const n3 = grid.n ** 3;
     this.spec = new Float64Array(2 * n3);

@@ -15,6 +15,7 @@
  */
 import { RuleError } from "../../math/errors.ts";
 import type { Bkw } from "./bkw.ts";
+import type { SphereRuleName } from "./directions.ts";
 import type { VelocityGrid } from "./grid.ts";
 import { type Moments, moments } from "./moments.ts";
 import type { CollisionOperator, SpectralKernel } from "./mouhot-pareschi.ts";
@@ -42,7 +43,12 @@ export const RELAX_DEFAULTS = {
   n: 32,
   scheme: "rk3" as Scheme,
   tol: 1e-4,
-  angles: 6,
+  /** Angular rule (`directions.ts`): Lebedev, chosen over the product rule by measurement (docs/spectral.md). */
+  sphere: "lebedev" as SphereRuleName,
+  /** Its resolution: the Lebedev degree (19 → 73 directions). */
+  angles: 19,
+  /** The resolution M of the product rule when `--sphere product` is asked without `--angles` (72 directions). */
+  productAngles: 6,
   positivity: "report" as PositivityMode,
   /** Requested relative accuracy of Q (`domain.ts`): a warning when n, L, R cannot meet it. */
   accuracy: 1e-3,
@@ -60,6 +66,8 @@ export interface RelaxationSetup {
   readonly tol: number;
   readonly scheme: Scheme;
   readonly positivity: PositivityMode;
+  /** Angular rule and its resolution (`directions.ts`). */
+  readonly sphere: SphereRuleName;
   readonly angles: number;
   readonly equilibriumPreserving: boolean;
   /** The exact BKW solution, when the datum is one (adds `errorMax` to every point). */
@@ -192,6 +200,7 @@ export function runRelaxation(
   const f = setup.f0.slice();
   const n3 = grid.n ** 3;
   const solver = new HomogeneousSolver(grid, setup.kernel, {
+    sphere: setup.sphere,
     angles: setup.angles,
     scheme: setup.scheme,
     positivity: setup.positivity,
