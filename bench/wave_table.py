@@ -48,12 +48,16 @@ def markdown(rows, fits):
     name = {"viscosity": "μ", "heat-conductivity": "λ"}
     cp = {"viscosity": 1.0, "heat-conductivity": 2.5}
     for r in sorted(rows, key=lambda r: (r["coefficient"] != "viscosity", r["cancellationBin"], r["k"])):
-        lit = LIT[r["coefficient"]]
+        one = r["replicas"] < 2
+        value = f"{r['value']:.5f} (one replica)" if one else f"{r['value']:.5f} ± {r['error']:.5f}"
+        dev = f"{100 * r['deviation']:+.2f} %" + ("" if one else f" (SE {100 * r['seRelative']:.2f} %)")
+        rate = f"{r['decayRate']:.4f}" + ("" if one else f" ± {r['decayRateError']:.4f}")
+        work = f"{r['eventsPerReplica'] / 1e6:.2f} M" + ("" if one else f", {r['eventsFor1Percent'] / 1e6:.1f} M")
         print(
             f"| {name[r['coefficient']]} | {r['k']:g} | {r['cancellationBin']:g} | {r['particles']} × {r['replicas']} "
-            f"| {r['value']:.5f} ± {r['error']:.5f} | {100 * r['deviation']:+.2f} % (SE {100 * r['seRelative']:.2f} %) "
-            f"| {r['decayRate']:.4f} ± {r['decayRateError']:.4f} ({r['value'] * r['k'] ** 2 / cp[r['coefficient']]:.4f}) "
-            f"| {r['eventsPerReplica'] / 1e6:.2f} M, {r['eventsFor1Percent'] / 1e6:.1f} M | {r['finalParticles'] / 1e3:.0f} k "
+            f"| {value} | {dev} "
+            f"| {rate} ({r['value'] * r['k'] ** 2 / cp[r['coefficient']]:.4f}) "
+            f"| {work} | {r['finalParticles'] / 1e3:.0f} k "
             f"| {command(r, r['dirs'])} |"
         )
     for f in fits:

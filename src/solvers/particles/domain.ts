@@ -7,9 +7,9 @@ import { RuleError } from "../../math/errors.ts";
  *   cells matter; there is no boundary).
  * - `periodic`: the box [0, L)³ with periodic wrap, `cells`³ collision cells of side L/cells; with
  *   `slabs`, `cells` slabs [iL/cells, (i+1)L/cells) × [0, L)² instead (for flows that vary in x
- *   only, e.g. shear and heat waves: the cell size that matters, the partners' separation along
- *   the gradient, is then L/cells at `cells` rather than `cells`³ cells; Bird, Molecular Gas
- *   Dynamics (1994), one-dimensional flows).
+ *   only, e.g. shear and heat waves: the cell size that matters there, the partners' separation
+ *   along the gradient, is then L/cells with `cells` cells instead of `cells`³; Bird, Molecular
+ *   Gas Dynamics (1994), one-dimensional flows).
  */
 export type Domain =
   | { readonly kind: "homogeneous" }
