@@ -9,8 +9,9 @@
  *
  *   nice -n 10 npx tsx bench/dsmc-shear-wave.ts [slabs=64,128,256] [particles=80000] [replicas=8] [tEnd=3] [k=1] [a=0.3]
  */
-import { meanError } from "../src/solvers/particles/replica-statistics.ts";
+
 import { checkRunConfig, runReplica } from "../src/solvers/particles/particle-run.ts";
+import { meanError } from "../src/solvers/particles/replica-statistics.ts";
 
 const slabs = (process.argv[2] ?? "64,128,256").split(",").map(Number);
 const N = Number(process.argv[3] ?? 80000);
