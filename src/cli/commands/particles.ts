@@ -34,6 +34,7 @@ interface ParticlesOpts {
   dt: string;
   domain?: string;
   cells?: string;
+  slabs?: boolean;
   cellSize?: string;
   samples: string;
   seed: string;
@@ -69,6 +70,10 @@ export function register(program: Command): void {
     .option("--dt <dt>", "time step", "0.01")
     .option("--domain <d>", "free | periodic:L (default: homogeneous)")
     .option("--cells <n>", "periodic box: collision cells per axis", "1")
+    .option(
+      "--slabs",
+      "periodic box: --cells slabs along x instead of cells³ cubes (flows varying in x only)",
+    )
     .option("--cell-size <h>", "free space: collision cell side", "0.2")
     .option("--samples <k>", "output times: k equal steps up to --t-end, plus t = 0", "10")
     .option("--seed <S>", "base seed (replica r uses a seed derived from S and r)", "1")
@@ -92,12 +97,16 @@ export function register(program: Command): void {
 }
 
 function parseDomain(o: ParticlesOpts, waveNumber?: number): Domain {
+  const slabs = o.slabs === true ? { slabs: true } : {};
   if (o.domain === undefined && waveNumber !== undefined)
     return {
       kind: "periodic",
       L: (2 * Math.PI) / waveNumber,
       cells: parseInteger("--cells", o.cells ?? "1", 1),
+      ...slabs,
     };
+  if (o.slabs === true && o.domain?.startsWith("periodic:") !== true)
+    throw new RuleError("--slabs needs a periodic box (--domain periodic:L or a wave init)");
   if (o.domain === undefined) return { kind: "homogeneous" };
   if (o.domain === "free") {
     const h = parseNumber("--cell-size", o.cellSize ?? "0.2");
@@ -109,7 +118,7 @@ function parseDomain(o: ParticlesOpts, waveNumber?: number): Domain {
   const L = parseNumber("--domain periodic:L", m[1]);
   if (!(L > 0)) throw new RuleError("--domain periodic:L needs L > 0", `got ${L}`);
   const cells = parseInteger("--cells", o.cells ?? "1", 1);
-  return { kind: "periodic", L, cells };
+  return { kind: "periodic", L, cells, ...slabs };
 }
 
 /** `--init FILE`: the particles and their count (which replaces --particles). */
@@ -289,7 +298,7 @@ async function particles(o: ParticlesOpts): Promise<void> {
   }
   const d = config.domain;
   const lines = [
-    `particles: ${config.method}, ${config.kernel} kernel, init ${config.init}, N = ${config.particles}, dt = ${config.dt}, domain ${d.kind === "homogeneous" ? "homogeneous" : d.kind === "free" ? `free (cell ${d.cellSize})` : `periodic:${d.L} (${d.cells}³ cells)`}, seed ${config.seed}, ${result.replicasUsed} replicas${shard ? ` (shard ${shard.k}/${shard.n})` : ""}`,
+    `particles: ${config.method}, ${config.kernel} kernel, init ${config.init}, N = ${config.particles}, dt = ${config.dt}, domain ${d.kind === "homogeneous" ? "homogeneous" : d.kind === "free" ? `free (cell ${d.cellSize})` : `periodic:${d.L} (${d.slabs === true ? `${d.cells} slabs along x` : `${d.cells}³ cells`})`}, seed ${config.seed}, ${result.replicasUsed} replicas${shard ? ` (shard ${shard.k}/${shard.n})` : ""}`,
     `  ${method}`,
     `  ${todo.length} replicas run now in ${elapsed.toFixed(1)} s; ± is one standard error over replicas`,
     "       t        mass              energy             Txx − (Tyy+Tzz)/2     ∫|v|⁴f",

@@ -44,7 +44,17 @@ export function sortIntoCells(idx: CellIndex, p: ParticleSet, d: Domain): void {
     return;
   }
   let cells: number;
-  if (d.kind === "periodic") {
+  if (d.kind === "periodic" && d.slabs === true) {
+    // slabs along x: the cell is the x index alone
+    const m = d.cells;
+    const top = m - 1;
+    const inv = m / d.L;
+    for (let i = 0, k = 0; i < n; i++, k += 3) {
+      const a = (x[k] * inv) | 0;
+      cell[i] = Math.min(a, top);
+    }
+    cells = m;
+  } else if (d.kind === "periodic") {
     // x ∈ [0, L) after the wrap, so truncation is the floor; x·m/L may round up to m at the top
     const m = d.cells;
     const top = m - 1;

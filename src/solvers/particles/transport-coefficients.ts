@@ -21,7 +21,9 @@
  * (1957) 998; S. K. Loyalka & K. A. Hickey, Physica A 160 (1989) 395; F. Sharipov & G. Bertoldo,
  * J. Comput. Phys. 228 (2009) 3345). boltzlab's kernel ∫_{S²}|(u−v)·ω| dω = 2π|u−v| is the
  * total rate πd²|u−v| of hard spheres with d² = 2 (m = k = 1; f a mass density), so
- *   μ₁ = (5/32)√(T/π) ≈ 0.0881575 √T,   λ₁ = (75/128)√(T/π) ≈ 0.330581 √T  (independent of ρ).
+ *   μ₁ = (5/32)√(T/π) ≈ 0.0881546 √T,   λ₁ = (75/128)√(T/π) ≈ 0.330580 √T  (independent of ρ).
+ * The two factors and μ₁, λ₁ are recomputed independently from the collision brackets (Sonine
+ * orders 1–12) by bench/chapman_enskog_sonine.py (test/solvers/particles/chapman-enskog-sonine.test.ts).
  */
 import { RuleError } from "../../math/errors.ts";
 import { normalSampler } from "../../math/sampling/normal-sampler.ts";

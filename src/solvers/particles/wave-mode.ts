@@ -90,6 +90,10 @@ export interface WaveModeReplica {
   readonly amplitude: number[];
   /** Shear: P_c (stress); heat: Q_c (heat flux), cosine component. */
   readonly flux: number[];
+  /** Linear events + conversions done by each sampling time (the work, for window studies). */
+  readonly events: number[];
+  /** Particles of g_s and g_c at each sampling time. */
+  readonly particleCounts: number[];
   /** μ(k) or λ(k): −ρP̄_c/(k Ū_s) resp. −Q̄_c/(k δT̄_s), bars = means over [t₁, t₂]. */
   readonly value: number;
   /** −ln(amplitude(t₂)/amplitude(t₁))/(t₂ − t₁), the measured decay rate of the wave. */
@@ -364,6 +368,8 @@ export function waveModeReplica(st: WaveModeSettings, r: number): WaveModeReplic
   const ts: number[] = [0];
   const amp: number[] = [];
   const flux: number[] = [];
+  const events: number[] = [0];
+  const particleCounts: number[] = [S.count];
   let [a, f] = observe(kind, S, cs.particles, rho, T);
   amp.push(a + refAmplitude);
   flux.push(f);
@@ -415,6 +421,8 @@ export function waveModeReplica(st: WaveModeSettings, r: number): WaveModeReplic
     [a, f] = observe(kind, S, cs.particles, rho, T);
     amp.push(a + refAmplitude);
     flux.push(f);
+    events.push(counters.linear + counters.conversions);
+    particleCounts.push(S.count + cs.particles.count);
   }
   let aBar = 0;
   let fBar = 0;
@@ -436,6 +444,8 @@ export function waveModeReplica(st: WaveModeSettings, r: number): WaveModeReplic
     t: ts,
     amplitude: amp,
     flux,
+    events,
+    particleCounts,
     value,
     decayRate,
     linearEvents: counters.linear,

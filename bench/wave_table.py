@@ -1,0 +1,212 @@
+"""Pool the replicas of `transport --method wave --out DIR` runs (DIR/wave-replicas.jsonl, any number
+of replicas per wave number and seed) and print the per-k estimates and the weighted least-squares fit
+a + b k² to k → 0 — the formula of src/solvers/particles/wave-transport.ts (weights 1/SE², the
+standard error of a from the fit), applied to unequal replica counts, which the command's own combine
+(equal counts per k) does not allow. Replicas are grouped by their settings key minus the seed (seeds
+are independent streams and pool).
+
+Usage: python3 bench/wave_table.py [--markdown] DIR [DIR ...] → one JSON line per group of settings,
+then the fit per coefficient over the groups that differ only in k (with --markdown: the rows of the
+wave table of docs/particles.md instead, each with the command that made it).
+"""
+import json
+import os
+import sys
+
+import numpy as np
+
+LIT = {"viscosity": 0.0895681, "heat-conductivity": 0.3389164}
+
+
+def command(r, dirs):
+    """The transport command that appends this group's replicas (seeds as run, DIR as given)."""
+    dv = "" if r["cancellationBin"] == 0.2 else f" --cancellation-bin {r['cancellationBin']}"
+    n = "" if r["particles"] == 20000 else f" --particles {r['particles']}"
+    seeds = sorted(r["seeds"])
+    seed = "" if seeds == [1] else " --seed S"
+    tail = "" if seeds == [1] else f" (S = {', '.join(str(x) for x in seeds)} → DIR = {', '.join(dirs)})"
+    out = dirs[0] if seeds == [1] else "DIR"
+    return (
+        f"`transport --coefficient {r['coefficient']} --wave-numbers {r['k']:g}{dv}{n}{seed}"
+        f" --replicas R --workers 1 --out {out}`{tail}"
+    )
+
+
+def joint_fit(rows, power):
+    """Weighted least squares value = a + b k² + c δv^power over all rows of one coefficient."""
+    X = np.array([[1.0, r["k"] ** 2, r["cancellationBin"] ** power] for r in rows])
+    y = np.array([r["value"] for r in rows])
+    w = 1 / np.array([r["error"] for r in rows]) ** 2
+    F = X.T @ (w[:, None] * X)
+    cov = np.linalg.inv(F)
+    beta = cov @ (X.T @ (w * y))
+    chi2 = float((w * (y - X @ beta) ** 2).sum())
+    return beta, np.sqrt(np.diag(cov)), chi2
+
+
+def markdown(rows, fits):
+    name = {"viscosity": "μ", "heat-conductivity": "λ"}
+    cp = {"viscosity": 1.0, "heat-conductivity": 2.5}
+    for r in sorted(rows, key=lambda r: (r["coefficient"] != "viscosity", r["cancellationBin"], r["k"])):
+        one = r["replicas"] < 2
+        value = f"{r['value']:.5f} (one replica)" if one else f"{r['value']:.5f} ± {r['error']:.5f}"
+        dev = f"{100 * r['deviation']:+.2f} %" + ("" if one else f" (SE {100 * r['seRelative']:.2f} %)")
+        rate = f"{r['decayRate']:.4f}" + ("" if one else f" ± {r['decayRateError']:.4f}")
+        work = f"{r['eventsPerReplica'] / 1e6:.2f} M" + ("" if one else f", {r['eventsFor1Percent'] / 1e6:.1f} M")
+        print(
+            f"| {name[r['coefficient']]} | {r['k']:g} | {r['cancellationBin']:g} | {r['particles']} × {r['replicas']} "
+            f"| {value} | {dev} "
+            f"| {rate} ({r['value'] * r['k'] ** 2 / cp[r['coefficient']]:.4f}) "
+            f"| {work} | {r['finalParticles'] / 1e3:.0f} k "
+            f"| {command(r, r['dirs'])} |"
+        )
+    for f in fits:
+        print(
+            f"| {name[f['fit']['coefficient']]} | k → 0, a + b k² over k = {', '.join(f'{k:g}' for k in f['k'])} "
+            f"| {f['fit']['cancellationBin']:g} | {f['fit']['particles']} × ({', '.join(str(n) for n in f['replicas'])}) "
+            f"| **{f['value']:.5f} ± {f['error']:.5f}** | **{100 * f['deviation']:+.2f} %** (SE {100 * f['seRelative']:.2f} %; "
+            f"\|dev\| + 2 SE = {100 * f['deviationPlus2SE']:.2f} %) | b = {f['slope']:+.5f} ± {f['slopeError']:.5f}, "
+            f"χ² = {f['chi2']:.1f} ({f['dof']} dof) | | | `python3 bench/wave_table.py` on the rows' DIRs |"
+        )
+
+
+def main():
+    md = "--markdown" in sys.argv
+    groups = {}
+    for d in [a for a in sys.argv[1:] if a != "--markdown"]:
+        if not os.path.exists(f"{d}/wave-replicas.jsonl"):
+            print(f"no {d}/wave-replicas.jsonl", file=sys.stderr)
+            continue
+        for line in open(f"{d}/wave-replicas.jsonl"):
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            key = json.loads(rec["key"])
+            seed = key.pop("seed")
+            g = groups.setdefault(
+                json.dumps(key, sort_keys=True), {"key": key, "reps": {}, "seeds": set(), "dirs": []}
+            )
+            g["reps"][(seed, rec["result"]["replica"])] = rec["result"]
+            g["seeds"].add(seed)
+            if d not in g["dirs"]:
+                g["dirs"].append(d)
+    rows = []
+    for g in groups.values():
+        reps = list(g["reps"].values())
+        v = np.array([r["value"] for r in reps])
+        ev = np.mean([r["linearEvents"] for r in reps])
+        n = len(v)
+        se = v.std(ddof=1) / np.sqrt(n) if n > 1 else float("nan")
+        rel_sd = v.std(ddof=1) / v.mean() if n > 1 else float("nan")
+        lit = LIT[g["key"]["coefficient"]]
+        rows.append(
+            {
+                **g["key"],
+                "replicas": n,
+                "value": v.mean(),
+                "error": se,
+                "deviation": (v.mean() - lit) / lit,
+                "seRelative": se / v.mean(),
+                "decayRate": float(np.mean([r["decayRate"] for r in reps])),
+                "decayRateError": float(np.std([r["decayRate"] for r in reps], ddof=1) / np.sqrt(n)) if n > 1 else float("nan"),
+                "eventsPerReplica": ev,
+                "eventsFor1Percent": ev * (rel_sd / 0.01) ** 2,
+                "finalParticles": float(np.mean([r["finalParticles"] for r in reps])),
+                "seeds": sorted(g["seeds"]),
+                "dirs": g["dirs"],
+            }
+        )
+    if not md:
+        for r in rows:
+            print(json.dumps(r))
+    fits = []
+    # fits over k: same settings except k
+    fam = {}
+    fitted = [r for r in rows if r["replicas"] >= 2]
+    for r in fitted:
+        base = {a: b for a, b in r.items() if a in ("coefficient", "particles", "dt", "tStart", "tEnd", "cancellationBin", "quantumRatio", "representation", "T", "rho")}
+        fam.setdefault(json.dumps(base, sort_keys=True), []).append(r)
+    for base, rs in fam.items():
+        ks = sorted({r["k"] for r in rs})
+        if len(ks) < 2:
+            continue
+        x = np.array([r["k"] ** 2 for r in rs])
+        y = np.array([r["value"] for r in rs])
+        w = 1 / np.array([r["error"] for r in rs]) ** 2
+        S, Sx, Sy, Sxx, Sxy = w.sum(), (w * x).sum(), (w * y).sum(), (w * x * x).sum(), (w * x * y).sum()
+        D = S * Sxx - Sx * Sx
+        a = (Sxx * Sy - Sx * Sxy) / D
+        b = (S * Sxy - Sx * Sy) / D
+        ea = np.sqrt(Sxx / D)
+        eb = np.sqrt(S / D)
+        chi2 = float((w * (y - a - b * x) ** 2).sum())
+        lit = LIT[rs[0]["coefficient"]]
+        fits.append(
+                {
+                    "fit": json.loads(base),
+                    "k": ks,
+                    "replicas": [r["replicas"] for r in rs],
+                    "value": a,
+                    "error": ea,
+                    "slope": b,
+                    "slopeError": eb,
+                    "chi2": chi2,
+                    "dof": len(rs) - 2,
+                    "deviation": (a - lit) / lit,
+                    "seRelative": ea / a,
+                    "deviationPlus2SE": abs(a - lit) / lit + 2 * ea / a,
+                }
+        )
+    # joint extrapolation k → 0 and δv → 0 over all rows of one coefficient (same N, window, κ)
+    joint = []
+    for coef in ("viscosity", "heat-conductivity"):
+        every = [r for r in fitted if r["coefficient"] == coef]
+        bins = sorted({r["cancellationBin"] for r in every})
+        if not bins:
+            continue
+        # all rows, and (leading order δv² is a small-δv statement) the rows with δv ≤ 0.4
+        for top in [bins[-1]] + ([0.4] if bins and bins[-1] > 0.4 else []):
+            rs = [r for r in every if r["cancellationBin"] <= top]
+            if len({r["cancellationBin"] for r in rs}) < 2 or len({r["k"] for r in rs}) < 2 or len(rs) < 4:
+                continue
+            lit = LIT[coef]
+            for power in (2, 1):
+                beta, se, chi2 = joint_fit(rs, power)
+                joint.append(
+                    {
+                        "joint": coef,
+                        "model": f"a + b k² + c δv^{power}",
+                        "maxBin": top,
+                        "rows": len(rs),
+                        "value": beta[0],
+                        "error": se[0],
+                        "b": beta[1],
+                        "bError": se[1],
+                        "c": beta[2],
+                        "cError": se[2],
+                        "chi2": chi2,
+                        "dof": len(rs) - 3,
+                        "deviation": (beta[0] - lit) / lit,
+                        "seRelative": se[0] / beta[0],
+                        "deviationPlus2SE": abs(beta[0] - lit) / lit + 2 * se[0] / beta[0],
+                    }
+                )
+    if md:
+        markdown(rows, fits)
+        name = {"viscosity": "μ", "heat-conductivity": "λ"}
+        for j in joint:
+            print(
+                f"| {name[j['joint']]} | k → 0 and δv → 0: {j['model']} over the {j['rows']} {name[j['joint']]} rows with δv ≤ {j['maxBin']:g} | → 0 | | "
+                f"**{j['value']:.5f} ± {j['error']:.5f}** | **{100 * j['deviation']:+.2f} %** (SE {100 * j['seRelative']:.2f} %; "
+                f"\\|dev\\| + 2 SE = {100 * j['deviationPlus2SE']:.2f} %) | b = {j['b']:+.5f} ± {j['bError']:.5f}, "
+                f"c = {j['c']:+.5f} ± {j['cError']:.5f}, χ² = {j['chi2']:.1f} ({j['dof']} dof) | | | `python3 bench/wave_table.py` |"
+            )
+    else:
+        for f in fits:
+            print(json.dumps(f))
+        for j in joint:
+            print(json.dumps(j))
+
+
+if __name__ == "__main__":
+    main()
