@@ -36,15 +36,18 @@ export const SEPARATED: Truncation = { steps: 1 };
 /** Largest K accepted (each step costs one complex FFT per direction). */
 export const MAX_STEPS = 8;
 
-/** `separated` or `staircase:K` → {@link Truncation}; a {@link RuleError} for anything else. */
-export function parseTruncation(name: string): Truncation {
+/**
+ * `separated` or `staircase:K` → {@link Truncation}; a {@link RuleError} naming `label` (e.g. the
+ * CLI option) for anything else.
+ */
+export function parseTruncation(name: string, label = "truncation"): Truncation {
   const s = name.trim();
   if (s === "separated") return SEPARATED;
   const m = /^staircase:(\d+)$/.exec(s);
   const K = m ? Number(m[1]) : Number.NaN;
   if (!(Number.isInteger(K) && K >= 1 && K <= MAX_STEPS))
     throw new RuleError(
-      `truncation must be separated or staircase:K with K an integer in [1, ${MAX_STEPS}]`,
+      `${label} must be separated or staircase:K with K an integer in [1, ${MAX_STEPS}]`,
       `got "${name}"`,
     );
   return { steps: K };
