@@ -7,7 +7,11 @@
  * time, which a loaded machine disturbs less than the wall time); `secondsPool2`: the same on
  * the 2-thread pool of src/parallel/spectral-q-pool.ts (same bits).
  *
+ * `--truncation staircase:K` (src/solvers/spectral/truncation.ts) uses that truncation on the domain
+ * the rule chooses for it.
+ *
  *   npx tsx bench/kipack-boltzlab.ts [n ...] [--sphere lebedev|product] [--angles P]
+ *     [--truncation separated|staircase:K]
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -25,6 +29,7 @@ import {
 } from "../src/solvers/spectral/initial-data.ts";
 import { MouhotPareschi, type SpectralKernel } from "../src/solvers/spectral/mouhot-pareschi.ts";
 import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
+import { parseTruncation, truncationName } from "../src/solvers/spectral/truncation.ts";
 import { bkwMeasures, moment } from "./spectral-measures.ts";
 
 const argv = process.argv.slice(2);
@@ -36,6 +41,7 @@ const sphere = (flag("--sphere") ?? RELAX_DEFAULTS.sphere) as SphereRuleName;
 const angles = Number(
   flag("--angles") ?? (sphere === "lebedev" ? RELAX_DEFAULTS.angles : RELAX_DEFAULTS.productAngles),
 );
+const truncation = parseTruncation(flag("--truncation") ?? "separated");
 const exact = JSON.parse(
   execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {
     encoding: "utf8",
@@ -48,12 +54,12 @@ function run(
   kernel: SpectralKernel,
   datum: (g: VelocityGrid) => Float64Array,
 ) {
-  const d = chooseDomain(s, n);
+  const d = chooseDomain(s, n, {}, truncation);
   const grid = makeGrid(n, d.L, d.R);
   const f = datum(grid);
   const Q = new Float64Array(n ** 3);
   const loss = new Float64Array(n ** 3);
-  const op = new MouhotPareschi(grid, kernel, { sphere, angles });
+  const op = new MouhotPareschi(grid, kernel, { sphere, angles, truncation });
   op.evaluate(f, Q, undefined, loss);
   return { grid, f, Q, loss, op };
 }
@@ -94,7 +100,7 @@ for (const n of argv.map(Number)) {
   const nu = moment(c.grid, fL, () => 1) / rhoC;
   const Qc = new Float64Array(n ** 3);
   const serial = minTimes(() => c.op.evaluate(c.f, Qc));
-  const pool = SpectralQPool.open(c.grid, "hard-sphere", { sphere, angles }, 2);
+  const pool = SpectralQPool.open(c.grid, "hard-sphere", { sphere, angles, truncation }, 2);
   pool.evaluate(c.f, Qc); // warm-up (the threads fill their multiplier caches)
   const secondsPool2 = minTimes(() => pool.evaluate(c.f, Qc)).wall;
   await pool.close();
@@ -104,6 +110,7 @@ for (const n of argv.map(Number)) {
       n,
       sphere,
       angles,
+      truncation: truncationName(truncation),
       directions: a.op.directions,
       qmm: q / s,
       L_maxwell: a.grid.L,

@@ -6,7 +6,10 @@
  * S = 3.6√T-type tails, R = 2S, product rule with 32 directions: "before"), at each n given. Exact values: Q(M, M) = 0; BKW ∂t f in closed form
  * and λ = 8π/15; the two-beam dA/dt by the quadrature of bench/two_beam_rate.py.
  *
- *   npx tsx bench/spectral-accuracy.ts [n ...]        (default 16 32)
+ * With `--truncation staircase:K` (src/solvers/spectral/truncation.ts) a fourth row per n uses
+ * that truncation, on the domain the rule chooses for it, with the default angular rule.
+ *
+ *   npx tsx bench/spectral-accuracy.ts [n ...] [--truncation T]       (default 16 32)
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -23,6 +26,12 @@ import {
 } from "../src/solvers/spectral/initial-data.ts";
 import { MouhotPareschi, type SpectralKernel } from "../src/solvers/spectral/mouhot-pareschi.ts";
 import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
+import {
+  parseTruncation,
+  SEPARATED,
+  type Truncation,
+  truncationName,
+} from "../src/solvers/spectral/truncation.ts";
 import { bkwMeasures, moment } from "./spectral-measures.ts";
 
 /** The box half-width boltzlab used before issue 17 (R = 2S, S = 2L/(3+√2) then implied). */
@@ -31,7 +40,13 @@ function previousHalfWidth(speed: number, T: number, Teq: number): number {
   return Math.round(((3 + Math.SQRT2) / 2) * S * 100) / 100;
 }
 
-type Domain = { L: number; R?: number; sphere: SphereRuleName; angles: number };
+type Domain = {
+  L: number;
+  R?: number;
+  sphere: SphereRuleName;
+  angles: number;
+  truncation?: Truncation;
+};
 function evaluate(
   d: Domain,
   n: number,
@@ -42,12 +57,11 @@ function evaluate(
   const f = datum(grid);
   const Q = new Float64Array(n ** 3);
   const loss = new Float64Array(n ** 3);
-  new MouhotPareschi(grid, kernel, { sphere: d.sphere, angles: d.angles }).evaluate(
-    f,
-    Q,
-    undefined,
-    loss,
-  );
+  new MouhotPareschi(grid, kernel, {
+    sphere: d.sphere,
+    angles: d.angles,
+    truncation: d.truncation,
+  }).evaluate(f, Q, undefined, loss);
   return { grid, f, Q, loss };
 }
 const ref = JSON.parse(
@@ -55,16 +69,27 @@ const ref = JSON.parse(
     encoding: "utf8",
   }),
 );
-const sizes = process.argv.slice(2).map(Number);
-const after = (s: DataScales, n: number, label: "after" | "prod72"): Domain => ({
-  ...chooseDomain(s, n),
-  ...(label === "after"
-    ? { sphere: RELAX_DEFAULTS.sphere, angles: RELAX_DEFAULTS.angles }
-    : { sphere: "product" as const, angles: RELAX_DEFAULTS.productAngles }),
-});
+const args = process.argv.slice(2);
+const ti = args.indexOf("--truncation");
+const variant = ti >= 0 ? parseTruncation(args[ti + 1]) : null;
+const sizes = args.filter((_, i) => ti < 0 || (i !== ti && i !== ti + 1)).map(Number);
+type Label = "before" | "prod72" | "after" | "variant";
+const after = (s: DataScales, n: number, label: Exclude<Label, "before">): Domain => {
+  const trunc = label === "variant" && variant ? variant : SEPARATED;
+  return {
+    ...chooseDomain(s, n, {}, trunc),
+    ...(label === "prod72"
+      ? { sphere: "product" as const, angles: RELAX_DEFAULTS.productAngles }
+      : { sphere: RELAX_DEFAULTS.sphere, angles: RELAX_DEFAULTS.angles }),
+    truncation: trunc,
+  };
+};
+const labels: Label[] = variant
+  ? ["before", "prod72", "after", "variant"]
+  : ["before", "prod72", "after"];
 const before = (L: number): Domain => ({ L, sphere: "product", angles: 4 });
 for (const n of sizes.length ? sizes : [16, 32]) {
-  for (const label of ["before", "prod72", "after"] as const) {
+  for (const label of labels) {
     const dm =
       label === "before"
         ? before(previousHalfWidth(0, 1, 1))
@@ -88,8 +113,9 @@ for (const n of sizes.length ? sizes : [16, 32]) {
     const c = evaluate(dt, n, "hard-sphere", (g) => twoBeam(g, 1, 0.5));
     const dA = moment(c.grid, c.Q, (x, y, z) => x * x - 0.5 * (y * y + z * z));
     const fmt = (d: Domain, g: VelocityGrid) => `L=${d.L} R=${g.R.toPrecision(3)}`;
+    const name = label === "variant" && variant ? truncationName(variant) : label;
     console.log(
-      `n=${n} ${label.padEnd(6)} | Q(M,M) ${(q / s).toExponential(2)} (${fmt(dm, a.grid)}, ${dm.sphere} ${dm.angles}) | BKW lambda rel.err ${bkwM.rateError.toExponential(2)}, residual ${bkwM.residual.toExponential(2)} (${fmt(db, b.grid)}) | two-beam dA/dt rel.err ${Math.abs(dA / ref.dAdt - 1).toExponential(2)} (${fmt(dt, c.grid)})`,
+      `n=${n} ${name.padEnd(6)} | Q(M,M) ${(q / s).toExponential(2)} (${fmt(dm, a.grid)}, ${dm.sphere} ${dm.angles}) | BKW lambda rel.err ${bkwM.rateError.toExponential(2)}, residual ${bkwM.residual.toExponential(2)} (${fmt(db, b.grid)}) | two-beam dA/dt rel.err ${Math.abs(dA / ref.dAdt - 1).toExponential(2)} (${fmt(dt, c.grid)})`,
     );
   }
 }

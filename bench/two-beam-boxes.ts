@@ -6,6 +6,7 @@
  * rule cost pointwise from what they cost the rate (docs/spectral.md, "The two-beam rate").
  *
  *   npx tsx bench/two-beam-boxes.ts n L:R[:sphere:angles] ... [--ref nref:Lref:Rref:degree]
+ *     [--truncation separated|staircase:K]   (the boxes' truncation; the reference is separated)
  *     (default reference 64:10.4:8.49:23, the chosen n = 64 domain with Lebedev degree 23;
  *      sphere lebedev|product, default lebedev 19)
  */
@@ -15,6 +16,12 @@ import type { SphereRuleName } from "../src/solvers/spectral/directions.ts";
 import { makeGrid, type VelocityGrid } from "../src/solvers/spectral/grid.ts";
 import { twoBeam } from "../src/solvers/spectral/initial-data.ts";
 import { MouhotPareschi } from "../src/solvers/spectral/mouhot-pareschi.ts";
+import {
+  parseTruncation,
+  SEPARATED,
+  type Truncation,
+  truncationName,
+} from "../src/solvers/spectral/truncation.ts";
 import { moment } from "./spectral-measures.ts";
 
 const exact = JSON.parse(
@@ -25,11 +32,21 @@ const exact = JSON.parse(
 const argv = process.argv.slice(2);
 const iref = argv.indexOf("--ref");
 const refSpec = iref >= 0 ? argv.splice(iref, 2)[1] : "64:10.4:8.49:23";
+const itr = argv.indexOf("--truncation");
+const trunc = itr >= 0 ? parseTruncation(argv.splice(itr, 2)[1]) : SEPARATED;
 const [n, ...boxes] = argv;
 
-function evaluate(g: VelocityGrid, sphere: SphereRuleName, angles: number): Float64Array {
+function evaluate(
+  g: VelocityGrid,
+  sphere: SphereRuleName,
+  angles: number,
+  truncation: Truncation = SEPARATED,
+): Float64Array {
   const Q = new Float64Array(g.n ** 3);
-  new MouhotPareschi(g, "hard-sphere", { sphere, angles }).evaluate(twoBeam(g, 1, 0.5), Q);
+  new MouhotPareschi(g, "hard-sphere", { sphere, angles, truncation }).evaluate(
+    twoBeam(g, 1, 0.5),
+    Q,
+  );
   return Q;
 }
 const rateError = (g: VelocityGrid, Q: Float64Array) =>
@@ -61,7 +78,7 @@ for (const box of boxes) {
   const [L, R, sphere = "lebedev", angles = "19"] = box.split(":");
   const g = makeGrid(Number(n), Number(L), Number(R));
   const m = g.n;
-  const Q = evaluate(g, sphere as SphereRuleName, Number(angles));
+  const Q = evaluate(g, sphere as SphereRuleName, Number(angles), trunc);
   const W = interpolationWeights(g.axis);
   // Q_ref at the box's points, one axis at a time: (a,b,c) → (i,b,c) → (i,j,c) → (i,j,k)
   const A = new Float64Array(m * N * N);
@@ -85,6 +102,6 @@ for (const box of boxes) {
       e = Math.max(e, Math.abs(s - Q[ij * m + k]));
     }
   console.log(
-    `n=${m} L=${L} R=${R} ${sphere} ${angles}: max|Q - Q_ref|/max|Q_ref| = ${(e / qmax).toExponential(2)}, rate error ${rateError(g, Q).toExponential(2)}`,
+    `n=${m} L=${L} R=${R} ${truncationName(trunc)} ${sphere} ${angles}: max|Q - Q_ref|/max|Q_ref| = ${(e / qmax).toExponential(2)}, rate error ${rateError(g, Q).toExponential(2)}`,
   );
 }

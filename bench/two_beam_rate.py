@@ -17,10 +17,13 @@ spectral methods keep, to separate their truncation error from the rest. With y 
 x = g − y, |y| = |g| cos θ, |x| = |g| sin θ (θ the angle of ω to g) the ω-integral above becomes
 −12π |g| gᵀPg ∫ c³(1 − c²) dc over the c = |cos θ| kept (the full range [0, 1] gives 1/12):
   separated (boltzlab, Carleman form truncated to |x|, |y| ≤ R): c ∈ [√(1 − R²/|g|²)₊, min(1, R/|g|)];
-  ball (kipack, |g| ≤ R): all c when |g| ≤ R, none otherwise.
-Each R adds {"R", "separated", "ball"} (dA/dt) and their relative errors to "truncated".
+  ball (kipack, |g| ≤ R): all c when |g| ≤ R, none otherwise;
+  staircase:K (`--staircase K`, src/solvers/spectral/truncation.ts): the union over i = 1..K of
+  c ∈ [√(1 − b_i²/|g|²)₊, min(1, a_i/|g|)], a_i = R√(i/K), b_i = R√((K − i + 1)/K).
+Each R adds {"R", "separated", "ball"} (dA/dt) and their relative errors to "truncated", and
+"staircase", "staircaseRelErr" with --staircase.
 
-Usage: python3 bench/two_beam_rate.py [U] [T_b] [--truncation R1,R2,...] → one JSON line.
+Usage: python3 bench/two_beam_rate.py [U] [T_b] [--truncation R1,R2,...] [--staircase K] → one JSON line.
 """
 import json
 import sys
@@ -33,6 +36,11 @@ radii = []
 if "--truncation" in argv:
     i = argv.index("--truncation")
     radii = [float(r) for r in argv[i + 1].split(",")]
+    del argv[i:i + 2]
+steps = 0
+if "--staircase" in argv:
+    i = argv.index("--staircase")
+    steps = int(argv[i + 1])
     del argv[i:i + 2]
 U = float(argv[0]) if len(argv) > 0 else 1.0
 Tb = float(argv[1]) if len(argv) > 1 else 0.5
@@ -78,9 +86,20 @@ def kept(s, R, mode):
     """∫ c³(1 − c²) dc over the c = |cos θ| a truncation keeps at |g| = s (1/12 for all)."""
     if mode == "ball":
         return 1 / 12 if s <= R else 0.0
+    F = lambda c: c ** 4 / 4 - c ** 6 / 6
+    if mode == "staircase":
+        # intervals with increasing ends; merge as they come
+        tot, hi_prev = 0.0, 0.0
+        for i in range(1, steps + 1):
+            a_i, b_i = R * np.sqrt(i / steps), R * np.sqrt((steps - i + 1) / steps)
+            lo = max(np.sqrt(max(0.0, 1 - b_i * b_i / (s * s))), hi_prev)
+            hi = min(1.0, a_i / s)
+            if lo < hi:
+                tot += F(hi) - F(lo)
+            hi_prev = max(hi_prev, hi)
+        return tot
     a = np.sqrt(max(0.0, 1 - R * R / (s * s)))
     b = min(1.0, R / s)
-    F = lambda c: c ** 4 / 4 - c ** 6 / 6
     return F(b) - F(a) if a < b else 0.0
 
 
@@ -97,8 +116,12 @@ truncated = []
 for R in radii:
     sep = truncated_rate(R, "separated")
     ball = truncated_rate(R, "ball")
-    truncated.append({"R": R, "separated": sep, "ball": ball,
-                      "separatedRelErr": sep / dA - 1, "ballRelErr": ball / dA - 1})
+    row = {"R": R, "separated": sep, "ball": ball,
+           "separatedRelErr": sep / dA - 1, "ballRelErr": ball / dA - 1}
+    if steps:
+        st = truncated_rate(R, "staircase")
+        row.update({"staircase": st, "staircaseRelErr": st / dA - 1})
+    truncated.append(row)
 
 out = {
     "U": U, "Tb": Tb, "dAdt": dA, "dAdt_quadrature_error": (np.pi / 4) * e_err, "A0": A0,

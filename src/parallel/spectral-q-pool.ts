@@ -113,6 +113,7 @@ export class SpectralQPool implements CollisionOperator {
         sphere: opts.sphere ?? "product",
         angles: this.op.rule.M,
         cacheBytes: opts.cacheBytes,
+        truncationSteps: this.op.truncation.steps,
         control,
         spectrum,
         partials,

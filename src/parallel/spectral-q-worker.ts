@@ -21,6 +21,8 @@ export interface SpectralQWorkerData {
   readonly sphere: SphereRuleName;
   readonly angles: number;
   readonly cacheBytes: number | undefined;
+  /** Staircase steps K of the truncation (1: separated). */
+  readonly truncationSteps: number;
   readonly control: SharedArrayBuffer;
   readonly spectrum: SharedArrayBuffer;
   readonly partials: SharedArrayBuffer;
@@ -44,6 +46,7 @@ function main(data: SpectralQWorkerData): void {
       sphere: data.sphere,
       angles: data.angles,
       cacheBytes: data.cacheBytes,
+      truncation: { steps: data.truncationSteps },
     });
   } catch {
     Atomics.store(ctrl, stateSlot(data.index), -1);

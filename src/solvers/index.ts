@@ -81,6 +81,8 @@ export {
   chooseDomain,
   type DataScales,
   type DomainChoice,
+  droppedWeight,
+  equivalentRadius,
   tailOutside,
 } from "./spectral/domain.ts";
 export { describeGrid, makeGrid, type VelocityGrid } from "./spectral/grid.ts";
@@ -108,3 +110,13 @@ export {
   type SolverOptions,
   type StepReport,
 } from "./spectral/time-step.ts";
+export {
+  droppedFraction,
+  MAX_STEPS,
+  parseTruncation,
+  SEPARATED,
+  staircaseSides,
+  type Truncation,
+  truncationName,
+  truncationReach,
+} from "./spectral/truncation.ts";

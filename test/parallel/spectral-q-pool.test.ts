@@ -129,3 +129,24 @@ test("relax --workers 2 at n = 32 prints the same run as --workers 1 (Q on the p
   assert.ok(one.series.length >= 2 && one.evaluations >= 3);
   assert.deepEqual(two, one);
 });
+
+test("spectral Q pool with the staircase:2 truncation: the serial Q bit for bit (and not the separated one)", async () => {
+  const n = 16;
+  const grid = makeGrid(n, 7, 5.5);
+  const f = datum(n, 7);
+  const n3 = n ** 3;
+  const opts = { angles: 3, truncation: { steps: 2 } };
+  const q0 = new Float64Array(n3);
+  new MouhotPareschi(grid, "hard-sphere", opts).evaluate(f, q0);
+  const qs = new Float64Array(n3);
+  new MouhotPareschi(grid, "hard-sphere", { angles: 3 }).evaluate(f, qs);
+  assert.ok(sameBits(q0, qs) > 0, "staircase:2 must differ from separated");
+  const pool = SpectralQPool.open(grid, "hard-sphere", opts, 2);
+  try {
+    const q = new Float64Array(n3);
+    pool.evaluate(f, q);
+    assert.equal(sameBits(q, q0), 0);
+  } finally {
+    await pool.close();
+  }
+});

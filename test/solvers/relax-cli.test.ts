@@ -43,6 +43,10 @@ test("relax: bad input → one line naming the rule, exit 2, nothing written", (
     [["--t-end", "1", "--sphere", "design"], /--sphere must be one of/],
     [["--t-end", "1", "--angles", "13"], /--angles must be a Lebedev degree/],
     [
+      ["--t-end", "1", "--truncation", "staircase:0"],
+      /--truncation must be separated or staircase:K/,
+    ],
+    [
       ["--t-end", "1", "--sphere", "product", "--angles", "65"],
       /--angles must be an integer in \[1, 64\]/,
     ],
@@ -59,6 +63,28 @@ test("relax: bad input → one line naming the rule, exit 2, nothing written", (
     assert.match(lines[0], rule);
     assert.equal(existsSync(out), false, "nothing may be written");
   }
+});
+
+test("relax --truncation staircase:2: named in the output with its reach, the rule's (L, R)", () => {
+  const r = run([
+    "--init",
+    "maxwellian",
+    "--n",
+    "8",
+    "--t-end",
+    "0.02",
+    "--dt",
+    "0.01",
+    "--truncation",
+    "staircase:2",
+    "--json",
+  ]);
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.accuracy.truncationSet, "staircase:2");
+  assert.ok(Math.abs(j.accuracy.reach - j.R * Math.sqrt(1.5)) < 1e-12 * j.R);
+  assert.match(j.truncation, /staircase:2 set/);
+  assert.ok(j.conservation.massError < 1e-13 && j.conservation.energyError < 1e-13);
 });
 
 test("relax: BKW run writes the JSON series with errorMax and conserves to round-off", () => {

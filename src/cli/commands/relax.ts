@@ -46,6 +46,13 @@ import {
   type SeriesPoint,
 } from "../../solvers/spectral/relaxation.ts";
 import type { PositivityMode, Scheme } from "../../solvers/spectral/time-step.ts";
+import {
+  parseTruncation,
+  SEPARATED,
+  type Truncation,
+  truncationName,
+  truncationReach,
+} from "../../solvers/spectral/truncation.ts";
 import { parseChoice, parseInteger, parseNumber } from "../parse.ts";
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
 
@@ -60,6 +67,7 @@ interface RelaxOpts {
   positivity: string;
   sphere: string;
   angles?: string;
+  truncation: string;
   L?: string;
   R?: string;
   accuracy: string;
@@ -107,6 +115,11 @@ export function register(program: Command): void {
       "--angles <P>",
       `angular resolution: the Lebedev degree P (${LEBEDEV_DEGREES.join(", ")}; default ${RELAX_DEFAULTS.angles}) or the product rule's M, 2M^2 directions (default ${RELAX_DEFAULTS.productAngles})`,
     )
+    .option(
+      "--truncation <set>",
+      "truncation of the relative velocities: separated (|x|,|y| <= R) | staircase:K (K rectangles inscribed in the disk, K FFTs per direction; docs/spectral.md)",
+      "separated",
+    )
     .option("--L <L>", "box half-width (default: chosen from the data and n, see docs/spectral.md)")
     .option("--R <R>", "truncation radius of relative velocities (default: chosen with L)")
     .option(
@@ -151,7 +164,7 @@ async function relaxOn(
   const pool = SpectralQPool.open(
     s.grid,
     s.kernel,
-    { sphere: s.sphere, angles: s.angles },
+    { sphere: s.sphere, angles: s.angles, truncation: s.truncation },
     workers,
   );
   try {
@@ -171,8 +184,14 @@ interface Setup extends RelaxationSetup {
 }
 
 /** The domain for n points: the user's L/R where given, the rule of domain.ts for the rest. */
-function domainFor(scales: DataScales, n: number, L?: number, R?: number): DomainChoice {
-  return chooseDomain(scales, n, { L, R });
+function domainFor(
+  scales: DataScales,
+  n: number,
+  trunc: Truncation,
+  L?: number,
+  R?: number,
+): DomainChoice {
+  return chooseDomain(scales, n, { L, R }, trunc);
 }
 
 /** Parse and validate everything; throws RuleError before anything is written. */
@@ -204,6 +223,7 @@ function setup(o: RelaxOpts): Setup {
       `--angles must be a Lebedev degree (${LEBEDEV_DEGREES.join(", ")}) with --sphere lebedev`,
       `got ${angles}`,
     );
+  const truncation = parseTruncation(o.truncation, "--truncation");
   const L = o.L === undefined ? undefined : requirePositive("--L", parseNumber("--L", o.L));
   const R = o.R === undefined ? undefined : requirePositive("--R", parseNumber("--R", o.R));
   const rho = requirePositive("--density", parseNumber("--density", o.density));
@@ -242,7 +262,7 @@ function setup(o: RelaxOpts): Setup {
       scales = bkwScales(T, b.K0);
       sample = (g) => b.sample(g, 0, new Float64Array(g.n ** 3));
     }
-    domain = domainFor(scales, n, L, R);
+    domain = domainFor(scales, n, truncation, L, R);
     grid = makeGrid(n, domain.L, domain.R);
     f0 = sample(grid);
   } else {
@@ -262,7 +282,7 @@ function setup(o: RelaxOpts): Setup {
       throw new RuleError("--L must equal L of the grid file (or be omitted)");
     scales = scalesFromGrid(file.grid, file.values);
     // R: the user's, else the one the file was written with, else the rule's for this L
-    domain = domainFor(scales, n, file.grid.L, R ?? file.R);
+    domain = domainFor(scales, n, truncation, file.grid.L, R ?? file.R);
     grid = makeGrid(n, domain.L, domain.R);
     f0 = file.values;
   }
@@ -270,7 +290,7 @@ function setup(o: RelaxOpts): Setup {
   const coarse =
     o.check && sample
       ? () => {
-          const d = domainFor(scales, n / 2, L, R);
+          const d = domainFor(scales, n / 2, truncation, L, R);
           const g = makeGrid(n / 2, d.L, d.R);
           return { grid: g, f0: (sample as (g: VelocityGrid) => Float64Array)(g), domain: d };
         }
@@ -292,6 +312,7 @@ function setup(o: RelaxOpts): Setup {
     positivity,
     sphere,
     angles,
+    truncation,
     equilibriumPreserving: o.equilibriumPreserving,
     bkw,
     scales,
@@ -308,6 +329,9 @@ interface AccuracyReport {
   /** Chosen by the rule of domain.ts (true) or set by the user / the file (false). */
   chosen: boolean;
   h: number;
+  /** The truncation set (`separated` or `staircase:K`) and its reach (largest |g| kept). */
+  truncationSet: string;
+  reach: number;
   /** Radius of the trusted ball B_{R/2}: collisions inside it are neither truncated nor aliased. */
   trustedRadius: number;
   /** Mass and energy of the initial datum outside the trusted ball (fractions). */
@@ -329,12 +353,14 @@ function accuracyReport(s: Setup, directions: number, L?: number, R?: number): A
     R: grid.R,
     chosen: domain.chosen,
     h: grid.h,
+    truncationSet: truncationName(s.truncation ?? SEPARATED),
+    reach: truncationReach(s.truncation ?? SEPARATED, grid.R),
     trustedRadius: grid.R / 2,
     tail: tailOutside(grid, s.f0, grid.R / 2),
     exponents: domain.exponents,
     estimatedError: domain.estimatedError,
     requestedAccuracy: s.accuracy,
-    pointsNeeded: pointsForAccuracy(s.scales, s.accuracy, { L, R }),
+    pointsNeeded: pointsForAccuracy(s.scales, s.accuracy, { L, R }, s.truncation),
     directions,
     angularResolution:
       s.sphere === "lebedev"
@@ -451,7 +477,7 @@ async function relax(o: RelaxOpts): Promise<void> {
     R: grid.R,
     directions: run.directions,
     workers: grid.n >= POOL_MIN_N ? Math.min(workers, GAIN_BLOCKS) : 1,
-    truncation: describeGrid(grid),
+    truncation: describeGrid(grid, s.truncation),
     accuracy,
     method:
       "Mouhot-Pareschi fast spectral method (Math. Comp. 2006), Carleman form with the disk integral in closed form; conservative L2 projection (Gamba-Tharkabhushanam 2009)" +
@@ -508,7 +534,7 @@ function textReport(
   const { grid } = s;
   const e = a.exponents;
   const lines = [
-    `relax: ${s.kernel} kernel, init ${s.init}, ${describeGrid(grid)}`,
+    `relax: ${s.kernel} kernel, init ${s.init}, ${describeGrid(grid, s.truncation)}`,
     `  domain ${a.chosen ? "chosen from the data and n (docs/spectral.md)" : "as given"}: L=${a.L}, R=${a.R}, h=${a.h.toPrecision(4)}; trusted ball |v| <= R/2 = ${a.trustedRadius.toPrecision(4)} (no truncation, no aliasing inside)`,
     `  tail of the initial datum outside the trusted ball: mass ${a.tail.mass.toExponential(2)}, energy ${a.tail.energy.toExponential(2)} (fractions)`,
     `  estimated relative error of Q ${a.estimatedError.toExponential(1)} = e^-${e.overall.toFixed(1)} (exponents: truncation ${e.truncation.toFixed(1)}, aliasing ${e.aliasing.toFixed(1)}-3, resolution ${e.resolution.toFixed(1)}-2); requested ${a.requestedAccuracy}${a.pointsNeeded ? `, met from n=${a.pointsNeeded}` : ""}`,

@@ -18,6 +18,14 @@
  *   R = 2S and L ≥ (3+√2)S/2 this is the alias-free condition of Mouhot & Pareschi (Math. Comp. 75
  *   (2006), Prop. 2.1) up to its constant; every choice made here satisfies that condition for
  *   S = R/2, so collisions inside the ball B_{R/2} — the trusted ball — are computed exactly.
+ *   The staircase truncation (`truncation.ts`) keeps every collision with |g| ≤ R as well, but its
+ *   reach is R' = R√((K+1)/K) instead of √2 R (K = 1); the same argument with |x + y| ≤ R' gives
+ *   d = L − R'/2, so E_a = 2ψ(L − R'/2). But at the same R the staircase drops more collisions
+ *   than the square (the square keeps much of R < |g| ≤ √2R), so its truncation exponent is
+ *   that of the separated truncation with the same dropped weight: R_eq with
+ *   W(separated, R_eq) = W(staircase, R), W = ∫ p(g) e^{−2ψ(g/2)} g² dg and p(g) the fraction of
+ *   hard-sphere collision measure |cos θ| dω dropped at relative speed g (`droppedFraction`), and
+ *   E_t = 2ψ(R_eq/2). For K = 1, R_eq = R and the rule is the separated one unchanged.
  * - Resolution (E_r): the trigonometric interpolant misses the spectrum beyond the Nyquist wave
  *   number π/h, h = 2L/n: for the narrowest Gaussian component (temperature T_min) e^{−T_min(π/h)²/2}.
  *
@@ -31,6 +39,7 @@
  */
 import { RuleError } from "../../math/errors.ts";
 import type { VelocityGrid } from "./grid.ts";
+import { droppedFraction, SEPARATED, type Truncation, truncationReach } from "./truncation.ts";
 
 /** One Gaussian component of the data: centred at distance `offset` from the mean, temperature T. */
 export interface GaussianComponent {
@@ -73,11 +82,47 @@ function radiusForExponent(s: DataScales, target: number): number {
   return hi;
 }
 
+/**
+ * W(t, R) = ∫_R^∞ p(g) e^{−2ψ(g/2)} g² dg: the tail-weighted measure of the collisions truncation
+ * t drops (p = {@link droppedFraction}; composite Simpson on [R, g_max], 2ψ(g_max/2) ≥ 2ψ(R/2) + 40).
+ */
+export function droppedWeight(s: DataScales, t: Truncation, R: number): number {
+  const e0 = 2 * tailExponent(s, R / 2);
+  const gMax = 2 * radiusForExponent(s, (e0 + 40) / 2);
+  const m = 400;
+  const dg = (gMax - R) / m;
+  let sum = 0;
+  for (let j = 0; j <= m; j++) {
+    const g = R + j * dg;
+    const w = j === 0 || j === m ? 1 : j % 2 ? 4 : 2;
+    sum += w * droppedFraction(t, R, g) * Math.exp(e0 - 2 * tailExponent(s, g / 2)) * g * g;
+  }
+  return ((sum * dg) / 3) * Math.exp(-e0);
+}
+
+/**
+ * The separated radius with the same {@link droppedWeight} as truncation t at R (R itself when
+ * t is separated): the radius the truncation exponent is taken at.
+ */
+export function equivalentRadius(s: DataScales, t: Truncation, R: number): number {
+  if (t.steps === 1) return R;
+  const target = droppedWeight(s, t, R);
+  let lo = R / Math.SQRT2;
+  let hi = R * 1.5;
+  while (droppedWeight(s, SEPARATED, hi) > target) hi *= 1.5;
+  for (let i = 0; i < 50; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (droppedWeight(s, SEPARATED, mid) > target) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 /** The three error exponents of a choice (L, R) at n points per axis. */
 export interface ErrorExponents {
-  /** Truncation: 2ψ(R/2). */
+  /** Truncation: 2ψ(R_eq/2) (R_eq = R for the separated truncation, see {@link equivalentRadius}). */
   readonly truncation: number;
-  /** Aliasing: 2ψ(L − R/√2). */
+  /** Aliasing: 2ψ(L − R'/2), R' the truncation's reach (√2 R when separated). */
   readonly aliasing: number;
   /** Resolution: T_min (π/h)²/2 with h = 2L/n. */
   readonly resolution: number;
@@ -85,13 +130,35 @@ export interface ErrorExponents {
   readonly overall: number;
 }
 
-export function errorExponents(s: DataScales, n: number, L: number, R: number): ErrorExponents {
-  const truncation = 2 * tailExponent(s, R / 2);
-  const aliasing = 2 * tailExponent(s, Math.max(0, L - R / Math.SQRT2));
+/** The {@link ErrorExponents} of (L, R) at n points for a truncation (default separated). */
+export function errorExponents(
+  s: DataScales,
+  n: number,
+  L: number,
+  R: number,
+  trunc: Truncation = SEPARATED,
+): ErrorExponents {
+  const truncation = 2 * tailExponent(s, equivalentRadius(s, trunc, R) / 2);
+  const aliasing = 2 * tailExponent(s, Math.max(0, L - truncationReach(trunc, R) / 2));
   const k = (Math.PI * n) / (2 * L);
   const resolution = (s.narrowestTemperature * k * k) / 2;
   const overall = Math.min(truncation, aliasing - ALIAS_MARGIN, resolution - RESOLUTION_MARGIN);
   return { truncation, aliasing, resolution, overall };
+}
+
+/** The R at which truncation t drops the weight the separated one drops at Rsep (Rsep when separated). */
+function staircaseRadius(s: DataScales, t: Truncation, Rsep: number): number {
+  if (t.steps === 1) return Rsep;
+  const target = droppedWeight(s, SEPARATED, Rsep);
+  let lo = Rsep;
+  let hi = Rsep * 1.5;
+  while (droppedWeight(s, t, hi) > target) hi *= 1.5;
+  for (let i = 0; i < 50; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (droppedWeight(s, t, mid) > target) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 /** A domain (L, R) with the accuracy expected of it. */
@@ -114,16 +181,18 @@ function round3(x: number, down: boolean): number {
 /**
  * The rule: for given L (if fixed) or free L, and free R, the largest E with E_t ≥ E,
  * E_a ≥ E + 3, E_r ≥ E + 2 (bisection on E; R and L are then the smallest radii that meet the
- * truncation and aliasing conditions, so resolution is as good as it can be).
+ * truncation and aliasing conditions, so resolution is as good as it can be). The truncation's
+ * reach enters the aliasing condition (default separated).
  */
 export function chooseDomain(
   s: DataScales,
   n: number,
   fixed: { L?: number; R?: number } = {},
+  trunc: Truncation = SEPARATED,
 ): DomainChoice {
   if (!(n >= 2)) throw new RuleError("n must be >= 2", `got ${n}`);
   if (fixed.L !== undefined && fixed.R !== undefined) {
-    const exponents = errorExponents(s, n, fixed.L, fixed.R);
+    const exponents = errorExponents(s, n, fixed.L, fixed.R, trunc);
     return {
       L: fixed.L,
       R: fixed.R,
@@ -133,13 +202,14 @@ export function chooseDomain(
     };
   }
   const build = (E: number): { L: number; R: number } => {
-    const R = fixed.R ?? 2 * radiusForExponent(s, E / 2);
-    const L = fixed.L ?? R / Math.SQRT2 + radiusForExponent(s, (E + ALIAS_MARGIN) / 2);
+    const R = fixed.R ?? staircaseRadius(s, trunc, 2 * radiusForExponent(s, E / 2));
+    const L =
+      fixed.L ?? truncationReach(trunc, R) / 2 + radiusForExponent(s, (E + ALIAS_MARGIN) / 2);
     return { L, R };
   };
   const ok = (E: number): boolean => {
     const { L, R } = build(E);
-    const e = errorExponents(s, n, L, R);
+    const e = errorExponents(s, n, L, R, trunc);
     return e.overall >= E - 1e-9;
   };
   let lo = 0;
@@ -153,7 +223,7 @@ export function chooseDomain(
   const raw = build(lo);
   const L = fixed.L ?? round3(raw.L, true);
   const R = fixed.R ?? round3(raw.R, false);
-  const exponents = errorExponents(s, n, L, R);
+  const exponents = errorExponents(s, n, L, R, trunc);
   return { L, R, exponents, estimatedError: Math.exp(-exponents.overall), chosen: true };
 }
 
@@ -162,9 +232,10 @@ export function pointsForAccuracy(
   s: DataScales,
   accuracy: number,
   fixed: { L?: number; R?: number } = {},
+  trunc: Truncation = SEPARATED,
 ): number | null {
   for (let n = 8; n <= 256; n *= 2) {
-    if (chooseDomain(s, n, fixed).estimatedError <= accuracy) return n;
+    if (chooseDomain(s, n, fixed, trunc).estimatedError <= accuracy) return n;
   }
   return null;
 }

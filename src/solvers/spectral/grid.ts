@@ -14,6 +14,7 @@
  */
 import { RuleError } from "../../math/errors.ts";
 import { isPowerOfTwo } from "../../math/fft3d.ts";
+import { SEPARATED, type Truncation, truncationName, truncationReach } from "./truncation.ts";
 
 /** A periodic velocity grid and its truncation parameters (built by {@link makeGrid}). */
 export interface VelocityGrid {
@@ -61,8 +62,13 @@ export function waveNumber(p: number, n: number): number {
   return p < n >> 1 ? p : p - n;
 }
 
-/** One-line description of the truncation, for outputs. */
-export function describeGrid(g: VelocityGrid): string {
+/**
+ * One-line description of the grid and its truncation, for outputs (the separated truncation
+ * unless a staircase of `truncation.ts` is given).
+ */
+export function describeGrid(g: VelocityGrid, t: Truncation = SEPARATED): string {
+  if (t.steps > 1)
+    return `n=${g.n}^3 points on the periodic box [-${g.L}, ${g.L})^3 (h=${g.h.toPrecision(4)}), relative velocities truncated to the ${truncationName(t)} set: ${t.steps} rectangles |y| <= R sqrt(i/K), |x| <= R sqrt((K-i+1)/K) in the Carleman variables, keeping every |g| <= R=${g.R.toPrecision(4)}, reach |g| <= ${truncationReach(t, g.R).toPrecision(4)} (aliasing distance L - reach/2 = ${(g.L - truncationReach(t, g.R) / 2).toPrecision(4)}, docs/spectral.md)`;
   const exact = g.L >= ((3 + Math.SQRT2) / 4) * g.R;
   return `n=${g.n}^3 points on the periodic box [-${g.L}, ${g.L})^3 (h=${g.h.toPrecision(4)}), relative velocities truncated to |x|,|y| <= R=${g.R.toPrecision(4)} (${exact ? "alias-free" : "NOT alias-free"} for supp f in B_{R/2}: Mouhot-Pareschi 2006 need L >= (3+sqrt2)R/4 = ${(((3 + Math.SQRT2) / 4) * g.R).toPrecision(4)})`;
 }

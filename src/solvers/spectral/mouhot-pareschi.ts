@@ -30,12 +30,19 @@
  * Multipliers on the Nyquist planes (a component = −n/2) are set to zero, which keeps A_e, B_e
  * real. Cost per evaluation: (count + 2) complex FFTs of size n³ for `count` directions (73 for
  * the Lebedev rule of degree 19 that `relax` uses, 2M² for the product rule).
+ *
+ * Staircase truncation (`truncation.ts`, option `truncation`): the set |y| ≤ R, |x| ≤ R is replaced
+ * by the disjoint union of {|y| ≤ a_i, b_{i+1} < |x| ≤ b_i}, i = 1..K, so φ_e D_e becomes
+ * Σ_i φ_e(·; a_i) [D_e(·; b_i) − D_e(·; b_{i+1})] (b_{K+1} = 0) and the gain term
+ * Σ_e W_e Σ_i A_{e,i} B_{e,i}: K complex FFTs per direction, (K·count + 2) in all. K = 1 is the
+ * separated form above, computed by the same arithmetic.
  */
 import besselj1 from "@stdlib/math-base-special-besselj1";
 import { RuleError } from "../../math/errors.ts";
 import { FFT3D } from "../../math/fft3d.ts";
 import { type SphereRule, type SphereRuleName, sphereRule } from "./directions.ts";
 import { type VelocityGrid, waveNumber } from "./grid.ts";
+import { SEPARATED, staircaseSides, type Truncation } from "./truncation.ts";
 
 /** The kernels of the spectral solver: hard spheres (the paper's) or the constant kernel B ≡ 1. */
 export type SpectralKernel = "hard-sphere" | "constant";
@@ -51,6 +58,8 @@ export interface SpectralOptions {
   readonly angles?: number;
   /** Memory budget for cached multipliers in bytes (default 512 MiB); beyond it they are recomputed. */
   readonly cacheBytes?: number;
+  /** Truncation set (default the separated square, K = 1): see `truncation.ts`. */
+  readonly truncation?: Truncation;
 }
 
 /** φ(s) for the hard-sphere kernel: 2∫_0^R ρ cos(ρ s) dρ. */
@@ -110,7 +119,11 @@ export class MouhotPareschi implements CollisionOperator {
   readonly grid: VelocityGrid;
   readonly kernel: SpectralKernel;
   readonly rule: SphereRule;
+  readonly truncation: Truncation;
   readonly fft: FFT3D;
+  /** Sides of the staircase's rectangles: |y| ≤ a[i], |x| ≤ b[i] (both [R] when separated). */
+  private readonly sideA: Float64Array;
+  private readonly sideB: Float64Array;
   private loss: Float64Array | null = null;
   private readonly cache: (Float64Array | null)[] | null;
   private readonly spec: Float64Array;
@@ -127,6 +140,10 @@ export class MouhotPareschi implements CollisionOperator {
     this.kernel = kernel;
     const sphere = opts.sphere ?? "product";
     this.rule = sphereRule(sphere, opts.angles ?? (sphere === "lebedev" ? 19 : 4));
+    this.truncation = opts.truncation ?? SEPARATED;
+    const sides = staircaseSides(this.truncation, grid.R);
+    this.sideA = sides.a;
+    this.sideB = sides.b;
     this.fft = new FFT3D(grid.n);
     const n3 = grid.n ** 3;
     this.spec = new Float64Array(2 * n3);
@@ -135,9 +152,10 @@ export class MouhotPareschi implements CollisionOperator {
     this.mulPhi = new Float64Array(n3);
     this.mulD = new Float64Array(n3);
     const budget = opts.cacheBytes ?? 512 * 2 ** 20;
-    const need = this.rule.count * 2 * n3 * 8;
+    const terms = this.rule.count * this.truncation.steps;
+    const need = terms * 2 * n3 * 8;
     // filled on first use, so a pool worker caches only the directions it evaluates
-    this.cache = need <= budget ? new Array(2 * this.rule.count).fill(null) : null;
+    this.cache = need <= budget ? new Array(2 * terms).fill(null) : null;
   }
 
   /** Number of directions e used. */
@@ -150,46 +168,60 @@ export class MouhotPareschi implements CollisionOperator {
     if (!this.loss) {
       const n3 = this.grid.n ** 3;
       const lm = new Float64Array(n3);
+      const K = this.truncation.steps;
       for (let d = 0; d < this.rule.count; d++) {
-        // from the cache when there, else into scratch: a pool's main thread needs only β(k, k)
-        let phi = this.cache?.[2 * d];
-        let D = this.cache?.[2 * d + 1];
-        if (!phi || !D) {
-          phi = this.mulPhi;
-          D = this.mulD;
-          this.multipliers(d, phi, D);
-        }
         const w = this.rule.weights[d];
-        for (let i = 0; i < n3; i++) lm[i] += w * phi[i] * D[i];
+        for (let st = 0; st < K; st++) {
+          // from the cache when there, else into scratch: a pool's main thread needs only β(k, k)
+          const t = d * K + st;
+          let phi = this.cache?.[2 * t];
+          let D = this.cache?.[2 * t + 1];
+          if (!phi || !D) {
+            phi = this.mulPhi;
+            D = this.mulD;
+            this.multipliers(d, st, phi, D);
+          }
+          for (let i = 0; i < n3; i++) lm[i] += w * phi[i] * D[i];
+        }
       }
       this.loss = lm;
     }
     return this.loss;
   }
 
-  /** φ_e, D_e of direction d: from the cache (filled now if empty) or recomputed into scratch. */
-  private multipliersOf(d: number): [Float64Array, Float64Array] {
+  /**
+   * φ_e, D_e of direction d and staircase step st: from the cache (filled now if empty) or
+   * recomputed into scratch.
+   */
+  private multipliersOf(d: number, st: number): [Float64Array, Float64Array] {
     const cache = this.cache;
     if (cache) {
-      let phi = cache[2 * d];
-      let D = cache[2 * d + 1];
+      const t = d * this.truncation.steps + st;
+      let phi = cache[2 * t];
+      let D = cache[2 * t + 1];
       if (!phi || !D) {
         const n3 = this.grid.n ** 3;
         phi = new Float64Array(n3);
         D = new Float64Array(n3);
-        this.multipliers(d, phi, D);
-        cache[2 * d] = phi;
-        cache[2 * d + 1] = D;
+        this.multipliers(d, st, phi, D);
+        cache[2 * t] = phi;
+        cache[2 * t + 1] = D;
       }
       return [phi, D];
     }
-    this.multipliers(d, this.mulPhi, this.mulD);
+    this.multipliers(d, st, this.mulPhi, this.mulD);
     return [this.mulPhi, this.mulD];
   }
 
-  /** φ_e(k) and D_e(k) for direction d on all wave numbers (zero on the Nyquist planes). */
-  private multipliers(d: number, phi: Float64Array, D: Float64Array): void {
-    const { n, kappa, R } = this.grid;
+  /**
+   * φ_e(k; a) and D_e(k; b) − D_e(k; b') for direction d on all wave numbers (zero on the Nyquist
+   * planes), with a, b the sides of staircase step st and b' the next step's b (none: D ≡ 0 there).
+   */
+  private multipliers(d: number, st: number, phi: Float64Array, D: Float64Array): void {
+    const { n, kappa } = this.grid;
+    const Ry = this.sideA[st];
+    const Rx = this.sideB[st];
+    const Rnext = st + 1 < this.truncation.steps ? this.sideB[st + 1] : 0;
     const ex = this.rule.dirs[3 * d];
     const ey = this.rule.dirs[3 * d + 1];
     const ez = this.rule.dirs[3 * d + 2];
@@ -210,8 +242,11 @@ export class MouhotPareschi implements CollisionOperator {
           const s = kx * ex + ky * ey + kz * ez;
           const k2 = kx * kx + ky * ky + kz * kz;
           const perp = Math.sqrt(Math.max(0, k2 - s * s));
-          phi[idx] = hs ? phiHardSphere(s, R) : phiConstant(s, R);
-          D[idx] = diskTransform(perp, R);
+          phi[idx] = hs ? phiHardSphere(s, Ry) : phiConstant(s, Ry);
+          D[idx] =
+            Rnext > 0
+              ? diskTransform(perp, Rx) - diskTransform(perp, Rnext)
+              : diskTransform(perp, Rx);
         }
       }
     }
@@ -262,20 +297,23 @@ export class MouhotPareschi implements CollisionOperator {
     )
       throw new RangeError(`direction range [${from}, ${to}) outside [0, ${this.rule.count})`);
     const work = this.fft.workspace;
+    const K = this.truncation.steps;
     out.fill(0);
     for (let d = from; d < to; d++) {
-      const [phi, D] = this.multipliersOf(d);
-      for (let i = 0; i < n3; i++) {
-        const re = spec[2 * i];
-        const im = spec[2 * i + 1];
-        const a = phi[i];
-        const b = D[i];
-        work[2 * i] = re * a - im * b;
-        work[2 * i + 1] = im * a + re * b;
-      }
-      this.fft.inverseInPlace();
       const w = this.rule.weights[d];
-      for (let i = 0; i < n3; i++) out[i] += w * work[2 * i] * work[2 * i + 1];
+      for (let st = 0; st < K; st++) {
+        const [phi, D] = this.multipliersOf(d, st);
+        for (let i = 0; i < n3; i++) {
+          const re = spec[2 * i];
+          const im = spec[2 * i + 1];
+          const a = phi[i];
+          const b = D[i];
+          work[2 * i] = re * a - im * b;
+          work[2 * i + 1] = im * a + re * b;
+        }
+        this.fft.inverseInPlace();
+        for (let i = 0; i < n3; i++) out[i] += w * work[2 * i] * work[2 * i + 1];
+      }
     }
   }
 

@@ -25,6 +25,7 @@ import {
   type Scheme,
   type StepReport,
 } from "./time-step.ts";
+import type { Truncation } from "./truncation.ts";
 
 /**
  * A rise of H larger than this (relative to 1 + |H(0)|) in one step is reported. H is summed over
@@ -69,6 +70,8 @@ export interface RelaxationSetup {
   /** Angular rule and its resolution (`directions.ts`). */
   readonly sphere: SphereRuleName;
   readonly angles: number;
+  /** Truncation set (`truncation.ts`; default separated). */
+  readonly truncation?: Truncation;
   readonly equilibriumPreserving: boolean;
   /** The exact BKW solution, when the datum is one (adds `errorMax` to every point). */
   readonly bkw: Bkw | null;
@@ -202,6 +205,7 @@ export function runRelaxation(
   const solver = new HomogeneousSolver(grid, setup.kernel, {
     sphere: setup.sphere,
     angles: setup.angles,
+    truncation: setup.truncation,
     scheme: setup.scheme,
     positivity: setup.positivity,
     equilibriumPreserving: setup.equilibriumPreserving,
