@@ -1,20 +1,27 @@
 /**
- * Per-replica time series of the wave method (src/solvers/particles/wave-mode.ts) with the *same*
- * seeds and settings as `transport --method wave` (seed S, Δt = 0.01, κ = 0.05, N = 20 000): replica r
- * here is replica r of the wave table's row, bit for bit, run on to a later t_end (the series up to
- * the table's t₂ is unchanged: the steps are sequential). Appends one JSON line per replica
- * (t, amplitude δT_s resp. U_s, flux, events, particle count, and the table's window value) and
- * resumes; the analysis is bench/wave_series.py.
+ * Per-replica time series of the wave method (src/solvers/particles/wave-mode.ts) at the settings of
+ * `transport --method wave` (Δt = 0.01, κ = 0.05, N = 20 000, T = ρ = 1), run on to a later t_end
+ * (the series up to the table's t₂ is unchanged by a later t_end: the steps are sequential).
+ * SEED is either a raw stream number S (replica r uses waveModeReplica's streams of seed S: replicas
+ * independent of every `transport` run) or `cli:S`, the stream `transport --seed S` uses at this k
+ * (replicaSeed(S, 7919 + round(10⁴k)), src/solvers/particles/wave-transport.ts), whose window values
+ * reproduce that command's replicas. Appends one JSON line per replica (t, amplitude δT_s resp. U_s,
+ * flux, events, particle count, and the window value over [t₁, t₂]) and resumes; the analysis is
+ * bench/wave_series.py.
  *
- *   nice -n 10 npx tsx bench/wave-series.ts heat|shear k dv seed "r0,r1,…" tEnd FILE.jsonl [tStart tWindowEnd]
+ *   nice -n 10 npx tsx bench/wave-series.ts heat|shear k dv SEED "r0,r1,…" tEnd FILE.jsonl [t₁ t₂]
  */
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { replicaSeed } from "../src/solvers/particles/replica-statistics.ts";
 import { type WaveKind, waveModeReplica } from "../src/solvers/particles/wave-mode.ts";
 
 const kind = (process.argv[2] ?? "heat") as WaveKind;
 const k = Number(process.argv[3] ?? 0.5);
 const dv = Number(process.argv[4] ?? 0.2);
-const seed = Number(process.argv[5] ?? 1);
+const seedArg = process.argv[5] ?? "1";
+const seed = seedArg.startsWith("cli:")
+  ? replicaSeed(Number(seedArg.slice(4)), 7919 + Math.round(k * 1e4))
+  : Number(seedArg);
 const reps = (process.argv[6] ?? "0").split(",").map(Number);
 const tEnd = Number(process.argv[7] ?? 2);
 const file = process.argv[8] ?? `wave-series-${kind}.jsonl`;
@@ -58,6 +65,6 @@ for (const r of reps) {
   const windowValue = -f / (k * a); // ρ = 1: −Q̄_c/(k δT̄_s) resp. −ρP̄_c/(k Ū_s)
   appendFileSync(
     file,
-    `${JSON.stringify({ kind, k, dv, seed, replica: r, tEnd, windowValue, t: q.t, amplitude: q.amplitude, flux: q.flux, events: q.events, particleCounts: q.particleCounts })}\n`,
+    `${JSON.stringify({ kind, k, dv, seed: seedArg, stream: seed, replica: r, tEnd, windowValue, t: q.t, amplitude: q.amplitude, flux: q.flux, events: q.events, particleCounts: q.particleCounts })}\n`,
   );
 }
