@@ -191,9 +191,20 @@ def main():
         bins = sorted({r["cancellationBin"] for r in every})
         if not bins:
             continue
-        # all rows, and (leading order δv² is a small-δv statement) the rows with δv ≤ 0.4
-        for top in [bins[-1]] + ([0.4] if bins and bins[-1] > 0.4 else []):
-            rs = [r for r in every if r["cancellationBin"] <= top]
+        # all rows, and (leading order δv² is a small-δv statement) the rows with δv ≤ 0.4; for the
+        # heat wave also only the k whose window ends before one acoustic time, c_s k t₂ < 1
+        # (c_s = √(5T/3)): the O(k²) term of λ(k) depends on the phase c_s k t of the compressible
+        # transient, so a + b k² (one b for all k) holds only while that phase is small
+        subsets = [(top, False) for top in [bins[-1]] + ([0.4] if bins[-1] > 0.4 else [])]
+        if coef == "heat-conductivity":
+            subsets += [(top, True) for top, _ in subsets]
+        for top, acoustic in subsets:
+            rs = [
+                r
+                for r in every
+                if r["cancellationBin"] <= top
+                and (not acoustic or np.sqrt(5 * r["T"] / 3) * r["k"] * r["tEnd"] < 1)
+            ]
             if len({r["cancellationBin"] for r in rs}) < 2 or len({r["k"] for r in rs}) < 2 or len(rs) < 4:
                 continue
             lit = LIT[coef]
@@ -212,6 +223,7 @@ def main():
                             for r, x in zip(rs, pulls)
                         ],
                         "maxBin": top,
+                        "acousticLimit": acoustic,
                         "rows": len(rs),
                         "value": beta[0],
                         "error": se[0],
@@ -231,7 +243,9 @@ def main():
         name = {"viscosity": "μ", "heat-conductivity": "λ"}
         for j in joint:
             print(
-                f"| {name[j['joint']]} | k → 0 and δv → 0: {j['model']} over the {j['rows']} {name[j['joint']]} rows with δv ≤ {j['maxBin']:g} | → 0 | | "
+                f"| {name[j['joint']]} | k → 0 and δv → 0: {j['model']} over the {j['rows']} {name[j['joint']]} rows with δv ≤ {j['maxBin']:g}"
+                + (" and c_s k t₂ < 1 (k ≤ 0.5)" if j["acousticLimit"] else "")
+                + " | → 0 | | "
                 f"**{j['value']:.5f} ± {j['error']:.5f}** | **{100 * j['deviation']:+.2f} %** (SE {100 * j['seRelative']:.2f} %; "
                 f"\\|dev\\| + 2 SE = {100 * j['deviationPlus2SE']:.2f} %) | b = {j['b']:+.5f} ± {j['bError']:.5f}, "
                 f"c = {j['c']:+.5f} ± {j['cError']:.5f}, "
