@@ -5,9 +5,12 @@ standard error of a from the fit), applied to unequal replica counts, which the 
 (equal counts per k) does not allow. Replicas are grouped by their settings key minus the seed (seeds
 are independent streams and pool).
 
-Usage: python3 bench/wave_table.py [--markdown] DIR [DIR ...] → one JSON line per group of settings,
-then the fit per coefficient over the groups that differ only in k (with --markdown: the rows of the
-wave table of docs/particles.md instead, each with the command that made it).
+Usage: python3 bench/wave_table.py [--markdown] DIR [DIR ...] [series:FILE ...] → one JSON line per
+group of settings, then the fit per coefficient over the groups that differ only in k (with
+--markdown: the rows of the wave table of docs/particles.md instead, each with the command that made
+it). `series:FILE` adds the replicas of a bench/wave-series.ts file (independent seed streams, window
+value recomputed over the group's [t₁, t₂] from the series) to the value and standard error of the
+group with the same k and δv (events, decay rate and particle counts stay those of the DIR replicas).
 """
 import json
 import os
@@ -32,16 +35,22 @@ def command(r, dirs):
     )
 
 
-def joint_fit(rows, power):
-    """Weighted least squares value = a + b k² + c δv^power over all rows of one coefficient."""
-    X = np.array([[1.0, r["k"] ** 2, r["cancellationBin"] ** power] for r in rows])
+def joint_fit(rows, power, interaction=False):
+    """Weighted least squares value = a + b k² + c δv^power (+ d k²δv^power) over all rows of one coefficient."""
+    X = np.array(
+        [
+            [1.0, r["k"] ** 2, r["cancellationBin"] ** power]
+            + ([r["k"] ** 2 * r["cancellationBin"] ** power] if interaction else [])
+            for r in rows
+        ]
+    )
     y = np.array([r["value"] for r in rows])
     w = 1 / np.array([r["error"] for r in rows]) ** 2
     F = X.T @ (w[:, None] * X)
     cov = np.linalg.inv(F)
     beta = cov @ (X.T @ (w * y))
-    chi2 = float((w * (y - X @ beta) ** 2).sum())
-    return beta, np.sqrt(np.diag(cov)), chi2
+    pulls = (y - X @ beta) * np.sqrt(w)
+    return beta, np.sqrt(np.diag(cov)), float((pulls**2).sum()), pulls
 
 
 def markdown(rows, fits):
@@ -73,7 +82,8 @@ def markdown(rows, fits):
 def main():
     md = "--markdown" in sys.argv
     groups = {}
-    for d in [a for a in sys.argv[1:] if a != "--markdown"]:
+    series = [a[7:] for a in sys.argv[1:] if a.startswith("series:")]
+    for d in [a for a in sys.argv[1:] if a != "--markdown" and not a.startswith("series:")]:
         if not os.path.exists(f"{d}/wave-replicas.jsonl"):
             print(f"no {d}/wave-replicas.jsonl", file=sys.stderr)
             continue
@@ -90,10 +100,26 @@ def main():
             g["seeds"].add(seed)
             if d not in g["dirs"]:
                 g["dirs"].append(d)
+    coef = {"heat": "heat-conductivity", "shear": "viscosity"}
+    for path in series:
+        for line in open(path):
+            if not line.strip():
+                continue
+            s = json.loads(line)
+            for g in groups.values():
+                key = g["key"]
+                if (key["coefficient"], key["k"], key["cancellationBin"], key["particles"]) != (
+                    coef[s["kind"]], s["k"], s["dv"], 20000
+                ):
+                    continue
+                t = np.array(s["t"])
+                m = (t >= key["tStart"] - 1e-9) & (t <= key["tEnd"] + 1e-9)
+                a, f = np.sum(np.array(s["amplitude"])[m]), np.sum(np.array(s["flux"])[m])
+                g.setdefault("extra", []).append(-key["rho"] * f / (s["k"] * a) if s["kind"] == "shear" else -f / (s["k"] * a))
     rows = []
     for g in groups.values():
         reps = list(g["reps"].values())
-        v = np.array([r["value"] for r in reps])
+        v = np.array([r["value"] for r in reps] + g.get("extra", []))
         ev = np.mean([r["linearEvents"] for r in reps])
         n = len(v)
         se = v.std(ddof=1) / np.sqrt(n) if n > 1 else float("nan")
@@ -103,6 +129,7 @@ def main():
             {
                 **g["key"],
                 "replicas": n,
+                "seriesReplicas": len(g.get("extra", [])),
                 "value": v.mean(),
                 "error": se,
                 "deviation": (v.mean() - lit) / lit,
@@ -164,19 +191,39 @@ def main():
         bins = sorted({r["cancellationBin"] for r in every})
         if not bins:
             continue
-        # all rows, and (leading order δv² is a small-δv statement) the rows with δv ≤ 0.4
-        for top in [bins[-1]] + ([0.4] if bins and bins[-1] > 0.4 else []):
-            rs = [r for r in every if r["cancellationBin"] <= top]
+        # all rows, and (leading order δv² is a small-δv statement) the rows with δv ≤ 0.4; for the
+        # heat wave also only the k whose window ends before one acoustic time, c_s k t₂ < 1
+        # (c_s = √(5T/3)): the O(k²) term of λ(k) depends on the phase c_s k t of the compressible
+        # transient, so a + b k² (one b for all k) holds only while that phase is small
+        subsets = [(top, False) for top in [bins[-1]] + ([0.4] if bins[-1] > 0.4 else [])]
+        if coef == "heat-conductivity":
+            subsets += [(top, True) for top, _ in subsets]
+        for top, acoustic in subsets:
+            rs = [
+                r
+                for r in every
+                if r["cancellationBin"] <= top
+                and (not acoustic or np.sqrt(5 * r["T"] / 3) * r["k"] * r["tEnd"] < 1)
+            ]
             if len({r["cancellationBin"] for r in rs}) < 2 or len({r["k"] for r in rs}) < 2 or len(rs) < 4:
                 continue
             lit = LIT[coef]
-            for power in (2, 1):
-                beta, se, chi2 = joint_fit(rs, power)
+            for power, inter in ((2, False), (1, False), (2, True)):
+                if inter and len(rs) < 6:
+                    continue
+                beta, se, chi2, pulls = joint_fit(rs, power, inter)
                 joint.append(
                     {
                         "joint": coef,
-                        "model": f"a + b k² + c δv^{power}",
+                        "model": f"a + b k² + c δv^{power}" + (f" + d k²δv^{power}" if inter else ""),
+                        "d": beta[3] if inter else None,
+                        "dError": se[3] if inter else None,
+                        "pulls": [
+                            {"k": r["k"], "dv": r["cancellationBin"], "pull": round(float(x), 2)}
+                            for r, x in zip(rs, pulls)
+                        ],
                         "maxBin": top,
+                        "acousticLimit": acoustic,
                         "rows": len(rs),
                         "value": beta[0],
                         "error": se[0],
@@ -185,7 +232,7 @@ def main():
                         "c": beta[2],
                         "cError": se[2],
                         "chi2": chi2,
-                        "dof": len(rs) - 3,
+                        "dof": len(rs) - len(beta),
                         "deviation": (beta[0] - lit) / lit,
                         "seRelative": se[0] / beta[0],
                         "deviationPlus2SE": abs(beta[0] - lit) / lit + 2 * se[0] / beta[0],
@@ -196,10 +243,14 @@ def main():
         name = {"viscosity": "μ", "heat-conductivity": "λ"}
         for j in joint:
             print(
-                f"| {name[j['joint']]} | k → 0 and δv → 0: {j['model']} over the {j['rows']} {name[j['joint']]} rows with δv ≤ {j['maxBin']:g} | → 0 | | "
+                f"| {name[j['joint']]} | k → 0 and δv → 0: {j['model']} over the {j['rows']} {name[j['joint']]} rows with δv ≤ {j['maxBin']:g}"
+                + (" and c_s k t₂ < 1 (k ≤ 0.5)" if j["acousticLimit"] else "")
+                + " | → 0 | | "
                 f"**{j['value']:.5f} ± {j['error']:.5f}** | **{100 * j['deviation']:+.2f} %** (SE {100 * j['seRelative']:.2f} %; "
                 f"\\|dev\\| + 2 SE = {100 * j['deviationPlus2SE']:.2f} %) | b = {j['b']:+.5f} ± {j['bError']:.5f}, "
-                f"c = {j['c']:+.5f} ± {j['cError']:.5f}, χ² = {j['chi2']:.1f} ({j['dof']} dof) | | | `python3 bench/wave_table.py` |"
+                f"c = {j['c']:+.5f} ± {j['cError']:.5f}, "
+                + (f"d = {j['d']:+.5f} ± {j['dError']:.5f}, " if j["d"] is not None else "")
+                + f"χ² = {j['chi2']:.1f} ({j['dof']} dof) | | | `python3 bench/wave_table.py` |"
             )
     else:
         for f in fits:
