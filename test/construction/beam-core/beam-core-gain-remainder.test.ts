@@ -26,6 +26,7 @@ import { gainTerm } from "../../../src/kinetic/collision.ts";
 import type { PhaseSpaceFunction } from "../../../src/kinetic/phase-space.ts";
 import { gaussLegendre } from "../../../src/math/quadrature/gauss-legendre.ts";
 import { radialIntegralEstimate } from "../../../src/math/quadrature/radial.ts";
+import { planeDiskIntegral } from "../plane-integral-reference.ts";
 
 /**
  * The remainders of the plane reduction of Q⁺(f_b, f_r) (beam-core-gain-remainder.ts), each against
@@ -289,24 +290,7 @@ test("pointwise: gainTerm(f_b, F) is within the band-rotation bound of the plane
     const r = 0.003;
     const v = w.map((x) => x * r);
     const a = gainTerm(fb, F0, tau, y, v, { tol: 1e-5, maxLevel: 8 });
-    const e1 = [w[1], -w[0], 0].map((x) => x / Math.hypot(w[0], w[1]));
-    const e2 = [
-      w[1] * e1[2] - w[2] * e1[1],
-      w[2] * e1[0] - w[0] * e1[2],
-      w[0] * e1[1] - w[1] * e1[0],
-    ];
-    const gl = gaussLegendre(300);
-    let P = 0;
-    const p = [0, 0, 0];
-    for (let i = 0; i < 300; i++) {
-      const rr = 0.6 * (1 + gl.nodes[i]);
-      for (let it = 0; it < 1440; it++) {
-        const th = (2 * Math.PI * it) / 1440;
-        for (let d = 0; d < 3; d++)
-          p[d] = v[d] + rr * (Math.cos(th) * e1[d] + Math.sin(th) * e2[d]);
-        P += 0.6 * gl.weights[i] * rr * ((2 * Math.PI) / 1440) * beamValue(beam, tau, y, p);
-      }
-    }
+    const P = planeDiskIntegral(v, w, (p) => beamValue(beam, tau, y, p), 300, 1440);
     const main = ((2 * scale * E * chi * N ** -3 * c1) / r) * P;
     const m = planeBumpCount(beam, r, r, g.rho + g.eps, 0.9 - g.eps, 1.1 + g.eps);
     const { Lb } = fbVelocityLipschitz(beam, tau);

@@ -23,6 +23,7 @@ import { collisionFrequency, gainTerm } from "../../../src/kinetic/collision.ts"
 import type { PhaseSpaceFunction } from "../../../src/kinetic/phase-space.ts";
 import { gaussLegendre } from "../../../src/math/quadrature/gauss-legendre.ts";
 import { radialIntegralEstimate } from "../../../src/math/quadrature/radial.ts";
+import { planeDiskIntegral } from "../plane-integral-reference.ts";
 
 /**
  * The reductions behind the f_r terms of the error table, each checked against an independent
@@ -310,23 +311,7 @@ test("Q⁺(f_b,f_r) = Q⁺(f_r,f_b), and both equal (2 Amp E χ N⁻³ c₁/|v|)
   // plane p·v̂ = |v| through v, brute force: polar coordinates about v, f_b by its definition
   const vn = Math.hypot(v[0], v[1], v[2]);
   const n3 = v.map((x) => x / vn);
-  const e1 = [n3[1], -n3[0], 0].map((x) => x / Math.hypot(n3[0], n3[1]));
-  const e2 = [
-    n3[1] * e1[2] - n3[2] * e1[1],
-    n3[2] * e1[0] - n3[0] * e1[2],
-    n3[0] * e1[1] - n3[1] * e1[0],
-  ];
-  const g = gaussLegendre(400);
-  let P = 0;
-  const p = [0, 0, 0];
-  for (let i = 0; i < 400; i++) {
-    const r = 0.6 * (1 + g.nodes[i]);
-    for (let k = 0; k < 720; k++) {
-      const th = (2 * Math.PI * k) / 720;
-      for (let d = 0; d < 3; d++) p[d] = v[d] + r * (Math.cos(th) * e1[d] + Math.sin(th) * e2[d]);
-      P += 0.6 * g.weights[i] * r * ((2 * Math.PI) / 720) * beamValue(beam, tau, y, p);
-    }
-  }
+  const P = planeDiskIntegral(v, n3, (p) => beamValue(beam, tau, y, p), 400, 720);
   const c1 = radialIntegralEstimate((r) => bump.phi(r)).value;
   const expected = ((2 * scale * E * bump.phi(0.2) * N ** -3 * c1) / vn) * P;
   assert.ok(
