@@ -211,6 +211,48 @@ function estimateAt(
 }
 
 /**
+ * One Carleman estimate of D⁺(t0, t, x, v) = ∫_{t0}^{t} Q⁺(f_b,f_b)(τ, x − (t−τ)v, v) dτ (Lemma 4.6,
+ * (4.31) with (4.33)) at z = x − tv: the estimate each factor of the L² parts uses (off-diagonal
+ * nodes over the bumps whose tubes the characteristic can reach, diagonal nodes over the bumps that
+ * can contribute diagonally at v; `nOuter` outer draws, τ by `nTau`-point Gauss–Legendre), times
+ * the amplitude (c_b M^{1−s})². Unbiased for D⁺ at the point: an independent draw (fresh `rnd`) is a
+ * legitimate pointwise test function for the particles' Duhamel integral
+ * (solvers/particles/duhamel-overlap.ts).
+ */
+export function gainDuhamelEstimate(
+  beam: Beam,
+  z: ArrayLike<number>,
+  v: ArrayLike<number>,
+  t0: number,
+  t: number,
+  nOuter: number,
+  nTau: number,
+  rnd: Uniform,
+): number {
+  if (!(t0 >= 0 && t >= t0))
+    throw new RuleError("a window needs 0 <= t0 <= t", `got (${t0}, ${t})`);
+  const nbumps = beam.lattice.count;
+  if (reach.length < nbumps) {
+    reach = new Int32Array(nbumps);
+    diag = new Int32Array(nbumps);
+    flag = new Uint8Array(nbumps);
+  }
+  for (let q = 0; q < 3; q++) {
+    vS[q] = v[q];
+    zS[q] = z[q];
+  }
+  const nReach = segmentReachList(beam, zS, vS, t0, t, reach);
+  if (nReach === 0) return 0;
+  flag.fill(0, 0, nbumps);
+  for (let k = 0; k < nReach; k++) flag[reach[k]] = 1;
+  const nd0 = diagonalCandidates(beam, vS, diag);
+  let nDiag = 0;
+  for (let k = 0; k < nd0; k++) if (flag[diag[k]]) diag[nDiag++] = diag[k];
+  estimateAt(beam, na, da, nReach, nDiag, nOuter, t0, t, nTau, rnd, oa);
+  return beam.amplitude ** 2 * (oa[D_DIAG] + oa[D_OFF]);
+}
+
+/**
  * The squared L^{2,1}_v L²_x norms of D⁺ and ∇x D⁺ (Lemma 4.6, before (4.29)) over the window
  * [t0, t], total and split into Case 1 (off-diagonal) and Case 2 (diagonal), by the seeded
  * importance-sampled Monte Carlo of the module comment (mean and standard error; default 4000
