@@ -8,10 +8,6 @@
  * estimate h_det without bias; with ψ = h_det evaluated pointwise (solvers/particles/duhamel-overlap.ts)
  * each replica's L = ⟨ωh, ωψ⟩ is unbiased for ‖ωh_det‖² and the U-statistic of the one-function
  * projection, products of different replicas' L, for ‖ωh_det‖⁴. What each comparison shows:
- * - Q⁺(g_a, g_a): ψ = Amp²N⁻⁴q(N|v|)∫Φ(RM(x − (t−τ)v))²dτ with q = Q⁺(χ, χ) from kinetic/radial-collision.ts
- *   (not the table's core-core-profiles.ts), and ‖ωψ‖² by a radial quadrature written here: the
- *   projection U/‖ωψ‖², a scale-free lower bound of ‖ωh‖², must equal ‖ωψ‖² (ψ is h_det), and
- *   M^{s0}‖ωψ‖ must equal the table's entry.
  * - Q±(f_b, f_b), Q⁻(f_b, f_r): ψ is the pointwise Duhamel integral the table itself integrates
  *   (lossDuhamelAt; an independent Carleman draw of D⁺ per point, gainDuhamelEstimate; f_b times the
  *   τ-integral of A[f_r] over the exact core crossing), and the table's entry is M^{s0}‖ωψ‖ by its own
@@ -19,8 +15,7 @@
  *   ‖ωψ‖², i.e. U^{1/4} = ‖ωψ‖, and the mean of L must equal ‖ωψ‖²: the particles' density along ψ
  *   has exactly the table's size. (Cauchy–Schwarz: ⟨ωh_det, ωψ⟩ ≤ ‖ωh_det‖‖ωψ‖, so this shows the
  *   table's value is the norm of the projection of h_det onto ψ; a part of h_det orthogonal to ψ is
- *   not excluded. A ψ off by a factor c would give U^{1/4} = √c‖ωψ‖: detected.) −v·∇f_r likewise,
- *   with ψ the τ-integral of the transport term along the characteristic (Λ → Λ₀(τ)).
+ *   not excluded. A ψ off by a factor c would give U^{1/4} = √c‖ωψ‖: detected.)
  * - Q⁺(f_b, f_r): the table gives a rigorous bracket, not a value; ψ is the plane reduction of
  *   Q⁺ with f_r as one argument, written here (its scale checked by a mass identity), and the
  *   self-normalised U^{1/4} must fall inside the bracket.
