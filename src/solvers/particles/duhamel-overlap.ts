@@ -20,6 +20,10 @@
  * deterministic quadrature (where the caller has one) that is the projection of the particles' h onto
  * ψ; self-normalised (‖ψ‖² = ‖ωh_det‖², what ψ = h_det means) it gives ‖ωh_det‖ = U^{1/4}.
  *
+ * The ∇_xL² part the same way: ⟨ω∇_x h, ω∇_x h_det⟩ = −⟨ωh, ωΔ_x h_det⟩ (ω depends on v only), so the
+ * test function is −ω²Δ_x h_det and E L = ‖ω∇_x h_det‖² ({@link termOverlapVectors} evaluates both
+ * functionals on the same particles).
+ *
  * If ψ is itself an unbiased Monte Carlo estimate of h_det at each point, drawn independently of the
  * particles (as the Carleman estimate of D⁺ for Q⁺(f_b, f_b)), E L = ‖ωh_det‖² still holds exactly
  * (condition on the particles); only the variance grows.
@@ -128,35 +132,49 @@ export interface Overlaps {
   readonly meanPoints: number;
 }
 
+/** Per-replica vectors of K linear functionals. */
+export interface OverlapVectors {
+  /** values[r][k] = Σ_i w_i φ_k(X_i, V_i) in replica r. */
+  readonly values: readonly Float64Array[];
+  /** Accepted points of the label per replica (mean over replicas). */
+  readonly meanPoints: number;
+}
+
 const pointScratch = new Float64Array(7);
 const xScratch = new Float64Array(3);
 const vScratch = new Float64Array(3);
 
 /**
- * The linear functional L = Σ_i w_i φ(X_i, V_i) of the source-only particles of one labelled part
- * of one term over the window, per replica: the term alone proposes (its own weight quantum
- * w = rate·(t − t0)/proposals, the strata of `exact --term-proposals`), each accepted point of the
- * label is transported freely to t and weighted by its sign. φ(X, V) is called with the position at
- * time t and the velocity (for the L² part: φ = ω²ψ, see the file comment).
+ * The linear functionals L_k = Σ_i w_i φ_k(X_i, V_i), k < K, of the source-only particles of one
+ * labelled part of one term over the window, per replica, from the same particles: the term alone
+ * proposes (its own weight quantum w = rate·(t − t0)/proposals, the strata of
+ * `exact --term-proposals`), each accepted point of the label is transported freely to t and
+ * weighted by its sign. `phi(X, V, out)` writes φ_0..φ_{K−1} at the position at time t and the
+ * velocity (for the L² part φ = ω²ψ; for the ∇_xL² part φ = −ω²Δ_xψ, since
+ * ⟨ω∇_x h, ω∇_x ψ⟩ = −⟨ωh, ωΔ_x ψ⟩ when ω depends on v only).
  */
-export function termOverlaps(
+export function termOverlapVectors(
   term: SourceTerm,
   settings: OverlapSettings,
-  phi: (x: Float64Array, v: Float64Array) => number,
-): Overlaps {
+  K: number,
+  phi: (x: Float64Array, v: Float64Array, out: Float64Array) => void,
+): OverlapVectors {
   const { label, t0, t, replicas, proposals, seed } = settings;
   if (!(t > t0 && t0 >= 0)) throw new RuleError("a window needs 0 <= t0 < t", `got (${t0}, ${t})`);
   if (!(Number.isInteger(replicas) && replicas >= 1))
     throw new RuleError("replicas must be an integer >= 1", `got ${replicas}`);
   if (!(Number.isInteger(proposals) && proposals >= 1))
     throw new RuleError("proposals must be an integer >= 1", `got ${proposals}`);
+  if (!(Number.isInteger(K) && K >= 1))
+    throw new RuleError("the number of functionals must be an integer >= 1", `got ${K}`);
   const quantum = (term.rate(t0, t) * (t - t0)) / proposals;
-  const values = new Float64Array(replicas);
+  const values: Float64Array[] = [];
+  const f = new Float64Array(K);
   let points = 0;
   for (let r = 0; r < replicas; r++) {
     const rand = uniformStream(seed, { stream: `duhamel-overlap:${r}` });
     const normal = normalSampler(rand);
-    let s = 0;
+    const s = new Float64Array(K);
     for (let i = 0; i < proposals; i++) {
       const sign = term.propose(t0, t, rand, normal, pointScratch);
       if (Math.abs(sign) !== label) continue;
@@ -166,11 +184,26 @@ export function termOverlaps(
         vScratch[a] = pointScratch[4 + a];
         xScratch[a] = pointScratch[1 + a] + back * vScratch[a];
       }
-      s += Math.sign(sign) * phi(xScratch, vScratch);
+      phi(xScratch, vScratch, f);
+      const sg = Math.sign(sign);
+      for (let k = 0; k < K; k++) s[k] += sg * f[k];
     }
-    values[r] = quantum * s;
+    for (let k = 0; k < K; k++) s[k] *= quantum;
+    values.push(s);
   }
   return { values, meanPoints: points / replicas };
+}
+
+/** {@link termOverlapVectors} with one functional φ (returned by `phi`). */
+export function termOverlaps(
+  term: SourceTerm,
+  settings: OverlapSettings,
+  phi: (x: Float64Array, v: Float64Array) => number,
+): Overlaps {
+  const o = termOverlapVectors(term, settings, 1, (x, v, out) => {
+    out[0] = phi(x, v);
+  });
+  return { values: Float64Array.from(o.values, (c) => c[0]), meanPoints: o.meanPoints };
 }
 
 /** A value with its standard error. */

@@ -14,6 +14,7 @@ import {
   duhamelIntegral,
   selfProjection,
   termOverlaps,
+  termOverlapVectors,
   zWeight,
 } from "../../../src/solvers/particles/duhamel-overlap.ts";
 import type { SourceTerm } from "../../../src/solvers/particles/paper-backgrounds/termed-source.ts";
@@ -121,9 +122,22 @@ test("termOverlaps: L = Σ w φ(X, V) of one label, transported to t, unbiased (
   for (const L of back.values) assert.ok(Math.abs(L / q - Math.round(L / q)) < 1e-6);
   const mass = selfProjection(back.values);
   assert.ok(Math.abs(mass.overlap.value) < 4 * mass.overlap.error + 1e-12, "signed mass is 0");
-  // same seed, same bits
+  // same seed, same bits; and the vector form carries the same functional in its first column
   const again = termOverlaps(term, settings, (x) => x[0]);
   assert.deepEqual([...again.values], [...lin.values]);
+  const vec = termOverlapVectors(term, settings, 2, (x, _v, out) => {
+    out[0] = x[0];
+    out[1] = 1;
+  });
+  assert.deepEqual(
+    vec.values.map((c) => c[0]),
+    [...lin.values],
+  );
+  assert.deepEqual(
+    vec.values.map((c) => c[1]),
+    [...back.values],
+  );
+  assert.throws(() => termOverlapVectors(term, settings, 0, () => {}), RuleError);
   assert.throws(() => termOverlaps(term, { ...settings, t: t0 }, () => 1), RuleError);
   assert.throws(() => termOverlaps(term, { ...settings, replicas: 0 }, () => 1), RuleError);
 });

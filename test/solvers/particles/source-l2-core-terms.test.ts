@@ -4,11 +4,13 @@
  * what it shows are in source-l2-beam-terms.test.ts: the source-only particles of one term are
  * projected onto ψ = h_det, the term's own Duhamel integral over (0, T*) evaluated pointwise
  * (solvers/particles/duhamel-overlap.ts); U^{1/4} and √(mean L) (× M^{s0}) must equal the error
- * table's L² entry. Here every ψ is a closed product written in the test (f_r reduced to
+ * table's L² entry; the ∇L² parts likewise with the test function −ω²Δ_xψ (by parts,
+ * ⟨ω∇h, ω∇ψ⟩ = −⟨ωh, ωΔψ⟩; Δ of the radial x-profile in closed form) against M^{s0−1}‖ω∇h_det‖.
+ * Here every ψ is a closed product written in the test (f_r reduced to
  * Λ₀(τ) = Λ(τ, 0, 0), relative ≤ 1e-4, as the table does), with q = Q⁺(χ, χ) from
  * kinetic/radial-collision.ts (not the table's core-core-profiles.ts), and for Q⁺(g_a, g_a)
- * ‖ωψ‖² by a radial quadrature written here: the scale-free projection U/‖ωψ‖², a lower bound of
- * ‖ωh‖² for any ψ, must equal ‖ωψ‖² (ψ is h_det), and M^{s0}‖ωψ‖ the table's entry.
+ * ‖ωψ‖² and ‖ω∇ψ‖² by radial quadratures written here: the scale-free projection U/‖ωψ‖², a lower
+ * bound of ‖ωh‖² for any ψ, must equal ‖ωψ‖² (ψ is h_det), and M^{s0}‖ωψ‖ the table's entry.
  * The expected values are the M = 4 records of `boltzlab errors --M 4,8 --solution both`
  * (test/report/fixtures/errors-m4.jsonl), not computed by the code under test.
  */
@@ -20,7 +22,7 @@ import {
   characteristicBallInterval,
   duhamelIntegral,
   selfProjection,
-  termOverlaps,
+  termOverlapVectors,
   zWeight,
 } from "../../../src/solvers/particles/duhamel-overlap.ts";
 import {
@@ -30,7 +32,21 @@ import {
 import { backgroundGA } from "../../../src/solvers/particles/paper-backgrounds/background-g-a.ts";
 import { assertAgrees, beam, M, PRE, R, T, tableEntry, termOf } from "./source-l2-table.ts";
 
-test("Validation 1, L² part of Q⁺(g_a, g_a) over (0, T*): projection onto ψ = h_det = quadrature = the table's entry", (ctx) => {
+/** The ∇L² parts' prefactor M^{s0−1} (docs/error-table.md). */
+const PRE_GRAD = M ** (beam.params.s0 - 1);
+const column = (o: { values: readonly Float64Array[] }, k: number) =>
+  Float64Array.from(o.values, (c) => c[k]);
+const { phi: cphi, dphi: cdphi, d2phi: cd2phi } = beam.cutoff;
+/** Δ_X φ(|X|)² = 2φ'² + 2φφ'' + 4φφ'/|X| (radial Laplacian of g = φ²), its value 6φφ''(0) at 0. */
+function laplacianPhi2(X: number): number {
+  if (X >= 1) return 0;
+  if (X < 1e-9) return 6 * cphi(0) * cd2phi(0);
+  const f = cphi(X);
+  const d = cdphi(X);
+  return 2 * d * d + 2 * f * cd2phi(X) + (4 * f * d) / X;
+}
+
+test("Validation 1, L² and ∇L² parts of Q⁺(g_a, g_a) over (0, T*): projection onto ψ = h_det = quadrature = the table's entry", (ctx) => {
   const ga = backgroundGA(beam);
   const env = ga.envelope;
   const RM = 1 / env.coreX;
@@ -53,10 +69,21 @@ test("Validation 1, L² part of Q⁺(g_a, g_a) over (0, T*): projection onto ψ 
     const V = N * Math.hypot(v[0], v[1], v[2]);
     return amp * amp * N ** -4 * q(V) * duhamelIntegral(phi2, x, v, T, iv[0], iv[1], 8);
   };
-  const gain = termOverlaps(
+  // ∇L²: −ω²Δ_xψ with Δ_xΦ(RM·)² = RM²(ΔΦ²)(RM·) under the τ-integral
+  const lap2 = (_tau: number, y: Float64Array) =>
+    RM * RM * laplacianPhi2(RM * Math.hypot(y[0], y[1], y[2]));
+  const gain = termOverlapVectors(
     termOf(ga.source.terms, "Q(ga,ga)"),
     { label: 1, t0: 0, t: T, replicas: R, proposals: 300000, seed: 71 },
-    (x, v) => zWeight(v) ** 2 * psi(x, v),
+    2,
+    (x, v, out) => {
+      const w2 = zWeight(v) ** 2;
+      out[0] = w2 * psi(x, v);
+      out[1] = 0;
+      if (!characteristicBallInterval(x, v, 0, T, origin, env.coreX, iv)) return;
+      const qv = amp * amp * N ** -4 * q(N * Math.hypot(v[0], v[1], v[2]));
+      out[1] = -w2 * qv * duhamelIntegral(lap2, x, v, T, iv[0], iv[1], 8);
+    },
   );
   // ‖ωψ‖² = Amp⁴N⁻⁸ · t²(RM)⁻³ 4π∫r²φ⁴ · N⁻³ 4π∫₀^{√2} R² ω(R/N)² q(R)² dR, up to the shift of Φ²
   // along the characteristic: relative ≤ σ²‖∇Φ²‖²/(6‖Φ²‖²), σ = RM t/N (Minkowski, both sides)
@@ -85,7 +112,7 @@ test("Validation 1, L² part of Q⁺(g_a, g_a) over (0, T*): projection onto ψ 
     value: Math.sqrt(normSq.value),
     error: normSq.error / (2 * Math.sqrt(normSq.value)) + sigma * sigma * Math.sqrt(normSq.value),
   };
-  const p = selfProjection(gain.values, normSq.value);
+  const p = selfProjection(column(gain, 0), normSq.value);
   assertAgrees(
     `Q+(ga,ga) (${gain.meanPoints} points a replica, seed 71), reference: quadrature`,
     p,
@@ -102,9 +129,31 @@ test("Validation 1, L² part of Q⁺(g_a, g_a) over (0, T*): projection onto ψ 
     `Q+(ga,ga): quadrature M^{s0}‖ωψ‖ = ${(PRE * norm.value).toExponential(5)} ± ${(PRE * norm.error).toExponential(1)}, table ${table.value.toExponential(5)} ± ${table.error.toExponential(1)}`,
   );
   assert.ok(Math.abs(PRE * norm.value - table.value) < PRE * norm.error + table.error);
+  // ∇L²: ‖ω∇ψ‖² = the same with 4π∫r²φ⁴ → RM²·4π∫r²(2φφ')² (∇_x = RM∇_X)
+  const g4 = 4 * Math.PI * radial(0, 1, 64, (r) => r * r * (2 * phi(r) * cdphi(r)) ** 2);
+  const gradSq = (normSq.value * RM * RM * g4) / x4;
+  const gradNorm = {
+    value: Math.sqrt(gradSq),
+    error: (norm.error / norm.value) * Math.sqrt(gradSq),
+  };
+  assertAgrees(
+    `Q+(ga,ga) ∇L², reference: quadrature`,
+    selfProjection(column(gain, 1), gradSq),
+    gradNorm,
+    0.03,
+    (s) => ctx.diagnostic(s),
+    PRE_GRAD,
+  );
+  const tableG = tableEntry("Q+(fr0,fr0)", "g", "gradL2");
+  ctx.diagnostic(
+    `Q+(ga,ga) ∇L²: quadrature M^{s0−1}‖ω∇ψ‖ = ${(PRE_GRAD * gradNorm.value).toExponential(5)}, table ${tableG.value.toExponential(5)} ± ${tableG.error.toExponential(1)}`,
+  );
+  assert.ok(
+    Math.abs(PRE_GRAD * gradNorm.value - tableG.value) < PRE_GRAD * gradNorm.error + tableG.error,
+  );
 });
 
-test("Validation 1, L² part of −v·∇f_r over (0, T*) (Λ > 0): one-function projection = the error table's entry", (ctx) => {
+test("Validation 1, L² and ∇L² parts of −v·∇f_r over (0, T*) (Λ > 0): one-function projection = the error table's entry", (ctx) => {
   const fa = backgroundFA(beam, { relTol: 1e-4, tMax: T });
   const env = fa.envelope;
   const { phi, dphi } = beam.cutoff;
@@ -126,26 +175,47 @@ test("Validation 1, L² part of −v·∇f_r over (0, T*) (Λ > 0): one-function
     const vy = (v[0] * y[0] + v[1] * y[1] + v[2] * y[2]) / r;
     return -cv * Math.exp(-lambda0(tau)) * RM * dphi(RM * r) * vy;
   };
-  const flux = termOverlaps(
+  // ∇L²: Δ_x(v·∇Φ(RM·)) = v·∇(ΔΦ(RM·)) = RM³γ'(RM|y|)v·ŷ, γ = ΔΦ = φ'' + 2φ'/r,
+  // γ' = φ''' + 2φ''/r − 2φ'/r² (φ''' by a central difference of φ'', step 1e-6)
+  const { d2phi } = beam.cutoff;
+  const dgamma = (r: number) =>
+    (d2phi(r + 1e-6) - d2phi(r - 1e-6)) / 2e-6 + (2 * d2phi(r)) / r - (2 * dphi(r)) / (r * r);
+  const transportLap = (tau: number, y: Float64Array, v: ArrayLike<number>) => {
+    const r = Math.hypot(y[0], y[1], y[2]);
+    if (r === 0 || RM * r >= 1) return 0;
+    const vy = (v[0] * y[0] + v[1] * y[1] + v[2] * y[2]) / r;
+    return -cv * Math.exp(-lambda0(tau)) * RM ** 3 * dgamma(RM * r) * vy;
+  };
+  const flux = termOverlapVectors(
     termOf(fa.source.terms, "-v.grad(fr)"),
     { label: 1, t0: 0, t: T, replicas: R, proposals: 40000, seed: 101 },
-    (x, v) => {
-      if (!characteristicBallInterval(x, v, 0, T, origin, env.coreX, iv)) return 0;
+    2,
+    (x, v, out) => {
+      out[0] = out[1] = 0;
+      if (!characteristicBallInterval(x, v, 0, T, origin, env.coreX, iv)) return;
       cv = Math.exp(env.logCoreAmplitude) * phi(N * Math.hypot(v[0], v[1], v[2]));
-      return zWeight(v) ** 2 * duhamelIntegral(transport, x, v, T, iv[0], iv[1], 12);
+      const w2 = zWeight(v) ** 2;
+      out[0] = w2 * duhamelIntegral(transport, x, v, T, iv[0], iv[1], 12);
+      out[1] = -w2 * duhamelIntegral(transportLap, x, v, T, iv[0], iv[1], 12);
     },
   );
-  const table = tableEntry("v.grad(fr)", "f");
-  assertAgrees(
-    `v.grad(fr) (${flux.meanPoints} points a replica, seed 101)`,
-    selfProjection(flux.values),
-    { value: table.value / PRE, error: table.error / PRE },
-    0.03,
-    (s) => ctx.diagnostic(s),
-  );
+  for (const [part, k, pre] of [
+    ["L2", 0, PRE],
+    ["gradL2", 1, PRE_GRAD],
+  ] as const) {
+    const table = tableEntry("v.grad(fr)", "f", part);
+    assertAgrees(
+      `v.grad(fr) ${part} (${flux.meanPoints} points a replica, seed 101)`,
+      selfProjection(column(flux, k)),
+      { value: table.value / pre, error: table.error / pre },
+      0.03,
+      (s) => ctx.diagnostic(s),
+      pre,
+    );
+  }
 });
 
-test("Validation 1, L² parts of Q∓(f_r, f_r) over (0, T*) (Λ > 0): one-function projection = the error table's entries", (ctx) => {
+test("Validation 1, L² and ∇L² parts of Q∓(f_r, f_r) over (0, T*) (Λ > 0): one-function projection = the error table's entries", (ctx) => {
   const fa = backgroundFA(beam, { relTol: 1e-4, tMax: T });
   const ga = backgroundGA(beam);
   const env = ga.envelope;
@@ -164,35 +234,53 @@ test("Validation 1, L² parts of Q∓(f_r, f_r) over (0, T*) (Λ > 0): one-funct
   const lossAt = (tau: number, y: Float64Array, v: ArrayLike<number>) =>
     Math.exp(-2 * lambda0(tau)) * ga.value(0, y, v) * ga.collisionFrequency(0, y, v);
   const term = termOf(fa.source.terms, "Q(fr,fr)");
-  const gain = termOverlaps(
+  // ∇L²: −ω²Δ_xψ, the x-dependence being Φ(RMy)² in both (Δ_x → RM²ΔΦ²)
+  const decayLap = (tau: number, y: Float64Array) =>
+    Math.exp(-2 * lambda0(tau)) * RM * RM * laplacianPhi2(RM * Math.hypot(y[0], y[1], y[2]));
+  const zero = new Float64Array(3);
+  const gain = termOverlapVectors(
     term,
     { label: 1, t0: 0, t: T, replicas: R, proposals: 150000, seed: 111 },
-    (x, v) => {
-      if (!characteristicBallInterval(x, v, 0, T, origin, env.coreX, iv)) return 0;
+    2,
+    (x, v, out) => {
+      out[0] = out[1] = 0;
+      if (!characteristicBallInterval(x, v, 0, T, origin, env.coreX, iv)) return;
       V3[2] = N * Math.hypot(v[0], v[1], v[2]);
-      const qv = amp * amp * N ** -4 * radialGain(chi, chi, V3, 24);
-      return zWeight(v) ** 2 * qv * duhamelIntegral(decay2, x, v, T, iv[0], iv[1], 8);
+      const qv = zWeight(v) ** 2 * amp * amp * N ** -4 * radialGain(chi, chi, V3, 24);
+      out[0] = qv * duhamelIntegral(decay2, x, v, T, iv[0], iv[1], 8);
+      out[1] = -qv * duhamelIntegral(decayLap, x, v, T, iv[0], iv[1], 8);
     },
   );
-  const loss = termOverlaps(
+  const loss = termOverlapVectors(
     term,
     { label: 2, t0: 0, t: T, replicas: R, proposals: 150000, seed: 112 },
-    (x, v) => {
-      if (!characteristicBallInterval(x, v, 0, T, origin, env.coreX, iv)) return 0;
-      return -(zWeight(v) ** 2) * duhamelIntegral(lossAt, x, v, T, iv[0], iv[1], 8);
+    2,
+    (x, v, out) => {
+      out[0] = out[1] = 0;
+      if (!characteristicBallInterval(x, v, 0, T, origin, env.coreX, iv)) return;
+      out[0] = -(zWeight(v) ** 2) * duhamelIntegral(lossAt, x, v, T, iv[0], iv[1], 8);
+      // g_a A[g_a] = C(v)Φ(RMy)², C(v) = that product at y = 0 (φ(0) = 1)
+      const c = ga.value(0, zero, v) * ga.collisionFrequency(0, zero, v);
+      out[1] = zWeight(v) ** 2 * c * duhamelIntegral(decayLap, x, v, T, iv[0], iv[1], 8);
     },
   );
   for (const [name, o, seed] of [
     ["Q+(fr,fr)", gain, 111],
     ["Q-(fr,fr)", loss, 112],
   ] as const) {
-    const table = tableEntry(name, "f");
-    assertAgrees(
-      `${name} (${o.meanPoints} points a replica, seed ${seed})`,
-      selfProjection(o.values),
-      { value: table.value / PRE, error: table.error / PRE },
-      0.03,
-      (s) => ctx.diagnostic(s),
-    );
+    for (const [part, k, pre] of [
+      ["L2", 0, PRE],
+      ["gradL2", 1, PRE_GRAD],
+    ] as const) {
+      const table = tableEntry(name, "f", part);
+      assertAgrees(
+        `${name} ${part} (${o.meanPoints} points a replica, seed ${seed})`,
+        selfProjection(column(o, k)),
+        { value: table.value / pre, error: table.error / pre },
+        0.03,
+        (s) => ctx.diagnostic(s),
+        pre,
+      );
+    }
   }
 });

@@ -17,12 +17,16 @@ export const { M, s0, Tstar: T } = beam.params;
 export const PRE = M ** s0;
 export const R = 8;
 
-/** The table entry (window (0, T*)) of a term's L² part from the M = 4 fixture. */
-export function tableEntry(term: string, solution: "f" | "g"): { value: number; error: number } {
+/** The table entry (window (0, T*)) of a term's L² (or ∇L²) part from the M = 4 fixture. */
+export function tableEntry(
+  term: string,
+  solution: "f" | "g",
+  part: "L2" | "gradL2" = "L2",
+): { value: number; error: number } {
   const file = join(import.meta.dirname, "../../report/fixtures/errors-m4.jsonl");
   for (const line of readFileSync(file, "utf8").trim().split("\n")) {
     const r = JSON.parse(line);
-    if ((r.solution ?? "f") === solution && r.term === term && r.part === "L2") {
+    if ((r.solution ?? "f") === solution && r.term === term && r.part === part) {
       assert.equal(r.full.t0, 0);
       assert.ok(Math.abs(r.full.t - T) < 1e-12 * T);
       return r.full.value;
@@ -39,8 +43,9 @@ export function termOf(terms: readonly SourceTerm[], name: string): SourceTerm {
 
 /**
  * The comparison of every term: the mean overlap against ‖ωψ‖² and U^{1/4} against ‖ωψ‖ (norm =
- * the table's entry / M^{s0} or an independent quadrature), within 3 standard errors + the
- * reference's own error; the statistical error below `maxRel` of the value.
+ * the table's entry / its prefactor (M^{s0} for L², M^{s0−1} for ∇L²) or an independent
+ * quadrature), within 3 standard errors + the reference's own error; the statistical error below
+ * `maxRel` of the value. Printed values are × the prefactor `pre`.
  */
 export function assertAgrees(
   label: string,
@@ -48,13 +53,14 @@ export function assertAgrees(
   norm: { value: number; error: number },
   maxRel: number,
   diag: (s: string) => void,
+  pre = PRE,
 ): void {
   const root = Math.sqrt(p.overlap.value);
   const rootErr = p.overlap.error / (2 * root);
   diag(
-    `${label}: √mean L = ${(PRE * root).toExponential(4)} ± ${(PRE * rootErr).toExponential(2)}, ` +
-      `U^{1/4} = ${(PRE * p.norm.value).toExponential(4)} ± ${(PRE * p.norm.error).toExponential(2)} ` +
-      `(×M^{s0}); reference ${(PRE * norm.value).toExponential(4)} ± ${(PRE * norm.error).toExponential(2)}`,
+    `${label}: √mean L = ${(pre * root).toExponential(4)} ± ${(pre * rootErr).toExponential(2)}, ` +
+      `U^{1/4} = ${(pre * p.norm.value).toExponential(4)} ± ${(pre * p.norm.error).toExponential(2)} ` +
+      `(× prefactor); reference ${(pre * norm.value).toExponential(4)} ± ${(pre * norm.error).toExponential(2)}`,
   );
   assert.ok(p.norm.error < maxRel * p.norm.value, `${label}: U^{1/4} error ${p.norm.error}`);
   assert.ok(rootErr < maxRel * root, `${label}: overlap error ${rootErr}`);
