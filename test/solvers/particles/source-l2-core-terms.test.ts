@@ -284,3 +284,42 @@ test("Validation 1, L² and ∇L² parts of Q∓(f_r, f_r) over (0, T*) (Λ > 0)
     }
   }
 });
+
+test("Validation 1, L² and ∇L² parts of Q⁻(g_a, g_a) over (0, T*): one-function projection = the error table's entries", (ctx) => {
+  const ga = backgroundGA(beam);
+  const env = ga.envelope;
+  const RM = 1 / env.coreX;
+  const origin = [0, 0, 0];
+  const iv = new Float64Array(2);
+  const zero = new Float64Array(3);
+  // Q⁻(g_a, g_a) = g_a A[g_a] = C(v)Φ(RMy)², C(v) = that product at y = 0 (φ(0) = 1)
+  const phi2 = (_tau: number, y: Float64Array) => cphi(RM * Math.hypot(y[0], y[1], y[2])) ** 2;
+  const lap2 = (_tau: number, y: Float64Array) =>
+    RM * RM * laplacianPhi2(RM * Math.hypot(y[0], y[1], y[2]));
+  const loss = termOverlapVectors(
+    termOf(ga.source.terms, "Q(ga,ga)"),
+    { label: 2, t0: 0, t: T, replicas: R, proposals: 150000, seed: 121 },
+    2,
+    (x, v, out) => {
+      out[0] = out[1] = 0;
+      if (!characteristicBallInterval(x, v, 0, T, origin, env.coreX, iv)) return;
+      const c = zWeight(v) ** 2 * ga.value(0, zero, v) * ga.collisionFrequency(0, zero, v);
+      out[0] = -c * duhamelIntegral(phi2, x, v, T, iv[0], iv[1], 8);
+      out[1] = c * duhamelIntegral(lap2, x, v, T, iv[0], iv[1], 8);
+    },
+  );
+  for (const [part, k, pre] of [
+    ["L2", 0, PRE],
+    ["gradL2", 1, PRE_GRAD],
+  ] as const) {
+    const table = tableEntry("Q-(fr0,fr0)", "g", part);
+    assertAgrees(
+      `Q-(ga,ga) ${part} (${loss.meanPoints} points a replica, seed 121)`,
+      selfProjection(column(loss, k)),
+      { value: table.value / pre, error: table.error / pre },
+      0.03,
+      (s) => ctx.diagnostic(s),
+      pre,
+    );
+  }
+});
