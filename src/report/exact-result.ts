@@ -368,3 +368,20 @@ export function transportedSourceBound(
       "h(T*) = the transported source ∫₀^{T*}e^{−(T*−τ)v·∇}(−F_err) (−G_err for g_c) (error table, window (0, T*), value + 2 se, triangle inequality over its terms) plus a collision part at most ρ times it, ρ = (linear + quadratic events)/(source particles) measured (assumed, not proved)",
   };
 }
+
+/**
+ * A conditional lower bound of Theorem 1.1's weighted final distance ‖e^{⟨v⟩²}(f − g)(T*)‖_X by the
+ * triangle inequality, ‖ω(f_a − g_a)(T*)‖_X − ‖ωf_c(T*)‖_X − ‖ωg_c(T*)‖_X (ω = e^{⟨v⟩²}; the
+ * approximate distance at the lower end of its error), with the transported-source weighted upper
+ * bounds of both corrections — so under their assumption (collision part ≤ ρ × source part). The
+ * assumption-free bound is `theorem.weighted.finalLowerBound` (exact-theorem.ts). Null unless both
+ * corrections have a transported-source bound.
+ */
+export function weightedFinalUnderSourceBound(
+  theorem: ExactTheoremRow,
+  source: { readonly f: TransportedSourceBound | null; readonly g: TransportedSourceBound | null },
+): number | null {
+  if (!source.f || !source.g) return null;
+  const a = theorem.weighted.approximateFinalDistance;
+  return a.value - a.error - source.f.weightedBound - source.g.weightedBound;
+}

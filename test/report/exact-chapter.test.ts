@@ -8,7 +8,9 @@ import {
   exactBootstrapBound,
   exactCorrectionModel,
   exactResultFromText,
+  exactResultRow,
   transportedSourceBound,
+  weightedFinalUnderSourceBound,
 } from "../../src/report/exact-result.ts";
 import { exactChapterBlocks, exactFigures } from "../../src/report/exact-solutions.ts";
 import { renderMarkdown } from "../../src/report/render-markdown.ts";
@@ -200,4 +202,31 @@ test("transported-source upper bounds: above the particles' lower bounds, null w
     assert.equal(transportedSourceBound(errorRecords, { ...config, s0: 0.4 }, 4, merged), null);
     assert.equal(transportedSourceBound(errorRecords, config, 4, null), null);
   }
+});
+
+test("weighted final distance under the transported-source bounds: the approximate one less both weighted bounds, between the assumption-free lower bound's region and the approximate distance", () => {
+  const merged = {
+    f: mergeExact(
+      [0, 1, 2].map((r) => runExactReplica(checkExactConfig({ ...base, solution: "f" }), r)),
+    ),
+    g: mergeExact(
+      [0, 1, 2].map((r) => runExactReplica(checkExactConfig({ ...base, solution: "g" }), r)),
+    ),
+  };
+  const config = checkExactConfig({ ...base, solution: "f" });
+  const row = exactResultRow(config, merged.f, merged.g);
+  const ts = {
+    f: transportedSourceBound(errorRecords, config, 4, merged.f),
+    g: transportedSourceBound(errorRecords, { ...config, solution: "g" }, 4, merged.g),
+  };
+  assert.ok(ts.f && ts.g);
+  const lb = weightedFinalUnderSourceBound(row.theorem, ts);
+  assert.ok(lb !== null);
+  const w = row.theorem.weighted;
+  // the weighted corrections are ≲ 3e-4 against a weighted distance ≈ 0.16 at M = 4: the
+  // conditional bound sits just below the approximate distance and above the assumption-free one
+  assert.ok(lb < w.approximateFinalDistance.value, `${lb} < ${w.approximateFinalDistance.value}`);
+  assert.ok(lb > 0.99 * w.approximateFinalDistance.value, `${lb}`);
+  assert.ok(w.finalLowerBound !== null && lb > w.finalLowerBound.value);
+  assert.equal(weightedFinalUnderSourceBound(row.theorem, { ...ts, g: null }), null);
 });
