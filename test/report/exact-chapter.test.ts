@@ -135,7 +135,15 @@ test("exact chapter: answer line first, one table row per M, bootstrap column wi
     wt.header.some((h) => h.includes("(5.5)")) && wt.header.some((h) => h.includes("(5.6)")),
   );
   assert.equal(wt.rows.length, 1);
-  for (const c of wt.rows[0].slice(1)) assert.match(String(c), /^(\d\.\d\de[-+]\d+|inconclusive)$/);
+  for (const c of wt.rows[0].slice(1, 5))
+    assert.match(String(c), /^(\d\.\d\de[-+]\d+|inconclusive)$/);
+  // Theorem 1.1's weighted distances: ω = e^{⟨v⟩²} ≥ e, and on the bumps (|v| > 0.9) ≥ e^{1.81}
+  const wInit = Number(wt.rows[0][5]);
+  const plainInit = Number(t2.rows[0][1]);
+  assert.ok(wInit >= Math.exp(1.81) * plainInit * 0.99, `${wInit} vs e^{1.81}·${plainInit}`);
+  const wFinal = Number(String(wt.rows[0][6]).split(" ± ")[0]);
+  const plainFinal = Number(String(t2.rows[0][3]).split(" ± ")[0]);
+  assert.ok(wFinal >= Math.E * plainFinal * 0.99 && wFinal <= wInit, `${wFinal}`);
   // g_c lives in |v| < 1/N, where e^{⟨v⟩²} = e(1 + O(N⁻²)): its weighted lower bound, when there is
   // one, is at least the unweighted one at T* (the sup over t is at least the value at T*)
   const gW = Number(wt.rows[0][3]);
