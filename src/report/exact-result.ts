@@ -15,6 +15,11 @@ import {
 } from "../claims/exact-thresholds.ts";
 import { beamSobolevNorm } from "../construction/beam/beam-norm.ts";
 import { coreNorm } from "../construction/core/core-norm.ts";
+import {
+  type ConstructionConstants,
+  constantOverrides,
+  makeConstants,
+} from "../construction/parameters/parameters.ts";
 import { RuleError } from "../math/errors.ts";
 import {
   type ExactMerged,
@@ -324,7 +329,11 @@ export function transportedSourceBound(
 ): TransportedSourceBound | null {
   if (!merged) return null;
   const sol = config.solution;
-  const constants = JSON.stringify(config.constants ?? {});
+  // the records carry only the constants that differ from the paper's, an exact configuration all
+  // of them: compare the overrides, in one key order
+  const overrides = (c: Partial<ConstructionConstants> | undefined) =>
+    JSON.stringify(constantOverrides(makeConstants(c ?? {})));
+  const constants = overrides(config.constants);
   const sum = (part: "L2" | "gradL2"): number | null => {
     let total = 0;
     for (const term of TABLE_TERMS[sol]) {
@@ -341,7 +350,7 @@ export function transportedSourceBound(
             q.p === config.p &&
             q.cutoff === config.cutoff &&
             q.variant === config.variant &&
-            JSON.stringify(q.constants ?? {}) === constants,
+            overrides(q.constants) === constants,
         );
       const v = r?.full.value;
       if (!v || !Number.isFinite(v.value)) return null;

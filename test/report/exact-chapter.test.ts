@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { parseJobFile } from "../../src/claims/error-table/job-records.ts";
 import { measuredProposition31Constant } from "../../src/claims/exact-thresholds.ts";
+import { makeConstants } from "../../src/construction/parameters/parameters.ts";
 import {
   exactBootstrapBound,
   exactCorrectionModel,
@@ -209,6 +210,17 @@ test("transported-source upper bounds: above the particles' lower bounds, null w
     assert.equal(transportedSourceBound(errorRecords, { ...config, M: 8 }, 8, merged), null);
     assert.equal(transportedSourceBound(errorRecords, { ...config, s0: 0.4 }, 4, merged), null);
     assert.equal(transportedSourceBound(errorRecords, config, 4, null), null);
+    // another construction: its records carry only the constants that differ from the paper's,
+    // an exact configuration every constant (in its own key order); they must still match
+    const { bumpAxial: _, ...rest } = makeConstants({});
+    const full = { bumpAxial: 4.2, ...rest };
+    const tunedRecords = errorRecords.map((r) => ({ ...r, constants: { bumpAxial: 4.2 } }));
+    const tuned = { ...config, constants: full };
+    const bt = transportedSourceBound(tunedRecords, tuned, 4, merged);
+    assert.ok(bt, "records with overrides only match a configuration with every constant");
+    assert.equal(bt.bound, b.bound);
+    assert.equal(transportedSourceBound(errorRecords, tuned, 4, merged), null);
+    assert.equal(transportedSourceBound(tunedRecords, config, 4, merged), null);
   }
 });
 
