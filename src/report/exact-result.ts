@@ -15,6 +15,11 @@ import {
 } from "../claims/exact-thresholds.ts";
 import { beamSobolevNorm } from "../construction/beam/beam-norm.ts";
 import { coreNorm } from "../construction/core/core-norm.ts";
+import {
+  type ConstructionConstants,
+  constantOverrides,
+  makeConstants,
+} from "../construction/parameters/parameters.ts";
 import { RuleError } from "../math/errors.ts";
 import {
   type ExactMerged,
@@ -324,7 +329,11 @@ export function transportedSourceBound(
 ): TransportedSourceBound | null {
   if (!merged) return null;
   const sol = config.solution;
-  const constants = JSON.stringify(config.constants ?? {});
+  // the records carry only the constants that differ from the paper's, an exact configuration all
+  // of them: compare the overrides, in one key order
+  const overrides = (c: Partial<ConstructionConstants> | undefined) =>
+    JSON.stringify(constantOverrides(makeConstants(c ?? {})));
+  const constants = overrides(config.constants);
   const sum = (part: "L2" | "gradL2"): number | null => {
     let total = 0;
     for (const term of TABLE_TERMS[sol]) {
@@ -341,7 +350,7 @@ export function transportedSourceBound(
             q.p === config.p &&
             q.cutoff === config.cutoff &&
             q.variant === config.variant &&
-            JSON.stringify(q.constants ?? {}) === constants,
+            overrides(q.constants) === constants,
         );
       const v = r?.full.value;
       if (!v || !Number.isFinite(v.value)) return null;
@@ -367,4 +376,21 @@ export function transportedSourceBound(
     assumption:
       "h(T*) = the transported source ∫₀^{T*}e^{−(T*−τ)v·∇}(−F_err) (−G_err for g_c) (error table, window (0, T*), value + 2 se, triangle inequality over its terms) plus a collision part at most ρ times it, ρ = (linear + quadratic events)/(source particles) measured (assumed, not proved)",
   };
+}
+
+/**
+ * A conditional lower bound of Theorem 1.1's weighted final distance ‖e^{⟨v⟩²}(f − g)(T*)‖_X by the
+ * triangle inequality, ‖ω(f_a − g_a)(T*)‖_X − ‖ωf_c(T*)‖_X − ‖ωg_c(T*)‖_X (ω = e^{⟨v⟩²}; the
+ * approximate distance at the lower end of its error), with the transported-source weighted upper
+ * bounds of both corrections — so under their assumption (collision part ≤ ρ × source part). The
+ * assumption-free bound is `theorem.weighted.finalLowerBound` (exact-theorem.ts). Null unless both
+ * corrections have a transported-source bound.
+ */
+export function weightedFinalUnderSourceBound(
+  theorem: ExactTheoremRow,
+  source: { readonly f: TransportedSourceBound | null; readonly g: TransportedSourceBound | null },
+): number | null {
+  if (!source.f || !source.g) return null;
+  const a = theorem.weighted.approximateFinalDistance;
+  return a.value - a.error - source.f.weightedBound - source.g.weightedBound;
 }

@@ -4,11 +4,14 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { parseJobFile } from "../../src/claims/error-table/job-records.ts";
 import { measuredProposition31Constant } from "../../src/claims/exact-thresholds.ts";
+import { makeConstants } from "../../src/construction/parameters/parameters.ts";
 import {
   exactBootstrapBound,
   exactCorrectionModel,
   exactResultFromText,
+  exactResultRow,
   transportedSourceBound,
+  weightedFinalUnderSourceBound,
 } from "../../src/report/exact-result.ts";
 import { exactChapterBlocks, exactFigures } from "../../src/report/exact-solutions.ts";
 import { renderMarkdown } from "../../src/report/render-markdown.ts";
@@ -133,7 +136,15 @@ test("exact chapter: answer line first, one table row per M, bootstrap column wi
     wt.header.some((h) => h.includes("(5.5)")) && wt.header.some((h) => h.includes("(5.6)")),
   );
   assert.equal(wt.rows.length, 1);
-  for (const c of wt.rows[0].slice(1)) assert.match(String(c), /^(\d\.\d\de[-+]\d+|inconclusive)$/);
+  for (const c of wt.rows[0].slice(1, 5))
+    assert.match(String(c), /^(\d\.\d\de[-+]\d+|inconclusive)$/);
+  // Theorem 1.1's weighted distances: ω = e^{⟨v⟩²} ≥ e, and on the bumps (|v| > 0.9) ≥ e^{1.81}
+  const wInit = Number(wt.rows[0][5]);
+  const plainInit = Number(t2.rows[0][1]);
+  assert.ok(wInit >= Math.exp(1.81) * plainInit * 0.99, `${wInit} vs e^{1.81}·${plainInit}`);
+  const wFinal = Number(String(wt.rows[0][6]).split(" ± ")[0]);
+  const plainFinal = Number(String(t2.rows[0][3]).split(" ± ")[0]);
+  assert.ok(wFinal >= Math.E * plainFinal * 0.99 && wFinal <= wInit, `${wFinal}`);
   // g_c lives in |v| < 1/N, where e^{⟨v⟩²} = e(1 + O(N⁻²)): its weighted lower bound, when there is
   // one, is at least the unweighted one at T* (the sup over t is at least the value at T*)
   const gW = Number(wt.rows[0][3]);
@@ -199,5 +210,43 @@ test("transported-source upper bounds: above the particles' lower bounds, null w
     assert.equal(transportedSourceBound(errorRecords, { ...config, M: 8 }, 8, merged), null);
     assert.equal(transportedSourceBound(errorRecords, { ...config, s0: 0.4 }, 4, merged), null);
     assert.equal(transportedSourceBound(errorRecords, config, 4, null), null);
+    // another construction: its records carry only the constants that differ from the paper's,
+    // an exact configuration every constant (in its own key order); they must still match
+    const { bumpAxial: _, ...rest } = makeConstants({});
+    const full = { bumpAxial: 4.2, ...rest };
+    const tunedRecords = errorRecords.map((r) => ({ ...r, constants: { bumpAxial: 4.2 } }));
+    const tuned = { ...config, constants: full };
+    const bt = transportedSourceBound(tunedRecords, tuned, 4, merged);
+    assert.ok(bt, "records with overrides only match a configuration with every constant");
+    assert.equal(bt.bound, b.bound);
+    assert.equal(transportedSourceBound(errorRecords, tuned, 4, merged), null);
+    assert.equal(transportedSourceBound(tunedRecords, config, 4, merged), null);
   }
+});
+
+test("weighted final distance under the transported-source bounds: the approximate one less both weighted bounds, between the assumption-free lower bound's region and the approximate distance", () => {
+  const merged = {
+    f: mergeExact(
+      [0, 1, 2].map((r) => runExactReplica(checkExactConfig({ ...base, solution: "f" }), r)),
+    ),
+    g: mergeExact(
+      [0, 1, 2].map((r) => runExactReplica(checkExactConfig({ ...base, solution: "g" }), r)),
+    ),
+  };
+  const config = checkExactConfig({ ...base, solution: "f" });
+  const row = exactResultRow(config, merged.f, merged.g);
+  const ts = {
+    f: transportedSourceBound(errorRecords, config, 4, merged.f),
+    g: transportedSourceBound(errorRecords, { ...config, solution: "g" }, 4, merged.g),
+  };
+  assert.ok(ts.f && ts.g);
+  const lb = weightedFinalUnderSourceBound(row.theorem, ts);
+  assert.ok(lb !== null);
+  const w = row.theorem.weighted;
+  // the weighted corrections are ≲ 3e-4 against a weighted distance ≈ 0.16 at M = 4: the
+  // conditional bound sits just below the approximate distance and above the assumption-free one
+  assert.ok(lb < w.approximateFinalDistance.value, `${lb} < ${w.approximateFinalDistance.value}`);
+  assert.ok(lb > 0.99 * w.approximateFinalDistance.value, `${lb}`);
+  assert.ok(w.finalLowerBound !== null && lb > w.finalLowerBound.value);
+  assert.equal(weightedFinalUnderSourceBound(row.theorem, { ...ts, g: null }), null);
 });

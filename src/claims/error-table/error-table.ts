@@ -45,7 +45,8 @@ export const DEFAULT_WINDOW_FRACTIONS: readonly number[] = [0, 0.25, 0.5, 0.75, 
 
 /**
  * A measure may declare a cheaper window grid (fractions of T*, containing 0 and 1) when a term is
- * costly; the grid actually used is recorded in every job record.
+ * costly; a job uses its fractions that are also on the requested grid (so a requested grid 0, 1
+ * gives the window (0, T*) alone), and the grid actually used is recorded in every job record.
  */
 export interface GridAwareMeasure extends Omit<ErrorTermMeasure, "term"> {
   /** A term of F_err (4.1) or of G_err (5.2) (error-term.ts `G_ERR_TERMS`). */
@@ -237,8 +238,10 @@ export function runErrorJob(
   params: TableParameters,
 ): JobRecord {
   const t0 = Date.now();
+  // a measure's cheaper grid is intersected with the requested one (both hold 0 and 1), so that
+  // `--grid 0,1` computes the window (0, T*) alone for every term
   const gridUsed = measure.windowFractions
-    ? validateWindowFractions(measure.windowFractions)
+    ? validateWindowFractions(measure.windowFractions.filter((f) => params.grid.includes(f)))
     : [...params.grid];
   const T = beam.params.Tstar;
   const windows: WindowRecord[] = [];

@@ -25,6 +25,7 @@ import {
   exactResultRow,
   transportedSourceBound,
   upperBoundText,
+  weightedFinalUnderSourceBound,
 } from "../../report/exact-result.ts";
 import { correctionFigure, distanceFigure, exactMarkdown } from "../../report/exact-solutions.ts";
 import { writeFigure } from "../../report/write-figure.ts";
@@ -321,11 +322,14 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
     const config = configs.find((c) => c.M === M) as ExactRunConfig;
     const sourceBound = (sol: "f" | "g") =>
       transportedSourceBound(errorRecords, { ...config, solution: sol }, M, merged[sol]);
+    const row = exactResultRow(config, merged.f, merged.g);
+    const transportedSource = { f: sourceBound("f"), g: sourceBound("g") };
     return {
-      ...exactResultRow(config, merged.f, merged.g),
+      ...row,
       sourceMassRates: rates,
       bootstrap: exactBootstrapBound(model, M, noTable),
-      transportedSource: { f: sourceBound("f"), g: sourceBound("g") },
+      transportedSource,
+      weightedFinalUnderSourceBound: weightedFinalUnderSourceBound(row.theorem, transportedSource),
     };
   });
   const c0 = configs[0];
@@ -384,6 +388,10 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
         `  exact final distance ≥ ${pm(th.finalLowerBound)} (conservative ${e(th.finalLowerBoundConservative ?? Number.NaN)}): ${th.separation} — ${th.reason}`,
       );
     else lines.push(`  exact final distance: ${th.reason}`);
+    const tw = th.weighted;
+    lines.push(
+      `  weighted e^{<v>^2} (Theorem 1.1's initial norm): initial ${e(tw.initialDistance.value)} (exact); approximate final ${e(tw.approximateFinalDistance.value)}; exact final ≥ ${tw.finalLowerBound ? `${pm(tw.finalLowerBound)} (conservative ${e(tw.finalLowerBoundConservative ?? Number.NaN)}; beam region |v| > ${tw.beamSpeedFloor})` : "n/a"}; e^{(1-κt)<v>^2} is 1 at T*: its final distance is the unweighted one`,
+    );
     lines.push(
       `  bootstrap upper bounds: ‖f_c(T*)‖ ≤ ${upperBoundText(row.bootstrap, "f")}, ‖g_c(T*)‖ ≤ ${upperBoundText(row.bootstrap, "g")}`,
     );
@@ -391,6 +399,10 @@ async function exact(o: ExactOpts, command?: Command): Promise<void> {
     if (ts.f || ts.g)
       lines.push(
         `  transported-source upper bounds (assumption: ${(ts.f ?? ts.g)?.assumption}): ‖f_c(T*)‖ ≤ ${ts.f ? `${e(ts.f.bound)} (ρ = ${e(ts.f.collisionShare)}; e^{<v>^2}-weighted ≤ ${e(ts.f.weightedBound)})` : "n/a"}, ‖g_c(T*)‖ ≤ ${ts.g ? `${e(ts.g.bound)} (ρ = ${e(ts.g.collisionShare)}; e^{<v>^2}-weighted ≤ ${e(ts.g.weightedBound)})` : "n/a"}`,
+      );
+    if (row.weightedFinalUnderSourceBound !== null)
+      lines.push(
+        `  weighted e^{<v>^2} final distance ≥ ${e(row.weightedFinalUnderSourceBound)} under the transported-source assumption (approximate − the weighted correction bounds)`,
       );
     for (const sol of ["f", "g"] as const) {
       const m = row[sol];

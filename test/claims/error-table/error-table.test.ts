@@ -116,6 +116,32 @@ test("job record: sup over windows is the largest window (here (0, T*)), a decla
   assert.equal(jobKey(r), jobKey(c));
 });
 
+test("job record: a declared grid is intersected with the requested one (grid 0, 1 → the window (0, T*) alone)", () => {
+  const only = { ...params, grid: [0, 1] };
+  const m = fake(-2, { grid: [0, 0.5, 1] });
+  const c = runErrorJob(
+    { index: 0, term: m.term, part: m.part, M: 8 },
+    m,
+    beamForTable(8, only),
+    only,
+  );
+  assert.equal(c.windows.length, 1);
+  assert.deepEqual(c.gridUsed, [0, 1]);
+  assert.equal(c.full.t0, 0);
+  assert.equal(c.full.t, c.Tstar);
+  assert.deepEqual(c.sup, c.full);
+  const [d] = records(fake(-2, { grid: [0, 0.5, 1] }), [8]);
+  assert.deepEqual(c.full.value, d.full.value, "the window (0, T*) is the same with either grid");
+  const odd = { ...params, grid: [0, 0.25, 1] };
+  const e = runErrorJob(
+    { index: 0, term: m.term, part: m.part, M: 8 },
+    m,
+    beamForTable(8, odd),
+    odd,
+  );
+  assert.deepEqual(e.gridUsed, [0, 1], "never a fraction the measure did not declare");
+});
+
 test("verdicts: rigorous values consistent / inconsistent; the log factor is divided out before fitting", () => {
   const good = entryOf(fake(-1));
   assert.equal(good.verdict, "consistent");

@@ -15,6 +15,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { beamSobolevNorm, kappaVelocityWeight } from "../../../src/construction/beam/beam-norm.ts";
 import { bump } from "../../../src/construction/geometry/cutoff.ts";
 import {
   radialSobolevNormSquared,
@@ -199,6 +200,53 @@ test("weighted norms: e^{(1−κt)⟨v⟩²} is no weight at T*; for g_c (|v| < 
         assert.ok(Math.abs(uw - Math.E ** 2 * u) <= 1e-6 * Math.abs(uw), `${uw} vs e²·${u}`);
       }
   }
+});
+
+test("weighted distances (Theorem 1.1's e^{⟨v⟩²}): initial by an independent bump quadrature; the final lower bound between e^{a²−u²} and 1 times the approximate one", () => {
+  const beam = exactBeam(base);
+  const { Tstar, s0 } = beam.params;
+  const row = exactTheoremRow(beam, mergeExact(runs.f), mergeExact(runs.g));
+  const w = row.weighted;
+  // (1) e^{(1−κt)⟨v⟩²} at t = T* is no weight: the final distance in it is the unweighted one
+  const atT = beamSobolevNorm(beam, s0, kappaVelocityWeight(1 / Tstar, Tstar));
+  const none = beamSobolevNorm(beam, s0, "none");
+  assert.ok(
+    Math.abs(atT.value - none.value) <= 1e-12 * none.value,
+    `${atT.value} vs ${none.value}`,
+  );
+  // (2) ‖e^{⟨v⟩²}f_b(0)‖/‖f_b(0)‖ = (∫ω²I² dv / ∫I² dv)^{1/2} for disjoint bumps (as-in-proof):
+  // one bump, e = e_z, I = φ(r/ρ)φ(α|v_z − 1|), 2-D Gauss–Legendre in (r, v_z) written here
+  const rho = 1 / (10 * base.M);
+  const gl = gaussLegendre(48);
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < gl.nodes.length; i++) {
+    const r = (rho * (gl.nodes[i] + 1)) / 2;
+    for (let j = 0; j < gl.nodes.length; j++) {
+      const z = 1 + 0.1 * gl.nodes[j];
+      const I = bump.phi(r / rho) * bump.phi(10 * Math.abs(z - 1));
+      const ww = gl.weights[i] * gl.weights[j] * r * I * I;
+      num += ww * Math.exp(2 * (1 + r * r + z * z));
+      den += ww;
+    }
+  }
+  const ratio = Math.sqrt(num / den);
+  const got = w.initialDistance.value / row.initialDistance.value;
+  assert.ok(Math.abs(got - ratio) <= 1e-6 * ratio, `weighted/unweighted ${got} vs ${ratio}`);
+  // (3) the final lower bound: below the approximate weighted distance (the corrections are ≲ 1e-5
+  // of it here), above it times e^{a²−u²} (the weight's spread over a bump), and above e times the
+  // unweighted region bound (ω ≥ e everywhere)
+  assert.equal(w.beamSpeedFloor, 0.9);
+  assert.ok(w.finalLowerBound !== null && w.finalLowerBoundConservative !== null);
+  const u = Math.hypot(1.1, rho);
+  const lb = w.finalLowerBound.value;
+  const approx = w.approximateFinalDistance.value;
+  assert.ok(lb <= approx * (1 + 1e-4), `${lb} ≤ ${approx}`);
+  assert.ok(lb >= approx * Math.exp(0.81 - u * u) * (1 - 1e-4), `${lb} ≥ e^{a²−u²}·${approx}`);
+  assert.ok(row.finalLowerBound !== null);
+  assert.ok(lb >= Math.E * row.finalLowerBound.value, `${lb} ≥ e·${row.finalLowerBound.value}`);
+  assert.ok(w.finalLowerBoundConservative <= lb);
+  assert.equal(exactTheoremRow(beam, mergeExact(runs.f), null).weighted.finalLowerBound, null);
 });
 
 test("strata by term (--term-proposals): every term of F_err and G_err fires with its own quantum; f_c reaches the core", () => {

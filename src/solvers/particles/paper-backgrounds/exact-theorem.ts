@@ -25,10 +25,24 @@
  * - Separation of the exact solutions at this M: `separates` when the conservative lower bound of
  *   the final distance exceeds the upper end of the initial distance, else `inconclusive` (a lower
  *   bound that does not exceed it decides nothing).
+ * - The weighted norms of Theorem 1.1 (`weighted`; ω = e^{⟨v⟩²}, ⟨v⟩² = 1 + |v|², X_ω = ‖ω·‖_X). The
+ *   weight e^{(1−κt)⟨v⟩²} of (5.5)/(5.6) is 1 at t = T* (κT* = 1, (6.2)), so the final distance in
+ *   it is the unweighted one above. The theorem's initial distance is ‖e^{⟨v⟩²}f_b(0)‖_X, exact
+ *   ({@link beamSobolevNorm}). A lower bound of the final ‖e^{⟨v⟩²}(f − g)(T*)‖_X, with
+ *   D = f(T*) − g(T*): ω depends on v only, and f_b lives in |v| ≥ e·v > a = 1 − 1/α (the bump's
+ *   axial support, {@link bumpAxialRange}), f_r(0) in |v| < 1/N < a, so over these disjoint regions
+ *     ‖ωD‖²_X ≥ e^{2(1+a²)}‖D 1_{|v|>a}‖²_X + e²‖D 1_{|v|<1/N}‖²_X
+ *             ≥ e^{2(1+a²)}(⟨D, f_b(T*)⟩_X/‖f_b‖_X)² + e²(⟨D, f_r(0)⟩_X/‖f_r(0)‖_X)²
+ *   (Cauchy–Schwarz in each region), ⟨D, f_b(T*)⟩_X = ‖f_b‖²_X + ⟨f_c, f_b(T*)⟩_X (⟨f_r, f_b⟩ =
+ *   ⟨g_c, f_b⟩ = 0 by disjoint velocity supports) and |⟨D, f_r(0)⟩_X|/‖f_r(0)‖_X ≥ the first bound
+ *   above. No assumption beyond the particles' standard errors; it uses the weight's smallest value on
+ *   each region, so it lies below ‖e^{⟨v⟩²}(f_a − g_a)(T*)‖_X by at most e^{u²−a²} on the beam
+ *   (u the largest bump speed).
  */
 import type { Beam } from "../../../construction/beam/beam.ts";
 import { beamSobolevNorm } from "../../../construction/beam/beam-norm.ts";
 import { coreNorm } from "../../../construction/core/core-norm.ts";
+import { bumpAxialRange } from "../../../construction/geometry/velocity-bumps.ts";
 import type { ExactMerged, ValueError } from "./exact-run.ts";
 
 /** The exact-solution picture at one M (see the file comment). */
@@ -51,6 +65,23 @@ export interface ExactTheoremRow {
   readonly finalLowerBoundConservative: number | null;
   readonly separation: "separates" | "inconclusive";
   readonly reason: string;
+  /** The distances in the weighted norm ‖e^{⟨v⟩²}·‖_X of Theorem 1.1 (see the file comment). */
+  readonly weighted: ExactWeightedDistances;
+}
+
+/** Theorem 1.1's distances with the velocity weight e^{⟨v⟩²} (file comment). */
+export interface ExactWeightedDistances {
+  readonly weight: "e^{<v>^2}";
+  /** ‖e^{⟨v⟩²}(f(0) − g(0))‖_X = ‖e^{⟨v⟩²}f_b(0)‖_X, exact (the theorem's initial distance). */
+  readonly initialDistance: ValueError;
+  /** ‖e^{⟨v⟩²}(f_a − g_a)(T*)‖_X = (‖e^{⟨v⟩²}f_b‖² + ‖e^{⟨v⟩²}(f_r(T*) − f_r(0))‖²)^{1/2}. */
+  readonly approximateFinalDistance: ValueError;
+  /** a = 1 − 1/α: every bump's velocities have |v| > a. */
+  readonly beamSpeedFloor: number;
+  /** Lower bound of ‖e^{⟨v⟩²}(f − g)(T*)‖_X (value ± standard error; null without both solutions). */
+  readonly finalLowerBound: ValueError | null;
+  /** Each region's part less two standard errors (and the core part's deterministic error). */
+  readonly finalLowerBoundConservative: number | null;
 }
 
 /** Combine the merged runs of f_c and g_c (either may be absent) into the theorem's row. */
@@ -74,13 +105,37 @@ export function exactTheoremRow(
   let separation: "separates" | "inconclusive" = "inconclusive";
   let reason: string;
   const bf = f === null ? null : f.points[f.points.length - 1].beamPairing;
+  // the weighted distances (file comment)
+  const beamSpeedFloor = bumpAxialRange(beam.bump)[0];
+  const wInit = beamSobolevNorm(beam, s0, "gaussian");
+  const wDr = coreNorm(beam, Tstar, { weighted: true, subtract: 1 }).norm;
+  const wApprox = Math.hypot(wInit.value, wDr.value);
+  let wLb: ValueError | null = null;
+  let wCons: number | null = null;
   if (pf === null || pg === null || bf === null) {
     reason = "the lower bound needs both corrections (--solution both)";
   } else {
     const P = pf.value - pg.value;
     const se1 = Math.hypot(pf.error, pg.error) / c0.value;
     const lb1 = dr.value - P / c0.value;
-    const cons1 = lb1 - 2 * se1 - (2 * dr.error + (dr.value * c0.error) / c0.value);
+    const det1 = 2 * dr.error + (dr.value * c0.error) / c0.value;
+    const cons1 = lb1 - 2 * se1 - det1;
+    {
+      // beam region |v| > a: ⟨D, f_b⟩/‖f_b‖ = ‖f_b‖ + ⟨f_c, f_b⟩/‖f_b‖, increasing in ‖f_b‖ while
+      // |⟨f_c, f_b⟩| < ‖f_b‖², so the lower end of ‖f_b‖ gives a lower bound
+      const nb = Math.max(0, init.value - init.error);
+      const b = nb > 0 ? nb + bf.value / nb : 0;
+      const seB = nb > 0 ? bf.error / nb : Number.NaN;
+      const wb = Math.exp(1 + beamSpeedFloor * beamSpeedFloor);
+      const wc = Math.E;
+      const bp = Math.max(0, b);
+      const cp = Math.max(0, lb1);
+      const v = Math.hypot(wb * bp, wc * cp);
+      const se = v > 0 ? Math.hypot(wb * wb * bp * seB, wc * wc * cp * se1) / v : 0;
+      wLb = { value: v, error: se };
+      wCons = Math.hypot(wb * Math.max(0, b - 2 * seB), wc * Math.max(0, cons1));
+      if (Number.isNaN(se)) wCons = Number.NEGATIVE_INFINITY;
+    }
     // ψ₂ = f_b(T*) + Δ̃
     const a = Math.max(0, init.value - init.error);
     const d = dr.value;
@@ -115,5 +170,16 @@ export function exactTheoremRow(
     finalLowerBoundConservative: cons,
     separation,
     reason,
+    weighted: {
+      weight: "e^{<v>^2}",
+      initialDistance: { value: wInit.value, error: wInit.error },
+      approximateFinalDistance: {
+        value: wApprox,
+        error: (wInit.value * wInit.error + wDr.value * wDr.error) / wApprox,
+      },
+      beamSpeedFloor,
+      finalLowerBound: wLb,
+      finalLowerBoundConservative: wCons,
+    },
   };
 }
