@@ -441,7 +441,7 @@ async function relax(o: RelaxOpts): Promise<void> {
     const e = accuracy.exponents;
     const worst = s.domain.chosen
       ? `the grid spacing h=${grid.h.toPrecision(3)} is too coarse for the data (L and R were chosen to balance truncation, aliasing and resolution; only n can improve all three)`
-      : e.resolution - 2 <= Math.min(e.truncation, e.aliasing - 3)
+      : e.resolution <= Math.min(e.truncation, e.aliasing - 3)
         ? `the grid spacing h=${grid.h.toPrecision(3)} is too coarse for the data`
         : e.truncation <= e.aliasing - 3
           ? `the truncation radius R=${grid.R} is too small for the data's tails`
@@ -537,7 +537,7 @@ function textReport(
     `relax: ${s.kernel} kernel, init ${s.init}, ${describeGrid(grid, s.truncation)}`,
     `  domain ${a.chosen ? "chosen from the data and n (docs/spectral.md)" : "as given"}: L=${a.L}, R=${a.R}, h=${a.h.toPrecision(4)}; trusted ball |v| <= R/2 = ${a.trustedRadius.toPrecision(4)} (no truncation, no aliasing inside)`,
     `  tail of the initial datum outside the trusted ball: mass ${a.tail.mass.toExponential(2)}, energy ${a.tail.energy.toExponential(2)} (fractions)`,
-    `  estimated relative error of Q ${a.estimatedError.toExponential(1)} = e^-${e.overall.toFixed(1)} (exponents: truncation ${e.truncation.toFixed(1)}, aliasing ${e.aliasing.toFixed(1)}-3, resolution ${e.resolution.toFixed(1)}-2); requested ${a.requestedAccuracy}${a.pointsNeeded ? `, met from n=${a.pointsNeeded}` : ""}`,
+    `  estimated relative error of Q ${a.estimatedError.toExponential(1)} = e^-${e.overall.toFixed(1)} (terms: truncation e^-${e.truncation.toFixed(1)} = ${Math.exp(-e.truncation).toExponential(1)}, aliasing e^-(${e.aliasing.toFixed(1)}-3) = ${Math.exp(3 - e.aliasing).toExponential(1)}, resolution e^-${e.resolution.toFixed(1)} = ${Math.exp(-e.resolution).toExponential(1)}); requested ${a.requestedAccuracy}${a.pointsNeeded ? `, met from n=${a.pointsNeeded}` : ""}`,
     `  angular resolution: ${a.angularResolution}`,
     `  ${result.method}`,
     `  ${run.steps} steps (${run.rejectedSteps} rejected), ${run.evaluations} Q evaluations, ${elapsed.toFixed(1)} s`,
