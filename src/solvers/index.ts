@@ -83,6 +83,8 @@ export {
   type DomainChoice,
   droppedWeight,
   equivalentRadius,
+  type FourierBound,
+  resolutionExponent,
   tailOutside,
 } from "./spectral/domain.ts";
 export { describeGrid, makeGrid, type VelocityGrid } from "./spectral/grid.ts";
