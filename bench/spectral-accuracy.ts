@@ -25,7 +25,7 @@ import {
   twoBeamScales,
 } from "../src/solvers/spectral/initial-data.ts";
 import { MouhotPareschi, type SpectralKernel } from "../src/solvers/spectral/mouhot-pareschi.ts";
-import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
+import { lebedevDegreeFor, RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
 import {
   parseTruncation,
   SEPARATED,
@@ -80,7 +80,7 @@ const after = (s: DataScales, n: number, label: Exclude<Label, "before">): Domai
     ...chooseDomain(s, n, {}, trunc),
     ...(label === "prod72"
       ? { sphere: "product" as const, angles: RELAX_DEFAULTS.productAngles }
-      : { sphere: RELAX_DEFAULTS.sphere, angles: RELAX_DEFAULTS.angles }),
+      : { sphere: RELAX_DEFAULTS.sphere, angles: lebedevDegreeFor(n) }),
     truncation: trunc,
   };
 };

@@ -99,6 +99,7 @@ export {
   type SpectralOptions,
 } from "./spectral/mouhot-pareschi.ts";
 export {
+  lebedevDegreeFor,
   RELAX_DEFAULTS,
   type RelaxationResult,
   type RelaxationSetup,

@@ -279,4 +279,29 @@ test("relax --check: reruns at n/2 and prints the change of the final moments", 
   }
   // the n = 8 grid is far coarser: its fourth moment differs visibly from the n = 16 one
   assert.ok(j.check.difference.fourthMomentExcess > 0);
+  // angular estimate: degree 5 against 9 (two steps up), Q(f0) on the same grid
+  assert.equal(j.check.angular.degree, 5);
+  assert.equal(j.check.angular.referenceDegree, 9);
+  assert.ok(j.check.angular.maxChange > 0 && j.check.angular.maxChange < 1, `${j.check.angular}`);
+});
+
+test("relax --check: the angular estimate falls with the Lebedev degree (two-beam, n = 8)", () => {
+  const change = (angles: string) => {
+    const r = run(
+      ["--init", "two-beam", "--n", "8", "--t-end", "0.01", "--dt", "0.01"].concat([
+        "--angles",
+        angles,
+        "--check",
+        "--json",
+        "--no-progress",
+        "--workers",
+        "1",
+      ]),
+    );
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout).check.angular.maxChange as number;
+  };
+  const low = change("3");
+  const high = change("11");
+  assert.ok(high < low / 5, `degree 3: ${low}, degree 11: ${high}`);
 });

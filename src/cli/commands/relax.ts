@@ -37,8 +37,9 @@ import {
   twoBeamScales,
   validateGridValues,
 } from "../../solvers/spectral/initial-data.ts";
-import { GAIN_BLOCKS } from "../../solvers/spectral/mouhot-pareschi.ts";
+import { GAIN_BLOCKS, MouhotPareschi } from "../../solvers/spectral/mouhot-pareschi.ts";
 import {
+  lebedevDegreeFor,
   RELAX_DEFAULTS,
   type RelaxationResult,
   type RelaxationSetup,
@@ -113,7 +114,7 @@ export function register(program: Command): void {
     )
     .option(
       "--angles <P>",
-      `angular resolution: the Lebedev degree P (${LEBEDEV_DEGREES.join(", ")}; default ${RELAX_DEFAULTS.angles}) or the product rule's M, 2M^2 directions (default ${RELAX_DEFAULTS.productAngles})`,
+      `angular resolution: the Lebedev degree P (${LEBEDEV_DEGREES.join(", ")}; default ${RELAX_DEFAULTS.angles} up to n = 32, ${lebedevDegreeFor(64)} from n = 64) or the product rule's M, 2M^2 directions (default ${RELAX_DEFAULTS.productAngles})`,
     )
     .option(
       "--truncation <set>",
@@ -127,7 +128,10 @@ export function register(program: Command): void {
       "requested relative accuracy of Q; a warning says when n, L, R cannot meet it",
       String(RELAX_DEFAULTS.accuracy),
     )
-    .option("--check", "rerun at n/2 and print the change of the final moments")
+    .option(
+      "--check",
+      "rerun at n/2 and print the change of the final moments; with Lebedev directions also the change of Q(f0) with the degree two steps up",
+    )
     .option("--beam-speed <U>", "two-beam: beams at ±U e_x", "1")
     .option("--beam-temperature <T>", "two-beam: temperature of each beam", "0.5")
     .option("--density <rho>", "maxwellian/bkw density", "1")
@@ -213,7 +217,7 @@ function setup(o: RelaxOpts): Setup {
   const angles =
     o.angles === undefined
       ? sphere === "lebedev"
-        ? RELAX_DEFAULTS.angles
+        ? lebedevDegreeFor(n)
         : RELAX_DEFAULTS.productAngles
       : parseInteger("--angles", o.angles, 1);
   if (sphere === "product" && angles > 64)
@@ -390,6 +394,37 @@ function csvRow(p: SeriesPoint): string {
   ].join(",");
 }
 
+/**
+ * The angular error of Q on the initial datum, estimated a posteriori: max|Q_P − Q_P'| / max(f·ν)
+ * with P the run's Lebedev degree, P' the degree two steps up in the table (same grid, L, R and
+ * truncation) and f·ν the loss term of Q_P' (the scale of Q that stays finite at equilibrium,
+ * where Q itself vanishes). An error estimate for the angular rule alone; `--check` prints it.
+ */
+function angularCheck(s: Setup): { degree: number; referenceDegree: number; maxChange: number } {
+  const i = LEBEDEV_DEGREES.indexOf(s.angles);
+  const ref = LEBEDEV_DEGREES[Math.min(LEBEDEV_DEGREES.length - 1, i + 2)];
+  const n3 = s.grid.n ** 3;
+  const loss = new Float64Array(n3);
+  const q = (angles: number) => {
+    const out = new Float64Array(n3);
+    new MouhotPareschi(s.grid, s.kernel, {
+      sphere: "lebedev",
+      angles,
+      truncation: s.truncation,
+    }).evaluate(s.f0, out, undefined, loss);
+    return out;
+  };
+  const a = q(s.angles);
+  const b = q(ref);
+  let d = 0;
+  let m = 0;
+  for (let k = 0; k < n3; k++) {
+    d = Math.max(d, Math.abs(a[k] - b[k]));
+    m = Math.max(m, Math.abs(s.f0[k] * loss[k]));
+  }
+  return { degree: s.angles, referenceDegree: ref, maxChange: d / m };
+}
+
 /** The moments --check compares: final temperature tensor, entropy, M₄ − 15ρT². */
 function checkedMoments(p: SeriesPoint): Record<string, number> {
   return {
@@ -467,6 +502,7 @@ async function relax(o: RelaxOpts): Promise<void> {
       final: coarse,
       difference,
       note: "difference between this run and the same run at n/2: an error estimate for the n/2 run, an upper estimate for this one when the error falls with n",
+      ...(s.sphere === "lebedev" ? { angular: angularCheck(s) } : {}),
     };
   }
   const last = run.series[run.series.length - 1];
@@ -566,6 +602,11 @@ function textReport(
         .map(([k, v]) => `${k} ${v.toExponential(1)}`)
         .join(", ")}`,
     );
+    const ang = check.angular as ReturnType<typeof angularCheck> | undefined;
+    if (ang)
+      lines.push(
+        `  check: angular error of Q(f0), Lebedev degree ${ang.degree} against ${ang.referenceDegree}: ${ang.maxChange.toExponential(1)} of max(f L), the loss term`,
+      );
   }
   if (out)
     lines.push(
