@@ -29,7 +29,7 @@
  * - Resolution (E_r): the trigonometric interpolant misses the spectrum beyond the Nyquist wave
  *   number ξ_N = π/h, h = 2L/n: E_r = −ln |f̂(ξ_N)|/f̂(0), from bounds on the data's Fourier
  *   transform ({@link FourierBound}: for a Gaussian of temperature T, e^{−Tξ²/2}; for the BKW
- *   profile e^{−KTξ²/2}|1 − (1 − K)Tξ²/2|, whose polynomial factor is 3–5 at the Nyquist number of
+ *   profile e^{−KTξ²/2}|1 − (1 − K)Tξ²/2|, whose polynomial factor is ≈ 3–4.5 at the Nyquist numbers of
  *   the grids used — the reason a rule that treated BKW as its Gaussian envelope chose boxes too
  *   coarse for it). The previous rule's resolution margin of 2 stood in for that factor (it was
  *   calibrated on BKW and Maxwellian data); with the exact transform there is no margin.

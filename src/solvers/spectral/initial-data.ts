@@ -193,7 +193,7 @@ const BKW_PATH_SAMPLES = 12;
  * Scales of the BKW family: its Gaussian factor has temperature K T ≤ T (K from K0 to 1), its
  * equilibrium temperature T. Its Fourier transform is exactly
  * f̂(ξ)/ρ = e^{−KT|ξ|²/2} (1 − (1 − K) T |ξ|²/2), so the spectrum bounds carry the polynomial
- * factor (at the Nyquist number of a typical grid it is 3–5: the BKW datum needs a finer grid
+ * factor (at the Nyquist number of a typical grid it is ≈ 3–4.5: the BKW datum needs a finer grid
  * than its Gaussian envelope); they are given at K = K0, …, 1 in 12 steps.
  */
 export function bkwScales(T: number, K0: number): DataScales {
