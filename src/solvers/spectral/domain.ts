@@ -365,3 +365,68 @@ export function scalesFromGrid(grid: VelocityGrid, f: Float64Array): DataScales 
     spectrum: [{ temperature: Math.min(T, Td), quadratic: 0 }],
   };
 }
+
+/**
+ * Default of {@link chooseDomainForMoments}' slack: the pointwise estimate may be at most twice
+ * the best achievable one. Reason: the model's pointwise terms carry unmodelled prefactors of
+ * 1–3 (docs/spectral.md: measured/predicted 0.3–1.8 on the boxes scanned), so boxes within a
+ * factor 2 of the optimum are not distinguishable by the model's pointwise error; the slack spends
+ * only what the model cannot resolve.
+ */
+export const POINTWISE_SLACK = 2;
+
+/**
+ * The predicted error of a low moment of Q (second moments: temperature, anisotropy) on a box with
+ * exponents e: e^{−E_t} + e^{−2E_r} + e^{3−E_a}. Truncation biases a moment linearly (the dropped
+ * collisions all move it the same way); the lost modes beyond π/h enter a bilinear moment of Q
+ * through products of two of them (measured on the two-beam anisotropy rate at n = 32: with the
+ * pointwise error rising 2.0e-5 → 1.1e-4 as L grows at fixed R, the rate moves by ≤ 1e-7); aliasing
+ * enters with the margin of 3 of {@link chooseDomain}. Not valid for fourth moments: the BKW
+ * fourth-moment rate follows the pointwise resolution error linearly at large L, and its aliasing
+ * at larger R exceeds e^{3−E_a} by ~10³ (docs/spectral.md, "A second objective for moments").
+ */
+export function momentErrorEstimate(e: ErrorExponents): number {
+  return (
+    Math.exp(-e.truncation) + Math.exp(-2 * e.resolution) + Math.exp(ALIAS_MARGIN - e.aliasing)
+  );
+}
+
+/**
+ * A two-objective rule (an option, not the default): among the boxes (L, R) whose predicted
+ * pointwise error e^{−E} is at most `slack` times that of {@link chooseDomain}'s box, the one with
+ * the smallest {@link momentErrorEstimate}. Scans L and R over [0.8, 1.6] × the pointwise box's
+ * (121 values each, exponents exact at each point), then rounds as chooseDomain does and keeps the
+ * pointwise box if rounding breaks the slack. For second moments of Q only (see
+ * momentErrorEstimate).
+ */
+export function chooseDomainForMoments(
+  s: DataScales,
+  n: number,
+  slack: number = POINTWISE_SLACK,
+  trunc: Truncation = SEPARATED,
+): DomainChoice {
+  if (!(slack >= 1)) throw new RuleError("pointwise slack must be >= 1", `got ${slack}`);
+  const base = chooseDomain(s, n, {}, trunc);
+  const bound = base.estimatedError * slack;
+  const m = 121;
+  let best = { L: base.L, R: base.R, err: momentErrorEstimate(base.exponents) };
+  for (let i = 0; i < m; i++) {
+    const R = base.R * (0.8 + (0.8 * i) / (m - 1));
+    const truncation = 2 * tailExponent(s, equivalentRadius(s, trunc, R) / 2);
+    const reach = truncationReach(trunc, R);
+    for (let j = 0; j < m; j++) {
+      const L = base.L * (0.8 + (0.8 * j) / (m - 1));
+      const aliasing = 2 * tailExponent(s, Math.max(0, L - reach / 2));
+      const resolution = resolutionExponent(s, (Math.PI * n) / (2 * L));
+      const overall = Math.min(truncation, aliasing - ALIAS_MARGIN, resolution);
+      if (Math.exp(-overall) > bound) continue;
+      const err = momentErrorEstimate({ truncation, aliasing, resolution, overall });
+      if (err < best.err) best = { L, R, err };
+    }
+  }
+  const L = round3(best.L, true);
+  const R = round3(best.R, false);
+  const exponents = errorExponents(s, n, L, R, trunc);
+  if (Math.exp(-exponents.overall) > bound) return base;
+  return { L, R, exponents, estimatedError: Math.exp(-exponents.overall), chosen: true };
+}
