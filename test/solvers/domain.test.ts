@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { RuleError } from "../../src/math/errors.ts";
 import { Bkw } from "../../src/solvers/spectral/bkw.ts";
 import {
   chooseDomain,
+  chooseDomainForMoments,
+  momentErrorEstimate,
+  POINTWISE_SLACK,
   pointsForAccuracy,
   resolutionExponent,
   scalesFromGrid,
@@ -134,4 +138,26 @@ test("resolution exponent: BKW's bound is its Fourier transform (radial quadratu
   // Gaussian envelope e^{−K0ξ²/2} the rule used before
   const ratio = Math.exp((0.7 * 5.05 ** 2) / 2 - resolutionExponent(s, 5.05));
   assert.ok(ratio > 2.5 && ratio < 3.1, `${ratio}`);
+});
+
+test("two-objective rule: pointwise estimate within the slack of the pointwise rule's, moment estimate no larger", () => {
+  for (const [name, s] of Object.entries(families))
+    for (const n of [16, 32, 64]) {
+      const base = chooseDomain(s, n);
+      for (const slack of [1, POINTWISE_SLACK, 10]) {
+        const d = chooseDomainForMoments(s, n, slack);
+        const tag = `${name} n=${n} slack=${slack}`;
+        assert.ok(d.estimatedError <= slack * base.estimatedError * (1 + 1e-12), tag);
+        assert.ok(momentErrorEstimate(d.exponents) <= momentErrorEstimate(base.exponents), tag);
+        // alias-free for the trusted ball, as the pointwise rule's boxes are
+        assert.ok(d.L >= ((3 + Math.SQRT2) * d.R) / 4, tag);
+      }
+      // with slack the moment estimate actually improves (truncation is the moment's largest term)
+      const d = chooseDomainForMoments(s, n);
+      assert.ok(
+        momentErrorEstimate(d.exponents) < momentErrorEstimate(base.exponents) / 1.5,
+        `${name} n=${n}`,
+      );
+    }
+  assert.throws(() => chooseDomainForMoments(families.maxwellian, 32, 0.5), RuleError);
 });

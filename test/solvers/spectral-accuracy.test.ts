@@ -8,7 +8,11 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { test } from "node:test";
 import { Bkw } from "../../src/solvers/spectral/bkw.ts";
-import { chooseDomain, type DataScales } from "../../src/solvers/spectral/domain.ts";
+import {
+  chooseDomain,
+  chooseDomainForMoments,
+  type DataScales,
+} from "../../src/solvers/spectral/domain.ts";
 import { makeGrid, type VelocityGrid } from "../../src/solvers/spectral/grid.ts";
 import {
   bkwScales,
@@ -36,8 +40,9 @@ function evaluate(
   n: number,
   kernel: SpectralKernel,
   datum: (g: VelocityGrid) => Float64Array,
+  rule: typeof chooseDomain = chooseDomain,
 ) {
-  const d = chooseDomain(scales, n);
+  const d = rule(scales, n);
   const grid = makeGrid(n, d.L, d.R);
   const f = datum(grid);
   const n3 = n ** 3;
@@ -187,4 +192,30 @@ test("default angular rule: the two-beam Q at n = 16 is near a converged rule (m
   const eP = dist(product.out);
   assert.ok(eL < 1e-3, `default rule: ${eL}`);
   assert.ok(eL < eP / 5, `default ${eL} vs product ${eP}`);
+});
+
+test("two-objective rule (option, chooseDomainForMoments): the two-beam anisotropy rate at n = 32 is at least 2x closer than on the pointwise rule's box", () => {
+  const script = join(import.meta.dirname, "../../bench/two_beam_rate.py");
+  const ref = JSON.parse(
+    execFileSync("python3", [script, "1", "0.5"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }),
+  );
+  const rateError = (rule: typeof chooseDomain) => {
+    const { grid, Q } = evaluate(
+      twoBeamScales(1, 0.5),
+      32,
+      "hard-sphere",
+      (g) => twoBeam(g, 1, 0.5),
+      rule,
+    );
+    const dA = moment(grid, Q, (x, y, z) => x * x - 0.5 * (y * y + z * z));
+    return Math.abs(dA / ref.dAdt - 1);
+  };
+  const pointwise = rateError(chooseDomain);
+  const moments = rateError((s, n) => chooseDomainForMoments(s, n));
+  // measured 1.30e-5 and 4.4e-6 (docs/spectral.md, "A second objective for moments"); kipack's
+  // 2.9e-6 is still not met
+  assert.ok(moments < pointwise / 2, `moments ${moments}, pointwise ${pointwise}`);
 });
