@@ -79,11 +79,14 @@ export {
 } from "./spectral/directions.ts";
 export {
   chooseDomain,
+  chooseDomainForMoments,
   type DataScales,
   type DomainChoice,
   droppedWeight,
   equivalentRadius,
   type FourierBound,
+  momentErrorEstimate,
+  POINTWISE_SLACK,
   resolutionExponent,
   tailOutside,
 } from "./spectral/domain.ts";

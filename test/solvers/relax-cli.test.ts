@@ -305,3 +305,38 @@ test("relax --check: the angular estimate falls with the Lebedev degree (two-bea
   const high = change("11");
   assert.ok(high < low / 5, `degree 3: ${low}, degree 11: ${high}`);
 });
+
+test("relax --pointwise-slack: the two-objective box, named in the output; bad slack → exit 2", async () => {
+  const { chooseDomain, chooseDomainForMoments } = await import(
+    "../../src/solvers/spectral/domain.ts"
+  );
+  const { twoBeamScales } = await import("../../src/solvers/spectral/initial-data.ts");
+  const r = run([
+    "--n",
+    "8",
+    "--t-end",
+    "0.01",
+    "--dt",
+    "0.01",
+    "--pointwise-slack",
+    "2",
+    "--json",
+  ]);
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  const d = chooseDomainForMoments(twoBeamScales(1, 0.5), 8, 2);
+  assert.equal(j.accuracy.L, d.L);
+  assert.equal(j.accuracy.R, d.R);
+  assert.notEqual(j.accuracy.L, chooseDomain(twoBeamScales(1, 0.5), 8).L);
+  assert.equal(j.accuracy.objective, "second moments (pointwise slack 2)");
+  assert.ok(j.accuracy.momentError > 0 && j.accuracy.momentError < 1);
+  for (const bad of [
+    ["--pointwise-slack", "0.5"],
+    ["--pointwise-slack", "2", "--L", "7"],
+  ]) {
+    const b = run(["--n", "8", "--t-end", "0.01", ...bad]);
+    assert.equal(b.status, 2, bad.join(" "));
+    assert.match(b.stderr, /--pointwise-slack/);
+    assert.equal(b.stderr.trim().split("\n").length, 1);
+  }
+});
