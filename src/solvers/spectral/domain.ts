@@ -43,6 +43,9 @@
  * (an estimate from this model, not a bound; tests check it against closed forms). The terms are
  * printed by `relax`. They are pointwise estimates; a moment of Q can be limited by a single term
  * far below the others (the two-beam anisotropy rate by truncation alone: docs/spectral.md).
+ * {@link chooseDomainForMoments} (an option, `relax --pointwise-slack`) trades pointwise accuracy
+ * for the accuracy of second moments of Q; it is not the default because it breaks the BKW
+ * pointwise comparison with kipack (docs/spectral.md, "A second objective for moments").
  */
 import { RuleError } from "../../math/errors.ts";
 import type { VelocityGrid } from "./grid.ts";
