@@ -7,15 +7,21 @@
  * and λ = 8π/15; the two-beam dA/dt by the quadrature of bench/two_beam_rate.py.
  *
  * With `--truncation staircase:K` (src/solvers/spectral/truncation.ts) a fourth row per n uses
- * that truncation, on the domain the rule chooses for it, with the default angular rule.
+ * that truncation, on the domain the rule chooses for it, with the default angular rule. With
+ * `--pointwise-slack s` a row "moment" uses the two-objective rule `chooseDomainForMoments` (slack s,
+ * separated truncation, default angular rule).
  *
- *   npx tsx bench/spectral-accuracy.ts [n ...] [--truncation T]       (default 16 32)
+ *   npx tsx bench/spectral-accuracy.ts [n ...] [--truncation T] [--pointwise-slack s]   (default 16 32)
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Bkw } from "../src/solvers/spectral/bkw.ts";
 import type { SphereRuleName } from "../src/solvers/spectral/directions.ts";
-import { chooseDomain, type DataScales } from "../src/solvers/spectral/domain.ts";
+import {
+  chooseDomain,
+  chooseDomainForMoments,
+  type DataScales,
+} from "../src/solvers/spectral/domain.ts";
 import { makeGrid, type VelocityGrid } from "../src/solvers/spectral/grid.ts";
 import {
   bkwScales,
@@ -25,7 +31,7 @@ import {
   twoBeamScales,
 } from "../src/solvers/spectral/initial-data.ts";
 import { MouhotPareschi, type SpectralKernel } from "../src/solvers/spectral/mouhot-pareschi.ts";
-import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
+import { lebedevDegreeFor, RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
 import {
   parseTruncation,
   SEPARATED,
@@ -72,21 +78,30 @@ const ref = JSON.parse(
 const args = process.argv.slice(2);
 const ti = args.indexOf("--truncation");
 const variant = ti >= 0 ? parseTruncation(args[ti + 1]) : null;
-const sizes = args.filter((_, i) => ti < 0 || (i !== ti && i !== ti + 1)).map(Number);
-type Label = "before" | "prod72" | "after" | "variant";
+const si = args.indexOf("--pointwise-slack");
+const slack = si >= 0 ? Number(args[si + 1]) : null;
+const flagged = [ti, si].filter((k) => k >= 0).flatMap((k) => [k, k + 1]);
+const sizes = args.filter((_, i) => !flagged.includes(i)).map(Number);
+type Label = "before" | "prod72" | "after" | "variant" | "moment";
 const after = (s: DataScales, n: number, label: Exclude<Label, "before">): Domain => {
   const trunc = label === "variant" && variant ? variant : SEPARATED;
   return {
-    ...chooseDomain(s, n, {}, trunc),
+    ...(label === "moment" && slack !== null
+      ? chooseDomainForMoments(s, n, slack)
+      : chooseDomain(s, n, {}, trunc)),
     ...(label === "prod72"
       ? { sphere: "product" as const, angles: RELAX_DEFAULTS.productAngles }
-      : { sphere: RELAX_DEFAULTS.sphere, angles: RELAX_DEFAULTS.angles }),
+      : { sphere: RELAX_DEFAULTS.sphere, angles: lebedevDegreeFor(n) }),
     truncation: trunc,
   };
 };
-const labels: Label[] = variant
-  ? ["before", "prod72", "after", "variant"]
-  : ["before", "prod72", "after"];
+const labels: Label[] = [
+  "before",
+  "prod72",
+  "after",
+  ...(variant ? (["variant"] as const) : []),
+  ...(slack !== null ? (["moment"] as const) : []),
+];
 const before = (L: number): Domain => ({ L, sphere: "product", angles: 4 });
 for (const n of sizes.length ? sizes : [16, 32]) {
   for (const label of labels) {

@@ -79,10 +79,15 @@ export {
 } from "./spectral/directions.ts";
 export {
   chooseDomain,
+  chooseDomainForMoments,
   type DataScales,
   type DomainChoice,
   droppedWeight,
   equivalentRadius,
+  type FourierBound,
+  momentErrorEstimate,
+  POINTWISE_SLACK,
+  resolutionExponent,
   tailOutside,
 } from "./spectral/domain.ts";
 export { describeGrid, makeGrid, type VelocityGrid } from "./spectral/grid.ts";
@@ -97,6 +102,7 @@ export {
   type SpectralOptions,
 } from "./spectral/mouhot-pareschi.ts";
 export {
+  lebedevDegreeFor,
   RELAX_DEFAULTS,
   type RelaxationResult,
   type RelaxationSetup,

@@ -1,8 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { RuleError } from "../../src/math/errors.ts";
+import { Bkw } from "../../src/solvers/spectral/bkw.ts";
 import {
   chooseDomain,
+  chooseDomainForMoments,
+  momentErrorEstimate,
+  POINTWISE_SLACK,
   pointsForAccuracy,
+  resolutionExponent,
   scalesFromGrid,
   tailExponent,
   tailOutside,
@@ -35,7 +41,7 @@ test("domain rule: alias-free for the trusted ball B_{R/2} (L >= (3+√2)R/4) an
       // the three conditions of the rule hold at the rounded L, R (within the rounding)
       const e = d.exponents;
       assert.ok(e.truncation >= e.overall && e.aliasing - 3 >= e.overall - 1e-12);
-      assert.ok(e.resolution - 2 >= e.overall - 1e-12);
+      assert.ok(e.resolution >= e.overall - 1e-12);
     }
   }
 });
@@ -93,4 +99,65 @@ test("grid file: negatives down to −1e-6·max f accepted (round-off of a compu
       parseGridFile(JSON.stringify({ format: "boltzlab-grid-v1", n: 4, L: 3, R: 2, values }), "b"),
     /f must be >= -1e-6·max f/,
   );
+});
+
+test("resolution exponent: BKW's bound is its Fourier transform (radial quadrature of the profile), and it bounds every K on the path", () => {
+  // f̂(ξ) = 4π ∫ f(r) sin(ξr)/(ξr) r² dr by Simpson on [0, 14] (independent of the closed form
+  // e^{−KTξ²/2}(1 − (1 − K)Tξ²/2) that bkwScales uses)
+  const fourier = (bkw: Bkw, t: number, xi: number) => {
+    const m = 4000;
+    const h = 14 / m;
+    let s = 0;
+    for (let j = 0; j <= m; j++) {
+      const r = j * h;
+      const w = j === 0 || j === m ? 1 : j % 2 ? 4 : 2;
+      const sinc = xi * r === 0 ? 1 : Math.sin(xi * r) / (xi * r);
+      s += w * bkw.value(t, r * r) * sinc * r * r;
+    }
+    return (4 * Math.PI * s * h) / 3;
+  };
+  const bkw = new Bkw({ K0: 0.7 });
+  const s = bkwScales(1, 0.7);
+  for (const xi of [2, 4, 5.05, 6.03]) {
+    const mass = fourier(bkw, 0, 0);
+    assert.ok(Math.abs(mass - 1) < 1e-10, `mass ${mass}`);
+    // at t = 0 (K = K0) the bound is attained: E_r = −ln|f̂(ξ)|/f̂(0)
+    const exact = -Math.log(Math.abs(fourier(bkw, 0, xi)) / mass);
+    assert.ok(
+      resolutionExponent(s, xi) <= exact + 1e-8,
+      `ξ=${xi}: ${resolutionExponent(s, xi)} vs ${exact}`,
+    );
+    assert.ok(resolutionExponent(s, xi) >= exact - 1e-8 || xi < 3, `ξ=${xi}: attained at K0`);
+    // later states (K > K0) are bounded too (the bound is the largest over the sampled path)
+    for (const t of [0.1, 0.3, 1, 3]) {
+      const e = -Math.log(Math.abs(fourier(bkw, t, xi)));
+      assert.ok(resolutionExponent(s, xi) <= e + 0.05, `ξ=${xi}, t=${t}: ${e}`);
+    }
+  }
+  // the polynomial factor matters at the Nyquist numbers used: at ξ = 5.05 the bound is ≈ 2.8× the
+  // Gaussian envelope e^{−K0ξ²/2} the rule used before
+  const ratio = Math.exp((0.7 * 5.05 ** 2) / 2 - resolutionExponent(s, 5.05));
+  assert.ok(ratio > 2.5 && ratio < 3.1, `${ratio}`);
+});
+
+test("two-objective rule: pointwise estimate within the slack of the pointwise rule's, moment estimate no larger", () => {
+  for (const [name, s] of Object.entries(families))
+    for (const n of [16, 32, 64]) {
+      const base = chooseDomain(s, n);
+      for (const slack of [1, POINTWISE_SLACK, 10]) {
+        const d = chooseDomainForMoments(s, n, slack);
+        const tag = `${name} n=${n} slack=${slack}`;
+        assert.ok(d.estimatedError <= slack * base.estimatedError * (1 + 1e-12), tag);
+        assert.ok(momentErrorEstimate(d.exponents) <= momentErrorEstimate(base.exponents), tag);
+        // alias-free for the trusted ball, as the pointwise rule's boxes are
+        assert.ok(d.L >= ((3 + Math.SQRT2) * d.R) / 4, tag);
+      }
+      // with slack the moment estimate actually improves (truncation is the moment's largest term)
+      const d = chooseDomainForMoments(s, n);
+      assert.ok(
+        momentErrorEstimate(d.exponents) < momentErrorEstimate(base.exponents) / 1.5,
+        `${name} n=${n}`,
+      );
+    }
+  assert.throws(() => chooseDomainForMoments(families.maxwellian, 32, 0.5), RuleError);
 });

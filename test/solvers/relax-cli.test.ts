@@ -279,4 +279,64 @@ test("relax --check: reruns at n/2 and prints the change of the final moments", 
   }
   // the n = 8 grid is far coarser: its fourth moment differs visibly from the n = 16 one
   assert.ok(j.check.difference.fourthMomentExcess > 0);
+  // angular estimate: degree 5 against 9 (two steps up), Q(f0) on the same grid
+  assert.equal(j.check.angular.degree, 5);
+  assert.equal(j.check.angular.referenceDegree, 9);
+  assert.ok(j.check.angular.maxChange > 0 && j.check.angular.maxChange < 1, `${j.check.angular}`);
+});
+
+test("relax --check: the angular estimate falls with the Lebedev degree (two-beam, n = 8)", () => {
+  const change = (angles: string) => {
+    const r = run(
+      ["--init", "two-beam", "--n", "8", "--t-end", "0.01", "--dt", "0.01"].concat([
+        "--angles",
+        angles,
+        "--check",
+        "--json",
+        "--no-progress",
+        "--workers",
+        "1",
+      ]),
+    );
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout).check.angular.maxChange as number;
+  };
+  const low = change("3");
+  const high = change("11");
+  assert.ok(high < low / 5, `degree 3: ${low}, degree 11: ${high}`);
+});
+
+test("relax --pointwise-slack: the two-objective box, named in the output; bad slack → exit 2", async () => {
+  const { chooseDomain, chooseDomainForMoments } = await import(
+    "../../src/solvers/spectral/domain.ts"
+  );
+  const { twoBeamScales } = await import("../../src/solvers/spectral/initial-data.ts");
+  const r = run([
+    "--n",
+    "8",
+    "--t-end",
+    "0.01",
+    "--dt",
+    "0.01",
+    "--pointwise-slack",
+    "2",
+    "--json",
+  ]);
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  const d = chooseDomainForMoments(twoBeamScales(1, 0.5), 8, 2);
+  assert.equal(j.accuracy.L, d.L);
+  assert.equal(j.accuracy.R, d.R);
+  assert.notEqual(j.accuracy.L, chooseDomain(twoBeamScales(1, 0.5), 8).L);
+  assert.equal(j.accuracy.objective, "second moments (pointwise slack 2)");
+  assert.ok(j.accuracy.momentError > 0 && j.accuracy.momentError < 1);
+  for (const bad of [
+    ["--pointwise-slack", "0.5"],
+    ["--pointwise-slack", "2", "--L", "7"],
+  ]) {
+    const b = run(["--n", "8", "--t-end", "0.01", ...bad]);
+    assert.equal(b.status, 2, bad.join(" "));
+    assert.match(b.stderr, /--pointwise-slack/);
+    assert.equal(b.stderr.trim().split("\n").length, 1);
+  }
 });

@@ -18,8 +18,11 @@ import { BKW_RATE_CONSTANT_KERNEL, Bkw } from "../../solvers/spectral/bkw.ts";
 import { LEBEDEV_DEGREES, type SphereRuleName } from "../../solvers/spectral/directions.ts";
 import {
   chooseDomain,
+  chooseDomainForMoments,
   type DataScales,
   type DomainChoice,
+  momentErrorEstimate,
+  POINTWISE_SLACK,
   pointsForAccuracy,
   scalesFromGrid,
   type Tail,
@@ -37,8 +40,9 @@ import {
   twoBeamScales,
   validateGridValues,
 } from "../../solvers/spectral/initial-data.ts";
-import { GAIN_BLOCKS } from "../../solvers/spectral/mouhot-pareschi.ts";
+import { GAIN_BLOCKS, MouhotPareschi } from "../../solvers/spectral/mouhot-pareschi.ts";
 import {
+  lebedevDegreeFor,
   RELAX_DEFAULTS,
   type RelaxationResult,
   type RelaxationSetup,
@@ -70,6 +74,7 @@ interface RelaxOpts {
   truncation: string;
   L?: string;
   R?: string;
+  pointwiseSlack?: string;
   accuracy: string;
   check?: boolean;
   beamSpeed: string;
@@ -113,7 +118,7 @@ export function register(program: Command): void {
     )
     .option(
       "--angles <P>",
-      `angular resolution: the Lebedev degree P (${LEBEDEV_DEGREES.join(", ")}; default ${RELAX_DEFAULTS.angles}) or the product rule's M, 2M^2 directions (default ${RELAX_DEFAULTS.productAngles})`,
+      `angular resolution: the Lebedev degree P (${LEBEDEV_DEGREES.join(", ")}; default ${RELAX_DEFAULTS.angles} up to n = 32, ${lebedevDegreeFor(64)} from n = 64) or the product rule's M, 2M^2 directions (default ${RELAX_DEFAULTS.productAngles})`,
     )
     .option(
       "--truncation <set>",
@@ -123,11 +128,18 @@ export function register(program: Command): void {
     .option("--L <L>", "box half-width (default: chosen from the data and n, see docs/spectral.md)")
     .option("--R <R>", "truncation radius of relative velocities (default: chosen with L)")
     .option(
+      "--pointwise-slack <s>",
+      `choose L, R for second moments (temperatures, anisotropy): among the boxes whose estimated pointwise error of Q is within s times the best, the one with the smallest estimated moment error (s >= 1; ${POINTWISE_SLACK} is the documented choice; not for fourth moments or pointwise values; docs/spectral.md). Default: off`,
+    )
+    .option(
       "--accuracy <eps>",
       "requested relative accuracy of Q; a warning says when n, L, R cannot meet it",
       String(RELAX_DEFAULTS.accuracy),
     )
-    .option("--check", "rerun at n/2 and print the change of the final moments")
+    .option(
+      "--check",
+      "rerun at n/2 and print the change of the final moments; with Lebedev directions also the change of Q(f0) with the degree two steps up",
+    )
     .option("--beam-speed <U>", "two-beam: beams at ±U e_x", "1")
     .option("--beam-temperature <T>", "two-beam: temperature of each beam", "0.5")
     .option("--density <rho>", "maxwellian/bkw density", "1")
@@ -178,19 +190,27 @@ interface Setup extends RelaxationSetup {
   init: string;
   scales: DataScales;
   domain: DomainChoice;
+  /** --pointwise-slack (null: the pointwise rule). */
+  pointwiseSlack: number | null;
   accuracy: number;
   /** The datum on a grid of n/2 points with its own domain (for --check), built lazily. */
   coarse: (() => { grid: VelocityGrid; f0: Float64Array; domain: DomainChoice }) | null;
 }
 
-/** The domain for n points: the user's L/R where given, the rule of domain.ts for the rest. */
+/**
+ * The domain for n points: the user's L/R where given, the rule of domain.ts for the rest (the
+ * two-objective rule when a pointwise slack is given and neither L nor R is).
+ */
 function domainFor(
   scales: DataScales,
   n: number,
   trunc: Truncation,
   L?: number,
   R?: number,
+  slack: number | null = null,
 ): DomainChoice {
+  if (slack !== null && L === undefined && R === undefined)
+    return chooseDomainForMoments(scales, n, slack, trunc);
   return chooseDomain(scales, n, { L, R }, trunc);
 }
 
@@ -213,7 +233,7 @@ function setup(o: RelaxOpts): Setup {
   const angles =
     o.angles === undefined
       ? sphere === "lebedev"
-        ? RELAX_DEFAULTS.angles
+        ? lebedevDegreeFor(n)
         : RELAX_DEFAULTS.productAngles
       : parseInteger("--angles", o.angles, 1);
   if (sphere === "product" && angles > 64)
@@ -226,6 +246,12 @@ function setup(o: RelaxOpts): Setup {
   const truncation = parseTruncation(o.truncation, "--truncation");
   const L = o.L === undefined ? undefined : requirePositive("--L", parseNumber("--L", o.L));
   const R = o.R === undefined ? undefined : requirePositive("--R", parseNumber("--R", o.R));
+  const slack =
+    o.pointwiseSlack === undefined ? null : parseNumber("--pointwise-slack", o.pointwiseSlack);
+  if (slack !== null && !(slack >= 1))
+    throw new RuleError("--pointwise-slack must be >= 1", `got ${o.pointwiseSlack}`);
+  if (slack !== null && (L !== undefined || R !== undefined))
+    throw new RuleError("--pointwise-slack chooses L and R; omit --L and --R");
   const rho = requirePositive("--density", parseNumber("--density", o.density));
   const T = requirePositive("--temperature", parseNumber("--temperature", o.temperature));
   let bkw: Bkw | null = null;
@@ -262,7 +288,7 @@ function setup(o: RelaxOpts): Setup {
       scales = bkwScales(T, b.K0);
       sample = (g) => b.sample(g, 0, new Float64Array(g.n ** 3));
     }
-    domain = domainFor(scales, n, truncation, L, R);
+    domain = domainFor(scales, n, truncation, L, R, slack);
     grid = makeGrid(n, domain.L, domain.R);
     f0 = sample(grid);
   } else {
@@ -275,6 +301,10 @@ function setup(o: RelaxOpts): Setup {
         `${init}: ${(e as Error).message}`,
       );
     }
+    if (slack !== null)
+      throw new RuleError(
+        "--pointwise-slack needs a named initial datum (the box of a FILE is the file's)",
+      );
     const file = parseGridFile(text, init);
     if (file.grid.n !== n)
       throw new RuleError("n in the grid file must equal --n", `file n=${file.grid.n}, --n ${n}`);
@@ -290,7 +320,7 @@ function setup(o: RelaxOpts): Setup {
   const coarse =
     o.check && sample
       ? () => {
-          const d = domainFor(scales, n / 2, truncation, L, R);
+          const d = domainFor(scales, n / 2, truncation, L, R, slack);
           const g = makeGrid(n / 2, d.L, d.R);
           return { grid: g, f0: (sample as (g: VelocityGrid) => Float64Array)(g), domain: d };
         }
@@ -317,6 +347,7 @@ function setup(o: RelaxOpts): Setup {
     bkw,
     scales,
     domain,
+    pointwiseSlack: slack,
     accuracy,
     coarse,
   };
@@ -328,6 +359,11 @@ interface AccuracyReport {
   R: number;
   /** Chosen by the rule of domain.ts (true) or set by the user / the file (false). */
   chosen: boolean;
+  /**
+   * The rule's objective: "pointwise" (chooseDomain) or "second moments" (--pointwise-slack,
+   * chooseDomainForMoments, with the slack).
+   */
+  objective: string;
   h: number;
   /** The truncation set (`separated` or `staircase:K`) and its reach (largest |g| kept). */
   truncationSet: string;
@@ -339,6 +375,8 @@ interface AccuracyReport {
   /** Exponents of the error model (domain.ts) and e^{−E}, the estimated relative error of Q. */
   exponents: { truncation: number; aliasing: number; resolution: number; overall: number };
   estimatedError: number;
+  /** The model's estimate of the relative error of a second moment of Q (momentErrorEstimate). */
+  momentError: number;
   requestedAccuracy: number;
   /** Smallest n meeting the requested accuracy with this rule (null: none up to 256). */
   pointsNeeded: number | null;
@@ -352,6 +390,10 @@ function accuracyReport(s: Setup, directions: number, L?: number, R?: number): A
     L: grid.L,
     R: grid.R,
     chosen: domain.chosen,
+    objective:
+      s.pointwiseSlack === null
+        ? "pointwise"
+        : `second moments (pointwise slack ${s.pointwiseSlack})`,
     h: grid.h,
     truncationSet: truncationName(s.truncation ?? SEPARATED),
     reach: truncationReach(s.truncation ?? SEPARATED, grid.R),
@@ -359,6 +401,7 @@ function accuracyReport(s: Setup, directions: number, L?: number, R?: number): A
     tail: tailOutside(grid, s.f0, grid.R / 2),
     exponents: domain.exponents,
     estimatedError: domain.estimatedError,
+    momentError: momentErrorEstimate(domain.exponents),
     requestedAccuracy: s.accuracy,
     pointsNeeded: pointsForAccuracy(s.scales, s.accuracy, { L, R }, s.truncation),
     directions,
@@ -388,6 +431,37 @@ function csvRow(p: SeriesPoint): string {
     p.negativeMass,
     p.min,
   ].join(",");
+}
+
+/**
+ * The angular error of Q on the initial datum, estimated a posteriori: max|Q_P − Q_P'| / max(f·ν)
+ * with P the run's Lebedev degree, P' the degree two steps up in the table (same grid, L, R and
+ * truncation) and f·ν the loss term of Q_P' (the scale of Q that stays finite at equilibrium,
+ * where Q itself vanishes). An error estimate for the angular rule alone; `--check` prints it.
+ */
+function angularCheck(s: Setup): { degree: number; referenceDegree: number; maxChange: number } {
+  const i = LEBEDEV_DEGREES.indexOf(s.angles);
+  const ref = LEBEDEV_DEGREES[Math.min(LEBEDEV_DEGREES.length - 1, i + 2)];
+  const n3 = s.grid.n ** 3;
+  const loss = new Float64Array(n3);
+  const q = (angles: number) => {
+    const out = new Float64Array(n3);
+    new MouhotPareschi(s.grid, s.kernel, {
+      sphere: "lebedev",
+      angles,
+      truncation: s.truncation,
+    }).evaluate(s.f0, out, undefined, loss);
+    return out;
+  };
+  const a = q(s.angles);
+  const b = q(ref);
+  let d = 0;
+  let m = 0;
+  for (let k = 0; k < n3; k++) {
+    d = Math.max(d, Math.abs(a[k] - b[k]));
+    m = Math.max(m, Math.abs(s.f0[k] * loss[k]));
+  }
+  return { degree: s.angles, referenceDegree: ref, maxChange: d / m };
 }
 
 /** The moments --check compares: final temperature tensor, entropy, M₄ − 15ρT². */
@@ -441,7 +515,7 @@ async function relax(o: RelaxOpts): Promise<void> {
     const e = accuracy.exponents;
     const worst = s.domain.chosen
       ? `the grid spacing h=${grid.h.toPrecision(3)} is too coarse for the data (L and R were chosen to balance truncation, aliasing and resolution; only n can improve all three)`
-      : e.resolution - 2 <= Math.min(e.truncation, e.aliasing - 3)
+      : e.resolution <= Math.min(e.truncation, e.aliasing - 3)
         ? `the grid spacing h=${grid.h.toPrecision(3)} is too coarse for the data`
         : e.truncation <= e.aliasing - 3
           ? `the truncation radius R=${grid.R} is too small for the data's tails`
@@ -467,6 +541,7 @@ async function relax(o: RelaxOpts): Promise<void> {
       final: coarse,
       difference,
       note: "difference between this run and the same run at n/2: an error estimate for the n/2 run, an upper estimate for this one when the error falls with n",
+      ...(s.sphere === "lebedev" ? { angular: angularCheck(s) } : {}),
     };
   }
   const last = run.series[run.series.length - 1];
@@ -535,9 +610,10 @@ function textReport(
   const e = a.exponents;
   const lines = [
     `relax: ${s.kernel} kernel, init ${s.init}, ${describeGrid(grid, s.truncation)}`,
-    `  domain ${a.chosen ? "chosen from the data and n (docs/spectral.md)" : "as given"}: L=${a.L}, R=${a.R}, h=${a.h.toPrecision(4)}; trusted ball |v| <= R/2 = ${a.trustedRadius.toPrecision(4)} (no truncation, no aliasing inside)`,
+    `  domain ${a.chosen ? `chosen from the data and n for the ${a.objective} error (docs/spectral.md)` : "as given"}: L=${a.L}, R=${a.R}, h=${a.h.toPrecision(4)}; trusted ball |v| <= R/2 = ${a.trustedRadius.toPrecision(4)} (no truncation, no aliasing inside)`,
     `  tail of the initial datum outside the trusted ball: mass ${a.tail.mass.toExponential(2)}, energy ${a.tail.energy.toExponential(2)} (fractions)`,
-    `  estimated relative error of Q ${a.estimatedError.toExponential(1)} = e^-${e.overall.toFixed(1)} (exponents: truncation ${e.truncation.toFixed(1)}, aliasing ${e.aliasing.toFixed(1)}-3, resolution ${e.resolution.toFixed(1)}-2); requested ${a.requestedAccuracy}${a.pointsNeeded ? `, met from n=${a.pointsNeeded}` : ""}`,
+    `  estimated relative error of Q ${a.estimatedError.toExponential(1)} = e^-${e.overall.toFixed(1)} (terms: truncation e^-${e.truncation.toFixed(1)} = ${Math.exp(-e.truncation).toExponential(1)}, aliasing e^-(${e.aliasing.toFixed(1)}-3) = ${Math.exp(3 - e.aliasing).toExponential(1)}, resolution e^-${e.resolution.toFixed(1)} = ${Math.exp(-e.resolution).toExponential(1)}); requested ${a.requestedAccuracy}${a.pointsNeeded ? `, met from n=${a.pointsNeeded} by the pointwise rule` : ""}`,
+    `  estimated relative error of a second moment of Q (temperatures, anisotropy) ${a.momentError.toExponential(1)} (truncation + resolution^2 + aliasing; not for fourth moments)`,
     `  angular resolution: ${a.angularResolution}`,
     `  ${result.method}`,
     `  ${run.steps} steps (${run.rejectedSteps} rejected), ${run.evaluations} Q evaluations, ${elapsed.toFixed(1)} s`,
@@ -566,6 +642,11 @@ function textReport(
         .map(([k, v]) => `${k} ${v.toExponential(1)}`)
         .join(", ")}`,
     );
+    const ang = check.angular as ReturnType<typeof angularCheck> | undefined;
+    if (ang)
+      lines.push(
+        `  check: angular error of Q(f0), Lebedev degree ${ang.degree} against ${ang.referenceDegree}: ${ang.maxChange.toExponential(1)} of max(f L), the loss term`,
+      );
   }
   if (out)
     lines.push(

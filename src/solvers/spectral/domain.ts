@@ -27,15 +27,25 @@
  *   hard-sphere collision measure |cos θ| dω dropped at relative speed g (`droppedFraction`), and
  *   E_t = 2ψ(R_eq/2). For K = 1, R_eq = R and the rule is the separated one unchanged.
  * - Resolution (E_r): the trigonometric interpolant misses the spectrum beyond the Nyquist wave
- *   number π/h, h = 2L/n: for the narrowest Gaussian component (temperature T_min) e^{−T_min(π/h)²/2}.
+ *   number ξ_N = π/h, h = 2L/n: E_r = −ln |f̂(ξ_N)|/f̂(0), from bounds on the data's Fourier
+ *   transform ({@link FourierBound}: for a Gaussian of temperature T, e^{−Tξ²/2}; for the BKW
+ *   profile e^{−KTξ²/2}|1 − (1 − K)Tξ²/2|, whose polynomial factor is ≈ 3–4.5 at the Nyquist numbers of
+ *   the grids used — the reason a rule that treated BKW as its Gaussian envelope chose boxes too
+ *   coarse for it). The previous rule's resolution margin of 2 stood in for that factor (it was
+ *   calibrated on BKW and Maxwellian data); with the exact transform there is no margin.
  *
  * The errors are exponentially small with polynomial prefactors that differ between quantities;
  * measured on BKW and Maxwellian data at n = 16, 32 (docs/spectral.md), the fourth moment of Q and
- * the evolved grid are most sensitive to aliasing, the max-norm of Q to resolution. The rule
- * therefore gives aliasing a margin of 3 and resolution a margin of 2 in the exponent: it picks the
- * largest E with E_t(R) ≥ E, E_a(L, R) ≥ E + 3, E_r(L) ≥ E + 2, and reports e^{−E} as the estimated
- * relative accuracy of Q (an estimate from this model, not a bound; tests check it against closed
- * forms).
+ * the evolved grid are most sensitive to aliasing (|v|⁴ weights the aliased tails in the box
+ * corners). The rule therefore gives aliasing a margin of 3 in the exponent: it picks the largest
+ * E with E_t(R) ≥ E, E_a(L, R) ≥ E + 3, E_r(L) ≥ E, i.e. it minimizes the largest predicted term
+ * max(e^{−E_t}, e^{3−E_a}, e^{−E_r}), and reports e^{−E} as the estimated relative accuracy of Q
+ * (an estimate from this model, not a bound; tests check it against closed forms). The terms are
+ * printed by `relax`. They are pointwise estimates; a moment of Q can be limited by a single term
+ * far below the others (the two-beam anisotropy rate by truncation alone: docs/spectral.md).
+ * {@link chooseDomainForMoments} (an option, `relax --pointwise-slack`) trades pointwise accuracy
+ * for the accuracy of second moments of Q; it is not the default because it breaks the BKW
+ * pointwise comparison with kipack (docs/spectral.md, "A second objective for moments").
  */
 import { RuleError } from "../../math/errors.ts";
 import type { VelocityGrid } from "./grid.ts";
@@ -47,17 +57,44 @@ export interface GaussianComponent {
   readonly temperature: number;
 }
 
+/**
+ * One bound on the Fourier transform of the data: |f̂(ξ)|/f̂(0) ≤ |1 − q|ξ|²| e^{−T|ξ|²/2}. A
+ * Gaussian of temperature T has q = 0 (and any mixture of Gaussians of temperature ≥ T, whatever
+ * their centres, is bounded by it); the BKW profile at K has T = KT₀, q = (1 − K)T₀/2.
+ */
+export interface FourierBound {
+  readonly temperature: number;
+  readonly quadratic: number;
+}
+
 /** What the rule needs to know about the data. */
 export interface DataScales {
   /** Components whose tails bound the datum's and its equilibrium's tails (ψ is their minimum). */
   readonly components: readonly GaussianComponent[];
-  /** Temperature of the narrowest Gaussian in the data (sets the resolution error). */
-  readonly narrowestTemperature: number;
+  /**
+   * Bounds on |f̂|/f̂(0) for the datum and the states it passes through (its equilibrium; for a
+   * family like BKW a sample of its path): the resolution error is the largest of them at the
+   * Nyquist wave number.
+   */
+  readonly spectrum: readonly FourierBound[];
 }
 
-/** Margins (in the exponent) of aliasing and resolution over truncation; see the module comment. */
+/**
+ * Margin (in the exponent) of aliasing over truncation: the fourth moment of Q weights the aliased
+ * tails in the box corners by |v|⁴ (see the module comment).
+ */
 export const ALIAS_MARGIN = 3;
-export const RESOLUTION_MARGIN = 2;
+
+/** −ln of the largest {@link FourierBound} at wave number ξ: the resolution exponent at ξ. */
+export function resolutionExponent(s: DataScales, xi: number): number {
+  let e = Number.POSITIVE_INFINITY;
+  const x2 = xi * xi;
+  for (const b of s.spectrum) {
+    const poly = Math.abs(1 - b.quadratic * x2);
+    e = Math.min(e, (b.temperature * x2) / 2 - (poly > 0 ? Math.log(poly) : -745));
+  }
+  return e;
+}
 
 /** ψ(r) = min_c (r − offset_c)₊² / (2 T_c): −ln of the data's tail at radius r, relative to its peak. */
 export function tailExponent(s: DataScales, r: number): number {
@@ -124,9 +161,9 @@ export interface ErrorExponents {
   readonly truncation: number;
   /** Aliasing: 2ψ(L − R'/2), R' the truncation's reach (√2 R when separated). */
   readonly aliasing: number;
-  /** Resolution: T_min (π/h)²/2 with h = 2L/n. */
+  /** Resolution: −ln |f̂(π/h)|/f̂(0) from the data's {@link FourierBound}s, h = 2L/n. */
   readonly resolution: number;
-  /** min(E_t, E_a − 3, E_r − 2): the estimated relative error of Q is e^{−E}. */
+  /** min(E_t, E_a − 3, E_r): the estimated relative error of Q is e^{−E}. */
   readonly overall: number;
 }
 
@@ -140,9 +177,8 @@ export function errorExponents(
 ): ErrorExponents {
   const truncation = 2 * tailExponent(s, equivalentRadius(s, trunc, R) / 2);
   const aliasing = 2 * tailExponent(s, Math.max(0, L - truncationReach(trunc, R) / 2));
-  const k = (Math.PI * n) / (2 * L);
-  const resolution = (s.narrowestTemperature * k * k) / 2;
-  const overall = Math.min(truncation, aliasing - ALIAS_MARGIN, resolution - RESOLUTION_MARGIN);
+  const resolution = resolutionExponent(s, (Math.PI * n) / (2 * L));
+  const overall = Math.min(truncation, aliasing - ALIAS_MARGIN, resolution);
   return { truncation, aliasing, resolution, overall };
 }
 
@@ -172,7 +208,7 @@ export interface DomainChoice {
   readonly chosen: boolean;
 }
 
-/** Round to 3 significant digits, downwards for L (so the resolution margin is kept). */
+/** Round to 3 significant digits, downwards for L (so the resolution condition is kept). */
 function round3(x: number, down: boolean): number {
   const p = 10 ** (Math.floor(Math.log10(x)) - 2);
   return Number(((down ? Math.floor(x / p) : Math.ceil(x / p)) * p).toPrecision(3));
@@ -180,7 +216,7 @@ function round3(x: number, down: boolean): number {
 
 /**
  * The rule: for given L (if fixed) or free L, and free R, the largest E with E_t ≥ E,
- * E_a ≥ E + 3, E_r ≥ E + 2 (bisection on E; R and L are then the smallest radii that meet the
+ * E_a ≥ E + 3, E_r ≥ E (bisection on E; R and L are then the smallest radii that meet the
  * truncation and aliasing conditions, so resolution is as good as it can be). The truncation's
  * reach enters the aliasing condition (default separated).
  */
@@ -284,9 +320,9 @@ export function tailOutside(grid: VelocityGrid, f: Float64Array, radius: number)
  * temperature T give the equilibrium component (offset |u|, T); the datum's own tail is bounded
  * by fitting ψ to the grid: the component (offset 0, T_d) with T_d the smallest temperature such
  * that f(v) ≤ max f · e^{−|v|²/(2T_d)} on every grid point with f(v) > 1e-6 max f (below that a
- * computed solution carries its own discretization noise, which is not a tail of the data). The narrowest
- * temperature is not measured from the spectrum: T_min = min(T, T_d), optimistic for data with
- * features narrower than their envelope.
+ * computed solution carries its own discretization noise, which is not a tail of the data). The
+ * spectrum is not measured: it is bounded by a Gaussian of temperature min(T, T_d), optimistic for
+ * data with features narrower than their envelope.
  */
 export function scalesFromGrid(grid: VelocityGrid, f: Float64Array): DataScales {
   const { n, axis, dv } = grid;
@@ -329,6 +365,71 @@ export function scalesFromGrid(grid: VelocityGrid, f: Float64Array): DataScales 
       { offset: Math.hypot(u[0], u[1], u[2]), temperature: T },
       { offset: 0, temperature: Td },
     ],
-    narrowestTemperature: Math.min(T, Td),
+    spectrum: [{ temperature: Math.min(T, Td), quadratic: 0 }],
   };
+}
+
+/**
+ * Default of {@link chooseDomainForMoments}' slack: the pointwise estimate may be at most twice
+ * the best achievable one. Reason: the model's pointwise terms carry unmodelled prefactors of
+ * 1–3 (docs/spectral.md: measured/predicted 0.3–1.8 on the boxes scanned), so boxes within a
+ * factor 2 of the optimum are not distinguishable by the model's pointwise error; the slack spends
+ * only what the model cannot resolve.
+ */
+export const POINTWISE_SLACK = 2;
+
+/**
+ * The predicted error of a low moment of Q (second moments: temperature, anisotropy) on a box with
+ * exponents e: e^{−E_t} + e^{−2E_r} + e^{3−E_a}. Truncation biases a moment linearly (the dropped
+ * collisions all move it the same way); the lost modes beyond π/h enter a bilinear moment of Q
+ * through products of two of them (measured on the two-beam anisotropy rate at n = 32: with the
+ * pointwise error rising 2.0e-5 → 1.1e-4 as L grows at fixed R, the rate moves by ≤ 1e-7); aliasing
+ * enters with the margin of 3 of {@link chooseDomain}. Not valid for fourth moments: the BKW
+ * fourth-moment rate follows the pointwise resolution error linearly at large L, and its aliasing
+ * at larger R exceeds e^{3−E_a} by ~10³ (docs/spectral.md, "A second objective for moments").
+ */
+export function momentErrorEstimate(e: ErrorExponents): number {
+  return (
+    Math.exp(-e.truncation) + Math.exp(-2 * e.resolution) + Math.exp(ALIAS_MARGIN - e.aliasing)
+  );
+}
+
+/**
+ * A two-objective rule (an option, not the default): among the boxes (L, R) whose predicted
+ * pointwise error e^{−E} is at most `slack` times that of {@link chooseDomain}'s box, the one with
+ * the smallest {@link momentErrorEstimate}. Scans L and R over [0.8, 1.6] × the pointwise box's
+ * (121 values each, exponents exact at each point), then rounds as chooseDomain does and keeps the
+ * pointwise box if rounding breaks the slack. For second moments of Q only (see
+ * momentErrorEstimate).
+ */
+export function chooseDomainForMoments(
+  s: DataScales,
+  n: number,
+  slack: number = POINTWISE_SLACK,
+  trunc: Truncation = SEPARATED,
+): DomainChoice {
+  if (!(slack >= 1)) throw new RuleError("pointwise slack must be >= 1", `got ${slack}`);
+  const base = chooseDomain(s, n, {}, trunc);
+  const bound = base.estimatedError * slack;
+  const m = 121;
+  let best = { L: base.L, R: base.R, err: momentErrorEstimate(base.exponents) };
+  for (let i = 0; i < m; i++) {
+    const R = base.R * (0.8 + (0.8 * i) / (m - 1));
+    const truncation = 2 * tailExponent(s, equivalentRadius(s, trunc, R) / 2);
+    const reach = truncationReach(trunc, R);
+    for (let j = 0; j < m; j++) {
+      const L = base.L * (0.8 + (0.8 * j) / (m - 1));
+      const aliasing = 2 * tailExponent(s, Math.max(0, L - reach / 2));
+      const resolution = resolutionExponent(s, (Math.PI * n) / (2 * L));
+      const overall = Math.min(truncation, aliasing - ALIAS_MARGIN, resolution);
+      if (Math.exp(-overall) > bound) continue;
+      const err = momentErrorEstimate({ truncation, aliasing, resolution, overall });
+      if (err < best.err) best = { L, R, err };
+    }
+  }
+  const L = round3(best.L, true);
+  const R = round3(best.R, false);
+  const exponents = errorExponents(s, n, L, R, trunc);
+  if (Math.exp(-exponents.overall) > bound) return base;
+  return { L, R, exponents, estimatedError: Math.exp(-exponents.overall), chosen: true };
 }

@@ -171,18 +171,30 @@ export function twoBeamScales(U: number, T: number): DataScales {
       { offset: Math.abs(U), temperature: T },
       { offset: 0, temperature: T + (U * U) / 3 },
     ],
-    narrowestTemperature: T,
+    spectrum: [
+      { temperature: T, quadratic: 0 },
+      { temperature: T + (U * U) / 3, quadratic: 0 },
+    ],
   };
 }
 
 /** Scales of a Maxwellian of temperature T centred at 0. */
 export function maxwellianScales(T: number): DataScales {
-  return { components: [{ offset: 0, temperature: T }], narrowestTemperature: T };
+  return {
+    components: [{ offset: 0, temperature: T }],
+    spectrum: [{ temperature: T, quadratic: 0 }],
+  };
 }
+
+/** Number of steps in K ∈ [K0, 1] at which {@link bkwScales} bounds the BKW spectrum. */
+const BKW_PATH_SAMPLES = 12;
 
 /**
  * Scales of the BKW family: its Gaussian factor has temperature K T ≤ T (K from K0 to 1), its
- * equilibrium temperature T; the polynomial factor is absorbed in the margins of the rule.
+ * equilibrium temperature T. Its Fourier transform is exactly
+ * f̂(ξ)/ρ = e^{−KT|ξ|²/2} (1 − (1 − K) T |ξ|²/2), so the spectrum bounds carry the polynomial
+ * factor (at the Nyquist number of a typical grid it is ≈ 3–4.5: the BKW datum needs a finer grid
+ * than its Gaussian envelope); they are given at K = K0, …, 1 in 12 steps.
  */
 export function bkwScales(T: number, K0: number): DataScales {
   return {
@@ -190,7 +202,10 @@ export function bkwScales(T: number, K0: number): DataScales {
       { offset: 0, temperature: T },
       { offset: 0, temperature: K0 * T },
     ],
-    narrowestTemperature: K0 * T,
+    spectrum: Array.from({ length: BKW_PATH_SAMPLES + 1 }, (_, i) => {
+      const K = K0 + ((1 - K0) * i) / BKW_PATH_SAMPLES;
+      return { temperature: K * T, quadratic: ((1 - K) * T) / 2 };
+    }),
   };
 }
 

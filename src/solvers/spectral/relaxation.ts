@@ -55,6 +55,18 @@ export const RELAX_DEFAULTS = {
   accuracy: 1e-3,
 };
 
+/**
+ * The default Lebedev degree for n points per axis: {@link RELAX_DEFAULTS}.angles (19, 73
+ * directions) up to n = 32, 23 (97 directions, 1.3× the cost) from n = 64. Measured on the
+ * two-beam Q against degree 31 on the rule's domain (docs/spectral.md, "The angular rule"): at
+ * n = 32 degree 19 is at the domain's floor (1.55e-5 of max|Q|, degree 23 1.53e-5); at n = 64 its
+ * angular error (1.5e-5) is the largest error of Q and degree 23 brings it to 1.2e-7. Not measured
+ * beyond n = 64; `relax --check` estimates the angular error of any run.
+ */
+export function lebedevDegreeFor(n: number): number {
+  return n >= 64 ? 23 : RELAX_DEFAULTS.angles;
+}
+
 /** Everything one homogeneous relaxation run ({@link runRelaxation}) needs: the kernel, the grid and datum, the time stepping and the outputs. */
 export interface RelaxationSetup {
   readonly kernel: SpectralKernel;

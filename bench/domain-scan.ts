@@ -1,0 +1,60 @@
+/**
+ * Benchmark (not a test): the issue-17 accuracy measures of one Q on boxes given by hand, to see
+ * how each depends on L and R (docs/spectral.md, "The domain rule"). Exact values as in
+ * bench/spectral-accuracy.ts.
+ *
+ *   npx tsx bench/domain-scan.ts n datum L:R[:K[:P]] (K steps of the staircase, 1 = separated; P Lebedev degree) ...     datum: maxwellian|bkw|two-beam
+ */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { Bkw } from "../src/solvers/spectral/bkw.ts";
+import { makeGrid } from "../src/solvers/spectral/grid.ts";
+import { maxwellian, twoBeam } from "../src/solvers/spectral/initial-data.ts";
+import { MouhotPareschi } from "../src/solvers/spectral/mouhot-pareschi.ts";
+import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
+import { parseTruncation, SEPARATED } from "../src/solvers/spectral/truncation.ts";
+import { bkwMeasures, moment } from "./spectral-measures.ts";
+
+const [nArg, datum, ...boxes] = process.argv.slice(2);
+const n = Number(nArg);
+const exact = JSON.parse(
+  execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {
+    encoding: "utf8",
+  }),
+).dAdt;
+for (const box of boxes) {
+  const [Ls, Rs, ts, as] = box.split(":");
+  const trunc = ts
+    ? parseTruncation(Number(ts) === 1 ? "separated" : `staircase:${ts}`)
+    : SEPARATED;
+  const angles = as ? Number(as) : RELAX_DEFAULTS.angles;
+  const grid = makeGrid(n, Number(Ls), Number(Rs));
+  const Q = new Float64Array(n ** 3);
+  const loss = new Float64Array(n ** 3);
+  const kernel = datum === "bkw" ? "constant" : "hard-sphere";
+  const op = new MouhotPareschi(grid, kernel, { sphere: "lebedev", angles, truncation: trunc });
+  let line = `n=${n} ${datum} L=${Ls} R=${Rs} K=${ts ?? 1} P=${angles}: `;
+  if (datum === "maxwellian") {
+    const f = maxwellian(grid, 1, [0, 0, 0], 1);
+    op.evaluate(f, Q, undefined, loss);
+    let q = 0;
+    let s = 0;
+    for (let i = 0; i < Q.length; i++) {
+      q = Math.max(q, Math.abs(Q[i]));
+      s = Math.max(s, f[i] * loss[i]);
+    }
+    line += `Q(M,M) ${(q / s).toExponential(2)}`;
+  } else if (datum === "bkw") {
+    const bkw = new Bkw({ K0: 0.7 });
+    const f = bkw.sample(grid, 0, new Float64Array(n ** 3));
+    op.evaluate(f, Q);
+    const m = bkwMeasures({ grid, f, Q }, bkw);
+    line += `rate ${m.rateError.toExponential(2)} residual ${m.residual.toExponential(2)}`;
+  } else {
+    const f = twoBeam(grid, 1, 0.5);
+    op.evaluate(f, Q);
+    const r = moment(grid, Q, (x, y, z) => x * x - 0.5 * (y * y + z * z)) / exact - 1;
+    line += `rate ${r.toExponential(2)}`;
+  }
+  console.log(line);
+}
