@@ -70,8 +70,9 @@ def source(kind, w):
     return (0.5 * w2 - 2.5)[..., None] * w
 
 
-def sonine_sequence(kind, n_max):
-    """[value_1, …, value_{n_max}] for the coefficient (T = ρ = 1)."""
+def brackets(kind, n_max):
+    """(A, b, scale, quadrature): the brackets A_pq = [φ_p, φ_q] and b_p = ∫ s φ_p M, both summed over the
+    tensor (vector) components — divide by `scale` for the xy (x) component."""
     alpha, ps = basis(kind, n_max)
     ps = list(ps)
     deg = 2 * n_max + (0 if kind == "viscosity" else 1)  # max degree of φ_p in velocity
@@ -104,12 +105,19 @@ def sonine_sequence(kind, n_max):
     phi = components(kind, X, alpha, ps)
     b = np.einsum("pgc,gc,g->p", phi, source(kind, X), WB)
     scale = 10.0 if kind == "viscosity" else 3.0  # xy (x) component = summed / 10 (/ 3)
+    return A, b, scale, {"hermite": ng, "laguerre": nr, "legendre": nc}
+
+
+def sonine_sequence(kind, n_max):
+    """[value_1, …, value_{n_max}] for the coefficient (T = ρ = 1)."""
+    A, b, scale, quadrature = brackets(kind, n_max)
+    P = len(b)
     out = []
     for n in range(1, P + 1):
         An = A[:n, :n] / scale
         bn = b[:n] / scale
         out.append(float(bn @ np.linalg.solve(An, bn)))
-    return out, {"hermite": ng, "laguerre": nr, "legendre": nc}
+    return out, quadrature
 
 
 def main():

@@ -39,16 +39,25 @@ def main():
                 f" ({lo:.1f},{lo + 0.1:.1f}]  {v.mean():.5f} ± {v.std(ddof=1) / np.sqrt(n):.5f}"
                 f"  {100 * (v.mean() / LIT[kind] - 1):+6.2f} %   {A[:, m].mean():.5f}"
             )
-        for t1, t2 in [(0.6, 1.4), (0.8, 1.4), (0.8, 2.0), (1.0, 2.0), (1.4, 2.0), (1.2, 1.6)]:
+        base = None
+        for t1, t2 in [(0.6, 1.4), (0.8, 1.4), (1.2, 1.8), (1.6, 2.2), (0.8, 2.0), (1.0, 2.0), (1.4, 2.0), (1.2, 1.6)]:
             if t2 > t[-1] + 1e-9:
                 continue
             m = (t >= t1 - 1e-9) & (t <= t2 + 1e-9)
             v = -F[:, m].sum(axis=1) / (k * A[:, m].sum(axis=1))
             slope = np.array([np.polyfit(t[m], r[m], 1)[0] for r in R])
+            if (t1, t2) == (0.8, 1.4):
+                base = v
+            # paired difference against the default heat window [0.8, 1.4] on the same replicas
+            paired = (
+                f"; minus [0.8, 1.4] (paired) {(v - base).mean():+.5f} ± {(v - base).std(ddof=1) / np.sqrt(n):.5f}"
+                if base is not None and (t1, t2) != (0.8, 1.4)
+                else ""
+            )
             print(
                 f" window [{t1}, {t2}]: {v.mean():.5f} ± {v.std(ddof=1) / np.sqrt(n):.5f} "
                 f"({100 * (v.mean() / LIT[kind] - 1):+.2f} %), per-replica SD {v.std(ddof=1):.4f}; "
-                f"drift d(ratio)/dt = {slope.mean():+.4f} ± {slope.std(ddof=1) / np.sqrt(n):.4f}"
+                f"drift d(ratio)/dt = {slope.mean():+.4f} ± {slope.std(ddof=1) / np.sqrt(n):.4f}{paired}"
             )
 
 
