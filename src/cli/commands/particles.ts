@@ -46,6 +46,7 @@ interface ParticlesOpts {
   temperature: string;
   bkwK0: string;
   cancellationBin: string;
+  linearized?: boolean;
   waveNumber: string;
   amplitude: string;
   out?: string;
@@ -85,6 +86,10 @@ export function register(program: Command): void {
     .option("--temperature <T>", "maxwellian/bkw temperature", "1")
     .option("--bkw-k0 <K>", "bkw: K at t = 0, in [0.6, 1)", "0.7")
     .option("--cancellation-bin <dv>", "deviational: velocity cube side for cancellation", "0.2")
+    .option(
+      "--linearized",
+      "deviational: omit Q(f_δ,f_δ) (the linearized equation, as transport --method wave)",
+    )
     .option("--wave-number <k>", "shear-wave/heat-wave: wave number (default box 2π/k)", "1")
     .option("--amplitude <a>", "shear-wave: u_y = a sin kx; heat-wave: T = T0(1 + a sin kx)", "0.1")
     .option("--out <dir>", "append replicas.jsonl (resumable), write series.json and series.csv")
@@ -174,6 +179,7 @@ export function particlesConfig(o: ParticlesOpts): {
     temperature: parseNumber("--temperature", o.temperature),
     bkwK0: parseNumber("--bkw-k0", o.bkwK0),
     cancellationBin: parseNumber("--cancellation-bin", o.cancellationBin),
+    ...(o.linearized === true ? { quadratic: "omit" as const } : {}),
     ...(wave ? { waveNumber, amplitude: parseNumber("--amplitude", o.amplitude) } : {}),
     ...(init === "file" ? fileInit(o.init) : {}),
   });
@@ -274,7 +280,7 @@ async function particles(o: ParticlesOpts): Promise<void> {
   const method =
     config.method === "dsmc"
       ? "DSMC, Bird's NTC (1994 §11.1) with an exact per-cell majorant; free flight then collisions per step"
-      : "deviational δf around the global Maxwellian: exact exponential clocks with thinning for the linear part, Q(f_δ,f_δ) by signed pairs, cancellation per velocity cube with exact restoration of momentum and energy";
+      : `deviational δf around the global Maxwellian: exact exponential clocks with thinning for the linear part, ${config.quadratic === "omit" ? "Q(f_δ,f_δ) omitted (linearized)" : "Q(f_δ,f_δ) by signed pairs"}, cancellation per ${config.domain.kind === "homogeneous" ? "velocity cube" : "(collision cell × velocity cube)"} with exact restoration of momentum and energy${config.domain.kind === "homogeneous" ? "" : " within the cell"}`;
   const result = {
     command: "particles",
     ...config,
