@@ -125,7 +125,7 @@ console.log(
     window: [t1, tEnd],
     navierStokes: kind === "shear" ? MU * k * k : null,
     rows,
-    fits: rows.length >= 3 ? [fit(1), fit(2)] : [],
+    fits: rows.length >= 2 ? [fit(1), fit(2)] : [],
     waveMethod: {
       rate: mode.mean,
       error: mode.error,
