@@ -21,6 +21,8 @@ import {
   type ParticleRunConfig,
   type ReplicaRecord,
 } from "../../solvers/particles/particle-run.ts";
+import { meanError } from "../../solvers/particles/replica-statistics.ts";
+import { waveDecayRate } from "../../solvers/particles/wave-decay-rate.ts";
 import { parseChoice, parseInteger, parseNumber, parseShard } from "../parse.ts";
 import { readParticleFile } from "../particle-file.ts";
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
@@ -47,6 +49,7 @@ interface ParticlesOpts {
   bkwK0: string;
   cancellationBin: string;
   linearized?: boolean;
+  decayFrom: string;
   waveNumber: string;
   amplitude: string;
   out?: string;
@@ -89,6 +92,11 @@ export function register(program: Command): void {
     .option(
       "--linearized",
       "deviational: omit Q(f_δ,f_δ) (the linearized equation, as transport --method wave)",
+    )
+    .option(
+      "--decay-from <t>",
+      "shear-wave/heat-wave: fit the decay rate (slope of −ln A per replica) over [t, --t-end]",
+      "0.5",
     )
     .option("--wave-number <k>", "shear-wave/heat-wave: wave number (default box 2π/k)", "1")
     .option("--amplitude <a>", "shear-wave: u_y = a sin kx; heat-wave: T = T0(1 + a sin kx)", "0.1")
@@ -137,6 +145,7 @@ export function particlesConfig(o: ParticlesOpts): {
   config: ParticleRunConfig;
   replicas: number;
   shard: { k: number; n: number } | null;
+  decayFrom: number | null;
 } {
   const method = parseChoice("--method", o.method, ["dsmc", "deviational"] as const);
   const kernel = parseChoice("--kernel", o.kernel, ["hard-sphere", "constant"] as const);
@@ -185,7 +194,17 @@ export function particlesConfig(o: ParticlesOpts): {
   });
   if (!(config.beamTemperature > 0) || !(config.density > 0) || !(config.temperature > 0))
     throw new RuleError("--beam-temperature, --density and --temperature must be > 0");
-  return { config, replicas, shard };
+  let decayFrom: number | null = null;
+  if (wave) {
+    decayFrom = parseNumber("--decay-from", o.decayFrom ?? "0.5");
+    const from = decayFrom;
+    if (times.filter((t) => t >= from - 1e-9).length < 3)
+      throw new RuleError(
+        "--decay-from must leave at least 3 output times before --t-end (raise --samples)",
+        `got ${from}`,
+      );
+  }
+  return { config, replicas, shard, decayFrom };
 }
 
 const CSV_HEADER =
@@ -213,6 +232,25 @@ function csvRow(p: MergedPoint): string {
   ].join(",");
 }
 
+/** Per replica the least-squares slope of −ln A over [from, to]; NaN for a replica whose amplitude fell to ≤ 0 there. */
+function decayRates(records: readonly ReplicaRecord[], from: number, to: number) {
+  const rates = [...records]
+    .sort((a, b) => a.replica - b.replica)
+    .map((r) => {
+      const a = r.points.map((q) => q.waveAmplitude as number);
+      return a.some((y, j) => r.points[j].t >= from - 1e-9 && !(y > 0))
+        ? Number.NaN
+        : waveDecayRate(
+            r.points.map((q) => q.t),
+            a,
+            from,
+            to,
+          );
+    });
+  const me = meanError(rates);
+  return { from, to, mean: me.mean, error: me.error, perReplica: rates };
+}
+
 function readRecords(file: string, configKey: string): ReplicaRecord[] {
   if (!existsSync(file)) return [];
   const out: ReplicaRecord[] = [];
@@ -235,7 +273,7 @@ function readRecords(file: string, configKey: string): ReplicaRecord[] {
 }
 
 async function particles(o: ParticlesOpts): Promise<void> {
-  const { config, replicas, shard } = particlesConfig(o);
+  const { config, replicas, shard, decayFrom } = particlesConfig(o);
   const workers = parseWorkers(o.workers);
   const configKey = JSON.stringify(config);
   const mine = Array.from({ length: replicas }, (_, r) => r).filter(
@@ -291,6 +329,7 @@ async function particles(o: ParticlesOpts): Promise<void> {
     elapsedSeconds: elapsed,
     collisionsPerReplica:
       records.reduce((s, r) => s + r.collisions, 0) / Math.max(1, records.length),
+    ...(decayFrom === null ? {} : { waveDecayRate: decayRates(records, decayFrom, config.tEnd) }),
     method,
     series,
   };
@@ -325,6 +364,12 @@ async function particles(o: ParticlesOpts): Promise<void> {
       lines.push(
         `  ${p.t.toFixed(4).padStart(8)}  ${pm(p.waveAmplitude as number, p.error.waveAmplitude)}  ${pm(p.waveFlux as number, p.error.waveFlux)}`,
       );
+  }
+  if (result.waveDecayRate !== undefined) {
+    const d = result.waveDecayRate;
+    lines.push(
+      `  decay rate of the wave amplitude (slope of −ln A per replica over [${d.from}, ${d.to}]): ${pm(d.mean, d.error)}${config.init === "shear-wave" ? ` (Navier–Stokes μk²/ρ = ${((0.0895681 * Math.sqrt(config.temperature) * (config.waveNumber ?? 1) ** 2) / config.density).toPrecision(4)})` : ""}`,
+    );
   }
   if (out) lines.push(`  wrote ${out}/replicas.jsonl, series.json, series.csv`);
   process.stdout.write(`${lines.join("\n")}\n`);
