@@ -49,7 +49,7 @@ interface ParticlesOpts {
   bkwK0: string;
   cancellationBin: string;
   linearized?: boolean;
-  decayFrom: string;
+  decayFrom?: string;
   waveNumber: string;
   amplitude: string;
   out?: string;
@@ -95,8 +95,7 @@ export function register(program: Command): void {
     )
     .option(
       "--decay-from <t>",
-      "shear-wave/heat-wave: fit the decay rate (slope of −ln A per replica) over [t, --t-end]",
-      "0.5",
+      "shear-wave/heat-wave: fit the decay rate (slope of −ln A per replica) over [t, --t-end] (default 0.5; without the option, no rate when fewer than 3 output times fall there)",
     )
     .option("--wave-number <k>", "shear-wave/heat-wave: wave number (default box 2π/k)", "1")
     .option("--amplitude <a>", "shear-wave: u_y = a sin kx; heat-wave: T = T0(1 + a sin kx)", "0.1")
@@ -196,13 +195,14 @@ export function particlesConfig(o: ParticlesOpts): {
     throw new RuleError("--beam-temperature, --density and --temperature must be > 0");
   let decayFrom: number | null = null;
   if (wave) {
-    decayFrom = parseNumber("--decay-from", o.decayFrom ?? "0.5");
-    const from = decayFrom;
-    if (times.filter((t) => t >= from - 1e-9).length < 3)
+    const from = parseNumber("--decay-from", o.decayFrom ?? "0.5");
+    const enough = times.filter((t) => t >= from - 1e-9).length >= 3;
+    if (!enough && o.decayFrom !== undefined)
       throw new RuleError(
         "--decay-from must leave at least 3 output times before --t-end (raise --samples)",
         `got ${from}`,
       );
+    decayFrom = enough ? from : null;
   }
   return { config, replicas, shard, decayFrom };
 }
