@@ -36,7 +36,7 @@ test("a linearized real-space deviational shear wave reports its decay rate per 
   assert.equal(text.status, 0, text.stderr);
   assert.match(
     text.stdout,
-    /decay rate of the wave amplitude .* over \[0\.1, 0\.3\]: .*Navier–Stokes μk²\/ρ = 0\.08957/,
+    /decay rate of the wave amplitude .* over \[0\.1, 0\.3\]\): .*Navier–Stokes μk²\/ρ = 0\.08957/,
   );
 });
 
