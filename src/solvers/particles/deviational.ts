@@ -30,7 +30,8 @@
  *    all particles of the more numerous sign ({@link DeviationalState.unrestored} reports any
  *    remainder; 0 in every run so far). Its bias is a smoothing of f_δ on the scale
  *    δv (measured in the tests by the agreement with exact solutions); the carry moves O(ε δv)
- *    momentum and energy between neighbouring cubes.
+ *    momentum and energy between neighbouring cubes — with `restoration: "cell"` never out of the
+ *    collision cell (a real-space wave needs it: {@link DeviationalOptions.restoration}).
  */
 import { RuleError } from "../../math/errors.ts";
 import { type Normal, normalSampler } from "../../math/sampling/normal-sampler.ts";
