@@ -33,7 +33,15 @@ const L = (2 * Math.PI) / k;
 const times: number[] = [];
 for (let j = 0; j <= Math.round(tEnd / 0.05); j++) times.push(j * 0.05);
 
-const rows: { slabs: number; h: number; rate: number; rateError: number; finalParticles: number; eventsPerReplica: number; seconds: number }[] = [];
+const rows: {
+  slabs: number;
+  h: number;
+  rate: number;
+  rateError: number;
+  finalParticles: number;
+  eventsPerReplica: number;
+  seconds: number;
+}[] = [];
 for (const cells of slabs) {
   const c = checkRunConfig({
     method: "deviational",
