@@ -59,6 +59,11 @@ export {
   transportSettings,
 } from "./particles/transport-coefficients.ts";
 export {
+  type RealSpaceWaveDecay,
+  realSpaceWaveDecay,
+  waveDecayRate,
+} from "./particles/wave-decay-rate.ts";
+export {
   type WaveModeReplica,
   type WaveModeSettings,
   waveModeReplica,

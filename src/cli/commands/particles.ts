@@ -21,6 +21,8 @@ import {
   type ParticleRunConfig,
   type ReplicaRecord,
 } from "../../solvers/particles/particle-run.ts";
+import { meanError } from "../../solvers/particles/replica-statistics.ts";
+import { waveDecayRate } from "../../solvers/particles/wave-decay-rate.ts";
 import { parseChoice, parseInteger, parseNumber, parseShard } from "../parse.ts";
 import { readParticleFile } from "../particle-file.ts";
 import { addWorkersOption, parseWorkers } from "../workers-option.ts";
@@ -46,6 +48,8 @@ interface ParticlesOpts {
   temperature: string;
   bkwK0: string;
   cancellationBin: string;
+  linearized?: boolean;
+  decayFrom?: string;
   waveNumber: string;
   amplitude: string;
   out?: string;
@@ -85,6 +89,14 @@ export function register(program: Command): void {
     .option("--temperature <T>", "maxwellian/bkw temperature", "1")
     .option("--bkw-k0 <K>", "bkw: K at t = 0, in [0.6, 1)", "0.7")
     .option("--cancellation-bin <dv>", "deviational: velocity cube side for cancellation", "0.2")
+    .option(
+      "--linearized",
+      "deviational: omit Q(f_δ,f_δ) (the linearized equation, as transport --method wave)",
+    )
+    .option(
+      "--decay-from <t>",
+      "shear-wave/heat-wave: fit the decay rate (slope of −ln A per replica) over [t, --t-end] (default 0.5; without the option, no rate when fewer than 3 output times fall there)",
+    )
     .option("--wave-number <k>", "shear-wave/heat-wave: wave number (default box 2π/k)", "1")
     .option("--amplitude <a>", "shear-wave: u_y = a sin kx; heat-wave: T = T0(1 + a sin kx)", "0.1")
     .option("--out <dir>", "append replicas.jsonl (resumable), write series.json and series.csv")
@@ -132,6 +144,7 @@ export function particlesConfig(o: ParticlesOpts): {
   config: ParticleRunConfig;
   replicas: number;
   shard: { k: number; n: number } | null;
+  decayFrom: number | null;
 } {
   const method = parseChoice("--method", o.method, ["dsmc", "deviational"] as const);
   const kernel = parseChoice("--kernel", o.kernel, ["hard-sphere", "constant"] as const);
@@ -174,12 +187,24 @@ export function particlesConfig(o: ParticlesOpts): {
     temperature: parseNumber("--temperature", o.temperature),
     bkwK0: parseNumber("--bkw-k0", o.bkwK0),
     cancellationBin: parseNumber("--cancellation-bin", o.cancellationBin),
+    ...(o.linearized === true ? { quadratic: "omit" as const } : {}),
     ...(wave ? { waveNumber, amplitude: parseNumber("--amplitude", o.amplitude) } : {}),
     ...(init === "file" ? fileInit(o.init) : {}),
   });
   if (!(config.beamTemperature > 0) || !(config.density > 0) || !(config.temperature > 0))
     throw new RuleError("--beam-temperature, --density and --temperature must be > 0");
-  return { config, replicas, shard };
+  let decayFrom: number | null = null;
+  if (wave) {
+    const from = parseNumber("--decay-from", o.decayFrom ?? "0.5");
+    const enough = times.filter((t) => t >= from - 1e-9).length >= 3;
+    if (!enough && o.decayFrom !== undefined)
+      throw new RuleError(
+        "--decay-from must leave at least 3 output times before --t-end (raise --samples)",
+        `got ${from}`,
+      );
+    decayFrom = enough ? from : null;
+  }
+  return { config, replicas, shard, decayFrom };
 }
 
 const CSV_HEADER =
@@ -207,6 +232,25 @@ function csvRow(p: MergedPoint): string {
   ].join(",");
 }
 
+/** Per replica the least-squares slope of −ln A over [from, to]; NaN for a replica whose amplitude fell to ≤ 0 there. */
+function decayRates(records: readonly ReplicaRecord[], from: number, to: number) {
+  const rates = [...records]
+    .sort((a, b) => a.replica - b.replica)
+    .map((r) => {
+      const a = r.points.map((q) => q.waveAmplitude as number);
+      return a.some((y, j) => r.points[j].t >= from - 1e-9 && !(y > 0))
+        ? Number.NaN
+        : waveDecayRate(
+            r.points.map((q) => q.t),
+            a,
+            from,
+            to,
+          );
+    });
+  const me = meanError(rates);
+  return { from, to, mean: me.mean, error: me.error, perReplica: rates };
+}
+
 function readRecords(file: string, configKey: string): ReplicaRecord[] {
   if (!existsSync(file)) return [];
   const out: ReplicaRecord[] = [];
@@ -229,7 +273,7 @@ function readRecords(file: string, configKey: string): ReplicaRecord[] {
 }
 
 async function particles(o: ParticlesOpts): Promise<void> {
-  const { config, replicas, shard } = particlesConfig(o);
+  const { config, replicas, shard, decayFrom } = particlesConfig(o);
   const workers = parseWorkers(o.workers);
   const configKey = JSON.stringify(config);
   const mine = Array.from({ length: replicas }, (_, r) => r).filter(
@@ -274,7 +318,7 @@ async function particles(o: ParticlesOpts): Promise<void> {
   const method =
     config.method === "dsmc"
       ? "DSMC, Bird's NTC (1994 §11.1) with an exact per-cell majorant; free flight then collisions per step"
-      : "deviational δf around the global Maxwellian: exact exponential clocks with thinning for the linear part, Q(f_δ,f_δ) by signed pairs, cancellation per velocity cube with exact restoration of momentum and energy";
+      : `deviational δf around the global Maxwellian: exact exponential clocks with thinning for the linear part, ${config.quadratic === "omit" ? "Q(f_δ,f_δ) omitted (linearized)" : "Q(f_δ,f_δ) by signed pairs"}, cancellation per ${config.domain.kind === "homogeneous" ? "velocity cube" : "(collision cell × velocity cube)"} with exact restoration of momentum and energy${config.domain.kind === "homogeneous" ? "" : " within the cell"}`;
   const result = {
     command: "particles",
     ...config,
@@ -285,6 +329,7 @@ async function particles(o: ParticlesOpts): Promise<void> {
     elapsedSeconds: elapsed,
     collisionsPerReplica:
       records.reduce((s, r) => s + r.collisions, 0) / Math.max(1, records.length),
+    ...(decayFrom === null ? {} : { waveDecayRate: decayRates(records, decayFrom, config.tEnd) }),
     method,
     series,
   };
@@ -319,6 +364,12 @@ async function particles(o: ParticlesOpts): Promise<void> {
       lines.push(
         `  ${p.t.toFixed(4).padStart(8)}  ${pm(p.waveAmplitude as number, p.error.waveAmplitude)}  ${pm(p.waveFlux as number, p.error.waveFlux)}`,
       );
+  }
+  if (result.waveDecayRate !== undefined) {
+    const d = result.waveDecayRate;
+    lines.push(
+      `  decay rate of the wave amplitude (slope of −ln A per replica over [${d.from}, ${d.to}]): ${pm(d.mean, d.error)}${config.init === "shear-wave" ? ` (Navier–Stokes μk²/ρ = ${((0.0895681 * Math.sqrt(config.temperature) * (config.waveNumber ?? 1) ** 2) / config.density).toPrecision(4)})` : ""}`,
+    );
   }
   if (out) lines.push(`  wrote ${out}/replicas.jsonl, series.json, series.csv`);
   process.stdout.write(`${lines.join("\n")}\n`);

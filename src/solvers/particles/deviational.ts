@@ -30,7 +30,8 @@
  *    all particles of the more numerous sign ({@link DeviationalState.unrestored} reports any
  *    remainder; 0 in every run so far). Its bias is a smoothing of f_δ on the scale
  *    δv (measured in the tests by the agreement with exact solutions); the carry moves O(ε δv)
- *    momentum and energy between neighbouring cubes.
+ *    momentum and energy between neighbouring cubes — with `restoration: "cell"` never out of the
+ *    collision cell (a real-space wave needs it: {@link DeviationalOptions.restoration}).
  */
 import { RuleError } from "../../math/errors.ts";
 import { type Normal, normalSampler } from "../../math/sampling/normal-sampler.ts";
@@ -58,6 +59,17 @@ export interface DeviationalOptions {
   readonly cancellationBin: number;
   /** Simulate Q(f_δ, f_δ) ("simulate", default) or drop it ("omit": the linearized equation). */
   readonly quadratic?: "simulate" | "omit";
+  /**
+   * Where a cancellation deficit that no velocity cube could take goes. "global" (default, the
+   * published runs): it is carried to the next cube in key order — across collision cells — and
+   * what is left at the end to every particle of the more numerous sign. "cell": the carry stops
+   * at the end of each collision cell and is given to that cell's particles of its more numerous
+   * sign (momentum and energy stay in the cell; only if that fails does it move on), as a
+   * real-space run needs: a deficit carried across cells moves momentum a distance of many cells
+   * and damps a wave (docs/particles.md, the real-space deviational shear wave). With one cell
+   * (homogeneous domain) the two are the same.
+   */
+  readonly restoration?: "global" | "cell";
 }
 
 export interface DeviationalState {
@@ -78,6 +90,8 @@ export interface DeviationalState {
   rem: Float64Array;
   key: Float64Array;
   ord: Int32Array;
+  /** Scratch: the particles that take a cell's leftover deficit (`restoration: "cell"`). */
+  pick: Int32Array;
 }
 
 export function makeDeviational(
@@ -111,6 +125,7 @@ export function makeDeviational(
     rem: new Float64Array(particles.w.length),
     key: new Float64Array(particles.w.length),
     ord: new Int32Array(particles.w.length),
+    pick: new Int32Array(16),
   };
 }
 
@@ -374,6 +389,9 @@ export function cancel(s: DeviationalState): void {
   let carryP1 = 0;
   let carryP2 = 0;
   let carryE = 0;
+  const perCell = s.options.restoration === "cell";
+  const CELL = 1024 * 1024 * 1024;
+  let cellBegin = 0;
   let g = 0;
   while (g < n) {
     let h = g + 1;
@@ -417,6 +435,20 @@ export function cancel(s: DeviationalState): void {
         carryE = 0;
       }
     }
+    if (
+      perCell &&
+      (h >= n || Math.floor(key[o[h]] / CELL) !== Math.floor(key[o[g]] / CELL)) &&
+      (carryP0 !== 0 || carryP1 !== 0 || carryP2 !== 0 || carryE !== 0)
+    ) {
+      // end of a collision cell: its leftover goes to the cell's particles of the more numerous sign
+      if (restoreMajority(p, o, cellBegin, h, s, carryP0, carryP1, carryP2, carryE)) {
+        carryP0 = 0;
+        carryP1 = 0;
+        carryP2 = 0;
+        carryE = 0;
+      }
+    }
+    if (h >= n || Math.floor(key[o[h]] / CELL) !== Math.floor(key[o[g]] / CELL)) cellBegin = h;
     g = h;
   }
   compact(p);
@@ -435,6 +467,32 @@ export function cancel(s: DeviationalState): void {
     }
   }
   s.unrestored = Math.abs(carryP0) + Math.abs(carryP1) + Math.abs(carryP2) + Math.abs(carryE);
+}
+
+/** The surviving particles of o[g..h) of their more numerous sign take (P, E); false when impossible. */
+function restoreMajority(
+  p: ParticleSet,
+  o: Int32Array,
+  g: number,
+  h: number,
+  s: DeviationalState,
+  P0: number,
+  P1: number,
+  P2: number,
+  E: number,
+): boolean {
+  let pos = 0;
+  let neg = 0;
+  for (let r = g; r < h; r++) {
+    const w = p.w[o[r]];
+    if (w > 0) pos++;
+    else if (w < 0) neg++;
+  }
+  const sign = pos >= neg ? 1 : -1;
+  if (s.pick.length < h - g) s.pick = new Int32Array(2 * (h - g));
+  let k = 0;
+  for (let r = g; r < h; r++) if (Math.sign(p.w[o[r]]) === sign) s.pick[k++] = o[r];
+  return restore(p, s.pick, 0, k, P0, P1, P2, E);
 }
 
 /**

@@ -68,6 +68,11 @@ export interface ParticleRunConfig {
   readonly bkwK0: number;
   /** Deviational: cancellation cube side δv. */
   readonly cancellationBin: number;
+  /**
+   * Deviational: simulate Q(f_δ, f_δ) ("simulate", default) or omit it ("omit", the linearized
+   * equation, as the wave method of wave-mode.ts solves it).
+   */
+  readonly quadratic?: "simulate" | "omit";
   /** shear-wave / heat-wave: wave number k (the box side must be a multiple of 2π/k) and amplitude a. */
   readonly waveNumber?: number;
   readonly amplitude?: number;
@@ -134,6 +139,8 @@ export function checkRunConfig(c: ParticleRunConfig): ParticleRunConfig {
     throw new RuleError("--bkw-k0 must be in [0.6, 1) so that f >= 0", `got ${c.bkwK0}`);
   if (!(c.dt > 0) || !(c.tEnd > 0)) throw new RuleError("--t-end and --dt must be > 0");
   if (!(c.cancellationBin > 0)) throw new RuleError("--cancellation-bin must be > 0");
+  if (c.quadratic === "omit" && c.method !== "deviational")
+    throw new RuleError("--linearized (omit Q(f_δ, f_δ)) needs --method deviational");
   return c;
 }
 
@@ -309,7 +316,16 @@ export function runReplica(c: ParticleRunConfig, r: number): ReplicaRecord {
     }
     const s = makeDeviational(
       p,
-      { background, domain: c.domain, dt: c.dt, epsilon: eps, cancellationBin: c.cancellationBin },
+      {
+        background,
+        domain: c.domain,
+        dt: c.dt,
+        epsilon: eps,
+        cancellationBin: c.cancellationBin,
+        quadratic: c.quadratic ?? "simulate",
+        // in space a cancellation deficit stays in its collision cell (deviational.ts)
+        restoration: c.domain.kind === "homogeneous" ? "global" : "cell",
+      },
       seededUniform(stepSeed),
     );
     for (const t of c.times) {
@@ -338,6 +354,7 @@ export function runReplica(c: ParticleRunConfig, r: number): ReplicaRecord {
       dt: c.dt,
       epsilon: totalVariation / c.particles,
       cancellationBin: c.cancellationBin,
+      quadratic: c.quadratic ?? "simulate",
     },
     seededUniform(stepSeed),
   );
