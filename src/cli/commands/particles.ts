@@ -275,7 +275,13 @@ function readRecords(file: string, configKey: string): ReplicaRecord[] {
 async function particles(o: ParticlesOpts): Promise<void> {
   const { config, replicas, shard, decayFrom } = particlesConfig(o);
   const workers = parseWorkers(o.workers);
-  const configKey = JSON.stringify(config);
+  // Real-space deviational runs restore cancellation deficits within their collision cell since
+  // this key field was added; replicas written before (deficits passed between cells) never match.
+  const configKey = JSON.stringify(
+    config.method === "deviational" && config.domain.kind !== "homogeneous"
+      ? { ...config, restoration: "cell" }
+      : config,
+  );
   const mine = Array.from({ length: replicas }, (_, r) => r).filter(
     (r) => shard === null || r % shard.n === shard.k - 1,
   );
