@@ -20,9 +20,12 @@
  * not jump between stencil points 0.025/M apart — fixed quadrature nodes in everything but x
  * (see each test).
  */
+import assert from "node:assert/strict";
 import { test } from "node:test";
 import { beamValue } from "../../../src/construction/beam/beam.ts";
+import { gainDuhamelEstimate } from "../../../src/construction/beam-beam/beam-gain-l2.ts";
 import { lossDuhamelAt } from "../../../src/construction/beam-beam/beam-loss-duhamel.ts";
+import { uniformStream } from "../../../src/math/sampling/uniform-stream.ts";
 import {
   characteristicBallInterval,
   duhamelIntegral,
@@ -35,7 +38,16 @@ import {
   centreExponentTable,
 } from "../../../src/solvers/particles/paper-backgrounds/background-f-a.ts";
 import { backgroundGA } from "../../../src/solvers/particles/paper-backgrounds/background-g-a.ts";
-import { assertAgrees, beam, M, R, T, tableEntry, termOf } from "./source-l2-table.ts";
+import {
+  assertAgrees,
+  beam,
+  beamCoreGain,
+  M,
+  R,
+  T,
+  tableEntry,
+  termOf,
+} from "./source-l2-table.ts";
 
 const PRE_GRAD = M ** (beam.params.s0 - 1);
 const DELTA = 0.1 / M;
@@ -152,4 +164,80 @@ test("Validation 1, ∇L² part of Q⁻(f_b, f_r) over (0, T*): finite-differenc
     (s) => ctx.diagnostic(s),
     PRE_GRAD,
   );
+});
+
+test("Validation 1, ∇L² part of Q⁺(f_b, f_b) over (0, T*): finite-difference projection with common random numbers = the error table's entry", (ctx) => {
+  const fa = backgroundFA(beam, { relTol: 1e-4, tMax: T });
+  const term = termOf(fa.source.terms, "Q(fb,fb)");
+  const z = new Float64Array(3);
+  // ψ = D⁺ by a Carleman estimate (gainDuhamelEstimate: 384 outer draws, τ by GL 10 on the
+  // clipped crossing; the velocity nodes do not depend on x); particle i's 13 stencil evaluations
+  // each restart the same stream "fd-gain:i" (seed 64), so the draws are common to the stencil
+  // points (common random numbers); each evaluation is still unbiased for D⁺ at its point and the
+  // streams are independent of the particles (seed 63), so E⟨h, φ_δ⟩ = A(δ) exactly. The
+  // variance is the Carleman noise of the Laplacian of one draw's node sum (not the τ rule: GL
+  // 10, 20, 40 give the same digits at the heaviest particles), hence 384 draws and 16 replicas
+  // (seeds 63, 67, 68 give 8.31, 8.35, 7.48 e-6 ± 0.37, 0.29, 0.50 e-6 against 7.99e-6 ± 0.31e-6)
+  let particle = 0;
+  const psi = (x: Float64Array, v: Float64Array) => {
+    for (let a = 0; a < 3; a++) z[a] = x[a] - T * v[a];
+    const rnd = uniformStream(64, { stream: `fd-gain:${particle}` });
+    return gainDuhamelEstimate(beam, z, v, 0, T, 384, 10, rnd);
+  };
+  const o = termOverlapVectors(
+    term,
+    { label: 1, t0: 0, t: T, replicas: 16, proposals: 100000, seed: 63 },
+    2,
+    (x, v, f) => {
+      stencil(psi, x, v, DELTA, f);
+      particle++;
+    },
+  );
+  const { column, ratio } = richardson(o);
+  ctx.diagnostic(`Q+(fb,fb) ∇L²: A(δ)/A(δ/2) − 1 = ${ratio.toExponential(2)} (δ = 0.1/M)`);
+  const table = tableEntry("Q+(fb,fb)", "f", "gradL2");
+  assertAgrees(
+    `Q+(fb,fb) ∇L² (${o.meanPoints} points a replica, seeds 63, 64)`,
+    selfProjection(column),
+    { value: table.value / PRE_GRAD, error: table.error / PRE_GRAD },
+    0.08,
+    (s) => ctx.diagnostic(s),
+    PRE_GRAD,
+  );
+});
+
+test("Validation 1, ∇L² part of Q⁺(f_b, f_r) over (0, T*): finite-difference projection inside the error table's bracket", (ctx) => {
+  const fa = backgroundFA(beam, { relTol: 1e-4, tMax: T });
+  const ga = backgroundGA(beam);
+  const env = ga.envelope;
+  const gainAt = beamCoreGain(ga, centreExponentTable(beam, T));
+  const origin = [0, 0, 0];
+  const iv = new Float64Array(2);
+  // ψ = 2D⁺ (the + points have density 2Q⁺(f_b, f_r), source-l2-beam-terms.test.ts): the plane
+  // reduction by GL 8² per bump (nodes fixed by v), τ by GL 8 over the exact core crossing; the
+  // x-scale is the core's, so δ = 0.1 coreX
+  const gain8 = (tau: number, y: Float64Array, v: ArrayLike<number>) => gainAt(tau, y, v, 8);
+  const psi = (x: Float64Array, v: Float64Array) => {
+    if (!characteristicBallInterval(x, v, 0, T, origin, env.coreX, iv)) return 0;
+    return 2 * duhamelIntegral(gain8, x, v, T, iv[0], iv[1], 8);
+  };
+  const o = termOverlapVectors(
+    termOf(fa.source.terms, "Q(fb,fr)"),
+    { label: 1, t0: 0, t: T, replicas: R, proposals: 100000, seed: 91 },
+    2,
+    (x, v, f) => stencil(psi, x, v, 0.1 * env.coreX, f),
+  );
+  const { column, ratio } = richardson(o);
+  const p = selfProjection(column);
+  // ‖ω∇2D⁺‖ = 2‖ω∇D⁺‖
+  const est = { value: (PRE_GRAD * p.norm.value) / 2, error: (PRE_GRAD * p.norm.error) / 2 };
+  const table = tableEntry("Q+(fb,fr)", "f", "gradL2");
+  const lo = table.value - table.error;
+  const hi = table.value + table.error;
+  ctx.diagnostic(
+    `Q+(fb,fr) ∇L² (${o.meanPoints} points a replica, seed 91): U^{1/4}/2 = ${est.value.toExponential(4)} ± ${est.error.toExponential(2)} ` +
+      `(×M^{s0−1}), A(δ)/A(δ/2) − 1 = ${ratio.toExponential(2)}; table bracket [${lo.toExponential(3)}, ${hi.toExponential(3)}]`,
+  );
+  assert.ok(est.error < 0.15 * est.value, `error ${est.error} of ${est.value}`);
+  assert.ok(est.value - 3 * est.error > lo && est.value + 3 * est.error < hi);
 });
