@@ -12,12 +12,13 @@
  * with no smoothness needed (any deterministic φ is a test function; if ψ is an unbiased random
  * estimate, the same draws at all stencil points, E⟨h, φ_δ⟩ = A(δ) still, conditioning on the
  * particles). In Fourier, |(e^{iξδ} − 1)/δ|² = ξ²(1 − ξ²δ²/12 + O(ξ⁴δ⁴)), so
- * A(δ) = ‖ω∇h_det‖² − (δ²/12)Σ_j‖ω∂²_j h_det‖² + O(δ⁴): h_det varies on the tube scale 1/M, so
- * δ = 0.1/M is a ~10⁻³ correction, and the Richardson combination (4A(δ/2) − A(δ))/3, linear in
+ * A(δ) = ‖ω∇h_det‖² − (δ²/12)Σ_j‖ω∂²_j h_det‖² + O(δ⁴): δ is 0.1 × the scale on which h_det
+ * varies (1/M for Q±(f_b, f_b), the core radius coreX for the beam–core terms), a ~1 % correction
+ * here, and the Richardson combination (4A(δ/2) − A(δ))/3, linear in
  * the per-replica functionals and hence still unbiased for its target, removes the δ² term; the
  * test also reports A(δ)/A(δ/2) − 1 (expected ≈ −(3/4)(δ²/12)Σ‖ω∂²_j h‖²/‖ω∇h‖², small and negative).
  * What ψ must be for the differences to mean anything: a function of x whose numerical error does
- * not jump between stencil points 0.025/M apart — fixed quadrature nodes in everything but x
+ * not jump between stencil points δ/2 apart — fixed quadrature nodes in everything but x
  * (see each test).
  */
 import assert from "node:assert/strict";
