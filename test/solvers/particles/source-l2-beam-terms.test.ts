@@ -45,7 +45,17 @@ import {
   type PaperEnvelope,
   tubeTerm,
 } from "../../../src/solvers/particles/paper-backgrounds/paper-envelope.ts";
-import { assertAgrees, beam, PRE, R, T, tableEntry, termOf } from "./source-l2-table.ts";
+import {
+  assertAgrees,
+  beam,
+  beamCoreGain,
+  PRE,
+  planeIntegral,
+  R,
+  T,
+  tableEntry,
+  termOf,
+} from "./source-l2-table.ts";
 
 test("Validation 1, L² parts of Q∓(f_b, f_b) over (0, T*): one-function projection = the error table's entries", (ctx) => {
   const fa = backgroundFA(beam, { relTol: 1e-4, tMax: T });
@@ -120,105 +130,12 @@ test("Validation 1, L² part of Q⁻(f_b, f_r) over (0, T*): one-function projec
   );
 });
 
-/**
- * P(τ, y, n̂, r) = Σ_k ∫_{p·n̂ = r} I_k(p) K_k(y − τp) dA(p) (f_b(τ, y, ·)/(c_bM^{1−s}) over the plane),
- * per bump in its frame (e = e_k, ê = P⊥n̂/|P⊥n̂|, ê' = e × ê; p = a e + q₁ê + q₂ê', c = n̂·e,
- * s = |P⊥n̂|, the plane a c + q₁ s = r): (q₁, q₂) ∈ [−ρ, ρ]² with dA = dq/c where ρs ≤ hc, else
- * (a, q₂) ∈ [1 − h, 1 + h] × [−ρ, ρ] with dA = da dq₂/s; n-point Gauss–Legendre per axis. Written
- * here, independent of the table's plane-section rules.
- */
-function planeIntegral(
-  env: PaperEnvelope,
-  tau: number,
-  y: ArrayLike<number>,
-  nHat: ArrayLike<number>,
-  r: number,
-  n: number,
-): number {
-  const { nodes, weights } = gaussLegendre(n);
-  const { rho, h } = env;
-  const lat = env.beam.lattice.e;
-  const p = new Float64Array(3);
-  let total = 0;
-  for (let k = 0; k < env.n; k++) {
-    const e = [lat[3 * k], lat[3 * k + 1], lat[3 * k + 2]];
-    const c = nHat[0] * e[0] + nHat[1] * e[1] + nHat[2] * e[2];
-    if (Math.abs(c - r) > h + rho) continue;
-    const perp = [nHat[0] - c * e[0], nHat[1] - c * e[1], nHat[2] - c * e[2]];
-    const s = Math.hypot(perp[0], perp[1], perp[2]);
-    let b1: number[];
-    if (s > 1e-12) b1 = perp.map((q) => q / s);
-    else {
-      const t = Math.abs(e[0]) < 0.9 ? [1, 0, 0] : [0, 1, 0];
-      const d = t[0] * e[0] + t[1] * e[1] + t[2] * e[2];
-      const u = [t[0] - d * e[0], t[1] - d * e[1], t[2] - d * e[2]];
-      const nu = Math.hypot(u[0], u[1], u[2]);
-      b1 = u.map((q) => q / nu);
-    }
-    const b2 = [
-      e[1] * b1[2] - e[2] * b1[1],
-      e[2] * b1[0] - e[0] * b1[2],
-      e[0] * b1[1] - e[1] * b1[0],
-    ];
-    const disk = c > 0 && rho * s <= h * c;
-    if (!disk && s <= 1e-12) continue;
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        const q2 = rho * nodes[j];
-        let a: number;
-        let q1: number;
-        let w: number;
-        if (disk) {
-          q1 = rho * nodes[i];
-          a = (r - q1 * s) / c;
-          w = (rho * rho * weights[i] * weights[j]) / c;
-        } else {
-          a = 1 + h * nodes[i];
-          q1 = (r - a * c) / s;
-          w = (h * rho * weights[i] * weights[j]) / s;
-        }
-        for (let d = 0; d < 3; d++) p[d] = a * e[d] + q1 * b1[d] + q2 * b2[d];
-        const f = tubeTerm(env, k, tau, y, p);
-        if (f !== 0) total += w * f;
-      }
-    }
-  }
-  return total;
-}
-
 test("Validation 1, L² part of Q⁺(f_b, f_r) over (0, T*): particles inside the error table's bracket", (ctx) => {
   const fa = backgroundFA(beam, { relTol: 1e-4, tMax: T });
   const ga = backgroundGA(beam);
   const env = ga.envelope;
-  const { phi } = beam.cutoff;
-  const RM = 1 / env.coreX;
-  const N = 1 / env.coreV;
   const lambda0 = centreExponentTable(beam, T);
-  const { nodes, weights } = gaussLegendre(64);
-  let j2 = 0;
-  for (let i = 0; i < 64; i++) {
-    const r = 0.5 * (1 + nodes[i]);
-    j2 += 0.5 * weights[i] * r * r * phi(r);
-  }
-  // ρ_r(τ, y) = ∫ f_r(τ, y, u) du = Amp_r e^{−Λ₀(τ)} φ(RM|y|) 4πN⁻³∫r²φ (Λ reduced to Λ(τ, 0, 0))
-  const density = (tau: number, y: ArrayLike<number>) =>
-    Math.exp(env.logCoreAmplitude - lambda0(tau)) *
-    phi(RM * Math.hypot(y[0], y[1], y[2])) *
-    4 *
-    Math.PI *
-    N ** -3 *
-    j2;
-  // Q⁺(f_b, f_r)(τ, y, v) = (2/|v|) ρ_r(τ, y) c_bM^{1−s} P(τ, y, v̂, |v|): u ∈ supp f_r(τ, y, ·) has
-  // |u| < 1/N, so the Carleman plane through v normal to u − v is the plane p·v̂ = |v| up to an angle
-  // 1/(N|v|) (relative error ≲ 1/(N|v|ρ) ≈ 4e-5/|v|; the table's band/slab remainders)
-  const nv = new Float64Array(3);
-  const gainAt = (tau: number, y: Float64Array, v: ArrayLike<number>, n = 16) => {
-    const sp = Math.hypot(v[0], v[1], v[2]);
-    const rhoR = density(tau, y);
-    if (rhoR === 0 || sp === 0) return 0;
-    for (let d = 0; d < 3; d++) nv[d] = v[d] / sp;
-    return (2 / sp) * rhoR * beam.amplitude * planeIntegral(env, tau, y, nv, sp, n);
-  };
+  const gainAt = beamCoreGain(ga, lambda0);
   // the scale of the reduction, deterministically: ∫dv (2/|v|)∫_{p·v̂=|v|} g dA = 2π∫|p| g(p) dp
   // (mass of Q⁺ = mass of Q⁻ against a point mass at u = 0), for g = I_0 K_0(−τp) at τ = T/2,
   // where everything is axially symmetric about e_0: LHS = 4π∫dc∫dr r P(r, c)
