@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   for (const r of exact.rows) {
     const th = r.theorem;
     process.stdout.write(
-      `    M = ${r.M}: ‖f(T*) − g(T*)‖ ≥ ${th.finalLowerBoundConservative.toExponential(3)} against ‖f(0) − g(0)‖ = ${th.initialDistance.value.toExponential(3)}: ${th.separation}\n`,
+      `    M = ${r.M} (paper construction, norms L²_v H^{s0}_x): ‖f(T*) − g(T*)‖ ≥ ${th.finalLowerBoundConservative.toExponential(3)} against ‖f(0) − g(0)‖ = ${th.initialDistance.value.toExponential(3)}: ${th.separation}\n`,
     );
   }
   process.stdout.write(`3/3 report: boltzlab report --out ${REPORT_DIR} --exact ${EXACT_FILE}\n`);
