@@ -76,6 +76,7 @@ def occupancy(r):
 # δv² (c + e/n) — the O(δv²) smoothing of a cube with a correction from the finite number n of
 # particles it pairs and restores — or as c δv² + e/n (a finite-n bias of its own)
 OCCUPANCY_MODELS = {
+    "a + b k² + c δv²": [lambda r: 1.0, lambda r: r["k"] ** 2, lambda r: r["cancellationBin"] ** 2],
     "a + b k² + c δv² + e δv²/n": [
         lambda r: 1.0,
         lambda r: r["k"] ** 2,
@@ -397,11 +398,13 @@ def main():
             b = j["beta"]
             e = j["betaError"]
             print(
-                f"| {name[j['joint']]} | k → 0, δv → 0, n → ∞: {j['model']} (n = P δv³/1000, P the particles at t₂) over the "
+                f"| {name[j['joint']]} | k → 0, δv → 0 (n = P δv³/1000, P the particles at t₂): {j['model']} over the "
                 f"{j['rows']} {name[j['joint']]} rows at every N with c_s k t₂ < 1 | → 0 | | "
                 f"**{j['value']:.5f} ± {j['error']:.5f}** | **{100 * j['deviation']:+.2f} %** (SE {100 * j['seRelative']:.2f} %; "
                 f"\\|dev\\| + 2 SE = {100 * j['deviationPlus2SE']:.2f} %) | b = {b[1]:+.5f} ± {e[1]:.5f}, "
-                f"c = {b[2]:+.5f} ± {e[2]:.5f}, e = {b[3]:+.5f} ± {e[3]:.5f}, χ² = {j['chi2']:.1f} ({j['dof']} dof) "
+                f"c = {b[2]:+.5f} ± {e[2]:.5f}, "
+                + (f"e = {b[3]:+.5f} ± {e[3]:.5f}, " if len(b) > 3 else "")
+                + f"χ² = {j['chi2']:.1f} ({j['dof']} dof) "
                 "| | | `python3 bench/wave_table.py` |"
             )
         for sc in scans:
