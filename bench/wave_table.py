@@ -246,9 +246,10 @@ def main():
         )
     # joint extrapolation k → 0 and δv → 0 over all rows of one coefficient (same N, window, κ)
     joint = []
-    for coef in ("viscosity", "heat-conductivity"):
-        # the δv extrapolations are at one initial particle number (the bias depends on N too)
-        every = [r for r in fitted if r["coefficient"] == coef and r["particles"] == BASE_N]
+    # the δv extrapolations are at one initial particle number N each (the bias may depend on N too):
+    # every model at BASE_N, and at any other N with enough rows the additive ones below one acoustic time
+    for coef, n_init in [(c, n) for c in ("viscosity", "heat-conductivity") for n in sorted({r["particles"] for r in fitted})]:
+        every = [r for r in fitted if r["coefficient"] == coef and r["particles"] == n_init]
         bins = sorted({r["cancellationBin"] for r in every})
         if not bins:
             continue
@@ -260,6 +261,8 @@ def main():
         if coef == "heat-conductivity":
             # and the short extrapolation δv ≤ 0.28 (where δv ≤ 0.14 rows exist), below one acoustic time
             subsets += [(top, True) for top, _ in subsets] + ([(0.28, True)] if bins[0] < 0.2 else [])
+        if n_init != BASE_N:
+            subsets = [(top, acoustic) for top, acoustic in subsets if acoustic or coef == "viscosity"][:1]
         for top, acoustic in subsets:
             rs = [
                 r
@@ -270,7 +273,7 @@ def main():
             if len({r["cancellationBin"] for r in rs}) < 2 or len({r["k"] for r in rs}) < 2 or len(rs) < 4:
                 continue
             lit = LIT[coef]
-            if acoustic and len(rs) >= 5:
+            if acoustic and len(rs) >= 5 and n_init == BASE_N:
                 prof = profile_fit(rs)
                 lo2, hi2 = prof["interval2"]
                 joint.append(
@@ -290,7 +293,7 @@ def main():
                     }
                 )
             for power, inter in ((2, False), (1, False), (2, True)):
-                if inter and len(rs) < 6:
+                if inter and (len(rs) < 6 or n_init != BASE_N):
                     continue
                 beta, se, chi2, pulls = joint_fit(rs, power, inter)
                 joint.append(
@@ -305,6 +308,7 @@ def main():
                         ],
                         "maxBin": top,
                         "acousticLimit": acoustic,
+                        "particles": n_init,
                         "rows": len(rs),
                         "value": beta[0],
                         "error": se[0],
@@ -385,7 +389,9 @@ def main():
                 )
                 continue
             print(
-                f"| {name[j['joint']]} | k → 0 and δv → 0: {j['model']} over the {j['rows']} {name[j['joint']]} rows with δv ≤ {j['maxBin']:g}"
+                f"| {name[j['joint']]} | k → 0 and δv → 0: {j['model']} over the {j['rows']} {name[j['joint']]} rows"
+                + (f" at N = {j['particles']}" if j["particles"] != BASE_N else "")
+                + f" with δv ≤ {j['maxBin']:g}"
                 + (" and c_s k t₂ < 1 (k ≤ 0.5)" if j["acousticLimit"] else "")
                 + " | → 0 | | "
                 f"**{j['value']:.5f} ± {j['error']:.5f}** | **{100 * j['deviation']:+.2f} %** (SE {100 * j['seRelative']:.2f} %; "
