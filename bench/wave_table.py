@@ -19,6 +19,7 @@ import sys
 import numpy as np
 
 LIT = {"viscosity": 0.0895681, "heat-conductivity": 0.3389164}
+BASE_N = 20000  # the initial particle number of the δv scans (the fits in δv alone use these rows only)
 
 
 def command(r, dirs):
@@ -53,6 +54,44 @@ def joint_fit(rows, power, interaction=False):
     return beta, np.sqrt(np.diag(cov)), float((pulls**2).sum()), pulls
 
 
+def design_fit(rows, columns):
+    """Weighted least squares value = Σ β_j columns[j](row) over the rows (weights 1/SE²): β, their
+    standard errors, χ² and the pulls."""
+    X = np.array([[f(r) for f in columns] for r in rows])
+    y = np.array([r["value"] for r in rows])
+    w = 1 / np.array([r["error"] for r in rows]) ** 2
+    cov = np.linalg.inv(X.T @ (w[:, None] * X))
+    beta = cov @ (X.T @ (w * y))
+    pulls = (y - X @ beta) * np.sqrt(w)
+    return beta, np.sqrt(np.diag(cov)), float((pulls**2).sum()), pulls
+
+
+def occupancy(r):
+    """Particles per velocity cube up to a constant: the population at t₂ times the cube volume δv³,
+    in thousands (P δv³ / 1000)."""
+    return r["finalParticles"] * r["cancellationBin"] ** 3 / 1000
+
+
+# the occupancy models (rows at several initial particle numbers N): the cancellation bias as
+# δv² (c + e/n) — the O(δv²) smoothing of a cube with a correction from the finite number n of
+# particles it pairs and restores — or as c δv² + e/n (a finite-n bias of its own)
+OCCUPANCY_MODELS = {
+    "a + b k² + c δv²": [lambda r: 1.0, lambda r: r["k"] ** 2, lambda r: r["cancellationBin"] ** 2],
+    "a + b k² + c δv² + e δv²/n": [
+        lambda r: 1.0,
+        lambda r: r["k"] ** 2,
+        lambda r: r["cancellationBin"] ** 2,
+        lambda r: r["cancellationBin"] ** 2 / occupancy(r),
+    ],
+    "a + b k² + c δv² + e/n": [
+        lambda r: 1.0,
+        lambda r: r["k"] ** 2,
+        lambda r: r["cancellationBin"] ** 2,
+        lambda r: 1 / occupancy(r),
+    ],
+}
+
+
 def profile_fit(rows, powers=np.arange(0.5, 4.0001, 0.01)):
     """a + b k² + c δv^p with the power p free: the profile χ²(p) of the linear fits on a grid of p, the
     best p, and the intervals of a (and of p) where χ²(a, p) ≤ χ²_min + 1 resp. + 4 (a and p jointly
@@ -77,7 +116,7 @@ def profile_fit(rows, powers=np.arange(0.5, 4.0001, 0.01)):
 def markdown(rows, fits):
     name = {"viscosity": "μ", "heat-conductivity": "λ"}
     cp = {"viscosity": 1.0, "heat-conductivity": 2.5}
-    for r in sorted(rows, key=lambda r: (r["coefficient"] != "viscosity", r["cancellationBin"], r["k"])):
+    for r in sorted(rows, key=lambda r: (r["coefficient"] != "viscosity", r["cancellationBin"], r["k"], r["particles"])):
         one = r["replicas"] < 2
         value = f"{r['value']:.5f} (one replica)" if one else f"{r['value']:.5f} ± {r['error']:.5f}"
         dev = f"{100 * r['deviation']:+.2f} %" + ("" if one else f" (SE {100 * r['seRelative']:.2f} %)")
@@ -207,8 +246,10 @@ def main():
         )
     # joint extrapolation k → 0 and δv → 0 over all rows of one coefficient (same N, window, κ)
     joint = []
-    for coef in ("viscosity", "heat-conductivity"):
-        every = [r for r in fitted if r["coefficient"] == coef]
+    # the δv extrapolations are at one initial particle number N each (the bias may depend on N too):
+    # every model at BASE_N, and at any other N with enough rows the additive ones below one acoustic time
+    for coef, n_init in [(c, n) for c in ("viscosity", "heat-conductivity") for n in sorted({r["particles"] for r in fitted})]:
+        every = [r for r in fitted if r["coefficient"] == coef and r["particles"] == n_init]
         bins = sorted({r["cancellationBin"] for r in every})
         if not bins:
             continue
@@ -220,6 +261,8 @@ def main():
         if coef == "heat-conductivity":
             # and the short extrapolation δv ≤ 0.28 (where δv ≤ 0.14 rows exist), below one acoustic time
             subsets += [(top, True) for top, _ in subsets] + ([(0.28, True)] if bins[0] < 0.2 else [])
+        if n_init != BASE_N:
+            subsets = [(top, acoustic) for top, acoustic in subsets if acoustic or coef == "viscosity"][:1]
         for top, acoustic in subsets:
             rs = [
                 r
@@ -230,7 +273,7 @@ def main():
             if len({r["cancellationBin"] for r in rs}) < 2 or len({r["k"] for r in rs}) < 2 or len(rs) < 4:
                 continue
             lit = LIT[coef]
-            if acoustic and len(rs) >= 5:
+            if acoustic and len(rs) >= 5 and n_init == BASE_N:
                 prof = profile_fit(rs)
                 lo2, hi2 = prof["interval2"]
                 joint.append(
@@ -250,7 +293,7 @@ def main():
                     }
                 )
             for power, inter in ((2, False), (1, False), (2, True)):
-                if inter and len(rs) < 6:
+                if inter and (len(rs) < 6 or n_init != BASE_N):
                     continue
                 beta, se, chi2, pulls = joint_fit(rs, power, inter)
                 joint.append(
@@ -265,6 +308,7 @@ def main():
                         ],
                         "maxBin": top,
                         "acousticLimit": acoustic,
+                        "particles": n_init,
                         "rows": len(rs),
                         "value": beta[0],
                         "error": se[0],
@@ -279,6 +323,60 @@ def main():
                         "deviationPlus2SE": abs(beta[0] - lit) / lit + 2 * se[0] / beta[0],
                     }
                 )
+    # N scans: rows that differ only in the initial particle number N, value = A + s/P (P the population
+    # at t₂), and the occupancy models over the rows below one acoustic time at every N
+    scans, occ = [], []
+    for coef in ("viscosity", "heat-conductivity"):
+        fam = {}
+        for r in fitted:
+            if r["coefficient"] == coef:
+                fam.setdefault((r["k"], r["cancellationBin"]), []).append(r)
+        for (k, dv), rs in sorted(fam.items()):
+            if len({r["particles"] for r in rs}) < 2:
+                continue
+            rs = sorted(rs, key=lambda r: r["particles"])
+            entry = {"scan": coef, "k": k, "dv": dv, "rows": [(r["particles"], r["finalParticles"], r["value"], r["error"], r["replicas"]) for r in rs]}
+            if len(rs) >= 3:
+                beta, se, chi2, _ = design_fit(rs, [lambda r: 1.0, lambda r: 1e5 / r["finalParticles"]])
+                entry.update(A=beta[0], AError=se[0], s=beta[1], sError=se[1], chi2=chi2, dof=len(rs) - 2)
+            scans.append(entry)
+        rs = [
+            r
+            for r in fitted
+            if r["coefficient"] == coef and (coef != "heat-conductivity" or np.sqrt(5 * r["T"] / 3) * r["k"] * r["tEnd"] < 1)
+        ]
+        if len({r["particles"] for r in rs}) < 2:
+            continue
+        lit = LIT[coef]
+        ns = sorted({r["particles"] for r in rs})
+        # the bias coefficient as a free factor per N, c_N δv² (a and b shared): the limit δv → 0 of
+        # every N is one a if the bias vanishes with δv at every N
+        per_n = [lambda r: 1.0, lambda r: r["k"] ** 2] + [
+            (lambda m: lambda r: r["cancellationBin"] ** 2 * (r["particles"] == m))(m) for m in ns
+        ]
+        for name_, cols in [*OCCUPANCY_MODELS.items(), ("a + b k² + c_N δv² (one c per N)", per_n)]:
+            beta, se, chi2, pulls = design_fit(rs, cols)
+            occ.append(
+                {
+                    "joint": coef,
+                    "model": name_,
+                    "ns": ns,
+                    "rows": len(rs),
+                    "value": beta[0],
+                    "error": se[0],
+                    "beta": [float(x) for x in beta],
+                    "betaError": [float(x) for x in se],
+                    "chi2": chi2,
+                    "dof": len(rs) - len(beta),
+                    "pulls": [
+                        {"k": r["k"], "dv": r["cancellationBin"], "N": r["particles"], "pull": round(float(x), 2)}
+                        for r, x in zip(rs, pulls)
+                    ],
+                    "deviation": (beta[0] - lit) / lit,
+                    "seRelative": se[0] / beta[0],
+                    "deviationPlus2SE": abs(beta[0] - lit) / lit + 2 * se[0] / beta[0],
+                }
+            )
     if md:
         markdown(rows, fits)
         name = {"viscosity": "μ", "heat-conductivity": "λ"}
@@ -298,7 +396,9 @@ def main():
                 )
                 continue
             print(
-                f"| {name[j['joint']]} | k → 0 and δv → 0: {j['model']} over the {j['rows']} {name[j['joint']]} rows with δv ≤ {j['maxBin']:g}"
+                f"| {name[j['joint']]} | k → 0 and δv → 0: {j['model']} over the {j['rows']} {name[j['joint']]} rows"
+                + (f" at N = {j['particles']}" if j["particles"] != BASE_N else "")
+                + f" with δv ≤ {j['maxBin']:g}"
                 + (" and c_s k t₂ < 1 (k ≤ 0.5)" if j["acousticLimit"] else "")
                 + " | → 0 | | "
                 f"**{j['value']:.5f} ± {j['error']:.5f}** | **{100 * j['deviation']:+.2f} %** (SE {100 * j['seRelative']:.2f} %; "
@@ -307,11 +407,40 @@ def main():
                 + (f"d = {j['d']:+.5f} ± {j['dError']:.5f}, " if j["d"] is not None else "")
                 + f"χ² = {j['chi2']:.1f} ({j['dof']} dof) | | | `python3 bench/wave_table.py` |"
             )
+        for j in occ:
+            b = j["beta"]
+            e = j["betaError"]
+            print(
+                f"| {name[j['joint']]} | k → 0, δv → 0 (n = P δv³/1000, P the particles at t₂): {j['model']} over the "
+                f"{j['rows']} {name[j['joint']]} rows at every N with c_s k t₂ < 1 | → 0 | | "
+                f"**{j['value']:.5f} ± {j['error']:.5f}** | **{100 * j['deviation']:+.2f} %** (SE {100 * j['seRelative']:.2f} %; "
+                f"\\|dev\\| + 2 SE = {100 * j['deviationPlus2SE']:.2f} %) | b = {b[1]:+.5f} ± {e[1]:.5f}, "
+                + (
+                    ", ".join(f"c_{n} = {x:+.5f} ± {y:.5f}" for n, x, y in zip(j["ns"], b[2:], e[2:])) + ", "
+                    if "c_N" in j["model"]
+                    else f"c = {b[2]:+.5f} ± {e[2]:.5f}, " + (f"e = {b[3]:+.5f} ± {e[3]:.5f}, " if len(b) > 3 else "")
+                )
+                + f"χ² = {j['chi2']:.1f} ({j['dof']} dof) "
+                "| | | `python3 bench/wave_table.py` |"
+            )
+        for sc in scans:
+            pts = "; ".join(f"N = {n}: P = {p / 1e3:.0f} k, {v:.5f} ± {e:.5f} ({m})" for n, p, v, e, m in sc["rows"])
+            fit = (
+                f"; value = A + s·10⁵/P: A = {sc['A']:.5f} ± {sc['AError']:.5f}, s = {sc['s']:+.5f} ± {sc['sError']:.5f}, "
+                f"χ² = {sc['chi2']:.1f} ({sc['dof']} dof)"
+                if "A" in sc
+                else ""
+            )
+            print(f"N scan, {name[sc['scan']]} at k = {sc['k']:g}, δv = {sc['dv']:g}: {pts}{fit}", file=sys.stderr)
     else:
         for f in fits:
             print(json.dumps(f))
         for j in joint:
             print(json.dumps(j))
+        for j in occ:
+            print(json.dumps(j))
+        for sc in scans:
+            print(json.dumps(sc))
 
 
 if __name__ == "__main__":
