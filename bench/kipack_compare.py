@@ -4,6 +4,23 @@ in the same process tree on CPU, on the accuracy tests of issue 17 and the time 
 Usage:
   python3 bench/kipack_compare.py KIPACK_CHECKOUT [n ...] [--nsphr P] [--nr R] [--skip-boltzlab]
     (default n = 16 32 64; a missing checkout path prints a message and exits 0: skipped)
+  python3 bench/kipack_compare.py KIPACK_CHECKOUT --evolve [n ...] [--box L[:R]] [--dt DT]
+      [--units kipack|boltzlab] [--times t1,t2,...] [--nsphr P] [--nr R]
+    (default n = 16; evolution of the BKW datum with kipack's own time stepper, below)
+
+--evolve: kipack's BKW evolution (γ = 0, K0 = 0.7, ρ = T = 1) with its own time integrator,
+pykinetic.BoltzmannSolver0D (kn = 1, no heat bath) with time_integrator = "RK" and the classical
+RK4 Butcher table of kipack's examples/boltzmann/rbm_0d.py (`rkcoeff["RK4"]`; those examples step
+with a fixed dt = 0.01 or 0.001, Euler by default, RK3/RK4 as options, one `evolve_to_time(sol)`
+per step, as here). kipack has no 3-D evolution example (its 3-D notebook fsm-3d.ipynb checks one
+Q of BKW only). `--units kipack` (default) reports at kipack's times t (BKW rate λ = 1/6);
+`--units boltzlab` at boltzlab's times t (λ = 8π/15, i.e. kipack's time (16π/5)·t: the same K(t),
+the same solution), stepping dt·16π/5 in kipack's time. Default box: the issue's L = 7.95 with
+kipack's R = 2S = 4L/(3+√2); `--box L:R` takes another box (R given: kipack's mesh radius _R and
+its radial Gauss–Legendre nodes are replaced after the mesh is built, the only change to kipack).
+Each JSON line: t (in the stated units), K, errorAbs = max|f − f_BKW| over the grid (boltzlab's
+`errorMax` in `relax --json` is this absolute figure), errorRel = errorAbs / max f_BKW(t), and the
+fourth-moment excess M4 − 15ρT² of both.
 
 kipack runs unmodified from its checkout (src/ on sys.path) with the stand-ins of
 bench/kipack-shims/ for the packages a CPU run does not need or this machine lacks: cupy
@@ -46,7 +63,8 @@ L_BEAM = 8.86
 
 def args():
     a = sys.argv[1:]
-    opts = {"nsphr": 32, "nr": None, "skip_boltzlab": False}
+    opts = {"nsphr": 32, "nr": None, "skip_boltzlab": False, "evolve": False, "box": None, "dt": None,
+            "units": "kipack", "times": None}
     rest = []
     i = 0
     while i < len(a):
@@ -56,6 +74,17 @@ def args():
             opts["nr"] = int(a[i + 1]); i += 2
         elif a[i] == "--skip-boltzlab":
             opts["skip_boltzlab"] = True; i += 1
+        elif a[i] == "--evolve":
+            opts["evolve"] = True; i += 1
+        elif a[i] == "--box":
+            parts = [float(x) for x in a[i + 1].split(":")]
+            opts["box"] = (parts[0], parts[1] if len(parts) > 1 else None); i += 2
+        elif a[i] == "--dt":
+            opts["dt"] = float(a[i + 1]); i += 2
+        elif a[i] == "--units":
+            opts["units"] = a[i + 1]; i += 2
+        elif a[i] == "--times":
+            opts["times"] = [float(x) for x in a[i + 1].split(",")]; i += 2
         else:
             rest.append(a[i]); i += 1
     return rest, opts
@@ -70,13 +99,16 @@ def load_kipack(path):
     return collision
 
 
-def kipack_operator(collision, n, L, gamma, nr, nsphr):
+def kipack_operator(collision, n, L, gamma, nr, nsphr, R=None):
     cfg = collision.get_base_config()
     cfg.update({
         "collision_model": {"dim": 3, "e": 1.0, "gamma": gamma},
         "velocity_mesh": {"nv": n, "s": 2 * L / (3 + math.sqrt(2)), "nr": nr, "nsphr": nsphr},
     })
     vm = collision.SpectralMesh(cfg)
+    if R is not None:  # another truncation radius than kipack's R = 2S (its radial nodes follow)
+        vm._R = R
+        vm._load_radial_quadrature()
     return vm, collision.FSInelasticVHSCollision(cfg, vm)
 
 
@@ -152,14 +184,80 @@ def kipack_row(collision, n, nr, nsphr, beam_exact):
     return out
 
 
+# kipack's examples/boltzmann/rbm_0d.py, rkcoeff["RK4"] (classical RK4)
+RK4 = {
+    "a": np.array([[0.0, 0.0, 0.0, 0.0], [0.5, 0.0, 0.0, 0.0], [0.0, 0.5, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0]]),
+    "b": np.array([1 / 6, 1 / 3, 1 / 3, 1 / 6]),
+    "c": np.array([0.0, 0.5, 0.5, 1.0]),
+}
+KIPACK_TIME_PER_BOLTZLAB_TIME = (8 * math.pi / 15) / (1 / 6)  # BKW rates: boltzlab 8π/15, kipack 1/6
+
+
+def kipack_evolve(collision, n, nr, nsphr, box, dt, units, times):
+    """BKW evolved by kipack's own BoltzmannSolver0D (RK4 of its examples); one JSON line per time."""
+    from kipack import pykinetic
+
+    L, R = box if box else (L_MAXWELL, None)
+    vm, op = kipack_operator(collision, n, L, 0.0, nr, nsphr, R)
+    x, y, z = vm.centers
+    v2 = x * x + y * y + z * z
+    dv = vm.delta ** 3
+    K0, lam = 0.7, 1 / 6
+    scale = KIPACK_TIME_PER_BOLTZLAB_TIME if units == "boltzlab" else 1.0
+
+    def K_at(tk):
+        return 1 - (1 - K0) * math.exp(-lam * tk)
+
+    solver = pykinetic.BoltzmannSolver0D(collision_operator=op, kn=1.0, device="cpu")
+    solver.time_integrator = "RK"
+    solver.a, solver.b, solver.c = RK4["a"], RK4["b"], RK4["c"]
+    dt_k = dt * scale
+    solver.dt = dt_k
+    state = pykinetic.State(pykinetic.Domain([]), vm, 1)
+    state.q[0] = bkw(v2, K0, 0.0)[0]
+    sol = pykinetic.Solution(state, pykinetic.Domain([]))
+    steps_at = {int(round(t / dt)): t for t in times}
+    for t in times:
+        if abs(round(t / dt) * dt - t) > 1e-9 * max(1, t):
+            raise SystemExit(f"--dt {dt} does not divide t = {t}")
+    c0 = time.process_time()
+    last = max(steps_at)
+    for step in range(1, last + 1):
+        solver.evolve_to_time(sol)
+        if step in steps_at:
+            t = steps_at[step]
+            K = K_at(t * scale)
+            f = sol.q[0]
+            exact = bkw(v2, K, 0.0)[0]
+            err = float(np.abs(f - exact).max())
+            m4 = float((v2 * v2 * f).sum() * dv)
+            rho = float(f.sum() * dv)
+            T = float((v2 * f).sum() * dv / (3 * rho))
+            print(json.dumps({
+                "code": "kipack", "evolve": True, "n": n, "L": vm.L, "R": vm._R, "nr": nr, "nsphr": nsphr,
+                "scheme": "RK4 (kipack examples rkcoeff)", "units": units, "t": t, "tKipack": sol.t,
+                "dt": dt, "dtKipack": dt_k, "steps": step, "K": K, "errorAbs": err,
+                "errorRel": err / float(exact.max()), "fMax": float(exact.max()),
+                "m4Excess": m4 - 15 * rho * T * T, "m4ExcessExact": 15 * (1 - (1 - K) ** 2) - 15,
+                "cpuSeconds": time.process_time() - c0,
+            }), flush=True)
+
+
 def main():
     rest, opts = args()
     if not rest or not os.path.isdir(os.path.join(rest[0], "src", "kipack")):
         print(f"kipack checkout not found ({rest[0] if rest else 'no path given'}): skipped. "
               "Give the path of a kipack checkout (github.com/mazhengcn/kipack) as the first argument.")
         return
-    sizes = [int(s) for s in rest[1:]] or [16, 32, 64]
     collision = load_kipack(rest[0])
+    if opts["evolve"]:
+        for n in [int(s) for s in rest[1:]] or [16]:
+            units = opts["units"]
+            times = opts["times"] or [0.5, 1.0, 2.0]
+            dt = opts["dt"] or (0.1 if units == "kipack" else 0.02)
+            kipack_evolve(collision, n, opts["nr"] or n // 2, opts["nsphr"], opts["box"], dt, units, times)
+        return
+    sizes = [int(s) for s in rest[1:]] or [16, 32, 64]
     beam_exact = json.loads(subprocess.check_output([sys.executable, os.path.join(HERE, "two_beam_rate.py")]))
     for n in sizes:
         nr = opts["nr"] or n // 2
