@@ -28,6 +28,7 @@
  * particles (as the Carleman estimate of D⁺ for Q⁺(f_b, f_b)), E L = ‖ωh_det‖² still holds exactly
  * (condition on the particles); only the variance grows.
  */
+import { V_GAUSSIAN_WEIGHT, weightAt } from "../../kinetic/z-weight.ts";
 import { RuleError } from "../../math/errors.ts";
 import { gaussLegendre } from "../../math/quadrature/gauss-legendre.ts";
 import { normalSampler } from "../../math/sampling/normal-sampler.ts";
@@ -35,10 +36,12 @@ import { uniformStream } from "../../math/sampling/uniform-stream.ts";
 import type { SourceTerm } from "./paper-backgrounds/termed-source.ts";
 import { projectionNormSquared } from "./projection-norm.ts";
 
-/** ⟨v⟩e^{⟨v⟩²}, the weight of the Z-norm's L^{2,1}_v parts with e^{⟨v⟩²} ((3.3), (5.3)). */
+/**
+ * ⟨v⟩e^{⟨v⟩²} at a velocity vector, the weight of the Z-norm's L^{2,1}_v parts with e^{⟨v⟩²} ((3.3),
+ * (5.3)): kinetic/z-weight.ts's `V_GAUSSIAN_WEIGHT`.
+ */
 export function zWeight(v: ArrayLike<number>): number {
-  const q = 1 + v[0] * v[0] + v[1] * v[1] + v[2] * v[2];
-  return Math.sqrt(q) * Math.exp(q);
+  return weightAt(V_GAUSSIAN_WEIGHT, v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
 }
 
 /**
