@@ -12,6 +12,7 @@
 
 import { checkRunConfig, runReplica } from "../src/solvers/particles/particle-run.ts";
 import { meanError } from "../src/solvers/particles/replica-statistics.ts";
+import { waveDecayRate } from "../src/solvers/particles/wave-decay-rate.ts";
 
 const slabs = (process.argv[2] ?? "64,128,256").split(",").map(Number);
 const N = Number(process.argv[3] ?? 80000);
@@ -53,22 +54,14 @@ const rows = slabs.map((cells) => {
     const pts = runReplica(c, r).points;
     let a = 0;
     let f = 0;
-    let st = 0;
-    let sl = 0;
-    let stt = 0;
-    let stl = 0;
     for (const p of pts) {
-      const l = -Math.log(p.waveAmplitude as number);
-      st += p.t;
-      sl += l;
-      stt += p.t * p.t;
-      stl += p.t * l;
       if (p.t < 0.5 - 1e-9) continue;
       a += p.waveAmplitude as number;
       f += p.waveFlux as number;
     }
-    const n = pts.length;
-    rates.push((stl - (st * sl) / n) / (stt - (st * st) / n) / (k * k)); // × ρ/k², ρ = 1
+    const t = pts.map((p) => p.t);
+    const amplitude = pts.map((p) => p.waveAmplitude as number);
+    rates.push(waveDecayRate(t, amplitude, 0, tEnd) / (k * k)); // × ρ/k², ρ = 1
     mus.push(-f / (k * a));
   }
   const rate = meanError(rates);

@@ -21,6 +21,7 @@ import {
   runReplica,
 } from "../../../src/solvers/particles/particle-run.ts";
 import { meanError } from "../../../src/solvers/particles/replica-statistics.ts";
+import { waveDecayRate } from "../../../src/solvers/particles/wave-decay-rate.ts";
 
 const MU = 0.0895681;
 
@@ -56,25 +57,20 @@ function measure(c: ParticleRunConfig, R: number) {
     const pts = runReplica(c, r).points;
     let a = 0;
     let f = 0;
-    const ts: number[] = [];
-    const ls: number[] = [];
     for (const p of pts) {
-      ts.push(p.t);
-      ls.push(-Math.log(p.waveAmplitude as number));
       if (p.t < 0.5 - 1e-9) continue;
       a += p.waveAmplitude as number;
       f += p.waveFlux as number;
     }
     mus.push(-f / a); // ρ = k = 1
-    const tm = ts.reduce((s, t) => s + t, 0) / ts.length;
-    const lm = ls.reduce((s, l) => s + l, 0) / ls.length;
-    let num = 0;
-    let den = 0;
-    for (let j = 0; j < ts.length; j++) {
-      num += (ts[j] - tm) * (ls[j] - lm);
-      den += (ts[j] - tm) ** 2;
-    }
-    rates.push(num / den);
+    rates.push(
+      waveDecayRate(
+        pts.map((p) => p.t),
+        pts.map((p) => p.waveAmplitude as number),
+        0,
+        c.tEnd,
+      ),
+    );
   }
   if (process.env.SHOW) console.error(JSON.stringify({ mus, rates }));
   return { mu: meanError(mus), rate: meanError(rates) };
