@@ -117,6 +117,7 @@ export {
   type AdaptiveReport,
   HomogeneousSolver,
   type PositivityMode,
+  type ProjectionWeight,
   type Scheme,
   type SolverOptions,
   type StepReport,

@@ -49,7 +49,7 @@ import {
   runRelaxation,
   type SeriesPoint,
 } from "../../solvers/spectral/relaxation.ts";
-import type { PositivityMode, Scheme } from "../../solvers/spectral/time-step.ts";
+import type { PositivityMode, ProjectionWeight, Scheme } from "../../solvers/spectral/time-step.ts";
 import {
   parseTruncation,
   SEPARATED,
@@ -83,6 +83,7 @@ interface RelaxOpts {
   temperature: string;
   bkwK0: string;
   equilibriumPreserving: boolean;
+  projection: string;
   out?: string;
   json?: boolean;
   progress: boolean;
@@ -148,6 +149,11 @@ export function register(program: Command): void {
     .option(
       "--no-equilibrium-preserving",
       "do not subtract Q(M[f]) (Maxwellians then drift at the spectral error)",
+    )
+    .option(
+      "--projection <weight>",
+      "weight of the conservative projection of Q: uniform (l2, Gamba-Tharkabhushanam) | maxwellian (weighted by the discrete Maxwellian M[f]; its correction vanishes where f does)",
+      RELAX_DEFAULTS.projection,
     )
     .option(
       "--out <dir>",
@@ -228,6 +234,10 @@ function setup(o: RelaxOpts): Setup {
     "off",
     "report",
     "enforce",
+  ] as const);
+  const projection: ProjectionWeight = parseChoice("--projection", o.projection, [
+    "uniform",
+    "maxwellian",
   ] as const);
   const sphere: SphereRuleName = parseChoice("--sphere", o.sphere, ["lebedev", "product"] as const);
   const angles =
@@ -344,6 +354,7 @@ function setup(o: RelaxOpts): Setup {
     angles,
     truncation,
     equilibriumPreserving: o.equilibriumPreserving,
+    projection,
     bkw,
     scales,
     domain,
@@ -555,7 +566,10 @@ async function relax(o: RelaxOpts): Promise<void> {
     truncation: describeGrid(grid, s.truncation),
     accuracy,
     method:
-      "Mouhot-Pareschi fast spectral method (Math. Comp. 2006), Carleman form with the disk integral in closed form; conservative L2 projection (Gamba-Tharkabhushanam 2009)" +
+      "Mouhot-Pareschi fast spectral method (Math. Comp. 2006), Carleman form with the disk integral in closed form; " +
+      (s.projection === "maxwellian"
+        ? "conservative projection weighted by the discrete Maxwellian M[f] (orthogonal in L2(1/M))"
+        : "conservative L2 projection (Gamba-Tharkabhushanam 2009)") +
       (s.equilibriumPreserving
         ? "; equilibrium-preserving Q(f) - Q(M[f]) (Filbet-Pareschi-Rey 2015)"
         : "") +

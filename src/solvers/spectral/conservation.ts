@@ -9,6 +9,9 @@
  *    refinement brings the residual moments to round-off. Since every explicit Runge–Kutta stage is
  *    a linear combination of P Q values, mass, momentum and energy (trapezoidal rule) are conserved
  *    to round-off at every step, whatever the angular resolution of Q.
+ *    1b. The same with weights: P_M q = q − M φᵀ (Σ M φ φᵀ)⁻¹ Σ φ q, M the discrete Maxwellian of
+ *    the solution ({@link ConservativeProjection} with a weight): the orthogonal projection of
+ *    L²(M⁻¹); its correction is concentrated where f is, not in the box corners.
  * 2. Equilibrium preservation (Filbet, Pareschi & Rey, C. R. Math. 353 (2015) 309–314): with
  *    M[f] the discrete Maxwellian having the same discrete moments as f,
  *      Q̃(f) = P [Q(f) − Q(M[f])],
@@ -123,16 +126,27 @@ function subtractPolynomial(
       }
 }
 
-/** The conservative projection P of item 1, with its Gram matrix precomputed. */
+/**
+ * The conservative projection P of item 1, with its Gram matrix precomputed. With a `weight` w > 0
+ * (the Maxwellian-weighted variant, item 1b) it is P_w q = q − w φᵀ (Σ w φ φᵀ)⁻¹ Σ φ q: the closest
+ * grid function to q in the norm Σ q²/w with Σ φ (P_w q) = 0. With w = M (the discrete Maxwellian
+ * of the solution) this is the orthogonal projection of L²(M⁻¹), the space in which the linearized
+ * collision operator is self-adjoint with kernel span{Mφ}: P_M leaves the range of that operator
+ * unchanged, and its correction M·p(v) vanishes where M does, instead of growing like |v|² to the
+ * box corners as the unweighted one does (docs/spectral.md, "Equilibrium preservation and the
+ * evolved BKW error").
+ */
 export class ConservativeProjection {
   readonly grid: VelocityGrid;
+  readonly weight: Float64Array | undefined;
   private readonly G: Float64Array;
   private readonly m = new Float64Array(5);
   private readonly c = new Float64Array(5);
 
-  constructor(grid: VelocityGrid) {
+  constructor(grid: VelocityGrid, weight?: Float64Array) {
     this.grid = grid;
-    this.G = gram(grid);
+    this.weight = weight;
+    this.G = gram(grid, weight);
   }
 
   /** In place: q ← P q (two passes: projection and one refinement). */
@@ -140,7 +154,7 @@ export class ConservativeProjection {
     for (let pass = 0; pass < 2; pass++) {
       rawMoments(this.grid, q, this.m);
       solve5(this.G, this.m, this.c);
-      subtractPolynomial(this.grid, q, this.c);
+      subtractPolynomial(this.grid, q, this.c, this.weight);
     }
   }
 }

@@ -22,6 +22,7 @@ import type { CollisionOperator, SpectralKernel } from "./mouhot-pareschi.ts";
 import {
   HomogeneousSolver,
   type PositivityMode,
+  type ProjectionWeight,
   type Scheme,
   type StepReport,
 } from "./time-step.ts";
@@ -51,6 +52,8 @@ export const RELAX_DEFAULTS = {
   /** The resolution M of the product rule when `--sphere product` is asked without `--angles` (72 directions). */
   productAngles: 6,
   positivity: "report" as PositivityMode,
+  /** Weight of the conservative projection (`conservation.ts`, `time-step.ts`). */
+  projection: "uniform" as ProjectionWeight,
   /** Requested relative accuracy of Q (`domain.ts`): a warning when n, L, R cannot meet it. */
   accuracy: 1e-3,
 };
@@ -85,6 +88,8 @@ export interface RelaxationSetup {
   /** Truncation set (`truncation.ts`; default separated). */
   readonly truncation?: Truncation;
   readonly equilibriumPreserving: boolean;
+  /** Weight of the conservative projection (`time-step.ts`; default {@link RELAX_DEFAULTS}.projection). */
+  readonly projection?: ProjectionWeight;
   /** The exact BKW solution, when the datum is one (adds `errorMax` to every point). */
   readonly bkw: Bkw | null;
   /** Times in (0, tEnd) the steps must land on (each gets a series point). */
@@ -221,6 +226,7 @@ export function runRelaxation(
     scheme: setup.scheme,
     positivity: setup.positivity,
     equilibriumPreserving: setup.equilibriumPreserving,
+    projection: setup.projection ?? RELAX_DEFAULTS.projection,
     operator: setup.operator,
   });
   const exactBuf = bkw ? new Float64Array(n3) : null;

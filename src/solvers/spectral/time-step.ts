@@ -35,6 +35,12 @@ import {
 export type Scheme = "rk2" | "rk3";
 /** What to do about negative values after a step: nothing, report them, or enforce f ≥ 0. */
 export type PositivityMode = "off" | "report" | "enforce";
+/**
+ * The weight of the conservative projection (`conservation.ts`): `uniform`, the ℓ² projection of
+ * Gamba–Tharkabhushanam; `maxwellian`, weighted by the discrete Maxwellian M[f] (the orthogonal
+ * projection of L²(M⁻¹)).
+ */
+export type ProjectionWeight = "uniform" | "maxwellian";
 
 /** Options of {@link HomogeneousSolver}: the operator's, the scheme, positivity and corrections. */
 export interface SolverOptions extends SpectralOptions {
@@ -42,6 +48,8 @@ export interface SolverOptions extends SpectralOptions {
   readonly positivity?: PositivityMode;
   /** Apply the conservative projection (default true). */
   readonly conservative?: boolean;
+  /** Its weight (default `uniform`). */
+  readonly projection?: ProjectionWeight;
   /** Subtract Q(M[f]) so that Maxwellians are exact fixed points (default true). */
   readonly equilibriumPreserving?: boolean;
   /**
@@ -88,6 +96,7 @@ export class HomogeneousSolver {
   readonly positivity: PositivityMode;
   readonly conservative: boolean;
   readonly equilibriumPreserving: boolean;
+  readonly projectionWeight: ProjectionWeight;
   private readonly projection: ConservativeProjection;
   private readonly n3: number;
   private readonly k1: Float64Array;
@@ -98,7 +107,9 @@ export class HomogeneousSolver {
   private readonly loss: Float64Array;
   private readonly mom = new Float64Array(5);
   private eqMoments: Float64Array | null = null;
+  private eqMaxwellian: Float64Array | null = null;
   private eqQ: Float64Array | null = null;
+  private eqProjection: ConservativeProjection | null = null;
   /** Total Q evaluations so far. */
   evaluations = 0;
 
@@ -115,6 +126,12 @@ export class HomogeneousSolver {
     this.positivity = opts.positivity ?? "report";
     this.conservative = opts.conservative ?? true;
     this.equilibriumPreserving = opts.equilibriumPreserving ?? true;
+    this.projectionWeight = opts.projection ?? "uniform";
+    if (this.projectionWeight !== "uniform" && this.projectionWeight !== "maxwellian")
+      throw new RuleError(
+        "projection must be uniform or maxwellian",
+        `got "${this.projectionWeight}"`,
+      );
     this.projection = new ConservativeProjection(grid);
     this.n3 = grid.n ** 3;
     this.k1 = new Float64Array(this.n3);
@@ -129,33 +146,56 @@ export class HomogeneousSolver {
   rhs(f: Float64Array, out: Float64Array, loss?: Float64Array): void {
     this.operator.evaluate(f, out, undefined, loss);
     this.evaluations++;
+    const weighted = this.conservative && this.projectionWeight === "maxwellian";
+    if (this.equilibriumPreserving || weighted) this.equilibrium(f);
     if (this.equilibriumPreserving) {
-      const eq = this.equilibriumQ(f);
+      const eq = this.equilibriumQ();
       for (let i = 0; i < this.n3; i++) out[i] -= eq[i];
     }
-    if (this.conservative) this.projection.apply(out);
+    if (weighted) this.weightedProjection().apply(out);
+    else if (this.conservative) this.projection.apply(out);
   }
 
-  /** Q(M[f]) for the discrete Maxwellian with the moments of f (cached while they do not change). */
-  private equilibriumQ(f: Float64Array): Float64Array {
+  /**
+   * The discrete Maxwellian M[f] with the moments of f, cached while they do not change (relative
+   * 1e-10); a new one drops Q(M[f]) and the weighted projection built on the previous one.
+   */
+  private equilibrium(f: Float64Array): Float64Array {
     const m = rawMoments(this.grid, f, this.mom);
     const c = this.eqMoments;
-    let same = c !== null && this.eqQ !== null;
+    let same = c !== null && this.eqMaxwellian !== null;
     if (c) {
       for (let a = 0; a < 5 && same; a++) {
         if (Math.abs(m[a] - c[a]) > 1e-10 * (Math.abs(c[a]) + Math.abs(c[0]) + Math.abs(c[4])))
           same = false;
       }
     }
-    if (!same || !this.eqQ) {
-      const M = discreteMaxwellian(this.grid, m, new Float64Array(this.n3));
-      const q = new Float64Array(this.n3);
-      this.operator.evaluate(M, q);
-      this.evaluations++;
+    if (!same || !this.eqMaxwellian) {
+      this.eqMaxwellian = discreteMaxwellian(this.grid, m, new Float64Array(this.n3));
       this.eqMoments = m.slice();
+      this.eqQ = null;
+      this.eqProjection = null;
+    }
+    return this.eqMaxwellian;
+  }
+
+  /** Q(M[f]) for the cached M[f] (computed on first use: one Q evaluation per Maxwellian). */
+  private equilibriumQ(): Float64Array {
+    if (!this.eqMaxwellian) throw new Error("unreachable: equilibrium() first");
+    if (!this.eqQ) {
+      const q = new Float64Array(this.n3);
+      this.operator.evaluate(this.eqMaxwellian, q);
+      this.evaluations++;
       this.eqQ = q;
     }
     return this.eqQ;
+  }
+
+  /** The conservative projection weighted by the cached M[f]. */
+  private weightedProjection(): ConservativeProjection {
+    if (!this.eqMaxwellian) throw new Error("unreachable: equilibrium() first");
+    this.eqProjection ??= new ConservativeProjection(this.grid, this.eqMaxwellian);
+    return this.eqProjection;
   }
 
   /** One step of size dt (in place; with `positivity: "enforce"`, in sub-steps of size ≤ 1/max L). */
