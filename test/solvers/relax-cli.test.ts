@@ -41,6 +41,7 @@ test("relax: bad input → one line naming the rule, exit 2, nothing written", (
     [["--init", "bkw", "--t-end", "1"], /only for --kernel constant/],
     [["--t-end", "-1"], /--t-end must be/],
     [["--t-end", "1", "--sphere", "design"], /--sphere must be one of/],
+    [["--t-end", "1", "--projection", "weighted"], /--projection must be one of/],
     [["--t-end", "1", "--angles", "13"], /--angles must be a Lebedev degree/],
     [
       ["--t-end", "1", "--truncation", "staircase:0"],
