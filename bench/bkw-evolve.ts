@@ -13,7 +13,8 @@
  * boltzlab's 8π/15, so kipack's time t is boltzlab's t·5/(16π), the same K(t)); default 0.5,1,2.
  * `--where`: also the |v| of the largest error and the error of the discrete Maxwellian with the
  * final grid's moments against the exact Maxwellian (the corrected scheme's fixed point).
- * One JSON line per time.
+ * One JSON line per time, then a summary line (steps, Q evaluations, the largest error over every
+ * step of the run, CPU seconds).
  */
 import { Bkw } from "../src/solvers/spectral/bkw.ts";
 import { discreteMaxwellian, rawMoments } from "../src/solvers/spectral/conservation.ts";
@@ -100,7 +101,16 @@ const r = runRelaxation(
     },
   },
 );
-console.log(JSON.stringify({ n, done: true, steps: r.steps, evaluations: r.evaluations }));
+console.log(
+  JSON.stringify({
+    n,
+    done: true,
+    steps: r.steps,
+    evaluations: r.evaluations,
+    errorMaxOverRun: Math.max(...r.series.map((p) => p.errorMax ?? 0)),
+    cpuSeconds: (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1e6,
+  }),
+);
 if (where) {
   const exact = bkw.sample(grid, tEnd, new Float64Array(n ** 3));
   const { axis } = grid;

@@ -11,11 +11,12 @@
  * `--pointwise-slack s` a row "moment" uses the two-objective rule `chooseDomainForMoments` (slack s,
  * separated truncation, default angular rule).
  *
- * With `--corrected` two more rows per n evaluate, on the "after" domain, the operator the time
- * stepper uses (`HomogeneousSolver.rhs`, `time-step.ts`) instead of the raw Q: "P" the conservative
- * projection alone, P Q(f); "P+eq" the default, P[Q(f) − Q(M[f])] with M[f] the discrete
- * Maxwellian with the moments of f (Filbet–Pareschi–Rey). On "P+eq" the Q(M,M) column is zero by
- * construction (it shows the round-off), not an accuracy figure.
+ * With `--corrected` three more rows per n evaluate, on the "after" domain, the operator the time
+ * stepper uses (`HomogeneousSolver.rhs`, `time-step.ts`) instead of the raw Q: "P" the uniform
+ * conservative projection alone, P Q(f); "P+eq" P[Q(f) − Q(M[f])] with M[f] the discrete
+ * Maxwellian with the moments of f (Filbet–Pareschi–Rey); "Pnu+eq" the same with the projection
+ * weighted by the loss frequency ν[M[f]] (`--projection loss-frequency`). On the "+eq" rows the
+ * Q(M,M) column is zero by construction (it shows the round-off), not an accuracy figure.
  *
  *   npx tsx bench/spectral-accuracy.ts [n ...] [--truncation T] [--pointwise-slack s] [--corrected]
  *   (default 16 32)
@@ -61,7 +62,7 @@ type Domain = {
   angles: number;
   truncation?: Truncation;
   /** Which operator: the raw Q, P Q, or P[Q(f) − Q(M[f])] (`--corrected`). */
-  operator?: "raw" | "P" | "P+eq";
+  operator?: "raw" | "P" | "P+eq" | "Pnu+eq";
 };
 function evaluate(
   d: Domain,
@@ -80,7 +81,8 @@ function evaluate(
     new HomogeneousSolver(grid, kernel, {
       ...opts,
       conservative: true,
-      equilibriumPreserving: d.operator === "P+eq",
+      equilibriumPreserving: d.operator !== "P",
+      projection: d.operator === "Pnu+eq" ? "loss-frequency" : "uniform",
     }).rhs(f, Q, loss);
   return { grid, f, Q, loss };
 }
@@ -98,7 +100,7 @@ const ci = args.indexOf("--corrected");
 const flagged = [ti, si].filter((k) => k >= 0).flatMap((k) => [k, k + 1]);
 if (ci >= 0) flagged.push(ci);
 const sizes = args.filter((_, i) => !flagged.includes(i)).map(Number);
-type Label = "before" | "prod72" | "after" | "variant" | "moment" | "P" | "P+eq";
+type Label = "before" | "prod72" | "after" | "variant" | "moment" | "P" | "P+eq" | "Pnu+eq";
 const after = (s: DataScales, n: number, label: Exclude<Label, "before">): Domain => {
   const trunc = label === "variant" && variant ? variant : SEPARATED;
   return {
@@ -109,7 +111,7 @@ const after = (s: DataScales, n: number, label: Exclude<Label, "before">): Domai
       ? { sphere: "product" as const, angles: RELAX_DEFAULTS.productAngles }
       : { sphere: RELAX_DEFAULTS.sphere, angles: lebedevDegreeFor(n) }),
     truncation: trunc,
-    operator: label === "P" || label === "P+eq" ? label : "raw",
+    operator: label === "P" || label === "P+eq" || label === "Pnu+eq" ? label : "raw",
   };
 };
 const labels: Label[] = [
@@ -118,7 +120,7 @@ const labels: Label[] = [
   "after",
   ...(variant ? (["variant"] as const) : []),
   ...(slack !== null ? (["moment"] as const) : []),
-  ...(ci >= 0 ? (["P", "P+eq"] as const) : []),
+  ...(ci >= 0 ? (["P", "P+eq", "Pnu+eq"] as const) : []),
 ];
 const before = (L: number): Domain => ({ L, sphere: "product", angles: 4 });
 for (const n of sizes.length ? sizes : [16, 32]) {

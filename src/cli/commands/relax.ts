@@ -152,7 +152,7 @@ export function register(program: Command): void {
     )
     .option(
       "--projection <weight>",
-      "weight of the conservative projection of Q: uniform (l2, Gamba-Tharkabhushanam) | maxwellian (weighted by the discrete Maxwellian M[f]; its correction vanishes where f does)",
+      "weight of the conservative projection of Q: uniform (l2, Gamba-Tharkabhushanam) | maxwellian (weighted by the discrete Maxwellian M[f]) | loss-frequency (weighted by the loss frequency of M[f]: no correction where the truncated operator has no collision partners)",
       RELAX_DEFAULTS.projection,
     )
     .option(
@@ -238,6 +238,7 @@ function setup(o: RelaxOpts): Setup {
   const projection: ProjectionWeight = parseChoice("--projection", o.projection, [
     "uniform",
     "maxwellian",
+    "loss-frequency",
   ] as const);
   const sphere: SphereRuleName = parseChoice("--sphere", o.sphere, ["lebedev", "product"] as const);
   const angles =
@@ -569,7 +570,9 @@ async function relax(o: RelaxOpts): Promise<void> {
       "Mouhot-Pareschi fast spectral method (Math. Comp. 2006), Carleman form with the disk integral in closed form; " +
       (s.projection === "maxwellian"
         ? "conservative projection weighted by the discrete Maxwellian M[f] (orthogonal in L2(1/M))"
-        : "conservative L2 projection (Gamba-Tharkabhushanam 2009)") +
+        : s.projection === "loss-frequency"
+          ? "conservative projection weighted by the loss frequency of M[f] (Gamba-Tharkabhushanam 2009 with weights)"
+          : "conservative L2 projection (Gamba-Tharkabhushanam 2009)") +
       (s.equilibriumPreserving
         ? "; equilibrium-preserving Q(f) - Q(M[f]) (Filbet-Pareschi-Rey 2015)"
         : "") +

@@ -53,7 +53,7 @@ export const RELAX_DEFAULTS = {
   productAngles: 6,
   positivity: "report" as PositivityMode,
   /** Weight of the conservative projection (`conservation.ts`, `time-step.ts`). */
-  projection: "uniform" as ProjectionWeight,
+  projection: "loss-frequency" as ProjectionWeight,
   /** Requested relative accuracy of Q (`domain.ts`): a warning when n, L, R cannot meet it. */
   accuracy: 1e-3,
 };
