@@ -44,7 +44,12 @@ export const NEGATIVE_MASS_TOLERANCE = 1e-5;
 export const RELAX_DEFAULTS = {
   n: 32,
   scheme: "rk3" as Scheme,
-  tol: 1e-4,
+  /**
+   * Local error per step (max norm relative to max f). 1e-6 since 2026-12-06: at 1e-4 the evolved
+   * BKW error at n = 32 was time error, 2–5× kipack's (docs/spectral.md, "Equilibrium preservation
+   * and the evolved BKW error"); 1e-6 costs about 4× the Q evaluations.
+   */
+  tol: 1e-6,
   /** Angular rule (`directions.ts`): Lebedev, chosen over the product rule by measurement (docs/spectral.md). */
   sphere: "lebedev" as SphereRuleName,
   /** Its resolution: the Lebedev degree (19 → 73 directions). */
