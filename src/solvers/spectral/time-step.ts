@@ -38,10 +38,11 @@ export type PositivityMode = "off" | "report" | "enforce";
 /**
  * The weight of the conservative projection (`conservation.ts`, item 1b): `uniform`, the ℓ²
  * projection of Gamba–Tharkabhushanam; `loss-frequency`, weighted by max(ν, 0), ν the discrete
- * loss frequency of M[f] (one extra Q evaluation per Maxwellian): no correction where the truncated
- * operator has no collision partners (the box corners), where it could never relax; `maxwellian`,
- * weighted by M[f] (the orthogonal projection of L²(M⁻¹)). Measured on BKW in docs/spectral.md
- * ("Equilibrium preservation and the evolved BKW error").
+ * loss frequency of M[f] (it comes with Q(M[f]); one extra Q evaluation only with
+ * `equilibriumPreserving` off): no correction where the truncated operator has no collision
+ * partners (the box corners), where it could never relax; `maxwellian`, weighted by M[f] (the
+ * orthogonal projection of L²(M⁻¹)). Measured on BKW in docs/spectral.md ("Equilibrium
+ * preservation and the evolved BKW error").
  */
 export type ProjectionWeight = "uniform" | "maxwellian" | "loss-frequency";
 
@@ -112,6 +113,7 @@ export class HomogeneousSolver {
   private eqMoments: Float64Array | null = null;
   private eqMaxwellian: Float64Array | null = null;
   private eqQ: Float64Array | null = null;
+  private eqLoss: Float64Array | null = null;
   private eqProjection: ConservativeProjection | null = null;
   /** Total Q evaluations so far. */
   evaluations = 0;
@@ -132,7 +134,7 @@ export class HomogeneousSolver {
     this.projectionWeight = opts.projection ?? "loss-frequency";
     if (!["uniform", "maxwellian", "loss-frequency"].includes(this.projectionWeight))
       throw new RuleError(
-        "projection must be uniform or maxwellian",
+        "projection must be uniform, maxwellian or loss-frequency",
         `got "${this.projectionWeight}"`,
       );
     this.projection = new ConservativeProjection(grid);
@@ -177,35 +179,45 @@ export class HomogeneousSolver {
       this.eqMaxwellian = discreteMaxwellian(this.grid, m, new Float64Array(this.n3));
       this.eqMoments = m.slice();
       this.eqQ = null;
+      this.eqLoss = null;
       this.eqProjection = null;
     }
     return this.eqMaxwellian;
   }
 
-  /** Q(M[f]) for the cached M[f] (computed on first use: one Q evaluation per Maxwellian). */
+  /**
+   * Q(M[f]) and the loss frequency ν[M[f]] for the cached M[f] (one Q evaluation per Maxwellian,
+   * on first use of either).
+   */
   private equilibriumQ(): Float64Array {
     if (!this.eqMaxwellian) throw new Error("unreachable: equilibrium() first");
-    if (!this.eqQ) {
+    if (!this.eqQ || !this.eqLoss) {
       const q = new Float64Array(this.n3);
-      this.operator.evaluate(this.eqMaxwellian, q);
+      const loss = new Float64Array(this.n3);
+      this.operator.evaluate(this.eqMaxwellian, q, undefined, loss);
       this.evaluations++;
       this.eqQ = q;
+      this.eqLoss = loss;
     }
     return this.eqQ;
   }
 
-  /** The conservative projection weighted by the cached M[f] or by its loss frequency (built once per Maxwellian). */
+  /**
+   * The conservative projection weighted by the cached M[f] or by its loss frequency (built once
+   * per Maxwellian; the loss frequency comes with Q(M[f]), so the weight costs no extra Q when the
+   * Q(M[f]) subtraction is on).
+   */
   private weightedProjection(): ConservativeProjection {
     const M = this.eqMaxwellian;
     if (!M) throw new Error("unreachable: equilibrium() first");
     if (!this.eqProjection) {
       let w = M;
       if (this.projectionWeight === "loss-frequency") {
-        const q = new Float64Array(this.n3);
+        this.equilibriumQ();
+        const loss = this.eqLoss;
+        if (!loss) throw new Error("unreachable: equilibriumQ() sets it");
         w = new Float64Array(this.n3);
-        this.operator.evaluate(M, q, undefined, w);
-        this.evaluations++;
-        for (let i = 0; i < this.n3; i++) w[i] = Math.max(w[i], 0);
+        for (let i = 0; i < this.n3; i++) w[i] = Math.max(loss[i], 0);
       }
       this.eqProjection = new ConservativeProjection(this.grid, w);
     }
