@@ -11,7 +11,7 @@ function relChange(a: number, b: number, scale: number): number {
   return Math.abs(a - b) / scale;
 }
 
-for (const projection of ["uniform", "maxwellian"] as const)
+for (const projection of ["uniform", "maxwellian", "loss-frequency"] as const)
   test(`conservation (${projection} projection): mass, momentum, energy to round-off with only 8 directions; energy lost without correction`, () => {
     const g = makeGrid(16, 7);
     const f0 = twoBeam(g, 1, 0.5);
@@ -52,13 +52,15 @@ for (const projection of ["uniform", "maxwellian"] as const)
     );
   });
 
-test("Maxwellians are fixed points to round-off after correction (hard spheres and constant kernel, both projection weights)", () => {
+test("Maxwellians are fixed points to round-off after correction (hard spheres and constant kernel, every projection weight)", () => {
   const g = makeGrid(16, 7);
   for (const [kernel, projection] of [
     ["hard-sphere", "uniform"],
     ["constant", "uniform"],
     ["hard-sphere", "maxwellian"],
     ["constant", "maxwellian"],
+    ["hard-sphere", "loss-frequency"],
+    ["constant", "loss-frequency"],
   ] as const) {
     const M = maxwellian(g, 1.3, [0.4, -0.2, 0.1], 0.9);
     const solver = new HomogeneousSolver(g, kernel, {
