@@ -394,6 +394,54 @@ export function momentErrorEstimate(e: ErrorExponents): number {
   );
 }
 
+/** The terms of the moment error models on a box (each a relative error; see {@link momentErrorEstimate}). */
+export interface MomentErrorTerms {
+  /** e^{−E_t}: the collisions dropped by the truncation bias every moment linearly. */
+  readonly truncation: number;
+  /** e^{−2E_r}: the modes beyond π/h reach a bilinear moment through products of two. */
+  readonly resolutionSquared: number;
+  /** e^{3−E_a}: aliasing, with the margin of {@link chooseDomain}. */
+  readonly aliasing: number;
+  /**
+   * e^{3 − E_r − 2ψ(L − R)}: the face term of a fourth moment — the grid's resolution error
+   * e^{−E_r}, weighted by the data's tail at the distance L − R between the box face and the
+   * longest arm (|x| or |y| = R, both truncations), with aliasing's margin of 3 (docs/spectral.md,
+   * "The fourth moment at the box faces"; see {@link fourthMomentErrorEstimate} for where it holds).
+   */
+  readonly face: number;
+}
+
+/** The {@link MomentErrorTerms} of (L, R) at n points for a truncation (default separated). */
+export function momentErrorTerms(
+  s: DataScales,
+  n: number,
+  L: number,
+  R: number,
+  trunc: Truncation = SEPARATED,
+): MomentErrorTerms {
+  const e = errorExponents(s, n, L, R, trunc);
+  return {
+    truncation: Math.exp(-e.truncation),
+    resolutionSquared: Math.exp(-2 * e.resolution),
+    aliasing: Math.exp(ALIAS_MARGIN - e.aliasing),
+    face: Math.exp(ALIAS_MARGIN - e.resolution - 2 * tailExponent(s, Math.max(0, L - R))),
+  };
+}
+
+/**
+ * The predicted relative error of a fourth moment of Q (the BKW rate ∫|v|⁴Q): the second-moment
+ * terms of {@link momentErrorEstimate} plus the {@link MomentErrorTerms.face} term, which rises
+ * with R at fixed L. An estimate from measurements (docs/spectral.md, "The fourth moment at the
+ * box faces"), a diagnostic, not used by any rule: on the BKW datum (constant kernel) the
+ * measured fourth-moment error is 1.1–2.4× the face term at n = 16 and 32; it is far pessimistic
+ * for hard spheres at n = 32 (the grid's part stays below 2e-5 up to R = 7.8 at L = 9.2, no trend)
+ * and for the two-beam datum (whose beams are offset along one axis, which the radial tail ψ
+ * ignores).
+ */
+export function fourthMomentErrorEstimate(t: MomentErrorTerms): number {
+  return t.truncation + t.resolutionSquared + t.aliasing + t.face;
+}
+
 /**
  * A two-objective rule (an option, not the default): among the boxes (L, R) whose predicted
  * pointwise error e^{−E} is at most `slack` times that of {@link chooseDomain}'s box, the one with
