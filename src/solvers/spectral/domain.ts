@@ -46,6 +46,8 @@
  * {@link chooseDomainForMoments} (an option, `relax --pointwise-slack`) trades pointwise accuracy
  * for the accuracy of second moments of Q; it is not the default because it breaks the BKW
  * pointwise comparison with kipack (docs/spectral.md, "A second objective for moments").
+ * {@link momentErrorTerms} and {@link fourthMomentErrorEstimate} add the error a fourth moment of Q
+ * takes from the box faces (a diagnostic; docs/spectral.md, "The fourth moment at the box faces").
  */
 import { RuleError } from "../../math/errors.ts";
 import type { VelocityGrid } from "./grid.ts";
