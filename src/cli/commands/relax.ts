@@ -381,7 +381,7 @@ interface AccuracyReport {
   momentError: number;
   /**
    * The model's estimate of the relative error of a fourth moment of Q (fourthMomentErrorEstimate:
-   * the second-moment terms plus the face term; a diagnostic, pessimistic for hard spheres).
+   * the second-moment terms plus the face term; a diagnostic, docs/spectral.md).
    */
   fourthMomentError: number;
   requestedAccuracy: number;

@@ -435,10 +435,11 @@ export function momentErrorTerms(
  * terms of {@link momentErrorEstimate} plus the {@link MomentErrorTerms.face} term, which rises
  * with R at fixed L. An estimate from measurements (docs/spectral.md, "The fourth moment at the
  * box faces"), a diagnostic, not used by any rule: on the BKW datum (constant kernel) the
- * measured fourth-moment error is 1.1–2.4× the face term at n = 16 and 32; it is far pessimistic
- * for hard spheres at n = 32 (the grid's part stays below 2e-5 up to R = 7.8 at L = 9.2, no trend)
- * and for the two-beam datum (whose beams are offset along one axis, which the radial tail ψ
- * ignores).
+ * measured fourth-moment error is 1–2.4× the estimate at n = 16 and 32 where the resolution error
+ * is small; with hard spheres the face term falls off faster with L − R (negligible at n = 32 to
+ * L − R ≈ 1.4, then as large), and for the two-beam datum it is pessimistic (its beams are offset
+ * along one axis, which the radial tail ψ ignores); where e^{−E_r} ≳ 1e-2 a part linear in the
+ * resolution error, not modelled, dominates.
  */
 export function fourthMomentErrorEstimate(t: MomentErrorTerms): number {
   return t.truncation + t.resolutionSquared + t.aliasing + t.face;
