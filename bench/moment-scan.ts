@@ -81,8 +81,9 @@ if (gridPart) {
     }
     const [a, b] = m;
     const p = momentErrorTerms(scales, n, Number(Ls), Number(Rs), t);
+    const ex = errorExponents(scales, n, Number(Ls), Number(Rs), t);
     console.log(
-      `${datum} kernel ${kernelArg ?? "default"} L=${Ls} R=${Rs} K=${K}: n=${n} minus n=${gridPart}, relative to ∫|v|⁴|Q|: |v|⁴ ${e((a[0] - b[0]) / b[2])} v_x⁴ ${e((a[1] - b[1]) / b[2])}; relative to |∫|v|⁴Q|: ${e((a[0] - b[0]) / Math.abs(b[0]))}; anisotropy rate ${e((a[3] - b[3]) / Math.abs(b[3]))} | model at n=${n}: face ${e(p.face)} res² ${e(p.resolutionSquared)} e^-E_r ${e(p.face / Math.exp(3) / Math.exp(-2 * tailExponent(scales, Math.max(0, Number(Ls) - Number(Rs)))))}`,
+      `${datum} kernel ${kernelArg ?? "default"} L=${Ls} R=${Rs} K=${K}: n=${n} minus n=${gridPart}, relative to ∫|v|⁴|Q|: |v|⁴ ${e((a[0] - b[0]) / b[2])} v_x⁴ ${e((a[1] - b[1]) / b[2])}; relative to |∫|v|⁴Q|: ${e((a[0] - b[0]) / Math.abs(b[0]))}; anisotropy rate ${e((a[3] - b[3]) / Math.abs(b[3]))} (v_x⁴ share of the |v|⁴ part ${((a[1] - b[1]) / (a[0] - b[0])).toFixed(2)}) | model at n=${n}: face ${e(p.face)} (x, y, z faces ${p.faceByAxis.map(e).join(", ")}; x share ${(p.faceByAxis[0] / (3 * p.face)).toFixed(2)}; radial ${e(Math.exp(3 - ex.resolution - 2 * tailExponent(scales, Math.max(0, Number(Ls) - Number(Rs)))))}) res² ${e(p.resolutionSquared)} e^-E_r ${e(Math.exp(-ex.resolution))}`,
     );
   }
   process.exit(0);
@@ -113,7 +114,7 @@ for (const box of boxes) {
   const angles = lebedevDegreeFor(n);
   const p = momentErrorTerms(scales, n, L, R, t);
   const ex = errorExponents(scales, n, L, R, t);
-  const model = `model: trunc ${e(p.truncation)} res² ${e(p.resolutionSquared)} alias ${e(p.aliasing)} face ${e(p.face)} | pointwise e^-E ${e(Math.exp(-ex.overall))}`;
+  const model = `model: trunc ${e(p.truncation)} res² ${e(p.resolutionSquared)} alias ${e(p.aliasing)} face ${e(p.face)} (x, y, z ${p.faceByAxis.map(e).join(", ")}) | pointwise e^-E ${e(Math.exp(-ex.overall))}`;
   let line = `n=${n} ${datum} L=${L} R=${R} K=${K}: `;
   if (datum === "bkw") {
     const bkw = new Bkw({ K0: 0.7 });

@@ -90,6 +90,7 @@ export {
   droppedWeight,
   equivalentRadius,
   type FourierBound,
+  faceTailExponent,
   fourthMomentErrorEstimate,
   type MomentErrorTerms,
   momentErrorEstimate,
