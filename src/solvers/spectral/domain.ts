@@ -474,9 +474,11 @@ export function momentErrorTerms(
  * box faces"), a diagnostic, not used by any rule: on the BKW datum (constant kernel) the
  * measured fourth-moment error is 1–2.4× the estimate at n = 16 and 32 where the resolution error
  * is small; with hard spheres the face term falls off faster with L − R (negligible at n = 32 to
- * L − R ≈ 1.4, then as large), and for the two-beam datum it is pessimistic (its beams are offset
- * along one axis, which the radial tail ψ ignores); where e^{−E_r} ≳ 1e-2 a part linear in the
- * resolution error, not modelled, dominates.
+ * L − R ≈ 1.4, then as large); for the two-beam datum the face term, though taken by direction
+ * (its x faces carry 0.67–0.99 of the measured grid part, the model says 0.45–0.89), is still an
+ * upper estimate, 14–21× above the measured fourth-moment part with the constant kernel and
+ * 100–840× with hard spheres (docs/spectral.md, "The face term by direction"); where
+ * e^{−E_r} ≳ 1e-2 a part linear in the resolution error, not modelled, dominates.
  */
 export function fourthMomentErrorEstimate(t: MomentErrorTerms): number {
   return t.truncation + t.resolutionSquared + t.aliasing + t.face;
