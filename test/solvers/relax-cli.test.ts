@@ -331,6 +331,8 @@ test("relax --pointwise-slack: the two-objective box, named in the output; bad s
   assert.notEqual(j.accuracy.L, chooseDomain(twoBeamScales(1, 0.5), 8).L);
   assert.equal(j.accuracy.objective, "second moments (pointwise slack 2)");
   assert.ok(j.accuracy.momentError > 0 && j.accuracy.momentError < 1);
+  // the fourth-moment estimate adds the face term to the second-moment terms
+  assert.ok(j.accuracy.fourthMomentError > j.accuracy.momentError);
   for (const bad of [
     ["--pointwise-slack", "0.5"],
     ["--pointwise-slack", "2", "--L", "7"],

@@ -21,7 +21,9 @@ import {
   chooseDomainForMoments,
   type DataScales,
   type DomainChoice,
+  fourthMomentErrorEstimate,
   momentErrorEstimate,
+  momentErrorTerms,
   POINTWISE_SLACK,
   pointsForAccuracy,
   scalesFromGrid,
@@ -389,6 +391,11 @@ interface AccuracyReport {
   estimatedError: number;
   /** The model's estimate of the relative error of a second moment of Q (momentErrorEstimate). */
   momentError: number;
+  /**
+   * The model's estimate of the relative error of a fourth moment of Q (fourthMomentErrorEstimate:
+   * the second-moment terms plus the face term; a diagnostic, docs/spectral.md).
+   */
+  fourthMomentError: number;
   requestedAccuracy: number;
   /** Smallest n meeting the requested accuracy with this rule (null: none up to 256). */
   pointsNeeded: number | null;
@@ -414,6 +421,9 @@ function accuracyReport(s: Setup, directions: number, L?: number, R?: number): A
     exponents: domain.exponents,
     estimatedError: domain.estimatedError,
     momentError: momentErrorEstimate(domain.exponents),
+    fourthMomentError: fourthMomentErrorEstimate(
+      momentErrorTerms(s.scales, grid.n, grid.L, grid.R, s.truncation ?? SEPARATED),
+    ),
     requestedAccuracy: s.accuracy,
     pointsNeeded: pointsForAccuracy(s.scales, s.accuracy, { L, R }, s.truncation),
     directions,
@@ -630,7 +640,7 @@ function textReport(
     `  domain ${a.chosen ? `chosen from the data and n for the ${a.objective} error (docs/spectral.md)` : "as given"}: L=${a.L}, R=${a.R}, h=${a.h.toPrecision(4)}; trusted ball |v| <= R/2 = ${a.trustedRadius.toPrecision(4)} (no truncation, no aliasing inside)`,
     `  tail of the initial datum outside the trusted ball: mass ${a.tail.mass.toExponential(2)}, energy ${a.tail.energy.toExponential(2)} (fractions)`,
     `  estimated relative error of Q ${a.estimatedError.toExponential(1)} = e^-${e.overall.toFixed(1)} (terms: truncation e^-${e.truncation.toFixed(1)} = ${Math.exp(-e.truncation).toExponential(1)}, aliasing e^-(${e.aliasing.toFixed(1)}-3) = ${Math.exp(3 - e.aliasing).toExponential(1)}, resolution e^-${e.resolution.toFixed(1)} = ${Math.exp(-e.resolution).toExponential(1)}); requested ${a.requestedAccuracy}${a.pointsNeeded ? `, met from n=${a.pointsNeeded} by the pointwise rule` : ""}`,
-    `  estimated relative error of a second moment of Q (temperatures, anisotropy) ${a.momentError.toExponential(1)} (truncation + resolution^2 + aliasing; not for fourth moments)`,
+    `  estimated relative error of a second moment of Q (temperatures, anisotropy) ${a.momentError.toExponential(1)} (truncation + resolution^2 + aliasing; not for fourth moments); of a fourth moment (M4) ${a.fourthMomentError.toExponential(1)} (the same + the resolution error carried to the box faces by the arm R; a diagnostic, docs/spectral.md)`,
     `  angular resolution: ${a.angularResolution}`,
     `  ${result.method}`,
     `  ${run.steps} steps (${run.rejectedSteps} rejected), ${run.evaluations} Q evaluations, ${elapsed.toFixed(1)} s`,

@@ -46,15 +46,23 @@
  * {@link chooseDomainForMoments} (an option, `relax --pointwise-slack`) trades pointwise accuracy
  * for the accuracy of second moments of Q; it is not the default because it breaks the BKW
  * pointwise comparison with kipack (docs/spectral.md, "A second objective for moments").
+ * {@link momentErrorTerms} and {@link fourthMomentErrorEstimate} add the error a fourth moment of Q
+ * takes from the box faces (a diagnostic; docs/spectral.md, "The fourth moment at the box faces").
  */
 import { RuleError } from "../../math/errors.ts";
 import type { VelocityGrid } from "./grid.ts";
 import { droppedFraction, SEPARATED, type Truncation, truncationReach } from "./truncation.ts";
 
-/** One Gaussian component of the data: centred at distance `offset` from the mean, temperature T. */
+/**
+ * One Gaussian component of the data: centred at distance `offset` from the mean, temperature T;
+ * `axis` (0, 1, 2 for e_x, e_y, e_z) when the offset is known to lie along one coordinate axis (the
+ * two-beam datum's beams at ±U e_x), absent when its direction is not known (then every axis is
+ * taken to see the whole offset). Only the face term of {@link momentErrorTerms} reads `axis`.
+ */
 export interface GaussianComponent {
   readonly offset: number;
   readonly temperature: number;
+  readonly axis?: 0 | 1 | 2;
 }
 
 /**
@@ -101,6 +109,23 @@ export function tailExponent(s: DataScales, r: number): number {
   let psi = Number.POSITIVE_INFINITY;
   for (const c of s.components) {
     const d = Math.max(0, r - c.offset);
+    psi = Math.min(psi, (d * d) / (2 * c.temperature));
+  }
+  return psi;
+}
+
+/**
+ * ψ_k(r) = min_c (r − o_{c,k})₊² / (2 T_c), o_{c,k} the part of component c's offset along axis k
+ * (the whole offset when its `axis` is k or unknown, 0 when it lies along another axis): −ln of the
+ * data's tail at distance r from the centre towards the pair of box faces normal to e_k, which is
+ * what an arm of the Carleman form sees from those faces. Equals {@link tailExponent} for data
+ * whose components carry no `axis`.
+ */
+export function faceTailExponent(s: DataScales, k: 0 | 1 | 2, r: number): number {
+  let psi = Number.POSITIVE_INFINITY;
+  for (const c of s.components) {
+    const off = c.axis === undefined || c.axis === k ? c.offset : 0;
+    const d = Math.max(0, r - off);
     psi = Math.min(psi, (d * d) / (2 * c.temperature));
   }
   return psi;
@@ -392,6 +417,71 @@ export function momentErrorEstimate(e: ErrorExponents): number {
   return (
     Math.exp(-e.truncation) + Math.exp(-2 * e.resolution) + Math.exp(ALIAS_MARGIN - e.aliasing)
   );
+}
+
+/** The terms of the moment error models on a box (each a relative error; see {@link momentErrorEstimate}). */
+export interface MomentErrorTerms {
+  /** e^{−E_t}: the collisions dropped by the truncation bias every moment linearly. */
+  readonly truncation: number;
+  /** e^{−2E_r}: the modes beyond π/h reach a bilinear moment through products of two. */
+  readonly resolutionSquared: number;
+  /** e^{3−E_a}: aliasing, with the margin of {@link chooseDomain}. */
+  readonly aliasing: number;
+  /**
+   * The face term of a fourth moment, the mean of {@link MomentErrorTerms.faceByAxis} over the
+   * three pairs of faces: e^{3 − E_r} (1/3) Σ_k e^{−2ψ_k(L − R)} — the grid's resolution error
+   * e^{−E_r}, weighted by the data's tail ({@link faceTailExponent}) at the distance L − R between a
+   * box face and the longest arm (|x| or |y| = R, both truncations), with aliasing's margin of 3
+   * (docs/spectral.md, "The fourth moment at the box faces"; see {@link fourthMomentErrorEstimate}
+   * for where it holds). For data with no known offset direction (BKW, Maxwellians) every ψ_k is
+   * the radial ψ and this is e^{3 − E_r − 2ψ(L − R)}, the form fitted on BKW.
+   */
+  readonly face: number;
+  /**
+   * e^{3 − E_r − 2ψ_k(L − R)} for the faces normal to e_x, e_y, e_z: for the two-beam datum the x
+   * faces see the beams' offset and the y, z faces do not (docs/spectral.md, "The face term by
+   * direction").
+   */
+  readonly faceByAxis: readonly [number, number, number];
+}
+
+/** The {@link MomentErrorTerms} of (L, R) at n points for a truncation (default separated). */
+export function momentErrorTerms(
+  s: DataScales,
+  n: number,
+  L: number,
+  R: number,
+  trunc: Truncation = SEPARATED,
+): MomentErrorTerms {
+  const e = errorExponents(s, n, L, R, trunc);
+  const d = Math.max(0, L - R);
+  const byAxis = ([0, 1, 2] as const).map((k) =>
+    Math.exp(ALIAS_MARGIN - e.resolution - 2 * faceTailExponent(s, k, d)),
+  );
+  return {
+    truncation: Math.exp(-e.truncation),
+    resolutionSquared: Math.exp(-2 * e.resolution),
+    aliasing: Math.exp(ALIAS_MARGIN - e.aliasing),
+    face: (byAxis[0] + byAxis[1] + byAxis[2]) / 3,
+    faceByAxis: [byAxis[0], byAxis[1], byAxis[2]],
+  };
+}
+
+/**
+ * The predicted relative error of a fourth moment of Q (the BKW rate ∫|v|⁴Q): the second-moment
+ * terms of {@link momentErrorEstimate} plus the {@link MomentErrorTerms.face} term, which rises
+ * with R at fixed L. An estimate from measurements (docs/spectral.md, "The fourth moment at the
+ * box faces"), a diagnostic, not used by any rule: on the BKW datum (constant kernel) the
+ * measured fourth-moment error is 1–2.4× the estimate at n = 16 and 32 where the resolution error
+ * is small; with hard spheres the face term falls off faster with L − R (negligible at n = 32 to
+ * L − R ≈ 1.4, then as large); for the two-beam datum the face term, though taken by direction
+ * (its x faces carry 0.67–0.99 of the measured grid part, the model says 0.45–0.89), is still an
+ * upper estimate, 14–21× above the measured fourth-moment part with the constant kernel and
+ * 100–840× with hard spheres (docs/spectral.md, "The face term by direction"); where
+ * e^{−E_r} ≳ 1e-2 a part linear in the resolution error, not modelled, dominates.
+ */
+export function fourthMomentErrorEstimate(t: MomentErrorTerms): number {
+  return t.truncation + t.resolutionSquared + t.aliasing + t.face;
 }
 
 /**

@@ -164,11 +164,14 @@ export function gridFileJson(grid: VelocityGrid, f: Float64Array): string {
   return `{"format":"${GRID_FILE_FORMAT}","n":${grid.n},"L":${grid.L},"R":${grid.R},"values":[${Array.from(f).join(",")}]}\n`;
 }
 
-/** Scales of the two-beam datum for the domain rule (`domain.ts`). */
+/**
+ * Scales of the two-beam datum for the domain rule (`domain.ts`): its beams (offset |U| along e_x,
+ * temperature T) and its equilibrium (temperature T + U²/3).
+ */
 export function twoBeamScales(U: number, T: number): DataScales {
   return {
     components: [
-      { offset: Math.abs(U), temperature: T },
+      { offset: Math.abs(U), temperature: T, axis: 0 },
       { offset: 0, temperature: T + (U * U) / 3 },
     ],
     spectrum: [
