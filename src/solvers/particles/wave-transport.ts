@@ -42,6 +42,10 @@ export interface WaveTransportOptions {
   readonly cancellationBin?: number;
   readonly quantumRatio?: number;
   readonly representation?: "wave-background" | "global";
+  /** Moments restored per cancellation cube (default "energy"; see {@link WaveModeSettings}). */
+  readonly cancellationMoments?: "energy" | "covariance";
+  /** Where an unrestorable cube's deficit goes (default "key-order"). */
+  readonly cancellationCarry?: "key-order" | "neighbours";
 }
 
 /** The validated settings (plain data, what every replica task needs). */
@@ -59,6 +63,8 @@ export interface WaveTransportSettings {
   readonly cancellationBin: number;
   readonly quantumRatio: number;
   readonly representation: "wave-background" | "global";
+  readonly cancellationMoments: "energy" | "covariance";
+  readonly cancellationCarry: "key-order" | "neighbours";
 }
 
 /** Defaults (times in units of 1/(ρ√T); δv = 0.2√T, κ = 0.05, 20 000 particles: the settings of the figures in docs/particles.md — coarser cubes are cheaper but biased, see there) and checks. */
@@ -91,6 +97,8 @@ export function waveTransportSettings(o: WaveTransportOptions): WaveTransportSet
     cancellationBin: o.cancellationBin ?? 0.2 * Math.sqrt(T),
     quantumRatio: o.quantumRatio ?? 0.05,
     representation: rep,
+    cancellationMoments: o.cancellationMoments ?? "energy",
+    cancellationCarry: o.cancellationCarry ?? "key-order",
   };
   checkWaveSettings(modeSettings(st, 0));
   return st;
@@ -111,6 +119,8 @@ export function modeSettings(st: WaveTransportSettings, j: number): WaveModeSett
     cancellationBin: st.cancellationBin,
     quantumRatio: st.quantumRatio,
     representation: st.representation,
+    cancellationMoments: st.cancellationMoments,
+    cancellationCarry: st.cancellationCarry,
   };
 }
 
@@ -176,6 +186,8 @@ export interface WaveTransportResult {
   cancellationBin: number;
   quantumRatio: number;
   representation: string;
+  cancellationMoments: string;
+  cancellationCarry: string;
   linearEvents: number;
   unrestored: number;
   method: string;
@@ -261,6 +273,8 @@ export function combineWaveTransport(
     cancellationBin: st.cancellationBin,
     quantumRatio: st.quantumRatio,
     representation: st.representation,
+    cancellationMoments: st.cancellationMoments,
+    cancellationCarry: st.cancellationCarry,
     linearEvents: events,
     unrestored,
     method: `wave method: ${st.coefficient === "viscosity" ? "shear wave" : "heat wave at constant pressure"} in a periodic box, deviational around the global Maxwellian (${st.representation}), one Fourier mode exactly; flux/gradient ratio averaged over [t1, t2]${distinct >= 2 ? ", weighted fit a + b k² extrapolated to k → 0" : " at one k (not extrapolated)"}; standard error over replicas`,
