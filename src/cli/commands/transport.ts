@@ -196,8 +196,7 @@ async function runWave(o: TransportOpts, coefficient: TransportCoefficient, work
       ...st,
       waveNumbers: undefined,
       replicas: undefined,
-      cancellationMoments:
-        st.cancellationMoments === "energy" ? undefined : st.cancellationMoments,
+      cancellationMoments: st.cancellationMoments === "energy" ? undefined : st.cancellationMoments,
       cancellationCarry: st.cancellationCarry === "key-order" ? undefined : st.cancellationCarry,
       k: st.waveNumbers[j],
     });

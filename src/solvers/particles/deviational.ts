@@ -535,8 +535,7 @@ export function cancel(s: DeviationalState): void {
         for (let x = 0; x < 3; x++)
           for (let y = x; y < 3; y++)
             Qd[q++] +=
-              eps *
-              (p.v[3 * ip + x] * p.v[3 * ip + y] - p.v[3 * im + x] * p.v[3 * im + y]);
+              eps * (p.v[3 * ip + x] * p.v[3 * ip + y] - p.v[3 * im + x] * p.v[3 * im + y]);
       }
       p.w[ip] = 0;
       p.w[im] = 0;
@@ -594,11 +593,7 @@ export function cancel(s: DeviationalState): void {
       }
       pending.length = 0;
     }
-    if (
-      perCell &&
-      cellEnds &&
-      (carryP0 !== 0 || carryP1 !== 0 || carryP2 !== 0 || carryE !== 0)
-    ) {
+    if (perCell && cellEnds && (carryP0 !== 0 || carryP1 !== 0 || carryP2 !== 0 || carryE !== 0)) {
       // end of a collision cell: its leftover goes to the cell's particles of the more numerous sign
       if (restoreMajority(p, o, cellBegin, h, s, carryP0, carryP1, carryP2, carryE)) {
         st.toEnd++;

@@ -92,7 +92,8 @@ test("covariance restoration with neighbour carry: each cancellation conserves m
     for (const x of [d[0], d[1], d[2], d[3], energy]) assert.ok(x < 1e-13, `${m}/${c}: ${d}`);
     const second = Math.max(d[4], d[5], d[6], d[7], d[8], d[9]);
     if (m === "covariance") assert.ok(second < 1e-13, `covariance: second moments moved ${second}`);
-    else assert.ok(second > 1e-4, `${m}/${c}: the energy map leaves the second moments (${second})`);
+    else
+      assert.ok(second > 1e-4, `${m}/${c}: the energy map leaves the second moments (${second})`);
     if (c === "neighbours") {
       assert.equal(s.cancellation.carried, 0); // nothing left the 5³ neighbourhoods
       assert.equal(s.cancellation.toEnd, 0);
@@ -141,7 +142,8 @@ test("covariance restoration: every cube whose own survivors take its deficit ke
     if (m === "covariance") {
       assert.equal(st.inCube, st.deficitCubes, "every deficit restored in its own cube");
       assert.ok(worst < 1e-14, `per-cube moments moved by ${worst}`);
-    } else assert.ok(worstSecond > 1e-6, `energy map: per-cube second moments moved ${worstSecond}`);
+    } else
+      assert.ok(worstSecond > 1e-6, `energy map: per-cube second moments moved ${worstSecond}`);
   }
 });
 
