@@ -237,6 +237,30 @@ def main():
             e = float(np.hypot(r["error"], o["error"]))
             line += f"; old {o['value']:.5f} ± {o['error']:.5f} ({100 * o['deviation']:+.2f} %), new − old {d:+.5f} ± {e:.5f} ({d / e:+.1f} SE)"
         print(line, file=sys.stderr)
+    # a new restoration's δv dependence at one (coefficient, k, N): a + c δv² (and the mean, c = 0)
+    fam_new = {}
+    for r in rows:
+        if restored(r) and r["replicas"] >= 2:
+            fam_new.setdefault((r["coefficient"], label(r), r["k"], r["particles"]), []).append(r)
+    for (coef, lab, k, n_init), family in sorted(fam_new.items()):
+        lit = LIT[coef]
+        # every δv, and (as in the old table's range) δv ≤ 0.56
+        subsets = [family] + ([[r for r in family if r["cancellationBin"] <= 0.56]] if max(r["cancellationBin"] for r in family) > 0.56 else [])
+        for rs in subsets:
+            if len({r["cancellationBin"] for r in rs}) < 2:
+                continue
+            bins = ", ".join(f"{r['cancellationBin']:g}" for r in sorted(rs, key=lambda r: r["cancellationBin"]))
+            for cols, name in [([lambda r: 1.0], "a (no δv dependence)"), ([lambda r: 1.0, lambda r: r["cancellationBin"] ** 2], "a + c δv²")]:
+                if len(rs) <= len(cols):
+                    continue
+                beta, se, chi2, _ = design_fit(rs, cols)
+                extra = f", c = {beta[1]:+.5f} ± {se[1]:.5f}" if len(beta) > 1 else ""
+                print(
+                    f"restoration{lab} {coef} k={k:g} N={n_init}, δv = {bins}: "
+                    f"{name}: {beta[0]:.5f} ± {se[0]:.5f} ({100 * (beta[0] - lit) / lit:+.2f} %, |dev| + 2 SE = {100 * (abs(beta[0] - lit) + 2 * se[0]) / lit:.2f} %){extra}, "
+                    f"χ² = {chi2:.1f} ({len(rs) - len(beta)} dof)",
+                    file=sys.stderr,
+                )
     fitted = [r for r in rows if r["replicas"] >= 2 and not restored(r)]
     for r in fitted:
         base = {a: b for a, b in r.items() if a in ("coefficient", "particles", "dt", "tStart", "tEnd", "cancellationBin", "quantumRatio", "representation", "T", "rho")}

@@ -101,17 +101,21 @@ export interface CancellationStats {
   deficitCubes: number;
   /** Deficits restored by the cube's own survivors. */
   inCube: number;
-  /** Deficits restored in the 3³ (resp. 5³) neighbourhood (`cancellationCarry: "neighbours"`). */
+  /** Deficits restored in the 3³ neighbourhood (`cancellationCarry: "neighbours"`). */
   inNeighbours: number;
+  /** Deficits restored in the 5³ neighbourhood (the 3³ one could not take them). */
   inNeighbours2: number;
-  /** Of those, restored with energy only (the neighbourhood could not take the covariance). */
+  /** Of the neighbourhood restorations, those with energy only (no neighbourhood took the covariance). */
   energyOnlyFallback: number;
   /** Deficits that joined the key-order carry (could not be restored where they arose). */
   carried: number;
-  /** Key-order carries absorbed by a later cube: count, summed distance, beyond a neighbour (Chebyshev > 1), beyond 3 cubes. */
+  /** Key-order carries absorbed by a later cube. */
   absorbed: number;
+  /** Summed distance (cube sides) from the first cube of each absorbed carry to the cube that took it. */
   distanceSum: number;
+  /** Absorbed carries that went beyond a neighbouring cube (Chebyshev distance > 1). */
   beyondNeighbour: number;
+  /** Absorbed carries that went beyond 3 cubes (Chebyshev distance > 3). */
   beyondThree: number;
   /** Largest distance travelled by an absorbed carry. */
   maxDistance: number;
