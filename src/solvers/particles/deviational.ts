@@ -31,7 +31,14 @@
  *    remainder; 0 in every run so far). Its bias is a smoothing of f_δ on the scale
  *    δv (measured in the tests by the agreement with exact solutions); the carry moves O(ε δv)
  *    momentum and energy between neighbouring cubes — with `restoration: "cell"` never out of the
- *    collision cell (a real-space wave needs it: {@link DeviationalOptions.restoration}).
+ *    collision cell (a real-space wave needs it: {@link DeviationalOptions.restoration}). In key
+ *    order the "next" cube is often far away in velocity (a row's end): most cubes cannot take
+ *    their own deficit (after pairing one sign survives, often < 2 particles), and a carry travels
+ *    ≈ 3–6 cube sides on average (docs/particles.md, "the cancellation's restoration").
+ *    `cancellationMoments: "covariance"` restores all second moments Σ w v vᵀ of each cube's
+ *    deleted pairs (an affine map of k ≥ 4 survivors) and `cancellationCarry: "neighbours"` gives
+ *    a deficit only to the 3³ (then 5³) neighbouring cubes; together they remove the O(δv²) bias of
+ *    the wave method's transport coefficients (measured there).
  */
 import { RuleError } from "../../math/errors.ts";
 import { type Normal, normalSampler } from "../../math/sampling/normal-sampler.ts";
