@@ -90,13 +90,13 @@ export function register(program: Command): void {
     .option("--cancellation-bin <dv>", "velocity cube side (default 0.2 sqrt T)")
     .option(
       "--cancellation-moments <m>",
-      "wave: moments each cube's cancellation restores: energy (count, momentum, energy) | covariance (count, momentum, all second moments)",
-      "energy",
+      "wave: moments each cube's cancellation restores: covariance (count, momentum, all second moments) | energy (count, momentum, energy: the earlier default)",
+      "covariance",
     )
     .option(
       "--cancellation-carry <c>",
-      "wave: where a cube's unrestorable deficit goes: key-order (next cube) | neighbours (the 3³, then 5³ neighbouring cubes)",
-      "key-order",
+      "wave: where a cube's unrestorable deficit goes: neighbours (the 3³, then 5³ neighbouring cubes) | key-order (the next cube: the earlier default)",
+      "neighbours",
     )
     .option(
       "--out <dir>",

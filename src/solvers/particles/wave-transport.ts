@@ -42,9 +42,12 @@ export interface WaveTransportOptions {
   readonly cancellationBin?: number;
   readonly quantumRatio?: number;
   readonly representation?: "wave-background" | "global";
-  /** Moments restored per cancellation cube (default "energy"; see {@link WaveModeSettings}). */
+  /**
+   * Moments restored per cancellation cube (default "covariance" since the restoration study of
+   * docs/particles.md; "energy" with `cancellationCarry: "key-order"` is the earlier default).
+   */
   readonly cancellationMoments?: "energy" | "covariance";
-  /** Where an unrestorable cube's deficit goes (default "key-order"). */
+  /** Where an unrestorable cube's deficit goes (default "neighbours"; see {@link WaveModeSettings}). */
   readonly cancellationCarry?: "key-order" | "neighbours";
 }
 
@@ -67,7 +70,7 @@ export interface WaveTransportSettings {
   readonly cancellationCarry: "key-order" | "neighbours";
 }
 
-/** Defaults (times in units of 1/(ρ√T); δv = 0.2√T, κ = 0.05, 20 000 particles: the settings of the figures in docs/particles.md — coarser cubes are cheaper but biased, see there) and checks. */
+/** Defaults (times in units of 1/(ρ√T); δv = 0.2√T, κ = 0.05, 20 000 particles: the settings of the figures in docs/particles.md; the covariance restoration with neighbour carry, whose cancellation bias was not resolved at δv ≤ 0.56 — the earlier energy map's is, see there) and checks. */
 export function waveTransportSettings(o: WaveTransportOptions): WaveTransportSettings {
   const c = o.coefficient;
   if (c !== "viscosity" && c !== "heat-conductivity")
@@ -97,8 +100,8 @@ export function waveTransportSettings(o: WaveTransportOptions): WaveTransportSet
     cancellationBin: o.cancellationBin ?? 0.2 * Math.sqrt(T),
     quantumRatio: o.quantumRatio ?? 0.05,
     representation: rep,
-    cancellationMoments: o.cancellationMoments ?? "energy",
-    cancellationCarry: o.cancellationCarry ?? "key-order",
+    cancellationMoments: o.cancellationMoments ?? "covariance",
+    cancellationCarry: o.cancellationCarry ?? "neighbours",
   };
   checkWaveSettings(modeSettings(st, 0));
   return st;
