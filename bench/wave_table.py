@@ -22,6 +22,16 @@ LIT = {"viscosity": 0.0895681, "heat-conductivity": 0.3389164}
 BASE_N = 20000  # the initial particle number of the δv scans (the fits in δv alone use these rows only)
 
 
+def restored(r):
+    """Rows run with a non-default cancellation restoration (docs/particles.md, the covariance restoration)."""
+    return (r["cancellationMoments"], r["cancellationCarry"]) != ("energy", "key-order")
+
+
+def label(r):
+    short = {"covariance": "cov", "energy": "en", "neighbours": "nb", "key-order": "key"}
+    return "" if not restored(r) else f" ({short[r['cancellationMoments']]} + {short[r['cancellationCarry']]})"
+
+
 def command(r, dirs):
     """The transport command that appends this group's replicas (seeds as run, DIR as given)."""
     dv = "" if r["cancellationBin"] == 0.2 else f" --cancellation-bin {r['cancellationBin']}"
@@ -30,8 +40,9 @@ def command(r, dirs):
     seed = "" if seeds == [1] else " --seed S"
     tail = "" if seeds == [1] else f" (S = {', '.join(str(x) for x in seeds)} → DIR = {', '.join(dirs)})"
     out = dirs[0] if seeds == [1] else "DIR"
+    new = "" if not restored(r) else f" --cancellation-moments {r['cancellationMoments']} --cancellation-carry {r['cancellationCarry']}"
     return (
-        f"`transport --coefficient {r['coefficient']} --wave-numbers {r['k']:g}{dv}{n}{seed}"
+        f"`transport --coefficient {r['coefficient']} --wave-numbers {r['k']:g}{dv}{n}{new}{seed}"
         f" --replicas R --workers 1 --out {out}`{tail}"
     )
 
@@ -116,14 +127,14 @@ def profile_fit(rows, powers=np.arange(0.5, 4.0001, 0.01)):
 def markdown(rows, fits):
     name = {"viscosity": "μ", "heat-conductivity": "λ"}
     cp = {"viscosity": 1.0, "heat-conductivity": 2.5}
-    for r in sorted(rows, key=lambda r: (r["coefficient"] != "viscosity", r["cancellationBin"], r["k"], r["particles"])):
+    for r in sorted(rows, key=lambda r: (restored(r), r["coefficient"] != "viscosity", r["cancellationBin"], r["k"], r["particles"], label(r))):
         one = r["replicas"] < 2
         value = f"{r['value']:.5f} (one replica)" if one else f"{r['value']:.5f} ± {r['error']:.5f}"
         dev = f"{100 * r['deviation']:+.2f} %" + ("" if one else f" (SE {100 * r['seRelative']:.2f} %)")
         rate = f"{r['decayRate']:.4f}" + ("" if one else f" ± {r['decayRateError']:.4f}")
         work = f"{r['eventsPerReplica'] / 1e6:.2f} M" + ("" if one else f", {r['eventsFor1Percent'] / 1e6:.1f} M")
         print(
-            f"| {name[r['coefficient']]} | {r['k']:g} | {r['cancellationBin']:g} | {r['particles']} × {r['replicas']} "
+            f"| {name[r['coefficient']]}{label(r)} | {r['k']:g} | {r['cancellationBin']:g} | {r['particles']} × {r['replicas']} "
             f"| {value} | {dev} "
             f"| {rate} ({r['value'] * r['k'] ** 2 / cp[r['coefficient']]:.4f}) "
             f"| {work} | {r['finalParticles'] / 1e3:.0f} k "
@@ -152,6 +163,8 @@ def main():
                 continue
             rec = json.loads(line)
             key = json.loads(rec["key"])
+            key.setdefault("cancellationMoments", "energy")
+            key.setdefault("cancellationCarry", "key-order")
             seed = key.pop("seed")
             g = groups.setdefault(
                 json.dumps(key, sort_keys=True), {"key": key, "reps": {}, "seeds": set(), "dirs": []}
@@ -209,7 +222,46 @@ def main():
     fits = []
     # fits over k: same settings except k
     fam = {}
-    fitted = [r for r in rows if r["replicas"] >= 2]
+    # the fits (k → 0, δv → 0) are of the original restoration's rows; a new restoration's rows are
+    # compared with those at the same (k, δv, N) instead (stderr)
+    for r in sorted([r for r in rows if restored(r)], key=lambda r: (r["coefficient"], label(r), r["k"], r["cancellationBin"], r["particles"])):
+        old = [o for o in rows if not restored(o) and all(o[a] == r[a] for a in ("coefficient", "k", "cancellationBin", "particles", "dt", "tStart", "tEnd", "quantumRatio", "representation"))]
+        lit = LIT[r["coefficient"]]
+        line = (
+            f"restoration{label(r)} {r['coefficient']} k={r['k']:g} dv={r['cancellationBin']:g} N={r['particles']}: "
+            f"{r['value']:.5f} ± {r['error']:.5f} ({100 * r['deviation']:+.2f} %, {r['deviation'] / r['seRelative']:+.1f} SE, "
+            f"|dev| + 2 SE = {100 * (abs(r['deviation']) + 2 * r['seRelative']):.2f} %; {r['replicas']} replicas, {r['finalParticles'] / 1e3:.0f} k particles at t2)"
+        )
+        for o in old:
+            d = r["value"] - o["value"]
+            e = float(np.hypot(r["error"], o["error"]))
+            line += f"; old {o['value']:.5f} ± {o['error']:.5f} ({100 * o['deviation']:+.2f} %), new − old {d:+.5f} ± {e:.5f} ({d / e:+.1f} SE)"
+        print(line, file=sys.stderr)
+    # a new restoration's δv dependence at one (coefficient, k, N): a + c δv² (and the mean, c = 0)
+    fam_new = {}
+    for r in rows:
+        if restored(r) and r["replicas"] >= 2:
+            fam_new.setdefault((r["coefficient"], label(r), r["k"], r["particles"]), []).append(r)
+    for (coef, lab, k, n_init), family in sorted(fam_new.items()):
+        lit = LIT[coef]
+        # every δv, and (as in the old table's range) δv ≤ 0.56
+        subsets = [family] + ([[r for r in family if r["cancellationBin"] <= 0.56]] if max(r["cancellationBin"] for r in family) > 0.56 else [])
+        for rs in subsets:
+            if len({r["cancellationBin"] for r in rs}) < 2:
+                continue
+            bins = ", ".join(f"{r['cancellationBin']:g}" for r in sorted(rs, key=lambda r: r["cancellationBin"]))
+            for cols, name in [([lambda r: 1.0], "a (no δv dependence)"), ([lambda r: 1.0, lambda r: r["cancellationBin"] ** 2], "a + c δv²")]:
+                if len(rs) <= len(cols):
+                    continue
+                beta, se, chi2, _ = design_fit(rs, cols)
+                extra = f", c = {beta[1]:+.5f} ± {se[1]:.5f}" if len(beta) > 1 else ""
+                print(
+                    f"restoration{lab} {coef} k={k:g} N={n_init}, δv = {bins}: "
+                    f"{name}: {beta[0]:.5f} ± {se[0]:.5f} ({100 * (beta[0] - lit) / lit:+.2f} %, |dev| + 2 SE = {100 * (abs(beta[0] - lit) + 2 * se[0]) / lit:.2f} %){extra}, "
+                    f"χ² = {chi2:.1f} ({len(rs) - len(beta)} dof)",
+                    file=sys.stderr,
+                )
+    fitted = [r for r in rows if r["replicas"] >= 2 and not restored(r)]
     for r in fitted:
         base = {a: b for a, b in r.items() if a in ("coefficient", "particles", "dt", "tStart", "tEnd", "cancellationBin", "quantumRatio", "representation", "T", "rho")}
         fam.setdefault(json.dumps(base, sort_keys=True), []).append(r)

@@ -140,6 +140,8 @@ test("transport: bad wave-method input → one line naming the rule, exit 2", ()
     [["--wave-numbers", "0.5,-1"], /--wave-numbers must be finite numbers > 0/],
     [["--representation", "local"], /--representation must be one of/],
     [["--t-start", "1.5", "--t-end", "1"], /--t-end must be > --t-start/],
+    [["--cancellation-moments", "third"], /--cancellation-moments must be one of/],
+    [["--cancellation-carry", "far"], /--cancellation-carry must be one of/],
   ];
   for (const [args, rule] of cases) {
     const r = spawnSync(

@@ -44,6 +44,8 @@ interface TransportOpts {
   dt?: string;
   tMax?: string;
   cancellationBin?: string;
+  cancellationMoments: string;
+  cancellationCarry: string;
   json?: boolean;
   workers?: string;
 }
@@ -86,6 +88,16 @@ export function register(program: Command): void {
     .option("--dt <dt>", "flux sampling / cancellation interval (default 0.01/(rho sqrt T))")
     .option("--t-max <t>", "green-kubo: integration range (default 0.6/(rho sqrt T))")
     .option("--cancellation-bin <dv>", "velocity cube side (default 0.2 sqrt T)")
+    .option(
+      "--cancellation-moments <m>",
+      "wave: moments each cube's cancellation restores: covariance (count, momentum, all second moments) | energy (count, momentum, energy: the earlier default)",
+      "covariance",
+    )
+    .option(
+      "--cancellation-carry <c>",
+      "wave: where a cube's unrestorable deficit goes: neighbours (the 3³, then 5³ neighbouring cubes) | key-order (the next cube: the earlier default)",
+      "neighbours",
+    )
     .option(
       "--out <dir>",
       "wave: append each replica to DIR/wave-replicas.jsonl and resume from it",
@@ -165,12 +177,29 @@ async function runWave(o: TransportOpts, coefficient: TransportCoefficient, work
       "wave-background",
       "global",
     ] as const),
+    cancellationMoments: parseChoice("--cancellation-moments", o.cancellationMoments, [
+      "energy",
+      "covariance",
+    ] as const),
+    cancellationCarry: parseChoice("--cancellation-carry", o.cancellationCarry, [
+      "key-order",
+      "neighbours",
+    ] as const),
   });
   // resume: replicas already in DIR/wave-replicas.jsonl with the same settings (per k) are reused
   const done: WaveTransportReplica[] = [];
   const file = o.out === undefined ? undefined : join(o.out, "wave-replicas.jsonl");
+  // the cancellation's moments and carry enter the key only when not the original "energy" /
+  // "key-order" (so that directories written before these options existed still resume)
   const keyOf = (j: number) =>
-    JSON.stringify({ ...st, waveNumbers: undefined, replicas: undefined, k: st.waveNumbers[j] });
+    JSON.stringify({
+      ...st,
+      waveNumbers: undefined,
+      replicas: undefined,
+      cancellationMoments: st.cancellationMoments === "energy" ? undefined : st.cancellationMoments,
+      cancellationCarry: st.cancellationCarry === "key-order" ? undefined : st.cancellationCarry,
+      k: st.waveNumbers[j],
+    });
   if (file !== undefined && existsSync(file)) {
     for (const line of readFileSync(file, "utf8").split("\n")) {
       if (line.trim() === "") continue;
@@ -218,7 +247,7 @@ async function runWave(o: TransportOpts, coefficient: TransportCoefficient, work
         (w) =>
           `  k = ${w.k}: ${name}(k) = ${w.value.toPrecision(5)} ± ${w.error.toPrecision(2)}; decay rate ${w.decayRate.toPrecision(3)} ± ${w.decayRateError.toPrecision(2)} (predicted by ${name}(k): ${w.predictedDecayRate.toPrecision(3)})`,
       ),
-      `  window [${r.tStart}, ${r.tEnd}], dt ${r.dt}, cancellation cube ${r.cancellationBin}, quantum ratio ${r.quantumRatio}, ${r.representation}, ${r.linearEvents} events, ${workers} worker${workers === 1 ? "" : "s"}`,
+      `  window [${r.tStart}, ${r.tEnd}], dt ${r.dt}, cancellation cube ${r.cancellationBin} (${r.cancellationMoments}, ${r.cancellationCarry} carry), quantum ratio ${r.quantumRatio}, ${r.representation}, ${r.linearEvents} events, ${workers} worker${workers === 1 ? "" : "s"}`,
       `  ${r.method}`,
     ].join("\n")}\n`,
   );

@@ -31,7 +31,14 @@
  *    remainder; 0 in every run so far). Its bias is a smoothing of f_δ on the scale
  *    δv (measured in the tests by the agreement with exact solutions); the carry moves O(ε δv)
  *    momentum and energy between neighbouring cubes — with `restoration: "cell"` never out of the
- *    collision cell (a real-space wave needs it: {@link DeviationalOptions.restoration}).
+ *    collision cell (a real-space wave needs it: {@link DeviationalOptions.restoration}). In key
+ *    order the "next" cube is often far away in velocity (a row's end): most cubes cannot take
+ *    their own deficit (after pairing one sign survives, often < 2 particles), and a carry travels
+ *    ≈ 3–6 cube sides on average (docs/particles.md, "the cancellation's restoration").
+ *    `cancellationMoments: "covariance"` restores all second moments Σ w v vᵀ of each cube's
+ *    deleted pairs (an affine map of k ≥ 4 survivors) and `cancellationCarry: "neighbours"` gives
+ *    a deficit only to the 3³ (then 5³) neighbouring cubes; together they remove the O(δv²) bias of
+ *    the wave method's transport coefficients (measured there).
  */
 import { RuleError } from "../../math/errors.ts";
 import { type Normal, normalSampler } from "../../math/sampling/normal-sampler.ts";
@@ -70,6 +77,75 @@ export interface DeviationalOptions {
    * (homogeneous domain) the two are the same.
    */
   readonly restoration?: "global" | "cell";
+  /**
+   * Which moments of each velocity cube's deleted pairs the cancellation gives back to the cube.
+   * "energy" (default, the published runs): count, momentum and energy (5 moments) by the
+   * isotropic map v ← m + Δm + a(v − m) of the cube's survivors (k ≥ 2). "covariance": count,
+   * momentum and the full second-moment tensor Σ w v vᵀ (10 moments; energy is its half trace) by
+   * the affine map v ← m′ + A(v − m), A = L′L⁻¹ with S = LLᵀ the survivors' scatter matrix and
+   * S′ = L′L′ᵀ the target one (Cholesky; k ≥ 4, S′ positive definite, A within (½, 2) on the
+   * diagonal and |A_ij| < 1 off it). For a smooth test function ψ the pairs' net effect is then
+   * the Taylor remainder beyond degree 2 (docs/particles.md, "the cancellation's moments").
+   */
+  readonly cancellationMoments?: "energy" | "covariance";
+  /**
+   * Where a cube's deficit goes when its own survivors cannot take it. "key-order" (default, the
+   * published runs): carried to the next cube in key order (in the homogeneous domain the next
+   * cube along v_z, but across a row's end a cube far away in velocity). "neighbours": to the
+   * survivors of the majority sign among the cube's 3³ neighbours (then 5³), so a deficit moves at
+   * most 2δv per axis in velocity; only if that fails too does it join the "key-order" carry.
+   */
+  readonly cancellationCarry?: "key-order" | "neighbours";
+}
+
+/**
+ * Counters of the cancellation's restoration (summed over the calls of {@link cancel}): how many
+ * cubes had a deficit, where it was given back, and how far in velocity a carried deficit
+ * travelled (in cube sides, Euclidean distance between cube indices).
+ */
+export interface CancellationStats {
+  /** Cubes that deleted pairs (a deficit to restore). */
+  deficitCubes: number;
+  /** Deficits restored by the cube's own survivors. */
+  inCube: number;
+  /** Deficits restored in the 3³ neighbourhood (`cancellationCarry: "neighbours"`). */
+  inNeighbours: number;
+  /** Deficits restored in the 5³ neighbourhood (the 3³ one could not take them). */
+  inNeighbours2: number;
+  /** Of the neighbourhood restorations, those with energy only (no neighbourhood took the covariance). */
+  energyOnlyFallback: number;
+  /** Deficits that joined the key-order carry (could not be restored where they arose). */
+  carried: number;
+  /** Key-order carries absorbed by a later cube. */
+  absorbed: number;
+  /** Summed distance (cube sides) from the first cube of each absorbed carry to the cube that took it. */
+  distanceSum: number;
+  /** Absorbed carries that went beyond a neighbouring cube (Chebyshev distance > 1). */
+  beyondNeighbour: number;
+  /** Absorbed carries that went beyond 3 cubes (Chebyshev distance > 3). */
+  beyondThree: number;
+  /** Largest distance travelled by an absorbed carry. */
+  maxDistance: number;
+  /** Carries that reached the end of the pass (taken by the cell's or all particles). */
+  toEnd: number;
+}
+
+/** A zeroed {@link CancellationStats}. */
+export function emptyCancellationStats(): CancellationStats {
+  return {
+    deficitCubes: 0,
+    inCube: 0,
+    inNeighbours: 0,
+    inNeighbours2: 0,
+    energyOnlyFallback: 0,
+    carried: 0,
+    absorbed: 0,
+    distanceSum: 0,
+    beyondNeighbour: 0,
+    beyondThree: 0,
+    maxDistance: 0,
+    toEnd: 0,
+  };
 }
 
 export interface DeviationalState {
@@ -92,6 +168,8 @@ export interface DeviationalState {
   ord: Int32Array;
   /** Scratch: the particles that take a cell's leftover deficit (`restoration: "cell"`). */
   pick: Int32Array;
+  /** Where the cancellation's deficits went ({@link CancellationStats}). */
+  cancellation: CancellationStats;
 }
 
 export function makeDeviational(
@@ -105,6 +183,12 @@ export function makeDeviational(
   if (!(options.epsilon > 0)) throw new RuleError("weight quantum epsilon must be > 0");
   if (!(options.cancellationBin > 0))
     throw new RuleError("cancellation bin width must be > 0", `got ${options.cancellationBin}`);
+  const cm = options.cancellationMoments ?? "energy";
+  if (cm !== "energy" && cm !== "covariance")
+    throw new RuleError("cancellation moments must be energy or covariance", `got ${cm}`);
+  const cc = options.cancellationCarry ?? "key-order";
+  if (cc !== "key-order" && cc !== "neighbours")
+    throw new RuleError("cancellation carry must be key-order or neighbours", `got ${cc}`);
   for (let i = 0; i < particles.count; i++) {
     if (Math.abs(particles.w[i]) !== options.epsilon)
       throw new RuleError("deviational particles must carry weights ±epsilon");
@@ -126,6 +210,7 @@ export function makeDeviational(
     key: new Float64Array(particles.w.length),
     ord: new Int32Array(particles.w.length),
     pick: new Int32Array(16),
+    cancellation: emptyCancellationStats(),
   };
 }
 
@@ -358,11 +443,35 @@ function compact(p: ParticleSet): void {
   p.count = j;
 }
 
-/** Step 3: cancellation of opposite signs per (cell × velocity cube), then exact restoration. */
+/** Cube indices (a, b, e) of a cancellation key (the collision cell dropped). */
+function cubeDistance(k1: number, k2: number): [number, number] {
+  let sq = 0;
+  let cheb = 0;
+  for (let d = 0, x = k1, y = k2; d < 3; d++) {
+    const dd = Math.abs((x % 1024) - (y % 1024));
+    sq += dd * dd;
+    cheb = Math.max(cheb, dd);
+    x = Math.floor(x / 1024);
+    y = Math.floor(y / 1024);
+  }
+  return [Math.sqrt(sq), cheb];
+}
+
+const Qd = new Float64Array(6);
+const Qp = new Float64Array(6);
+
+/**
+ * Step 3: cancellation of opposite signs per (cell × velocity cube), then exact restoration of the
+ * cube's moments ({@link DeviationalOptions.cancellationMoments}, carried as
+ * {@link DeviationalOptions.cancellationCarry} says when the cube cannot take them).
+ */
 export function cancel(s: DeviationalState): void {
   const p = s.particles;
   const n = p.count;
   const { domain, cancellationBin: dv } = s.options;
+  const cov = s.options.cancellationMoments === "covariance";
+  const local = s.options.cancellationCarry === "neighbours";
+  const st = s.cancellation;
   if (s.key.length < n) {
     s.key = new Float64Array(2 * n);
     s.ord = new Int32Array(2 * n);
@@ -389,16 +498,27 @@ export function cancel(s: DeviationalState): void {
   let carryP1 = 0;
   let carryP2 = 0;
   let carryE = 0;
+  Qd.fill(0);
+  let carryFrom = -1;
   const perCell = s.options.restoration === "cell";
   const CELL = 1024 * 1024 * 1024;
+  // "neighbours": cube key → its range [g, end[g]) in o, and the deficits left for the neighbourhood
+  const cubes = local ? new Map<number, number>() : undefined;
+  const end = local ? new Int32Array(n) : undefined;
+  const pending: number[] = [];
   let cellBegin = 0;
   let g = 0;
   while (g < n) {
     let h = g + 1;
     while (h < n && key[o[h]] === key[o[g]]) h++;
+    if (cubes !== undefined && end !== undefined) {
+      cubes.set(key[o[g]], g);
+      end[g] = h;
+    }
     // pair positives with negatives in [g, h)
     let pi = g;
     let ni = g;
+    let pairs = 0;
     for (;;) {
       while (pi < h && !(p.w[o[pi]] > 0)) pi++;
       while (ni < h && !(p.w[o[ni]] < 0)) ni++;
@@ -421,39 +541,88 @@ export function cancel(s: DeviationalState): void {
           p.v[3 * im] ** 2 -
           p.v[3 * im + 1] ** 2 -
           p.v[3 * im + 2] ** 2);
+      if (cov) {
+        let q = 0;
+        for (let x = 0; x < 3; x++)
+          for (let y = x; y < 3; y++)
+            Qd[q++] +=
+              eps * (p.v[3 * ip + x] * p.v[3 * ip + y] - p.v[3 * im + x] * p.v[3 * im + y]);
+      }
       p.w[ip] = 0;
       p.w[im] = 0;
       s.cancelledPairs++;
+      pairs++;
       pi++;
       ni++;
     }
+    if (pairs > 0) st.deficitCubes++;
     if (carryP0 !== 0 || carryP1 !== 0 || carryP2 !== 0 || carryE !== 0) {
-      if (restore(p, o, g, h, carryP0, carryP1, carryP2, carryE)) {
+      const ok = cov
+        ? restoreCovariance(p, o, g, h, carryP0, carryP1, carryP2, Qd)
+        : restore(p, o, g, h, carryP0, carryP1, carryP2, carryE);
+      const here = key[o[g]];
+      if (ok) {
+        if (carryFrom >= 0 && carryFrom !== here) {
+          const [dist, cheb] = cubeDistance(carryFrom, here);
+          st.absorbed++;
+          st.distanceSum += dist;
+          if (cheb > 1) st.beyondNeighbour++;
+          if (cheb > 3) st.beyondThree++;
+          if (dist > st.maxDistance) st.maxDistance = dist;
+        } else st.inCube++;
+        carryFrom = -1;
         carryP0 = 0;
         carryP1 = 0;
         carryP2 = 0;
         carryE = 0;
+        Qd.fill(0);
+      } else if (local) {
+        // leave it to the neighbourhood, after every cube of this cell is sorted and cancelled
+        pending.push(here, carryP0, carryP1, carryP2, carryE, ...Qd);
+        carryP0 = 0;
+        carryP1 = 0;
+        carryP2 = 0;
+        carryE = 0;
+        Qd.fill(0);
+      } else if (pairs > 0) {
+        st.carried++;
+        if (carryFrom < 0) carryFrom = here;
       }
     }
-    if (
-      perCell &&
-      (h >= n || Math.floor(key[o[h]] / CELL) !== Math.floor(key[o[g]] / CELL)) &&
-      (carryP0 !== 0 || carryP1 !== 0 || carryP2 !== 0 || carryE !== 0)
-    ) {
+    const cellEnds = h >= n || Math.floor(key[o[h]] / CELL) !== Math.floor(key[o[g]] / CELL);
+    if (cellEnds && pending.length > 0 && cubes !== undefined && end !== undefined) {
+      for (let q = 0; q < pending.length; q += 11) {
+        for (let x = 0; x < 6; x++) Qp[x] = pending[q + 5 + x];
+        if (restoreNeighbourhood(s, o, cubes, end, pending[q], pending, q + 1, Qp, cov)) continue;
+        // no neighbourhood could take it: it joins the key-order carry (energy and momentum)
+        st.carried++;
+        carryP0 += pending[q + 1];
+        carryP1 += pending[q + 2];
+        carryP2 += pending[q + 3];
+        carryE += pending[q + 4];
+        if (carryFrom < 0) carryFrom = pending[q];
+      }
+      pending.length = 0;
+    }
+    if (perCell && cellEnds && (carryP0 !== 0 || carryP1 !== 0 || carryP2 !== 0 || carryE !== 0)) {
       // end of a collision cell: its leftover goes to the cell's particles of the more numerous sign
       if (restoreMajority(p, o, cellBegin, h, s, carryP0, carryP1, carryP2, carryE)) {
+        st.toEnd++;
+        carryFrom = -1;
         carryP0 = 0;
         carryP1 = 0;
         carryP2 = 0;
         carryE = 0;
+        Qd.fill(0);
       }
     }
-    if (h >= n || Math.floor(key[o[h]] / CELL) !== Math.floor(key[o[g]] / CELL)) cellBegin = h;
+    if (cellEnds) cellBegin = h;
     g = h;
   }
   compact(p);
   if (carryP0 !== 0 || carryP1 !== 0 || carryP2 !== 0 || carryE !== 0) {
     // last resort: all particles of the more numerous sign take the remaining deficit
+    st.toEnd++;
     let pos = 0;
     for (let i = 0; i < p.count; i++) if (p.w[i] > 0) pos++;
     const sign = 2 * pos >= p.count ? 1 : -1;
@@ -467,6 +636,192 @@ export function cancel(s: DeviationalState): void {
     }
   }
   s.unrestored = Math.abs(carryP0) + Math.abs(carryP1) + Math.abs(carryP2) + Math.abs(carryE);
+}
+
+/**
+ * Give the deficit (P = d[q..q+3), E = d[q+3], Q) of cube `here` to the survivors of the majority
+ * sign among its 3³ neighbour cubes, then its 5³ (covariance first, energy as the last try).
+ */
+function restoreNeighbourhood(
+  s: DeviationalState,
+  o: Int32Array,
+  cubes: Map<number, number>,
+  end: Int32Array,
+  here: number,
+  d: number[],
+  q: number,
+  Q: Float64Array,
+  cov: boolean,
+): boolean {
+  const p = s.particles;
+  const st = s.cancellation;
+  const e0 = here % 1024;
+  const b0 = Math.floor(here / 1024) % 1024;
+  const a0 = Math.floor(here / 1048576) % 1024;
+  for (let R = 1; R <= 2; R++) {
+    let k = 0;
+    let pos = 0;
+    for (let da = -R; da <= R; da++) {
+      if (a0 + da < 0 || a0 + da > 1023) continue;
+      for (let db = -R; db <= R; db++) {
+        if (b0 + db < 0 || b0 + db > 1023) continue;
+        for (let de = -R; de <= R; de++) {
+          if (e0 + de < 0 || e0 + de > 1023) continue;
+          const g = cubes.get(here + (da * 1024 + db) * 1024 + de);
+          if (g === undefined) continue;
+          for (let r = g; r < end[g]; r++) {
+            const i = o[r];
+            if (p.w[i] === 0) continue;
+            if (s.pick.length <= k) {
+              const grown = new Int32Array(2 * s.pick.length + 16);
+              grown.set(s.pick);
+              s.pick = grown;
+            }
+            s.pick[k++] = i;
+            if (p.w[i] > 0) pos++;
+          }
+        }
+      }
+    }
+    const sign = 2 * pos >= k ? 1 : -1;
+    let m = 0;
+    for (let r = 0; r < k; r++) if (Math.sign(p.w[s.pick[r]]) === sign) s.pick[m++] = s.pick[r];
+    const tryEnergy = !cov || R === 2;
+    if (cov && restoreCovariance(p, s.pick, 0, m, d[q], d[q + 1], d[q + 2], Q)) {
+      if (R === 1) st.inNeighbours++;
+      else st.inNeighbours2++;
+      return true;
+    }
+    if (tryEnergy && restore(p, s.pick, 0, m, d[q], d[q + 1], d[q + 2], d[q + 3])) {
+      if (cov) st.energyOnlyFallback++;
+      if (R === 1) st.inNeighbours++;
+      else st.inNeighbours2++;
+      return true;
+    }
+  }
+  return false;
+}
+
+const S6 = new Float64Array(6);
+const T6 = new Float64Array(6);
+const L = new Float64Array(9);
+const Lp = new Float64Array(9);
+const Li = new Float64Array(9);
+const A9 = new Float64Array(9);
+
+/** Cholesky factor (row-major lower triangle into out) of the symmetric 3×3 (xx, xy, xz, yy, yz, zz); false unless positive definite. */
+function cholesky3(m: Float64Array, out: Float64Array): boolean {
+  const l00 = m[0];
+  if (!(l00 > 0)) return false;
+  const a = Math.sqrt(l00);
+  const b = m[1] / a;
+  const c = m[2] / a;
+  const d2 = m[3] - b * b;
+  if (!(d2 > 0)) return false;
+  const d = Math.sqrt(d2);
+  const e = (m[4] - b * c) / d;
+  const f2 = m[5] - c * c - e * e;
+  if (!(f2 > 0)) return false;
+  out.fill(0);
+  out[0] = a;
+  out[3] = b;
+  out[4] = d;
+  out[6] = c;
+  out[7] = e;
+  out[8] = Math.sqrt(f2);
+  return true;
+}
+
+/**
+ * Give the survivors o[g..h) (all of one sign, weight w each, k ≥ 4) the momentum P and the
+ * second moments Q (xx, xy, xz, yy, yz, zz): v ← m′ + A(v − m), m′ = m + P/(k w), A = L′L⁻¹ with
+ * S = LLᵀ the scatter of the survivors and S′ = S + k(m mᵀ − m′m′ᵀ) + Q/w = L′L′ᵀ, so that
+ * A S Aᵀ = S′. Returns false (nothing changed) when impossible or too distorting.
+ */
+function restoreCovariance(
+  p: ParticleSet,
+  o: Int32Array,
+  g: number,
+  h: number,
+  P0: number,
+  P1: number,
+  P2: number,
+  Q: Float64Array,
+): boolean {
+  let k = 0;
+  let w = 0;
+  let m0 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  for (let r = g; r < h; r++) {
+    const i = o[r];
+    if (p.w[i] === 0) continue;
+    w = p.w[i];
+    k++;
+    m0 += p.v[3 * i];
+    m1 += p.v[3 * i + 1];
+    m2 += p.v[3 * i + 2];
+  }
+  if (k < 4) return false;
+  m0 /= k;
+  m1 /= k;
+  m2 /= k;
+  S6.fill(0);
+  for (let r = g; r < h; r++) {
+    const i = o[r];
+    if (p.w[i] === 0) continue;
+    const x = p.v[3 * i] - m0;
+    const y = p.v[3 * i + 1] - m1;
+    const z = p.v[3 * i + 2] - m2;
+    S6[0] += x * x;
+    S6[1] += x * y;
+    S6[2] += x * z;
+    S6[3] += y * y;
+    S6[4] += y * z;
+    S6[5] += z * z;
+  }
+  const n0 = m0 + P0 / (k * w);
+  const n1 = m1 + P1 / (k * w);
+  const n2 = m2 + P2 / (k * w);
+  const mo = [m0, m1, m2];
+  const mn = [n0, n1, n2];
+  let q = 0;
+  for (let x = 0; x < 3; x++)
+    for (let y = x; y < 3; y++) {
+      T6[q] = S6[q] + k * (mo[x] * mo[y] - mn[x] * mn[y]) + Q[q] / w;
+      q++;
+    }
+  if (!cholesky3(S6, L) || !cholesky3(T6, Lp)) return false;
+  // L⁻¹ (lower triangular), A = L′L⁻¹
+  Li.fill(0);
+  Li[0] = 1 / L[0];
+  Li[4] = 1 / L[4];
+  Li[8] = 1 / L[8];
+  Li[3] = -L[3] * Li[0] * Li[4];
+  Li[7] = -L[7] * Li[4] * Li[8];
+  Li[6] = -(L[6] * Li[0] + L[7] * Li[3]) * Li[8];
+  for (let r = 0; r < 3; r++)
+    for (let c = 0; c < 3; c++) {
+      let acc = 0;
+      for (let j = 0; j < 3; j++) acc += Lp[3 * r + j] * Li[3 * j + c];
+      A9[3 * r + c] = acc;
+    }
+  for (let r = 0; r < 3; r++)
+    for (let c = 0; c < 3; c++) {
+      const a = A9[3 * r + c];
+      if (r === c ? !(a > 0.5 && a < 2) : !(Math.abs(a) < 1)) return false;
+    }
+  for (let r = g; r < h; r++) {
+    const i = o[r];
+    if (p.w[i] === 0) continue;
+    const x = p.v[3 * i] - m0;
+    const y = p.v[3 * i + 1] - m1;
+    const z = p.v[3 * i + 2] - m2;
+    p.v[3 * i] = n0 + A9[0] * x + A9[1] * y + A9[2] * z;
+    p.v[3 * i + 1] = n1 + A9[3] * x + A9[4] * y + A9[5] * z;
+    p.v[3 * i + 2] = n2 + A9[6] * x + A9[7] * y + A9[8] * z;
+  }
+  return true;
 }
 
 /** The surviving particles of o[g..h) of their more numerous sign take (P, E); false when impossible. */

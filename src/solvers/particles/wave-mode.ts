@@ -43,7 +43,13 @@
 import { RuleError } from "../../math/errors.ts";
 import { normalSampler } from "../../math/sampling/normal-sampler.ts";
 import { seededUniform } from "../../math/sampling/uniform-stream.ts";
-import { cancel, type DeviationalState, makeDeviational } from "./deviational.ts";
+import {
+  type CancellationStats,
+  cancel,
+  type DeviationalOptions,
+  type DeviationalState,
+  makeDeviational,
+} from "./deviational.ts";
 import {
   type GlobalMaxwellian,
   globalMaxwellian,
@@ -79,6 +85,10 @@ export interface WaveModeSettings {
   readonly quantumRatio: number;
   /** `"global"` (default) or `"wave-background"`: see {@link waveModeReplica}. */
   readonly representation?: "wave-background" | "global";
+  /** The moments each cube's cancellation restores ({@link DeviationalOptions.cancellationMoments}; default "energy"). */
+  readonly cancellationMoments?: "energy" | "covariance";
+  /** Where an unrestorable cube's deficit goes ({@link DeviationalOptions.cancellationCarry}; default "key-order"). */
+  readonly cancellationCarry?: "key-order" | "neighbours";
 }
 
 /** One replica of a wave run: the series at t = 0, Δt, …, t₂ and the coefficient estimate over [t₁, t₂]. */
@@ -107,6 +117,15 @@ export interface WaveModeReplica {
   readonly finalParticles: number;
   /** Momentum/energy left unrestored by the last cancellations (0 when exact). */
   readonly unrestored: number;
+  /** Where the cancellations' deficits went (both components, all steps). */
+  readonly cancellation: CancellationStats;
+}
+
+function sumStats(a: CancellationStats, b: CancellationStats): CancellationStats {
+  const out = { ...a };
+  for (const name of Object.keys(b) as (keyof CancellationStats)[])
+    out[name] = name === "maxDistance" ? Math.max(a[name], b[name]) : a[name] + b[name];
+  return out;
 }
 
 /** Check a {@link WaveModeSettings}; one-line RuleError naming the rule. */
@@ -127,6 +146,12 @@ export function checkWaveSettings(s: WaveModeSettings): WaveModeSettings {
   if (!(s.tEnd > s.tStart)) throw new RuleError("--t-end must be > --t-start");
   if (!Number.isInteger(s.particles) || s.particles < 100)
     throw new RuleError("--particles must be an integer >= 100");
+  const cm: DeviationalOptions["cancellationMoments"] = s.cancellationMoments ?? "energy";
+  if (cm !== "energy" && cm !== "covariance")
+    throw new RuleError("--cancellation-moments must be energy or covariance", `got ${cm}`);
+  const cc: DeviationalOptions["cancellationCarry"] = s.cancellationCarry ?? "key-order";
+  if (cc !== "key-order" && cc !== "neighbours")
+    throw new RuleError("--cancellation-carry must be key-order or neighbours", `got ${cc}`);
   return s;
 }
 
@@ -358,6 +383,8 @@ export function waveModeReplica(st: WaveModeSettings, r: number): WaveModeReplic
     epsilon: eps,
     cancellationBin: dv,
     quadratic: "omit" as const,
+    cancellationMoments: st.cancellationMoments,
+    cancellationCarry: st.cancellationCarry,
   });
   const ss = makeDeviational(S, opts(epsS), rand);
   const cs = makeDeviational(makeParticleSet(N), opts(epsC), rand);
@@ -454,5 +481,6 @@ export function waveModeReplica(st: WaveModeSettings, r: number): WaveModeReplic
     cancelledPairs: ss.cancelledPairs + cs.cancelledPairs,
     finalParticles: S.count + cs.particles.count,
     unrestored: ss.unrestored + cs.unrestored,
+    cancellation: sumStats(ss.cancellation, cs.cancellation),
   };
 }

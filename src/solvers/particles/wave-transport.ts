@@ -42,6 +42,13 @@ export interface WaveTransportOptions {
   readonly cancellationBin?: number;
   readonly quantumRatio?: number;
   readonly representation?: "wave-background" | "global";
+  /**
+   * Moments restored per cancellation cube (default "covariance" since the restoration study of
+   * docs/particles.md; "energy" with `cancellationCarry: "key-order"` is the earlier default).
+   */
+  readonly cancellationMoments?: "energy" | "covariance";
+  /** Where an unrestorable cube's deficit goes (default "neighbours"; see {@link WaveModeSettings}). */
+  readonly cancellationCarry?: "key-order" | "neighbours";
 }
 
 /** The validated settings (plain data, what every replica task needs). */
@@ -59,9 +66,11 @@ export interface WaveTransportSettings {
   readonly cancellationBin: number;
   readonly quantumRatio: number;
   readonly representation: "wave-background" | "global";
+  readonly cancellationMoments: "energy" | "covariance";
+  readonly cancellationCarry: "key-order" | "neighbours";
 }
 
-/** Defaults (times in units of 1/(ρ√T); δv = 0.2√T, κ = 0.05, 20 000 particles: the settings of the figures in docs/particles.md — coarser cubes are cheaper but biased, see there) and checks. */
+/** Defaults (times in units of 1/(ρ√T); δv = 0.2√T, κ = 0.05, 20 000 particles: the settings of the figures in docs/particles.md; the covariance restoration with neighbour carry, whose cancellation bias was not resolved at δv ≤ 0.56 — the earlier energy map's is, see there) and checks. */
 export function waveTransportSettings(o: WaveTransportOptions): WaveTransportSettings {
   const c = o.coefficient;
   if (c !== "viscosity" && c !== "heat-conductivity")
@@ -91,6 +100,8 @@ export function waveTransportSettings(o: WaveTransportOptions): WaveTransportSet
     cancellationBin: o.cancellationBin ?? 0.2 * Math.sqrt(T),
     quantumRatio: o.quantumRatio ?? 0.05,
     representation: rep,
+    cancellationMoments: o.cancellationMoments ?? "covariance",
+    cancellationCarry: o.cancellationCarry ?? "neighbours",
   };
   checkWaveSettings(modeSettings(st, 0));
   return st;
@@ -111,6 +122,8 @@ export function modeSettings(st: WaveTransportSettings, j: number): WaveModeSett
     cancellationBin: st.cancellationBin,
     quantumRatio: st.quantumRatio,
     representation: st.representation,
+    cancellationMoments: st.cancellationMoments,
+    cancellationCarry: st.cancellationCarry,
   };
 }
 
@@ -176,6 +189,8 @@ export interface WaveTransportResult {
   cancellationBin: number;
   quantumRatio: number;
   representation: string;
+  cancellationMoments: string;
+  cancellationCarry: string;
   linearEvents: number;
   unrestored: number;
   method: string;
@@ -261,6 +276,8 @@ export function combineWaveTransport(
     cancellationBin: st.cancellationBin,
     quantumRatio: st.quantumRatio,
     representation: st.representation,
+    cancellationMoments: st.cancellationMoments,
+    cancellationCarry: st.cancellationCarry,
     linearEvents: events,
     unrestored,
     method: `wave method: ${st.coefficient === "viscosity" ? "shear wave" : "heat wave at constant pressure"} in a periodic box, deviational around the global Maxwellian (${st.representation}), one Fourier mode exactly; flux/gradient ratio averaged over [t1, t2]${distinct >= 2 ? ", weighted fit a + b k² extrapolated to k → 0" : " at one k (not extrapolated)"}; standard error over replicas`,
