@@ -96,7 +96,7 @@ export function register(program: Command): void {
     )
     .option(
       "--decay-from <t>",
-      "shear-wave/heat-wave: fit the decay rate (slope of −ln A per replica) over [t, --t-end] (default 0.5; without the option, no rate when fewer than 3 output times fall there)",
+      "shear-wave/heat-wave: the window [t, --t-end] of the decay rate (slope of −ln A per replica) and of the flux/gradient ratio μ(k) resp. λ(k) (default 0.5; heat wave: give 0.8; without the option, neither when fewer than 3 output times fall there)",
     )
     .option("--wave-number <k>", "shear-wave/heat-wave: wave number (default box 2π/k)", "1")
     .option("--amplitude <a>", "shear-wave: u_y = a sin kx; heat-wave: T = T0(1 + a sin kx)", "0.1")
