@@ -165,6 +165,7 @@ console.log(
       error: mode.error,
       value: modeValue.mean,
       valueError: modeValue.error,
+      replicas: modeR,
       particles: modeN,
       seconds: (performance.now() - t0) / 1000,
     },

@@ -4,7 +4,10 @@ concatenated: mean ± SE over all replicas), the flux/gradient ratio μ(k) resp.
 rate; then per (kind, δv) the weighted fits of the ratio in the slab width h (a + b h) and per
 (kind, slabs) the fits in δv (a + c δv², a + c δv). Literature μ = 0.0895681, λ = 0.3389164.
 
-    python3 bench/real_space_wave_table.py /work/runs/s8-13-heatwave/*.rows
+    python3 bench/real_space_wave_table.py /work/runs/s8-13-heatwave/*.rows /work/runs/s8-13-heatwave/*.json
+
+(.rows: the bench's stderr rows; .json: its stdout summaries, whose one-mode wave-method values are
+pooled per (kind, δv) by inverse variance.)
 """
 
 import json
@@ -15,7 +18,18 @@ import numpy as np
 
 LIT = {"shear": 0.0895681, "heat": 0.3389164}
 rows = defaultdict(lambda: {"values": [], "rates": [], "particles": [], "events": [], "seeds": []})
+mode = defaultdict(list)
 for path in sys.argv[1:]:
+    if path.endswith(".json"):
+        # the bench's summary: the one-mode wave method at the same k, δv and window
+        text = open(path).read().strip()
+        if not text:
+            continue  # a run still going
+        r = json.loads(text)
+        w = r["waveMethod"]
+        kind = "shear" if "shear" in r["benchmark"] else "heat"
+        mode[(kind, r["cancellationBin"])].append((w["value"], w["valueError"]))
+        continue
     for line in open(path):
         line = line.strip()
         if not line.startswith("{"):
@@ -65,6 +79,16 @@ for key in sorted(rows):
         f"{np.mean(d['particles']) / 1000:.1f} k | {np.mean(d['events']) / 1e6:.2f} M |"
     )
 
+print()
+for (kind, dv), vs in sorted(mode.items()):
+    w = np.array([1 / e**2 for _, e in vs])
+    m = sum(v * wi for (v, _), wi in zip(vs, w)) / w.sum()
+    se = 1 / np.sqrt(w.sum())
+    print(
+        f"{kind} δv = {dv}: one-mode wave method (4000 particles, same window), inverse-variance mean of "
+        f"{len(vs)} runs: {m:.4f} ± {se:.4f} ({100 * (m / LIT[kind] - 1):+.1f} %); runs: "
+        + ", ".join(f"{v:.4f} ± {e:.4f}" for v, e in vs)
+    )
 print()
 for kind in ("shear", "heat"):
     for dv in sorted({k[1] for k in summary if k[0] == kind}):
