@@ -9,7 +9,10 @@
  * restoration), so ΔQ_c = ΔQ_deletion + ΔQ_restoration exactly. The rates S per unit time over the
  * window, against the window mean Q̄_c, give the steady relative shift of the flux that a source S
  * produces under a flux relaxation time τ: δQ/Q ≈ τ S/Q̄ (τ_λ = 2λ/(5ρT) = 0.1356, relaxation-time
- * approximation; an order of magnitude, not a correction). Nothing in deviational.ts is changed.
+ * approximation; an order of magnitude, not a correction). The deletions are split further into a
+ * velocity part (ψ of the deleted particles at their slab's centre: the ± of a pair share a slab
+ * and a velocity cube, so this is the smoothing on the scale δv) and a position part (the rest:
+ * the pair's different x inside the slab). Nothing in deviational.ts is changed.
  *
  *   nice -n 10 npx tsx bench/real-space-cancellation-budget.ts [dv=1] [slabs=32] [particles=10000]
  *       [replicas=2] [seed=7] [kind=heat]
@@ -47,7 +50,12 @@ function psi(v0: number, v1: number, v2: number): number {
 function snapshot(p: ParticleSet) {
   const at = new Map<string, number>();
   for (let i = 0; i < p.count; i++) at.set(`${p.x[3 * i]},${p.x[3 * i + 1]},${p.x[3 * i + 2]}`, i);
-  return { at, v: p.v.slice(0, 3 * p.count), w: p.w.slice(0, p.count) };
+  return {
+    at,
+    x: p.x.slice(0, 3 * p.count),
+    v: p.v.slice(0, 3 * p.count),
+    w: p.w.slice(0, p.count),
+  };
 }
 
 const out: Record<string, number[]> = {
@@ -57,6 +65,8 @@ const out: Record<string, number[]> = {
   sRestoration: [],
   shiftDeletion: [],
   shiftRestoration: [],
+  shiftDeletionVelocity: [],
+  shiftDeletionPosition: [],
 };
 for (let r = 0; r < R; r++) {
   const { particles: p, epsilon } = sampleWaveDeviation(
@@ -82,6 +92,7 @@ for (let r = 0; r < R; r++) {
   const flux: number[] = [];
   let del = 0;
   let rest = 0;
+  let delV = 0;
   const steps = Math.round(t2 / dt);
   for (let j = 1; j <= steps; j++) {
     linearPhase(s, dt);
@@ -92,9 +103,11 @@ for (let r = 0; r < R; r++) {
     const after = waveAmplitudes(datum, p);
     // restoration: survivors' velocity changes at their (unchanged) positions
     let dRest = 0;
+    const survived = new Uint8Array(snap.w.length);
     for (let i = 0; i < p.count; i++) {
       const q = snap.at.get(`${p.x[3 * i]},${p.x[3 * i + 1]},${p.x[3 * i + 2]}`);
       if (q === undefined) throw new Error("a survivor moved");
+      survived[q] = 1;
       const c = Math.cos(k * p.x[3 * i]);
       dRest +=
         p.w[i] *
@@ -103,10 +116,22 @@ for (let r = 0; r < R; r++) {
           psi(snap.v[3 * q], snap.v[3 * q + 1], snap.v[3 * q + 2]));
     }
     dRest *= 2 / L ** 3;
+    // the deletions split: ψ of the deleted particles at their slab's centre (the velocity part:
+    // the ± of a pair share a slab and a cube) and the rest (the position part, within the slab)
+    const hs = L / slabs;
+    let dVel = 0;
+    for (let q = 0; q < snap.w.length; q++) {
+      if (survived[q]) continue;
+      const xc = (Math.floor(snap.x[3 * q] / hs) + 0.5) * hs;
+      dVel -=
+        snap.w[q] * Math.cos(k * xc) * psi(snap.v[3 * q], snap.v[3 * q + 1], snap.v[3 * q + 2]);
+    }
+    dVel *= 2 / L ** 3;
     const t = j * dt;
     if (t >= t1 - 1e-9) {
       rest += dRest;
       del += after.flux - before - dRest;
+      delV += dVel;
     }
     ts.push(t);
     amp.push(after.amplitude);
@@ -128,6 +153,8 @@ for (let r = 0; r < R; r++) {
   out.sRestoration.push(rest / span);
   out.shiftDeletion.push((TAU * del) / span / qBar);
   out.shiftRestoration.push((TAU * rest) / span / qBar);
+  out.shiftDeletionVelocity.push((TAU * delV) / span / qBar);
+  out.shiftDeletionPosition.push((TAU * (del - delV)) / span / qBar);
   console.error(JSON.stringify({ replica: r, value, qBar, del: del / span, rest: rest / span }));
 }
 const summary: Record<string, { mean: number; error: number }> = {};
