@@ -4,14 +4,17 @@
  * docs/particles.md). Per slab count: the linearized datum a sin(kx)φ₀ as ±ε particles in the
  * periodic box of side 2π/k, collision/cancellation cells = slabs along x, deviational solver with
  * Q(f_δ, f_δ) omitted; per replica the least-squares slope of −ln A(t) over [t₁, t_end] (A the
- * sine amplitude, outputs every 0.05); mean ± SE over replicas. Then the weighted fits of the rate
- * against the slab width h = L/slabs, a + b h and a + c h² (the cancellation moves mode content
- * by O(h): see the docs for which law the data prefer), and in the same run the wave method
- * (wave-mode.ts, 2000 + … particles, κ = 0.05) at the same k, δv and window: the same linear
- * physics by an independent code path. ρ = T = 1, hard spheres; μk²/ρ with μ = 0.0895681.
+ * sine amplitude, outputs every 0.05), and the flux/gradient ratio μ(k) resp. λ(k) over the same
+ * window (flux-gradient-ratio.ts); mean ± SE over replicas. Then the weighted fits of the rate and
+ * of the ratio against the slab width h = L/slabs, a + b h and a + c h² (the cancellation moves
+ * mode content by O(h): see the docs for which law the data prefer), and in the same run the wave
+ * method (wave-mode.ts, 2000 + … particles, κ = 0.05) at the same k, δv and window: the same linear
+ * physics by an independent code path. ρ = T = 1, hard spheres; μk²/ρ with μ = 0.0895681,
+ * λ = 0.3389164. Each slab row goes to stderr as one JSON line as it finishes (per-replica values
+ * included, for pooling seeds); the summary to stdout.
  *
  *   nice -n 10 npx tsx bench/deviational-shear-wave.ts [kind=shear] [slabs=32,64,128] [particles=4000]
- *       [replicas=8] [dv=0.5] [tEnd=2] [t1=0.5] [k=1] [modeParticles=2000] [seed=1]
+ *       [replicas=8] [dv=0.5] [tEnd=2] [t1=0.5] [k=1] [modeParticles=2000] [seed=1] [modeReplicas=replicas]
  */
 import { checkRunConfig } from "../src/solvers/particles/particle-run.ts";
 import { meanError } from "../src/solvers/particles/replica-statistics.ts";
@@ -22,6 +25,7 @@ const kind = (process.argv[2] ?? "shear") as "shear" | "heat";
 const slabs = (process.argv[3] ?? "32,64,128").split(",").map(Number);
 const N = Number(process.argv[4] ?? 4000);
 const R = Number(process.argv[5] ?? 8);
+const modeR = Number(process.argv[12] ?? R);
 const dv = Number(process.argv[6] ?? 0.5);
 const tEnd = Number(process.argv[7] ?? 2);
 const t1 = Number(process.argv[8] ?? 0.5);
@@ -29,6 +33,7 @@ const k = Number(process.argv[9] ?? 1);
 const modeN = Number(process.argv[10] ?? 2000);
 const seed = Number(process.argv[11] ?? 1);
 const MU = 0.0895681;
+const LAMBDA = 0.3389164;
 const L = (2 * Math.PI) / k;
 const times: number[] = [];
 for (let j = 0; j <= Math.round(tEnd / 0.05); j++) times.push(j * 0.05);
@@ -38,6 +43,9 @@ const rows: {
   h: number;
   rate: number;
   rateError: number;
+  value: number;
+  valueError: number;
+  values: number[];
   finalParticles: number;
   eventsPerReplica: number;
   seconds: number;
@@ -70,40 +78,55 @@ for (const cells of slabs) {
     h: L / cells,
     rate: d.rate,
     rateError: d.rateError,
+    value: d.value,
+    valueError: d.valueError,
+    values: d.values,
     finalParticles: d.finalParticles,
     eventsPerReplica: d.eventsPerReplica,
     seconds: (performance.now() - t0) / 1000,
   };
-  console.error(JSON.stringify(row));
+  console.error(
+    JSON.stringify({ kind, k, dv, seed, particles: N, replicas: R, window: [t1, tEnd], ...row }),
+  );
   rows.push(row);
 }
 
-function fit(p: number) {
+function fit(p: number, key: "rate" | "value" = "rate") {
+  const err = key === "rate" ? "rateError" : "valueError";
   let S = 0;
   let Sx = 0;
   let Sy = 0;
   let Sxx = 0;
   let Sxy = 0;
   for (const r of rows) {
-    const w = 1 / r.rateError ** 2;
+    const w = 1 / r[err] ** 2;
     const x = r.h ** p;
     S += w;
     Sx += w * x;
-    Sy += w * r.rate;
+    Sy += w * r[key];
     Sxx += w * x * x;
-    Sxy += w * x * r.rate;
+    Sxy += w * x * r[key];
   }
   const D = S * Sxx - Sx * Sx;
   const a = (Sxx * Sy - Sx * Sxy) / D;
   const b = (S * Sxy - Sx * Sy) / D;
   let chi2 = 0;
-  for (const r of rows) chi2 += ((r.rate - a - b * r.h ** p) / r.rateError) ** 2;
-  return { law: `a + b h^${p}`, a, error: Math.sqrt(Sxx / D), b, bError: Math.sqrt(S / D), chi2 };
+  for (const r of rows) chi2 += ((r[key] - a - b * r.h ** p) / r[err]) ** 2;
+  return {
+    of: key,
+    law: `a + b h^${p}`,
+    a,
+    error: Math.sqrt(Sxx / D),
+    b,
+    bError: Math.sqrt(S / D),
+    chi2,
+  };
 }
 
 const t0 = performance.now();
 const modeRates: number[] = [];
-for (let r = 0; r < R; r++) {
+const modeValues: number[] = [];
+for (let r = 0; r < modeR; r++) {
   const m = waveModeReplica(
     {
       kind,
@@ -121,8 +144,10 @@ for (let r = 0; r < R; r++) {
     r,
   );
   modeRates.push(waveDecayRate(m.t, m.amplitude, t1, tEnd));
+  modeValues.push(m.value);
 }
 const mode = meanError(modeRates);
+const modeValue = meanError(modeValues);
 console.log(
   JSON.stringify({
     benchmark: `real-space deviational ${kind} wave: decay rate against the slab width`,
@@ -132,11 +157,15 @@ console.log(
     cancellationBin: dv,
     window: [t1, tEnd],
     navierStokes: kind === "shear" ? MU * k * k : null,
+    literature: kind === "shear" ? MU : LAMBDA,
     rows,
-    fits: rows.length >= 2 ? [fit(1), fit(2)] : [],
+    fits: rows.length >= 2 ? [fit(1), fit(2), fit(1, "value"), fit(2, "value")] : [],
     waveMethod: {
       rate: mode.mean,
       error: mode.error,
+      value: modeValue.mean,
+      valueError: modeValue.error,
+      replicas: modeR,
       particles: modeN,
       seconds: (performance.now() - t0) / 1000,
     },

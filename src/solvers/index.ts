@@ -10,6 +10,7 @@
  */
 
 export type { Background, ResidualSource } from "./particles/background.ts";
+export { fluxGradientRatio } from "./particles/flux-gradient-ratio.ts";
 export { freeTransportAnisotropic } from "./particles/free-transport-anisotropic.ts";
 export {
   type FreeTransportGaussian,

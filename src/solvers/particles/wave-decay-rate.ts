@@ -6,9 +6,12 @@
  * the deviational solver; per replica the least-squares slope of −ln A(t) over a window after the
  * kinetic transient (A the sine amplitude of {@link waveAmplitudes}, i.e. the projection of the
  * particles on sin(kx)v_y resp. sin(kx)(|v|²/3 − T)); mean ± standard error over replicas. For the
- * shear wave Navier–Stokes gives the rate μk²/ρ.
+ * shear wave Navier–Stokes gives the rate μk²/ρ. Beside the rate, per replica, the flux/gradient
+ * ratio μ(k) resp. λ(k) of the same output times ({@link fluxGradientRatio}, the wave method's
+ * estimator): its slab bias is far smaller (docs/particles.md, "The real-space heat wave").
  */
 import { RuleError } from "../../math/errors.ts";
+import { fluxGradientRatio } from "./flux-gradient-ratio.ts";
 import { checkRunConfig, type ParticleRunConfig, runReplica } from "./particle-run.ts";
 import { meanError } from "./replica-statistics.ts";
 
@@ -46,12 +49,23 @@ export function waveDecayRate(
   return (stl - (st * sl) / n) / (stt - (st * st) / n);
 }
 
-/** What {@link realSpaceWaveDecay} measured: the rate per replica and their mean ± standard error. */
+/**
+ * What {@link realSpaceWaveDecay} measured: per replica the decay rate and the flux/gradient ratio
+ * over the window, and their means ± standard errors.
+ */
 export interface RealSpaceWaveDecay {
   /** Decay rate (slope of −ln A over the window) of each replica. */
   readonly rates: number[];
   readonly rate: number;
   readonly rateError: number;
+  /**
+   * μ(k) (shear) resp. λ(k) (heat) of each replica by Newton's resp. Fourier's law over the window,
+   * −ρ·(mean cos-coefficient of the flux)/(k·mean sine amplitude) ({@link fluxGradientRatio}; the
+   * shear amplitude is the velocity u_s, so the factor ρ is already in it).
+   */
+  readonly values: number[];
+  readonly value: number;
+  readonly valueError: number;
   /** Mean particle count at the last output time, and linear (+ quadratic) events per replica. */
   readonly finalParticles: number;
   readonly eventsPerReplica: number;
@@ -77,6 +91,7 @@ export function realSpaceWaveDecay(
   if (!Number.isInteger(replicas) || replicas < 2)
     throw new RuleError("replicas must be an integer >= 2", `got ${replicas}`);
   const rates: number[] = [];
+  const values: number[] = [];
   let particles = 0;
   let events = 0;
   const amp = new Array<number>(c.times.length).fill(0);
@@ -84,15 +99,21 @@ export function realSpaceWaveDecay(
     const rec = runReplica(c, r);
     const a = rec.points.map((q) => q.waveAmplitude as number);
     rates.push(waveDecayRate(c.times, a, t1, t2));
+    const f = rec.points.map((q) => q.waveFlux as number);
+    values.push(fluxGradientRatio(c.times, a, f, c.waveNumber ?? 1, t1, t2));
     particles += rec.points[rec.points.length - 1].particles;
     events += rec.collisions;
     for (let j = 0; j < a.length; j++) amp[j] += a[j] / replicas;
   }
   const me = meanError(rates);
+  const mv = meanError(values);
   return {
     rates,
     rate: me.mean,
     rateError: me.error,
+    values,
+    value: mv.mean,
+    valueError: mv.error,
     finalParticles: particles / replicas,
     eventsPerReplica: events / replicas,
     t: [...c.times],

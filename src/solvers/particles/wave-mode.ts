@@ -50,6 +50,7 @@ import {
   type DeviationalState,
   makeDeviational,
 } from "./deviational.ts";
+import { fluxGradientRatio } from "./flux-gradient-ratio.ts";
 import {
   type GlobalMaxwellian,
   globalMaxwellian,
@@ -451,20 +452,16 @@ export function waveModeReplica(st: WaveModeSettings, r: number): WaveModeReplic
     events.push(counters.linear + counters.conversions);
     particleCounts.push(S.count + cs.particles.count);
   }
-  let aBar = 0;
-  let fBar = 0;
-  let n = 0;
-  let i1 = -1;
-  for (let j = 0; j < ts.length; j++) {
-    if (ts[j] < tStart - 1e-9) continue;
-    if (i1 < 0) i1 = j;
-    aBar += amp[j];
-    fBar += flux[j];
-    n++;
-  }
-  aBar /= n;
-  fBar /= n;
-  const value = kind === "shear" ? (-rho * fBar) / (k * aBar) : -fBar / (k * aBar);
+  const i1 = ts.findIndex((t) => t >= tStart - 1e-9);
+  const value = fluxGradientRatio(
+    ts,
+    amp,
+    flux,
+    k,
+    tStart,
+    ts[ts.length - 1],
+    kind === "shear" ? rho : 1,
+  );
   const decayRate = -Math.log(amp[ts.length - 1] / amp[i1]) / (ts[ts.length - 1] - ts[i1]);
   return {
     replica: r,
