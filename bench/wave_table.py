@@ -40,7 +40,9 @@ def command(r, dirs):
     seed = "" if seeds == [1] else " --seed S"
     tail = "" if seeds == [1] else f" (S = {', '.join(str(x) for x in seeds)} → DIR = {', '.join(dirs)})"
     out = dirs[0] if seeds == [1] else "DIR"
-    new = "" if not restored(r) else f" --cancellation-moments {r['cancellationMoments']} --cancellation-carry {r['cancellationCarry']}"
+    # the CLI default is covariance + neighbours since 2026-12-06: the other restorations are named
+    default = (r["cancellationMoments"], r["cancellationCarry"]) == ("covariance", "neighbours")
+    new = "" if default else f" --cancellation-moments {r['cancellationMoments']} --cancellation-carry {r['cancellationCarry']}"
     return (
         f"`transport --coefficient {r['coefficient']} --wave-numbers {r['k']:g}{dv}{n}{new}{seed}"
         f" --replicas R --workers 1 --out {out}`{tail}"

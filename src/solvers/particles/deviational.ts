@@ -85,7 +85,7 @@ export interface DeviationalOptions {
    * the affine map v ← m′ + A(v − m), A = L′L⁻¹ with S = LLᵀ the survivors' scatter matrix and
    * S′ = L′L′ᵀ the target one (Cholesky; k ≥ 4, S′ positive definite, A within (½, 2) on the
    * diagonal and |A_ij| < 1 off it). For a smooth test function ψ the pairs' net effect is then
-   * the Taylor remainder beyond degree 2 (docs/particles.md, "the cancellation's moments").
+   * the Taylor remainder beyond degree 2 (docs/particles.md, "the cancellation's restoration").
    */
   readonly cancellationMoments?: "energy" | "covariance";
   /**
