@@ -703,6 +703,33 @@ function restoreNeighbourhood(
 }
 
 const S6 = new Float64Array(6);
+const MO = new Float64Array(3);
+const MN = new Float64Array(3);
+/** Scratch of {@link survivorMean}: count k, weight w (of the last survivor), mean velocity. */
+const MEAN = new Float64Array(5);
+
+/** The survivors (w ≠ 0) of o[g..h): their count, their (common) weight and mean velocity, into MEAN. */
+function survivorMean(p: ParticleSet, o: Int32Array, g: number, h: number): void {
+  let k = 0;
+  let w = 0;
+  let m0 = 0;
+  let m1 = 0;
+  let m2 = 0;
+  for (let r = g; r < h; r++) {
+    const i = o[r];
+    if (p.w[i] === 0) continue;
+    w = p.w[i];
+    k++;
+    m0 += p.v[3 * i];
+    m1 += p.v[3 * i + 1];
+    m2 += p.v[3 * i + 2];
+  }
+  MEAN[0] = k;
+  MEAN[1] = w;
+  MEAN[2] = m0 / k;
+  MEAN[3] = m1 / k;
+  MEAN[4] = m2 / k;
+}
 const T6 = new Float64Array(6);
 const L = new Float64Array(9);
 const Lp = new Float64Array(9);
@@ -748,24 +775,13 @@ function restoreCovariance(
   P2: number,
   Q: Float64Array,
 ): boolean {
-  let k = 0;
-  let w = 0;
-  let m0 = 0;
-  let m1 = 0;
-  let m2 = 0;
-  for (let r = g; r < h; r++) {
-    const i = o[r];
-    if (p.w[i] === 0) continue;
-    w = p.w[i];
-    k++;
-    m0 += p.v[3 * i];
-    m1 += p.v[3 * i + 1];
-    m2 += p.v[3 * i + 2];
-  }
+  survivorMean(p, o, g, h);
+  const k = MEAN[0];
+  const w = MEAN[1];
   if (k < 4) return false;
-  m0 /= k;
-  m1 /= k;
-  m2 /= k;
+  const m0 = MEAN[2];
+  const m1 = MEAN[3];
+  const m2 = MEAN[4];
   S6.fill(0);
   for (let r = g; r < h; r++) {
     const i = o[r];
@@ -783,12 +799,16 @@ function restoreCovariance(
   const n0 = m0 + P0 / (k * w);
   const n1 = m1 + P1 / (k * w);
   const n2 = m2 + P2 / (k * w);
-  const mo = [m0, m1, m2];
-  const mn = [n0, n1, n2];
+  MO[0] = m0;
+  MO[1] = m1;
+  MO[2] = m2;
+  MN[0] = n0;
+  MN[1] = n1;
+  MN[2] = n2;
   let q = 0;
   for (let x = 0; x < 3; x++)
     for (let y = x; y < 3; y++) {
-      T6[q] = S6[q] + k * (mo[x] * mo[y] - mn[x] * mn[y]) + Q[q] / w;
+      T6[q] = S6[q] + k * (MO[x] * MO[y] - MN[x] * MN[y]) + Q[q] / w;
       q++;
     }
   if (!cholesky3(S6, L) || !cholesky3(T6, Lp)) return false;
@@ -864,24 +884,13 @@ function restore(
   P2: number,
   E: number,
 ): boolean {
-  let k = 0;
-  let w = 0;
-  let m0 = 0;
-  let m1 = 0;
-  let m2 = 0;
-  for (let r = g; r < h; r++) {
-    const i = o[r];
-    if (p.w[i] === 0) continue;
-    w = p.w[i];
-    k++;
-    m0 += p.v[3 * i];
-    m1 += p.v[3 * i + 1];
-    m2 += p.v[3 * i + 2];
-  }
+  survivorMean(p, o, g, h);
+  const k = MEAN[0];
+  const w = MEAN[1];
   if (k < 2) return false;
-  m0 /= k;
-  m1 /= k;
-  m2 /= k;
+  const m0 = MEAN[2];
+  const m1 = MEAN[3];
+  const m2 = MEAN[4];
   let spread = 0;
   for (let r = g; r < h; r++) {
     const i = o[r];
