@@ -578,7 +578,19 @@ export function cancel(s: DeviationalState): void {
         Qd.fill(0);
       } else if (local) {
         // leave it to the neighbourhood, after every cube of this cell is sorted and cancelled
-        pending.push(here, carryP0, carryP1, carryP2, carryE, ...Qd);
+        pending.push(
+          here,
+          carryP0,
+          carryP1,
+          carryP2,
+          carryE,
+          Qd[0],
+          Qd[1],
+          Qd[2],
+          Qd[3],
+          Qd[4],
+          Qd[5],
+        );
         carryP0 = 0;
         carryP1 = 0;
         carryP2 = 0;
