@@ -7,12 +7,13 @@
  *
  *   npx tsx bench/bkw-evolve.ts n [--plain] [--projection uniform|maxwellian]
  *     [--dt DT | --tol TOL] [--scheme rk2|rk3]
- *     [--times t1,t2,...] [--units boltzlab|kipack] [--where]
+ *     [--times t1,t2,...] [--units boltzlab|kipack] [--where] [--box L:R[:K]]
  *
  * `--times` are on the clock of `--units` (default boltzlab; kipack's BKW rate is 1/6 against
  * boltzlab's 8π/15, so kipack's time t is boltzlab's t·5/(16π), the same K(t)); default 0.5,1,2.
  * `--where`: also the |v| of the largest error and the error of the discrete Maxwellian with the
  * final grid's moments against the exact Maxwellian (the corrected scheme's fixed point).
+ * `--box L:R[:K]` replaces the default domain (K > 1: `--truncation staircase:K` on it).
  * One JSON line per time, then a summary line (steps, Q evaluations, the largest error over every
  * step of the run, CPU seconds).
  */
@@ -23,6 +24,7 @@ import { makeGrid } from "../src/solvers/spectral/grid.ts";
 import { bkwScales, maxwellian } from "../src/solvers/spectral/initial-data.ts";
 import { RELAX_DEFAULTS, runRelaxation } from "../src/solvers/spectral/relaxation.ts";
 import type { ProjectionWeight, Scheme } from "../src/solvers/spectral/time-step.ts";
+import { SEPARATED, truncationName } from "../src/solvers/spectral/truncation.ts";
 
 const argv = process.argv.slice(2);
 const flag = (name: string): string | undefined => {
@@ -44,10 +46,12 @@ const projection = (flag("--projection") ?? RELAX_DEFAULTS.projection) as Projec
 const KIPACK_PER_BOLTZLAB = (8 * Math.PI) / 15 / (1 / 6);
 const clock = units === "kipack" ? 1 / KIPACK_PER_BOLTZLAB : 1;
 const times = (flag("--times") ?? "0.5,1,2").split(",").map(Number);
+const box = flag("--box")?.split(":").map(Number);
 const n = Number(argv[0] ?? 32);
 
 const bkw = new Bkw({ K0: 0.7 });
-const d = chooseDomain(bkwScales(1, 0.7), n);
+const d = box ? { L: box[0], R: box[1] } : chooseDomain(bkwScales(1, 0.7), n);
+const truncation = box && box[2] > 1 ? { steps: box[2] } : SEPARATED;
 const grid = makeGrid(n, d.L, d.R);
 const tb = times.map((t) => t * clock);
 const tEnd = Math.max(...tb);
@@ -66,6 +70,7 @@ const r = runRelaxation(
     positivity: RELAX_DEFAULTS.positivity,
     sphere: RELAX_DEFAULTS.sphere,
     angles: RELAX_DEFAULTS.angles,
+    truncation,
     equilibriumPreserving: !plain,
     projection,
     bkw,
@@ -85,6 +90,7 @@ const r = runRelaxation(
           R: grid.R,
           correction: plain ? "plain" : "preserving",
           projection,
+          truncation: truncationName(truncation),
           scheme,
           dt: dtArg ? Number(dtArg) : null,
           tol: dtArg ? null : tol,

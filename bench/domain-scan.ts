@@ -1,7 +1,9 @@
 /**
  * Benchmark (not a test): the issue-17 accuracy measures of one Q on boxes given by hand, to see
  * how each depends on L and R (docs/spectral.md, "The domain rule"). Exact values as in
- * bench/spectral-accuracy.ts.
+ * bench/spectral-accuracy.ts. For BKW the line also gives the signed fourth-moment rate error of
+ * the raw Q and of the time stepper's operators (bench/spectral-measures.ts): "P" the uniform
+ * projection, "P+eq" P[Q(f) − Q(M[f])], "stepper" the one `relax` uses, P_ν[Q(f) − Q(M[f])].
  *
  *   npx tsx bench/domain-scan.ts n datum L:R[:K[:P]] (K steps of the staircase, 1 = separated; P Lebedev degree) ...     datum: maxwellian|bkw|two-beam
  */
@@ -13,7 +15,7 @@ import { maxwellian, twoBeam } from "../src/solvers/spectral/initial-data.ts";
 import { MouhotPareschi } from "../src/solvers/spectral/mouhot-pareschi.ts";
 import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
 import { parseTruncation, SEPARATED } from "../src/solvers/spectral/truncation.ts";
-import { bkwMeasures, moment } from "./spectral-measures.ts";
+import { bkwMeasures, evaluateOperator, moment } from "./spectral-measures.ts";
 
 const [nArg, datum, ...boxes] = process.argv.slice(2);
 const n = Number(nArg);
@@ -49,7 +51,13 @@ for (const box of boxes) {
     const f = bkw.sample(grid, 0, new Float64Array(n ** 3));
     op.evaluate(f, Q);
     const m = bkwMeasures({ grid, f, Q }, bkw);
-    line += `rate ${m.rateError.toExponential(2)} residual ${m.residual.toExponential(2)}`;
+    const opts = { sphere: "lebedev" as const, angles, truncation: trunc };
+    line += `rate ${m.rateError.toExponential(2)} residual ${m.residual.toExponential(2)}; signed rate`;
+    for (const op of ["raw", "P", "P+eq", "Pnu+eq"] as const) {
+      const q = op === "raw" ? Q : evaluateOperator(grid, kernel, opts, f, op).Q;
+      const lambda = bkwMeasures({ grid, f, Q: q }, bkw).lambda;
+      line += ` ${op === "Pnu+eq" ? "stepper" : op} ${(lambda / ((8 * Math.PI) / 15) - 1).toExponential(2)}`;
+    }
   } else {
     const f = twoBeam(grid, 1, 0.5);
     op.evaluate(f, Q);

@@ -38,16 +38,15 @@ import {
   twoBeam,
   twoBeamScales,
 } from "../src/solvers/spectral/initial-data.ts";
-import { MouhotPareschi, type SpectralKernel } from "../src/solvers/spectral/mouhot-pareschi.ts";
+import type { SpectralKernel } from "../src/solvers/spectral/mouhot-pareschi.ts";
 import { lebedevDegreeFor, RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
-import { HomogeneousSolver } from "../src/solvers/spectral/time-step.ts";
 import {
   parseTruncation,
   SEPARATED,
   type Truncation,
   truncationName,
 } from "../src/solvers/spectral/truncation.ts";
-import { bkwMeasures, moment } from "./spectral-measures.ts";
+import { bkwMeasures, evaluateOperator, moment, type OperatorName } from "./spectral-measures.ts";
 
 /** The box half-width boltzlab used before issue 17 (R = 2S, S = 2L/(3+√2) then implied). */
 function previousHalfWidth(speed: number, T: number, Teq: number): number {
@@ -62,7 +61,7 @@ type Domain = {
   angles: number;
   truncation?: Truncation;
   /** Which operator: the raw Q, P Q, or P[Q(f) − Q(M[f])] (`--corrected`). */
-  operator?: "raw" | "P" | "P+eq" | "Pnu+eq";
+  operator?: OperatorName;
 };
 function evaluate(
   d: Domain,
@@ -72,19 +71,8 @@ function evaluate(
 ) {
   const grid = makeGrid(n, d.L, d.R);
   const f = datum(grid);
-  const Q = new Float64Array(n ** 3);
-  const loss = new Float64Array(n ** 3);
   const opts = { sphere: d.sphere, angles: d.angles, truncation: d.truncation };
-  if (!d.operator || d.operator === "raw")
-    new MouhotPareschi(grid, kernel, opts).evaluate(f, Q, undefined, loss);
-  else
-    new HomogeneousSolver(grid, kernel, {
-      ...opts,
-      conservative: true,
-      equilibriumPreserving: d.operator !== "P",
-      projection: d.operator === "Pnu+eq" ? "loss-frequency" : "uniform",
-    }).rhs(f, Q, loss);
-  return { grid, f, Q, loss };
+  return { grid, f, ...evaluateOperator(grid, kernel, opts, f, d.operator ?? "raw") };
 }
 const ref = JSON.parse(
   execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {

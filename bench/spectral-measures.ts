@@ -1,10 +1,17 @@
 /**
  * The measures the spectral benches take from one evaluated Q (bench/spectral-accuracy.ts and
- * bench/kipack-boltzlab.ts): grid moments, and for BKW the fourth-moment relaxation rate against
- * its exact value 8π/15 and the max-norm residual of Q against the exact ∂t f.
+ * bench/kipack-boltzlab.ts and others): grid moments, for BKW the fourth-moment relaxation rate
+ * against its exact value 8π/15 and the max-norm residual of Q against the exact ∂t f, and one
+ * evaluation of the raw Q or of the time stepper's operator.
  */
 import type { Bkw } from "../src/solvers/spectral/bkw.ts";
 import type { VelocityGrid } from "../src/solvers/spectral/grid.ts";
+import {
+  MouhotPareschi,
+  type SpectralKernel,
+  type SpectralOptions,
+} from "../src/solvers/spectral/mouhot-pareschi.ts";
+import { HomogeneousSolver } from "../src/solvers/spectral/time-step.ts";
 
 /** ∫ w(v) q(v) dv on the grid (midpoint sum). */
 export function moment(
@@ -42,4 +49,33 @@ export function bkwMeasures(
         sc = Math.max(sc, Math.abs(ex));
       }
   return { lambda, rateError: Math.abs(lambda / ((8 * Math.PI) / 15) - 1), residual: e / sc };
+}
+
+/**
+ * Which operator one evaluation applies: the raw Mouhot–Pareschi Q, or one of the operators the
+ * time stepper can apply (`HomogeneousSolver.rhs`, `time-step.ts`): "P" the uniform conservative
+ * projection P Q(f); "P+eq" P[Q(f) − Q(M[f])] (Filbet–Pareschi–Rey); "Pnu+eq" the same with the
+ * projection weighted by the loss frequency of M[f] — the relax default ("stepper").
+ */
+export type OperatorName = "raw" | "P" | "P+eq" | "Pnu+eq";
+
+/** One evaluation of `op` on f: Q and the loss frequency, in fresh arrays. */
+export function evaluateOperator(
+  grid: VelocityGrid,
+  kernel: SpectralKernel,
+  opts: SpectralOptions,
+  f: Float64Array,
+  op: OperatorName,
+): { Q: Float64Array; loss: Float64Array } {
+  const Q = new Float64Array(grid.n ** 3);
+  const loss = new Float64Array(grid.n ** 3);
+  if (op === "raw") new MouhotPareschi(grid, kernel, opts).evaluate(f, Q, undefined, loss);
+  else
+    new HomogeneousSolver(grid, kernel, {
+      ...opts,
+      conservative: true,
+      equilibriumPreserving: op !== "P",
+      projection: op === "Pnu+eq" ? "loss-frequency" : "uniform",
+    }).rhs(f, Q, loss);
+  return { Q, loss };
 }
