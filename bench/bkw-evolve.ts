@@ -25,17 +25,11 @@ import { bkwScales, maxwellian } from "../src/solvers/spectral/initial-data.ts";
 import { RELAX_DEFAULTS, runRelaxation } from "../src/solvers/spectral/relaxation.ts";
 import type { ProjectionWeight, Scheme } from "../src/solvers/spectral/time-step.ts";
 import { SEPARATED, truncationName } from "../src/solvers/spectral/truncation.ts";
+import { takeOption, takeSwitch } from "./bench-args.ts";
 
 const argv = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv.splice(i, 2)[1] : undefined;
-};
-const has = (name: string): boolean => {
-  const i = argv.indexOf(name);
-  if (i >= 0) argv.splice(i, 1);
-  return i >= 0;
-};
+const flag = (name: string) => takeOption(argv, name);
+const has = (name: string) => takeSwitch(argv, name);
 const plain = has("--plain");
 const where = has("--where");
 const dtArg = flag("--dt");

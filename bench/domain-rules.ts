@@ -34,13 +34,11 @@ import {
 } from "../src/solvers/spectral/initial-data.ts";
 import { lebedevDegreeFor } from "../src/solvers/spectral/relaxation.ts";
 import { parseTruncation, truncationName } from "../src/solvers/spectral/truncation.ts";
+import { takeOption } from "./bench-args.ts";
 import { bkwMeasures, evaluateOperator, moment } from "./spectral-measures.ts";
 
 const argv = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv.splice(i, 2)[1] : undefined;
-};
+const flag = (name: string) => takeOption(argv, name);
 const truncation = parseTruncation(flag("--truncation") ?? "separated");
 const degreeArg = flag("--degree");
 const n = Number(argv[0]);

@@ -30,13 +30,11 @@ import {
 import { MouhotPareschi, type SpectralKernel } from "../src/solvers/spectral/mouhot-pareschi.ts";
 import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
 import { parseTruncation, truncationName } from "../src/solvers/spectral/truncation.ts";
+import { takeOption } from "./bench-args.ts";
 import { bkwMeasures, moment } from "./spectral-measures.ts";
 
 const argv = process.argv.slice(2);
-const flag = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv.splice(i, 2)[1] : undefined;
-};
+const flag = (name: string) => takeOption(argv, name);
 const sphere = (flag("--sphere") ?? RELAX_DEFAULTS.sphere) as SphereRuleName;
 const angles = Number(
   flag("--angles") ?? (sphere === "lebedev" ? RELAX_DEFAULTS.angles : RELAX_DEFAULTS.productAngles),
