@@ -15,8 +15,6 @@
  *   npx tsx bench/domain-rules.ts n [--truncation separated|staircase:K] [--degree P] s ...
  *   (s = 1: the pointwise rule, the default of `relax`; default s list: 1 2 3)
  */
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { Bkw } from "../src/solvers/spectral/bkw.ts";
 import {
   chooseDomain,
@@ -35,7 +33,14 @@ import {
 import { lebedevDegreeFor } from "../src/solvers/spectral/relaxation.ts";
 import { parseTruncation, truncationName } from "../src/solvers/spectral/truncation.ts";
 import { takeOption } from "./bench-args.ts";
-import { bkwMeasures, evaluateOperator, moment } from "./spectral-measures.ts";
+import {
+  anisotropy,
+  bkwMeasures,
+  evaluateOperator,
+  maxwellianResidual,
+  moment,
+  twoBeamExact,
+} from "./spectral-measures.ts";
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => takeOption(argv, name);
@@ -45,11 +50,7 @@ const n = Number(argv[0]);
 const slacks = argv.length > 1 ? argv.slice(1).map(Number) : [1, 2, 3];
 const degree = degreeArg ? Number(degreeArg) : lebedevDegreeFor(n);
 const opts = { sphere: "lebedev" as const, angles: degree, truncation };
-const twoBeamExact = JSON.parse(
-  execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {
-    encoding: "utf8",
-  }),
-).dAdt;
+const twoBeamRate = twoBeamExact().dAdt;
 
 const rule = (s: DataScales, slack: number): DomainChoice =>
   slack === 1
@@ -62,18 +63,11 @@ for (const slack of slacks) {
   const gm = makeGrid(n, dm.L, dm.R);
   const fm = maxwellian(gm, 1, [0, 0, 0], 1);
   const m = evaluateOperator(gm, "hard-sphere", opts, fm, "raw");
-  let q = 0;
-  let scale = 0;
-  for (let i = 0; i < m.Q.length; i++) {
-    q = Math.max(q, Math.abs(m.Q[i]));
-    scale = Math.max(scale, fm[i] * m.loss[i]);
-  }
 
   const db = rule(bkwScales(1, 0.7), slack);
   const gb = makeGrid(n, db.L, db.R);
   const bkw = new Bkw({ K0: 0.7 });
   const fb = bkw.sample(gb, 0, new Float64Array(n ** 3));
-  const exactRate = (8 * Math.PI) / 15;
   const raw = bkwMeasures(
     { grid: gb, f: fb, Q: evaluateOperator(gb, "constant", opts, fb, "raw").Q },
     bkw,
@@ -87,13 +81,13 @@ for (const slack of slacks) {
   const gt = makeGrid(n, dt.L, dt.R);
   const ft = twoBeam(gt, 1, 0.5);
   const Qt = evaluateOperator(gt, "hard-sphere", opts, ft, "raw").Q;
-  const beam = moment(gt, Qt, (x, y, z) => x * x - 0.5 * (y * y + z * z)) / twoBeamExact - 1;
+  const beam = moment(gt, Qt, anisotropy) / twoBeamRate - 1;
 
   const e = (x: number) => x.toExponential(2);
   console.log(
     `n=${n} ${truncationName(truncation)} Lebedev ${degree} slack ${slack} | ` +
-      `Q(M,M) ${e(q / scale)} ${box(dm)} | ` +
-      `BKW λ raw ${e(raw.lambda / exactRate - 1)} stepper ${e(stepper.lambda / exactRate - 1)} ` +
+      `Q(M,M) ${e(maxwellianResidual(fm, m.Q, m.loss))} ${box(dm)} | ` +
+      `BKW λ raw ${e(raw.signedRateError)} stepper ${e(stepper.signedRateError)} ` +
       `res ${e(raw.residual)} ${box(db)} | 2-beam ${e(beam)} ${box(dt)}`,
   );
 }

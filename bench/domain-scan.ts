@@ -7,23 +7,24 @@
  *
  *   npx tsx bench/domain-scan.ts n datum L:R[:K[:P]] (K steps of the staircase, 1 = separated; P Lebedev degree) ...     datum: maxwellian|bkw|two-beam
  */
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { Bkw } from "../src/solvers/spectral/bkw.ts";
 import { makeGrid } from "../src/solvers/spectral/grid.ts";
 import { maxwellian, twoBeam } from "../src/solvers/spectral/initial-data.ts";
 import { MouhotPareschi } from "../src/solvers/spectral/mouhot-pareschi.ts";
 import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
 import { parseTruncation, SEPARATED } from "../src/solvers/spectral/truncation.ts";
-import { bkwMeasures, evaluateOperator, moment } from "./spectral-measures.ts";
+import {
+  anisotropy,
+  bkwMeasures,
+  evaluateOperator,
+  maxwellianResidual,
+  moment,
+  twoBeamExact,
+} from "./spectral-measures.ts";
 
 const [nArg, datum, ...boxes] = process.argv.slice(2);
 const n = Number(nArg);
-const exact = JSON.parse(
-  execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {
-    encoding: "utf8",
-  }),
-).dAdt;
+const exact = twoBeamExact().dAdt;
 for (const box of boxes) {
   const [Ls, Rs, ts, as] = box.split(":");
   const trunc = ts
@@ -39,13 +40,7 @@ for (const box of boxes) {
   if (datum === "maxwellian") {
     const f = maxwellian(grid, 1, [0, 0, 0], 1);
     op.evaluate(f, Q, undefined, loss);
-    let q = 0;
-    let s = 0;
-    for (let i = 0; i < Q.length; i++) {
-      q = Math.max(q, Math.abs(Q[i]));
-      s = Math.max(s, f[i] * loss[i]);
-    }
-    line += `Q(M,M) ${(q / s).toExponential(2)}`;
+    line += `Q(M,M) ${maxwellianResidual(f, Q, loss).toExponential(2)}`;
   } else if (datum === "bkw") {
     const bkw = new Bkw({ K0: 0.7 });
     const f = bkw.sample(grid, 0, new Float64Array(n ** 3));
@@ -55,13 +50,13 @@ for (const box of boxes) {
     line += `rate ${m.rateError.toExponential(2)} residual ${m.residual.toExponential(2)}; signed rate`;
     for (const op of ["raw", "P", "P+eq", "Pnu+eq"] as const) {
       const q = op === "raw" ? Q : evaluateOperator(grid, kernel, opts, f, op).Q;
-      const lambda = bkwMeasures({ grid, f, Q: q }, bkw).lambda;
-      line += ` ${op === "Pnu+eq" ? "stepper" : op} ${(lambda / ((8 * Math.PI) / 15) - 1).toExponential(2)}`;
+      const err = bkwMeasures({ grid, f, Q: q }, bkw).signedRateError;
+      line += ` ${op === "Pnu+eq" ? "stepper" : op} ${err.toExponential(2)}`;
     }
   } else {
     const f = twoBeam(grid, 1, 0.5);
     op.evaluate(f, Q);
-    const r = moment(grid, Q, (x, y, z) => x * x - 0.5 * (y * y + z * z)) / exact - 1;
+    const r = moment(grid, Q, anisotropy) / exact - 1;
     line += `rate ${r.toExponential(2)}`;
   }
   console.log(line);

@@ -17,19 +17,13 @@
  *
  *   npx tsx bench/doubled-box.ts n two-beam|bkw L:R[:K] ...   (K > 1: staircase:K; Lebedev 19)
  */
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { Bkw } from "../src/solvers/spectral/bkw.ts";
 import { makeGrid, type VelocityGrid } from "../src/solvers/spectral/grid.ts";
 import { twoBeam } from "../src/solvers/spectral/initial-data.ts";
 import { MouhotPareschi } from "../src/solvers/spectral/mouhot-pareschi.ts";
-import { moment } from "./spectral-measures.ts";
+import { anisotropy, moment, twoBeamExact } from "./spectral-measures.ts";
 
-const twoBeamRate = JSON.parse(
-  execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {
-    encoding: "utf8",
-  }),
-).dAdt;
+const twoBeamRate = twoBeamExact().dAdt;
 const [nArg, datum, ...boxes] = process.argv.slice(2);
 if (datum !== "two-beam" && datum !== "bkw") throw new Error("datum must be two-beam or bkw");
 const kernel = datum === "bkw" ? "constant" : "hard-sphere";
@@ -38,9 +32,7 @@ const m = 2 * n;
 const o = n / 2;
 const SHELLS = [0, 2, 4, 6, 7, 8, 9, 10, 12];
 const weight =
-  datum === "bkw"
-    ? (x: number, y: number, z: number) => (x * x + y * y + z * z) ** 2
-    : (x: number, y: number, z: number) => x * x - 0.5 * (y * y + z * z);
+  datum === "bkw" ? (x: number, y: number, z: number) => (x * x + y * y + z * z) ** 2 : anisotropy;
 /** The exact rate of the weight's moment for the datum sampled on g. */
 function exactRate(g: VelocityGrid, f: Float64Array): number {
   if (datum === "two-beam") return twoBeamRate;

@@ -13,8 +13,6 @@
  *   npx tsx bench/kipack-boltzlab.ts [n ...] [--sphere lebedev|product] [--angles P]
  *     [--truncation separated|staircase:K]
  */
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { SpectralQPool } from "../src/parallel/spectral-q-pool.ts";
 import { Bkw } from "../src/solvers/spectral/bkw.ts";
 import type { SphereRuleName } from "../src/solvers/spectral/directions.ts";
@@ -31,7 +29,13 @@ import { MouhotPareschi, type SpectralKernel } from "../src/solvers/spectral/mou
 import { RELAX_DEFAULTS } from "../src/solvers/spectral/relaxation.ts";
 import { parseTruncation, truncationName } from "../src/solvers/spectral/truncation.ts";
 import { takeOption } from "./bench-args.ts";
-import { bkwMeasures, moment } from "./spectral-measures.ts";
+import {
+  anisotropy,
+  bkwMeasures,
+  maxwellianResidual,
+  moment,
+  twoBeamExact,
+} from "./spectral-measures.ts";
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => takeOption(argv, name);
@@ -40,11 +44,7 @@ const angles = Number(
   flag("--angles") ?? (sphere === "lebedev" ? RELAX_DEFAULTS.angles : RELAX_DEFAULTS.productAngles),
 );
 const truncation = parseTruncation(flag("--truncation") ?? "separated");
-const exact = JSON.parse(
-  execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {
-    encoding: "utf8",
-  }),
-);
+const exact = twoBeamExact();
 
 function run(
   s: DataScales,
@@ -78,21 +78,14 @@ function minTimes(fn: () => void, repeats = 3): { wall: number; cpu: number } {
 
 for (const n of argv.map(Number)) {
   const a = run(maxwellianScales(1), n, "hard-sphere", (g) => maxwellian(g, 1, [0, 0, 0], 1));
-  let q = 0;
-  let s = 0;
-  for (let i = 0; i < a.Q.length; i++) {
-    q = Math.max(q, Math.abs(a.Q[i]));
-    s = Math.max(s, a.f[i] * a.loss[i]);
-  }
   const bkw = new Bkw({ K0: 0.7 });
   const b = run(bkwScales(1, 0.7), n, "constant", (g) =>
     bkw.sample(g, 0, new Float64Array(g.n ** 3)),
   );
   const bkwM = bkwMeasures(b, bkw);
   const c = run(twoBeamScales(1, 0.5), n, "hard-sphere", (g) => twoBeam(g, 1, 0.5));
-  const aniso = (x: number, y: number, z: number) => x * x - 0.5 * (y * y + z * z);
-  const dA = moment(c.grid, c.Q, aniso);
-  const A0 = moment(c.grid, c.f, aniso);
+  const dA = moment(c.grid, c.Q, anisotropy);
+  const A0 = moment(c.grid, c.f, anisotropy);
   const rhoC = moment(c.grid, c.f, () => 1);
   const fL = c.f.map((v, k) => v * c.loss[k]);
   const nu = moment(c.grid, fL, () => 1) / rhoC;
@@ -110,7 +103,7 @@ for (const n of argv.map(Number)) {
       angles,
       truncation: truncationName(truncation),
       directions: a.op.directions,
-      qmm: q / s,
+      qmm: maxwellianResidual(a.f, a.Q, a.loss),
       L_maxwell: a.grid.L,
       R_maxwell: a.grid.R,
       bkwRate: bkwM.rateError,

@@ -4,6 +4,8 @@
  * against its exact value 8π/15 and the max-norm residual of Q against the exact ∂t f, and one
  * evaluation of the raw Q or of the time stepper's operator.
  */
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import type { Bkw } from "../src/solvers/spectral/bkw.ts";
 import type { VelocityGrid } from "../src/solvers/spectral/grid.ts";
 import {
@@ -27,12 +29,12 @@ export function moment(
 
 /**
  * For f = the BKW datum at t = 0 and Q = Q(f, f) on `grid`: λ = −(d/dt)M₄ / (2ρ(M₄ − 15ρT²)) and
- * its relative error against 8π/15, and max|Q − ∂t f_BKW| / max|∂t f_BKW|.
+ * its relative error against 8π/15 (absolute and signed), and max|Q − ∂t f_BKW| / max|∂t f_BKW|.
  */
 export function bkwMeasures(
   b: { readonly grid: VelocityGrid; readonly f: Float64Array; readonly Q: Float64Array },
   bkw: Bkw,
-): { lambda: number; rateError: number; residual: number } {
+): { lambda: number; rateError: number; signedRateError: number; residual: number } {
   const r4 = (x: number, y: number, z: number) => (x * x + y * y + z * z) ** 2;
   const rho = moment(b.grid, b.f, () => 1);
   const T = moment(b.grid, b.f, (x, y, z) => x * x + y * y + z * z) / (3 * rho);
@@ -48,7 +50,8 @@ export function bkwMeasures(
         e = Math.max(e, Math.abs(b.Q[i++] - ex));
         sc = Math.max(sc, Math.abs(ex));
       }
-  return { lambda, rateError: Math.abs(lambda / ((8 * Math.PI) / 15) - 1), residual: e / sc };
+  const signedRateError = lambda / ((8 * Math.PI) / 15) - 1;
+  return { lambda, rateError: Math.abs(signedRateError), signedRateError, residual: e / sc };
 }
 
 /**
@@ -78,4 +81,31 @@ export function evaluateOperator(
       projection: op === "Pnu+eq" ? "loss-frequency" : "uniform",
     }).rhs(f, Q, loss);
   return { Q, loss };
+}
+
+/** The anisotropy weight v_x² − (v_y² + v_z²)/2 of the two-beam tests (A = its moment of f). */
+export const anisotropy = (x: number, y: number, z: number): number =>
+  x * x - 0.5 * (y * y + z * z);
+
+/**
+ * The two-beam datum's exact rates (U = 1, T_b = 1/2, hard spheres), by the independent quadrature
+ * of bench/two_beam_rate.py: dA/dt and, as that script prints them, its normalizations.
+ */
+export function twoBeamExact(): { dAdt: number; [key: string]: unknown } {
+  return JSON.parse(
+    execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {
+      encoding: "utf8",
+    }),
+  );
+}
+
+/** max|Q(M,M)| / max(M·ν) on the grid: the relative residual of Q on a Maxwellian (exact 0). */
+export function maxwellianResidual(f: Float64Array, Q: Float64Array, loss: Float64Array): number {
+  let q = 0;
+  let s = 0;
+  for (let i = 0; i < Q.length; i++) {
+    q = Math.max(q, Math.abs(Q[i]));
+    s = Math.max(s, f[i] * loss[i]);
+  }
+  return q / s;
 }

@@ -10,8 +10,6 @@
  *     (default reference 64:10.4:8.49:23, the chosen n = 64 domain with Lebedev degree 23;
  *      sphere lebedev|product, default lebedev 19)
  */
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import type { SphereRuleName } from "../src/solvers/spectral/directions.ts";
 import { makeGrid, type VelocityGrid } from "../src/solvers/spectral/grid.ts";
 import { twoBeam } from "../src/solvers/spectral/initial-data.ts";
@@ -22,13 +20,9 @@ import {
   type Truncation,
   truncationName,
 } from "../src/solvers/spectral/truncation.ts";
-import { moment } from "./spectral-measures.ts";
+import { anisotropy, moment, twoBeamExact } from "./spectral-measures.ts";
 
-const exact = JSON.parse(
-  execFileSync("python3", [fileURLToPath(new URL("./two_beam_rate.py", import.meta.url))], {
-    encoding: "utf8",
-  }),
-).dAdt;
+const exact = twoBeamExact().dAdt;
 const argv = process.argv.slice(2);
 const iref = argv.indexOf("--ref");
 const refSpec = iref >= 0 ? argv.splice(iref, 2)[1] : "64:10.4:8.49:23";
@@ -49,8 +43,7 @@ function evaluate(
   );
   return Q;
 }
-const rateError = (g: VelocityGrid, Q: Float64Array) =>
-  moment(g, Q, (x, y, z) => x * x - 0.5 * (y * y + z * z)) / exact - 1;
+const rateError = (g: VelocityGrid, Q: Float64Array) => moment(g, Q, anisotropy) / exact - 1;
 
 const [nr, Lr, Rr, Pr] = refSpec.split(":").map(Number);
 const gr = makeGrid(nr, Lr, Rr);
